@@ -1,0 +1,60 @@
+"""Benchmarks and scorers: each module scores one capability on real data.
+
+Real data is read at run time from ``../shared/data`` (beside the repository)
+or from the folder named by ``NEWSGRAPH_DATA``; it is never copied into the
+repository.  Every scorer module exposes ``run(data_dir, **opts) -> dict`` and
+``report(result) -> None`` (prints a table); ``newsgraph bench NAME`` and
+``make bench`` call them.  Pinned quality floors live in ``floors.json`` and
+are checked by ``tests/test_floors.py`` when the data is present.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Optional
+
+FLOORS_FILE = Path(__file__).with_name("floors.json")
+
+
+def data_dir() -> Optional[Path]:
+    """The shared data folder, or None when it is not beside this checkout."""
+    env = os.environ.get("NEWSGRAPH_DATA")
+    candidates = [Path(env)] if env else []
+    repo = Path(__file__).resolve().parents[3]
+    candidates += [repo.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]
+    for c in candidates:
+        if c.is_dir():
+            return c
+    return None
+
+
+def floors() -> dict:
+    return json.loads(FLOORS_FILE.read_text()) if FLOORS_FILE.exists() else {}
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    """Precision, recall and F1 from counts."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4), "tp": tp, "pred": n_pred,
+            "gold": n_gold}
+
+
+def print_table(title: str, columns: list[str], rows: list[list]) -> None:
+    """Print a plain aligned table (readable in CI logs and terminals)."""
+    cells = [[str(c) for c in columns]] + [[_fmt(v) for v in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(columns))]
+    print(f"\n## {title}")
+    for n, row in enumerate(cells):
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+        if n == 0:
+            print("  ".join("-" * w for w in widths))
+
+
+def _fmt(v) -> str:
+    if isinstance(v, float):
+        return f"{v:.3f}"
+    return "" if v is None else str(v)

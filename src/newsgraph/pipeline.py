@@ -1,0 +1,198 @@
+"""The pipeline: ordered stages around one :class:`Analysis` per article.
+
+A stage is a function ``fn(analysis) -> None`` registered with :func:`stage`,
+declaring what it ``requires`` (names of Analysis attributes earlier stages
+fill) and what it ``assigns``.  The order is checked when a :class:`Pipeline`
+is built, so a stage that needs the parse cannot be placed before it.  A new
+capability is a new module in ``newsgraph.stages`` that registers one stage;
+third-party packages can add stages through the ``newsgraph.stages`` entry
+point group.
+
+Throughput: the spaCy parse dominates the cost, so :meth:`Pipeline.run`
+streams articles through ``nlp.pipe`` in batches and runs the (cheap) rule
+stages on each parsed document as it comes out.  Nothing holds the corpus.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import Any, Callable, Iterable, Iterator, Optional
+
+from .errors import ArticleError, PipelineOrderError
+from .model import Article, Attribution, Entity, Event, Quantity, TimeExpression
+
+
+@dataclass
+class Analysis:
+    """Everything known about one article while the stages run.
+
+    ``norm`` is a normalised copy of ``article.text`` of the *same length*
+    (quote marks and odd spaces replaced one for one), so offsets into the spaCy
+    ``doc`` built from it are offsets into the original text.
+    """
+
+    article: Article
+    norm: Optional[str] = None
+    doc: Any = None  # spacy.tokens.Doc
+    entities: list[Entity] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    def to_dict(self) -> dict:
+        """The machine contract of ``newsgraph analyze --json/--jsonl``."""
+        a = self.article
+        return {
+            "id": a.id,
+            "text": a.text,
+            "published": a.published,
+            "title": a.title,
+            "url": a.url,
+            "source": a.source,
+            "author": a.author,
+            "hash": a.hash,
+            "entities": [r.to_dict() for r in self.entities],
+            "attributions": [r.to_dict() for r in self.attributions],
+            "events": [r.to_dict() for r in self.events],
+            "times": [r.to_dict() for r in self.times],
+            "quantities": [r.to_dict() for r in self.quantities],
+        }
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    version: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+    fn: Callable[[Analysis], None]
+    order: int
+
+    @property
+    def tag(self) -> str:
+        """The ``stage@version`` every record produced here carries."""
+        return f"{self.name}@{self.version}"
+
+
+REGISTRY: dict[str, Stage] = {}
+
+# Modules of the built-in stages, in run order.  ``nlp`` is special: it is run
+# in batches by the Pipeline rather than per document.
+BUILTIN_STAGE_MODULES = (
+    "newsgraph.stages.normalize",
+    "newsgraph.stages.nlp",
+    "newsgraph.stages.entities",
+    "newsgraph.stages.times",
+    "newsgraph.stages.quantities",
+    "newsgraph.stages.attributions",
+    "newsgraph.stages.events",
+)
+
+
+def stage(name: str, *, version: str, requires: Iterable[str] = (), assigns: Iterable[str] = (),
+          order: int = 100):
+    """Register a stage function.  ``order`` sorts stages (lower runs first)."""
+
+    def register(fn: Callable[[Analysis], None]) -> Callable[[Analysis], None]:
+        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(assigns), fn, order)
+        fn.stage_tag = f"{name}@{version}"  # type: ignore[attr-defined]
+        return fn
+
+    return register
+
+
+def load_stages() -> list[Stage]:
+    """Import built-in and plugin stage modules and return stages in run order."""
+    for module in BUILTIN_STAGE_MODULES:
+        try:
+            importlib.import_module(module)
+        except ModuleNotFoundError as exc:  # a stage not written yet is simply absent
+            if exc.name != module:
+                raise
+    for ep in entry_points(group="newsgraph.stages"):
+        ep.load()
+    return sorted(REGISTRY.values(), key=lambda s: (s.order, s.name))
+
+
+def check_order(stages: list[Stage]) -> None:
+    """Fail early if a stage requires something no earlier stage assigns."""
+    available = {"article", "text"}
+    for s in stages:
+        missing = [r for r in s.requires if r not in available]
+        if missing:
+            raise PipelineOrderError(
+                f"stage {s.name!r} requires {', '.join(missing)}, which no earlier stage assigns")
+        available.update(s.assigns)
+
+
+class Pipeline:
+    """Runs the registered stages over articles, parsing in batches.
+
+    >>> pipe = Pipeline()
+    >>> analysis = pipe.analyze(Article(id="a", text="Ms. Smith said it rained."))
+    """
+
+    def __init__(self, only: Optional[Iterable[str]] = None, batch_size: int = 32):
+        stages = load_stages()
+        if only is not None:
+            wanted = set(only) | {"normalize", "nlp"}
+            stages = [s for s in stages if s.name in wanted]
+        check_order(stages)
+        self.stages = stages
+        self.batch_size = batch_size
+
+    @property
+    def versions(self) -> dict[str, str]:
+        return {s.name: s.version for s in self.stages}
+
+    def analyze(self, article: Article) -> Analysis:
+        """Analyse one article (raises :class:`ArticleError` on bad input)."""
+        for result in self.run([article]):
+            if isinstance(result, Exception):
+                raise result
+            return result
+        raise AssertionError("unreachable")
+
+    def run(self, articles: Iterable[Article]) -> Iterator[Analysis | ArticleError]:
+        """Yield one Analysis (or the ArticleError that stopped it) per article, in order."""
+        from .stages import nlp as nlp_stage
+
+        pre = [s for s in self.stages if s.order < nlp_stage.ORDER]
+        post = [s for s in self.stages if s.order > nlp_stage.ORDER]
+        prepared = (self._prepare(a, pre) for a in articles)
+        for item in nlp_stage.parse_stream(prepared, batch_size=self.batch_size):
+            if isinstance(item, Exception):
+                yield item
+                continue
+            yield self._finish(item, post)
+
+    @staticmethod
+    def _prepare(article: Article, stages: list[Stage]) -> Analysis | ArticleError:
+        analysis = Analysis(article)
+        try:
+            for s in stages:
+                s.fn(analysis)
+        except ArticleError as exc:
+            exc.article_id = exc.article_id or article.id
+            return exc
+        return analysis
+
+    @staticmethod
+    def _finish(analysis: Analysis, stages: list[Stage]) -> Analysis | ArticleError:
+        for s in stages:
+            try:
+                s.fn(analysis)
+            except ArticleError as exc:
+                exc.article_id = exc.article_id or analysis.article.id
+                return exc
+            except Exception as exc:  # a bug in one stage must not lose the batch
+                return ArticleError(f"stage {s.tag} failed: {type(exc).__name__}: {exc}",
+                                    article_id=analysis.article.id, code="stage-failed")
+        return analysis

@@ -1,0 +1,1 @@
+"""Pipeline stages, one module each, in run order (see ``newsgraph.pipeline``)."""

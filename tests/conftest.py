@@ -1,0 +1,47 @@
+"""Shared fixtures: one pipeline per test session (the model loads once)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsgraph import Article, Pipeline
+from newsgraph.eval import data_dir
+
+TEST_DATA = Path(__file__).parent / "data"
+SAMPLE = "000_f500410c32253f8e.txt"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def analyze(pipeline):
+    """analyze(text, published=None) -> Analysis, through every stage."""
+
+    def run(text: str, published: str | None = None, id: str = "t"):
+        return pipeline.analyze(Article(id=id, text=text, published=published))
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    d = data_dir()
+    if d is None:
+        pytest.skip("../shared/data is not beside this checkout (set NEWSGRAPH_DATA to run)")
+    return d
+
+
+@pytest.fixture(scope="session")
+def sample_analysis(pipeline):
+    """The reference article from ../shared/samples, analysed with its publication date."""
+    d = data_dir()
+    path = (d.parent / "samples" / SAMPLE) if d else None
+    if path is None or not path.exists():
+        pytest.skip(f"reference article ../shared/samples/{SAMPLE} is not available")
+    return pipeline.analyze(Article(id="sample", text=path.read_text(encoding="utf-8"),
+                                    published="2024-11-18"))
