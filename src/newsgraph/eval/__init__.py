@@ -4,18 +4,17 @@ Real data is read at run time from ``../shared/data`` (beside the repository)
 or from the folder named by ``NEWSGRAPH_DATA``; it is never copied into the
 repository.  Every scorer module exposes ``run(data_dir, **opts) -> dict`` and
 ``report(result) -> None`` (prints a table); ``newsgraph bench NAME`` and
-``make bench`` call them.  Pinned quality floors live in ``floors.json`` and
+``make bench`` call them.  Pinned quality floors live in each module's ``FLOORS`` and
 are checked by ``tests/test_floors.py`` when the data is present.
 """
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Optional
 
-FLOORS_FILE = Path(__file__).with_name("floors.json")
+
 
 
 def data_dir() -> Optional[Path]:
@@ -28,10 +27,6 @@ def data_dir() -> Optional[Path]:
         if c.is_dir():
             return c
     return None
-
-
-def floors() -> dict:
-    return json.loads(FLOORS_FILE.read_text()) if FLOORS_FILE.exists() else {}
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:
