@@ -1,0 +1,175 @@
+"""Name spans from spaCy's entities, cleaned of the small model's usual errors.
+
+``en_core_web_sm`` finds most names but its spans and labels need repair:
+titles swallowed into PERSON spans ("President Obama"), a possessive "'s"
+kept on the name, "the" kept on organisations, a role phrase tagged as an ORG
+("Chair of the Intelligence Committee"), area names cut short ("Kursk" +
+"region" tagged PRODUCT), one name given different labels in one article, a
+person's surname tagged ORG ("Trump's adviser"), and fragments that are not
+names at all ("F-16s", lowercase words, headline words).  Each repair here is a
+general rule over token shapes and the lexicons, applied per span, plus one
+article-level vote so that a name keeps one label throughout.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from . import lexicon
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Labels worth repairing into one of LABELS (the tagger confuses these with them).
+_REPAIRABLE = LABELS | {"PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+_DETS = frozenset({"the", "a", "an"})
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_BAD_POS_IN_NAME = frozenset({"PRON", "AUX"})
+
+
+@dataclass
+class Cand:
+    """One name span (token indices ``[start, end)``) with its repaired label.
+
+    ``title_start`` is where a title spaCy put inside the span begins (equal to
+    ``start`` when there was none); the roles step reads the title from there.
+    """
+
+    start: int
+    end: int
+    label: str
+    title_start: int
+    text: str = ""
+
+    def key(self) -> str:
+        """Grouping form of a non-person name: lowercase, periods dropped ("U.S." = "US")."""
+        return self.text.lower().replace(".", "")
+
+
+def is_title(tok) -> bool:
+    """A token heading a title or role ("President", "Sen.", "spokeswoman")."""
+    return lexicon.key(tok.text) in lexicon.titles()
+
+
+def is_honorific(tok) -> bool:
+    return lexicon.key(tok.text) in lexicon.honorifics()
+
+
+def collect(doc) -> list[Cand]:
+    """Repaired name candidates of one parsed document, in text order."""
+    cands = []
+    for ent in doc.ents:
+        if ent.label_ not in _REPAIRABLE:
+            continue
+        cand = _repair(doc, ent.start, ent.end, ent.label_)
+        if cand is not None:
+            cand.text = doc[cand.start:cand.end].text
+            cands.append(cand)
+    _relabel_by_article(cands)
+    return [c for c in cands if c.label in LABELS]
+
+
+def _repair(doc, start: int, end: int, label: str) -> Cand | None:
+    """Fix one span's boundaries and label; None when it is not a name."""
+    # "Chair of the House Intelligence Committee": a role tagged as an ORG;
+    # the organisation is what follows "of (the)".  The role itself is read
+    # by the roles step from the tokens.
+    if end - start >= 3 and is_title(doc[start]) and doc[start + 1].lower_ == "of":
+        start += 2
+        label = "ORG"
+    while start < end and doc[start].lower_ in _DETS:
+        start += 1
+    while end > start and (doc[end - 1].tag_ == "POS" or
+                           (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
+        end -= 1
+    if start >= end:
+        return None
+    title_start = start
+    if label == "PERSON":
+        start = _skip_titles(doc, start, end)
+        if start >= end:
+            return None
+    if label != "NORP" and end < len(doc) and doc[end].lower_ in lexicon.place_nouns() \
+            and doc[end].is_lower:
+        end += 1
+        label = "LOC"
+    if not _looks_like_name(doc, start, end, label):
+        return None
+    last = doc[end - 1].text
+    if label in ("GPE", "PERSON", "NORP", "PRODUCT") and last in lexicon.org_heads() \
+            and end - start > 1:
+        label = "ORG"
+    return Cand(start, end, label, title_start)
+
+
+def _skip_titles(doc, start: int, end: int) -> int:
+    """First token after titles and honorifics at the front of a PERSON span."""
+    i = start
+    while i < end - 1:
+        tok = doc[i]
+        if is_title(tok) or is_honorific(tok):
+            i += 1
+        elif tok.text == "-" or (tok.lower_ == "elect" and i > start):
+            i += 1
+        elif tok.is_lower and tok.pos_ == "ADJ" and i + 1 < end and is_title(doc[i + 1]):
+            i += 1  # "former President X"
+        else:
+            break
+    return i
+
+
+def _looks_like_name(doc, start: int, end: int, label: str) -> bool:
+    """False for spans that cannot be a name whatever the tagger said."""
+    span = doc[start:end]
+    text = span.text
+    if not any(ch.isupper() for ch in text):
+        return False
+    if text.lower() in lexicon.not_names():
+        return False
+    if label in ("PERSON", "GPE", "LOC", "NORP") and any(ch.isdigit() for ch in text):
+        return False
+    if any(t.pos_ in _BAD_POS_IN_NAME for t in span):
+        return False
+    if label == "PERSON" and all(not t.is_alpha and "." not in t.text for t in span):
+        return False
+    return True
+
+
+def surname(tokens: list[str]) -> str:
+    """Last name token, skipping suffixes ("Jr.") and initials."""
+    for tok in reversed(tokens):
+        if tok.lower().rstrip(".") not in _NAME_SUFFIXES and tok not in ("-", ","):
+            return tok
+    return tokens[-1]
+
+
+def _relabel_by_article(cands: list[Cand]) -> None:
+    """Give each name one label across the article.
+
+    Order of evidence: a well-known place name tagged GPE/LOC stays a place;
+    a span equal to the surname or full name of a person named in the article
+    is that person ("Trump's adviser" tagged ORG); a well-known place name
+    tagged otherwise becomes GPE; else the majority label of that name wins
+    (ties go to the first mention's label).
+    """
+    person_names: set[str] = set()
+    for c in cands:
+        if c.label == "PERSON" and c.end - c.start >= 2:
+            person_names.add(c.text)
+            person_names.add(surname(c.text.split()))
+    places = lexicon.places()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for c in cands:
+        if c.text in places and c.label in ("GPE", "LOC"):
+            continue
+        if c.text in person_names and c.label != "PERSON" and c.label != "NORP":
+            c.label = "PERSON"
+        elif c.text in places and c.label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
+            c.label = "GPE"
+    for c in cands:
+        votes[c.key()][c.label] += 1
+    for c in cands:
+        counts = votes[c.key()]
+        if len(counts) > 1:
+            top = max(counts.values())
+            if counts[c.label] < top:
+                c.label = next(lbl for lbl, n in counts.items() if n == top)
