@@ -16,8 +16,11 @@ stages on each parsed document as it comes out.  Nothing holds the corpus.
 from __future__ import annotations
 
 import importlib
+import time
+from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
+from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .errors import ArticleError, PipelineOrderError
@@ -147,6 +150,7 @@ class Pipeline:
         check_order(stages)
         self.stages = stages
         self.batch_size = batch_size
+        self.timings: dict[str, float] = defaultdict(float)  # seconds spent per stage
 
     @property
     def versions(self) -> dict[str, str]:
@@ -160,39 +164,43 @@ class Pipeline:
             return result
         raise AssertionError("unreachable")
 
-    def run(self, articles: Iterable[Article]) -> Iterator[Analysis | ArticleError]:
-        """Yield one Analysis (or the ArticleError that stopped it) per article, in order."""
+    def run(self, articles: Iterable[Article | ArticleError]
+            ) -> Iterator[Analysis | ArticleError]:
+        """Yield one Analysis (or the ArticleError that stopped it) per item, in input order.
+
+        Errors already present in the input (from ingest) pass through in place,
+        so a caller can report every item in the order it was given.
+        """
         from .stages import nlp as nlp_stage
 
         pre = [s for s in self.stages if s.order < nlp_stage.ORDER]
         post = [s for s in self.stages if s.order > nlp_stage.ORDER]
-        prepared = (self._prepare(a, pre) for a in articles)
-        for item in nlp_stage.parse_stream(prepared, batch_size=self.batch_size):
-            if isinstance(item, Exception):
-                yield item
-                continue
-            yield self._finish(item, post)
+        it = iter(articles)
+        while True:
+            batch = [a if isinstance(a, ArticleError) else self._apply(Analysis(a), pre)
+                     for a in islice(it, self.batch_size)]
+            if not batch:
+                return
+            started = time.perf_counter()
+            batch = nlp_stage.parse_batch(batch, batch_size=self.batch_size)
+            self.timings["nlp"] += time.perf_counter() - started
+            for item in batch:
+                yield item if isinstance(item, ArticleError) else self._apply(item, post)
 
-    @staticmethod
-    def _prepare(article: Article, stages: list[Stage]) -> Analysis | ArticleError:
-        analysis = Analysis(article)
-        try:
-            for s in stages:
-                s.fn(analysis)
-        except ArticleError as exc:
-            exc.article_id = exc.article_id or article.id
-            return exc
-        return analysis
-
-    @staticmethod
-    def _finish(analysis: Analysis, stages: list[Stage]) -> Analysis | ArticleError:
+    def _apply(self, analysis: Analysis, stages: list[Stage]) -> Analysis | ArticleError:
+        """Run stages on one article; an error in one stage fails only this article."""
         for s in stages:
+            started = time.perf_counter()
             try:
                 s.fn(analysis)
             except ArticleError as exc:
                 exc.article_id = exc.article_id or analysis.article.id
+                exc.origin = exc.origin or analysis.article.origin
                 return exc
             except Exception as exc:  # a bug in one stage must not lose the batch
                 return ArticleError(f"stage {s.tag} failed: {type(exc).__name__}: {exc}",
-                                    article_id=analysis.article.id, code="stage-failed")
+                                    article_id=analysis.article.id, code="stage-failed",
+                                    origin=analysis.article.origin)
+            finally:
+                self.timings[s.name] += time.perf_counter() - started
         return analysis

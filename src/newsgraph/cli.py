@@ -1,0 +1,309 @@
+"""The ``newsgraph`` command: thin wrappers over the Python API.
+
+This is the only module that prints or exits.  Exit status: 0 when every item
+was processed, 1 when some items failed (each reported on one line on stderr),
+2 for usage errors (bad option values, a database that cannot be opened).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Iterable, Iterator, List, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn,
+                           SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+from rich.table import Table
+from rich.text import Text
+
+from .errors import ArticleError, NewsgraphError
+from .ingest import IngestOptions, count_items, read_inputs
+from .model import Article
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="newsgraph: who said what, who did what to whom, when and how much.")
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+DB_OPTION = typer.Option("newsgraph.duckdb", "--db", help="DuckDB file to store into / read.")
+DATE_OPTION = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for items that "
+                           "carry none; relative dates are resolved against it.")
+FETCH_OPTION = typer.Option(False, "--fetch", help="Download http(s) URLs given as inputs.")
+PRIVATE_OPTION = typer.Option(False, "--allow-private",
+                              help="Allow fetching loopback/private addresses.")
+TIMEOUT_OPTION = typer.Option(20.0, "--timeout", help="Seconds before a fetch gives up.")
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+class QueryKind(str, Enum):
+    articles = "articles"
+    entities = "entities"
+    quotes = "quotes"
+    events = "events"
+    times = "times"
+    quantities = "quantities"
+    failures = "failures"
+
+
+def _fail_usage(message: str) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(2)
+
+
+def _report_error(error: ArticleError) -> None:
+    err.print(Text(error.line(), style="red"), soft_wrap=True)
+
+
+def _inputs(paths: List[str], date: Optional[str], fetch: bool, allow_private: bool,
+            timeout: float) -> Iterator[Article | ArticleError]:
+    options = IngestOptions(date=date, fetch=fetch, allow_private=allow_private, timeout=timeout)
+    try:
+        yield from read_inputs(paths, options)
+    except NewsgraphError as exc:  # a bad --date: nothing can be read
+        _fail_usage(str(exc))
+
+
+@app.command()
+def analyze(
+    paths: List[str] = typer.Argument(..., help="Files, folders, globs, URLs (with --fetch), "
+                                      "or - for stdin."),
+    as_json: bool = typer.Option(False, "--json", help="Print a JSON array of articles."),
+    as_jsonl: bool = typer.Option(False, "--jsonl", help="Print one JSON object per line."),
+    date: Optional[str] = DATE_OPTION,
+    fetch: bool = FETCH_OPTION,
+    allow_private: bool = PRIVATE_OPTION,
+    timeout: float = TIMEOUT_OPTION,
+) -> None:
+    """Analyse articles and print a readable report (or JSON), without storing anything."""
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline()
+    failed = 0
+    first = True
+    if as_json:
+        sys.stdout.write("[")
+    for result in pipeline.run(_inputs(paths, date, fetch, allow_private, timeout)):
+        if isinstance(result, ArticleError):
+            failed += 1
+            _report_error(result)
+            continue
+        if as_jsonl:
+            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+        elif as_json:
+            sys.stdout.write(("\n" if first else ",\n")
+                             + json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            from .report import render
+
+            out.print(render(result))
+        first = False
+        sys.stdout.flush()
+    if as_json:
+        sys.stdout.write("\n]\n")
+    if failed:
+        raise typer.Exit(1)
+
+
+class _RateColumn(ProgressColumn):
+    def render(self, task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text(f"{speed:.1f} articles/s" if speed else "… articles/s", style="cyan")
+
+
+@app.command()
+def ingest(
+    paths: List[str] = typer.Argument(..., help="Files, folders, globs, URLs (with --fetch), "
+                                      "or - for stdin."),
+    db: Path = DB_OPTION,
+    date: Optional[str] = DATE_OPTION,
+    fetch: bool = FETCH_OPTION,
+    allow_private: bool = PRIVATE_OPTION,
+    timeout: float = TIMEOUT_OPTION,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Print a line per stored article."),
+) -> None:
+    """Analyse articles and store them in the DuckDB file (idempotent by content hash)."""
+    from .pipeline import Pipeline
+    from .store import Store
+
+    try:
+        store = Store(db)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    pipeline = Pipeline()
+    counts = {"stored": 0, "duplicates": 0, "failed": 0}
+    seen: set[str] = set()
+    total = count_items(paths)
+    progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
+                        MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
+                        TextColumn("ETA"), TimeRemainingColumn(), console=err,
+                        disable=not err.is_terminal)
+
+    def fresh(items: Iterable[Article | ArticleError]):
+        """Skip articles already stored (or seen earlier in this run) before parsing them."""
+        for item in items:
+            if isinstance(item, Article):
+                if item.hash in seen or store.has(item.hash):
+                    counts["duplicates"] += 1
+                    progress.advance(task)
+                    continue
+                seen.add(item.hash)
+            yield item
+
+    started = time.perf_counter()
+    with progress:
+        task = progress.add_task("ingest", total=total)
+        items = fresh(_inputs(paths, date, fetch, allow_private, timeout))
+        for result in pipeline.run(items):
+            progress.advance(task)
+            if isinstance(result, ArticleError):
+                counts["failed"] += 1
+                store.record_failure(result)
+                progress.console.print(Text(result.line(), style="red"), soft_wrap=True)
+                continue
+            if store.save(result, pipeline.versions):
+                counts["stored"] += 1
+                if verbose:
+                    print(f"stored {result.article.id}", flush=True)
+            else:
+                counts["duplicates"] += 1
+    store.close()
+    elapsed = time.perf_counter() - started
+    err.print(f"stored {counts['stored']}, skipped {counts['duplicates']} as duplicates, "
+              f"failed {counts['failed']} in {elapsed:.1f} s → {db}")
+    if counts["failed"]:
+        raise typer.Exit(1)
+
+
+@app.command()
+def query(
+    kind: QueryKind = typer.Argument(..., help="What to list."),
+    db: Path = DB_OPTION,
+    fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, json or csv."),
+    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
+    speaker: Optional[str] = typer.Option(None, "--speaker", help="quotes: speaker name or "
+                                          "source words contain this."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="quotes: speaker entity id."),
+    name: Optional[str] = typer.Option(None, "--name", help="entities: name contains this."),
+    label: Optional[str] = typer.Option(None, "--label", help="entities: PERSON, ORG, GPE..."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="events: actor words or country."),
+    target: Optional[str] = typer.Option(None, "--target", help="events: target words or country."),
+    type_: Optional[str] = typer.Option(None, "--type", help="events: PLOVER type; times: "
+                                        "DATE/TIME/DURATION/SET."),
+    kind_filter: Optional[str] = typer.Option(None, "--kind", help="quotes: direct, mixed, "
+                                              "indirect."),
+    sourcing: Optional[str] = typer.Option(None, "--sourcing", help="quotes: named_person, "
+                                           "anonymous, ..."),
+    modality: Optional[str] = typer.Option(None, "--modality", help="events: happened, "
+                                           "planned, ..."),
+    article: Optional[str] = typer.Option(None, "--article", help="Article id or hash prefix."),
+    search: Optional[str] = typer.Option(None, "--search", help="articles: text contains this."),
+    source: Optional[str] = typer.Option(None, "--source", help="articles: source contains this."),
+    unit: Optional[str] = typer.Option(None, "--unit", help="quantities: unit contains this."),
+    since: Optional[str] = typer.Option(None, "--from", help="From this date (YYYY-MM-DD)."),
+    until: Optional[str] = typer.Option(None, "--to", help="Up to this date (YYYY-MM-DD)."),
+) -> None:
+    """List stored articles, entities, quotes, events, times, quantities or failures."""
+    from .ingest import check_date
+    from .store import Store
+    from .store import queries
+
+    for value, flag in ((since, "--from"), (until, "--to")):
+        if value:
+            try:
+                check_date(value, flag)
+            except NewsgraphError as exc:
+                _fail_usage(str(exc))
+    if not db.exists():
+        _fail_usage(f"no database at {db}; run `newsgraph ingest PATH --db {db}` first")
+    filters = {
+        "articles": dict(search=search, source=source, since=since, until=until),
+        "entities": dict(name=name, label=label, article=article),
+        "quotes": dict(speaker=speaker, entity=entity, article=article, kind=kind_filter,
+                       sourcing=sourcing, since=since, until=until),
+        "events": dict(actor=actor, target=target, type=type_, modality=modality,
+                       article=article, since=since, until=until),
+        "times": dict(type=type_, article=article),
+        "quantities": dict(unit=unit, article=article),
+        "failures": {},
+    }[kind.value]
+    try:
+        with Store(db, read_only=True) as store:
+            columns, rows = queries.KINDS[kind.value](store, limit=limit, **filters)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    _print_rows(columns, rows, fmt, title=kind.value)
+
+
+def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) -> None:
+    if fmt is Format.json:
+        print(json.dumps([dict(zip(columns, r)) for r in rows], default=str, ensure_ascii=False,
+                         indent=2))
+    elif fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    else:
+        table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+        for c in columns:
+            table.add_column(c, overflow="fold")
+        for r in rows:
+            table.add_row(*("" if v is None else str(v) for v in r))
+        out.print(table)
+
+
+@app.command()
+def stats(db: Path = DB_OPTION) -> None:
+    """Counts of what the database holds."""
+    from .store import Store
+
+    if not db.exists():
+        _fail_usage(f"no database at {db}; run `newsgraph ingest PATH --db {db}` first")
+    with Store(db, read_only=True) as store:
+        counts = store.counts()
+        migrations = store.migrations()
+        _, dates = store.query("SELECT min(published), max(published), sum(words) FROM articles")
+    table = Table(title=f"{db}", title_justify="left")
+    table.add_column("table")
+    table.add_column("rows", justify="right")
+    for name, n in counts.items():
+        table.add_row(name, f"{n:,}")
+    out.print(table)
+    first, last, words = dates[0]
+    out.print(f"published {first or '?'} … {last or '?'}; {words or 0:,} words; "
+              f"migrations: {', '.join(migrations)}")
+
+
+@app.command()
+def bench(
+    names: List[str] = typer.Argument(None, help="Benchmarks to run (default: all)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Use at most this many documents."),
+    split: str = typer.Option("dev", "--split", help="PolNeAR split for attribution."),
+) -> None:
+    """Run benchmarks on ../shared/data and print their tables."""
+    from .eval import runner
+
+    try:
+        ok = runner.run_benchmarks(names or [], limit=limit, split=split)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    if not ok:
+        raise typer.Exit(1)
+
+
+def main() -> None:  # pragma: no cover - console script entry
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

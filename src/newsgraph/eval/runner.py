@@ -1,0 +1,73 @@
+"""Run the named benchmarks and print their tables (``make bench``)."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+import platform
+import os
+import time
+
+from . import data_dir
+from ..errors import NewsgraphError
+
+BENCHMARKS = {
+    "throughput": "newsgraph.eval.throughput",
+    "attribution": "newsgraph.eval.polnear",
+    "times": "newsgraph.eval.timebank",
+    "quantities": "newsgraph.eval.newsquant",
+    "events": "newsgraph.eval.plover",
+}
+
+
+def machine() -> str:
+    return (f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
+
+
+def run_benchmarks(names: list[str], limit: int | None = None, split: str = "dev") -> bool:
+    """Run each benchmark; return False if any floor was missed or a benchmark failed."""
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        raise NewsgraphError(f"unknown benchmark(s) {', '.join(unknown)}; "
+                             f"choose from {', '.join(BENCHMARKS)}")
+    root = data_dir()
+    if root is None:
+        raise NewsgraphError("../shared/data is not beside this checkout; set NEWSGRAPH_DATA")
+    print(f"# newsgraph benchmarks — {machine()}")
+    ok = True
+    for name in names or list(BENCHMARKS):
+        try:
+            module = importlib.import_module(BENCHMARKS[name])
+        except ModuleNotFoundError:
+            print(f"\n## {name}: not implemented yet")
+            continue
+        kwargs = {"limit": limit}
+        if "split" in inspect.signature(module.run).parameters:
+            kwargs["split"] = split
+        started = time.perf_counter()
+        result = module.run(root, **kwargs)
+        module.report(result)
+        missed = below_floors(result, getattr(module, "FLOORS", {}))
+        for key, (got, floor) in missed.items():
+            print(f"FLOOR MISSED {name}.{key}: {got} < {floor}")
+        ok = ok and not missed
+        print(f"({name}: {time.perf_counter() - started:.0f} s)")
+    return ok
+
+
+def lookup(result: dict, dotted: str):
+    value = result
+    for part in dotted.split("."):
+        value = value[part]
+    return value
+
+
+def below_floors(result: dict, floors: dict) -> dict:
+    """{key: (got, floor)} for every floor the result does not reach (dotted keys allowed)."""
+    missed = {}
+    for key, floor in floors.items():
+        got = lookup(result, key)
+        if got < floor:
+            missed[key] = (got, floor)
+    return missed

@@ -1,0 +1,117 @@
+"""Throughput and memory: ``newsgraph analyze --jsonl`` against a bare spaCy pass.
+
+Both run as fresh processes over the same PolNeAR dev texts (written to a
+temporary JSON Lines file at run time), timed by wall clock including model
+load, with peak resident memory read from the child's rusage.  Memory is
+measured again on the corpus repeated three times: a streaming pipeline keeps
+the same peak.  A third, in-process run breaks the time down by stage, as a
+share of the spaCy parse (the floor of our cost).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import print_table
+
+FLOORS = {"ratio": 0.6}
+
+_BARE_SPACY = """
+import json, sys
+from newsgraph.stages.nlp import load_model
+nlp = load_model()
+texts = (json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8"))
+for doc in nlp.pipe(texts, batch_size=32):
+    pass
+"""
+
+
+def polnear_texts(root: Path, split: str = "dev", limit: int | None = None) -> list[dict]:
+    folder = root / "polnear" / split / "text"
+    files = sorted(folder.glob("*.txt"))[:limit]
+    return [{"id": f.stem, "text": f.read_text(encoding="utf-8")} for f in files]
+
+
+def _timed_child(args: list[str], stdout=subprocess.DEVNULL) -> tuple[float, float]:
+    """Run a child; return (wall seconds, peak RSS in MB)."""
+    started = time.perf_counter()
+    proc = subprocess.Popen(args, stdout=stdout, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise RuntimeError(f"{' '.join(args)} failed: {proc.stderr.read().decode()[-500:]}")
+    proc.stderr.close()
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def _newsgraph_command() -> list[str]:
+    return [sys.executable, "-m", "newsgraph.cli"]
+
+
+def stage_breakdown(records: list[dict]) -> dict[str, float]:
+    """Seconds per stage for one in-process pipeline run over the records."""
+    from ..model import Article
+    from ..pipeline import Pipeline
+
+    pipeline = Pipeline()
+    for _ in pipeline.run(Article(id=r["id"], text=r["text"]) for r in records):
+        pass
+    return dict(pipeline.timings)
+
+
+def run(root: Path, limit: int | None = None) -> dict:
+    records = polnear_texts(root, limit=limit)
+    words = sum(len(r["text"].split()) for r in records)
+    with tempfile.TemporaryDirectory() as tmp:
+        once = Path(tmp) / "once.jsonl"
+        thrice = Path(tmp) / "thrice.jsonl"
+        with open(once, "w", encoding="utf-8") as fh:
+            for r in records:
+                fh.write(json.dumps(r) + "\n")
+        with open(thrice, "w", encoding="utf-8") as fh:
+            for n in range(3):
+                for r in records:
+                    fh.write(json.dumps({**r, "id": f"{r['id']}-{n}"}) + "\n")
+        spacy_s, spacy_mb = _timed_child([sys.executable, "-c", _BARE_SPACY, str(once)])
+        ng_s, ng_mb = _timed_child(_newsgraph_command() + ["analyze", "--jsonl", str(once)])
+        ng3_s, ng3_mb = _timed_child(_newsgraph_command() + ["analyze", "--jsonl", str(thrice)])
+    timings = stage_breakdown(records)
+    return {
+        "articles": len(records), "words": words,
+        "spacy_wps": words / spacy_s, "newsgraph_wps": words / ng_s,
+        "ratio": round(spacy_s / ng_s, 3),
+        "spacy_peak_mb": spacy_mb, "newsgraph_peak_mb": ng_mb, "newsgraph_peak_mb_3x": ng3_mb,
+        "newsgraph_wps_3x": 3 * words / ng3_s,
+        "stage_seconds": timings,
+    }
+
+
+def report(result: dict) -> None:
+    print_table(
+        f"Throughput — PolNeAR dev, {result['articles']} articles, {result['words']:,} words "
+        "(wall clock incl. model load)",
+        ["run", "words/s", "peak MB"],
+        [["bare spaCy (en_core_web_sm, nlp.pipe)", round(result["spacy_wps"]),
+          round(result["spacy_peak_mb"])],
+         ["newsgraph analyze --jsonl", round(result["newsgraph_wps"]),
+          round(result["newsgraph_peak_mb"])],
+         ["newsgraph analyze --jsonl, corpus x3", round(result["newsgraph_wps_3x"]),
+          round(result["newsgraph_peak_mb_3x"])]])
+    print(f"newsgraph / spaCy throughput ratio: {result['ratio']:.2f} (target >= 0.6); "
+          f"peak memory x3 / x1: {result['newsgraph_peak_mb_3x'] / result['newsgraph_peak_mb']:.2f}")
+    t = result["stage_seconds"]
+    parse = t.get("nlp", 0.0) or 1e-9
+    print_table("Stage cost (in-process, same texts)", ["stage", "seconds", "% of parse"],
+                [[name, round(sec, 3), f"{100 * sec / parse:.1f}%"] for name, sec in t.items()])
+
+
+if __name__ == "__main__":
+    from . import data_dir
+
+    report(run(data_dir()))

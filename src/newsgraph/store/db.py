@@ -1,0 +1,167 @@
+"""Store: analysed articles in an embedded DuckDB file.
+
+Writes are per article and atomic: the article row and all its records go in
+one transaction, so a run killed part-way leaves only whole articles behind,
+and re-running it skips them by content hash and stores the rest exactly once.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional
+
+import duckdb
+
+from ..errors import ArticleError, StoreError
+from ..pipeline import Analysis
+from .migrations import MIGRATIONS
+
+
+def _span_text(span: Optional[dict]) -> Optional[str]:
+    return span["text"] if span else None
+
+
+def _get(d: Optional[dict], key: str) -> Any:
+    return d.get(key) if d else None
+
+
+# For each record table: column -> how to compute it from the record's dict.
+COLUMNS: dict[str, dict[str, Callable[[dict], Any]]] = {
+    "entities": {
+        "label": lambda r: r["label"], "name": lambda r: r["name"],
+        "roles": lambda r: "; ".join(x["text"] for x in r["roles"]) or None,
+        "mentions": lambda r: len(r["mentions"]),
+    },
+    "attributions": {
+        "kind": lambda r: r["kind"], "speaker": lambda r: r["speaker"],
+        "speaker_name": lambda r: r["speaker_name"], "sourcing": lambda r: r["sourcing"],
+        "channel": lambda r: r["channel"], "cue": lambda r: _span_text(r["cue"]),
+        "source": lambda r: _span_text(r["source"]), "content": lambda r: r["content"]["text"],
+        "start": lambda r: r["content"]["start"], "end": lambda r: r["content"]["end"],
+    },
+    "events": {
+        "type": lambda r: r["type"], "mode": lambda r: r["mode"],
+        "modality": lambda r: r["modality"], "trigger": lambda r: r["trigger"]["text"],
+        "actor": lambda r: _get(r["actor"], "text"),
+        "actor_country": lambda r: _get(r["actor"], "country"),
+        "target": lambda r: _get(r["target"], "text"),
+        "target_country": lambda r: _get(r["target"], "country"),
+        "time_value": lambda r: r["time_value"], "place": lambda r: _span_text(r["place_span"]),
+        "start": lambda r: r["trigger"]["start"], "end": lambda r: r["trigger"]["end"],
+    },
+    "times": {
+        "type": lambda r: r["type"], "value": lambda r: r["value"], "mod": lambda r: r["mod"],
+        "text": lambda r: r["span"]["text"], "start": lambda r: r["span"]["start"],
+        "end": lambda r: r["span"]["end"],
+    },
+    "quantities": {
+        "value": lambda r: r["value"], "unit": lambda r: r["unit"], "bound": lambda r: r["bound"],
+        "text": lambda r: r["span"]["text"], "start": lambda r: r["span"]["start"],
+        "end": lambda r: r["span"]["end"],
+    },
+}
+
+
+class Store:
+    """A DuckDB file holding articles, their records, and the items that failed.
+
+    >>> with Store("newsgraph.duckdb") as store:
+    ...     store.save(analysis)
+    """
+
+    def __init__(self, path: str | Path = "newsgraph.duckdb", read_only: bool = False):
+        self.path = str(path)
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        if not read_only:
+            self.migrate()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.con.close()
+
+    # -- schema -----------------------------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply the migrations not yet recorded; return their names."""
+        self.con.execute("CREATE TABLE IF NOT EXISTS migrations "
+                         "(name TEXT PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)")
+        done = {row[0] for row in self.con.execute("SELECT name FROM migrations").fetchall()}
+        applied = []
+        for name, sql in MIGRATIONS:
+            if name in done:
+                continue
+            self.con.execute("BEGIN TRANSACTION")
+            try:
+                self.con.execute(sql)
+                self.con.execute("INSERT INTO migrations (name) VALUES (?)", [name])
+                self.con.execute("COMMIT")
+            except duckdb.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"migration {name} failed: {exc}") from None
+            applied.append(name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT name FROM migrations ORDER BY name")
+                .fetchall()]
+
+    # -- writing ----------------------------------------------------------------------------
+    def has(self, content_hash: str) -> bool:
+        return self.con.execute("SELECT 1 FROM articles WHERE hash = ?",
+                                [content_hash]).fetchone() is not None
+
+    def save(self, analysis: Analysis, stages: Optional[dict[str, str]] = None) -> bool:
+        """Store one analysed article and its records atomically; False if already stored."""
+        data = analysis.to_dict()
+        key = data["hash"]
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            if self.has(key):
+                self.con.execute("ROLLBACK")
+                return False
+            a = analysis.article
+            self.con.execute(
+                "INSERT INTO articles (hash, id, title, url, source, author, published, origin, "
+                "text, words, stages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [key, a.id, a.title, a.url, a.source, a.author, a.published, a.origin, a.text,
+                 len(a.text.split()), json.dumps(stages or {})])
+            for table, columns in COLUMNS.items():
+                self._insert_records(table, columns, key, data[table])
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return True
+
+    def _insert_records(self, table: str, columns: dict, key: str, records: list[dict]) -> None:
+        if not records:
+            return
+        names = list(columns)
+        quoted = ", ".join(f'"{n}"' for n in ["article", "id", *names, "stage", "data"])
+        marks = ", ".join("?" * (len(names) + 4))
+        rows = [[key, r["id"], *(columns[n](r) for n in names), r.get("stage"), json.dumps(r)]
+                for r in records]
+        self.con.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+
+    def record_failure(self, error: ArticleError) -> None:
+        self.con.execute("INSERT INTO failures (origin, article_id, code, message) "
+                         "VALUES (?, ?, ?, ?)",
+                         [error.origin, error.article_id, error.code, str(error)])
+
+    # -- reading ----------------------------------------------------------------------------
+    def query(self, sql: str, params: Iterable[Any] = ()) -> tuple[list[str], list[tuple]]:
+        """Run a read query; return (column names, rows)."""
+        cur = self.con.execute(sql, list(params))
+        return [d[0] for d in cur.description], cur.fetchall()
+
+    def counts(self) -> dict[str, int]:
+        tables = ["articles", *COLUMNS, "failures"]
+        return {t: self.con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}

@@ -1,0 +1,55 @@
+"""Schema migrations: named, applied in order, each recorded once in ``migrations``.
+
+Add a migration by appending ``(name, sql)``; never edit one that has shipped.
+Record tables keep a few columns to filter and sort on, and the whole record
+as JSON in ``data`` so a stage can add fields without a migration.
+"""
+
+MIGRATIONS: list[tuple[str, str]] = [
+    ("0001_articles", """
+        CREATE TABLE articles (
+            hash TEXT PRIMARY KEY,
+            id TEXT NOT NULL,
+            title TEXT, url TEXT, source TEXT, author TEXT,
+            published DATE,
+            origin TEXT,
+            text TEXT NOT NULL,
+            words INTEGER,
+            stages TEXT,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        );
+        CREATE TABLE failures (
+            origin TEXT, article_id TEXT, code TEXT, message TEXT,
+            failed_at TIMESTAMP DEFAULT current_timestamp
+        );
+    """),
+    ("0002_records", """
+        CREATE TABLE entities (
+            article TEXT NOT NULL, id TEXT NOT NULL, label TEXT, name TEXT,
+            roles TEXT, mentions INTEGER, stage TEXT, data JSON,
+            PRIMARY KEY (article, id)
+        );
+        CREATE TABLE attributions (
+            article TEXT NOT NULL, id TEXT NOT NULL, kind TEXT, speaker TEXT, speaker_name TEXT,
+            sourcing TEXT, channel TEXT, cue TEXT, source TEXT, content TEXT,
+            start INTEGER, "end" INTEGER, stage TEXT, data JSON,
+            PRIMARY KEY (article, id)
+        );
+        CREATE TABLE events (
+            article TEXT NOT NULL, id TEXT NOT NULL, type TEXT, mode TEXT, modality TEXT,
+            trigger TEXT, actor TEXT, actor_country TEXT, target TEXT, target_country TEXT,
+            time_value TEXT, place TEXT, start INTEGER, "end" INTEGER, stage TEXT, data JSON,
+            PRIMARY KEY (article, id)
+        );
+        CREATE TABLE times (
+            article TEXT NOT NULL, id TEXT NOT NULL, type TEXT, value TEXT, mod TEXT,
+            text TEXT, start INTEGER, "end" INTEGER, stage TEXT, data JSON,
+            PRIMARY KEY (article, id)
+        );
+        CREATE TABLE quantities (
+            article TEXT NOT NULL, id TEXT NOT NULL, value DOUBLE, unit TEXT, bound TEXT,
+            text TEXT, start INTEGER, "end" INTEGER, stage TEXT, data JSON,
+            PRIMARY KEY (article, id)
+        );
+    """),
+]

@@ -1,0 +1,173 @@
+"""Read queries behind ``newsgraph query``: one function per record kind.
+
+Each takes optional filters and returns (columns, rows).  Text filters are
+case-insensitive substring matches; date filters are inclusive ISO dates and
+apply to the article's publication date, except for events, which use the
+event's own resolved date when it has one.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Optional
+
+from .db import Store
+
+_ARTICLE_DATE = "a.published"
+# An event's date: its resolved time value when that starts with a full date, else publication.
+_EVENT_DATE = "coalesce(try_cast(substr(e.time_value, 1, 10) AS DATE), a.published)"
+
+
+class _Where:
+    """Collects SQL conditions and their parameters."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def like(self, column: str, value: Optional[str]) -> None:
+        if value:
+            self.add(f"{column} ILIKE ?", f"%{value}%")
+
+    def equal(self, column: str, value: Optional[str]) -> None:
+        if value:
+            self.add(f"upper({column}) = upper(?)", value)
+
+    def dates(self, column: str, since: Optional[str], until: Optional[str]) -> None:
+        if since:
+            self.add(f"{column} >= CAST(? AS DATE)", since)
+        if until:
+            self.add(f"{column} <= CAST(? AS DATE)", until)
+
+    def article(self, value: Optional[str]) -> None:
+        if value:
+            self.add("(a.id = ? OR a.hash LIKE ?)", value, f"{value}%")
+
+    def sql(self) -> str:
+        return (" WHERE " + " AND ".join(self.parts)) if self.parts else ""
+
+
+class _Grouped(_Where):
+    """A WHERE clause followed by a GROUP BY."""
+
+    def __init__(self, where: _Where, group_by: str) -> None:
+        super().__init__()
+        self.parts, self.params, self.group_by = where.parts, where.params, group_by
+
+    def sql(self) -> str:
+        return super().sql() + f" GROUP BY {self.group_by}"
+
+
+def _run(store: Store, select: str, where: _Where, order: str, limit: Optional[int]):
+    sql = select + where.sql() + f" ORDER BY {order}"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return store.query(sql, where.params)
+
+
+def articles(store: Store, *, search: Optional[str] = None, source: Optional[str] = None,
+             since: Optional[str] = None, until: Optional[str] = None,
+             limit: Optional[int] = None):
+    w = _Where()
+    w.like("a.title || ' ' || a.text", search)
+    w.like("a.source", source)
+    w.dates(_ARTICLE_DATE, since, until)
+    select = ("SELECT a.id, a.published, a.title, a.source, a.words, "
+              "(SELECT count(*) FROM entities x WHERE x.article = a.hash) AS entities, "
+              "(SELECT count(*) FROM attributions x WHERE x.article = a.hash) AS attributions, "
+              "(SELECT count(*) FROM events x WHERE x.article = a.hash) AS events, "
+              "substr(a.hash, 1, 12) AS hash, a.origin FROM articles a")
+    return _run(store, select, w, "a.published NULLS LAST, a.id", limit)
+
+
+def entities(store: Store, *, name: Optional[str] = None, label: Optional[str] = None,
+             article: Optional[str] = None, limit: Optional[int] = None):
+    """Entities across articles, one row per name and label, with counts."""
+    w = _Where()
+    w.like("x.name", name)
+    w.equal("x.label", label)
+    w.article(article)
+    select = ("SELECT x.name, x.label, count(DISTINCT x.article) AS articles, "
+              "sum(x.mentions) AS mentions, string_agg(DISTINCT x.roles, ' | ') AS roles "
+              "FROM entities x JOIN articles a ON a.hash = x.article")
+    return _run(store, select, _Grouped(w, "x.name, x.label"),
+                "articles DESC, mentions DESC, x.name", limit)
+
+
+def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str] = None,
+           article: Optional[str] = None, kind: Optional[str] = None,
+           sourcing: Optional[str] = None, since: Optional[str] = None,
+           until: Optional[str] = None, limit: Optional[int] = None):
+    """Attributions; ``speaker`` matches the resolved speaker or the source words."""
+    w = _Where()
+    if speaker:
+        w.add("(q.speaker_name ILIKE ? OR q.source ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
+    if entity:
+        w.add("q.speaker = ?", entity)
+    w.article(article)
+    w.equal("q.kind", kind)
+    w.equal("q.sourcing", sourcing)
+    w.dates(_ARTICLE_DATE, since, until)
+    select = ("SELECT a.id AS article, a.published, q.kind, q.speaker_name AS speaker, "
+              "q.source, q.cue, q.sourcing, q.channel, q.content, q.start, q.\"end\" "
+              "FROM attributions q JOIN articles a ON a.hash = q.article")
+    return _run(store, select, w, "a.published NULLS LAST, a.id, q.start", limit)
+
+
+def events(store: Store, *, actor: Optional[str] = None, target: Optional[str] = None,
+           type: Optional[str] = None, modality: Optional[str] = None,
+           article: Optional[str] = None, since: Optional[str] = None,
+           until: Optional[str] = None, limit: Optional[int] = None):
+    """Events; ``actor``/``target`` match the words or the country code."""
+    w = _Where()
+    for column, value in (("actor", actor), ("target", target)):
+        if value:
+            w.add(f"(e.{column} ILIKE ? OR upper(e.{column}_country) = upper(?))",
+                  f"%{value}%", value)
+    w.equal("e.type", type)
+    w.equal("e.modality", modality)
+    w.article(article)
+    w.dates(_EVENT_DATE, since, until)
+    select = (f"SELECT a.id AS article, {_EVENT_DATE} AS date, e.type, e.mode, e.modality, "
+              "e.actor, e.actor_country, e.trigger, e.target, e.target_country, e.place, "
+              "e.time_value, e.start, e.\"end\" FROM events e JOIN articles a ON a.hash = e.article")
+    return _run(store, select, w, "date NULLS LAST, a.id, e.start", limit)
+
+
+def times(store: Store, *, type: Optional[str] = None, value: Optional[str] = None,
+          article: Optional[str] = None, limit: Optional[int] = None):
+    w = _Where()
+    w.equal("t.type", type)
+    if value:
+        w.add("t.value LIKE ?", f"{value}%")
+    w.article(article)
+    select = ("SELECT a.id AS article, a.published, t.type, t.value, t.mod, t.text, t.start, "
+              "t.\"end\" FROM times t JOIN articles a ON a.hash = t.article")
+    return _run(store, select, w, "a.id, t.start", limit)
+
+
+def quantities(store: Store, *, unit: Optional[str] = None, min_value: Optional[float] = None,
+               max_value: Optional[float] = None, article: Optional[str] = None,
+               limit: Optional[int] = None):
+    w = _Where()
+    w.like("q.unit", unit)
+    if min_value is not None:
+        w.add("q.value >= ?", min_value)
+    if max_value is not None:
+        w.add("q.value <= ?", max_value)
+    w.article(article)
+    select = ("SELECT a.id AS article, q.value, q.unit, q.bound, q.text, q.start, q.\"end\" "
+              "FROM quantities q JOIN articles a ON a.hash = q.article")
+    return _run(store, select, w, "a.id, q.start", limit)
+
+
+def failures(store: Store, *, limit: Optional[int] = None):
+    return store.query("SELECT origin, article_id, code, message, failed_at FROM failures "
+                       "ORDER BY failed_at" + (f" LIMIT {int(limit)}" if limit else ""))
+
+
+KINDS = {"articles": articles, "entities": entities, "quotes": quotes, "events": events,
+         "times": times, "quantities": quantities, "failures": failures}
