@@ -1,0 +1,244 @@
+"""Direct quotes: a quoted stretch plus the frame that says who said it.
+
+The *frame* of a quote is the unquoted text beside it in the same sentence and
+paragraph: after it (``," Grenell wrote on X.``) when the quote ends in a comma,
+question or exclamation mark, or before it (``Dzhabarov ... warned, "``) when
+a comma, a colon or a reporting verb leads into it.  A frame holds the cue (the
+reporting verb, or the colon itself) and the source (the cue's subject).
+
+Quotes without a frame are direct attributions only when they stand as a
+paragraph or sentence of their own right after another attribution (the same
+speaker goes on); short quotes inside a sentence with no frame are scare
+quotes or titles and yield nothing here (the indirect pass may still take them
+as part of a mixed quote).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .lexicon import learned_table, reporting_verbs
+from .quotes import Quote, find_quotes
+from .syntax import subject_extent, subject_of
+
+MIN_WORDS_STANDALONE = 4
+FOLLOW_CUE_WINDOW = 6  # the cue of a trailing frame sits within this many tokens
+CUE_ANY_RATE = 0.25
+_PARA_BREAK = re.compile(r"\n")
+
+
+@dataclass
+class Candidate:
+    """An attribution before speaker resolution: character offsets, token ranges."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: Optional[tuple[int, int]] = None
+    cue_token: Optional[int] = None
+    source: Optional[tuple[int, int]] = None  # token range
+    score: float = 1.0
+    inherit: bool = False  # speaker carries over from the previous attribution
+    hedge: Optional[tuple[int, int]] = None
+    para: int = -1
+    parts: list = field(default_factory=list)
+
+
+def is_cue_token(tok) -> bool:
+    """A verb that reports speech: in the hand list, or often a cue in PolNeAR train."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = tok.lemma_.lower()
+    if lemma in reporting_verbs():
+        return True
+    hits, seen = learned_table().get(f"{lemma}|{tok.pos_}|any", (0, 0))
+    return seen >= 5 and hits / seen >= CUE_ANY_RATE
+
+
+def direct_candidates(analysis) -> list[Candidate]:
+    """All direct-quote attributions of the article, in text order."""
+    doc, norm = analysis.doc, analysis.norm
+    out: list[Candidate] = []
+    for q in find_quotes(norm):
+        cand = _for_quote(doc, norm, q)
+        prev = out[-1] if out else None
+        if cand is not None and prev is not None and cand.cue_token is not None \
+                and cand.cue_token == prev.cue_token:
+            prev.content = (prev.content[0], q.end)  # split quote around one cue
+            prev.parts.append((q.start, q.end))
+            continue
+        if cand is None:
+            if prev is not None and _continues(norm, prev, q):
+                if q.para == prev.para:
+                    prev.content = (prev.content[0], q.end)
+                    prev.parts.append((q.start, q.end))
+                else:
+                    out.append(Candidate("direct", (q.start, q.end), inherit=True, para=q.para,
+                                         parts=[(q.start, q.end)], score=0.9))
+            continue
+        out.append(cand)
+    return out
+
+
+def _continues(norm: str, prev: Candidate, q: Quote) -> bool:
+    """A frameless quote that opens its sentence right after another quote goes on with it."""
+    if q.words < MIN_WORDS_STANDALONE or q.para - prev.para > 1:
+        return False
+    lead = norm[:q.start].rstrip(" ")
+    return not lead or lead[-1] in ".!?\n\""
+
+
+def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
+    """The attribution a quote makes with its frame, or None."""
+    if q.words < 1:
+        return None
+    after = _following_cue(doc, norm, q)
+    if after is not None:
+        return _make(doc, q, after)
+    before = _preceding_cue(doc, norm, q)
+    if before is not None:
+        return _make(doc, q, before)
+    return None
+
+
+def _make(doc, q: Quote, cue) -> Candidate:
+    kind, tok, colon = cue
+    if tok is not None:
+        c = (tok.idx, tok.idx + len(tok.text))
+        src = _source(doc, tok, q)
+        return Candidate("direct", (q.start, q.end), c, tok.i, src, para=q.para,
+                         parts=[(q.start, q.end)])
+    src = _colon_source(doc, colon, q)
+    return Candidate("direct", (q.start, q.end), (colon, colon + 1), None, src, para=q.para,
+                     parts=[(q.start, q.end)])
+
+
+def _token_at(doc, char: int, forward: bool = True):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is not None and len(span):
+        return span[0]
+    return None
+
+
+def _following_cue(doc, norm: str, q: Quote):
+    """The cue after a quote that ends with , ? ! or no mark (``"...," he said``)."""
+    if not q.closed:
+        return None
+    inner_end = norm[q.start:q.end - 1].rstrip()
+    if not inner_end or inner_end[-1] == ".":
+        nxt = norm[q.end:q.end + 40].lstrip(" ")
+        if not nxt or not nxt[0].islower():
+            return None
+    stop = _frame_stop(norm, q.end)
+    tok = _token_at(doc, _skip_space(norm, q.end, stop))
+    if tok is None:
+        return None
+    n = 0
+    while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
+        if is_cue_token(tok):
+            return ("verb", tok, None)
+        n += 1
+        tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
+    return None
+
+
+def _preceding_cue(doc, norm: str, q: Quote):
+    """The cue before a quote introduced by a comma, a colon or a reporting verb."""
+    lead_end = q.start
+    while lead_end > 0 and norm[lead_end - 1] == " ":
+        lead_end -= 1
+    if lead_end == 0 or norm[lead_end - 1] in "\n.!?\"":
+        return None
+    mark = norm[lead_end - 1]
+    prev = _token_at(doc, lead_end - 1)
+    if prev is None:
+        return None
+    start = _frame_start(doc, norm, prev)
+    toks = [t for t in doc[:prev.i + 1] if t.idx >= start] if prev.i < 400 else \
+        [t for t in doc[max(0, prev.i - 80):prev.i + 1] if t.idx >= start]
+    if mark not in ",:" and not (toks and is_cue_token(toks[-1])):
+        return None
+    for tok in reversed(toks):
+        if is_cue_token(tok):
+            return ("verb", tok, None)
+    if mark == ":" and toks:
+        return ("colon", None, lead_end - 1)
+    return None
+
+
+def _frame_start(doc, norm: str, tok) -> int:
+    """Where the leading frame begins: sentence start, paragraph start or previous quote."""
+    start = tok.sent.start_char
+    para = norm.rfind("\n", 0, tok.idx) + 1
+    quote = norm.rfind('"', 0, tok.idx) + 1
+    return max(start, para, quote)
+
+
+def _frame_stop(norm: str, pos: int) -> int:
+    """Where a trailing frame ends: next quote, paragraph end or sentence end."""
+    ends = [len(norm)]
+    for ch in ('"', "\n"):
+        i = norm.find(ch, pos)
+        if i >= 0:
+            ends.append(i)
+    m = re.compile(r"[.!?](?=\s|$)").search(norm, pos)
+    if m:
+        ends.append(m.end())
+    return min(ends)
+
+
+def _skip_space(norm: str, pos: int, stop: int) -> int:
+    while pos < stop and norm[pos] in " ,":
+        pos += 1
+    return pos
+
+
+def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
+    """Subject of the cue (or the name right after an inverted "said X"), outside the quote."""
+    subj = subject_of(cue)
+    if subj is not None and not (q.start <= subj.idx < q.end):
+        a, b = subject_extent(subj)
+        a, b = _outside(doc, a, b, q)
+        if a < b:
+            return a, b
+    for step in (1, -1):
+        i = cue.i + step
+        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN") \
+                and not (q.start <= doc[i].idx < q.end):
+            tok = doc[i]
+            a, b = tok.i, tok.i + 1
+            while b < len(doc) and doc[b].pos_ == "PROPN":
+                b += 1
+            while a > 0 and doc[a - 1].pos_ == "PROPN":
+                a -= 1
+            return a, b
+    return None
+
+
+def _outside(doc, a: int, b: int, q: Quote) -> tuple[int, int]:
+    """Clip a token range so it does not run into the quote."""
+    while a < b and q.start <= doc[a].idx < q.end:
+        a += 1
+    while b > a and q.start <= doc[b - 1].idx < q.end:
+        b -= 1
+    return a, b
+
+
+def _colon_source(doc, colon: int, q: Quote) -> Optional[tuple[int, int]]:
+    """For ``Name: "..."`` or ``The message from X: "..."``: the root's subject or first noun."""
+    tok = _token_at(doc, colon)
+    if tok is None:
+        return None
+    sent = tok.sent
+    for t in sent:
+        if t.idx >= colon:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            return subject_extent(t)
+    for t in sent:
+        if t.idx >= colon:
+            break
+        if t.pos_ in ("PROPN", "NOUN", "PRON"):
+            return t.left_edge.i, min(t.right_edge.i + 1, tok.i)
+    return None

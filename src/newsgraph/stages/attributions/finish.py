@@ -1,0 +1,95 @@
+"""Turn candidates into :class:`Attribution` records: speakers, sourcing, channel."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import Attribution, Span
+from .direct import Candidate
+from .lexicon import channels
+from .speakers import Resolution, SpeakerResolver
+
+CHANNEL_WINDOW = 80
+
+
+def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
+    """Resolve speakers in text order (so pronouns see earlier speakers) and build records."""
+    text, doc = analysis.article.text, analysis.doc
+    resolver = SpeakerResolver(analysis)
+    out: list[Attribution] = []
+    prev: Optional[Attribution] = None
+    for c in sorted(cands, key=_anchor):
+        res = _resolve(resolver, doc, c, prev)
+        content = Span.of(text, *c.content)
+        if not content.text:
+            continue
+        source = None
+        if c.source is not None and c.source[0] < c.source[1]:
+            a, b = c.source
+            source = Span.of(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+        att = Attribution(
+            id=f"A{len(out) + 1}",
+            kind=c.kind,
+            content=content,
+            cue=Span.of(text, *c.cue) if c.cue else None,
+            source=source,
+            speaker=getattr(res.entity, "id", None),
+            speaker_name=getattr(res.entity, "name", None) or res.name,
+            speaker_reason=res.reason,
+            sourcing=res.sourcing,
+            hedge=Span.of(text, *c.hedge) if c.hedge else None,
+            channel=_channel(analysis.norm, c) if c.cue else None,
+            stage=tag,
+        )
+        if res.entity is not None:
+            resolver.remember(att.cue.start if att.cue else content.start, res.entity)
+        out.append(att)
+        prev = att
+    return out
+
+
+def _anchor(c: Candidate) -> int:
+    """Resolve in reading order of the source/cue, so "He added" follows the name."""
+    return min(c.content[0], c.cue[0]) if c.cue else c.content[0]
+
+
+def _resolve(resolver: SpeakerResolver, doc, c: Candidate, prev: Optional[Attribution]
+             ) -> Resolution:
+    if c.source is not None and c.source[0] < c.source[1]:
+        return resolver.resolve(*c.source)
+    if c.inherit and prev is not None:
+        ent = _entity(resolver, prev.speaker)
+        return Resolution(ent, "speaker of the previous quote", prev.sourcing,
+                          name=prev.speaker_name)
+    if c.hedge is not None and c.source is None:
+        return Resolution(None, "hedged claim with no source", "unattributed")
+    return Resolution(None, "no source in the sentence", None)
+
+
+def _entity(resolver: SpeakerResolver, ent_id: Optional[str]):
+    if ent_id is None:
+        return None
+    for row in resolver.index.rows:
+        if row[2].id == ent_id:
+            return row[2]
+    return None
+
+
+def _channel(norm: str, c: Candidate) -> Optional[str]:
+    """The first channel pattern found near the cue, outside the content."""
+    lo = max(0, c.cue[0] - CHANNEL_WINDOW)
+    hi = min(len(norm), c.cue[1] + CHANNEL_WINDOW)
+    para_lo = norm.rfind("\n", 0, c.cue[0]) + 1
+    para_hi = norm.find("\n", c.cue[1])
+    lo = max(lo, para_lo)
+    hi = min(hi, para_hi if para_hi >= 0 else hi)
+    pieces = []
+    if lo < c.content[0]:
+        pieces.append(norm[lo:min(hi, c.content[0])])
+    if c.content[1] < hi:
+        pieces.append(norm[max(lo, c.content[1]):hi])
+    frame = " | ".join(pieces)
+    for name, pattern in channels():
+        if pattern.search(frame):
+            return name
+    return None

@@ -1,0 +1,79 @@
+"""The attribution lexicons: data files in ``newsgraph/lexicons``, loaded once."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+
+LEXICONS = Path(__file__).resolve().parents[2] / "lexicons"
+
+
+def _lines(name: str) -> list[str]:
+    out = []
+    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def reporting_verbs() -> frozenset[str]:
+    """Lemmas of verbs that report speech or thought (hand list)."""
+    return frozenset(w.lower() for w in _lines("attribution_cues.txt"))
+
+
+@lru_cache(maxsize=1)
+def learned_table() -> dict[str, tuple[int, int]]:
+    """``lemma|POS|relation -> (hits, seen)`` learned on PolNeAR train."""
+    path = LEXICONS / "attribution_cues_learned.json"
+    if not path.exists():
+        return {}
+    return {k: (v[0], v[1]) for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
+
+
+@lru_cache(maxsize=1)
+def anonymous_nouns() -> frozenset[str]:
+    return frozenset(_lines("attribution_anonymous.txt"))
+
+
+@lru_cache(maxsize=1)
+def hedge_pattern() -> re.Pattern:
+    """One regex matching any hedge phrase, longest first, on word boundaries."""
+    phrases = sorted(_lines("attribution_hedges.txt"), key=len, reverse=True)
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases)
+    return re.compile(rf"\b(?:{body})\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def media_words() -> dict[str, str]:
+    """word -> "media" | "document"."""
+    out = {}
+    for line in _lines("attribution_media.txt"):
+        kind, word = line.split(None, 1)
+        out[word.lower()] = kind
+    return out
+
+
+@lru_cache(maxsize=1)
+def description_nouns() -> dict[str, str]:
+    """Head noun of a definite description -> the entity label it refers to."""
+    out = {}
+    for line in _lines("attribution_descriptions.txt"):
+        label, word = line.split(None, 1)
+        out[word.lower()] = label
+    return out
+
+
+@lru_cache(maxsize=1)
+def channels() -> list[tuple[str, re.Pattern]]:
+    """(channel name, compiled pattern) in file order."""
+    data = json.loads((LEXICONS / "attribution_channels.json").read_text(encoding="utf-8"))
+    out = []
+    for name, patterns in data.items():
+        if name.startswith("_"):
+            continue
+        out.append((name, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
+    return out

@@ -1,0 +1,84 @@
+"""Find quoted stretches in the normalised text, whatever marks were typed.
+
+``analysis.norm`` has every curly, guillemet or doubled-apostrophe quote
+already turned into a straight ``"`` at the same offset, so one pass over the
+``"`` characters suffices.  Quotes are paired within a paragraph; an opening
+mark that is never closed runs to the end of its paragraph, and when the next
+paragraph opens with a mark too the two are chained: that is the news
+convention for a quote running over several paragraphs (each paragraph
+re-opens the mark, only the last one closes it).
+
+Marks typed the wrong way round (a closing mark where an opening one belongs,
+as in ``decision,”Removing``) are harmless: after normalisation both are
+``"``, and pairing is by order, not by shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PARA = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[^\W_]+(?:['\-][^\W_]+)*")
+
+
+@dataclass
+class Quote:
+    """One quoted stretch: ``start`` at the opening mark, ``end`` after the closing one."""
+
+    start: int
+    end: int
+    closed: bool
+    para: int  # index of the paragraph the quote opens in
+    words: int
+    last_para: int = -1  # index of the paragraph it ends in (differs when chained)
+
+    def __post_init__(self) -> None:
+        if self.last_para < 0:
+            self.last_para = self.para
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+def find_quotes(norm: str) -> list[Quote]:
+    """All quoted stretches of ``norm``, in text order, multi-paragraph quotes chained."""
+    quotes: list[Quote] = []
+    for p_index, m in enumerate(_PARA.finditer(norm)):
+        quotes.extend(_paragraph_quotes(norm, m.start(), m.end(), p_index))
+    return _chain_paragraphs(norm, quotes)
+
+
+def _paragraph_quotes(norm: str, start: int, end: int, para: int) -> list[Quote]:
+    """Pair the marks of one paragraph in order; a lone last mark runs to the end."""
+    marks = [i for i in range(start, end) if norm[i] == '"']
+    out = []
+    for k in range(0, len(marks) - 1, 2):
+        a, b = marks[k], marks[k + 1] + 1
+        out.append(Quote(a, b, True, para, _count_words(norm, a, b)))
+    if len(marks) % 2 == 1:
+        a = marks[-1]
+        e = end
+        while e > a + 1 and norm[e - 1].isspace():
+            e -= 1
+        if _count_words(norm, a, e) >= 1:
+            out.append(Quote(a, e, False, para, _count_words(norm, a, e)))
+    return out
+
+
+def _chain_paragraphs(norm: str, quotes: list[Quote]) -> list[Quote]:
+    """Join an unclosed quote with the quote that opens the next paragraph."""
+    out: list[Quote] = []
+    for q in quotes:
+        prev = out[-1] if out else None
+        if (prev is not None and not prev.closed and q.para == prev.last_para + 1
+                and norm[prev.end:q.start].strip() == ""):
+            out[-1] = Quote(prev.start, q.end, q.closed, prev.para, prev.words + q.words, q.para)
+            continue
+        out.append(q)
+    return out
+
+
+def _count_words(norm: str, start: int, end: int) -> int:
+    return len(_WORD.findall(norm, start, end))

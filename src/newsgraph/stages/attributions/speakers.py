@@ -1,0 +1,223 @@
+"""Resolve an attribution's source words to an entity, and classify its sourcing.
+
+The source span is usually a name ("Andrei Klishas"), but news writing moves
+on quickly to pronouns ("He added"), descriptions ("the senator"), appositives
+("A senior fellow at the Atlantic Council, Alex Plitsas") and unnamed sources
+("two U.S. officials").  Resolution order: an entity mention inside the span;
+for a pronoun, the most recent compatible speaker or sentence subject before
+it; for a definite description, the most recent entity whose role or name
+carries the head noun (else the most recent entity of the right type).
+Whatever stays unresolved gets a reason instead of a guess.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import anonymous_nouns, description_nouns, media_words
+
+PERSON_PRONOUNS = frozenset("he she him her i me".split())
+GROUP_PRONOUNS = frozenset("they them we us".split())
+IT_PRONOUNS = frozenset(("it",))
+ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
+DEFINITE = frozenset("the this that these those".split())
+
+
+@dataclass
+class Resolution:
+    entity: Optional[object]  # model.Entity
+    reason: str
+    sourcing: Optional[str]
+    name: Optional[str] = None
+
+
+class MentionIndex:
+    """Entity mentions of one article sorted by offset, for overlap and look-back queries."""
+
+    def __init__(self, entities) -> None:
+        rows = []
+        for ent in entities or ():
+            for m in ent.mentions:
+                rows.append((m.span.start, m.span.end, ent, m.kind))
+        rows.sort(key=lambda r: (r[0], r[1]))
+        self.rows = rows
+        self.starts = [r[0] for r in rows]
+
+    def inside(self, start: int, end: int) -> list[tuple[int, int, object, str]]:
+        """Mentions overlapping [start, end)."""
+        i = bisect_right(self.starts, end)
+        return [r for r in self.rows[:i] if r[1] > start and r[0] < end][-8:]
+
+    def before(self, pos: int, labels: tuple[str, ...], limit: int = 40):
+        """Mentions ending before ``pos`` with one of ``labels``, nearest first."""
+        i = bisect_right(self.starts, pos)
+        out = []
+        for r in reversed(self.rows[:i]):
+            if r[1] <= pos and r[2].label in labels and r[3] != "pronoun":
+                out.append(r)
+                if len(out) >= limit:
+                    break
+        return out
+
+
+def _head(doc, a: int, b: int):
+    """The syntactic head of tokens a..b (the one whose head lies outside)."""
+    for tok in doc[a:b]:
+        if tok.head.i < a or tok.head.i >= b or tok.head is tok:
+            return tok
+    return doc[a]
+
+
+def _entity_for_span(index: MentionIndex, doc, a: int, b: int, head) -> Optional[tuple]:
+    """The best entity mention inside the source: at the head, else a person, else any."""
+    start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+    found = [r for r in index.inside(start, end) if r[3] != "pronoun"]
+    if not found:
+        return None
+    appos = {c.i for c in head.children if c.dep_ == "appos"}
+    for r in found:
+        if r[0] <= head.idx < r[1]:
+            return r + ("named",)
+    for r in found:
+        toks = [t for t in doc[a:b] if r[0] <= t.idx < r[1]]
+        if any(t.i in appos or t.head.i in appos for t in toks) and r[2].label == "PERSON":
+            return r + ("appositive",)
+    for r in found:
+        if r[2].label == "PERSON" and not _is_possessor(doc, r):
+            return r + ("named",)
+    for r in found:
+        if not _is_possessor(doc, r):
+            return r + ("named",)
+    return None
+
+
+def _is_possessor(doc, row) -> bool:
+    """True for "Poland's" in "Poland's foreign minister": not the speaker itself."""
+    end = row[1]
+    return doc.text[end:end + 2] in ("'s", "' ")
+
+
+def _sourcing_for_entity(ent, source_text: str) -> str:
+    media = media_words()
+    words = [w.strip(".,'\"").lower() for w in ent.name.split()]
+    if ent.label != "PERSON" and any(media.get(w) == "media" for w in words):
+        return "media"
+    return "named_person" if ent.label == "PERSON" else "named_org"
+
+
+class SpeakerResolver:
+    """Resolves source spans of one article; remembers speakers for later pronouns."""
+
+    def __init__(self, analysis) -> None:
+        self.doc = analysis.doc
+        self.index = MentionIndex(analysis.entities)
+        self.has_entities = bool(analysis.entities)
+        self.speakers: list[tuple[int, object]] = []  # (offset, entity) of resolved speakers
+
+    def remember(self, pos: int, entity) -> None:
+        if entity is not None:
+            self.speakers.append((pos, entity))
+
+    def last_speaker(self, pos: int, labels: tuple[str, ...]):
+        for p, ent in reversed(self.speakers):
+            if p < pos and ent.label in labels:
+                return p, ent
+        return None
+
+    def resolve(self, a: int, b: int) -> Resolution:
+        """Resolve source tokens a..b of the parse."""
+        doc = self.doc
+        head = _head(doc, a, b)
+        text = doc[a:b].text
+        hit = _entity_for_span(self.index, doc, a, b, head)
+        if hit is not None:
+            ent = hit[2]
+            return Resolution(ent, f"{hit[4]} in the source", _sourcing_for_entity(ent, text))
+        low = head.lower_
+        if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
+            return self._pronoun(head)
+        lemma = head.lemma_.lower()
+        media = media_words().get(lemma)
+        det = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if det & DEFINITE and lemma in description_nouns() and head.tag_ in ("NN", "NNP"):
+            res = self._description(head, lemma)
+            if res is not None:
+                return res
+        if media:
+            return Resolution(None, f"{media} without a named entity", media,
+                              name=self._ent_name(a, b))
+        name = self._ent_name(a, b)
+        if lemma in anonymous_nouns() or head.tag_ in ("NNS",) and not name:
+            return Resolution(None, "anonymous source", "anonymous")
+        if name:
+            reason = "named, no entity record" if not self.has_entities else "name not linked"
+            label = self._ent_label(a, b)
+            return Resolution(None, reason, "named_person" if label == "PERSON" else "named_org",
+                              name=name)
+        return Resolution(None, "source names no entity", None)
+
+    def _ent_name(self, a: int, b: int) -> Optional[str]:
+        for ent in self.doc[a:b].ents:
+            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
+                return ent.text
+        return None
+
+    def _ent_label(self, a: int, b: int) -> Optional[str]:
+        for ent in self.doc[a:b].ents:
+            return ent.label_
+        return None
+
+    def _pronoun(self, head) -> Resolution:
+        """he/she -> the latest person speaker or sentence subject; they/we -> a group."""
+        low = head.lower_
+        pos = head.idx
+        if low in GROUP_PRONOUNS:
+            labels = ORG_LABELS
+        elif low in IT_PRONOUNS:
+            labels = ("ORG",)
+        else:
+            labels = ("PERSON",)
+        candidates = []
+        spk = self.last_speaker(pos, labels)
+        if spk is not None:
+            candidates.append((spk[0], spk[1], "pronoun: the previous speaker"))
+        for r in self.index.before(pos, labels, limit=12):
+            tok = self._token_at(r[0])
+            if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") or (
+                    tok is not None and tok.head.dep_ in ("nsubj", "nsubjpass")
+                    and tok.dep_ in ("compound", "appos")):
+                candidates.append((r[0], r[2], "pronoun: the latest subject"))
+                break
+        if not candidates:
+            near = self.index.before(pos, labels, limit=1)
+            if near:
+                candidates.append((near[0][0], near[0][2], "pronoun: the latest mention"))
+        if not candidates:
+            why = "pronoun with no entity before it" if self.has_entities else \
+                "pronoun; no entities to resolve against"
+            return Resolution(None, why, "anonymous" if low in GROUP_PRONOUNS else None)
+        _, ent, reason = max(candidates, key=lambda c: c[0])
+        return Resolution(ent, reason, _sourcing_for_entity(ent, ""))
+
+    def _description(self, head, lemma: str) -> Optional[Resolution]:
+        """"the senator" -> the latest person holding that role; "the daily" -> latest org."""
+        label = description_nouns()[lemma]
+        labels = ("PERSON",) if label == "PERSON" else ("ORG",)
+        rows = self.index.before(head.idx, labels, limit=40)
+        for r in rows:
+            ent = r[2]
+            roles = " ".join(getattr(x.span, "text", "") for x in getattr(ent, "roles", ()))
+            if lemma in roles.lower() or lemma in ent.name.lower():
+                return Resolution(ent, "description matches a role or name",
+                                  _sourcing_for_entity(ent, ""))
+        if rows:
+            ent = rows[0][2]
+            return Resolution(ent, "description: the latest entity of that kind",
+                              _sourcing_for_entity(ent, ""))
+        return None
+
+    def _token_at(self, char: int):
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None

@@ -1,0 +1,137 @@
+"""Read cue, content and source candidates off the dependency parse.
+
+A cue token (``said``, ``according``, ``wants``...) relates to its content in
+a few typical ways, named here by a short *relation* string:
+
+``ccomp`` / ``xcomp`` / ``dobj``
+    the content is the subtree of that child ("said *that prices rose*",
+    "vowed *to end the war*", "expressed *outrage*");
+``prep``
+    the content is the object of a preposition child ("talked *about the
+    deal*");
+``head``
+    the content is the rest of the cue's head clause ("*Prices rose*,
+    according to the bank", "*Prices rose*, he said" when the parser hangs
+    "said" under "rose").
+
+The same function serves training (``scripts/train_attribution.py`` counts, per
+lemma and relation, how often PolNeAR calls the candidate an attribution) and
+the stage (which keeps the candidates the learned table scores high enough), so
+the two cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+CHILD_RELS = ("ccomp", "xcomp", "dobj", "advcl")
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_TRIM = frozenset(",;:-–—(")
+_CLAUSE_HEAD_DEPS = frozenset(("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp"))
+
+
+def key(token, rel: str) -> str:
+    """Table key of a candidate: lower-case lemma, coarse POS and relation."""
+    return f"{token.lemma_.lower()}|{token.pos_}|{rel}"
+
+
+def candidates(token) -> Iterator[tuple[str, int, int]]:
+    """Yield (relation, start token index, end token index) content candidates of a cue token."""
+    if token.pos_ not in ("VERB", "NOUN", "AUX", "ADJ") and token.dep_ != "prep":
+        if token.lower_ != "according":
+            return
+    for child in token.children:
+        dep = child.dep_
+        if dep in CHILD_RELS:
+            yield dep, child.left_edge.i, child.right_edge.i + 1
+        elif dep == "prep" and token.pos_ in ("VERB", "NOUN"):
+            objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+            if objs:
+                yield "prep", objs[0].left_edge.i, objs[0].right_edge.i + 1
+    if token.dep_ in ("prep", "advcl", "parataxis", "ccomp") and token.head is not token:
+        span = head_remainder(token)
+        if span is not None:
+            yield "head", span[0], span[1]
+
+
+def head_remainder(token) -> Optional[tuple[int, int]]:
+    """The head clause of ``token`` without ``token``'s own subtree (larger side)."""
+    head = token.head
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    a, b = token.left_edge.i, token.right_edge.i + 1
+    left, right = (lo, a), (b, hi)
+    best = left if left[1] - left[0] >= right[1] - right[0] else right
+    if best[1] - best[0] < 2:
+        return None
+    return best
+
+
+def trim(doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading/trailing commas, dashes and conjunctions a subtree drags along."""
+    while start < end and (doc[start].text in _TRIM or doc[start].dep_ == "cc"):
+        start += 1
+    while end > start and (doc[end - 1].text in _TRIM or doc[end - 1].dep_ == "cc"):
+        end -= 1
+    return start, end
+
+
+def subject_of(token):
+    """The subject of a cue: its own, or inherited from the clause it hangs on.
+
+    "acknowledge the risks but *argue*" (conj), "..., *saying*" (advcl/xcomp)
+    and "has *vowed*" all take the subject of the governing verb.
+    """
+    seen = 0
+    cur = token
+    while cur is not None and seen < 4:
+        for child in cur.children:
+            if child.dep_ in SUBJECTS:
+                return child
+        if cur.dep_ in _CLAUSE_HEAD_DEPS and cur.head is not cur:
+            cur = cur.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def source_span(token) -> Optional[tuple[int, int]]:
+    """Token range of the source of a cue, or None.
+
+    "according to X" and "X's vow" name the source as an object/possessor;
+    passive cues name it in the agent ("was told by X"); otherwise it is the
+    subject.
+    """
+    if token.lower_ == "according":
+        for child in token.children:
+            if child.dep_ == "prep":
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        return obj.left_edge.i, obj.right_edge.i + 1
+        return None
+    for child in token.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj.left_edge.i, obj.right_edge.i + 1
+    if token.pos_ == "NOUN":
+        for child in token.children:
+            if child.dep_ == "poss":
+                return child.left_edge.i, child.right_edge.i + 1
+        return None
+    subj = subject_of(token)
+    if subj is None or subj.dep_ == "csubj":
+        return None
+    if subj.lower_ in ("that", "which", "who") and subj.head.dep_ == "relcl":
+        noun = subj.head.head
+        return noun.left_edge.i, subj.head.left_edge.i if subj.head.left_edge.i > noun.left_edge.i else noun.i + 1
+    return subject_extent(subj)
+
+
+def subject_extent(subj) -> tuple[int, int]:
+    """The subject phrase, cut before a relative clause that would swallow the cue."""
+    start, end = subj.left_edge.i, subj.right_edge.i + 1
+    for child in subj.children:
+        if child.dep_ == "relcl" and child.i > subj.i:
+            end = min(end, child.left_edge.i)
+    return start, end
