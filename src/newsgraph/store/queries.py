@@ -72,7 +72,7 @@ def articles(store: Store, *, search: Optional[str] = None, source: Optional[str
              since: Optional[str] = None, until: Optional[str] = None,
              limit: Optional[int] = None):
     w = _Where()
-    w.like("a.title || ' ' || a.text", search)
+    w.like("coalesce(a.title, '') || ' ' || a.text", search)
     w.like("a.source", source)
     w.dates(_ARTICLE_DATE, since, until)
     select = ("SELECT a.id, a.published, a.title, a.source, a.words, "

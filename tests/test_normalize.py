@@ -1,0 +1,33 @@
+"""Normalisation keeps every offset valid while making quote marks uniform."""
+
+import pytest
+
+from newsgraph.errors import EmptyInputError, NotEnglishError
+from newsgraph.stages.normalize import check_language, normalize_text
+
+
+@pytest.mark.parametrize("text", [
+    "\u201cWe will win,\u201d she said.",
+    "It\u2019s the \u2018best\u2019 plan\u00a0yet.",
+    "``Doubled marks,'' he wrote.",
+    "He said ''no'' twice.",
+])
+def test_same_length_and_straight_quotes(text):
+    norm = normalize_text(text)
+    assert len(norm) == len(text)
+    assert not set(norm) & set("\u201c\u201d\u2018\u2019\u00a0`")
+
+
+def test_doubled_apostrophes_become_double_quotes():
+    assert normalize_text("``Go home,'' he said.") == ' "Go home,"  he said.'
+
+
+def test_english_prose_passes_and_other_languages_fail():
+    check_language("The minister said on Monday that the talks would continue next week.")
+    with pytest.raises(NotEnglishError):
+        check_language("Die Regierung hat am Montag beschlossen, dass die Gespräche in der "
+                       "nächsten Woche weitergehen sollen, sagte ein Sprecher.")
+    with pytest.raises(NotEnglishError):
+        check_language("Правительство заявило в понедельник, что переговоры продолжатся.")
+    with pytest.raises(EmptyInputError):
+        check_language("12 34 -- 56")

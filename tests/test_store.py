@@ -1,0 +1,71 @@
+"""The DuckDB store: recorded migrations, atomic per-article writes, idempotence."""
+
+import duckdb
+import pytest
+
+from newsgraph.errors import ArticleError
+from newsgraph.model import Article, Entity, Mention, Span
+from newsgraph.pipeline import Analysis
+from newsgraph.store import Store
+from newsgraph.store import queries
+from newsgraph.store.migrations import MIGRATIONS
+
+
+def analysis_of(text: str, id: str = "a1", **fields) -> Analysis:
+    """An Analysis with one hand-made entity (no parse needed to test the store)."""
+    analysis = Analysis(Article(id=id, text=text, **fields))
+    analysis.entities.append(Entity(id="E1", label="PERSON", name="Ada Brook",
+                                    mentions=[Mention(Span.of(text, 0, 9))], stage="entities@1.0"))
+    return analysis
+
+
+def test_migrations_are_recorded_once(tmp_path):
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        assert store.migrations() == [name for name, _ in MIGRATIONS]
+    with Store(db) as store:
+        assert store.migrate() == []
+
+
+def test_save_is_idempotent_by_content_hash(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        assert store.save(analysis_of("Ada Brook said the plan works.", published="2025-01-02"))
+        assert not store.save(analysis_of("Ada Brook said the plan works.", id="copy"))
+        counts = store.counts()
+        assert counts["articles"] == 1 and counts["entities"] == 1
+        _, rows = queries.entities(store, name="brook")
+        assert rows[0][:2] == ("Ada Brook", "PERSON")
+
+
+def test_a_failing_write_leaves_nothing_behind(tmp_path):
+    analysis = analysis_of("Ada Brook said the plan works.")
+    analysis.entities.append(analysis.entities[0])  # duplicate (article, id) key
+    with Store(tmp_path / "s.duckdb") as store:
+        with pytest.raises(duckdb.Error):
+            store.save(analysis)
+        assert store.counts()["articles"] == 0 and store.counts()["entities"] == 0
+        assert store.save(analysis_of("Ada Brook said the plan works."))
+
+
+def test_failures_are_recorded(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.record_failure(ArticleError("file is empty", origin="x.txt", code="empty"))
+        _, rows = queries.failures(store)
+        assert rows[0][:4] == ("x.txt", None, "empty", "file is empty")
+
+
+def test_query_filters_by_date(tmp_path):
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(analysis_of("Ada Brook spoke in March.", id="m", published="2025-03-01"))
+        store.save(analysis_of("Ada Brook spoke in June.", id="j", published="2025-06-01"))
+        _, rows = queries.articles(store, since="2025-04-01")
+        assert [r[0] for r in rows] == ["j"]
+        _, rows = queries.articles(store, until="2025-04-01", search="march")
+        assert [r[0] for r in rows] == ["m"]
+
+
+def test_read_only_store_cannot_be_opened_missing(tmp_path):
+    from newsgraph.errors import StoreError
+
+    with pytest.raises(StoreError):
+        Store(tmp_path / "missing" / "x.duckdb")
