@@ -34,7 +34,7 @@ def entities_stage(analysis: Analysis) -> None:
 
 def extract(doc, text: str, tag: str = "") -> list[Entity]:
     """Entities of one parsed document whose offsets index ``text``."""
-    cands = cnd.collect(doc)
+    cands = cnd.collect(doc, text)
     people = merge.group_people([c for c in cands if c.label == "PERSON"])
     others = merge.group_others([c for c in cands if c.label != "PERSON"])
     extra = _surname_mentions(doc, text, people, cands)
@@ -106,13 +106,14 @@ def _surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd
                       ) -> dict[int, list[Mention]]:
     """Mentions of known surnames that no candidate covers, keyed by id(group).
 
-    Only surnames of people named in full are searched, with a case-sensitive
+    Surnames of people named in full (or named by surname more than once) are
+    searched, with a case-sensitive
     whole-word pattern; a hit that is a whole token must be tagged PROPN (so a
     sentence-initial "Young" or "Rice" as a common word is left alone).
     """
     by_surname: dict[str, list[merge.Group]] = {}
     for p in people:
-        if p.given and len(p.surname) >= 3:
+        if (p.given or len(p.cands) > 1) and len(p.surname) >= 3:
             form = _surname_form(p)
             if form:
                 by_surname.setdefault(form, []).append(p)

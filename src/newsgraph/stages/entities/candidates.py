@@ -13,6 +13,7 @@ article-level vote so that a name keeps one label throughout.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ class Cand:
     label: str
     title_start: int
     text: str = ""
+    gender: str = ""  # "m" / "f" when an honorific says so ("Mr.", "Ms."), for merging
+    headline: bool = False  # inside a title-case headline line, where the tagger guesses
 
     def key(self) -> str:
         """Grouping form of a non-person name: lowercase, periods dropped ("U.S." = "US")."""
@@ -54,18 +57,80 @@ def is_honorific(tok) -> bool:
     return lexicon.key(tok.text) in lexicon.honorifics()
 
 
-def collect(doc) -> list[Cand]:
+def collect(doc, text: str) -> list[Cand]:
     """Repaired name candidates of one parsed document, in text order."""
     cands = []
+    headlines = _headline_ranges(text)
     for ent in doc.ents:
         if ent.label_ not in _REPAIRABLE:
             continue
         cand = _repair(doc, ent.start, ent.end, ent.label_)
         if cand is not None:
             cand.text = doc[cand.start:cand.end].text
+            cand.gender = _honorific_gender(doc, cand)
+            cand.headline = _inside(headlines, doc[cand.start].idx)
             cands.append(cand)
     _relabel_by_article(cands)
+    cands = _drop_unconfirmed_headline_names(cands)
     return [c for c in cands if c.label in LABELS]
+
+
+_MALE = frozenset({"mr", "sir", "herr", "monsieur", "senor"})
+_FEMALE = frozenset({"mrs", "ms", "miss", "dame", "madam", "madame", "mme", "frau", "senora"})
+
+
+def _honorific_gender(doc, cand: Cand) -> str:
+    """"m" or "f" when the name is written with a gendered honorific, else ""."""
+    lo = max(cand.title_start - 1, 0)
+    for i in range(lo, cand.start):
+        k = lexicon.key(doc[i].text)
+        if k in _MALE:
+            return "m"
+        if k in _FEMALE:
+            return "f"
+    return ""
+
+
+_LINE = re.compile(r"[^\n]+")
+_WORD = re.compile(r"[A-Za-z][\w'-]*")
+_HEAD_MAX_WORDS = 20
+
+
+def _headline_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of title-case headlines, captions and section heads.
+
+    A line, or a line's lead-in before ":" ("Veto Power Impedes Peace Efforts:
+    ..."), in which at least 80% of the words of four letters or more are
+    capitalised; running prose never is.  The small model tags most
+    capitalised words of such lines as names.
+    """
+    out = []
+    for m in _LINE.finditer(text):
+        line = m.group()
+        colon = line.find(": ")
+        for seg_end in ((len(line), colon) if colon > 0 else (len(line),)):
+            words = _WORD.findall(line[:seg_end])
+            long = [w for w in words if len(w) >= 4]
+            if 2 <= len(words) <= _HEAD_MAX_WORDS and len(long) >= 2 and \
+                    sum(w[0].isupper() for w in long) >= 0.8 * len(long):
+                out.append((m.start(), m.start() + seg_end))
+                break
+    return out
+
+
+def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
+    return any(s <= char < e for s, e in ranges)
+
+
+def _drop_unconfirmed_headline_names(cands: list[Cand]) -> list[Cand]:
+    """Keep a headline span only if the body names it too (or it is a well-known place)."""
+    if not any(c.headline for c in cands):
+        return cands
+    body_keys = {c.key() for c in cands if not c.headline}
+    body_keys |= {surname(c.text.split()).lower() for c in cands
+                  if not c.headline and c.label == "PERSON"}
+    places = lexicon.places()
+    return [c for c in cands if not c.headline or c.key() in body_keys or c.text in places]
 
 
 def _repair(doc, start: int, end: int, label: str) -> Cand | None:
@@ -95,6 +160,8 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if not _looks_like_name(doc, start, end, label):
         return None
     last = doc[end - 1].text
+    if label == "NORP" and end - start == 1 and len(last) >= 3 and last.isupper():
+        label = "ORG"  # "NYPD", "GOP": acronyms are organisations, not nationalities
     if label in ("GPE", "PERSON", "NORP", "PRODUCT") and last in lexicon.org_heads() \
             and end - start > 1:
         label = "ORG"

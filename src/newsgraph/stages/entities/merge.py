@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from . import lexicon
 from .candidates import Cand, surname
 
 
@@ -28,6 +29,7 @@ class Group:
     last: int = -1  # token index of the latest mention, for recency
     surname: str = ""
     given: list[str] = field(default_factory=list)
+    gender: str = ""
 
     def add(self, cand: Cand) -> None:
         self.cands.append(cand)
@@ -59,42 +61,52 @@ def group_people(cands: list[Cand]) -> list[Group]:
     people: list[Group] = []
     for cand in cands:
         last, given = person_parts(cand.text)
-        target = _match_person(people, last, given)
+        target = _match_person(people, last, given, cand.gender)
         if target is None:
             target = Group("PERSON", surname=last, given=given)
             people.append(target)
         elif len(given) > len(target.given):
             target.given = given
         target.add(cand)
+        target.gender = target.gender or cand.gender
     return people
 
 
-def _match_person(people: list[Group], last: str, given: list[str]) -> Group | None:
+MAX_BARE_BEFORE_FULL = 3
+"""A bare surname used more often than this before a full name is someone else:
+an article calling the president "Mr. Obama" throughout and later naming
+"Michelle Obama" has two people, while a lede's "Trump" before "Donald Trump"
+is one."""
+
+
+def _match_person(people: list[Group], last: str, given: list[str], gender: str
+                  ) -> Group | None:
     """The person a mention with this surname and these given names refers to."""
-    same = [p for p in people if p.surname == last and _given_compatible(p.given, given)]
+    same = [p for p in people if p.surname == last and _given_compatible(p.given, given)
+            and not (gender and p.gender and gender != p.gender)]
     if not given and not same:
         # a lone first name ("Hillary") after the full name
         same = [p for p in people if p.given and p.given[0] == last]
     if not same:
         return None
+    full = [p for p in same if p.given]
+    bare = [p for p in same if not p.given]
     if given:
-        # a full name upgrades the matching person, full ones first, then bare ones
-        full = [p for p in same if p.given]
         if full:
             return max(full, key=lambda p: p.last)
-    return max(same, key=lambda p: p.last)
-
-
-def _other_key(cand: Cand) -> str:
-    return cand.key()
+        bare = [p for p in bare if len(p.cands) <= MAX_BARE_BEFORE_FULL]
+        return max(bare, key=lambda p: p.last) if bare else None
+    # a bare surname: a person the text calls by the bare surname alone is
+    # that person again; otherwise the full name mentioned most recently
+    return max(bare or full, key=lambda p: p.last)
 
 
 def group_others(cands: list[Cand]) -> list[Group]:
-    """Merge non-person candidates on their normalised name."""
+    """Merge non-person candidates on their normalised name, then short forms into full ones."""
     by_key: dict[str, Group] = {}
     groups: list[Group] = []
     for cand in cands:
-        k = _other_key(cand)
+        k = cand.key()
         group = by_key.get(k)
         if group is None and cand.label == "NORP":
             group = by_key.get(k[:-1] if k.endswith("s") else k + "s")
@@ -103,7 +115,61 @@ def group_others(cands: list[Cand]) -> list[Group]:
             groups.append(group)
             by_key[k] = group
         group.add(cand)
-    return groups
+    return _merge_short_forms(groups)
+
+
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+
+
+def initials(name: str) -> str:
+    """"North Atlantic Treaty Organization" -> "nato"; "United States" -> "us"."""
+    words = [w for w in name.replace("-", " ").split() if w.lower() not in _ACRONYM_SKIP]
+    return "".join(w[0] for w in words).lower() if len(words) >= 2 else ""
+
+
+def _short_form_of(short: Group, full: Group) -> bool:
+    """True when ``short`` is an acronym of ``full``, or (for organisations) its
+    distinctive first word or its generic last word ("Hofstra" / "Hofstra
+    University", "Council" / "Security Council")."""
+    s = short.cands[0].text
+    if full.label not in ("ORG", "GPE") or short.label not in ("ORG", "GPE"):
+        return False
+    f_words = full.cands[0].text.split()
+    if len(f_words) < 2:
+        return False
+    if s.isupper() and s.replace(".", "").isalpha() and short.cands[0].key() == initials(
+            full.cands[0].text):
+        return True
+    if short.label != "ORG" or full.label != "ORG" or len(s.split()) != 1:
+        return False
+    return s == f_words[0] or (s == f_words[-1] and s in lexicon.org_heads())
+
+
+def _merge_short_forms(groups: list[Group]) -> list[Group]:
+    """Fold one-word forms and acronyms into the full name they abbreviate.
+
+    A short form matching several full names goes to the one mentioned last
+    before it (or first, when it comes before them all)."""
+    fulls = [g for g in groups if len(g.cands[0].text.split()) >= 2]
+    if not fulls:
+        return groups
+    out = []
+    for g in groups:
+        if len(g.cands[0].text.split()) != 1:
+            out.append(g)
+            continue
+        hosts = [f for f in fulls if f is not g and _short_form_of(g, f)]
+        if not hosts:
+            out.append(g)
+            continue
+        first = g.cands[0].start
+        before = [h for h in hosts if h.cands[0].start < first]
+        host = max(before, key=lambda h: h.cands[0].start) if before else \
+            min(hosts, key=lambda h: h.cands[0].start)
+        for c in g.cands:
+            host.add(c)
+        host.cands.sort(key=lambda c: c.start)
+    return out
 
 
 def canonical_name(group: Group) -> str:
@@ -112,8 +178,12 @@ def canonical_name(group: Group) -> str:
     best_score = None
     for cand in group.cands:
         words = cand.text.split()
-        score = (len(words), sum(len(w.rstrip(".")) for w in words)) if group.label == "PERSON" \
-            else (0, 0)
+        if group.label == "PERSON":
+            score = (len(words), sum(len(w.rstrip(".")) for w in words))
+        elif group.label == "NORP":
+            score = (0, 0)  # the first form ("Ukrainian", not "Ukrainians")
+        else:
+            score = (len(words), 0)  # the full name over an acronym or short form
         if best_score is None or score > best_score:
             best, best_score = cand.text, score
     return best or ""

@@ -58,6 +58,9 @@ def prefix_role(doc, name_start: int, title_start: int, sent_start: int) -> tupl
     j = i
     while j >= sent_start and name_start - j <= _PREFIX_MAX:
         tok = doc[j]
+        if tok.is_lower and tok.pos_ == "NOUN" and j + 1 < end and doc[j + 1].is_title \
+                and not _title_tok(tok):
+            break  # "the network President Putin formed": a lowercase noun does not modify "President"
         if _title_tok(tok) or tok.text == "-" or tok.tag_ == "POS" or (
                 tok.pos_ in _PREFIX_POS and tok.ent_type_ in _PREFIX_ENTS
                 and not tok.is_punct and tok.text[:1].isalpha()):
