@@ -1,0 +1,179 @@
+"""Score the times stage on TimeBank + AQUAINT (TempEval-3 training TimeML).
+
+Each ``.tml`` file gives the document creation time (``<DCT>``), used as the
+anchor, and the text inside ``<TEXT>`` with inline ``<TIMEX3>`` tags.  The tags
+are removed to get the plain text the stage reads and the gold character
+spans.  A prediction matches a gold expression when their spans overlap
+(one-to-one, greedy in text order).  Reported:
+
+* strict extent F1: predicted span identical to a gold span;
+* relaxed extent F1: overlapping span;
+* value F1: overlapping span and the same value (case-insensitive);
+* type accuracy over the matched pairs;
+* the stage's run time as a percentage of the spaCy parse time.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from . import data_dir, prf, print_table
+
+FLOORS = {
+    "relaxed_f1": 0.92,
+    "strict_f1": 0.80,
+    "value_f1": 0.82,
+    "type_accuracy": 0.90,
+}
+
+_TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_DCT = re.compile(r'<DCT>.*?value="([^"]+)"', re.S)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+
+
+@dataclass
+class GoldDoc:
+    """One TimeML document: plain text, anchor date and gold TIMEX3 records."""
+
+    name: str
+    text: str
+    dct: Optional[str]
+    timexes: list[dict] = field(default_factory=list)  # start, end, type, value, mod
+
+
+def read_tml(path: Path) -> GoldDoc:
+    """Strip the inline tags of ``<TEXT>``, keeping TIMEX3 offsets in the plain text."""
+    raw = path.read_text(encoding="utf-8")
+    dct = _DCT.search(raw)
+    body = _TEXT.search(raw).group(1)
+    parts: list[str] = []
+    length = 0
+    open_timex: Optional[dict] = None
+    timexes = []
+    pos = 0
+    for m in _TAG.finditer(body):
+        chunk = html.unescape(body[pos:m.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        pos = m.end()
+        closing, name, attrs = m.group(1), m.group(2), m.group(3)
+        if name != "TIMEX3":
+            continue
+        if not closing:
+            a = dict(_ATTR.findall(attrs))
+            open_timex = {"start": length, "type": a.get("type"), "value": a.get("value"),
+                          "mod": a.get("mod")}
+        elif open_timex is not None:
+            open_timex["end"] = length
+            timexes.append(open_timex)
+            open_timex = None
+    parts.append(html.unescape(body[pos:]))
+    text = "".join(parts)
+    anchor = dct.group(1)[:10] if dct else None
+    return GoldDoc(path.stem, text, anchor, timexes)
+
+
+def load(data: Path, limit: Optional[int] = None) -> list[GoldDoc]:
+    files = sorted((data / "tempeval3" / "train").rglob("*.tml"))
+    if limit:
+        files = files[:limit]
+    return [read_tml(f) for f in files]
+
+
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one pairs of overlapping spans, greedy in text order."""
+    pairs = []
+    used: set[int] = set()
+    for g in gold:
+        for i, p in enumerate(pred):
+            if i not in used and p["start"] < g["end"] and g["start"] < p["end"]:
+                used.add(i)
+                pairs.append((g, p))
+                break
+    return pairs
+
+
+def score(docs: list[GoldDoc], preds: list[list[dict]]) -> dict:
+    """Extent, value and type scores over all documents."""
+    n_gold = n_pred = strict = relaxed = value = typed = 0
+    errors = []
+    for doc, pred in zip(docs, preds):
+        n_gold += len(doc.timexes)
+        n_pred += len(pred)
+        pairs = match(doc.timexes, pred)
+        relaxed += len(pairs)
+        for g, p in pairs:
+            strict += (g["start"], g["end"]) == (p["start"], p["end"])
+            same_value = (g["value"] or "").lower() == (p["value"] or "").lower()
+            value += same_value
+            typed += g["type"] == p["type"]
+            if not same_value:
+                errors.append((doc.name, doc.text[g["start"]:g["end"]], g["value"],
+                               doc.text[p["start"]:p["end"]], p["value"]))
+    return {
+        "strict": prf(strict, n_pred, n_gold),
+        "relaxed": prf(relaxed, n_pred, n_gold),
+        "value": prf(value, n_pred, n_gold),
+        "type_accuracy": round(typed / relaxed, 4) if relaxed else 0.0,
+        "value_errors": errors,
+    }
+
+
+def predict(docs: list[GoldDoc], parsed: list) -> tuple[list[list[dict]], float]:
+    """Run the times extractor on parsed documents; returns predictions and seconds."""
+    from ..stages.normalize import normalize_text
+    from ..stages.times import extract
+
+    preds = []
+    t0 = time.perf_counter()
+    for doc, sp in zip(docs, parsed):
+        times = extract(doc.text, normalize_text(doc.text), sp, doc.dct)
+        preds.append([{"start": t.span.start, "end": t.span.end, "type": t.type,
+                       "value": t.value} for t in times])
+    return preds, time.perf_counter() - t0
+
+
+def run(data_dir: Path, limit: Optional[int] = None) -> dict:
+    """Parse, extract and score; also time the stage against the parse."""
+    from ..stages.nlp import load_model
+    from ..stages.normalize import normalize_text
+
+    docs = load(data_dir, limit)
+    nlp = load_model()
+    t0 = time.perf_counter()
+    parsed = list(nlp.pipe([normalize_text(d.text) for d in docs], batch_size=32))
+    parse_s = time.perf_counter() - t0
+    preds, stage_s = predict(docs, parsed)
+    result = score(docs, preds)
+    result.update({"docs": len(docs), "parse_s": round(parse_s, 2), "stage_s": round(stage_s, 3),
+                   "stage_pct_of_parse": round(100 * stage_s / parse_s, 2) if parse_s else None})
+    result["scores"] = {"strict_f1": result["strict"]["f1"], "relaxed_f1": result["relaxed"]["f1"],
+                        "value_f1": result["value"]["f1"],
+                        "type_accuracy": result["type_accuracy"]}
+    return result
+
+
+def report(result: dict) -> None:
+    rows = [[name, result[name]["p"], result[name]["r"], result[name]["f1"], result[name]["tp"],
+             result[name]["pred"], result[name]["gold"]] for name in ("strict", "relaxed", "value")]
+    print_table(f"Time expressions: TimeBank + AQUAINT ({result['docs']} documents)",
+                ["measure", "P", "R", "F1", "tp", "pred", "gold"], rows)
+    print_table("Time expressions: type and cost", ["measure", "value"], [
+        ["type accuracy (matched)", result["type_accuracy"]],
+        ["spaCy parse (s)", result["parse_s"]],
+        ["times stage (s)", result["stage_s"]],
+        ["stage time, % of parse", result["stage_pct_of_parse"]],
+    ])
+
+
+if __name__ == "__main__":
+    d = data_dir()
+    if d is None:
+        raise SystemExit("no ../shared/data beside this checkout (set NEWSGRAPH_DATA)")
+    report(run(d))

@@ -1,0 +1,133 @@
+"""Time expressions: TIMEX3 types and TimeML values, resolved against the publication date.
+
+A HeidelTime-like rule system: the grammar in :mod:`.patterns` (built from
+``lexicons/time_lexicon.json``) finds candidate expressions, the longest
+non-overlapping ones are kept, a modifier word before each ("about", "early",
+"at least") is absorbed into the extent and ``mod``, and :mod:`.normalise`
+computes the value.  Weekday and month names without a year are placed before
+or after the anchor by the tense of the clause they are in (:mod:`.tense`).
+Without an anchor relative expressions keep an underspecified value.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Optional
+
+from ...model import Span, TimeExpression
+from ...pipeline import Analysis, stage
+from . import calendar as cal
+from .lexicon import lexicon
+from .normalise import HANDLERS, Context
+from .patterns import compiled, modifier_regex
+
+_COUNT_MODS = {"EQUAL_OR_MORE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS"}
+_POINT_MODS = {"START", "MID", "END"}
+_NUMERIC_START = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten"
+                            r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several"
+                            r"|few|a\s+few|half|a\s+couple|couple|hundred)", re.I)
+_JOIN = re.compile(r",?\s+(?:on\s+)?$")
+
+
+def _candidates(norm: str) -> list[tuple[int, int, int, str, re.Match]]:
+    """Every rule match as (start, end, priority, kind, match)."""
+    found = []
+    for prio, kind, rx in compiled():
+        for m in rx.finditer(norm):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), prio, kind, m))
+    return found
+
+
+def _select(found, ctx: Context) -> list[tuple[int, int, str, re.Match]]:
+    """Longest valid matches first; a match overlapping a kept one is dropped."""
+    kept: list[tuple[int, int, str, re.Match]] = []
+    taken = bytearray(len(ctx.text) + 1)
+    for start, end, _prio, kind, m in sorted(found, key=lambda c: (c[0] - c[1], c[2], c[0])):
+        if any(taken[start:end]):
+            continue
+        if HANDLERS[kind](m, ctx) is None:
+            continue
+        taken[start:end] = b"\x01" * (end - start)
+        kept.append((start, end, kind, m))
+    kept.sort(key=lambda k: k[0])
+    return kept
+
+
+def _modifier(norm: str, start: int, floor: int, ttype: str, value: str, core: str):
+    """(new start, mod) when a modifier word right before the expression applies to it."""
+    window = norm[max(floor, start - 24):start]
+    m = modifier_regex().search(window)
+    if not m:
+        return start, None
+    word = re.sub(r"\s+", " ", m.group("mod").lower()).rstrip("-")
+    mod = lexicon()["mods_before"][m.group("mod").lower()] if m.group("mod").lower() in \
+        lexicon()["mods_before"] else lexicon()["mods_before"].get(word)
+    if mod is None:
+        return start, None
+    numeric = bool(_NUMERIC_START.match(core))
+    if mod in _COUNT_MODS or word in ("over", "under", "within", "some"):
+        if not numeric:
+            return start, None
+    if mod in _POINT_MODS:
+        if ttype not in ("DATE", "TIME") or value.endswith("_REF"):
+            return start, None
+        if word in ("earlier", "later") and not re.match(r"(this|today|yesterday|tomorrow|[A-Z]"
+                                                         r"|in\s+the)", core):
+            return start, None
+    if mod == "APPROX" and word == "some" and not numeric:
+        return start, None
+    return start - len(window) + m.start(), mod
+
+
+def _merge_clock(items: list[dict], norm: str) -> list[dict]:
+    """"5 p.m. EST Nov. 9" and "noon Thursday": a clock time joined to the day after it."""
+    out: list[dict] = []
+    for item in items:
+        prev = out[-1] if out else None
+        if prev and prev["kind"] == "clock" and item["type"] == "DATE" \
+                and re.fullmatch(r"\d{4}-\d\d-\d\d", item["value"] or "") \
+                and _JOIN.fullmatch(" " + norm[prev["end"]:item["start"]]):
+            prev["value"] = item["value"] + prev["value"][prev["value"].index("T"):]
+            prev["end"] = item["end"]
+            continue
+        out.append(item)
+    return out
+
+
+def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
+            tag: str = "times@1.0") -> list[TimeExpression]:
+    """All time expressions of ``text`` (``norm``: its same-length normalised copy)."""
+    norm = norm if norm is not None else text
+    anchor = cal.parse_anchor(published)
+    ctx = Context(norm, doc, anchor)
+    kept = _select(_candidates(norm), ctx)
+    ctx.last_quarter = None
+    items = []
+    floor = 0
+    for start, end, kind, m in kept:
+        ttype, value = HANDLERS[kind](m, ctx)
+        core = norm[start:end]
+        if m.groupdict().get("mod") and kind == "decade":
+            mod = {"early": "START", "mid": "MID", "late": "END"}[m["mod"].lower().rstrip("-")]
+            new_start = start
+        else:
+            new_start, mod = _modifier(norm, start, floor, ttype, value, core)
+        items.append({"start": new_start, "end": end, "type": ttype, "value": value, "mod": mod,
+                      "kind": kind})
+        floor = end
+    items = _merge_clock(items, norm)
+    out = []
+    for item in items:
+        span = Span.of(text, item["start"], item["end"])
+        out.append(TimeExpression(id=f"T{len(out) + 1}", span=span, type=item["type"],
+                                  value=item["value"], mod=item["mod"],
+                                  anchor=anchor.isoformat() if anchor else None, stage=tag))
+    return out
+
+
+@stage("times", version="1.0", requires=("doc",), assigns=("times",), order=40)
+def times_stage(analysis: Analysis) -> None:
+    """Fill ``analysis.times`` from the text, the parse and the publication date."""
+    analysis.times = extract(analysis.article.text, analysis.norm, analysis.doc,
+                             analysis.article.published, tag=times_stage.stage_tag)

@@ -1,0 +1,116 @@
+"""The grammar of time expressions: one compiled regex per rule, built from the lexicon.
+
+Each rule names the kind of expression it finds; :mod:`.normalise` turns a
+match of that kind into a TIMEX3 type and value.  Rules may overlap: the
+extractor keeps the longest match at each place (HeidelTime-style), so "the
+past three years" wins over "three years", and "Jan. 20, 2025" over "2025".
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .lexicon import alternation, lexicon, number_pattern
+
+
+@lru_cache(maxsize=1)
+def pieces() -> dict[str, str]:
+    """Named regex fragments shared by the rules."""
+    lex = lexicon()
+    ordinals = alternation(k for k in lex["ordinals"])
+    year = r"(?:1[6-9]\d\d|20\d\d)(?![\d,.]\d|%|-\d)"
+    return {
+        "MON": alternation(lex["months"]) + r"(?:\.(?!\w))?",
+        "WD": alternation(lex["weekdays"]),
+        "DOM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/]|,\d)",
+        "YEAR": year,
+        "NUM": number_pattern(),
+        "FUZZY": alternation(lex["fuzzy_numbers"]),
+        "UNIT": r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?"
+                r"|decades?|century|centuries|millennium|millennia)",
+        "PART": r"(?:morning|afternoon|evening|night)",
+        "ORD": ordinals,
+        "SEASON": alternation(lex["seasons"]),
+        "DECW": alternation(lex["decade_words"]),
+        "TZ": r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|ET|PT)\b)?",
+        "REL": r"(?:this\s+past|this\s+coming|the\s+previous|the\s+following|this|last|next"
+               r"|past|previous|coming|following|current|latest|same|that)",
+    }
+
+
+def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
+    """(kind, pattern) pairs in priority order (earlier wins a tie in length)."""
+    lex = lexicon()
+    qpre = (rf"(?:{p['YEAR']}|fiscal|year-ago|year-earlier|year\s+ago|comparable|corresponding"
+            r"|same|latest|current|most\s+recent|(?:this|last|next)\s+year's|its|the|this|that"
+            r"|last|next|past|previous|recent)")
+    return [
+        ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b"),
+        ("slash", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
+        ("mdy", rf"\b(?:(?P<wd>{p['WD']}),?\s+)?(?P<mon>{p['MON']})\s+(?P<dom>{p['DOM']})"
+                rf"(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
+        ("dmy", rf"\b(?:(?P<wd>{p['WD']}),?\s+)?(?:the\s+)?(?P<dom>{p['DOM']})\s+(?:of\s+)?"
+                rf"(?P<mon>{p['MON']})(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
+        ("month", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next)\s+)?"
+                  rf"(?P<mon>{p['MON']})(?:(?:,?\s+|\s+of\s+)(?P<year>{p['YEAR']})"
+                  rf"|\s+(?P<yrel>this|last|next)\s+year)?\b"),
+        ("quarter", rf"\b(?:{qpre}[\s-]+){{0,3}}(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)[\s-]+"
+                    rf"(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?"
+                    rf"(?:\s+of\s+(?:(?P<ofrel>this|last|next)\s+year|(?:fiscal\s+)?"
+                    rf"(?P<ofyear>{p['YEAR']})))?\b"),
+        ("qref", rf"\b(?:{qpre}[\s-]+){{1,3}}(?P<unit>quarter|period|nine\s+months|six\s+months)"
+                 r"(?:\s+a\s+year\s+(?:ago|earlier))?\b"),
+        ("fiscal", rf"\b(?:(?P<fy>FY)\s*'?(?P<fyn>\d{{4}}|\d\d)\b|(?:the\s+)?fiscal\s+(?:year\s+)?"
+                   rf"(?P<year>{p['YEAR']}|'\d\d)\b)"),
+        ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{p['ORD']}|twenty-first)"
+                    r"[\s-]+century\b"),
+        ("decade", rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s"
+                   rf"|'(?P<short>\d0)s|(?<=the\s)(?:nineteen[\s-]+)?(?P<word>{p['DECW']}))\b"),
+        ("ago", rf"\b(?P<num>{p['NUM']}|{p['FUZZY']})?(?:\s+(?:more|additional|full))?\s*"
+                rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence"
+                r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))"),
+        ("yearago", r"\b(?:the\s+)?(?:year-ago|year-earlier)\b"),
+        ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"
+                    r"|decade|century|fiscal\s+year|quarter)(?:'s)?\b"),
+        ("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)?"
+                   rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}))?\b"),
+        ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
+                    rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?(?:'s)?"
+                    rf"(?:\s+(?P<part>{p['PART']})s?)?\b"),
+        ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+                   rf"|yesterday|today|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{p['PART']}))?"
+                   rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
+        ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
+                  rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
+                  rf"|(?P<word>noon|midnight|midday))(?P<tz>{p['TZ']})"),
+        ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|coming"
+                     r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
+                     rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?:\s+(?:more|additional|full|straight"
+                     r"|consecutive|long|trading|business|calendar|fiscal))?[\s-]+"
+                     rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?\b(?!-old|\s+old\b|-\d)"),
+        ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
+                      r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),
+        ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
+                rf"|night|evening|afternoon|weekend|{p['MON']})\b"),
+        ("setword", r"\b" + alternation(lex["sets"]) + r"\b"),
+        ("times_a", r"(?:(?<=\bonce\s)|(?<=\btwice\s)|(?<=\bthrice\s)|(?<=\btimes\s))a\s+(?P<unit>day|week|month|year)\b"),
+        ("present", r"\b" + alternation(lex["present_ref"]) + r"\b"),
+        ("past", r"\b" + alternation(lex["past_ref"]) + r"\b"),
+        ("future", r"\b(?:in\s+)?" + alternation(lex["future_ref"]) + r"\b"),
+        ("holiday", r"\b" + alternation(lex["holidays"]) + r"\b"),
+        ("year", rf"\b(?P<year>{p['YEAR']})\b"),
+    ]
+
+
+@lru_cache(maxsize=1)
+def compiled() -> list[tuple[int, str, re.Pattern]]:
+    """(priority, kind, regex) for every rule, compiled once, case-insensitive."""
+    return [(i, kind, re.compile(pat, re.I)) for i, (kind, pat) in enumerate(_rules(pieces()))]
+
+
+@lru_cache(maxsize=1)
+def modifier_regex() -> re.Pattern:
+    """A modifier word right before an expression ("about", "early", "the end of", "mid-")."""
+    mods = lexicon()["mods_before"]
+    return re.compile(r"\b(?P<mod>" + alternation(mods)[3:-1] + r")[\s-]*$", re.I)

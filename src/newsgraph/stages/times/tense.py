@@ -1,0 +1,63 @@
+"""Past or future? The tense of the clause a time expression sits in.
+
+A weekday or month name without a year is resolved to the nearest matching
+date before or after the anchor; the grammatical tense of the governing verb
+decides which side: "said on Sunday" is the Sunday before, "will meet on
+Sunday" and "is set to take office on January 20" are after.  The parse gives
+the governing verb (walk up the heads from the expression) and its auxiliaries.
+"""
+
+from __future__ import annotations
+
+from .lexicon import lexicon
+
+PAST, FUTURE, UNKNOWN = "past", "future", None
+
+
+def _sets():
+    lex = lexicon()
+    return frozenset(lex["future_aux"]), frozenset(lex["future_governors"])
+
+
+def clause_tense(doc, start: int, end: int):
+    """PAST, FUTURE or UNKNOWN for the expression at characters [start, end) of ``doc``."""
+    if doc is None:
+        return UNKNOWN
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return UNKNOWN
+    future_aux, future_gov = _sets()
+    token = span.root
+    for _ in range(6):  # climb to the governing verb
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return UNKNOWN
+    return _verb_tense(token, future_aux, future_gov)
+
+
+def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
+    """Tense of one verb from its tag, its auxiliaries and (for infinitives) its governor."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    aux_words = {a.lower_ for a in auxes}
+    if aux_words & future_aux:
+        return FUTURE
+    if "to" in aux_words and depth < 3:
+        gov = verb.head
+        if gov is not verb and (gov.lemma_.lower() in future_gov or gov.lower_ in future_gov):
+            return FUTURE
+        if gov is not verb and gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP"):
+            return FUTURE  # "is to resume trading Tuesday"
+        if gov is not verb and gov.pos_ in ("VERB", "AUX", "ADJ"):
+            return _verb_tense(gov, future_aux, future_gov, depth + 1)
+        return UNKNOWN
+    if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
+        return PAST
+    if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        return PAST
+    if verb.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes):
+        return FUTURE  # "are meeting on Tuesday": a present progressive plans ahead
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
+        return PAST  # "reported on Sunday"
+    return UNKNOWN
