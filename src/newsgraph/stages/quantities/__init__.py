@@ -1,0 +1,189 @@
+"""Quantities: numbers with unit, bound, range, currency, change and conversion checks.
+
+Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scored):
+
+* ``value`` is in the stated unit after scale words ("$5 million" -> 5000000,
+  unit "dollar", currency "USD"); a range has ``value`` (low end as written) and
+  ``value_max``; vague plurals are one order of magnitude ("dozens of" 12-120).
+* ``unit`` is the canonical unit name from ``lexicons/units.json`` /
+  ``quantity_currencies.json`` ("kilometre", "percentage", "dollar per month"),
+  or, for a count, the counted head noun as written ("troops"); the whole noun
+  phrase ("North Korean troops") is ``about``.  A bare number (an index level)
+  has no unit; a written number with nothing counted ("the bottom three") is
+  not kept.
+* Durations with a number ("18 months", "two hours") are quantities too, with
+  time units and SI seconds, as in NewsQuant; they overlap the times stage's
+  DURATION records on purpose.  Points in time (years, dates, clock times) are not.
+* ``bound``: "up to" <=, "over/more than" >, "at least" >=, "less than/under" <,
+  "about/nearly/roughly" ~.  ``change``: up/down from a verb right before ("rose 5%").
+* A quantity in parentheses right after another ("190 miles (306 km)") is a
+  conversion: ``conversion_of`` names the first, ``consistent`` compares SI values
+  (2% tolerance; None when no SI comparison is possible, e.g. two currencies).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import Quantity, Span
+from ...pipeline import Analysis, stage
+from .context import apply_bound, apply_change
+from .lexicon import Lexicon, lexicon
+from .nouns import DocIndex, counted_noun, measured_thing
+from .scan import PHONE_RE, Cand, scan, start_words
+from .tokens import Toks
+
+TOLERANCE = 0.02
+_TIME_KINDS = frozenset(("time", "age"))
+_NEVER_AFTER_CAP = frozenset("the a an in on at of for to by and or but with from as than about over "
+                             "under nearly almost around some up down more less only just".split())
+
+
+@stage("quantities", version="1.0", requires=("doc",), assigns=("quantities",), order=50)
+def quantities_stage(analysis: Analysis) -> None:
+    analysis.quantities = extract(analysis.article.text, analysis.doc, norm=analysis.norm,
+                                  tag=quantities_stage.stage_tag)
+
+
+def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantities@1.0") -> list[Quantity]:
+    """All quantities in ``text`` (``doc`` is its spaCy parse; offsets index ``text``)."""
+    lex = lexicon()
+    reading = norm if norm is not None else text
+    t = Toks(reading)
+    masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(reading)]
+    index = DocIndex(doc)
+    kept: list[tuple[Cand, int]] = []
+    for cand in scan(t, lex, _starts(lex), masked):
+        if _refuse(t, cand, lex, index):
+            continue
+        if cand.unit is None and not _attach_noun(t, cand, lex, index):
+            if cand.written and "fraction" not in cand.flags:
+                continue
+        bound_start = apply_bound(t, cand, lex)
+        apply_change(t, cand, lex, bound_start)
+        kept.append((cand, bound_start))
+    return _records(text, t, kept, index, tag)
+
+
+_STARTS: dict = {}
+
+
+def _starts(lex: Lexicon) -> frozenset:
+    if "s" not in _STARTS:
+        _STARTS["s"] = start_words(lex)
+    return _STARTS["s"]
+
+
+def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
+    """Numbers that name or date rather than measure: years, dates, 'Game 6', 'Smith, 45,'."""
+    if cand.unit is not None and (cand.unit.kind in _TIME_KINDS or cand.unit.kind == "money"):
+        return False
+    if cand.unit is not None:
+        return False
+    i = cand.num_start
+    tok = index.covering(t.start[i])
+    if tok is not None and tok.ent_type_ in ("DATE", "TIME"):
+        return True
+    raw = t.text[i]
+    if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
+        return True
+    if cand.first > 0:
+        prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
+        if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
+            return True
+        if prev[0].isupper() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \
+                and low not in lex.change_up and low not in lex.change_down:
+            return True
+        if prev == "," and cand.end < len(t) and t.text[cand.end] == "," and cand.first >= 2 \
+                and t.text[cand.first - 2][0].isupper() and not cand.written:
+            return True  # "Jane Doe, 45, said": an age in apposition, not counted in NewsQuant
+    return False
+
+
+def _sentence_start(t: Toks, k: int) -> bool:
+    return k == 0 or t.text[k - 1] in (".", "!", "?", '"', "'", ":", ";", "(", "\u201c") \
+        or "\n" in t.text[k - 1]
+
+
+def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
+    """Give a unit-less number the noun it counts ('10,000 troops'); False when none."""
+    char = t.start[cand.end] if cand.end < len(t) else None
+    if char is None or index.doc is None:
+        return False
+    after_of = cand.value == 1 or cand.written or "fraction" in cand.flags
+    found = counted_noun(index, char, lex.not_counted, after_of=after_of)
+    if found is None:
+        return False
+    first, head = found
+    cand.about = (first.idx, head.idx + len(head.text))
+    if "fraction" in cand.flags:
+        return True
+    cand.counted = True
+    cand.unit_name = head.text
+    end_char = head.idx + len(head.text)
+    while cand.end < len(t) and t.end[cand.end] <= end_char:
+        cand.end += 1
+    return True
+
+
+def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str) -> list[Quantity]:
+    out: list[Quantity] = []
+    prev: Optional[tuple[Cand, Quantity]] = None
+    for n, (cand, _bound_start) in enumerate(kept, 1):
+        unit = cand.unit
+        span = Span.of(text, t.start[cand.first], t.end[cand.end - 1])
+        plain_unit = unit is not None and cand.unit_name == unit.name
+        q = Quantity(
+            id=f"Q{n}", span=span, value=cand.value, unit=cand.unit_name, bound=cand.bound,
+            value_max=cand.value_max,
+            si_value=unit.to_si(cand.value) if plain_unit else None,
+            si_unit=unit.si if plain_unit and unit.si else None,
+            currency=unit.currency if unit is not None else None,
+            change=cand.change, stage=tag)
+        if cand.about is not None:
+            q.about = Span.of(text, *cand.about)
+        elif unit is not None and index.doc is not None:
+            thing = measured_thing(index, t.start[cand.end - 1])
+            q.about = Span.of(text, *thing) if thing else None
+        if prev is not None and _is_conversion(t, prev[0], cand):
+            q.conversion_of = prev[1].id
+            if q.bound == "=" and prev[1].bound != "=":
+                q.bound = prev[1].bound
+            q.consistent = consistent(prev[0], prev[1], cand, q)
+        out.append(q)
+        prev = (cand, q)
+    return out
+
+
+def _is_conversion(t: Toks, a: Cand, b: Cand) -> bool:
+    """'190 miles (306 km)', '$1.1 million (US $1.1 million)', '37m (121ft)-long'."""
+    k = a.end
+    if k >= len(t) or t.text[k] != "(" or a.unit is None or b.unit is None:
+        return False
+    if b.end >= len(t) or t.text[b.end] != ")":
+        return False
+    between = t.low[k + 1:b.first]
+    return all(w in ("about", "around", "roughly", "approximately", "~", "or", "some", "nearly", "approx")
+               for w in between)
+
+
+def consistent(ca: Cand, a: Quantity, cb: Cand, b: Quantity) -> Optional[bool]:
+    """Do two statements of one amount agree within 2%?  None when they cannot be compared."""
+    ua, ub = ca.unit, cb.unit
+    if ua.kind == "money" or ub.kind == "money":
+        if ua.currency == ub.currency and a.unit == b.unit:
+            return _close(a.value, b.value) and _close(a.value_max, b.value_max)
+        return None
+    if a.si_unit is None or a.si_unit != b.si_unit:
+        return None
+    ok = _close(a.si_value, b.si_value) and _close(ua.to_si(a.value_max), ub.to_si(b.value_max))
+    if not ok and ua.kind == "temperature":  # a difference of temperatures: compare without offsets
+        ok = _close(a.value * ua.factor, b.value * ub.factor)
+    return ok
+
+
+def _close(x: Optional[float], y: Optional[float]) -> bool:
+    if x is None or y is None:
+        return x is None and y is None
+    scale = max(abs(x), abs(y))
+    return scale == 0 or abs(x - y) / scale <= TOLERANCE

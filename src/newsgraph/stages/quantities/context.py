@@ -1,0 +1,68 @@
+"""Words around a quantity: its bound ("up to", "over", "about") and change ("rose", "fell").
+
+Both look only a few tokens to the left of the quantity, so the cost is
+constant per quantity.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .scan import Cand
+from .tokens import Toks
+
+_SIGNED_CHANGE = {"+": "up", "-": "down", "−": "down"}
+
+
+def apply_bound(t: Toks, cand: Cand, lex: Lexicon) -> int:
+    """Set ``cand.bound`` from the words right before it; return where the bound starts."""
+    k = cand.first
+    for size in (3, 2, 1):
+        s = k - size
+        if s < 0:
+            continue
+        key = tuple(t.low[s:k])
+        bound = lex.bounds.get(key)
+        if bound is None:
+            continue
+        if key == ("some",) and cand.written:
+            continue  # "some two" is rare; "some" + digits is the approximate use
+        if key[-1] in ("-", "~") or key == ("sub", "-"):
+            pass
+        elif key == ("over",) and s > 0 and t.low[s - 1] in ("all", "hand", "took", "taken", "handed"):
+            continue
+        if cand.bound == "=":
+            cand.bound = bound
+        return s
+    if cand.bound == "=" and cand.is_range and k > 0 and t.low[k - 1] == "between":
+        return k - 1
+    return k
+
+
+def apply_change(t: Toks, cand: Cand, lex: Lexicon, before: int) -> None:
+    """'rose 5%', 'was up 19 cents', 'fell by about 3%', '-1.3%' in a market list."""
+    if cand.first < cand.num_start and t.text[cand.first] in _SIGNED_CHANGE \
+            and cand.unit is not None and cand.unit.name == "percentage":
+        cand.change = _SIGNED_CHANGE[t.text[cand.first]]
+        return
+    if cand.num_start > 0 and t.text[cand.num_start - 1] == "+" and t.attached(cand.num_start):
+        cand.change = "up"
+        return
+    k = before - 1
+    skipped = 0
+    while k >= 0 and skipped <= 3:
+        w = t.low[k]
+        if k > 0 and (t.low[k - 1], w) in lex.change_multi:
+            cand.change = lex.change_multi[(t.low[k - 1], w)]
+            return
+        if w in lex.change_up:
+            if w == "up" and k + 1 < len(t) and t.low[k + 1] == "to":
+                return
+            cand.change = "up"
+            return
+        if w in lex.change_down:
+            cand.change = "down"
+            return
+        if w not in lex.change_skip or w == "to":
+            return
+        k -= 1
+        skipped += 1

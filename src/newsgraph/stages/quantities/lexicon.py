@@ -1,0 +1,165 @@
+"""Load the quantity lexicons (JSON data files) once and index them for lookup.
+
+Every lookup the scanner does is a dict probe on a tuple of token texts, so a
+multi-word alias ("per cent", "US $", "miles per hour") costs no more than a
+single word.  Symbols are matched with their case ("m" metre, "M" million),
+words in lower case.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+LEXICON_DIR = Path(__file__).resolve().parents[2] / "lexicons"
+
+# One token: a digit group (with thousands commas and decimals), a run of
+# letters, or any other single non-space character.
+TOKEN_RE = re.compile(r"\d+(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+|\.\d+|[^\W\d_]+|\S")
+
+
+def split_tokens(text: str) -> tuple[str, ...]:
+    """Token texts of a lexicon alias, the same way the scanner splits articles."""
+    return tuple(TOKEN_RE.findall(text))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit of measure (or a currency) as the lexicon defines it."""
+
+    name: str
+    kind: str
+    si: Optional[str] = None
+    factor: float = 1.0
+    offset: float = 0.0
+    currency: Optional[str] = None  # ISO 4217 for money units
+    detached: bool = False  # a one-letter symbol that may stand apart from the number
+
+    def to_si(self, value: Optional[float]) -> Optional[float]:
+        if value is None or self.si is None:
+            return None
+        return value * self.factor + self.offset
+
+
+@dataclass
+class Lexicon:
+    unit_symbols: dict  # tuple of texts -> Unit (case-sensitive)
+    unit_words: dict  # tuple of lower-case texts -> Unit
+    currency_prefix: dict  # tuple -> Unit
+    currency_attached: dict  # tuple -> Unit, only touching the digits
+    currency_words: dict  # lower tuple -> Unit
+    currency_suffix_symbols: dict  # tuple -> Unit
+    minor_words: dict  # lower tuple -> Unit
+    minor_attached: dict  # tuple -> Unit
+    ones: dict
+    tens: dict
+    scales: dict
+    counts: dict
+    abbrev_scales: dict
+    detached_scales: frozenset
+    vague: dict
+    fractions: dict  # lower tuple -> value
+    bounds: dict  # lower tuple -> bound
+    bounds_after: dict
+    change_up: frozenset
+    change_down: frozenset
+    change_multi: dict  # lower tuple -> up/down for multi-word cues
+    change_skip: frozenset
+    identifier_nouns: frozenset
+    not_counted: frozenset
+    max_alias: int
+    canonical: dict  # lower alias string -> canonical unit name (for scoring)
+
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _load(name: str) -> dict:
+    with open(LEXICON_DIR / name, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def _units(lex: dict, canonical: dict) -> tuple[dict, dict]:
+    symbols, words = {}, {}
+    for e in lex["units"]:
+        unit = Unit(e["name"], e["kind"], e.get("si"), float(e.get("factor", 1.0)),
+                    float(e.get("offset", 0.0)), None, bool(e.get("detached", False)))
+        for s in e.get("symbols", []):
+            symbols[split_tokens(s)] = unit
+            canonical.setdefault(s.lower(), unit.name)
+        forms = list(e.get("words", []))
+        if "plurals" in e:
+            forms += e["plurals"]
+        else:
+            forms += [_plural(w) for w in e.get("words", [])]
+        forms.append(e["name"])
+        for w in forms:
+            words[split_tokens(w.lower())] = unit
+            canonical[w.lower()] = unit.name
+    return symbols, words
+
+
+def _currencies(lex: dict, canonical: dict):
+    prefix, attached, words, suffix, minor_w, minor_a = {}, {}, {}, {}, {}, {}
+    for e in lex["currencies"]:
+        unit = Unit(e["name"], "money", currency=e["code"])
+        for p in e.get("prefixes", []):
+            prefix[split_tokens(p)] = unit
+            canonical.setdefault(p.lower(), unit.name)
+        for p in e.get("attached_prefixes", []):
+            attached[split_tokens(p)] = unit
+        for s in e.get("suffix_symbols", []):
+            suffix[split_tokens(s)] = unit
+        for w in e.get("words", []):
+            words[split_tokens(w.lower())] = unit
+            canonical.setdefault(w.lower(), unit.name)
+    for e in lex["minor"]:
+        unit = Unit(e["name"], "money", currency=e["code"])
+        for w in e["words"]:
+            minor_w[split_tokens(w)] = unit
+            canonical.setdefault(w, unit.name)
+        for a in e.get("attached", []):
+            minor_a[split_tokens(a)] = unit
+    canonical["$"] = "dollar"
+    return prefix, attached, words, suffix, minor_w, minor_a
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The quantity lexicons, read from ``newsgraph/lexicons`` once per process."""
+    canonical: dict = {}
+    unit_symbols, unit_words = _units(_load("units.json"), canonical)
+    cur = _currencies(_load("quantity_currencies.json"), canonical)
+    nums = _load("numbers.json")
+    cues = _load("quantity_cues.json")
+    up = [c for c in cues["change_up"]]
+    down = [c for c in cues["change_down"]]
+    multi = {split_tokens(c): "up" for c in up if " " in c}
+    multi.update({split_tokens(c): "down" for c in down if " " in c})
+    all_keys = list(unit_symbols) + list(unit_words) + list(cur[0]) + list(cur[2])
+    return Lexicon(
+        unit_symbols=unit_symbols, unit_words=unit_words, currency_prefix=cur[0],
+        currency_attached=cur[1], currency_words=cur[2], currency_suffix_symbols=cur[3],
+        minor_words=cur[4], minor_attached=cur[5],
+        ones=nums["ones"], tens=nums["tens"], scales=nums["scales"], counts=nums["counts"],
+        abbrev_scales=nums["abbrev_scales"], detached_scales=frozenset(nums["detached_scales"]),
+        vague=nums["vague"],
+        fractions={split_tokens(k): v for k, v in nums["fractions"].items()},
+        bounds={split_tokens(k): v for k, v in cues["bounds"].items()},
+        bounds_after={split_tokens(k): v for k, v in cues["bounds_after"].items()},
+        change_up=frozenset(c for c in up if " " not in c),
+        change_down=frozenset(c for c in down if " " not in c),
+        change_multi=multi, change_skip=frozenset(cues["change_skip"]),
+        identifier_nouns=frozenset(cues["identifier_nouns"]),
+        not_counted=frozenset(cues["not_counted"]),
+        max_alias=max(len(k) for k in all_keys), canonical=canonical,
+    )

@@ -1,0 +1,81 @@
+"""Use the spaCy parse for what token rules cannot see: the counted noun and the measured thing.
+
+"10,000 North Korean troops": the counted thing is the head noun (``troops``)
+of the noun run after the number; its full phrase ("North Korean troops") is
+kept as ``about``.  "one of the best speakers" counts ``speakers``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Optional
+
+_NOUN = frozenset(("NOUN", "PROPN"))
+_SKIP_AFTER_OF = frozenset("the its their his her our my your these those this that most best".split())
+_STOP_ENTS = frozenset(("DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
+
+
+class DocIndex:
+    """Character offset -> spaCy token, by binary search over token starts."""
+
+    def __init__(self, doc):
+        self.doc = doc
+        self.starts = [tok.idx for tok in doc] if doc is not None else []
+
+    def at_or_after(self, char: int) -> int:
+        return bisect_left(self.starts, char)
+
+    def covering(self, char: int):
+        """The token that contains ``char`` (or None)."""
+        if self.doc is None or not self.starts:
+            return None
+        k = bisect_left(self.starts, char + 1) - 1
+        if k < 0:
+            return None
+        tok = self.doc[k]
+        return tok if tok.idx <= char < tok.idx + len(tok.text) else None
+
+
+def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: bool):
+    """(first token, head token) of the noun run starting at ``char``, or None."""
+    doc = index.doc
+    if doc is None:
+        return None
+    k = index.at_or_after(char)
+    n = len(doc)
+    if k < n and after_of and doc[k].lower_ == "of":
+        k += 1
+        while k < n and doc[k].lower_ in _SKIP_AFTER_OF:
+            k += 1
+    if k >= n:
+        return None
+    first, head, j = k, None, k
+    while j < n and j - k < 6:
+        tok = doc[j]
+        if tok.lower_ in not_counted or tok.ent_type_ in _STOP_ENTS and tok.ent_iob_ == "B" and j == k:
+            break
+        if tok.ent_type_ in ("DATE", "TIME"):
+            break
+        if tok.pos_ in _NOUN and not tok.like_num:
+            head = j
+        elif tok.pos_ == "ADJ" or (tok.text == "-" and j > k) or (tok.tag_ in ("VBG", "VBN") and j + 1 < n
+                                                                    and doc[j + 1].pos_ in _NOUN):
+            if head is not None and tok.text != "-":
+                break
+        else:
+            break
+        j += 1
+    if head is None:
+        return None
+    return doc[first], doc[head]
+
+
+def measured_thing(index: DocIndex, char: int) -> Optional[tuple[int, int]]:
+    """'a range of up to 190 miles' -> the span of 'range' (the noun the measure is of)."""
+    tok = index.covering(char)
+    if tok is None:
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        noun = tok.head.head
+        return noun.idx, noun.idx + len(noun.text)
+    return None

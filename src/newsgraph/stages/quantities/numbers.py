@@ -1,0 +1,164 @@
+"""Read one number at a token position: digits, written words, vague plurals, fractions.
+
+A reader returns ``Num`` (value, optional upper end, where it stopped) or
+None.  Scale words and abbreviations ("3.9 million", "$4.2bn", "25k") are
+applied here because they belong to the number, not to the unit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import Lexicon
+from .tokens import Toks
+
+# After "37m", these words mean metres, not millions ("a 100m sprint").
+_METRE_CONTEXT = frozenset("long tall high wide deep away above below from in race sprint dash relay "
+                           "hurdles freestyle butterfly backstroke breaststroke medley final title "
+                           "run swim event record".split())
+_SCI_TIMES = frozenset("×xX")
+_MINUS = frozenset("-−–")
+
+
+@dataclass
+class Num:
+    value: float
+    end: int  # token index after the number (and its scale)
+    written: bool = False
+    scaled: bool = False
+    raw: float = 0.0  # the value before a scale word
+    value_max: Optional[float] = None  # vague plurals ("dozens of") are ranges
+    vague: bool = False
+    fraction: bool = False
+
+
+def read_number(t: Toks, i: int, lex: Lexicon, money: bool = False) -> Optional[Num]:
+    """The number starting at token ``i``, or None."""
+    text = t.text[i]
+    if text[0].isdigit() or (text[0] == "." and len(text) > 1):
+        return _digits(t, i, lex, money)
+    low = t.low[i]
+    if low in lex.vague or low in ("tens",):
+        return _vague(t, i, lex)
+    frac = _fraction(t, i, lex)
+    if frac is not None:
+        return frac
+    return _words(t, i, lex)
+
+
+def _digits(t: Toks, i: int, lex: Lexicon, money: bool) -> Num:
+    raw = float(t.text[i].replace(",", ""))
+    j = i + 1
+    n = len(t)
+    # scientific notation: 2.998×10−8
+    if (j + 1 < n and t.text[j] in _SCI_TIMES and t.attached(j) and t.text[j + 1] == "10"
+            and t.attached(j + 1)):
+        k, sign = j + 2, 1
+        if k < n and t.text[k] in _MINUS and t.attached(k):
+            sign, k = -1, k + 1
+        if k < n and t.text[k].isdigit() and t.attached(k):
+            raw *= 10 ** (sign * int(t.text[k]))
+            j = k + 1
+    value, scaled = raw, False
+    if j < n and t.attached(j) and t.text[j] in lex.abbrev_scales:
+        factor = _abbrev_factor(t, j, lex, money)
+        if factor:
+            value, scaled, j = value * factor, True, j + 1
+    while j < n and (t.low[j] in lex.scales or t.low[j] in lex.detached_scales) and not scaled_out(t, j):
+        factor = lex.scales.get(t.low[j]) or lex.abbrev_scales[t.low[j]]
+        if factor <= value and factor >= 1000 and scaled:
+            break  # "3 million thousand" is not a thing; stop at the first scale
+        value, scaled, j = value * factor, True, j + 1
+    return Num(value, j, scaled=scaled, raw=raw)
+
+
+def scaled_out(t: Toks, j: int) -> bool:
+    """'hundreds of' after a digit is not a scale of it."""
+    return t.low[j].endswith("s") and t.low[j] not in ("mn", "bn", "tn", "mln", "bln", "trn")
+
+
+def _abbrev_factor(t: Toks, j: int, lex: Lexicon, money: bool) -> Optional[float]:
+    """Resolve attached 'm', 'b', 'B' (million/metre, billion/byte) from context."""
+    s = t.text[j]
+    nxt = t.low[j + 1] if j + 1 < len(t) else ""
+    nxt_attached = j + 1 < len(t) and t.attached(j + 1) and t.text[j + 1][0].isalnum()
+    if nxt_attached:
+        return None  # "5mg", "3kHz": a unit symbol, not a scale
+    if s in ("m", "b", "B") and not money:
+        if s == "b":
+            return None
+        if not nxt[:1].isalpha() or nxt in _METRE_CONTEXT:
+            return None
+    return lex.abbrev_scales[s]
+
+
+def _vague(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
+    """'dozens of', 'thousands of', 'tens of thousands of': one order of magnitude."""
+    n = len(t)
+    low = t.low[i]
+    if low == "tens" or (low == "hundreds" and i + 2 < n and t.low[i + 2] in lex.vague
+                         and t.low[i + 1] == "of" and t.low[i + 2] != "dozens"):
+        if i + 3 < n and t.low[i + 1] == "of" and t.low[i + 2] in lex.vague and t.low[i + 3] == "of":
+            base = (10 if low == "tens" else 100) * lex.vague[t.low[i + 2]]
+            return Num(base, i + 4, written=True, value_max=base * 10, vague=True)
+        return None
+    if i + 1 < n and t.low[i + 1] == "of":
+        base = lex.vague[low]
+        return Num(base, i + 2, written=True, value_max=base * 10, vague=True)
+    return None
+
+
+def _fraction(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
+    """'half of', 'a third of', 'two-thirds of' (only before 'of' or a determiner)."""
+    n = len(t)
+    for size in (3, 2, 1):
+        if i + size >= n:
+            continue
+        key = tuple(t.low[i:i + size])
+        if key in lex.fractions and t.low[i + size] in ("of", "the", "its", "their", "his", "her", "our"):
+            end = i + size + (1 if t.low[i + size] == "of" else 0)
+            return Num(lex.fractions[key], end, written=True, fraction=True)
+    return None
+
+
+def _words(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
+    """'three', 'twenty-five', 'four hundred thousand', 'a dozen', 'a million'."""
+    n = len(t)
+    j, total, cur, seen = i, 0.0, 0.0, False
+    if t.low[i] == "a" and i + 1 < n and (t.low[i + 1] in lex.scales or t.low[i + 1] == "dozen"
+                                          or (t.low[i + 1] == "couple" and i + 2 < n and t.low[i + 2] == "of")):
+        cur, j = 1.0, i + 1
+    while j < n:
+        w = t.low[j]
+        if w in lex.ones:
+            if seen and cur % 10 != 0:
+                break
+            cur += lex.ones[w]
+        elif w in lex.tens:
+            if seen and cur % 100 != 0:
+                break
+            cur += lex.tens[w]
+            if j + 2 < n and t.text[j + 1] == "-" and t.attached(j + 1) and t.low[j + 2] in lex.ones:
+                cur += lex.ones[t.low[j + 2]]
+                j += 2
+        elif w == "hundred":
+            cur = (cur or 1) * 100
+        elif w in lex.scales:
+            total += (cur or 1) * lex.scales[w]
+            cur = 0
+        elif w == "dozen":
+            cur = (cur or 1) * 12
+        elif w == "couple" and j + 1 < n and t.low[j + 1] == "of" and cur == 1:
+            cur, j = 2, j + 1
+        elif w == "and" and seen and j + 1 < n and (t.low[j + 1] in lex.ones or t.low[j + 1] in lex.tens) \
+                and (total or cur >= 100):
+            j += 1
+            continue
+        else:
+            break
+        seen = True
+        j += 1
+    if not seen:
+        return None
+    return Num(total + cur, j, written=True)

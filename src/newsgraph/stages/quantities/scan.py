@@ -1,0 +1,252 @@
+"""Find quantity candidates in the token stream: number, scale, currency, unit, range.
+
+The scanner walks the tokens once.  At a token that can start a number it
+reads the number, a currency before it, a unit after it, a second number
+when a range connector follows ("5 to 10 percent", "$3-4 billion"), and
+the bound and change words around it.  What is *not* a quantity (years,
+clock times, dates, ordinals, model names like "F-16s", phone numbers) is
+refused here, before any unit is looked for.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from .lexicon import Lexicon, Unit
+from .numbers import Num, read_number
+from .tokens import Toks
+from .units import UnitMatch, currency_before, is_ordinal_suffix, unit_after
+
+_MONTHS = frozenset(
+    "jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul jul. july "
+    "aug aug. august sep sep. sept sept. september oct oct. october nov nov. november dec dec. december"
+    .split())
+_MINUS = frozenset("-−")
+_RANGE_DASH = frozenset("-–—")
+_CLOCK = frozenset(["am", "pm", "a.m.", "p.m.", "a", "p"])
+# Phone-number-like strings: 555-0123, (212) 555-0199, +44 20 7946 0958.
+PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{4}\b"
+                      r"|\b\d{3}-\d{4}\b")
+
+
+@dataclass
+class Cand:
+    """A quantity being built; token indices are into ``Toks``."""
+
+    first: int
+    end: int
+    num_start: int
+    value: float
+    value_max: Optional[float] = None
+    unit: Optional[Unit] = None
+    unit_name: Optional[str] = None
+    written: bool = False
+    bound: str = "="
+    change: Optional[str] = None
+    counted: bool = False
+    about: Optional[tuple[int, int]] = None  # character offsets
+    is_range: bool = False
+    flags: set = field(default_factory=set)
+
+
+def start_words(lex: Lexicon) -> frozenset:
+    """Lower-case words that may begin a written number."""
+    words = set(lex.ones) | set(lex.tens) | set(lex.vague) | {"a", "tens", "half"}
+    words |= {k[0] for k in lex.fractions}
+    return frozenset(words)
+
+
+def scan(t: Toks, lex: Lexicon, starts: frozenset, masked: list[tuple[int, int]]) -> list[Cand]:
+    """All quantity candidates in reading order (no spaCy needed)."""
+    out: list[Cand] = []
+    i, n = 0, len(t)
+    mask_i = 0
+    while i < n:
+        tok = t.text[i]
+        if not (tok[0].isdigit() or (tok[0] == "." and len(tok) > 1) or t.low[i] in starts):
+            i += 1
+            continue
+        while mask_i < len(masked) and masked[mask_i][1] <= t.start[i]:
+            mask_i += 1
+        if mask_i < len(masked) and masked[mask_i][0] <= t.start[i]:
+            i += 1
+            continue
+        cand = read_quantity(t, i, lex)
+        if cand is None:
+            i += 1
+            continue
+        out.append(cand)
+        i = max(cand.end, i + 1)
+    return out
+
+
+def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
+    """The quantity whose number starts at token ``i`` (None when it is no quantity)."""
+    digits = t.text[i][0].isdigit() or t.text[i][0] == "."
+    if digits and _is_identifier(t, i, lex):
+        return None
+    first, sign = i, 1.0
+    if digits and i > 0 and t.text[i - 1] in _MINUS and t.attached(i) and not _word_before(t, i - 1):
+        first, sign = i - 1, -1.0
+    cur = currency_before(t, first, lex) if digits else None
+    if cur is None and i > 0 and digits and t.low[i - 1] == "minus":
+        first, sign = i - 1, -1.0
+    if cur is not None:
+        first = cur[1]
+    num = read_number(t, i, lex, money=cur is not None)
+    if num is None:
+        return None
+    if digits and _not_a_quantity_after(t, i, num.end, lex):
+        return None
+    num.value *= sign
+    num.raw *= sign
+    cand = Cand(first=first, end=num.end, num_start=i, value=num.value, written=num.written,
+                value_max=num.value_max, is_range=num.value_max is not None)
+    if num.fraction:
+        cand.flags.add("fraction")
+    if cur is not None:
+        cand.unit, cand.unit_name = cur[0], cur[0].name
+        _money_tail(t, cand, lex)
+    else:
+        m = unit_after(t, num.end, lex, attached_to_number=t.attached(num.end))
+        if m is not None:
+            cand.unit, cand.unit_name, cand.end = m.unit, m.name, m.end
+    _range(t, cand, num, lex, between=first > 0 and t.low[first - 1] == "between")
+    _bound_after(t, cand, lex)
+    return cand
+
+
+def _word_before(t: Toks, k: int) -> bool:
+    """Token ``k`` is glued to a word or number before it ('F-16', '2014-15')."""
+    return t.attached(k) and t.text[k - 1][0].isalnum()
+
+
+def _is_identifier(t: Toks, i: int, lex: Lexicon) -> bool:
+    """Digits glued to letters before them: 'A320', 'F-16', 'COVID-19', 'TA-35', '#5', 'No. 3'."""
+    if i == 0:
+        return False
+    prev = t.text[i - 1]
+    if t.attached(i):
+        if prev[0].isalpha():
+            key = (prev,)
+            return key not in lex.currency_prefix and key not in lex.currency_attached \
+                and t.low[i - 1] not in ("sub", "minus")
+        if prev == "#":
+            return True
+        if prev in ("-", "/") and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isalpha():
+            return t.low[i - 2] not in ("sub",)
+        if prev == "." and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isalpha():
+            return True  # "v.2", "No.3"
+    return False
+
+
+def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
+    """Ordinals (10th), decades (1990s), clock times (9:01, 11 a.m.), dates (Sept. 20)."""
+    n = len(t)
+    if is_ordinal_suffix(t, i + 1):
+        return True
+    text = t.text[i]
+    if i + 1 < n and t.attached(i + 1):
+        nxt = t.text[i + 1]
+        if nxt == "s" and (len(text) == 4 and text.endswith("0") or text in ("20", "30", "40", "50", "60",
+                                                                           "70", "80", "90")):
+            return True
+        if nxt in (":", ".") and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit() \
+                and nxt == ":":
+            return True
+        if nxt == "/" and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit():
+            return True  # 9/11, 3/4 dates and scores
+    if i > 0 and t.text[i - 1] == ":" and t.attached(i):
+        return True
+    if j < n and t.low[j] in _CLOCK:
+        after = t.text[j + 1] if j + 1 < n else ""
+        if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)):
+            return True
+    if i > 0 and t.low[i - 1] in _MONTHS:
+        return True
+    if i > 1 and t.text[i - 1] == "." and t.low[i - 2] + "." in _MONTHS:
+        return True
+    if j < n and t.low[j] in _MONTHS and j == i + 1:
+        return True  # "8 September"
+    return False
+
+
+def _money_tail(t: Toks, cand: Cand, lex: Lexicon) -> None:
+    """After '$5 million': a rate ('a month', 'per share') or a restating word ('US')."""
+    m = unit_after(t, cand.end, lex, attached_to_number=False)
+    if m is not None and m.unit.kind == "money" and m.unit.currency == cand.unit.currency:
+        cand.end, cand.unit_name = m.end, m.name
+        return
+    from .units import _with_denominator  # local: only money needs the bare-rate form
+
+    rate = _with_denominator(t, UnitMatch(cand.unit, cand.end, cand.unit.name), lex)
+    cand.end, cand.unit_name = rate.end, rate.name
+
+
+def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
+    """Join '5 to 10 percent', '$3-4 billion', 'between 15kHz and 17kHz' into one range."""
+    n = len(t)
+    k = cand.end
+    if k >= n or cand.is_range:
+        return
+    conn = t.low[k]
+    if not (conn in _RANGE_DASH or conn == "to" or (conn == "and" and between)):
+        return
+    k2 = k + 1
+    if k2 < n and cand.unit is not None and cand.unit.kind == "money":
+        cur = _currency_at(t, k2, lex)
+        if cur is not None:
+            if cur[0].currency != cand.unit.currency:
+                return
+            k2 = cur[1]
+    if k2 >= n or not (t.text[k2][0].isdigit() or t.low[k2] in lex.ones or t.low[k2] in lex.tens):
+        return
+    if t.text[k2].startswith("0") and len(t.text[k2]) > 1 and "." not in t.text[k2]:
+        return  # "555-0123" is no range
+    second = read_number(t, k2, lex, money=cand.unit is not None and cand.unit.kind == "money")
+    if second is None or second.vague or second.fraction:
+        return
+    m = unit_after(t, second.end, lex, attached_to_number=t.attached(second.end))
+    if cand.unit is not None and cand.unit.kind == "money":
+        m2 = None if m is None or m.unit.kind != "money" else m
+        end, unit2 = (m2.end if m2 else second.end), cand.unit
+    else:
+        if cand.unit is not None and m is None and conn not in _RANGE_DASH and not between \
+                and not (cand.first > 0 and t.low[cand.first - 1] == "from"):
+            return  # "gained 0.7 percent to 6,327.80": the index level is a second quantity
+        if cand.unit is not None and m is not None and m.unit.name != cand.unit.name:
+            return
+        unit2 = m.unit if m else cand.unit
+        end = m.end if m else second.end
+        if cand.unit is None and m is not None:
+            cand.unit, cand.unit_name = m.unit, m.name
+    lo = num.value
+    if not num.scaled and second.scaled and abs(num.raw) < abs(second.raw):
+        lo = num.raw * (second.value / second.raw if second.raw else 1.0)
+    cand.value, cand.value_max, cand.is_range, cand.end = lo, second.value, True, end
+    cand.unit = cand.unit or unit2
+
+
+def _currency_at(t: Toks, k: int, lex: Lexicon) -> Optional[tuple[Unit, int]]:
+    """A currency prefix starting at token ``k``: (unit, index of the number after it)."""
+    for size in (3, 2, 1):
+        key = tuple(t.text[k:k + size])
+        unit = lex.currency_prefix.get(key) or lex.currency_attached.get(key)
+        if unit is not None and k + size < len(t) and t.text[k + size][0].isdigit():
+            return unit, k + size
+    return None
+
+
+def _bound_after(t: Toks, cand: Cand, lex: Lexicon) -> None:
+    """'50 or more', '10,000-plus', '18+'."""
+    k = cand.end
+    for size in (2, 1):
+        key = tuple(t.low[k:k + size])
+        if key in lex.bounds_after and len(key) == size:
+            if key in (("+",), ("-", "plus")) and not t.attached(k):
+                continue
+            cand.bound = lex.bounds_after[key]
+            cand.end = k + size
+            return

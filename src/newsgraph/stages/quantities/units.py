@@ -1,0 +1,154 @@
+"""Read what follows (or precedes) a number: currency, unit of measure, per-denominator.
+
+All matching is by longest alias in the lexicon, probed as token tuples.  A
+one-letter symbol must touch its number ("37m", "5W") unless the lexicon marks
+it as safe on its own; that is what keeps "two U.S. officials" from becoming
+atomic mass units.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from .lexicon import Lexicon, Unit
+from .tokens import Toks
+
+# "a month" is a rate only when not followed by one of these ("a year ago").
+_NOT_RATE_AFTER = frozenset("ago earlier later before after from since".split())
+_RATE_WORDS = frozenset("second minute hour day week month year quarter decade century night session".split())
+_ORDINAL_SUFFIX = frozenset("st nd rd th".split())
+
+
+@dataclass
+class UnitMatch:
+    unit: Unit
+    end: int  # token index after the unit
+    name: str  # canonical name, with "per X" when a rate
+
+
+def currency_before(t: Toks, i: int, lex: Lexicon) -> Optional[tuple[Unit, int]]:
+    """A currency prefix ending right before token ``i``: (unit, first token index)."""
+    for size in (3, 2, 1):
+        k = i - size
+        if k < 0:
+            continue
+        key = tuple(t.text[k:i])
+        unit = lex.currency_prefix.get(key)
+        if unit is None and t.attached(i):
+            unit = lex.currency_attached.get(key)
+        if unit is None:
+            continue
+        if not _whole_prefix(t, k, i):
+            continue
+        return unit, k
+    return None
+
+
+def _whole_prefix(t: Toks, k: int, i: int) -> bool:
+    """The prefix stands alone (not the tail of a word: 'AUS$' is not 'US$') and is close."""
+    if t.attached(k) and t.text[k - 1][0].isalnum():
+        return False
+    return t.start[i] - t.end[i - 1] <= 1
+
+
+def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optional[UnitMatch]:
+    """The currency word, minor unit or unit of measure starting at token ``j``."""
+    n = len(t)
+    if j >= n:
+        return None
+    hyphen = t.text[j] == "-" and t.attached(j) and j + 1 < n and t.attached(j + 1)
+    if hyphen:
+        j += 1  # "2.4-liter", "65-year-old"
+    best = None
+    for size in range(min(lex.max_alias, n - j), 0, -1):
+        key = tuple(t.text[j:j + size])
+        low = tuple(t.low[j:j + size])
+        unit = (lex.currency_suffix_symbols.get(key) or lex.minor_attached.get(key)
+                if attached_to_number else None)
+        unit = unit or lex.unit_symbols.get(key)
+        word_unit = lex.currency_words.get(low) or lex.minor_words.get(low) or lex.unit_words.get(low)
+        if unit is not None and not _symbol_ok(t, j, size, unit, attached_to_number or hyphen):
+            unit = None
+        unit = unit or word_unit
+        if unit is not None:
+            best = UnitMatch(unit, j + size, unit.name)
+            break
+    if best is None:
+        return None
+    return _with_denominator(t, best, lex)
+
+
+def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool) -> bool:
+    """Symbols need a clean right edge; one-letter symbols must touch the number."""
+    end = j + size
+    if end < len(t) and t.attached(end) and (t.text[end][0].isalnum()):
+        return False  # "3G", "4x4", "16s" is not seconds plus something
+    if len(t.text[j]) == 1 and t.text[j].isalpha() and size == 1:
+        return attached or unit.detached
+    if not attached and t.text[j] in ("in", "am", "pm", "a", "an"):
+        return False
+    return True
+
+
+def _with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
+    """Extend a unit to a rate: '$3,500 a month', 'cents per share', 'barrels a day'."""
+    n = len(t)
+    k = m.end
+    if k < n and t.text[k] == "-" and t.attached(k):
+        k += 1
+    if k >= n:
+        return m
+    word = t.low[k]
+    if word in ("per", "/", "each"):
+        den = _denominator(t, k + 1, lex, rate_only=False)
+    elif word in ("a", "an", "every"):
+        den = _denominator(t, k + 1, lex, rate_only=True)
+    else:
+        den = None
+    if den is None:
+        return m
+    name, end = den
+    return UnitMatch(m.unit, end, f"{m.name} per {name}")
+
+
+def _denominator(t: Toks, k: int, lex: Lexicon, rate_only: bool) -> Optional[tuple[str, int]]:
+    n = len(t)
+    if k < n and t.text[k] == "-" and t.attached(k):
+        k += 1
+    if k >= n or not t.text[k][0].isalpha():
+        return None
+    for size in (3, 2, 1):
+        key, low = tuple(t.text[k:k + size]), tuple(t.low[k:k + size])
+        unit = lex.unit_words.get(low) or lex.unit_symbols.get(key)
+        if unit is not None and len(key) == size:
+            if rate_only and unit.kind != "time":
+                return None
+            if k + size < n and t.low[k + size] in _NOT_RATE_AFTER:
+                return None
+            return unit.name, k + size
+    word = t.low[k]
+    if rate_only:
+        if word in _RATE_WORDS and not (k + 1 < n and t.low[k + 1] in _NOT_RATE_AFTER):
+            return word, k + 1
+        return None
+    if word in lex.not_counted:
+        return None
+    return singular(word), k + 1
+
+
+def singular(word: str) -> str:
+    """A crude English singular, enough for unit nouns ('shares', 'inches', 'bosses')."""
+    if len(word) <= 3 or word.endswith(("ss", "us", "is")):
+        return word
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return word[:-2]
+    if word.endswith("s"):
+        return word[:-1]
+    return word
+
+
+def is_ordinal_suffix(t: Toks, j: int) -> bool:
+    return j < len(t) and t.attached(j) and t.low[j] in _ORDINAL_SUFFIX
