@@ -128,13 +128,29 @@ def _surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd
         s, e = m.span()
         if _is_covered(covered, starts, s, e):
             continue
-        span = doc.char_span(s, e)
-        if span is not None and (len(span) != 1 or span[0].pos_ != "PROPN"):
+        if not _name_like_hit(doc, text, s, e):
             continue
         tok = _tok_at(doc, s)
         owner = max(by_surname[m.group()], key=lambda p: _last_before(p, tok))
         out.setdefault(id(owner), []).append(Mention(Span.of(text, s, e), "name"))
     return out
+
+
+_NOMINAL = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+
+
+def _name_like_hit(doc, text: str, s: int, e: int) -> bool:
+    """Is this surname hit used as a name?  A whole token tagged PROPN is; one
+    tagged NOUN/ADJ (the small tagger's usual slip on sentence-initial names)
+    is only if the article never uses the word in lowercase ("Young", "Rice")."""
+    span = doc.char_span(s, e)
+    if span is None:
+        return True  # glued to a neighbour ("X.Trump"): the tokenizer is at fault, not the word
+    if len(span) != 1 or span[0].pos_ not in _NOMINAL:
+        return False
+    if span[0].pos_ == "PROPN":
+        return True
+    return re.search(r"\b" + re.escape(text[s:e].lower()) + r"\b", text) is None
 
 
 def _last_before(person: merge.Group, tok: int) -> int:

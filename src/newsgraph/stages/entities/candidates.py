@@ -94,15 +94,18 @@ def _honorific_gender(doc, cand: Cand) -> str:
 _LINE = re.compile(r"[^\n]+")
 _WORD = re.compile(r"[A-Za-z][\w'-]*")
 _HEAD_MAX_WORDS = 20
+# Words title case leaves lowercase; every other word of a headline is capitalised.
+_HEAD_SMALL = frozenset("a an the and but or nor for yet so of in on at to by up as via per vs "
+                        "with from into onto over than off out".split())
 
 
 def _headline_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of title-case headlines, captions and section heads.
 
     A line, or a line's lead-in before ":" ("Veto Power Impedes Peace Efforts:
-    ..."), in which at least 80% of the words of four letters or more are
-    capitalised; running prose never is.  The small model tags most
-    capitalised words of such lines as names.
+    ..."), in which every word but the small function words is capitalised;
+    running prose always has a lowercase verb or noun.  The small model tags
+    most capitalised words of such lines as names.
     """
     out = []
     for m in _LINE.finditer(text):
@@ -110,9 +113,9 @@ def _headline_ranges(text: str) -> list[tuple[int, int]]:
         colon = line.find(": ")
         for seg_end in ((len(line), colon) if colon > 0 else (len(line),)):
             words = _WORD.findall(line[:seg_end])
-            long = [w for w in words if len(w) >= 4]
-            if 2 <= len(words) <= _HEAD_MAX_WORDS and len(long) >= 2 and \
-                    sum(w[0].isupper() for w in long) >= 0.8 * len(long):
+            content = [w for w in words if w.lower() not in _HEAD_SMALL]
+            if 2 <= len(words) <= _HEAD_MAX_WORDS and len(content) >= 2 and \
+                    all(w[0].isupper() for w in content):
                 out.append((m.start(), m.start() + seg_end))
                 break
     return out

@@ -30,9 +30,28 @@ _STOP_PUNCT = frozenset({",", ";", ":", "(", ")", '"', ".", "!", "?", "--", "\u2
 _LEADING_SKIP = frozenset({"ADP", "CCONJ", "ADV", "PUNCT"})
 
 
+_TITLE_SUFFIXES = frozenset({"elect", "designate", "nominee"})
+
+
 def _title_tok(tok) -> bool:
     """A title word, or the "elect" of "President-elect"."""
-    return is_title(tok) or (tok.lower_ == "elect" and tok.i > 0 and tok.nbor(-1).text == "-")
+    return is_title(tok) or (tok.lower_ in _TITLE_SUFFIXES and tok.i > 0
+                             and tok.nbor(-1).text == "-")
+
+
+def _of_title(doc, i: int, sent_start: int) -> int | None:
+    """Index of the title word of "chief of staff" / "Secretary of the Navy" ending at ``i``."""
+    for k in range(i, max(i - 4, sent_start), -1):
+        tok = doc[k]
+        if tok.lower_ == "of":
+            head = k - 1
+            if head >= sent_start and _title_tok(doc[head]) and all(
+                    doc[x].pos_ in _PREFIX_POS or doc[x].lower_ == "the" for x in range(k + 1, i + 1)):
+                return head
+            return None
+        if tok.pos_ not in _PREFIX_POS and tok.lower_ != "the":
+            return None
+    return None
 
 
 def prefix_role(doc, name_start: int, title_start: int, sent_start: int) -> tuple[int, int] | None:
@@ -50,7 +69,10 @@ def prefix_role(doc, name_start: int, title_start: int, sent_start: int) -> tupl
         if is_honorific(doc[i]):  # "Mr. Smith": a form of address, not a role
             return None
         if not _title_tok(doc[i]):
-            return None
+            head = _of_title(doc, i, sent_start)
+            if head is None:
+                return None
+            i = head
     # strip honorifics between title and name ("Senator Dr. X" is rare; "Dr." alone is not a role)
     while end > title_start and is_honorific(doc[end - 1]):
         end -= 1
