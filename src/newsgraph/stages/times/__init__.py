@@ -75,6 +75,8 @@ def _modifier(norm: str, start: int, floor: int, ttype: str, value: str, core: s
         if word in ("earlier", "later") and not re.match(r"(this|today|yesterday|tomorrow|[A-Z]"
                                                          r"|in\s+the)", core):
             return start, None
+    if ttype == "SET":
+        return start, None
     if mod == "APPROX" and word == "some" and not numeric:
         return start, None
     return start - len(window) + m.start(), mod

@@ -117,9 +117,9 @@ def month_date(anchor: Optional[date], month: int, dom: Optional[int], tense) ->
             return None
     if dom is None:
         this_month = date(anchor.year, anchor.month, 1)
-        chosen = _choose(cands, this_month, tense, 190, 1.5)
+        chosen = _choose(cands, this_month, tense, 300, 1.5)
         return f"{chosen.year}-{month:02d}"
-    return day(_choose(cands, anchor, tense, 190, 1.5))
+    return day(_choose(cands, anchor, tense, 300, 1.5))
 
 
 def season_value(anchor: Optional[date], season: str, n: int, tense) -> str:

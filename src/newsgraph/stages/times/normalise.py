@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from . import calendar as cal
 from .lexicon import lexicon, number_value
-from .tense import FUTURE, PAST, clause_tense
+from .tense import FUTURE, PAST, clause_tense, cue_tense
 
 _REL_SHIFT = {"this": 0, "current": 0, "latest": 0, "same": 0, "that": 0, "last": -1, "past": -1,
               "previous": -1, "the previous": -1, "this past": -1, "next": 1, "coming": 1,
@@ -37,7 +37,8 @@ class Context:
     refs: dict = field(default_factory=dict)
 
     def tense(self, start: int, end: int):
-        return clause_tense(self.doc, start, end)
+        """Direction of the expression: a preposition cue first, then the clause's tense."""
+        return cue_tense(self.text, start) or clause_tense(self.doc, start, end)
 
     def token_tag(self, start: int) -> str:
         """The fine POS tag of the token starting at ``start`` ('' without a parse)."""
@@ -190,8 +191,6 @@ def h_month(m, ctx):
 
 def _quarter_year(ctx: Context, q: int, unit: str, tense) -> Optional[int]:
     """The year of a quarter named without one: the latest such quarter, or next by tense."""
-    if ctx.last_quarter and unit == "quarter":
-        return ctx.last_quarter[0]
     if ctx.anchor is None:
         return None
     y, cur = cal.quarter_of(ctx.anchor)
@@ -484,14 +483,18 @@ def h_past(m, ctx):
 
 
 def h_future(m, ctx):
+    if m.group().lower() == "future" and ctx.token_tag(m.start()) not in ("NN", ""):
+        return None  # "future growth": an adjective, not the time
     return "DATE", "FUTURE_REF"
 
 
 def h_holiday(m, ctx):
-    if not _capitalised(m.group()):
+    if not _capitalised(m["name"]):
         return None
-    spec = lexicon()["holidays"][re.sub(r"\s+", " ", m.group().lower())]
-    return "DATE", cal.holiday_date(ctx.anchor, spec, ctx.tense(m.start(), m.end()))
+    spec = lexicon()["holidays"][re.sub(r"\s+", " ", m["name"].lower())]
+    rel = (m["rel"] or "").lower()
+    tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
+    return "DATE", cal.holiday_date(ctx.anchor, spec, tense)
 
 
 def h_year(m, ctx):

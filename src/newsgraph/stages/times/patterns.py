@@ -23,7 +23,7 @@ def pieces() -> dict[str, str]:
     return {
         "MON": alternation(lex["months"]) + r"(?:\.(?!\w))?",
         "WD": alternation(lex["weekdays"]),
-        "DOM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d:/]|,\d)",
+        "DOM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:,]\d)",
         "YEAR": year,
         "NUM": number_pattern(),
         "FUZZY": alternation(lex["fuzzy_numbers"]),
@@ -43,22 +43,25 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
     """(kind, pattern) pairs in priority order (earlier wins a tie in length)."""
     lex = lexicon()
     qpre = (rf"(?:{p['YEAR']}|fiscal|year-ago|year-earlier|year\s+ago|comparable|corresponding"
-            r"|same|latest|current|most\s+recent|(?:this|last|next)\s+year's|its|the|this|that"
+            r"|same|latest|current|most\s+recent|(?:this|last|next)\s+year's|the|this|that"
             r"|last|next|past|previous|recent)")
     return [
         ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b"),
         ("slash", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
-        ("mdy", rf"\b(?:(?P<wd>{p['WD']}),?\s+)?(?P<mon>{p['MON']})\s+(?P<dom>{p['DOM']})"
+        ("mdy", rf"\b(?:(?P<rel>last|this|next)\s+)?(?:(?P<wd>{p['WD']}),?\s+)?(?P<mon>{p['MON']})\s+(?P<dom>{p['DOM']})"
                 rf"(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
         ("dmy", rf"\b(?:(?P<wd>{p['WD']}),?\s+)?(?:the\s+)?(?P<dom>{p['DOM']})\s+(?:of\s+)?"
                 rf"(?P<mon>{p['MON']})(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
         ("month", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next)\s+)?"
                   rf"(?P<mon>{p['MON']})(?:(?:,?\s+|\s+of\s+)(?P<year>{p['YEAR']})"
                   rf"|\s+(?P<yrel>this|last|next)\s+year)?\b"),
-        ("quarter", rf"\b(?:{qpre}[\s-]+){{0,3}}(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)[\s-]+"
-                    rf"(?:fiscal[\s-]+)?(?P<unit>quarter|half)(?P<pl>s)?"
+        ("quarter", rf"\b(?:{qpre}\s+){{0,3}}(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)\s+"
+                    rf"(?:fiscal\s+)?(?P<unit>quarter|half)(?P<pl>s)?"
                     rf"(?:\s+of\s+(?:(?P<ofrel>this|last|next)\s+year|(?:fiscal\s+)?"
                     rf"(?P<ofyear>{p['YEAR']})))?\b"),
+        ("quarter", rf"\b(?:(?:{p['YEAR']}|fiscal|year-ago|year-earlier)[\s-]+){{0,2}}"
+                    rf"(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)-(?:fiscal-)?(?P<unit>quarter|half)"
+                    r"(?P<pl>s)?(?P<ofrel>)(?P<ofyear>)\b"),
         ("qref", rf"\b(?:{qpre}[\s-]+){{1,3}}(?P<unit>quarter|period|nine\s+months|six\s+months)"
                  r"(?:\s+a\s+year\s+(?:ago|earlier))?\b"),
         ("fiscal", rf"\b(?:(?P<fy>FY)\s*'?(?P<fyn>\d{{4}}|\d\d)\b|(?:the\s+)?fiscal\s+(?:year\s+)?"
@@ -72,14 +75,14 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                 r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))"),
         ("yearago", r"\b(?:the\s+)?(?:year-ago|year-earlier)\b"),
         ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"
-                    r"|decade|century|fiscal\s+year|quarter)(?:'s)?\b"),
+                    r"|decade|century|fiscal\s+year|quarter)\b"),
         ("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)?"
                    rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}))?\b"),
         ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
-                    rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?(?:'s)?"
+                    rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
                     rf"(?:\s+(?P<part>{p['PART']})s?)?\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-                   rf"|yesterday|today|tomorrow|tonight)(?:'s)?(?:\s+(?P<part>{p['PART']}))?"
+                   rf"|yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
         ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
                   rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
@@ -97,8 +100,9 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("times_a", r"(?:(?<=\bonce\s)|(?<=\btwice\s)|(?<=\bthrice\s)|(?<=\btimes\s))a\s+(?P<unit>day|week|month|year)\b"),
         ("present", r"\b" + alternation(lex["present_ref"]) + r"\b"),
         ("past", r"\b" + alternation(lex["past_ref"]) + r"\b"),
-        ("future", r"\b(?:in\s+)?" + alternation(lex["future_ref"]) + r"\b"),
-        ("holiday", r"\b" + alternation(lex["holidays"]) + r"\b"),
+        ("future", r"\b" + alternation(lex["future_ref"]) + r"\b"),
+        ("holiday", r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>" + alternation(lex["holidays"])
+         + r")\b"),
         ("year", rf"\b(?P<year>{p['YEAR']})\b"),
     ]
 

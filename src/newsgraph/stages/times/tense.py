@@ -9,7 +9,10 @@ the governing verb (walk up the heads from the expression) and its auxiliaries.
 
 from __future__ import annotations
 
-from .lexicon import lexicon
+import re
+from functools import lru_cache
+
+from .lexicon import alternation, lexicon
 
 PAST, FUTURE, UNKNOWN = "past", "future", None
 
@@ -17,6 +20,25 @@ PAST, FUTURE, UNKNOWN = "past", "future", None
 def _sets():
     lex = lexicon()
     return frozenset(lex["future_aux"]), frozenset(lex["future_governors"])
+
+
+@lru_cache(maxsize=1)
+def _cue_regex():
+    """A preposition right before the expression that fixes its direction ("until Tuesday")."""
+    lex = lexicon()
+    return (re.compile(r"\b" + alternation(lex["future_preps"]) + r"\s+(?:the\s+)?$", re.I),
+            re.compile(r"\b" + alternation(lex["past_preps"]) + r"\s+(?:the\s+)?$", re.I))
+
+
+def cue_tense(text: str, start: int):
+    """FUTURE after "until", "as soon as", ...; PAST after "since"; else UNKNOWN."""
+    window = text[max(0, start - 20):start]
+    future, past = _cue_regex()
+    if future.search(window):
+        return FUTURE
+    if past.search(window):
+        return PAST
+    return UNKNOWN
 
 
 def clause_tense(doc, start: int, end: int):
