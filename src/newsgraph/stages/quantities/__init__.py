@@ -57,7 +57,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
         if _refuse(t, cand, lex, index):
             continue
         if cand.unit is None and not _attach_noun(t, cand, lex, index):
-            if cand.written and "fraction" not in cand.flags:
+            if "name" in cand.flags or (cand.written and "fraction" not in cand.flags):
                 continue
         bound_start = apply_bound(t, cand, lex)
         apply_change(t, cand, lex, bound_start)
@@ -85,8 +85,10 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     if tok is not None and tok.ent_type_ in ("DATE", "TIME"):
         return True
     raw = t.text[i]
-    if raw.isdigit() and len(raw) == 4 and 1000 <= int(raw) <= 2100:
+    if raw.isdigit() and len(raw) == 4 and 1500 <= int(raw) <= 2100:
         return True
+    if 0 < cand.first and t.text[cand.first - 1] == "(" and cand.end < len(t) and t.text[cand.end] == ")":
+        return True  # "Dak Prescott (4)": a shirt number or a reference
     if cand.first > 0:
         prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
         if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
@@ -110,16 +112,18 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     char = t.start[cand.end] if cand.end < len(t) else None
     if char is None or index.doc is None:
         return False
-    after_of = cand.value == 1 or cand.written or "fraction" in cand.flags
-    found = counted_noun(index, char, lex.not_counted, after_of=after_of)
+    found = counted_noun(index, char, lex.not_counted, after_of=True)
     if found is None:
         return False
-    first, head = found
+    if found == "name":
+        cand.flags.add("name")
+        return False
+    first, head, unit_start = found
     cand.about = (first.idx, head.idx + len(head.text))
     if "fraction" in cand.flags:
         return True
     cand.counted = True
-    cand.unit_name = head.text
+    cand.unit_name = index.doc.text[unit_start.idx:head.idx + len(head.text)]
     end_char = head.idx + len(head.text)
     while cand.end < len(t) and t.end[cand.end] <= end_char:
         cand.end += 1

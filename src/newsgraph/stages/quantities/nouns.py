@@ -11,7 +11,9 @@ from bisect import bisect_left
 from typing import Optional
 
 _NOUN = frozenset(("NOUN", "PROPN"))
-_SKIP_AFTER_OF = frozenset("the its their his her our my your these those this that most best".split())
+_SKIP_AFTER_OF = frozenset("the its their his her our my your these those this that most".split())
+_LEADING_SKIP = frozenset(("more", "other", "additional", "extra", "further", "new"))
+_NAME_ENTS = frozenset(("NORP", "GPE", "ORG", "PERSON", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"))
 _STOP_ENTS = frozenset(("DATE", "TIME", "ORDINAL", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
 
 
@@ -37,7 +39,12 @@ class DocIndex:
 
 
 def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: bool):
-    """(first token, head token) of the noun run starting at ``char``, or None."""
+    """(first, head, unit start) tokens of the noun run at ``char``; "name" for a proper name; or None.
+
+    The unit is the head noun with its common modifiers ("heart transplants",
+    "first-team players"); named-entity modifiers ("North Korean", "U.S.") are
+    left to ``about`` so the unit says what is counted, not whose.
+    """
     doc = index.doc
     if doc is None:
         return None
@@ -47,6 +54,8 @@ def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: b
         k += 1
         while k < n and doc[k].lower_ in _SKIP_AFTER_OF:
             k += 1
+    if k + 1 < n and doc[k].lower_ in _LEADING_SKIP and doc[k + 1].pos_ in _NOUN:
+        k += 1  # "eight more picks"
     if k >= n:
         return None
     first, head, j = k, None, k
@@ -67,7 +76,18 @@ def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: b
         j += 1
     if head is None:
         return None
-    return doc[first], doc[head]
+    if doc[head].pos_ == "PROPN" and doc[head].tag_ != "NNPS":
+        return "name"  # "787 Dreamliner", "49 Zorro Ranch Road", "11 Pro": a name, not a count
+    return doc[first], doc[head], doc[_unit_start(doc, first, head)]
+
+
+def _unit_start(doc, first: int, head: int) -> int:
+    """Where the unit phrase starts: after any named-entity modifiers ('U.S. officials')."""
+    start = first
+    for j in range(first, head):
+        if doc[j].ent_type_ in _NAME_ENTS:
+            start = j + 1
+    return start
 
 
 def measured_thing(index: DocIndex, char: int) -> Optional[tuple[int, int]]:

@@ -125,7 +125,7 @@ def _fraction(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
 def _words(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
     """'three', 'twenty-five', 'four hundred thousand', 'a dozen', 'a million'."""
     n = len(t)
-    j, total, cur, seen = i, 0.0, 0.0, False
+    j, total, cur, seen, last_scale = i, 0.0, 0.0, False, 1.0
     if t.low[i] == "a" and i + 1 < n and (t.low[i + 1] in lex.scales or t.low[i + 1] == "dozen"
                                           or (t.low[i + 1] == "couple" and i + 2 < n and t.low[i + 2] == "of")):
         cur, j = 1.0, i + 1
@@ -143,10 +143,10 @@ def _words(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
                 cur += lex.ones[t.low[j + 2]]
                 j += 2
         elif w == "hundred":
-            cur = (cur or 1) * 100
+            cur, last_scale = (cur or 1) * 100, 100.0
         elif w in lex.scales:
             total += (cur or 1) * lex.scales[w]
-            cur = 0
+            cur, last_scale = 0, float(lex.scales[w])
         elif w == "dozen":
             cur = (cur or 1) * 12
         elif w == "couple" and j + 1 < n and t.low[j + 1] == "of" and cur == 1:
@@ -161,4 +161,7 @@ def _words(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
         j += 1
     if not seen:
         return None
-    return Num(total + cur, j, written=True)
+    value = total + cur
+    if value == 0 and t.low[i] != "zero":
+        return None
+    return Num(value, j, written=True, scaled=last_scale > 1, raw=value / last_scale)

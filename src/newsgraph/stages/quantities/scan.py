@@ -111,8 +111,12 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
         _money_tail(t, cand, lex)
     else:
         m = unit_after(t, num.end, lex, attached_to_number=t.attached(num.end))
+        if m is not None and m.hyphen and m.unit.kind == "time":
+            return None  # "a five-year plan": a modifier, left to the times stage
         if m is not None:
             cand.unit, cand.unit_name, cand.end = m.unit, m.name, m.end
+        elif digits and num.end < len(t) and t.attached(num.end) and t.text[num.end][0].isalpha():
+            return None  # "3G", "2018s", "4K" is handled as a scale: a name, not a measure
     _range(t, cand, num, lex, between=first > 0 and t.low[first - 1] == "between")
     _bound_after(t, cand, lex)
     return cand
@@ -125,7 +129,7 @@ def _word_before(t: Toks, k: int) -> bool:
 
 def _is_identifier(t: Toks, i: int, lex: Lexicon) -> bool:
     """Digits glued to letters before them: 'A320', 'F-16', 'COVID-19', 'TA-35', '#5', 'No. 3'."""
-    if i == 0:
+    if i == 0 or currency_before(t, i, lex) is not None:
         return False
     prev = t.text[i - 1]
     if t.attached(i):
@@ -194,11 +198,13 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     conn = t.low[k]
     if not (conn in _RANGE_DASH or conn == "to" or (conn == "and" and between)):
         return
+    if conn in _RANGE_DASH and k + 1 < n and t.attached(k + 1) != t.attached(k):
+        return  # "Stoxx 50 -1.3%": a sign, not a range dash
     k2 = k + 1
     if k2 < n and cand.unit is not None and cand.unit.kind == "money":
         cur = _currency_at(t, k2, lex)
         if cur is not None:
-            if cur[0].currency != cand.unit.currency:
+            if cur[0].name != cand.unit.name:
                 return
             k2 = cur[1]
     if k2 >= n or not (t.text[k2][0].isdigit() or t.low[k2] in lex.ones or t.low[k2] in lex.tens):
@@ -227,6 +233,8 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
         lo = num.raw * (second.value / second.raw if second.raw else 1.0)
     cand.value, cand.value_max, cand.is_range, cand.end = lo, second.value, True, end
     cand.unit = cand.unit or unit2
+    if cand.unit is not None and cand.unit.kind == "money" and " per " not in (cand.unit_name or ""):
+        _money_tail(t, cand, lex)
 
 
 def _currency_at(t: Toks, k: int, lex: Lexicon) -> Optional[tuple[Unit, int]]:

@@ -25,6 +25,7 @@ class UnitMatch:
     unit: Unit
     end: int  # token index after the unit
     name: str  # canonical name, with "per X" when a rate
+    hyphen: bool = False  # joined by a hyphen ("2.4-liter", "five-year")
 
 
 def currency_before(t: Toks, i: int, lex: Lexicon) -> Optional[tuple[Unit, int]]:
@@ -72,7 +73,7 @@ def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optio
             unit = None
         unit = unit or word_unit
         if unit is not None:
-            best = UnitMatch(unit, j + size, unit.name)
+            best = UnitMatch(unit, j + size, unit.name, hyphen)
             break
     if best is None:
         return None
@@ -109,7 +110,7 @@ def _with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
     if den is None:
         return m
     name, end = den
-    return UnitMatch(m.unit, end, f"{m.name} per {name}")
+    return UnitMatch(m.unit, end, f"{m.name} per {name}", m.hyphen)
 
 
 def _denominator(t: Toks, k: int, lex: Lexicon, rate_only: bool) -> Optional[tuple[str, int]]:
