@@ -82,9 +82,9 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         return False
     i = cand.num_start
     tok = index.covering(t.start[i])
-    if tok is not None and tok.ent_type_ in ("DATE", "TIME"):
-        return True
     raw = t.text[i]
+    if tok is not None and tok.ent_type_ in ("DATE", "TIME") and (raw.isdigit() or raw.isalpha()):
+        return True  # spaCy's date entities; a date part is a plain integer ("1,463.87" is not)
     if raw.isdigit() and len(raw) == 4 and 1500 <= int(raw) <= 2100:
         return True
     if 0 < cand.first and t.text[cand.first - 1] == "(" and cand.end < len(t) and t.text[cand.end] == ")":
