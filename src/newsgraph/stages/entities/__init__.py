@@ -131,7 +131,7 @@ def _surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd
         if not _name_like_hit(doc, text, s, e):
             continue
         tok = _tok_at(doc, s)
-        owner = max(by_surname[m.group()], key=lambda p: _last_before(p, tok))
+        owner = merge.choose_for_bare(by_surname[m.group()], tok)
         out.setdefault(id(owner), []).append(Mention(Span.of(text, s, e), "name"))
     return out
 
@@ -151,11 +151,6 @@ def _name_like_hit(doc, text: str, s: int, e: int) -> bool:
     if span[0].pos_ == "PROPN":
         return True
     return re.search(r"\b" + re.escape(text[s:e].lower()) + r"\b", text) is None
-
-
-def _last_before(person: merge.Group, tok: int) -> int:
-    """Token index of the person's latest mention before ``tok`` (-1 if none): recency."""
-    return max((c.start for c in person.cands if c.start <= tok), default=-1)
 
 
 def _surname_form(person: merge.Group) -> str:

@@ -96,9 +96,24 @@ def _match_person(people: list[Group], last: str, given: list[str], gender: str
             return max(full, key=lambda p: p.last)
         bare = [p for p in bare if len(p.cands) <= MAX_BARE_BEFORE_FULL]
         return max(bare, key=lambda p: p.last) if bare else None
-    # a bare surname: a person the text calls by the bare surname alone is
-    # that person again; otherwise the full name mentioned most recently
-    return max(bare or full, key=lambda p: p.last)
+    return choose_for_bare(bare + full, 10**9)
+
+
+def choose_for_bare(people: list[Group], tok: int) -> Group:
+    """Which of several people sharing a surname a bare surname at token ``tok`` means.
+
+    A person the text already calls by the bare surname (only that, or after
+    the full name) is meant again: once "Cruz" is Ted Cruz, a later "Cruz"
+    stays his even after "Heidi Cruz" is mentioned.  Otherwise the person
+    named most recently before ``tok``."""
+    def before(p: Group) -> list[Cand]:
+        return [c for c in p.cands if c.start <= tok]
+
+    def recency(p: Group) -> int:
+        return max((c.start for c in before(p)), default=-1)
+
+    called_bare = [p for p in people if any(len(c.text.split()) == 1 for c in before(p))]
+    return max(called_bare or people, key=recency)
 
 
 def group_others(cands: list[Cand]) -> list[Group]:

@@ -27,6 +27,9 @@ _PREFIX_POS = frozenset({"ADJ", "NOUN", "PROPN"})
 _PREFIX_ENTS = frozenset({"", "NORP", "GPE", "ORG", "PERSON", "LOC", "FAC"})
 _CLAUSE_POS = frozenset({"VERB", "AUX", "SCONJ"})
 _STOP_PUNCT = frozenset({",", ";", ":", "(", ")", '"', ".", "!", "?", "--", "\u2013", "\u2014"})
+_TIME_MODIFIERS = frozenset({"former", "then", "ex", "onetime", "one-time", "late", "outgoing",
+                             "incoming", "acting", "interim"})
+_NP_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
 _LEADING_SKIP = frozenset({"ADP", "CCONJ", "ADV", "PUNCT"})
 
 
@@ -45,6 +48,8 @@ def _of_title(doc, i: int, sent_start: int) -> int | None:
         tok = doc[k]
         if tok.lower_ == "of":
             head = k - 1
+            if all(doc[x].lower_ == "the" for x in range(k + 1, i + 1)):
+                return None  # "figure of Lincoln", "member of the Kennedy clan": no title object
             if head >= sent_start and _title_tok(doc[head]) and all(
                     doc[x].pos_ in _PREFIX_POS or doc[x].lower_ == "the" for x in range(k + 1, i + 1)):
                 return head
@@ -90,6 +95,8 @@ def prefix_role(doc, name_start: int, title_start: int, sent_start: int) -> tupl
             j -= 1
         else:
             break
+        if tok.lower_ in _TIME_MODIFIERS and not (j >= sent_start and doc[j].tag_ == "POS"):
+            break  # "former" opens the title unless a possessor precedes ("Clinton's former aide")
     while start < end and (doc[start].tag_ == "POS" or doc[start].text == "-"):
         start += 1
     if start >= end or not any(_title_tok(doc[k]) for k in range(start, end)):
@@ -141,6 +148,22 @@ def appositive_after(doc, name_start: int, name_end: int, sent_end: int) -> tupl
     return (r_start, k) if closed else None
 
 
+def _head_np_start(doc, lo: int, hi: int) -> int:
+    """Start of the noun phrase around the first title word in ``[lo, hi)``.
+
+    "discussions with the museum's director" -> "the museum's director";
+    "A senior fellow at the Atlantic Council" stays whole (its first title
+    word, "fellow", is in the first noun phrase)."""
+    first = next((k for k in range(lo, hi) if _title_tok(doc[k])), None)
+    if first is None:
+        return lo
+    k = first
+    while k - 1 >= lo and (doc[k - 1].pos_ in _NP_POS or doc[k - 1].text == "-"
+                           or doc[k - 1].tag_ in ("POS", "PRP$")):
+        k -= 1
+    return k
+
+
 def appositive_before(doc, name_start: int, name_end: int, sent_start: int) -> tuple[int, int] | None:
     """Token range of "ROLE, Name" or None."""
     comma = name_start - 1
@@ -158,8 +181,7 @@ def appositive_before(doc, name_start: int, name_end: int, sent_start: int) -> t
         k -= 1
     r_start, r_end = k + 1, comma
     at_sentence_start = r_start == sent_start
-    while r_start < r_end and doc[r_start].pos_ == "ADP":  # "according to the spokeswoman, X"
-        r_start += 1
+    r_start = _head_np_start(doc, r_start, r_end)
     if not _role_ok(doc, r_start, r_end):
         return None
     if _appos_linked(doc, name_start, name_end, r_start, r_end):
