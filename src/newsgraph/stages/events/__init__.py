@@ -1,0 +1,229 @@
+"""Events stage: who did what to whom, coded to PLOVER's 16 types.
+
+For every trigger the lexicon recognises in a sentence (verbs, nominal
+triggers such as "strike", "deployment", "talks", "sanctions", and predicate
+adjectives such as "willing to"), the stage records the type and mode, the
+actor and target as coded :class:`~newsgraph.model.Actor` spans, the modality
+(happened, ongoing, planned, hypothetical, negated), the time (a time
+expression in the same clause, else the publication date for events reported
+as happened), the place (a location governed by in/into/near/at) and the
+attribution that reports it.  Two PLOVER conventions are applied: cooperative
+acts announced for the future are AGREE (RETREAT announced is CONCEDE), and a
+speech act whose content is a demand ("X said Y must ...") is a REQUEST, one
+whose content is the speaker's own future use of force or sanctions is a
+THREATEN.  See ``lexicons/event_triggers.json`` for the trigger lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import Event, Span
+from ...pipeline import Analysis, stage
+from . import args, syntax
+from .coding import code_actor
+from .lexicon import load
+from .modality import content_is_hypothetical, modality_of
+from .triggers import Candidate, find
+
+__all__ = ["events_stage", "extract"]
+
+
+@stage("events", version="1.0", requires=("doc", "entities"), assigns=("events",), order=70)
+def events_stage(analysis: Analysis) -> None:
+    analysis.events = extract(analysis, tag=events_stage.stage_tag)
+
+
+def extract(analysis: Analysis, tag: str = "events@1.0") -> list[Event]:
+    """All events of an analysed article, in text order, with ids EV1, EV2, ..."""
+    doc = analysis.doc
+    if doc is None:
+        return []
+    out: list[Event] = []
+    for sent in doc.sents:
+        found = [_event(analysis, c, sent, tag) for c in find(analysis, sent)]
+        found = [e for e in found if e is not None]
+        found.extend(_speech_acts(analysis, sent, found, tag))
+        found.sort(key=lambda e: (e.trigger.start, e.type))
+        out.extend(found)
+    for n, e in enumerate(out, 1):
+        e.id = f"EV{n}"
+    return out
+
+
+def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Event]:
+    tok = cand.token
+    text = analysis.article.text
+    is_noun = tok.pos_ in ("NOUN", "PROPN")
+    actor_tok = cand.actor_tok
+    if is_noun:
+        target_tok = args.noun_target(tok, cand.type)
+    else:
+        target_tok = args.verb_target(tok, cand.entry)
+    if target_tok is not None and actor_tok is not None and target_tok.i == actor_tok.i:
+        target_tok = None
+    modality = modality_of(tok)
+    etype, mode = _recode(cand.type, cand.mode, modality, tok)
+    if etype == "REJECT" and cand.type != "REJECT":
+        modality = "happened"
+    if etype == "THREATEN" and modality == "happened" and not is_noun \
+            and content_is_hypothetical(tok):
+        modality = "hypothetical"
+    end = cand.end_token.idx + len(cand.end_token.text)
+    trigger = Span.of(text, tok.idx, max(end, tok.idx + len(tok.text)))
+    clause = syntax.clause_head(tok)
+    ev = Event(id="", type=etype, trigger=trigger, mode=mode, modality=modality,
+               sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
+    if actor_tok is not None:
+        ev.actor = code_actor(analysis, actor_tok)
+    if target_tok is not None:
+        ev.target = code_actor(analysis, target_tok)
+        if ev.actor is not None and ev.target.span.overlaps(ev.actor.span):
+            ev.target = None
+    _link_time(analysis, ev, tok, clause, sent)
+    _link_place(analysis, ev, tok, clause)
+    ev.reported_by = _reporter(analysis, trigger)
+    return ev
+
+
+def _recode(etype: str, mode, modality: str, tok):
+    """PLOVER's conventions for announced cooperation and for refusals."""
+    m = load().modality
+    if modality == "planned" and etype in m["future_to_agree"]:
+        return "AGREE", None
+    if modality == "planned" and etype in m["future_to_concede"]:
+        return "CONCEDE", mode
+    if modality == "negated" and etype in m["cooperative_types"] and _refusal(tok):
+        return "REJECT", None
+    return etype, mode
+
+
+def _refusal(tok) -> bool:
+    """'will not accept', 'would not meet', 'failed to reach', 'no longer support'."""
+    m = load().modality
+    verb = tok if tok.pos_ in ("VERB", "ADJ") else syntax.governing_verb(tok)
+    for _ in range(3):
+        if verb is None:
+            return False
+        lows = {c.lower_ for c in verb.children if c.dep_ in ("aux", "neg", "advmod")}
+        if "longer" in lows or ({"not", "n't", "never"} & lows and lows & m["refusal_negators"]):
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("fail",):
+            return True
+        if verb.dep_ not in ("xcomp", "conj"):
+            return False
+        verb = verb.head
+    return False
+
+
+def _link_time(analysis: Analysis, ev: Event, tok, clause, sent) -> None:
+    best = None
+    for t in analysis.times or ():
+        if not (sent.start_char <= t.span.start < sent.end_char):
+            continue
+        ttok = syntax.token_at(analysis.doc, t.span.start, t.span.end)
+        if ttok is None:
+            continue
+        if _attached(ttok, tok, clause):
+            dist = abs(t.span.start - tok.idx)
+            if best is None or dist < best[0]:
+                best = (dist, t)
+    if best is not None:
+        ev.time, ev.time_value = best[1].id, best[1].value
+    elif ev.modality == "happened" and analysis.article.published:
+        ev.time, ev.time_value = "published", analysis.article.published
+
+
+def _attached(ttok, trigger, clause) -> bool:
+    """Whether a time expression's token belongs to the trigger's own clause."""
+    cur = ttok
+    for _ in range(6):
+        if cur is trigger or cur is clause:
+            return True
+        if cur.head is cur:
+            return False
+        if cur.pos_ in ("VERB", "AUX") and cur is not ttok:
+            return False
+        cur = cur.head
+    return False
+
+
+def _link_place(analysis: Analysis, ev: Event, tok, clause) -> None:
+    hit = args.find_place(analysis, tok, clause)
+    if hit is None:
+        return
+    ent_id, ptok = hit
+    start, end = syntax.np_bounds(ptok)
+    toks = [t for t in syntax.np_tokens(ptok) if t.dep_ != "det" or t is ptok]
+    start = min(t.idx for t in toks if not t.is_punct or t is ptok)
+    ev.place = ent_id
+    ev.place_span = Span.of(analysis.article.text, start, end)
+
+
+def _reporter(analysis: Analysis, trigger: Span) -> Optional[str]:
+    best = None
+    for a in analysis.attributions or ():
+        c = a.content
+        if c is not None and c.start <= trigger.start and trigger.end <= c.end:
+            if best is None or (c.end - c.start) < (best.content.end - best.content.start):
+                best = a
+    return best.id if best is not None else None
+
+
+def _speech_acts(analysis: Analysis, sent, events: list[Event], tag: str) -> list[Event]:
+    """REQUEST / THREATEN for speech verbs whose content is a demand or a threat."""
+    m = load().modality
+    by_start = {e.trigger.start for e in events}
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in m["speech_verbs"]:
+            continue
+        if tok.idx in by_start:
+            continue
+        comp = syntax.first_child(tok, "ccomp")
+        if comp is None:
+            continue
+        etype = _speech_type(tok, comp, events)
+        if etype is None:
+            continue
+        text = analysis.article.text
+        ev = Event(id="", type=etype, trigger=Span.of(text, tok.idx, tok.idx + len(tok.text)),
+                   modality=modality_of(tok),
+                   sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
+        speaker = args.verb_actor(tok)
+        if speaker is not None:
+            ev.actor = code_actor(analysis, speaker)
+        addressee = syntax.first_child(comp, *syntax.SUBJ)
+        if etype == "REQUEST" and addressee is not None:
+            ev.target = code_actor(analysis, addressee)
+        elif etype == "THREATEN":
+            content_ev = next((e for e in events if e.type in m["conflict_types"]
+                               and comp.idx <= e.trigger.start
+                               and e.trigger.end <= comp.right_edge.idx + 10_000), None)
+            if content_ev is not None and content_ev.target is not None:
+                ev.target = content_ev.target
+        _link_time(analysis, ev, tok, tok, sent)
+        ev.reported_by = _reporter(analysis, ev.trigger)
+        out.append(ev)
+    return out
+
+
+def _speech_type(verb, comp, events: list[Event]) -> Optional[str]:
+    m = load().modality
+    aux = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+    subj = syntax.first_child(comp, *syntax.SUBJ)
+    own = subj is None or subj.lower_ in syntax.PRONOUNS
+    if aux & m["deontic_aux"] and not own:
+        return "REQUEST"
+    if comp.lemma_.lower() == "have" and any(c.dep_ == "xcomp" for c in comp.children) \
+            and not own:
+        return "REQUEST"
+    lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
+    for e in events:
+        if lo <= e.trigger.start < hi and e.type in m["conflict_types"] \
+                and e.modality in ("planned", "hypothetical") and own:
+            if aux & {"would", "'d"} or any(c.dep_ == "advcl" and any(
+                    g.dep_ == "mark" and g.lower_ in ("unless", "if") for g in c.children)
+                    for c in comp.children):
+                return "THREATEN"
+    return None

@@ -1,0 +1,162 @@
+"""Code an event participant: link it to an entity, give it a country and a sector.
+
+Country codes come from names, demonyms and capitals/metonyms in the
+participant's own words ("Russian lawmakers" -> RUS, "the Kremlin" -> RUS),
+then from its appositive ("Dzhabarov, a senior figure in Russia's Federation
+Council") and the roles the entity stage found.  Sectors come from the head
+noun first ("lawmakers" -> legislature), then its modifiers and titles.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ...model import Actor, Span
+from . import syntax
+from .lexicon import load
+
+_ENTITY_AT = None
+
+
+def entity_for(analysis, start: int, end: int):
+    """The entity mentioned at ``[start, end)``, if the entity stage is present."""
+    global _ENTITY_AT
+    if _ENTITY_AT is None:
+        try:
+            from ..entities import entity_at  # type: ignore
+        except ImportError:
+            entity_at = False
+        _ENTITY_AT = entity_at
+    if not _ENTITY_AT or not analysis.entities:
+        return None
+    try:
+        found = _ENTITY_AT(analysis, start, end)
+    except Exception:  # a bug elsewhere must not lose the events
+        return None
+    if isinstance(found, str):
+        return next((e for e in analysis.entities if e.id == found), None)
+    return found
+
+
+def _match_country(tokens) -> Optional[str]:
+    lex = load()
+    texts = [t.text for t in tokens]
+    n = len(texts)
+    for size in range(min(lex.max_country_words, n), 0, -1):
+        for i in range(n - size + 1):
+            code = _lookup_country(" ".join(texts[i:i + size]))
+            if code:
+                return code
+    for t in texts:  # "U.S.-supplied", "Greek-led": the first part of a hyphenated word
+        if "-" in t:
+            code = _lookup_country(t.split("-")[0])
+            if code:
+                return code
+    return None
+
+
+def _lookup_country(phrase: str) -> Optional[str]:
+    hit = load().countries.get(phrase.lower())
+    if hit is None:
+        return None
+    code, exact = hit
+    if exact is not None:
+        return code if phrase == exact else None
+    return code if phrase[:1].isupper() else None
+
+
+def country_of_text(text: str) -> Optional[str]:
+    """Country code named anywhere in a short text (entity names, role titles)."""
+    words = text.replace("'s", " ").replace("\u2019s", " ").split()
+    lex = load()
+    n = len(words)
+    for size in range(min(lex.max_country_words, n), 0, -1):
+        for i in range(n - size + 1):
+            phrase = " ".join(w.strip(",.;:()\"") for w in words[i:i + size])
+            code = _lookup_country(phrase)
+            if code:
+                return code
+    return None
+
+
+def _match_sector(tokens) -> Optional[str]:
+    lex = load()
+    lemmas = [t.lemma_.lower() for t in tokens]
+    lowers = [t.lower_ for t in tokens]
+    n = len(tokens)
+    for size in range(min(lex.max_sector_words, n), 0, -1):
+        for i in range(n - size + 1):
+            for seq in (lemmas, lowers):
+                hit = lex.sectors.get(" ".join(seq[i:i + size]))
+                if hit:
+                    return hit
+    return None
+
+
+def _sector_of_text(text: str) -> Optional[str]:
+    lex = load()
+    words = [w.strip(",.;:()\"").lower() for w in text.split()]
+    n = len(words)
+    for size in range(min(lex.max_sector_words, n), 0, -1):
+        for i in range(n - size + 1):
+            phrase = " ".join(words[i:i + size])
+            hit = lex.sectors.get(phrase) or lex.sectors.get(phrase.rstrip("s"))
+            if hit:
+                return hit
+    return None
+
+
+def sector_of(head, tokens) -> Optional[str]:
+    """Sector from the head noun first, then its modifiers, then the whole phrase."""
+    if head.ent_type_ == "GPE" and head.pos_ == "PROPN" and not syntax.children(head, "compound"):
+        return None  # a country or city named alone is the state as a whole
+    own = _match_sector([head])
+    if own:
+        return own
+    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
+    mods.sort(key=lambda t: t.i)
+    return _match_sector(mods) or _match_sector(sorted(tokens, key=lambda t: t.i))
+
+
+def code_actor(analysis, head, start: Optional[int] = None, end: Optional[int] = None
+               ) -> Actor:
+    """An :class:`Actor` for the participant headed by token ``head``."""
+    text = analysis.article.text
+    toks = syntax.np_tokens(head)
+    if start is None:
+        start, end = syntax.np_bounds(head)
+    span = Span.of(text, start, end)
+    entity = entity_for(analysis, head.idx, head.idx + len(head.text))
+    if entity is None:
+        entity = entity_for(analysis, span.start, span.end)
+    extra = []
+    for ap in syntax.children(head, "appos"):
+        extra.extend(syntax.np_tokens(ap))
+    country = _match_country(sorted(toks, key=lambda t: t.i))
+    sector = sector_of(head, toks)
+    if extra:
+        country = country or _match_country(sorted(extra, key=lambda t: t.i))
+        sector = sector or _match_sector(sorted(extra, key=lambda t: t.i))
+    if entity is not None:
+        country = country or country_of_text(entity.name)
+        for role in getattr(entity, "roles", ()):
+            country = country or country_of_text(role.span.text) or (
+                country_of_text(role.org) if role.org else None)
+            sector = sector or _sector_of_text(role.span.text)
+    return Actor(span=span, entity=entity.id if entity is not None else None,
+                 country=country, sector=sector)
+
+
+def actorish(tok) -> bool:
+    """Whether a noun can be an event participant (an agent or a recipient)."""
+    if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if tok.pos_ == "PROPN":
+        return True
+    if tok.pos_ == "PRON":
+        return tok.lower_ in syntax.PRONOUNS and tok.lower_ not in ("it", "its")
+    lex = load()
+    low = tok.lemma_.lower()
+    if low in lex.sectors or tok.lower_ in lex.sectors:
+        return True
+    return bool(_lookup_country(tok.text))

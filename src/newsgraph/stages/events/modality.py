@@ -1,0 +1,200 @@
+"""Modality of an event: happened, ongoing, planned, hypothetical or negated.
+
+The closest cue wins: first the trigger's own modifiers ("planned strikes",
+"no talks", "without returning"), then its clause (negation, modal and
+future auxiliaries, conditional "if"/"unless", progressive aspect), then the
+verbs that govern the clause ("preparing to", "refused to", "have yet to",
+"urged ... to").  Reported speech does not change modality: "X said Russia
+attacked" is happened, and the attribution records who reports it.
+"""
+
+from __future__ import annotations
+
+from . import syntax
+from .lexicon import load
+
+# Verbs about keeping something from happening: their object event is only possible.
+_AVERTING = frozenset(("avoid", "prevent", "block", "stop", "halt", "deter", "veto", "refrain"))
+
+
+def _own_clause(verb) -> str | None:
+    """Modality marked inside one clause headed by ``verb`` (None when unmarked)."""
+    m = load().modality
+    neg = future = hypo = progressive = False
+    for c in verb.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and low in ("never", "no")):
+            neg = True
+        elif c.dep_ in ("aux", "auxpass"):
+            if low in m["future_aux"]:
+                future = True
+            elif low in m["hypothetical_aux"] and low != "can":
+                hypo = True
+            elif c.lemma_ == "be" and verb.tag_ == "VBG":
+                progressive = True
+        elif c.dep_ == "mark" and low in m["conditional_marks"]:
+            hypo = True
+        elif c.dep_ == "advmod" and low == "longer" and any(
+                g.lower_ == "no" for g in c.children):
+            neg = True
+    if neg:
+        return "negated"
+    if hypo:
+        return "hypothetical"
+    if future:
+        return "planned"
+    if progressive and verb.lemma_ != "go":
+        return "ongoing"
+    return None
+
+
+def _noun_marks(tok) -> str | None:
+    m = load().modality
+    for c in tok.children:
+        low = c.lower_
+        if c.dep_ in ("amod", "compound", "advmod", "nmod"):
+            if low in m["planned_modifiers"]:
+                return "planned"
+            if low in m["hypothetical_modifiers"]:
+                return "hypothetical"
+        if c.dep_ in ("det", "neg") and low in ("no", "not"):
+            return "negated"
+    if tok.head.lower_ == "without" and tok.dep_ == "pobj":
+        return "negated"
+    return None
+
+
+def _is_theme(noun, verb) -> bool:
+    """Whether a noun is the object of ``verb`` (its event is presupposed, not predicated)."""
+    cur = noun
+    while cur.dep_ == "conj":
+        cur = cur.head
+    if cur.dep_ in ("dobj", "attr", "oprd") and cur.head is verb:
+        return True
+    if cur.dep_ == "pobj" and cur.head.head is verb and cur.head.lower_ in (
+            "to", "of", "about", "against", "on", "over", "at", "after", "with"):
+        return True
+    return False
+
+
+def _governor_cue(cur, gov) -> str | None:
+    """What a governing verb says about the clause under it."""
+    m = load().modality
+    lemma = gov.lemma_.lower()
+    if lemma in m["yet_governors"] and any(c.lower_ == "yet" for c in gov.children):
+        return "negated"
+    if lemma in m["negating_governors"]:
+        return "negated"
+    if lemma in m["ongoing_governors"]:
+        return "ongoing"
+    if lemma in m["hypothetical_governors"]:
+        return "hypothetical"
+    if lemma in m["planning_governors"]:
+        return "planned"
+    if lemma == "go" and gov.tag_ == "VBG":
+        return "planned"
+    return None
+
+
+def modality_of(tok) -> str:
+    """The modality of the event triggered by ``tok``."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        marked = _noun_marks(tok)
+        if marked:
+            return marked
+        gov = syntax.governing_verb(tok, limit=4)
+        if gov is not None and gov.lemma_.lower() not in load().light_verbs \
+                and _is_theme(tok, gov):
+            # The noun is an argument of another verb ("responded to the strike"):
+            # only verbs about intention or possibility change what it reports.
+            cue = _governor_cue(tok, gov)
+            if cue == "negated" and gov.lemma_.lower() in _AVERTING:
+                return "hypothetical"
+            if cue in ("negated", "planned", "hypothetical"):
+                own = _own_clause(gov)
+                return "negated" if own == "negated" and cue != "negated" else cue
+            return "happened"
+        if gov is None:
+            head = tok.head
+            # "permission to use weapons for strikes": a noun inside an infinitive
+            if head is not tok and head.pos_ == "NOUN":
+                marked = _noun_marks(head)
+                if marked:
+                    return marked
+            return "happened"
+        cur = gov
+    else:
+        cur = tok
+    steps = 0
+    while steps < 6:
+        steps += 1
+        own = _own_clause(cur)
+        if own:
+            return own
+        dep = cur.dep_
+        gov = cur.head
+        if gov is cur:
+            break
+        if dep == "conj":
+            cur = gov
+            continue
+        if dep in ("xcomp", "ccomp", "advcl", "acl", "pcomp", "csubj"):
+            is_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if dep == "ccomp" and gov.lemma_.lower() in load().modality["speech_verbs"]:
+                return "happened"  # reported speech: the content's own marks decided
+            if gov.pos_ in ("NOUN", "PROPN"):
+                if is_inf:  # "permission to strike", "a plan to attack"
+                    return _noun_marks(gov) or "planned"
+                return "happened"
+            if gov.pos_ == "ADJ" and is_inf:
+                cue = _governor_cue(cur, gov)
+                if cue:
+                    return cue
+            if dep in ("xcomp", "ccomp") or is_inf:
+                cue = _governor_cue(cur, gov)
+                if cue:
+                    gov_own = _own_clause(gov)
+                    if gov_own == "negated" and cue != "negated":
+                        return "negated"
+                    return cue
+                if dep == "advcl" and is_inf:
+                    return "planned"  # purpose clause: "deployed troops to fight"
+            if dep in ("advcl", "acl") and not is_inf:
+                break
+            cur = gov
+            continue
+        if dep in ("pobj", "prep", "dobj", "nsubj", "nsubjpass", "attr"):
+            nxt = syntax.governing_verb(cur, limit=3)
+            if nxt is None or nxt is cur:
+                break
+            cur = nxt
+            continue
+        break
+    return "happened"
+
+
+def content_is_hypothetical(trigger) -> bool:
+    """Whether what a warning or threat is about is itself only possible.
+
+    "warned that the decision could lead to war" -> True;
+    "threatened to shell the towns" -> False (the threat is of an intended act).
+    """
+    m = load().modality
+    comp = syntax.children(trigger, "ccomp")
+    tokens = []
+    if comp:
+        for c in comp:
+            tokens.extend(c.subtree)
+    else:
+        sent = trigger.sent
+        tokens = [t for t in sent if t.i > trigger.i]
+        tokens = [t for t in tokens if not any(a is trigger for a in [t.head]) or t.dep_ != "xcomp"]
+        if any(c.dep_ == "xcomp" for c in trigger.children):
+            return False
+    for t in tokens:
+        if t.dep_ in ("aux",) and t.lower_ in m["hypothetical_aux"] and t.lower_ not in (
+                "must", "should", "ought", "can"):
+            return True
+        if t.dep_ == "mark" and t.lower_ in ("if", "unless"):
+            return True
+    return False

@@ -1,0 +1,140 @@
+"""Small helpers over the spaCy dependency parse shared by the event modules.
+
+They answer structural questions ("what is this verb's subject?", "which
+verb governs this noun?") with a bounded walk, so the stage stays linear in
+the number of tokens.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+SUBJ = ("nsubj", "csubj")
+PASS_SUBJ = ("nsubjpass", "csubjpass")
+OBJ = ("dobj", "obj")
+PRONOUNS = frozenset("it they he she we i you its their his her our them him us".split())
+REL_PRONOUNS = frozenset("who which that whom whose".split())
+# NP parts left out of an actor span: clauses and asides, not the naming words.
+_NP_SKIP = frozenset(("relcl", "acl", "appos", "advcl", "punct", "case", "prep", "parataxis",
+                      "ccomp", "xcomp", "dep", "mark", "advmod", "npadvmod"))
+_NP_PREPS = frozenset(("of", "in", "from"))
+
+
+def lower_lemma(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def children(tok, *deps: str) -> list:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def first_child(tok, *deps: str):
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def is_passive(verb) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+
+
+def direct_object(verb):
+    """The direct object, or the passive subject (what was acted on)."""
+    obj = first_child(verb, *OBJ)
+    if obj is None and is_passive(verb):
+        obj = first_child(verb, *PASS_SUBJ)
+    return obj
+
+
+def governing_verb(tok, limit: int = 4):
+    """The verb a noun (or its prepositional phrase) depends on, within ``limit`` steps."""
+    cur = tok
+    for _ in range(limit):
+        if cur.dep_ == "conj":
+            cur = cur.head
+            continue
+        head = cur.head
+        if head is cur:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        if cur.dep_ in ("pobj",) or head.pos_ == "ADP":
+            cur = head
+            continue
+        return None
+    return None
+
+
+def np_tokens(head) -> list:
+    """The tokens naming the participant headed by ``head`` (no clauses or asides)."""
+    out = [head]
+    stack = [head]
+    while stack:
+        t = stack.pop()
+        for c in t.children:
+            if c.dep_ in _NP_SKIP:
+                if c.dep_ == "prep" and c.lower_ in _NP_PREPS and t is head:
+                    out.append(c)
+                    stack.append(c)
+                continue
+            out.append(c)
+            stack.append(c)
+    return out
+
+
+def np_bounds(head) -> tuple[int, int]:
+    """Character bounds of the participant NP headed by ``head``."""
+    toks = np_tokens(head)
+    toks = [t for t in toks if not t.is_punct or t is head]
+    start = min(t.idx for t in toks)
+    end = max(t.idx + len(t.text) for t in toks)
+    return start, end
+
+
+def modifier_lemmas(tok) -> set:
+    """Lemmas of a word's modifiers (and their compounds), split at hyphens too."""
+    out = set()
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "nmod", "npadvmod", "advmod", "nummod", "poss"):
+            _add_word(out, c)
+            for cc in c.children:
+                if cc.dep_ in ("compound", "amod", "npadvmod", "advmod"):
+                    _add_word(out, cc)
+    return out
+
+
+def _add_word(out: set, tok) -> None:
+    low = tok.lower_
+    out.add(low)
+    out.add(tok.lemma_.lower())
+    if "-" in low:
+        out.update(p for p in low.split("-") if p)
+
+
+def words(tokens: Iterable) -> set:
+    out = set()
+    for t in tokens:
+        _add_word(out, t)
+    return out
+
+
+def depth(tok, limit: int = 50) -> int:
+    d = 0
+    while tok.head is not tok and d < limit:
+        tok = tok.head
+        d += 1
+    return d
+
+
+def clause_head(tok):
+    """The verb (or predicate adjective) heading the clause a trigger sits in."""
+    if tok.pos_ in ("VERB", "AUX", "ADJ"):
+        return tok
+    v = governing_verb(tok, limit=6)
+    return v if v is not None else tok.sent.root
+
+
+def token_at(doc, start: int, end: int) -> Optional[object]:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None

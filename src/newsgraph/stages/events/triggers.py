@@ -1,0 +1,239 @@
+"""Find trigger words in a parsed sentence and read them as PLOVER types.
+
+A token is looked up by lemma in the verb, noun or adjective lexicon; the
+entry's alternatives are tested against the token's syntactic context (its
+object, modifiers, governing verb, the actor's sector, the sentence's words)
+and the first that holds decides the type, or that the word is no event here
+("strike a deal", "heart attack", "attacking midfielder").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+from . import args, syntax
+from .coding import code_actor
+from .lexicon import Entry, load
+
+
+@dataclass
+class Candidate:
+    token: object
+    type: str
+    mode: Optional[str]
+    entry: Entry
+    end_token: object = None  # last token of a particle verb ("called for")
+    consumed: list = field(default_factory=list)  # object nouns read as part of this trigger
+    actor_tok: object = None
+
+
+class _Context:
+    """Lazily computed features of one trigger token, for the lexicon's conditions."""
+
+    def __init__(self, analysis, tok, is_noun: bool, sent_words, entry=None):
+        self.analysis = analysis
+        self.entry = entry
+        self.tok = tok
+        self.is_noun = is_noun
+        self._sent_words = sent_words
+        self._cache: dict = {}
+
+    def get(self, key: str):
+        if key not in self._cache:
+            self._cache[key] = getattr(self, "_" + key)()
+        return self._cache[key]
+
+    def _mod(self):
+        return syntax.modifier_lemmas(self.tok)
+
+    def _obj(self):
+        tok = self.tok
+        objs = []
+        if self.is_noun:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    objs.extend(syntax.children(c, "pobj"))
+        else:
+            obj = syntax.direct_object(tok)
+            if obj is not None:
+                objs.append(obj)
+                objs.extend(syntax.children(obj, "conj"))
+            objs.extend(syntax.children(tok, "oprd", "attr", "dative"))
+            for prt in syntax.children(tok, "prt"):
+                objs.extend(syntax.children(prt, "pobj"))
+        out = set()
+        for o in objs:
+            out.add(o.lemma_.lower())
+            out.add(o.lower_)
+            for c in o.children:
+                if c.dep_ in ("compound", "amod"):
+                    out.add(c.lemma_.lower())
+                    out.add(c.lower_)
+        return out
+
+    def _obj_token(self):
+        return None if self.is_noun else syntax.direct_object(self.tok)
+
+    def _pobj(self):
+        out = set()
+        holders = [self.tok]
+        obj = self.get("obj_token")
+        if obj is not None:
+            holders.append(obj)
+        for h in holders:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent", "prt"):
+                    for p in c.children:
+                        if p.dep_ in ("pobj", "pcomp"):
+                            out.add(p.lemma_.lower())
+                            out.add(p.lower_)
+                if c.dep_ in ("oprd", "advcl", "xcomp", "acomp"):
+                    out.add(c.lemma_.lower())
+        return out
+
+    def _prep(self):
+        out = {c.lower_ for c in self.tok.children if c.dep_ in ("prep", "prt", "agent")}
+        return out
+
+    def _prt(self):
+        tok = self.tok
+        out = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        doc = tok.doc
+        for j in (tok.i + 1, tok.i + 2):
+            if j < len(doc) and doc[j].head is tok and doc[j].dep_ in ("prep", "prt"):
+                out.add(doc[j].lower_)
+        return out
+
+    def _head(self):
+        gov = syntax.governing_verb(self.tok, limit=3) if self.is_noun else None
+        return {gov.lemma_.lower()} if gov is not None else set()
+
+    def _actor_tok(self):
+        if self.is_noun:
+            return args.noun_actor(self.tok)
+        return args.verb_actor(self.tok, self.entry)
+
+    def _sector(self):
+        tok = self.get("actor_tok")
+        if tok is None:
+            return set()
+        actor = code_actor(self.analysis, tok)
+        return {actor.sector} if actor.sector else set()
+
+    def _context(self):
+        return self._sent_words()
+
+    def _subj(self):
+        tok = self.get("actor_tok")
+        if tok is None:
+            return set()
+        return {tok.lemma_.lower(), tok.lower_} | syntax.modifier_lemmas(tok)
+
+    def _xcomp(self):
+        return any(c.dep_ in ("xcomp", "ccomp") for c in self.tok.children)
+
+    def _xcomp_lemma(self):
+        return {c.lemma_.lower() for c in self.tok.children if c.dep_ in ("xcomp", "advcl")}
+
+
+def _holds(alt, ctx: _Context) -> bool:
+    for key, want in alt.conds.items():
+        if key == "xcomp":
+            if ctx.get("xcomp") != want:
+                return False
+            continue
+        have = ctx.get(key)
+        if not (have & want):
+            return False
+    return True
+
+
+def _read(entry: Entry, ctx: _Context) -> tuple[Optional[str], Optional[str], bool]:
+    """(type, mode, via_object) of a trigger in its context."""
+    for alt in entry.alts:
+        if _holds(alt, ctx):
+            return alt.type, alt.mode, "obj" in alt.conds
+    return entry.type, entry.mode, False
+
+
+def _entry_for(tok, lex):
+    pos = tok.pos_
+    lemma = tok.lemma_.lower()
+    if pos == "VERB":
+        return lex.verbs.get(lemma), False
+    if pos == "NOUN":
+        return (lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)), True
+    if pos == "ADJ" and (tok.dep_ in ("acomp", "ROOT", "amod") or tok.head.lemma_ == "be"):
+        entry = lex.adjectives.get(lemma) or lex.adjectives.get(tok.lower_)
+        if entry is not None and (any(c.dep_ in ("xcomp", "prep") for c in tok.children)):
+            return entry, False
+    return None, False
+
+
+def find(analysis, sent) -> list[Candidate]:
+    """Trigger candidates in one sentence, in text order."""
+    lex = load()
+    words_cache: list = []
+
+    def sent_words():
+        if not words_cache:
+            words_cache.append(syntax.words(sent))
+        return words_cache[0]
+
+    out = []
+    for tok in sent:
+        entry, is_noun = _entry_for(tok, lex)
+        if entry is None:
+            continue
+        ctx = _Context(analysis, tok, is_noun, sent_words, entry)
+        etype, mode, via_obj = _read(entry, ctx)
+        if etype is None or (is_noun and _anaphoric(tok)):
+            continue
+        if entry.needs_object and not is_noun and syntax.direct_object(tok) is None \
+                and not syntax.children(tok, "dative", "xcomp", "ccomp"):
+            continue
+        cand = Candidate(tok, etype, mode, entry)
+        if entry.needs_actor and ctx.get("actor_tok") is None:
+            continue
+        cand.actor_tok = ctx.get("actor_tok")
+        if via_obj and not is_noun:
+            obj = syntax.direct_object(tok)
+            if obj is not None:
+                cand.consumed.append(obj)
+                cand.consumed.extend(syntax.children(obj, "conj"))
+        prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
+        if not prt and not is_noun:
+            nxt = tok.i + 1
+            if nxt < len(tok.doc) and tok.doc[nxt].head is tok and tok.doc[nxt].dep_ == "prep" \
+                    and tok.doc[nxt].lower_ in ctx.get("prt") and any(
+                        a.conds.get("prt") for a in entry.alts):
+                prt = [tok.doc[nxt]]
+        cand.end_token = prt[0] if prt else tok
+        out.append(cand)
+    consumed = {t.i for c in out for t in c.consumed}
+    consumed.update(_restated(out))
+    return [c for c in out if c.token.i not in consumed]
+
+
+def _anaphoric(noun) -> bool:
+    """'this deployment', 'these strikes': a reference back to an event coded before."""
+    return any(c.dep_ == "det" and c.lower_ in ("this", "these", "that", "those", "such")
+               for c in noun.children)
+
+
+def _restated(cands: list) -> set:
+    """Nouns that only restate their verb's event ("engaged in combat", "attacked in an attack")."""
+    verbs = {c.token.i: c for c in cands if c.token.pos_ != "NOUN"}
+    out = set()
+    for c in cands:
+        tok = c.token
+        if tok.pos_ != "NOUN":
+            continue
+        head = tok.head
+        if head.pos_ == "ADP":
+            head = head.head
+        v = verbs.get(head.i)
+        if v is not None and v.type == c.type and tok.dep_ in ("dobj", "pobj", "attr"):
+            out.add(tok.i)
+    return out
