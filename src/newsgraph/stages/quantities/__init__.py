@@ -30,7 +30,7 @@ from ...pipeline import Analysis, stage
 from .context import apply_bound, apply_change
 from .lexicon import Lexicon, lexicon
 from .nouns import DocIndex, counted_noun, measured_thing
-from .scan import PHONE_RE, Cand, scan, start_words
+from .scan import PHONE_RE, Cand, is_year, scan, start_words
 from .tokens import Toks
 
 TOLERANCE = 0.02
@@ -53,12 +53,16 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(reading)]
     index = DocIndex(doc)
     kept: list[tuple[Cand, int]] = []
+    last_count: Optional[Cand] = None
     for cand in scan(t, lex, _starts(lex), masked):
-        if _refuse(t, cand, lex, index):
+        if "tally" in cand.flags or _refuse(t, cand, lex, index):
             continue
         if cand.unit is None and not _attach_noun(t, cand, lex, index):
             if "name" in cand.flags or (cand.written and "fraction" not in cand.flags):
                 continue
+            _inherit_count(t, cand, last_count)
+        if cand.counted:
+            last_count = cand
         bound_start = apply_bound(t, cand, lex)
         apply_change(t, cand, lex, bound_start)
         kept.append((cand, bound_start))
@@ -83,9 +87,9 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     i = cand.num_start
     tok = index.covering(t.start[i])
     raw = t.text[i]
-    if tok is not None and tok.ent_type_ in ("DATE", "TIME") and (raw.isdigit() or raw.isalpha()):
-        return True  # spaCy's date entities; a date part is a plain integer ("1,463.87" is not)
-    if raw.isdigit() and len(raw) == 4 and 1500 <= int(raw) <= 2100:
+    if tok is not None and tok.ent_type_ in ("DATE", "TIME") and (raw.isalpha() or _date_like(raw)):
+        return True  # spaCy's date entities; a date part is a day or a year ("13176" is not)
+    if is_year(raw):
         return True
     if 0 < cand.first and t.text[cand.first - 1] == "(" and cand.end < len(t) and t.text[cand.end] == ")":
         return True  # "Dak Prescott (4)": a shirt number or a reference
@@ -93,7 +97,7 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
         if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
             return True
-        if prev[0].isupper() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \
+        if prev[0].isalpha() and not prev.islower() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \
                 and low not in lex.change_up and low not in lex.change_down:
             return True
         if prev == "," and cand.end < len(t) and t.text[cand.end] == "," and cand.first >= 2 \
@@ -103,8 +107,11 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
 
 
 def _sentence_start(t: Toks, k: int) -> bool:
-    return k == 0 or t.text[k - 1] in (".", "!", "?", '"', "'", ":", ";", "(", "\u201c") \
-        or "\n" in t.text[k - 1]
+    return k == 0 or t.text[k - 1] in (".", "!", "?", '"', "'", "(", "\u201c")
+
+
+def _date_like(raw: str) -> bool:
+    return raw.isdigit() and (int(raw) <= 31 or is_year(raw))
 
 
 def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
@@ -128,6 +135,19 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     while cand.end < len(t) and t.end[cand.end] <= end_char:
         cand.end += 1
     return True
+
+
+def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand]) -> None:
+    """'6 million homes, including 1.5 million in the region': the second counts homes too.
+
+    Only a scaled number (million, billion) with nothing after it inherits, and only
+    from a count a few tokens back in the same sentence.
+    """
+    if last is None or "scaled" not in cand.flags or cand.first - last.end > 8:
+        return
+    if any(w in (".", "!", "?", ";") for w in t.text[last.end:cand.first]):
+        return
+    cand.unit_name, cand.counted, cand.about = last.unit_name, True, last.about
 
 
 def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str) -> list[Quantity]:

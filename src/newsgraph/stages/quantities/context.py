@@ -11,6 +11,11 @@ from .scan import Cand
 from .tokens import Toks
 
 _SIGNED_CHANGE = {"+": "up", "-": "down", "−": "down"}
+# Verbs whose particle "up"/"down" is not a change ("gave up 517 yards", "set up 3 clinics").
+_PHRASAL = frozenset("gave give gives giving given set sets setting signed sign signs put puts took take takes "
+                     "taking taken made make makes making came come comes turned turn turns shut shuts broke "
+                     "break breaks broken wound sat sit stood stand backed back called call handed hand "
+                     "laid lay lays tied tie locked lock".split())
 
 
 def apply_bound(t: Toks, cand: Cand, lex: Lexicon) -> int:
@@ -30,6 +35,8 @@ def apply_bound(t: Toks, cand: Cand, lex: Lexicon) -> int:
             pass
         elif key == ("over",) and s > 0 and t.low[s - 1] in ("all", "hand", "took", "taken", "handed"):
             continue
+        if key == ("over",) and cand.unit is not None and cand.unit.kind == "time":
+            return s  # "over 10 years" is the period something happens in
         if cand.bound == "=":
             cand.bound = bound
         return s
@@ -54,9 +61,10 @@ def apply_change(t: Toks, cand: Cand, lex: Lexicon, before: int) -> None:
         if k > 0 and (t.low[k - 1], w) in lex.change_multi:
             cand.change = lex.change_multi[(t.low[k - 1], w)]
             return
+        if w in ("up", "down") and (k + 1 < len(t) and t.low[k + 1] in ("to", "from")
+                                    or k > 0 and t.low[k - 1] in _PHRASAL):
+            return  # "up to" is a bound, "up from" a baseline, "gave up" no change
         if w in lex.change_up:
-            if w == "up" and k + 1 < len(t) and t.low[k + 1] == "to":
-                return
             cand.change = "up"
             return
         if w in lex.change_down:

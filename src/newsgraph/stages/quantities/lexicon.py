@@ -101,7 +101,8 @@ def _units(lex: dict, canonical: dict) -> tuple[dict, dict]:
             forms += e["plurals"]
         else:
             forms += [_plural(w) for w in e.get("words", [])]
-        forms.append(e["name"])
+        if e.get("name_alias", True):
+            forms.append(e["name"])
         for w in forms:
             words[split_tokens(w.lower())] = unit
             canonical[w.lower()] = unit.name

@@ -69,8 +69,8 @@ def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: b
             head = j
         elif tok.pos_ == "ADJ" or (tok.text == "-" and j > k) or (tok.tag_ in ("VBG", "VBN") and j + 1 < n
                                                                     and doc[j + 1].pos_ in _NOUN):
-            if head is not None and tok.text != "-":
-                break
+            if head is not None and tok.text != "-" and doc[j - 1].text != "-":
+                break  # "workers available" ends the run; "coal-fired plants" does not
         else:
             break
         j += 1

@@ -106,6 +106,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
                 value_max=num.value_max, is_range=num.value_max is not None)
     if num.fraction:
         cand.flags.add("fraction")
+    if num.scaled:
+        cand.flags.add("scaled")
     if cur is not None:
         cand.unit, cand.unit_name = cur[0], cur[0].name
         _money_tail(t, cand, lex)
@@ -162,8 +164,8 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
             return True
         if nxt == "/" and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit():
             return True  # 9/11, 3/4 dates and scores
-    if i > 0 and t.text[i - 1] == ":" and t.attached(i):
-        return True
+    if i > 0 and t.text[i - 1] in (":", "/") and t.attached(i) and i > 1 and t.text[i - 2][0].isdigit():
+        return True  # "9:30", "9/17/16"
     if j < n and t.low[j] in _CLOCK:
         after = t.text[j + 1] if j + 1 < n else ""
         if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)):
@@ -196,7 +198,10 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if k >= n or cand.is_range:
         return
     conn = t.low[k]
-    if not (conn in _RANGE_DASH or conn == "to" or (conn == "and" and between)):
+    if cand.unit is None and is_year(t.text[num_start_of(cand)]):
+        return  # "in 2018 to 3.9 million"
+    plain = cand.unit is None and k + 1 < n and (t.text[k + 1][0].isdigit() == t.text[cand.num_start][0].isdigit())
+    if not (conn in _RANGE_DASH or conn == "to" or (conn == "and" and between) or (conn == "or" and plain)):
         return
     if conn in _RANGE_DASH and k + 1 < n and t.attached(k + 1) != t.attached(k):
         return  # "Stoxx 50 -1.3%": a sign, not a range dash
@@ -228,6 +233,14 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
         end = m.end if m else second.end
         if cand.unit is None and m is not None:
             cand.unit, cand.unit_name = m.unit, m.name
+    if cand.unit is None and conn in _RANGE_DASH and num.value >= second.value and not num.written \
+            and float(num.value).is_integer() and float(second.value).is_integer():
+        cand.flags.add("tally")  # "a 5-4 decision", "a 4-4 ruling": a score, not a range
+        cand.end = end
+        return
+    if conn == "to" and m is not None and cand.unit is not None and num.value > second.value \
+            and not (cand.first > 0 and t.low[cand.first - 1] == "from"):
+        return  # "beats him by 46 percent to 42 percent": two shares, not a range
     lo = num.value
     if not num.scaled and second.scaled and abs(num.raw) < abs(second.raw):
         lo = num.raw * (second.value / second.raw if second.raw else 1.0)
@@ -235,6 +248,15 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     cand.unit = cand.unit or unit2
     if cand.unit is not None and cand.unit.kind == "money" and " per " not in (cand.unit_name or ""):
         _money_tail(t, cand, lex)
+
+
+def num_start_of(cand: Cand) -> int:
+    return cand.num_start
+
+
+def is_year(raw: str) -> bool:
+    """A four-digit integer that reads as a year (1500-2100)."""
+    return raw.isdigit() and len(raw) == 4 and 1500 <= int(raw) <= 2100
 
 
 def _currency_at(t: Toks, k: int, lex: Lexicon) -> Optional[tuple[Unit, int]]:
