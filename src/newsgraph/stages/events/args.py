@@ -34,6 +34,24 @@ _OF_IS_THEME = frozenset(("MOBILIZE", "AID", "RETREAT", "AGREE", "SUPPORT", "COO
                           "CONSULT", "CONCEDE", "PROTEST"))
 
 
+_QUANTITY_WORDS = frozenset(("third", "half", "most", "some", "many", "part", "majority", "dozens",
+                             "hundreds", "thousands", "tens", "number", "group", "all", "none",
+                             "several", "few", "one", "two", "quarter", "members", "member"))
+
+
+def _partitive(subj):
+    """'Most of these troops' -> troops."""
+    if subj is None:
+        return None
+    if subj.pos_ in ("ADJ", "NUM", "DET", "PRON") or subj.lemma_.lower() in _QUANTITY_WORDS:
+        for c in subj.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = syntax.first_child(c, "pobj")
+                if pobj is not None:
+                    return pobj
+    return subj
+
+
 class _Patient:
     patient_actor = True
 
@@ -69,12 +87,7 @@ def verb_actor(verb, entry=None, depth: int = 0):
             if pobj is not None:
                 return pobj
         if entry is not None and entry.patient_actor:
-            subj = syntax.first_child(verb, *syntax.PASS_SUBJ)
-            if subj is not None and subj.pos_ == "ADJ":  # "Most of these troops"
-                of = syntax.first_child(subj, "prep")
-                pobj = syntax.first_child(of, "pobj") if of is not None else None
-                return pobj or subj
-            return subj
+            return _partitive(syntax.first_child(verb, *syntax.PASS_SUBJ))
         if verb.dep_ != "conj":
             return None
     subj = syntax.first_child(verb, *syntax.SUBJ)
@@ -159,17 +172,38 @@ def _antecedent(pron):
     return pron
 
 
+_STATE_VERBS = frozenset(("engage", "go", "take", "join", "remain", "stay", "put", "place",
+                          "keep", "be"))
+_MOTION_VERBS = frozenset(("return", "go", "come", "arrive", "travel", "fly", "head", "gather",
+                           "leave", "depart", "meet", "convene", "sit"))
+_MEASURE_NOUNS = frozenset(("day", "week", "month", "round", "series", "wave", "number", "set",
+                            "string", "spate", "kind", "type", "form", "campaign", "effort",
+                            "mission", "program", "programme", "bid"))
+
+
 def _light_verb(noun):
     """The light verb a nominal trigger is the object of ("held talks", "launched strikes")."""
     cur = noun
-    while cur.dep_ == "conj":
-        cur = cur.head
-    if cur.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and cur.head.pos_ in ("VERB", "AUX"):
-        if cur.head.lemma_.lower() in load().light_verbs:
-            return cur.head
-    if cur.dep_ == "pobj" and cur.head.dep_ == "prep":
-        verb = cur.head.head
-        if verb.pos_ == "VERB" and verb.lemma_.lower() in ("engage", "go", "take", "join"):
+    for _ in range(3):
+        while cur.dep_ == "conj":
+            cur = cur.head
+        if cur.dep_ == "compound" and cur.head.pos_ == "NOUN":
+            cur = cur.head  # "launched a mediation effort"
+            continue
+        if cur.dep_ == "pobj" and cur.head.lower_ == "of" and \
+                cur.head.head.lemma_.lower() in _MEASURE_NOUNS:
+            cur = cur.head.head  # "launched ten days of war games"
+            continue
+        break
+    head = cur.head
+    if cur.dep_ in ("dobj", "attr", "oprd", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if any(f in load().light_verbs for f in syntax.lemma_forms(head)):
+            return head
+    if cur.dep_ == "pobj" and head.dep_ == "prep":
+        verb = head.head
+        forms = set(syntax.lemma_forms(verb))
+        if verb.pos_ in ("VERB", "AUX") and (forms & _STATE_VERBS or (
+                head.lower_ == "for" and forms & _MOTION_VERBS)):
             return verb
     return None
 

@@ -141,8 +141,8 @@ def load() -> Lexicon:
     trig = json.loads(_read("event_triggers.json"))
     sets = trig["sets"]
     mod = json.loads(_read("event_modality.json"))
-    modality = {k: frozenset(x.lower() for x in v) for k, v in mod.items()
-                if isinstance(v, list)}
+    modality = {k: frozenset(x if x.isupper() else x.lower() for x in v)
+                for k, v in mod.items() if isinstance(v, list)}
     countries, max_c = _load_countries()
     sectors, max_s = _load_sectors()
     return Lexicon(

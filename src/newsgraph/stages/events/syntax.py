@@ -24,6 +24,21 @@ def lower_lemma(tok) -> str:
     return tok.lemma_.lower()
 
 
+def lemma_forms(tok) -> list:
+    """The lemma, then naive stems: the tagger's lemma is sometimes wrong ("staged" -> "stag")."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    if low.endswith("ied"):
+        out.append(low[:-3] + "y")
+    if low.endswith("ed"):
+        out += [low[:-1], low[:-2]]
+    if low.endswith("ing"):
+        out += [low[:-3], low[:-3] + "e"]
+    if low.endswith("s"):
+        out.append(low[:-1])
+    return out
+
+
 def children(tok, *deps: str) -> list:
     return [c for c in tok.children if c.dep_ in deps]
 
@@ -84,8 +99,18 @@ def np_tokens(head) -> list:
 
 
 def np_bounds(head) -> tuple[int, int]:
-    """Character bounds of the participant NP headed by ``head``."""
+    """Character bounds of the participant NP headed by ``head``.
+
+    A person's short appositive title is part of how the text names them
+    ("Kenzo Oshima, the UN relief coordinator, demanded ...").
+    """
     toks = np_tokens(head)
+    if head.pos_ == "PROPN":
+        for ap in head.children:
+            if ap.dep_ == "appos" and ap.i > head.i:
+                sub = np_tokens(ap)
+                if len(sub) <= 10:
+                    toks = toks + sub
     toks = [t for t in toks if not t.is_punct or t is head]
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)

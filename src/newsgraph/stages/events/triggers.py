@@ -70,6 +70,11 @@ class _Context:
                 if c.dep_ in ("compound", "amod"):
                     out.add(c.lemma_.lower())
                     out.add(c.lower_)
+                if c.dep_ == "prep" and c.lower_ == "of" and not self.is_noun:
+                    for p in c.children:  # "a state of emergency"
+                        if p.dep_ == "pobj":
+                            out.add(p.lemma_.lower())
+                            out.add(p.lower_)
         return out
 
     def _obj_token(self):
@@ -88,6 +93,7 @@ class _Context:
                         if p.dep_ in ("pobj", "pcomp"):
                             out.add(p.lemma_.lower())
                             out.add(p.lower_)
+                            out.update(syntax.modifier_lemmas(p))
                 if c.dep_ in ("oprd", "advcl", "xcomp", "acomp"):
                     out.add(c.lemma_.lower())
         return out
@@ -128,7 +134,7 @@ class _Context:
         tok = self.get("actor_tok")
         if tok is None:
             return set()
-        return {tok.lemma_.lower(), tok.lower_} | syntax.modifier_lemmas(tok)
+        return syntax.words(syntax.np_tokens(tok))
 
     def _xcomp(self):
         return any(c.dep_ in ("xcomp", "ccomp") for c in self.tok.children)
@@ -161,7 +167,10 @@ def _entry_for(tok, lex):
     pos = tok.pos_
     lemma = tok.lemma_.lower()
     if pos == "VERB":
-        return lex.verbs.get(lemma), False
+        for form in syntax.lemma_forms(tok):
+            if form in lex.verbs:
+                return lex.verbs[form], False
+        return None, False
     if pos == "NOUN":
         return (lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)), True
     if pos == "ADJ" and (tok.dep_ in ("acomp", "ROOT", "amod") or tok.head.lemma_ == "be"):
