@@ -19,7 +19,7 @@ from ...pipeline import Analysis, stage
 from . import calendar as cal
 from .lexicon import lexicon
 from .normalise import HANDLERS, Context
-from .patterns import compiled, modifier_regex
+from .patterns import RULE_TRIGGERS, compiled, modifier_regex, trigger_regex
 
 _COUNT_MODS = {"EQUAL_OR_MORE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS"}
 _POINT_MODS = {"START", "MID", "END"}
@@ -29,13 +29,59 @@ _NUMERIC_START = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|e
 _JOIN = re.compile(r",?\s+(?:on\s+)?$")
 
 
+_PAD = 60
+
+
+def _windows(norm: str) -> dict[str, list[tuple[int, int]]]:
+    """Per trigger class, merged character windows around its triggers, widened to spaces."""
+    raw: dict[str, list[list[int]]] = {}
+    n = len(norm)
+    for m in trigger_regex().finditer(norm):
+        out = raw.setdefault(m.lastgroup, [])
+        start, end = max(0, m.start() - _PAD), min(n, m.end() + _PAD)
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    windows = {}
+    for cls, spans in raw.items():
+        widened = []
+        for start, end in spans:
+            while start > 0 and not norm[start - 1].isspace():
+                start -= 1
+            while end < n and not norm[end].isspace():
+                end += 1
+            widened.append((start, end))
+        windows[cls] = widened
+    return windows
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Merge overlapping windows of several trigger classes."""
+    out: list[list[int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], end)
+        else:
+            out.append([start, end])
+    return [(s, e) for s, e in out]
+
+
 def _candidates(norm: str) -> list[tuple[int, int, int, str, re.Match]]:
-    """Every rule match as (start, end, priority, kind, match)."""
+    """Every rule match as (start, end, priority, kind, match), searched near its triggers."""
     found = []
+    seen = set()
+    windows = _windows(norm)
     for prio, kind, rx in compiled():
-        for m in rx.finditer(norm):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), prio, kind, m))
+        classes = RULE_TRIGGERS[kind]
+        spans = windows.get(classes[0], []) if len(classes) == 1 else _union(
+            [w for c in classes for w in windows.get(c, ())])
+        for ws, we in spans:
+            for m in rx.finditer(norm, ws, we):
+                key = (m.start(), m.end(), prio)
+                if m.end() > m.start() and key not in seen:
+                    seen.add(key)
+                    found.append((m.start(), m.end(), prio, kind, m))
     return found
 
 
@@ -110,7 +156,9 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     for start, end, kind, m in kept:
         ttype, value = HANDLERS[kind](m, ctx)
         core = norm[start:end]
-        if m.groupdict().get("mod") and kind == "decade":
+        if kind == "yearend":
+            new_start, mod = start, "END"
+        elif m.groupdict().get("mod") and kind == "decade":
             mod = {"early": "START", "mid": "MID", "late": "END"}[m["mod"].lower().rstrip("-")]
             new_start = start
         else:

@@ -14,7 +14,7 @@ from typing import Any, Optional
 
 from . import calendar as cal
 from .lexicon import lexicon, number_value
-from .tense import FUTURE, PAST, clause_tense, cue_tense
+from .tense import FUTURE, PAST, PERFECT, clause_tense, cue_tense
 
 _REL_SHIFT = {"this": 0, "current": 0, "latest": 0, "same": 0, "that": 0, "last": -1, "past": -1,
               "previous": -1, "the previous": -1, "this past": -1, "next": 1, "coming": 1,
@@ -38,7 +38,10 @@ class Context:
 
     def tense(self, start: int, end: int):
         """Direction of the expression: a preposition cue first, then the clause's tense."""
-        return cue_tense(self.text, start) or clause_tense(self.doc, start, end)
+        clause = clause_tense(self.doc, start, end)
+        if clause == PAST:
+            return PAST
+        return cue_tense(self.text, start) or (PAST if clause == PERFECT else clause)
 
     def token_tag(self, start: int) -> str:
         """The fine POS tag of the token starting at ``start`` ('' without a parse)."""
@@ -69,7 +72,8 @@ def _weekday(name: str) -> int:
 
 
 def _dom(s: str) -> int:
-    return int(re.match(r"\d+", s).group())
+    m = re.match(r"\d+", s)
+    return int(m.group()) if m else lexicon()["ordinals"].get(s.lower(), 0)
 
 
 def _unit_code(unit: str) -> str:
@@ -158,6 +162,8 @@ def h_date(m, ctx):
     if not _month_ok(m, ctx, True):
         return None
     month, dom = _month(m["mon"]), _dom(m["dom"])
+    if not 1 <= dom <= 31:
+        return None
     if m["year"]:
         try:
             return "DATE", date(int(m["year"]), month, dom).isoformat()
@@ -170,6 +176,9 @@ def h_month(m, ctx):
     if not _month_ok(m, ctx, bool(m["year"] or m["rel"] or m["yrel"])):
         return None
     month = _month(m["mon"])
+    if not (m["year"] or m["rel"] or m["yrel"]) and re.search(
+            r"\b(the|a|an|annual)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I):
+        return None  # "the March for Life": a proper noun, not the month
     if m["year"]:
         return "DATE", f"{int(m['year'])}-{month:02d}"
     if ctx.anchor is None:
@@ -238,7 +247,11 @@ def _context_quarter(ctx: Context, pos: int) -> Optional[tuple[int, int]]:
     return None
 
 
+_YEAR_BACK = {"year-ago", "year-earlier", "ago", "earlier"}
+
+
 def h_qref(m, ctx):
+    """"the quarter", "the year-ago period", "last year's quarter": the quarter in context."""
     text = m.group().lower()
     unit = m["unit"].lower()
     words = set(re.findall(r"[a-z'-]+|\d{4}", text))
@@ -251,30 +264,29 @@ def h_qref(m, ctx):
         if not words & {"year-ago", "year-earlier", "comparable", "corresponding", "latest"}:
             return None
         return "DURATION", f"P{n}M"
-    if words <= {"the", "its", "this", "that"} and "this" not in words and "the" not in words \
-            and "its" not in words:
+    if words <= {"the", "its", "this", "that"} and not words & {"this", "the", "its"}:
         return None
     cq = _context_quarter(ctx, m.start())
     explicit = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
     if explicit:
         year = int(explicit.group(1))
-        q = cq[1] if cq else None
-        return "DATE", f"{year}-Q{q}" if q else str(year)
-    if words & {"last", "previous", "past"} and not words & {"year-ago", "year-earlier"}:
-        if ctx.anchor is None:
-            return "DATE", "XXXX-QX"
-        return "DATE", cal.shift(ctx.anchor, "Q", -1)
-    if words & {"next"}:
-        return "DATE", cal.shift(ctx.anchor, "Q", 1)
-    if cq is None:
-        if ctx.anchor is None:
-            return "DATE", "XXXX-QX"
+        return "DATE", f"{year}-Q{cq[1]}" if cq else str(year)
+    if ctx.anchor is None and cq is None:
+        return "DATE", "XXXX-QX"
+    if cq is None or words & {"this", "current"} and "year's" not in words:
         base = cal.shift(ctx.anchor, "Q", 0 if words & {"this", "current"} else -1)
-        y, q = int(base[:4]), int(base[-1])
-    else:
-        y, q = cq
-    if words & {"year-ago", "year-earlier", "ago", "earlier"} or "year ago" in text:
-        y -= 1
+        cq = (int(base[:4]), int(base[-1]))
+    y, q = cq
+    back_year = words & _YEAR_BACK or "year ago" in text or \
+        (words & {"last", "previous", "past"} and "year" in text)
+    if back_year:
+        return "DATE", f"{y - 1}-Q{q}"
+    if words & {"last", "previous", "past"}:
+        k = y * 4 + q - 2
+        return "DATE", f"{k // 4}-Q{k % 4 + 1}"
+    if "next" in words:
+        k = y * 4 + q
+        return "DATE", f"{k // 4}-Q{k % 4 + 1}"
     return "DATE", f"{y}-Q{q}"
 
 
@@ -406,6 +418,8 @@ def h_relday(m, ctx):
         value = cal.shift(ctx.anchor, "D", offset)
         return "TIME", f"{value}T{parts[word]}"
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel == "today" and ctx.text[m.end():m.end() + 2] == "'s":
+        return None  # "today's youth": generic, not the date
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
               "the day before yesterday": -2, "the day after tomorrow": 2}[rel]
     value = cal.shift(ctx.anchor, "D", offset)
@@ -432,6 +446,12 @@ def h_duration(m, ctx):
     unit = m["unit"].lower()
     if low in ("a", "an") and unit.startswith("second"):
         return None
+    if low in ("a", "an") and re.search(r"[\d%]\s*(?:million|billion|thousand|cents?|dollars?"
+                                        r"|shares?|percent)?\s+$",
+                                        ctx.text[max(0, m.start() - 16):m.start()]):
+        return None  # "$1.76 a year": a rate, not a duration
+    if unit.startswith("quarter") and "-" in m.group():
+        return None  # "three-quarters": a fraction
     if low in ("a", "an", "one") and unit.endswith("s") and not unit.startswith("centur"):
         return None
     n = number_value(raw)
@@ -495,6 +515,33 @@ def h_holiday(m, ctx):
     rel = (m["rel"] or "").lower()
     tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
     return "DATE", cal.holiday_date(ctx.anchor, spec, tense)
+
+
+def h_spokenyear(m, ctx):
+    """"nineteen ninety-six", "the year two thousand" (transcribed broadcast news)."""
+    if m["cent"]:
+        rest = number_value(m["rest"]) if m["rest"] != "hundred" else 0
+        if rest is None:
+            return None
+        return "DATE", str((19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(rest))
+    rest = number_value(m["rest2"]) if m["rest2"] else 0
+    return "DATE", str(2000 + int(rest or 0))
+
+
+def h_weekend(m, ctx):
+    """"the weekend": the one just past, or the coming one when the clause looks ahead."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX-WXX-WE"
+    tense = ctx.tense(m.start(), m.end())
+    if ctx.anchor.isoweekday() >= 6:
+        n = 0
+    else:
+        n = 0 if tense == FUTURE else -1
+    return "DATE", cal.shift(ctx.anchor, "WE", n)
+
+
+def h_yearend(m, ctx):
+    return "DATE", cal.shift(ctx.anchor, "Y", 0)
 
 
 def h_year(m, ctx):

@@ -23,7 +23,7 @@ def pieces() -> dict[str, str]:
     return {
         "MON": alternation(lex["months"]) + r"(?:\.(?!\w))?",
         "WD": alternation(lex["weekdays"]),
-        "DOM": r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:,]\d)",
+        "DOM": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:,]\d)|" + ordinals + ")",
         "YEAR": year,
         "NUM": number_pattern(),
         "FUZZY": alternation(lex["fuzzy_numbers"]),
@@ -33,6 +33,10 @@ def pieces() -> dict[str, str]:
         "ORD": ordinals,
         "SEASON": alternation(lex["seasons"]),
         "DECW": alternation(lex["decade_words"]),
+        "TENS": r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)",
+        "ONES": r"(?:one|two|three|four|five|six|seven|eight|nine)",
+        "TEENS": r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+                 r"|nineteen)",
         "TZ": r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|ET|PT)\b)?",
         "REL": r"(?:this\s+past|this\s+coming|the\s+previous|the\s+following|this|last|next"
                r"|past|previous|coming|following|current|latest|same|that)",
@@ -63,7 +67,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                     rf"(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)-(?:fiscal-)?(?P<unit>quarter|half)"
                     r"(?P<pl>s)?(?P<ofrel>)(?P<ofyear>)\b"),
         ("qref", rf"\b(?:{qpre}[\s-]+){{1,3}}(?P<unit>quarter|period|nine\s+months|six\s+months)"
-                 r"(?:\s+a\s+year\s+(?:ago|earlier))?\b"),
+                 r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:last|the\s+previous)\s+year))?\b"),
         ("fiscal", rf"\b(?:(?P<fy>FY)\s*'?(?P<fyn>\d{{4}}|\d\d)\b|(?:the\s+)?fiscal\s+(?:year\s+)?"
                    rf"(?P<year>{p['YEAR']}|'\d\d)\b)"),
         ("century", rf"\b(?:the\s+)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{p['ORD']}|twenty-first)"
@@ -104,6 +108,11 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("holiday", r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>" + alternation(lex["holidays"])
          + r")\b"),
         ("year", rf"\b(?P<year>{p['YEAR']})\b"),
+        ("spokenyear", rf"\b(?:the\s+year\s+)?(?:(?P<cent>nineteen|twenty)[\s-]+(?P<rest>{p['TENS']}"
+                       rf"(?:[\s-]+{p['ONES']})?|{p['TEENS']}|hundred)|two\s+thousand(?:\s+and)?"
+                       rf"(?:[\s-]+(?P<rest2>{p['ONES']}|{p['TEENS']}))?)\b"),
+        ("weekend", r"\bthe\s+weekend\b"),
+        ("yearend", r"\b(?:the\s+end\s+of\s+the\s+year|(?:the\s+)?year[\s-]end|year's\s+end)\b"),
     ]
 
 
@@ -118,3 +127,39 @@ def modifier_regex() -> re.Pattern:
     """A modifier word right before an expression ("about", "early", "the end of", "mid-")."""
     mods = lexicon()["mods_before"]
     return re.compile(r"\b(?P<mod>" + alternation(mods)[3:-1] + r")[\s-]*$", re.I)
+
+
+# Which trigger class each rule needs nearby (see :func:`trigger_regex`).
+RULE_TRIGGERS = {
+    "iso": ("NUM",), "slash": ("NUM",), "mdy": ("MON",), "dmy": ("MON",), "month": ("MON",),
+    "quarter": ("UNIT",), "qref": ("UNIT",), "fiscal": ("NUM", "WORD"), "century": ("UNIT",),
+    "decade": ("NUM", "WORD"), "ago": ("UNIT",), "yearago": ("UNIT",), "relunit": ("UNIT",),
+    "season": ("WORD",), "weekday": ("WD",), "relday": ("WORD", "UNIT"), "clock": ("CLOCK",),
+    "duration": ("UNIT",), "bareunits": ("UNIT",), "set": ("WORD",), "setword": ("WORD", "UNIT"),
+    "times_a": ("UNIT",), "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
+    "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
+    "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",),
+}
+
+
+@lru_cache(maxsize=1)
+def trigger_regex() -> re.Pattern:
+    """One scan for the words a rule needs nearby, by class (a named group each).
+
+    The rules run only in windows around their class's triggers, so a document
+    is scanned once by this regex instead of by every rule over all its text.
+    """
+    lex = lexicon()
+    words = set(lex["seasons"]) | set(lex["day_parts"]) | set(lex["decade_words"]) \
+        | set(lex["sets"])
+    for phrase in lex["present_ref"] + lex["past_ref"] + lex["future_ref"] + list(lex["holidays"]):
+        words.add(max(re.split(r"[\s-]+", phrase), key=len))
+    words |= {"yesterday", "today", "tomorrow", "tonight", "fy", "fiscal", "nineteen",
+              "twenty", "thousand", "every", "each", "per"}
+    units = (r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
+             r"|millenni|half|period)")
+    return re.compile(
+        r"(?P<CLOCK>\d[:.]\d\d|\b(?:[ap]\.?m\b|noon|midnight|midday))|(?P<NUM>\d{2,4})"
+        r"|(?P<UNIT>" + units + r")|\b(?:(?P<MON>" + alternation(lex["months"])[3:-1] + r")"
+        r"|(?P<WD>" + alternation(lex["weekdays"])[3:-1] + r")"
+        r"|(?P<WORD>" + alternation(words)[3:-1] + r"))\b", re.I)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from .lexicon import alternation, lexicon
 
 PAST, FUTURE, UNKNOWN = "past", "future", None
+PERFECT = "perfect"  # "has given": past, but a cue like "until" may override it
 
 
 def _sets():
@@ -77,7 +78,7 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
-        return PAST
+        return PERFECT
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes):
         return FUTURE  # "are meeting on Tuesday": a present progressive plans ahead
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
