@@ -119,6 +119,11 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     char = t.start[cand.end] if cand.end < len(t) else None
     if char is None or index.doc is None:
         return False
+    k = cand.end
+    if t.text[k] == "-" and t.attached(k) and k + 1 < len(t) and t.attached(k + 1) and t.text[k + 1].isalpha() \
+            and not cand.written and t.low[k + 1] not in lex.not_counted:
+        cand.counted, cand.unit_name, cand.end = True, t.text[k + 1], k + 2  # "a 100-page report"
+        return True
     found = counted_noun(index, char, lex.not_counted, after_of=True)
     if found is None:
         return False
@@ -143,7 +148,7 @@ def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand]) -> None:
     Only a scaled number (million, billion) with nothing after it inherits, and only
     from a count a few tokens back in the same sentence.
     """
-    if last is None or "scaled" not in cand.flags or cand.first - last.end > 8:
+    if last is None or "scaled" not in cand.flags or "scaled" not in last.flags or cand.first - last.end > 8:
         return
     if any(w in (".", "!", "?", ";") for w in t.text[last.end:cand.first]):
         return

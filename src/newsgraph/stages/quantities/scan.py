@@ -91,7 +91,7 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
     if digits and i > 0 and t.text[i - 1] in _MINUS and t.attached(i) and not _word_before(t, i - 1):
         first, sign = i - 1, -1.0
     cur = currency_before(t, first, lex) if digits else None
-    if cur is None and i > 0 and digits and t.low[i - 1] == "minus":
+    if cur is None and i > 1 and digits and t.low[i - 1] == "minus" and t.low[i - 2] != "or":
         first, sign = i - 1, -1.0
     if cur is not None:
         first = cur[1]
