@@ -199,9 +199,37 @@ def _looks_like_name(doc, start: int, end: int, label: str) -> bool:
         return False
     if any(t.pos_ in _BAD_POS_IN_NAME for t in span):
         return False
-    if label == "PERSON" and all(not t.is_alpha and "." not in t.text for t in span):
+    if label == "PERSON" and not _person_shaped(span):
         return False
     return True
+
+
+# Lowercase particles that may open a personal name ("de Blasio", "bin Laden").
+_NAME_PARTICLES = frozenset("de del della di da van von der den bin ibn al el la le du dos das "
+                            "ter ten".split())
+
+
+def _person_shaped(span) -> bool:
+    """A personal name has a proper-noun token, starts with a capital or a particle,
+    is not a plural ("Latinos", "Battleground States") and does not end in a title
+    ("Charlotte Mayor" before "Jennifer Roberts" is a place plus a title) and has
+    no odd characters ("W]e")."""
+    first, last = span[0], span[-1]
+    if not any(t.pos_ == "PROPN" for t in span):
+        return False
+    if first.text[:1].islower() and first.lower_ not in _NAME_PARTICLES:
+        return False
+    if last.tag_ in ("NNS", "NNPS"):
+        return False
+    doc = span.doc
+    if len(span) > 1 and is_title(last) and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+        return False
+    if _ODD_CHAR.search(span.text):
+        return False
+    return True
+
+
+_ODD_CHAR = re.compile(r"[^\w\s.'\u2019-]")
 
 
 def surname(tokens: list[str]) -> str:

@@ -44,6 +44,11 @@ def person_parts(text: str) -> tuple[str, list[str]]:
     return last.lower(), [g.lower() for g in given]
 
 
+def _is_suffix(short: list[str], full: list[str]) -> bool:
+    """``short`` is a proper tail of ``full`` of two words or more ("suu kyi" of "aung san suu kyi")."""
+    return 2 <= len(short) < len(full) and full[-len(short):] == short
+
+
 def _given_compatible(a: list[str], b: list[str]) -> bool:
     """Given names agree when either is absent, or the first ones match or one is an initial."""
     if not a or not b:
@@ -82,6 +87,13 @@ is one."""
 def _match_person(people: list[Group], last: str, given: list[str], gender: str
                   ) -> Group | None:
     """The person a mention with this surname and these given names refers to."""
+    if given:
+        # a multi-word surname written alone ("Suu Kyi", "Wasserman Schultz", "de Blasio")
+        words = given + [last]
+        for p in sorted(people, key=lambda p: -p.last):
+            full = p.given + [p.surname]
+            if _is_suffix(words, full) or _is_suffix(full, words):
+                return p
     same = [p for p in people if p.surname == last and _given_compatible(p.given, given)
             and not (gender and p.gender and gender != p.gender)]
     if not given and not same:
