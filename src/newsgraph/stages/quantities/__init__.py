@@ -32,6 +32,7 @@ from .lexicon import Lexicon, lexicon
 from .nouns import DocIndex, counted_noun, measured_thing
 from .scan import PHONE_RE, Cand, is_year, scan, start_words
 from .tokens import Toks
+from .units import UnitMatch, with_denominator
 
 TOLERANCE = 0.02
 _TIME_KINDS = frozenset(("time", "age"))
@@ -66,7 +67,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
         bound_start = apply_bound(t, cand, lex)
         apply_change(t, cand, lex, bound_start)
         kept.append((cand, bound_start))
-    return _records(text, t, kept, index, tag)
+    return _records(text, t, kept, index, tag, lex)
 
 
 _STARTS: dict = {}
@@ -155,7 +156,7 @@ def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand]) -> None:
     cand.unit_name, cand.counted, cand.about = last.unit_name, True, last.about
 
 
-def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str) -> list[Quantity]:
+def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str, lex: Lexicon) -> list[Quantity]:
     out: list[Quantity] = []
     prev: Optional[tuple[Cand, Quantity]] = None
     for n, (cand, _bound_start) in enumerate(kept, 1):
@@ -179,6 +180,7 @@ def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str) -> list[
             if q.bound == "=" and prev[1].bound != "=":
                 q.bound = prev[1].bound
             q.consistent = consistent(prev[0], prev[1], cand, q)
+            _shared_rate(t, prev[0], prev[1], cand, q, lex)
         out.append(q)
         prev = (cand, q)
     return out
@@ -194,6 +196,18 @@ def _is_conversion(t: Toks, a: Cand, b: Cand) -> bool:
     between = t.low[k + 1:b.first]
     return all(w in ("about", "around", "roughly", "approximately", "~", "or", "some", "nearly", "approx")
                for w in between)
+
+
+def _shared_rate(t: Toks, ca: Cand, a: Quantity, cb: Cand, b: Quantity, lex: Lexicon) -> None:
+    """'C $6 (US $4.46) per share': a rate after the parenthesis applies to both amounts."""
+    if " per " in (a.unit or "") or " per " in (b.unit or ""):
+        return
+    rate = with_denominator(t, UnitMatch(cb.unit, cb.end + 1, b.unit or cb.unit.name), lex)
+    if rate.end == cb.end + 1:
+        return
+    suffix = rate.name[len(b.unit or cb.unit.name):]
+    a.unit, b.unit = f"{a.unit}{suffix}", f"{b.unit}{suffix}"
+    a.si_value = a.si_unit = b.si_value = b.si_unit = None
 
 
 def consistent(ca: Cand, a: Quantity, cb: Cand, b: Quantity) -> Optional[bool]:

@@ -54,6 +54,8 @@ def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: b
         k += 1
         while k < n and doc[k].lower_ in _SKIP_AFTER_OF:
             k += 1
+        if k + 1 < n and doc[k].pos_ == "PROPN" and doc[k + 1].tag_ == "POS":
+            k += 2  # "one of Airbnb's earliest investments"
     if k + 1 < n and doc[k].lower_ in _LEADING_SKIP and doc[k + 1].pos_ in _NOUN:
         k += 1  # "eight more picks"
     if k >= n:
@@ -67,6 +69,9 @@ def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: b
             break
         if tok.pos_ in _NOUN and not tok.like_num:
             head = j
+        elif (tok.pos_ == "ADV" and head is None and j + 1 < n and doc[j + 1].pos_ in ("ADJ", "VERB")
+              and tok.lower_ not in not_counted):
+            pass  # "20 decently sized plants"
         elif tok.pos_ == "ADJ" or (tok.text == "-" and j > k) or (tok.tag_ in ("VBG", "VBN") and j + 1 < n
                                                                     and doc[j + 1].pos_ in _NOUN):
             if head is not None and tok.text != "-" and doc[j - 1].text != "-":
@@ -84,9 +89,8 @@ def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: b
 def _unit_start(doc, first: int, head: int) -> int:
     """Where the unit phrase starts: after any named-entity modifiers ('U.S. officials')."""
     start = first
-    for j in range(first, head):
-        if doc[j].ent_type_ in _NAME_ENTS:
-            start = j + 1
+    while start < head and doc[start].ent_type_ in _NAME_ENTS:
+        start += 1
     return start
 
 

@@ -17,7 +17,7 @@ from typing import Optional
 from .lexicon import Lexicon, Unit
 from .numbers import Num, read_number
 from .tokens import Toks
-from .units import UnitMatch, currency_before, is_ordinal_suffix, unit_after
+from .units import UnitMatch, currency_before, is_ordinal_suffix, unit_after, with_denominator
 
 _MONTHS = frozenset(
     "jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul jul. july "
@@ -185,9 +185,7 @@ def _money_tail(t: Toks, cand: Cand, lex: Lexicon) -> None:
     if m is not None and m.unit.kind == "money" and m.unit.currency == cand.unit.currency:
         cand.end, cand.unit_name = m.end, m.name
         return
-    from .units import _with_denominator  # local: only money needs the bare-rate form
-
-    rate = _with_denominator(t, UnitMatch(cand.unit, cand.end, cand.unit.name), lex)
+    rate = with_denominator(t, UnitMatch(cand.unit, cand.end, cand.unit.name), lex)
     cand.end, cand.unit_name = rate.end, rate.name
 
 

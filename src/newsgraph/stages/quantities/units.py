@@ -77,7 +77,7 @@ def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optio
             break
     if best is None:
         return None
-    return _with_denominator(t, best, lex)
+    return with_denominator(t, best, lex)
 
 
 def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool) -> bool:
@@ -92,7 +92,7 @@ def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool) -> bool:
     return True
 
 
-def _with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
+def with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
     """Extend a unit to a rate: '$3,500 a month', 'cents per share', 'barrels a day'."""
     n = len(t)
     k = m.end
