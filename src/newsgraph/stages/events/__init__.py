@@ -138,11 +138,11 @@ def _attached(ttok, trigger, clause) -> bool:
     """Whether a time expression's token belongs to the trigger's own clause."""
     cur = ttok
     for _ in range(6):
-        if cur is trigger or cur is clause:
+        if cur.i == trigger.i or cur.i == clause.i:
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
-        if cur.pos_ in ("VERB", "AUX") and cur is not ttok:
+        if cur.pos_ in ("VERB", "AUX") and cur.i != ttok.i:
             return False
         cur = cur.head
     return False
@@ -154,8 +154,8 @@ def _link_place(analysis: Analysis, ev: Event, tok, clause) -> None:
         return
     ent_id, ptok = hit
     start, end = syntax.np_bounds(ptok)
-    toks = [t for t in syntax.np_tokens(ptok) if t.dep_ != "det" or t is ptok]
-    start = min(t.idx for t in toks if not t.is_punct or t is ptok)
+    toks = [t for t in syntax.np_tokens(ptok) if t.dep_ != "det" or t.i == ptok.i]
+    start = min(t.idx for t in toks if not t.is_punct or t.i == ptok.i)
     ev.place = ent_id
     ev.place_span = Span.of(analysis.article.text, start, end)
 

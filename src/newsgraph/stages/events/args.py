@@ -65,7 +65,7 @@ def _resolve_pronoun(tok, seen: int = 0):
         return tok
     clause = tok.head
     for _ in range(4):
-        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head is not clause:
+        if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
             gov = clause.head
             subj = syntax.first_child(gov, *syntax.SUBJ)
             if subj is not None and subj.lower_ not in syntax.PRONOUNS:
@@ -99,7 +99,7 @@ def verb_actor(verb, entry=None, depth: int = 0):
         return _resolve_pronoun(subj)
     dep = verb.dep_
     gov = verb.head
-    if gov is verb:
+    if gov.i == verb.i:
         return None
     if dep == "conj":
         if syntax.is_passive(gov) and syntax.first_child(gov, "agent") is None:
@@ -167,7 +167,7 @@ def _antecedent(pron):
             subj = syntax.first_child(cur, *syntax.SUBJ)
             if subj is not None and subj.lower_ not in syntax.PRONOUNS:
                 return subj
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
     return pron
 
@@ -282,7 +282,7 @@ def noun_target(noun, event_type: str):
 def find_place(analysis, trigger, clause):
     """(entity id or None, place head token) of a location governed by in/into/near/at."""
     holders = [trigger]
-    if clause is not None and clause is not trigger:
+    if clause is not None and clause.i != trigger.i:
         holders.append(clause)
     cur = clause if clause is not None else trigger
     if cur.dep_ == "conj":

@@ -69,9 +69,9 @@ def _is_theme(noun, verb) -> bool:
     cur = noun
     while cur.dep_ == "conj":
         cur = cur.head
-    if cur.dep_ in ("dobj", "attr", "oprd") and cur.head is verb:
+    if cur.dep_ in ("dobj", "attr", "oprd") and cur.head.i == verb.i:
         return True
-    if cur.dep_ == "pobj" and cur.head.head is verb and cur.head.lower_ in (
+    if cur.dep_ == "pobj" and cur.head.head.i == verb.i and cur.head.lower_ in (
             "to", "of", "about", "against", "on", "over", "at", "after", "with"):
         return True
     return False
@@ -117,7 +117,7 @@ def modality_of(tok) -> str:
         if gov is None:
             head = tok.head
             # "permission to use weapons for strikes": a noun inside an infinitive
-            if head is not tok and head.pos_ == "NOUN":
+            if head.i != tok.i and head.pos_ == "NOUN":
                 marked = _noun_marks(head)
                 if marked:
                     return marked
@@ -133,7 +133,7 @@ def modality_of(tok) -> str:
             return own
         dep = cur.dep_
         gov = cur.head
-        if gov is cur:
+        if gov.i == cur.i:
             break
         if dep == "conj":
             cur = gov
@@ -188,7 +188,7 @@ def content_is_hypothetical(trigger) -> bool:
     else:
         sent = trigger.sent
         tokens = [t for t in sent if t.i > trigger.i]
-        tokens = [t for t in tokens if not any(a is trigger for a in [t.head]) or t.dep_ != "xcomp"]
+        tokens = [t for t in tokens if t.head.i != trigger.i or t.dep_ != "xcomp"]
         if any(c.dep_ == "xcomp" for c in trigger.children):
             return False
     for t in tokens:

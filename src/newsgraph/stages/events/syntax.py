@@ -70,7 +70,7 @@ def governing_verb(tok, limit: int = 4):
             cur = cur.head
             continue
         head = cur.head
-        if head is cur:
+        if head.i == cur.i:
             return None
         if head.pos_ in ("VERB", "AUX"):
             return head
@@ -89,7 +89,7 @@ def np_tokens(head) -> list:
         t = stack.pop()
         for c in t.children:
             if c.dep_ in _NP_SKIP:
-                if c.dep_ == "prep" and c.lower_ in _NP_PREPS and t is head:
+                if c.dep_ == "prep" and c.lower_ in _NP_PREPS and t.i == head.i:
                     out.append(c)
                     stack.append(c)
                 continue
@@ -111,7 +111,7 @@ def np_bounds(head) -> tuple[int, int]:
                 sub = np_tokens(ap)
                 if len(sub) <= 10:
                     toks = toks + sub
-    toks = [t for t in toks if not t.is_punct or t is head]
+    toks = [t for t in toks if not t.is_punct or t.i == head.i]
     start = min(t.idx for t in toks)
     end = max(t.idx + len(t.text) for t in toks)
     return start, end
@@ -146,7 +146,7 @@ def words(tokens: Iterable) -> set:
 
 def depth(tok, limit: int = 50) -> int:
     d = 0
-    while tok.head is not tok and d < limit:
+    while tok.head.i != tok.i and d < limit:
         tok = tok.head
         d += 1
     return d

@@ -107,7 +107,7 @@ class _Context:
         out = {c.lower_ for c in tok.children if c.dep_ == "prt"}
         doc = tok.doc
         for j in (tok.i + 1, tok.i + 2):
-            if j < len(doc) and doc[j].head is tok and doc[j].dep_ in ("prep", "prt"):
+            if j < len(doc) and doc[j].head.i == tok.i and doc[j].dep_ in ("prep", "prt"):
                 out.add(doc[j].lower_)
         return out
 
@@ -214,7 +214,7 @@ def find(analysis, sent) -> list[Candidate]:
         prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
         if not prt and not is_noun:
             nxt = tok.i + 1
-            if nxt < len(tok.doc) and tok.doc[nxt].head is tok and tok.doc[nxt].dep_ == "prep" \
+            if nxt < len(tok.doc) and tok.doc[nxt].head.i == tok.i and tok.doc[nxt].dep_ == "prep" \
                     and tok.doc[nxt].lower_ in ctx.get("prt") and any(
                         a.conds.get("prt") for a in entry.alts):
                 prt = [tok.doc[nxt]]
@@ -241,6 +241,8 @@ def _restated(cands: list) -> set:
             continue
         head = tok.head
         if head.pos_ == "ADP":
+            if head.lower_ not in ("in", "into"):
+                continue
             head = head.head
         v = verbs.get(head.i)
         if v is not None and v.type == c.type and tok.dep_ in ("dobj", "pobj", "attr"):

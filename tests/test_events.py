@@ -1,0 +1,211 @@
+"""Events stage: PLOVER types, participants, modality, time, place and sourcing.
+
+The sentences are invented for these tests (fictional people, plausible news style).
+"""
+
+import pytest
+
+
+def _events(analyze, text, published="2024-03-05"):
+    return analyze(text, published=published).events
+
+
+def _find(events, etype, trigger=None):
+    for e in events:
+        if e.type == etype and (trigger is None or e.trigger.text.lower().startswith(trigger)):
+            return e
+    return None
+
+
+TYPE_CASES = [
+    ("AGREE", "Norway and Chile agreed to hold joint naval exercises next year.", "agreed"),
+    ("CONSULT", "The Kenyan foreign minister met his Ugandan counterpart in Kampala on Tuesday.",
+     "met"),
+    ("SUPPORT", "The Dutch government praised the peace plan drafted by Ghana.", "praised"),
+    ("CONCEDE", "The military council lifted the curfew in the northern province.", "lifted"),
+    ("COOPERATE", "Peru extradited two suspects to Bolivia on Friday.", "extradited"),
+    ("AID", "Japan sent 40 tons of food aid to flood victims in Malawi.", "sent"),
+    ("RETREAT", "The rebels released twelve hostages near the border.", "released"),
+    ("REQUEST", "The opposition demanded that the electoral commission recount the votes.",
+     "demanded"),
+    ("ACCUSE", "Senator Ana Ruiz accused the interior ministry of hiding the report.",
+     "accused"),
+    ("REJECT", "The parliament rejected the budget proposed by the finance minister.",
+     "rejected"),
+    ("THREATEN", "Iran threatened to close the strait if new sanctions are imposed.",
+     "threatened"),
+    ("PROTEST", "Thousands of farmers demonstrated outside the parliament in Warsaw.",
+     "demonstrated"),
+    ("SANCTION", "Canada expelled two Venezuelan diplomats on Monday.", "expelled"),
+    ("MOBILIZE", "Pakistan deployed additional troops along the border.", "deployed"),
+    ("COERCE", "Police arrested 30 protesters in the capital on Sunday.", "arrested"),
+    ("ASSAULT", "Rebel fighters attacked an army convoy near Goma, killing six soldiers.",
+     "attacked"),
+]
+
+
+@pytest.mark.parametrize("etype,text,trigger", TYPE_CASES, ids=[c[0] for c in TYPE_CASES])
+def test_each_plover_type(analyze, etype, text, trigger):
+    e = _find(_events(analyze, text), etype, trigger)
+    assert e is not None, f"no {etype} event on {trigger!r}"
+    assert analyze(text).text[e.trigger.start:e.trigger.end] == e.trigger.text
+    assert e.actor is not None
+
+
+def test_actor_and_target_are_coded(analyze):
+    e = _find(_events(analyze, "Russian lawmakers condemned the Estonian government."), "ACCUSE")
+    assert e.actor.country == "RUS" and e.actor.sector == "legislature"
+    assert e.target.country == "EST" and e.target.sector == "government"
+
+
+def test_nominal_trigger_with_possessor_and_target(analyze):
+    evs = _events(analyze, "Officials confirmed Turkey's airstrikes on Kurdish positions.")
+    e = _find(evs, "ASSAULT", "airstrike")
+    assert e is not None and e.actor.country == "TUR"
+    assert e.target is not None and "Kurdish" in e.target.span.text
+
+
+def test_national_modifier_is_the_actor_of_a_nominal_trigger(analyze):
+    e = _find(_events(analyze, "The town was hit by a massive Syrian artillery barrage "
+                               "after the Syrian missile strike."), "ASSAULT", "strike")
+    assert e is not None and e.actor.country == "SYR"
+
+
+def test_modality_planned(analyze):
+    e = _find(_events(analyze, "Chad is preparing to launch new attacks on the rebels."),
+              "ASSAULT", "attacks")
+    assert e is not None and e.modality == "planned" and e.actor.country == "TCD"
+
+
+def test_modality_ongoing(analyze):
+    e = _find(_events(analyze, "Students are protesting outside the ministry in Lima."),
+              "PROTEST")
+    assert e is not None and e.modality == "ongoing"
+
+
+def test_modality_hypothetical(analyze):
+    e = _find(_events(analyze, "If talks fail, the army could attack the northern towns."),
+              "ASSAULT", "attack")
+    assert e is not None and e.modality == "hypothetical"
+
+
+def test_modality_negated(analyze):
+    e = _find(_events(analyze, "The government did not arrest the union leaders."), "COERCE")
+    assert e is not None and e.modality == "negated"
+
+
+def test_modality_happened_has_publication_time(analyze):
+    e = _find(_events(analyze, "Police detained the mayor of Tarvik.", published="2024-03-05"),
+              "COERCE")
+    assert e.modality == "happened"
+    assert e.time is not None and e.time_value is not None
+
+
+def test_future_cooperation_is_agree(analyze):
+    e = _find(_events(analyze, "Portugal will provide medical supplies to Angola."), "AGREE")
+    assert e is not None and e.modality == "planned" and e.actor.country == "PRT"
+
+
+def test_refusal_of_cooperation_is_reject(analyze):
+    evs = _events(analyze, "Hungary said it would not accept the proposal.")
+    assert _find(evs, "REJECT") is not None
+
+
+def test_yet_to_issue_statement_is_not_a_happened_statement(analyze):
+    evs = _events(analyze, "Ministry officials have yet to issue a statement on the report.")
+    assert not [e for e in evs if e.modality == "happened"]
+
+
+def test_labour_strike_is_protest_not_assault(analyze):
+    evs = _events(analyze, "Dock workers went on strike in Rotterdam over pay cuts.")
+    assert _find(evs, "PROTEST") is not None
+    assert _find(evs, "ASSAULT") is None
+
+
+def test_military_strike_is_assault(analyze):
+    evs = _events(analyze, "A drone strike destroyed a depot near Kherson.")
+    assert _find(evs, "ASSAULT", "strike") is not None
+
+
+def test_sports_attack_is_not_assault(analyze):
+    evs = _events(analyze, "The striker led the attack as the team scored twice in the match.")
+    assert _find(evs, "ASSAULT") is None
+
+
+def test_strike_a_deal_is_not_assault(analyze):
+    evs = _events(analyze, "The two companies struck a deal on Monday.")
+    assert _find(evs, "ASSAULT") is None
+
+
+def test_verbal_attack_is_accuse(analyze):
+    evs = _events(analyze, "The senator attacked the government's budget plan.")
+    assert _find(evs, "ACCUSE") is not None and _find(evs, "ASSAULT") is None
+
+
+def test_place_from_in_location(analyze):
+    e = _find(_events(analyze, "Troops were stationed in the Donetsk region in May."),
+              "MOBILIZE")
+    assert e is not None and e.place_span is not None and "Donetsk" in e.place_span.text
+
+
+def test_warning_of_possible_war_is_hypothetical_threat(analyze):
+    e = _find(_events(analyze, 'General Lenz warned that the move could lead to a war.'),
+              "THREATEN")
+    assert e is not None and e.modality == "hypothetical"
+
+
+def test_empty_text_structures_are_safe(analyze):
+    assert _events(analyze, "The weather was mild and the markets were quiet today.") == []
+
+
+# --- the reference article (published 2024-11-18) -----------------------------------------
+
+def _in(e, word):
+    return e.sentence is not None and word in e.sentence.text
+
+
+def test_sample_planned_ukrainian_strikes(sample_analysis):
+    assert any(e.type == "ASSAULT" and e.modality == "planned" and e.actor is not None
+               and e.actor.country == "UKR" for e in sample_analysis.events)
+
+
+def test_sample_north_korean_troop_deployment_with_place(sample_analysis):
+    evs = [e for e in sample_analysis.events if e.type in ("MOBILIZE", "AID")]
+    assert any(e.actor is not None and e.actor.country == "RUS" and e.modality == "happened"
+               for e in evs)
+    assert any(e.modality == "happened" and e.place_span is not None
+               and "Kursk" in e.place_span.text for e in evs)
+
+
+def test_sample_russian_missile_strike(sample_analysis):
+    assert any(e.type == "ASSAULT" and e.modality == "happened" and e.actor is not None
+               and e.actor.country == "RUS" and "missile" in e.sentence.text
+               for e in sample_analysis.events)
+
+
+def test_sample_us_permission_reported_by_officials(sample_analysis):
+    a = sample_analysis
+    e = next(e for e in a.events if e.type in ("SUPPORT", "AID") and _in(e, "permission"))
+    assert e.modality == "happened" and e.target is not None and e.target.country == "UKR"
+    assert e.reported_by is not None
+    att = next(x for x in a.attributions if x.id == e.reported_by)
+    assert att.source is not None and "officials" in att.source.text
+
+
+def test_sample_world_war_warning_is_hypothetical_threat(sample_analysis):
+    assert any(e.type == "THREATEN" and e.modality == "hypothetical"
+               and e.actor is not None and e.actor.country == "RUS"
+               for e in sample_analysis.events)
+
+
+def test_sample_kremlin_statement_not_happened(sample_analysis):
+    text = sample_analysis.article.text
+    start = text.index("have yet to issue")
+    end = text.index("statement", start) + len("statement")
+    assert not [e for e in sample_analysis.events
+                if start <= e.trigger.start < end and e.modality == "happened"]
+
+
+def test_sample_lawmakers_outrage_is_coded(sample_analysis):
+    assert any(e.type == "ACCUSE" and e.actor is not None and e.actor.country == "RUS"
+               and e.actor.sector == "legislature" for e in sample_analysis.events)
