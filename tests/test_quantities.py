@@ -184,3 +184,31 @@ def test_sample_article(sample_analysis):
     assert (troops.bound, troops.unit) == (">", "troops")
     officials = next(q for q in qs if q.unit == "officials")
     assert officials.value == 2 and officials.si_unit is None
+
+
+def test_scores_and_tallies_are_not_ranges():
+    assert not [q for q in quantities("The court issued a 5-4 decision on Monday.") if q.value == 5]
+    qs = quantities("Halvorsen leads Marsh by 46 percent to 42 percent in the poll.")
+    assert [(q.value, q.value_max) for q in qs] == [(46, None), (42, None)]
+
+
+def test_written_alternatives_form_a_range():
+    q = one("Over the past three or four years, rents doubled.", "three")
+    assert (q.value, q.value_max, q.unit) == (3, 4, "year")
+
+
+def test_fraction_and_one_of():
+    assert one("Nearly a third of the workers live nearby.", "third").value == pytest.approx(1 / 3)
+    q = one("Kelso is one of the oldest harbours in the region.", "one")
+    assert (q.value, q.unit) == (1, "oldest harbours")
+
+
+def test_elliptic_count_inherits_the_noun():
+    qs = quantities("More than 6 million homes lost power, including 1.5 million in the south.")
+    assert [(q.value, q.unit) for q in qs] == [(6e6, "homes"), (1.5e6, "homes")]
+
+
+def test_ages_and_signed_market_moves():
+    assert one("A 43-year-old driver was arrested.", "43").unit == "year of age"
+    q = one("In Europe: Brava 20 -1.3% at the close.", "1.3")
+    assert (q.value, q.change) == (-1.3, "down")

@@ -24,6 +24,9 @@ _MONTHS = frozenset(
     "aug aug. august sep sep. sept sept. september oct oct. october nov nov. november dec dec. december"
     .split())
 _MINUS = frozenset("-−")
+# Lower-case words that join a number with a hyphen without making it a name.
+_WORD_PREFIXES = frozenset("sub now then mid pre post over under non ex near about around some top "
+                           "upper lower low high late early".split())
 _RANGE_DASH = frozenset("-–—")
 _CLOCK = frozenset(["am", "pm", "a.m.", "p.m.", "a", "p"])
 # Phone-number-like strings: 555-0123, (212) 555-0199, +44 20 7946 0958.
@@ -142,7 +145,7 @@ def _is_identifier(t: Toks, i: int, lex: Lexicon) -> bool:
         if prev == "#":
             return True
         if prev in ("-", "/") and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isalpha():
-            return t.low[i - 2] not in ("sub",)
+            return t.low[i - 2] not in _WORD_PREFIXES  # "F-16", "TA-35" but not "now-18", "sub-300"
         if prev == "." and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isalpha():
             return True  # "v.2", "No.3"
     return False
@@ -156,9 +159,8 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
     text = t.text[i]
     if i + 1 < n and t.attached(i + 1):
         nxt = t.text[i + 1]
-        if nxt == "s" and (len(text) == 4 and text.endswith("0") or text in ("20", "30", "40", "50", "60",
-                                                                           "70", "80", "90")):
-            return True
+        if nxt == "s" and (is_year(text) or text in ("20", "30", "40", "50", "60", "70", "80", "90")):
+            return True  # "the 1990s", "the '80s", "2018s" (a possessive with the apostrophe lost)
         if nxt in (":", ".") and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit() \
                 and nxt == ":":
             return True
@@ -198,7 +200,7 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     conn = t.low[k]
     if cand.unit is None and is_year(t.text[num_start_of(cand)]):
         return  # "in 2018 to 3.9 million"
-    plain = cand.unit is None and k + 1 < n and (t.text[k + 1][0].isdigit() == t.text[cand.num_start][0].isdigit())
+    plain = cand.unit is None and cand.written and k + 1 < n and t.text[k + 1][0].isalpha()
     if not (conn in _RANGE_DASH or conn == "to" or (conn == "and" and between) or (conn == "or" and plain)):
         return
     if conn in _RANGE_DASH and k + 1 < n and t.attached(k + 1) != t.attached(k):
