@@ -84,6 +84,8 @@ def analyze(
     fetch: bool = FETCH_OPTION,
     allow_private: bool = PRIVATE_OPTION,
     timeout: float = TIMEOUT_OPTION,
+    profile: bool = typer.Option(False, "--profile", help="Print seconds spent per stage "
+                                 "(JSON, on stderr) at the end."),
 ) -> None:
     """Analyse articles and print a readable report (or JSON), without storing anything."""
     from .pipeline import Pipeline
@@ -111,6 +113,8 @@ def analyze(
         sys.stdout.flush()
     if as_json:
         sys.stdout.write("\n]\n")
+    if profile:
+        print(json.dumps({"stage_seconds": dict(pipeline.timings)}), file=sys.stderr)
     if failed:
         raise typer.Exit(1)
 

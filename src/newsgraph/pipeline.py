@@ -37,8 +37,8 @@ class Analysis:
     """
 
     article: Article
-    norm: Optional[str] = None
-    doc: Any = None  # spacy.tokens.Doc
+    norm: Optional[str] = field(default=None, repr=False)
+    doc: Any = field(default=None, repr=False)  # spacy.tokens.Doc
     entities: list[Entity] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     quantities: list[Quantity] = field(default_factory=list)
