@@ -144,8 +144,13 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if end - start >= 3 and is_title(doc[start]) and doc[start + 1].lower_ == "of":
         start += 2
         label = "ORG"
-    while start < end and doc[start].lower_ in _DETS:
-        start += 1
+    while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct or (
+            label != "PERSON" and doc[start].text[:1].islower())):
+        start += 1  # "the", a stray quote, "this White House", "federal Securities ..."
+    if start > 0 and start < end and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+            and doc[start - 1].i >= 1 and doc[start - 2].text[:1].islower():
+        return None  # "un-American", "pro-Clinton": a word built on a name, not a name
+    end = _cut(doc, start, end, label)
     while end > start and (doc[end - 1].tag_ == "POS" or
                            (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
         end -= 1
@@ -169,6 +174,27 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
             and end - start > 1:
         label = "ORG"
     return Cand(start, end, label, title_start)
+
+
+_DASHES = frozenset({"-", "--", "\u2013", "\u2014"})
+_CUT_PREPS = frozenset({"on", "in"})
+_PERCENT = frozenset({"percent", "%", "per", "points"})
+
+
+def _cut(doc, start: int, end: int, label: str) -> int:
+    """End of the name when the tagger ran on past it: at a comma ("Politico,
+    Democratic party"), a spaced dash ("Vikings - while"), a figure
+    ("Trump 47.3 percent"), or for organisations "on"/"in" ("Hofstra
+    University on Long Island")."""
+    for i in range(start + 1, end):
+        tok = doc[i]
+        if tok.text == "," or (tok.text in _DASHES and tok.whitespace_ and doc[i - 1].whitespace_):
+            return i
+        if tok.like_num and i + 1 < len(doc) and doc[i + 1].lower_ in _PERCENT:
+            return i
+        if label == "ORG" and tok.lower_ in _CUT_PREPS and tok.text.islower():
+            return i
+    return end
 
 
 def _skip_titles(doc, start: int, end: int) -> int:
@@ -240,6 +266,13 @@ def surname(tokens: list[str]) -> str:
     return tokens[-1]
 
 
+def _person_like_words(text: str, surnames: set[str], heads: frozenset[str]) -> bool:
+    """Two to four capitalised words ending in a surname of the article, no organisation word."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and words[-1] in surnames and all(
+        w[:1].isupper() and w not in heads for w in words)
+
+
 def _relabel_by_article(cands: list[Cand]) -> None:
     """Give each name one label across the article.
 
@@ -256,11 +289,15 @@ def _relabel_by_article(cands: list[Cand]) -> None:
             person_names.add(surname(c.text.split()))
     places = lexicon.places()
     votes: dict[str, Counter] = defaultdict(Counter)
+    surnames = {n for n in person_names if " " not in n}
+    heads = lexicon.org_heads()
     for c in cands:
         if c.text in places and c.label in ("GPE", "LOC"):
             continue
         if c.text in person_names and c.label != "PERSON" and c.label != "NORP":
             c.label = "PERSON"
+        elif c.label in ("ORG", "GPE") and _person_like_words(c.text, surnames, heads):
+            c.label = "PERSON"  # "Enrique Peña Nieto" tagged ORG where "Peña Nieto" is a person
         elif c.text in places and c.label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
             c.label = "GPE"
     for c in cands:

@@ -167,8 +167,13 @@ def _short_form_of(short: Group, full: Group) -> bool:
     if s.isupper() and s.replace(".", "").isalpha() and short.cands[0].key() == initials(
             full.cands[0].text):
         return True
-    if short.label != "ORG" or full.label != "ORG" or len(s.split()) != 1:
+    if short.label != "ORG" or full.label != "ORG":
         return False
+    s_words = s.split()
+    if len(s_words) >= len(f_words):
+        return False
+    if len(s_words) > 1:  # "Intelligence Committee" of "House Intelligence Committee"
+        return f_words[-len(s_words):] == s_words and s_words[-1] in lexicon.org_heads()
     return s == f_words[0] or (s == f_words[-1] and s in lexicon.org_heads())
 
 
@@ -181,11 +186,9 @@ def _merge_short_forms(groups: list[Group]) -> list[Group]:
     if not fulls:
         return groups
     out = []
+    merged: set[int] = set()
     for g in groups:
-        if len(g.cands[0].text.split()) != 1:
-            out.append(g)
-            continue
-        hosts = [f for f in fulls if f is not g and _short_form_of(g, f)]
+        hosts = [f for f in fulls if f is not g and id(f) not in merged and _short_form_of(g, f)]
         if not hosts:
             out.append(g)
             continue
@@ -193,6 +196,7 @@ def _merge_short_forms(groups: list[Group]) -> list[Group]:
         before = [h for h in hosts if h.cands[0].start < first]
         host = max(before, key=lambda h: h.cands[0].start) if before else \
             min(hosts, key=lambda h: h.cands[0].start)
+        merged.add(id(g))
         for c in g.cands:
             host.add(c)
         host.cands.sort(key=lambda c: c.start)
