@@ -94,7 +94,7 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
     if digits and i > 0 and t.text[i - 1] in _MINUS and t.attached(i) and not _word_before(t, i - 1):
         first, sign = i - 1, -1.0
     cur = currency_before(t, first, lex) if digits else None
-    if cur is None and i > 1 and digits and t.low[i - 1] == "minus" and t.low[i - 2] != "or":
+    if cur is None and i > 0 and digits and t.low[i - 1] == "minus" and (i < 2 or t.low[i - 2] != "or"):
         first, sign = i - 1, -1.0
     if cur is not None:
         first = cur[1]
@@ -144,6 +144,8 @@ def _is_identifier(t: Toks, i: int, lex: Lexicon) -> bool:
                 and t.low[i - 1] not in ("sub", "minus")
         if prev == "#":
             return True
+        if prev in ("-", "/") and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isdigit():
+            return True  # the tail of "2014-15" or "24/7" whose head was refused
         if prev in ("-", "/") and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isalpha():
             return t.low[i - 2] not in _WORD_PREFIXES  # "F-16", "TA-35" but not "now-18", "sub-300"
         if prev == "." and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isalpha():

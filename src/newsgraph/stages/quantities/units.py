@@ -17,6 +17,9 @@ from .tokens import Toks
 # "a month" is a rate only when not followed by one of these ("a year ago").
 _NOT_RATE_AFTER = frozenset("ago earlier later before after from since".split())
 _RATE_WORDS = frozenset("second minute hour day week month year quarter decade century night session".split())
+# Nouns that make "$60 a barrel", "$5 a share" a price per unit.
+_RATE_NOUNS = frozenset("share barrel gallon litre liter ounce pound ton tonne head person piece ticket "
+                        "kilo kilogram bottle pack seat plate game".split())
 _ORDINAL_SUFFIX = frozenset("st nd rd th".split())
 
 
@@ -123,14 +126,14 @@ def _denominator(t: Toks, k: int, lex: Lexicon, rate_only: bool) -> Optional[tup
         key, low = tuple(t.text[k:k + size]), tuple(t.low[k:k + size])
         unit = lex.unit_words.get(low) or lex.unit_symbols.get(key)
         if unit is not None and len(key) == size:
-            if rate_only and unit.kind != "time":
+            if rate_only and unit.kind != "time" and low[-1] not in _RATE_NOUNS:
                 return None
             if k + size < n and t.low[k + size] in _NOT_RATE_AFTER:
                 return None
             return unit.name, k + size
     word = t.low[k]
     if rate_only:
-        if word in _RATE_WORDS and not (k + 1 < n and t.low[k + 1] in _NOT_RATE_AFTER):
+        if (word in _RATE_WORDS or word in _RATE_NOUNS) and not (k + 1 < n and t.low[k + 1] in _NOT_RATE_AFTER):
             return word, k + 1
         return None
     if word in lex.not_counted:
