@@ -262,7 +262,7 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) 
         for c in columns:
             table.add_column(c, overflow="fold")
         for r in rows:
-            table.add_row(*("" if v is None else str(v) for v in r))
+            table.add_row(*(Text("" if v is None else str(v)) for v in r))
         out.print(table)
 
 

@@ -28,11 +28,16 @@ def _table(title: str, columns: list[str]) -> Table:
     return table
 
 
+def _row(table: Table, *values: str) -> None:
+    """Add a row of plain text: article words must never be read as rich markup."""
+    table.add_row(*(Text(v) for v in values))
+
+
 def entities_table(analysis: Analysis) -> Table:
     table = _table(f"Entities ({len(analysis.entities)})", ["name", "type", "roles", "mentions"])
     for e in analysis.entities:
         roles = "; ".join(r.span.text for r in e.roles)
-        table.add_row(e.name, e.label, roles, str(len(e.mentions)))
+        _row(table, e.name, e.label, roles, str(len(e.mentions)))
     return table
 
 
@@ -48,7 +53,7 @@ def attributions_table(analysis: Analysis) -> Table:
             cue += f" [{a.channel}]"
         if a.hedge:
             cue = (cue + f" hedge: {a.hedge.text}").strip()
-        table.add_row(a.kind, speaker, a.sourcing or "", cue, _short(a.content.text))
+        _row(table, a.kind, speaker, a.sourcing or "", cue, _short(a.content.text))
     return table
 
 
@@ -60,9 +65,9 @@ def events_table(analysis: Analysis) -> Table:
             if a is None:
                 return ""
             code = "/".join(x for x in (a.country, a.sector) if x)
-            return f"{a.text} [{code}]" if code else a.text
+            return f"{a.span.text} [{code}]" if code else a.span.text
 
-        table.add_row(f"{e.type}{'/' + e.mode if e.mode else ''}",
+        _row(table, f"{e.type}{'/' + e.mode if e.mode else ''}",
                       e.modality + (" (reported)" if e.reported_by else ""),
                       actor(e.actor), e.trigger.text, actor(e.target), e.time_value or "",
                       e.place_span.text if e.place_span else "")
@@ -72,7 +77,7 @@ def events_table(analysis: Analysis) -> Table:
 def times_table(analysis: Analysis) -> Table:
     table = _table(f"Time expressions ({len(analysis.times)})", ["text", "type", "value", "mod"])
     for t in analysis.times:
-        table.add_row(t.span.text, t.type, t.value or "?", t.mod or "")
+        _row(table, t.span.text, t.type, t.value or "?", t.mod or "")
     return table
 
 
@@ -91,7 +96,7 @@ def quantities_table(analysis: Analysis) -> Table:
         if q.conversion_of:
             notes.append(f"conversion of {q.conversion_of}: "
                          + ("consistent" if q.consistent else "MISMATCH"))
-        table.add_row(q.span.text, q.bound, value, q.unit or "", ", ".join(notes))
+        _row(table, q.span.text, q.bound, value, q.unit or "", ", ".join(notes))
     return table
 
 
