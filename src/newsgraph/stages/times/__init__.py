@@ -17,7 +17,7 @@ from typing import Any, Optional
 from ...model import Span, TimeExpression
 from ...pipeline import Analysis, stage
 from . import calendar as cal
-from .lexicon import lexicon
+from .lexicon import alternation, lexicon
 from .normalise import HANDLERS, Context
 from .patterns import RULE_TRIGGERS, compiled, modifier_regex, trigger_regex
 
@@ -26,7 +26,9 @@ _POINT_MODS = {"START", "MID", "END"}
 _NUMERIC_START = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|eight|nine|ten"
                             r"|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|several"
                             r"|few|a\s+few|half|a\s+couple|couple|hundred)", re.I)
-_JOIN = re.compile(r",?\s+(?:on\s+)?$")
+_POINT_START = re.compile(r"(?:\d|noon|midnight|midday|year|the\s+(?:end|middle|start)|"
+                          + alternation(lexicon()["months"])[3:-1] + r")", re.I)
+_JOIN = re.compile(r"\s*,?\s+(?:on\s+)?")
 
 
 _PAD = 60
@@ -123,8 +125,8 @@ def _modifier(norm: str, start: int, floor: int, ttype: str, value: str, core: s
             return start, None
     if ttype == "SET":
         return start, None
-    if mod == "APPROX" and word == "some" and not numeric:
-        return start, None
+    if mod == "APPROX" and not (numeric or _POINT_START.match(core)):
+        return start, None  # "about the future": a preposition, not an approximation
     return start - len(window) + m.start(), mod
 
 

@@ -43,6 +43,13 @@ class Context:
             return PAST
         return cue_tense(self.text, start) or (PAST if clause == PERFECT else clause)
 
+    def token(self, start: int):
+        """The parse token covering character ``start`` (None without a parse)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
     def token_tag(self, start: int) -> str:
         """The fine POS tag of the token starting at ``start`` ('' without a parse)."""
         if self.doc is None:
@@ -122,6 +129,12 @@ def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
 
+_VERB_NEXT = re.compile(r"\s+(?:with|on|to|for|against|through|into|towards?|down|across|along"
+                       r"|alongside|out|together|in\s+(?:the|support|protest|solidarity))\b", re.I)
+_MONTH_PREP = re.compile(r"\b(?:in|since|by|until|till|from|of|during|through|last|next|this"
+                         r"|early|late|mid|before|after|since)\s*-?$", re.I)
+
+
 def _month_ok(m: re.Match, ctx: Context, has_number: bool) -> bool:
     """Reject lower-case month words and "May"/"March" used as verbs."""
     mon = m.group("mon")
@@ -132,6 +145,9 @@ def _month_ok(m: re.Match, ctx: Context, has_number: bool) -> bool:
         tag = ctx.token_tag(m.start("mon"))
         if tag in ("MD", "VB", "VBP", "VBZ") or (low == "may" and m.start("mon") == 0):
             return False
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if _VERB_NEXT.match(ctx.text, m.end()) and not _MONTH_PREP.search(before):
+            return False  # "March with us": the verb, not the month
     if low in ("mar", "jun", "jul", "sep", "dec", "jan", "feb", "apr", "aug", "oct", "nov") \
             and not has_number and not mon.endswith("."):
         return False
@@ -177,7 +193,8 @@ def h_month(m, ctx):
         return None
     month = _month(m["mon"])
     if not (m["year"] or m["rel"] or m["yrel"]) and re.search(
-            r"\b(the|a|an|annual)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I):
+            r"\b(the|a|an|annual)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I) \
+            and re.match(r"\s+(?:of|for|on|to|against)\b", ctx.text[m.end():m.end() + 9]):
         return None  # "the March for Life": a proper noun, not the month
     if m["year"]:
         return "DATE", f"{int(m['year'])}-{month:02d}"
@@ -423,7 +440,7 @@ def h_relday(m, ctx):
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
               "the day before yesterday": -2, "the day after tomorrow": 2}[rel]
     value = cal.shift(ctx.anchor, "D", offset)
-    part = parts.get((m["part"] or "").lower()) or ("NI" if rel == "tonight" else None)
+    part = parts.get((m["part"] or "").lower())
     if part:
         return "TIME", f"{value}T{part}"
     return "DATE", value
@@ -540,22 +557,34 @@ def h_weekend(m, ctx):
     return "DATE", cal.shift(ctx.anchor, "WE", n)
 
 
+def h_theyear(m, ctx):
+    """"the year ended Sept. 30" is a span of a year; "for the year" is the current one."""
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 8]):
+        return "DURATION", "P1Y"
+    return "DATE", cal.shift(ctx.anchor, "Y", 0)
+
+
 def h_yearend(m, ctx):
     return "DATE", cal.shift(ctx.anchor, "Y", 0)
 
 
+_YEAR_HEADS = frozenset("year month quarter result level figure earning sale high low".split())
+
+
 def h_year(m, ctx):
+    """A four-digit year, unless the number counts something ("2000 soldiers", "$1990")."""
     year = int(m["year"])
     before = ctx.text[max(0, m.start() - 2):m.start()]
     if "$" in before or "#" in before or before.endswith("No") or re.search(r"[\d.,:/]$", before):
         return None
-    tag = ctx.next_tag(m.end())
-    if tag in ("NNS", "NNPS") and not re.match(r"\s*(years|months|quarters|results|levels"
-                                                r"|figures|earnings|sales|highs|lows)\b",
-                                                ctx.text[m.end():m.end() + 12], re.I):
-        return None
-    if ctx.token_tag(m.start()) not in ("CD", "NNP", "NN", "") and not m.start() == 0:
-        return None
+    tok = ctx.token(m.start())
+    if tok is not None:
+        if tok.tag_ not in ("CD", "NNP", "NN"):
+            return None
+        head = tok.head
+        if tok.dep_ == "nummod" and head.tag_ == "NNS" \
+                and head.lemma_.lower() not in _YEAR_HEADS:
+            return None
     return "DATE", str(year)
 
 

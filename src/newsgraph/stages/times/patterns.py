@@ -112,6 +112,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                        rf"(?:[\s-]+{p['ONES']})?|{p['TEENS']}|hundred)|two\s+thousand(?:\s+and)?"
                        rf"(?:[\s-]+(?P<rest2>{p['ONES']}|{p['TEENS']}))?)\b"),
         ("weekend", r"\bthe\s+weekend\b"),
+        ("theyear", r"\bthe\s+(?:(?:full|fiscal|calendar)\s+)?year\b(?!\s+(?:two|\d|ago|earlier"
+                    r"|before|of|after)\b|'s|-)"),
         ("yearend", r"\b(?:the\s+end\s+of\s+the\s+year|(?:the\s+)?year[\s-]end|year's\s+end)\b"),
     ]
 
@@ -138,7 +140,7 @@ RULE_TRIGGERS = {
     "duration": ("UNIT",), "bareunits": ("UNIT",), "set": ("WORD",), "setword": ("WORD", "UNIT"),
     "times_a": ("UNIT",), "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
-    "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",),
+    "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",),
 }
 
 
