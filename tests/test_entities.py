@@ -111,6 +111,29 @@ def test_long_used_bare_surname_is_not_swallowed_by_a_relative(analyze):
     assert len(ppl["Ilona Varga"].mentions) == 1
 
 
+def test_bare_surname_stays_with_the_person_it_already_named(analyze):
+    a = analyze("Senator Ted Arlo opened the hearing. Arlo said the bill was flawed. His wife, "
+                "Nina Arlo, watched from the gallery. Arlo then called the first witness.")
+    ppl = people(a)
+    assert set(ppl) == {"Ted Arlo", "Nina Arlo"}
+    assert len(ppl["Ted Arlo"].mentions) == 3
+    assert len(ppl["Nina Arlo"].mentions) == 1
+
+
+def test_organisation_short_form_joins_full_name(analyze):
+    a = analyze("Officials at the House Budget Committee said on Monday that the Budget "
+                "Committee would vote next week.")
+    orgs = [e for e in a.entities if e.label == "ORG"]
+    assert [e.name for e in orgs] == ["House Budget Committee"]
+    assert len(orgs[0].mentions) == 2
+
+
+def test_words_built_on_names_are_not_names(analyze):
+    a = analyze("The ruling drew criticism from the un-American activities panel, and a "
+                "pro-Varga group said it would appeal.")
+    assert a.entities == []
+
+
 def test_initial_matches_full_given_name(analyze):
     a = analyze("Senator Victor Lamm opened the hearing. Critics said V. Lamm had not read the "
                 "report.")
