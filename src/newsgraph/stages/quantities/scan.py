@@ -142,7 +142,7 @@ def _is_identifier(t: Toks, i: int, lex: Lexicon) -> bool:
             key = (prev,)
             return key not in lex.currency_prefix and key not in lex.currency_attached \
                 and t.low[i - 1] not in ("sub", "minus")
-        if prev == "#":
+        if prev in ("#", "_", "@"):
             return True
         if prev in ("-", "/") and i >= 2 and t.attached(i - 1) and t.text[i - 2][0].isdigit():
             return True  # the tail of "2014-15" or "24/7" whose head was refused
@@ -159,6 +159,11 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
     if is_ordinal_suffix(t, i + 1):
         return True
     text = t.text[i]
+    if text.isdigit() and (len(text) > 9 or (len(text) > 1 and text[0] == "0")):
+        return True  # an identifier, account or phone number, not an amount
+    if i + 2 < n and t.text[i + 1] == "'" and t.low[i + 2] == "s" and t.attached(i + 1) \
+            and (is_year(text) or text in ("20", "30", "40", "50", "60", "70", "80", "90")):
+        return True  # "the 90's"
     if i + 1 < n and t.attached(i + 1):
         nxt = t.text[i + 1]
         if nxt == "s" and (is_year(text) or text in ("20", "30", "40", "50", "60", "70", "80", "90")):
