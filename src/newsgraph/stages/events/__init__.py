@@ -119,7 +119,8 @@ def _refusal(tok) -> bool:
 def _link_time(analysis: Analysis, ev: Event, tok, clause, sent) -> None:
     best = None
     for t in analysis.times or ():
-        if not (sent.start_char <= t.span.start < sent.end_char):
+        if not (sent.start_char <= t.span.start < sent.end_char) or t.type not in (
+                "DATE", "TIME"):
             continue
         ttok = syntax.token_at(analysis.doc, t.span.start, t.span.end)
         if ttok is None:

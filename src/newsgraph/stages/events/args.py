@@ -112,6 +112,10 @@ def verb_actor(verb, entry=None, depth: int = 0):
     if dep in ("xcomp", "advcl", "acl", "pcomp"):
         if dep == "xcomp" and gov.lemma_.lower() in OBJECT_CONTROL:
             obj = syntax.first_child(gov, "dobj", "dative")
+            if obj is None:  # "called on China to halt"
+                for c in gov.children:
+                    if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon"):
+                        obj = syntax.first_child(c, "pobj")
             if obj is not None:
                 return obj
         if dep == "acl" and gov.pos_ in ("NOUN", "PROPN"):

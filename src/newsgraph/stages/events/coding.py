@@ -143,6 +143,8 @@ def code_actor(analysis, head, start: Optional[int] = None, end: Optional[int] =
             country = country or country_of_text(role.span.text) or (
                 country_of_text(role.org) if role.org else None)
             sector = sector or _sector_of_text(role.span.text)
+    if country in ("UNO", "EUR", "IGO", "NGO") and head.pos_ == "PROPN":
+        sector = None  # an international body is coded by its code, not its words
     return Actor(span=span, entity=entity.id if entity is not None else None,
                  country=country, sector=sector)
 
@@ -151,6 +153,9 @@ def actorish(tok) -> bool:
     """Whether a noun can be an event participant (an agent or a recipient)."""
     if tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return True
+    if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                         "QUANTITY"):
+        return False
     if tok.pos_ == "PROPN":
         return True
     if tok.pos_ == "PRON":

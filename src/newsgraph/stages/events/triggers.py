@@ -241,7 +241,7 @@ def _restated(cands: list) -> set:
             continue
         head = tok.head
         if head.pos_ == "ADP":
-            if head.lower_ not in ("in", "into"):
+            if head.lower_ not in ("in", "into", "to"):
                 continue
             head = head.head
         v = verbs.get(head.i)
