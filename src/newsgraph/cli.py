@@ -28,7 +28,7 @@ from .model import Article
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newsgraph: who said what, who did what to whom, when and how much.")
-out = Console(soft_wrap=False)
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True)
 
 DB_OPTION = typer.Option("newsgraph.duckdb", "--db", help="DuckDB file to store into / read.")
@@ -258,12 +258,21 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) 
         writer.writerow(columns)
         writer.writerows(rows)
     else:
-        table = Table(title=f"{title} ({len(rows)})", title_justify="left")
-        for c in columns:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*(Text("" if v is None else str(v)) for v in r))
-        out.print(table)
+        out.print(_rows_table(columns, rows, title))
+
+
+def _rows_table(columns: list[str], rows: list[tuple], title: str,
+                max_chars: int = 80) -> Table:
+    """A terminal table: long texts shortened, short columns kept on one line."""
+    cells = [["" if v is None else " ".join(str(v).split()) for v in r] for r in rows]
+    cells = [[v if len(v) <= max_chars else v[: max_chars - 1] + "…" for v in r] for r in cells]
+    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    for i, c in enumerate(columns):
+        longest = max([len(c)] + [len(r[i]) for r in cells])
+        table.add_column(c, no_wrap=longest <= 12, overflow="fold")
+    for r in cells:
+        table.add_row(*(Text(v) for v in r))
+    return table
 
 
 @app.command()
