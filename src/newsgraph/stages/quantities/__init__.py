@@ -35,6 +35,7 @@ from .tokens import Toks
 from .units import UnitMatch, with_denominator
 
 TOLERANCE = 0.02
+_ABBREV_LABELS = frozenset("no vol fig art sec ch pp p nos op ep pt".split())
 _TIME_KINDS = frozenset(("time", "age"))
 _NEVER_AFTER_CAP = frozenset("the a an in on at of for to by and or but with from as than about over "
                              "under nearly almost around some up down more less only just".split())
@@ -98,6 +99,8 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
         if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
             return True
+        if prev == "." and cand.first >= 2 and t.low[cand.first - 2] in _ABBREV_LABELS:
+            return True  # "No. 2", "Vol. 5", "Fig. 3"
         if prev[0].isalpha() and not prev.islower() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \
                 and low not in lex.change_up and low not in lex.change_down:
             return True
