@@ -19,7 +19,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "COERCE", "ASSAULT")
 
 _SET_KEYS = ("mod", "obj", "pobj", "prep", "prt", "head", "sector", "context", "subj",
-             "xcomp_lemma")
+             "xcomp_lemma", "gov_prep")
 
 
 @dataclass(frozen=True)

@@ -142,6 +142,9 @@ def modality_of(tok) -> str:
             is_inf = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             if dep == "ccomp" and gov.lemma_.lower() in load().modality["speech_verbs"]:
                 return "happened"  # reported speech: the content's own marks decided
+            if gov.lemma_.lower() in load().modality["transparent_governors"]:
+                cur = gov  # "attempted to assassinate": the attempt is what happened
+                continue
             if gov.pos_ in ("NOUN", "PROPN"):
                 if is_inf:  # "permission to strike", "a plan to attack"
                     return _noun_marks(gov) or "planned"

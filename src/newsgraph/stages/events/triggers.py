@@ -136,6 +136,12 @@ class _Context:
             return set()
         return syntax.words(syntax.np_tokens(tok))
 
+    def _gov_prep(self):
+        tok = self.tok
+        if tok.dep_ == "pobj" and tok.head.pos_ == "ADP":
+            return {tok.head.lower_}
+        return set()
+
     def _xcomp(self):
         return any(c.dep_ in ("xcomp", "ccomp") for c in self.tok.children)
 
@@ -219,6 +225,8 @@ def find(analysis, sent) -> list[Candidate]:
                         a.conds.get("prt") for a in entry.alts):
                 prt = [tok.doc[nxt]]
         cand.end_token = prt[0] if prt else tok
+        if via_obj and cand.consumed and 0 < cand.consumed[0].i - cand.end_token.i <= 1:
+            cand.end_token = cand.consumed[0]  # "opened fire", "lifted curfews"
         out.append(cand)
     consumed = {t.i for c in out for t in c.consumed}
     consumed.update(_restated(out))
