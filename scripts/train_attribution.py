@@ -22,7 +22,8 @@ from pathlib import Path
 
 from newsgraph.eval import data_dir
 from newsgraph.eval.polnear import load_gold, load_split, _parse_ranges
-from newsgraph.stages.attributions.syntax import candidates, key, trim
+from newsgraph.stages.attributions.quotes import find_quotes
+from newsgraph.stages.attributions.syntax import candidates, key, subject_kind, trim
 from newsgraph.stages.nlp import load_model
 from newsgraph.stages.normalize import normalize_text
 
@@ -61,26 +62,37 @@ def main() -> None:
     texts = (normalize_text(t.read_text(encoding="utf-8")) for _, t, _ in rows)
     for n, ((name, _, ann), doc) in enumerate(zip(rows, nlp.pipe(texts, batch_size=32))):
         gold = cue_ranges(ann)
+        quoted = set()
+        for q in find_quotes(doc.text):
+            quoted.update(range(q.start, q.end))
+        in_content = set().union(*(chars for _, chars in gold)) if gold else set()
         for tok in doc:
             c0, c1 = tok.idx, tok.idx + len(tok.text)
+            if c0 in quoted or c0 in in_content:
+                continue  # nested cues: PolNeAR gives each token to one attribution only
             mine = [chars for ranges, chars in gold
                     if any(s <= c0 and c1 <= e for s, e in ranges)]
             base = f"{tok.lemma_.lower()}|{tok.pos_}"
             table[base + "|any"][1] += 1
             table[base + "|any"][0] += bool(mine)
+            skind = None
             for rel, a, b in candidates(tok):
                 a, b = trim(doc, a, b)
                 if a >= b:
                     continue
                 k = key(tok, rel)
-                table[k][1] += 1
+                skind = skind or subject_kind(tok)
                 cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-                if any(len(cand & ch) / len(cand | ch) >= 0.5 for ch in mine):
-                    table[k][0] += 1
+                hit = any(len(cand & ch) / len(cand | ch) >= 0.5 for ch in mine)
+                for kk in (k, f"{k}|{skind}"):
+                    table[kk][1] += 1
+                    table[kk][0] += hit
         if n % 100 == 0:
             print(f"{n}/{len(rows)} docs, {time.time() - t0:.0f}s", file=sys.stderr)
-    kept = {k: v for k, v in sorted(table.items()) if v[0] > 0 and v[1] >= MIN_SEEN}
-    OUT.write_text(json.dumps(kept, indent=0, sort_keys=True) + "\n", encoding="utf-8")
+    kept = {k: v for k, v in sorted(table.items()) if v[0] > 0 and v[1] >= MIN_SEEN
+            and (not k.endswith("|any") or k.split("|")[1] in ("VERB", "AUX", "NOUN"))}
+    lines = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in kept.items()]
+    OUT.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     print(f"wrote {len(kept)} entries to {OUT}", file=sys.stderr)
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from ...model import Attribution, Span
 from ...pipeline import Analysis, stage
-from .direct import Candidate, direct_candidates
+from .direct import Candidate, adopt_orphans, colon_lines, direct_candidates
 from .finish import finish
 from .indirect import hedge_candidates, indirect_candidates
 
@@ -36,6 +36,8 @@ def attributions(analysis: Analysis) -> None:
     direct = direct_candidates(analysis)
     indirect = indirect_candidates(analysis, direct)
     kept = direct + indirect
+    kept += colon_lines(analysis, kept)
+    kept = adopt_orphans(analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)
     analysis.attributions = finish(analysis, kept + hedges, attributions.stage_tag)
 

@@ -24,7 +24,7 @@ from .quotes import Quote, find_quotes
 from .syntax import subject_extent, subject_of
 
 MIN_WORDS_STANDALONE = 4
-FOLLOW_CUE_WINDOW = 6  # the cue of a trailing frame sits within this many tokens
+FOLLOW_CUE_WINDOW = 12  # the cue of a trailing frame sits within this many tokens
 CUE_ANY_RATE = 0.25
 _PARA_BREAK = re.compile(r"\n")
 
@@ -38,6 +38,8 @@ class Candidate:
     cue: Optional[tuple[int, int]] = None
     cue_token: Optional[int] = None
     source: Optional[tuple[int, int]] = None  # token range
+    source_chars: Optional[tuple[int, int]] = None  # set when the source is not whole tokens
+    source_start: Optional[int] = None  # character where the source begins
     score: float = 1.0
     inherit: bool = False  # speaker carries over from the previous attribution
     hedge: Optional[tuple[int, int]] = None
@@ -57,7 +59,12 @@ def is_cue_token(tok) -> bool:
 
 
 def direct_candidates(analysis) -> list[Candidate]:
-    """All direct-quote attributions of the article, in text order."""
+    """All direct-quote attributions of the article, in text order.
+
+    Quotes with no frame that open a sentence or paragraph of their own are
+    returned as *orphans* (``inherit=True``); :func:`adopt_orphans` keeps those
+    that follow another attribution closely enough to be its speaker's.
+    """
     doc, norm = analysis.doc, analysis.norm
     out: list[Candidate] = []
     for q in find_quotes(norm):
@@ -69,23 +76,43 @@ def direct_candidates(analysis) -> list[Candidate]:
             prev.parts.append((q.start, q.end))
             continue
         if cand is None:
-            if prev is not None and _continues(norm, prev, q):
-                if q.para == prev.para:
-                    prev.content = (prev.content[0], q.end)
-                    prev.parts.append((q.start, q.end))
-                else:
-                    out.append(Candidate("direct", (q.start, q.end), inherit=True, para=q.para,
-                                         parts=[(q.start, q.end)], score=0.9))
+            if q.words < MIN_WORDS_STANDALONE or not _opens_sentence(norm, q.start):
+                continue
+            if prev is not None and not prev.inherit and q.para == prev.para \
+                    and q.start - prev.content[1] < 200:
+                prev.content = (prev.content[0], q.end)  # "A." he said. "B."
+                prev.parts.append((q.start, q.end))
+            else:
+                out.append(Candidate("direct", (q.start, q.end), inherit=True, para=q.para,
+                                     parts=[(q.start, q.end)], score=0.9))
             continue
         out.append(cand)
     return out
 
 
-def _continues(norm: str, prev: Candidate, q: Quote) -> bool:
-    """A frameless quote that opens its sentence right after another quote goes on with it."""
-    if q.words < MIN_WORDS_STANDALONE or q.para - prev.para > 1:
-        return False
-    lead = norm[:q.start].rstrip(" ")
+def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
+    """Keep a frameless quote only right after another attribution (same or previous paragraph).
+
+    News goes on quoting the last speaker without repeating "he said"; a quote
+    with nobody before it stays unattributed rather than guessed.
+    """
+    anchored = sorted((c for c in cands if not c.inherit), key=lambda c: c.content[0])
+    out = []
+    for c in cands:
+        if not c.inherit:
+            out.append(c)
+            continue
+        before = [a for a in anchored if a.content[1] <= c.content[0]]
+        if not before:
+            continue
+        gap = norm[before[-1].content[1]:c.content[0]]
+        if gap.count("\n") <= 2 and len(gap) < 400:
+            out.append(c)
+    return out
+
+
+def _opens_sentence(norm: str, start: int) -> bool:
+    lead = norm[:start].rstrip(" ")
     return not lead or lead[-1] in ".!?\n\""
 
 
@@ -107,11 +134,15 @@ def _make(doc, q: Quote, cue) -> Candidate:
     if tok is not None:
         c = (tok.idx, tok.idx + len(tok.text))
         src = _source(doc, tok, q)
-        return Candidate("direct", (q.start, q.end), c, tok.i, src, para=q.para,
+        cand = Candidate("direct", (q.start, q.end), c, tok.i, src, para=q.para,
                          parts=[(q.start, q.end)])
-    src = _colon_source(doc, colon, q)
-    return Candidate("direct", (q.start, q.end), (colon, colon + 1), None, src, para=q.para,
-                     parts=[(q.start, q.end)])
+    else:
+        src = _colon_source(doc, colon, q)
+        cand = Candidate("direct", (q.start, q.end), (colon, colon + 1), None, src, para=q.para,
+                         parts=[(q.start, q.end)])
+    if src is not None:
+        cand.source_start = doc[src[0]].idx
+    return cand
 
 
 def _token_at(doc, char: int, forward: bool = True):
@@ -130,6 +161,8 @@ def _following_cue(doc, norm: str, q: Quote):
         nxt = norm[q.end:q.end + 40].lstrip(" ")
         if not nxt or not nxt[0].islower():
             return None
+    if not _opens_clause(norm, q.start):
+        return None
     stop = _frame_stop(norm, q.end)
     tok = _token_at(doc, _skip_space(norm, q.end, stop))
     if tok is None:
@@ -138,9 +171,25 @@ def _following_cue(doc, norm: str, q: Quote):
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
         if is_cue_token(tok):
             return ("verb", tok, None)
+        if tok.pos_ not in _FRAME_POS:
+            return None
         n += 1
         tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
     return None
+
+
+# What may stand between a quote and its trailing cue: the speaker's name and
+# description ("Brent Bozell, founder of the Media Research Center, tells").
+_FRAME_POS = frozenset(("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT", "ADP", "NUM", "CCONJ",
+                        "PART", "SPACE"))
+
+
+def _opens_clause(norm: str, start: int) -> bool:
+    """A quote with a trailing cue stands first in its sentence (or after , : or a dash)."""
+    i = start
+    while i > 0 and norm[i - 1] in " \t":
+        i -= 1
+    return i == 0 or norm[i - 1] in "\n.!?:,\u2014\u2013-\"("
 
 
 def _preceding_cue(doc, norm: str, q: Quote):
@@ -148,6 +197,12 @@ def _preceding_cue(doc, norm: str, q: Quote):
     lead_end = q.start
     while lead_end > 0 and norm[lead_end - 1] == " ":
         lead_end -= 1
+    if lead_end > 0 and norm[lead_end - 1] == "\n":  # "X said:" closing the paragraph before
+        back = lead_end
+        while back > 0 and norm[back - 1].isspace():
+            back -= 1
+        if back > 0 and norm[back - 1] == ":":
+            lead_end = back
     if lead_end == 0 or norm[lead_end - 1] in "\n.!?\"":
         return None
     mark = norm[lead_end - 1]
@@ -157,7 +212,7 @@ def _preceding_cue(doc, norm: str, q: Quote):
     start = _frame_start(doc, norm, prev)
     toks = [t for t in doc[:prev.i + 1] if t.idx >= start] if prev.i < 400 else \
         [t for t in doc[max(0, prev.i - 80):prev.i + 1] if t.idx >= start]
-    if mark not in ",:" and not (toks and is_cue_token(toks[-1])):
+    if mark not in ",:" and not (toks and is_cue_token(toks[-1]) and q.words >= 3):
         return None
     for tok in reversed(toks):
         if is_cue_token(tok):
@@ -223,6 +278,34 @@ def _outside(doc, a: int, b: int, q: Quote) -> tuple[int, int]:
     while b > a and q.start <= doc[b - 1].idx < q.end:
         b -= 1
     return a, b
+
+
+def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
+    """``Name: claim`` lines (headlines, transcripts): the name is the source, ":" the cue."""
+    doc, norm = analysis.doc, analysis.norm
+    out = []
+    for m in _NAME_COLON.finditer(norm):
+        colon = m.end() - 1
+        if any(c.content[0] <= colon < c.content[1] for c in taken):
+            continue
+        span = doc.char_span(m.start(), colon, alignment_mode="expand")
+        if span is None or not len(span) or not any(
+                e.label_ in ("PERSON", "ORG") for e in span.ents):
+            continue
+        if any(t.pos_ not in ("PROPN", "PUNCT") for t in span):
+            continue
+        end = norm.find("\n", colon)
+        end = len(norm) if end < 0 else end
+        rest = norm[colon + 1:end].strip()
+        if len(rest.split()) < 3:
+            continue
+        kind = "direct" if rest[0] == '"' else "indirect"
+        out.append(Candidate(kind, (colon + 1, end), (colon, colon + 1), None,
+                             (span[0].i, span[-1].i + 1), score=0.8))
+    return out
+
+
+_NAME_COLON = re.compile(r"^[^\S\n]*(?:[A-Z][\w.'\-]*[^\S\n]+){0,3}[A-Z][\w.'\-]*:", re.MULTILINE)
 
 
 def _colon_source(doc, colon: int, q: Quote) -> Optional[tuple[int, int]]:

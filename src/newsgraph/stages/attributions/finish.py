@@ -19,12 +19,16 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
     out: list[Attribution] = []
     prev: Optional[Attribution] = None
     for c in sorted(cands, key=_anchor):
+        if c.source is None and c.cue_token is not None and not c.inherit:
+            _fallback_source(resolver, doc, c)
         res = _resolve(resolver, doc, c, prev)
         content = Span.of(text, *c.content)
         if not content.text:
             continue
         source = None
-        if c.source is not None and c.source[0] < c.source[1]:
+        if c.source_chars is not None:
+            source = Span.of(text, *c.source_chars)
+        elif c.source is not None and c.source[0] < c.source[1]:
             a, b = c.source
             source = Span.of(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
         att = Attribution(
@@ -53,8 +57,28 @@ def _anchor(c: Candidate) -> int:
     return min(c.content[0], c.cue[0]) if c.cue else c.content[0]
 
 
+def _fallback_source(resolver: SpeakerResolver, doc, c: Candidate) -> None:
+    """A finite cue verb the parser left without a subject: take the nearest name before it.
+
+    This happens when the text lost a space ("...on X.Trump himself has vowed")
+    and the tokenizer glued two sentences; the entity stage still finds the
+    name inside the glued token, so its mention is the source.
+    """
+    cue = doc[c.cue_token]
+    if cue.pos_ != "VERB" or cue.dep_ not in ("ROOT", "conj") or cue.tag_ in ("VBG", "VBN"):
+        return
+    lo = cue.sent.start_char
+    rows = [r for r in resolver.index.inside(lo, cue.idx)
+            if r[2].label == "PERSON" and r[3] != "pronoun" and r[1] <= cue.idx]
+    if rows:
+        r = rows[-1]
+        c.source_chars = (r[0], r[1])
+
+
 def _resolve(resolver: SpeakerResolver, doc, c: Candidate, prev: Optional[Attribution]
              ) -> Resolution:
+    if c.source_chars is not None:
+        return resolver.resolve_chars(*c.source_chars)
     if c.source is not None and c.source[0] < c.source[1]:
         return resolver.resolve(*c.source)
     if c.inherit and prev is not None:

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
-from .syntax import candidates, key, source_span, trim
+from .quotes import find_quotes
+from .syntax import candidates, key, source_span, subject_kind, trim
 
 THRESHOLD = 0.3
 SMOOTH = 2.0
@@ -20,37 +21,79 @@ PRIOR = 0.5
 PRIOR_RELS = ("ccomp",)
 
 
-def score(tok, rel: str) -> float:
-    """Smoothed share of PolNeAR train occurrences of this cue+relation that were attributions."""
-    hits, seen = learned_table().get(key(tok, rel), (0, 0))
+def score(tok, rel: str, skind: str) -> float:
+    """Smoothed share of PolNeAR train occurrences of this cue+relation that were attributions.
+
+    Backs off from ``lemma|POS|rel|subject-kind`` to ``lemma|POS|rel`` to the
+    hand-list prior, each level smoothing the next.
+    """
+    table = learned_table()
+    k = key(tok, rel)
     prior = PRIOR if rel in PRIOR_RELS and tok.lemma_.lower() in reporting_verbs() else 0.0
-    return (hits + prior * SMOOTH) / (seen + SMOOTH)
+    hits, seen = table.get(k, (0, 0))
+    base = (hits + prior * SMOOTH) / (seen + SMOOTH)
+    hits, seen = table.get(f"{k}|{skind}", (0, 0))
+    return (hits + base * SMOOTH) / (seen + SMOOTH)
 
 
 def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
     """Indirect/mixed attributions that do not overlap the direct ones."""
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
+    quoted = _quoted_mask(norm)
     found = []
     for tok in doc:
-        if tok.i in used or tok.is_punct or tok.is_space:
+        if tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx]:
             continue
         best = None
+        skind = None
         for rel, a, b in candidates(tok):
             a, b = trim(doc, a, b)
             if a >= b or a <= tok.i < b:
                 continue
-            s = score(tok, rel)
+            skind = skind or subject_kind(tok)
+            s = score(tok, rel, skind)
             if s >= THRESHOLD and (best is None or s > best[0]):
                 best = (s, a, b)
         if best is None:
             continue
         s, a, b = best
-        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        if _short_quote(norm, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)):
+            continue
+        start, end = _snap(quoted, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
         cue = _cue_span(tok)
         found.append(Candidate(_kind(norm, start, end), (start, end), cue, tok.i,
                                source_span(tok), score=s))
     return _settle(direct, found)
+
+
+def _quoted_mask(norm: str) -> bytearray:
+    """1 for every character inside a quote: cues there are the quoted speaker's, not ours."""
+    mask = bytearray(len(norm) + 1)
+    for q in find_quotes(norm):
+        mask[q.start:q.end] = b"\x01" * (q.end - q.start)
+    return mask
+
+
+def _short_quote(norm: str, start: int, end: int) -> bool:
+    """Content that is only a few quoted words: a scare quote or a title, not a claim."""
+    text = norm[start:end].strip(" .,")
+    return (len(text) > 1 and text[0] == '"' and text.find('"', 1) in (len(text) - 1, -1)
+            and len(text.split()) <= 5)
+
+
+def _snap(quoted: bytearray, start: int, end: int) -> tuple[int, int]:
+    """Widen a content span that stops inside a quote to the whole quote.
+
+    The parser often ends a clause at a sentence break inside a quotation
+    ("said that \"A. B.\""); the quotation is one piece of content.
+    """
+    n = len(quoted) - 1
+    while end < n and quoted[end - 1] and quoted[end]:
+        end += 1
+    while start > 0 and quoted[start] and quoted[start - 1]:
+        start -= 1
+    return start, end
 
 
 def _cue_span(tok) -> tuple[int, int]:
@@ -79,13 +122,37 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(1, min(a[1] - a[0], b[1] - b[0]))
 
 
+def _frame(d: Candidate) -> tuple[int, int]:
+    """The characters between a direct quote's cue (and source) and its content."""
+    if d.cue[0] < d.content[0]:
+        start = d.cue[0] if d.source_start is None else min(d.cue[0], d.source_start)
+        return start, d.content[0]
+    return d.content[1], d.cue[1]
+
+
+def _inside(c: Candidate, outer: Candidate) -> bool:
+    return outer.content[0] <= c.cue[0] < outer.content[1]
+
+
 def _settle(direct: list[Candidate], found: list[Candidate]) -> list[Candidate]:
-    """Keep the best-scored candidate where contents overlap (direct quotes win)."""
+    """Give each stretch of text to one attribution, as PolNeAR does.
+
+    Direct quotes win; a cue nested in another attribution's content loses to
+    that outer attribution ("X said *the senator believes Y*"); otherwise the
+    better-scored candidate wins.
+    """
     kept: list[Candidate] = []
+    frames = [_frame(d) for d in direct if d.cue is not None]
     for c in sorted(found, key=lambda c: -c.score):
-        if any(_overlap(c.content, d.content) > 0.5 for d in direct):
+        if any(_overlap(c.content, d.content) > 0.5 or _inside(c, d) for d in direct):
             continue
-        if any(_overlap(c.content, k.content) > 0.5 for k in kept):
+        if any(f[0] <= c.content[0] and c.content[1] <= f[1] for f in frames):
+            continue  # "had a message for the crowd: \"...\"" is the quote's frame
+        clash = [k for k in kept if _overlap(c.content, k.content) > 0.5 or _inside(c, k)
+                 or _inside(k, c)]
+        if clash and all(_inside(k, c) and not _inside(c, k) for k in clash):
+            kept = [k for k in kept if k not in clash]
+        elif clash:
             continue
         kept.append(c)
     return kept
@@ -97,14 +164,15 @@ def hedge_candidates(analysis, kept: list[Candidate]) -> list[Candidate]:
     out = []
     for m in hedge_pattern().finditer(norm):
         span = (m.start(), m.end())
-        owner = next((c for c in kept if c.content[0] <= span[0] < c.content[1]), None)
-        if owner is not None:
-            owner.hedge = span
-            continue
         tok = doc.char_span(span[0], span[1], alignment_mode="expand")
         if tok is None or not len(tok):
             continue
         head = tok.root.head if tok.root.dep_ == "advmod" else tok.root
+        owner = next((c for c in kept if c.content[0] <= span[0] < c.content[1]
+                      or c.cue_token == head.i), None)
+        if owner is not None:
+            owner.hedge = span  # "X is reportedly planning to...": the attribution is hedged
+            continue
         a, b = trim(doc, head.left_edge.i, head.right_edge.i + 1)
         if a >= b:
             continue

@@ -52,7 +52,11 @@ def find_quotes(norm: str) -> list[Quote]:
 
 def _paragraph_quotes(norm: str, start: int, end: int, para: int) -> list[Quote]:
     """Pair the marks of one paragraph in order; a lone last mark runs to the end."""
-    marks = [i for i in range(start, end) if norm[i] == '"']
+    marks = []
+    i = norm.find('"', start, end)
+    while i >= 0:
+        marks.append(i)
+        i = norm.find('"', i + 1, end)
     out = []
     for k in range(0, len(marks) - 1, 2):
         a, b = marks[k], marks[k + 1] + 1

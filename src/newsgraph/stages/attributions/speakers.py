@@ -132,6 +132,9 @@ class SpeakerResolver:
         head = _head(doc, a, b)
         text = doc[a:b].text
         hit = _entity_for_span(self.index, doc, a, b, head)
+        if hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
+                and hit[2].label != "PERSON" and head.lemma_.lower() in anonymous_nouns():
+            return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous")
         if hit is not None:
             ent = hit[2]
             return Resolution(ent, f"{hit[4]} in the source", _sourcing_for_entity(ent, text))
@@ -156,6 +159,15 @@ class SpeakerResolver:
             label = self._ent_label(a, b)
             return Resolution(None, reason, "named_person" if label == "PERSON" else "named_org",
                               name=name)
+        return Resolution(None, "source names no entity", None)
+
+    def resolve_chars(self, start: int, end: int) -> Resolution:
+        """Resolve a source given as characters (an entity mention inside a glued token)."""
+        found = [r for r in self.index.inside(start, end) if r[3] != "pronoun"]
+        if found:
+            ent = found[-1][2]
+            return Resolution(ent, "nearest name before a subjectless cue",
+                              _sourcing_for_entity(ent, ""))
         return Resolution(None, "source names no entity", None)
 
     def _ent_name(self, a: int, b: int) -> Optional[str]:

@@ -1,0 +1,275 @@
+"""Attributions: unit tests on short invented articles, and the reference article."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.stages.attributions.quotes import find_quotes
+from newsgraph.stages.normalize import normalize_text
+
+
+def _only(analysis):
+    assert len(analysis.attributions) == 1, [a.to_dict() for a in analysis.attributions]
+    return analysis.attributions[0]
+
+
+def _find(analysis, needle):
+    """The attribution whose content contains ``needle``."""
+    for a in analysis.attributions:
+        if needle in a.content.text:
+            return a
+    raise AssertionError(f"no attribution with {needle!r}: "
+                         f"{[a.content.text for a in analysis.attributions]}")
+
+
+def _offsets_ok(analysis):
+    text = analysis.article.text
+    for a in analysis.attributions:
+        for span in (a.content, a.cue, a.source, a.hedge):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+
+
+# --- quote finding -------------------------------------------------------------------------
+
+def test_quotes_pair_within_paragraph_and_chain_across_paragraphs():
+    text = normalize_text('He said: \u201cOne thing.\n\u201cAnother thing.\u201d Then \u201ca\u201d.')
+    quotes = find_quotes(text)
+    assert len(quotes) == 2
+    assert text[quotes[0].start:quotes[0].end] == '"One thing.\n"Another thing."'
+    assert quotes[1].words == 1
+
+
+# --- direct ------------------------------------------------------------------------------
+
+def test_direct_quote_with_trailing_cue(analyze):
+    a = analyze('"The bridge will reopen in May," said Lena Hartwell, the mayor of Dunmore.')
+    att = _only(a)
+    assert att.kind == "direct"
+    assert att.content.text == '"The bridge will reopen in May,"'
+    assert att.cue.text == "said"
+    assert "Lena Hartwell" in att.source.text
+    assert att.speaker_name == "Lena Hartwell"
+    assert att.sourcing == "named_person"
+    _offsets_ok(a)
+
+
+def test_split_quote_is_one_attribution(analyze):
+    a = analyze('Lena Hartwell toured the site on Monday.\n'
+                '\u201cWe are ready,\u201d Hartwell said, \u201cand we will not wait any longer '
+                'for the state to pay.\u201d')
+    att = _only(a)
+    assert att.content.text.startswith("\u201cWe are ready")
+    assert att.content.text.endswith("pay.\u201d")
+    assert att.speaker_name == "Lena Hartwell"
+
+
+def test_quote_over_several_paragraphs(analyze):
+    a = analyze('Mayor Lena Hartwell said:\n'
+                '"The first thing we will do is reopen the bridge for buses and trucks.\n'
+                '"After that, the school roof will be repaired before the winter comes."\n'
+                'The council meets again on Friday.')
+    att = _only(a)
+    assert "reopen the bridge" in att.content.text and "school roof" in att.content.text
+    assert att.kind == "direct"
+    assert att.speaker_name == "Lena Hartwell"
+
+
+def test_mixed_quote(analyze):
+    a = analyze('In a speech on Monday, Senator Paul Okafor warned that "the budget is a '
+                'disaster for farmers."')
+    att = _find(a, "disaster")
+    assert att.kind == "mixed"
+    assert att.content.text.startswith("that")
+    assert att.speaker_name == "Paul Okafor"
+    assert att.channel == "speech"
+
+
+# --- indirect ----------------------------------------------------------------------------
+
+def test_indirect_speech(analyze):
+    a = analyze("Senator Paul Okafor said the new budget would hurt small farmers.")
+    att = _only(a)
+    assert att.kind == "indirect"
+    assert att.content.text == "the new budget would hurt small farmers"
+    assert att.cue.text == "said"
+    assert att.speaker_name == "Paul Okafor"
+
+
+def test_indirect_belief_with_conjoined_cue(analyze):
+    a = analyze("Farm groups accept the delay but argue that the subsidies must be paid "
+                "before the harvest.")
+    att = _find(a, "subsidies")
+    assert att.cue.text == "argue"
+    assert att.source.text == "Farm groups"
+
+
+def test_according_to_anonymous_sources(analyze):
+    a = analyze("The Dunmore steel plant will close next year, according to two company "
+                "officials and a person familiar with the plans.")
+    att = _only(a)
+    assert att.cue.text == "according to"
+    assert att.content.text == "The Dunmore steel plant will close next year"
+    assert att.source.text.startswith("two company officials")
+    assert att.sourcing == "anonymous"
+    assert att.speaker is None
+
+
+def test_colon_cue(analyze):
+    a = analyze('Paul Okafor had a short message for the crowd in Dunmore: "Vote on Tuesday, '
+                'all of you."')
+    att = _only(a)
+    assert att.cue.text == ":"
+    assert att.speaker_name == "Paul Okafor"
+
+
+def test_sources_are_anonymous(analyze):
+    att = _only(analyze("Sources said the company was preparing more layoffs."))
+    assert att.sourcing == "anonymous"
+    assert att.speaker is None and att.speaker_reason
+
+
+# --- speakers ----------------------------------------------------------------------------
+
+def test_pronoun_speaker(analyze):
+    a = analyze("Lena Hartwell visited the flooded school on Monday.\n"
+                "She said the repairs would take two months.")
+    att = _find(a, "repairs")
+    assert att.source.text == "She"
+    assert att.speaker_name == "Lena Hartwell"
+    assert att.speaker is not None
+    assert "pronoun" in att.speaker_reason
+
+
+def test_description_speaker(analyze):
+    a = analyze("Senator Paul Okafor visited Dunmore on Monday.\n"
+                "The senator said taxes would not rise this year.")
+    att = _find(a, "taxes")
+    assert att.speaker_name == "Paul Okafor"
+
+
+def test_appositive_speaker(analyze):
+    a = analyze("A spokesman for the ministry, Igor Lenski, said the talks had failed.")
+    att = _only(a)
+    assert att.speaker_name == "Igor Lenski"
+    assert att.sourcing == "named_person"
+
+
+def test_quote_paragraph_after_named_speaker(analyze):
+    a = analyze("Lena Hartwell said the work on the bridge was nearly done.\n"
+                '"We have three weeks left, and the crews are working around the clock."')
+    att = _find(a, "three weeks")
+    assert att.kind == "direct"
+    assert att.speaker_name == "Lena Hartwell"
+
+
+def test_unresolvable_speaker_has_reason(analyze):
+    att = _only(analyze("They said the road would stay closed."))
+    assert att.speaker is None
+    assert att.speaker_reason
+
+
+# --- hedges and channels -----------------------------------------------------------------
+
+def test_hedge_makes_unattributed_claim(analyze):
+    att = _only(analyze("The minister reportedly resigned on Friday after the vote."))
+    assert att.hedge is not None and att.hedge.text == "reportedly"
+    assert att.content.text.startswith("The minister reportedly resigned")
+    assert att.sourcing == "unattributed"
+    assert att.source is None
+
+
+def test_hedge_inside_attribution_is_recorded_on_it(analyze):
+    att = _only(analyze("Lena Hartwell said the contractor had allegedly inflated the bill."))
+    assert att.hedge is not None and att.hedge.text == "allegedly"
+    assert att.speaker_name == "Lena Hartwell"
+
+
+@pytest.mark.parametrize("text, channel", [
+    ("Paul Okafor wrote on X that the vote had been rigged.", "X"),
+    ("In a statement, the Dunmore council said it would appeal the ruling.", "statement"),
+    ("Igor Lenski said on Telegram that the talks had failed.", "Telegram"),
+    ("Lena Hartwell told the Dunmore Herald in an interview that she would run again.",
+     "interview"),
+])
+def test_channels(analyze, text, channel):
+    att = _only(analyze(text))
+    assert att.channel == channel
+
+
+# --- quote marks typed badly ---------------------------------------------------------------
+
+def test_quote_opened_with_a_closing_mark(analyze):
+    a = analyze("Lena Hartwell criticized the plan,\u201dThis will not work for our town, "
+                "and everyone here knows it.\u201d")
+    att = _find(a, "This will not work")
+    assert att.kind == "direct"
+    assert att.speaker_name == "Lena Hartwell"
+
+
+def test_unclosed_quote(analyze):
+    a = analyze('Paul Okafor said, "We will rebuild the bridge and the school before winter.\n'
+                "The council meets on Friday.")
+    att = _find(a, "rebuild the bridge")
+    assert att.speaker_name == "Paul Okafor"
+    assert "council meets" not in att.content.text
+
+
+# --- negatives ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    'The film "Silent Harbor" opened on Friday in three cities.',
+    'The so-called "reform" takes effect in March across the region.',
+    'Her novel "A Winter in Dunmore" sold ten thousand copies in its first week.',
+    "The bridge over the river was closed for repairs on Monday.",
+])
+def test_negatives_yield_nothing(analyze, text):
+    assert analyze(text).attributions == []
+
+
+# --- the reference article -----------------------------------------------------------------
+
+def test_reference_article(sample_analysis):
+    a = sample_analysis
+    _offsets_ok(a)
+
+    def by(needle):
+        return _find(a, needle)
+
+    def surname(att, name):
+        assert att.speaker_name and name in att.speaker_name, att.to_dict()
+        assert att.speaker is not None
+
+    surname(by("Today, many in the media"), "Zelenskiy")
+    surname(by("World War Three"), "Dzhabarov")
+    klishas = by("complete ruins")
+    surname(klishas, "Klishas")
+    assert klishas.channel == "Telegram"
+    plitsas = by("Removing targeting restrictions")
+    surname(plitsas, "Plitsas")
+    assert plitsas.kind == "direct"
+    turner_mixed = by("too many restrictions")
+    surname(turner_mixed, "Turner")
+    assert turner_mixed.kind == "mixed"
+    surname(by("This first step"), "Turner")
+    grenell = by("Escalating the wars")
+    surname(grenell, "Grenell")
+    assert grenell.channel == "X"
+    surname(by("President Biden responded"), "Sikorski")
+
+    decision = by("granted Ukraine permission")
+    assert decision.sourcing == "anonymous"
+    assert "two U.S. officials" in decision.source.text
+    assert by("these strikes will likely").sourcing == "anonymous"
+
+    argue = by("loosening restrictions")
+    assert argue.kind == "indirect" and "U.S. officials" in argue.source.text
+    outrage = next(x for x in a.attributions if x.cue and x.cue.text == "expressed")
+    assert outrage.kind == "indirect" and "Russian lawmakers" in outrage.source.text
+    vow = by("end the conflict")
+    assert vow.kind == "indirect" and vow.cue.text == "vowed"
+
+    hedged = [x for x in a.attributions if x.hedge is not None]
+    assert {x.hedge.text for x in hedged} == {"reportedly"}
+    assert any("preparing to conduct" in x.content.text for x in hedged)
+    assert any("Kursk region" in x.content.text for x in hedged)
