@@ -23,6 +23,7 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ...model import Quantity, Span
@@ -56,7 +57,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     index = DocIndex(doc)
     kept: list[tuple[Cand, int]] = []
     last_count: Optional[Cand] = None
-    for cand in scan(t, lex, _starts(lex), masked):
+    for cand in scan(t, lex, _starts(), masked):
         if "tally" in cand.flags or _refuse(t, cand, lex, index):
             continue
         if cand.unit is None and not _attach_noun(t, cand, lex, index):
@@ -71,13 +72,10 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     return _records(text, t, kept, index, tag, lex)
 
 
-_STARTS: dict = {}
-
-
-def _starts(lex: Lexicon) -> frozenset:
-    if "s" not in _STARTS:
-        _STARTS["s"] = start_words(lex)
-    return _STARTS["s"]
+@lru_cache(maxsize=1)
+def _starts() -> frozenset:
+    """Words that may begin a written number, computed once from the lexicon."""
+    return start_words(lexicon())
 
 
 def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:

@@ -31,9 +31,7 @@ def apply_bound(t: Toks, cand: Cand, lex: Lexicon) -> int:
             continue
         if key == ("some",) and cand.written:
             continue  # "some two" is rare; "some" + digits is the approximate use
-        if key[-1] in ("-", "~") or key == ("sub", "-"):
-            pass
-        elif key == ("over",) and s > 0 and t.low[s - 1] in ("all", "hand", "took", "taken", "handed"):
+        if key == ("over",) and s > 0 and t.low[s - 1] in ("all", "hand", "took", "taken", "handed"):
             continue
         if key == ("over",) and cand.unit is not None and cand.unit.kind == "time":
             return s  # "over 10 years" is the period something happens in

@@ -205,7 +205,7 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if k >= n or cand.is_range:
         return
     conn = t.low[k]
-    if cand.unit is None and is_year(t.text[num_start_of(cand)]):
+    if cand.unit is None and is_year(t.text[cand.num_start]):
         return  # "in 2018 to 3.9 million"
     plain = cand.unit is None and cand.written and k + 1 < n and t.text[k + 1][0].isalpha()
     if not (conn in _RANGE_DASH or conn == "to" or (conn == "and" and between) or (conn == "or" and plain)):
@@ -255,10 +255,6 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     cand.unit = cand.unit or unit2
     if cand.unit is not None and cand.unit.kind == "money" and " per " not in (cand.unit_name or ""):
         _money_tail(t, cand, lex)
-
-
-def num_start_of(cand: Cand) -> int:
-    return cand.num_start
 
 
 def is_year(raw: str) -> bool:
