@@ -1,0 +1,21 @@
+"""The parse stage: one model per process, and sentences glued by a missing space split."""
+
+from newsgraph.stages.nlp import load_model, parse
+
+
+def test_model_is_loaded_once():
+    assert load_model() is load_model()
+
+
+def test_sentences_joined_without_a_space_are_split():
+    doc = parse("The minister posted the news on X.Reporters gathered outside the office.")
+    assert [s.text for s in doc.sents] == ["The minister posted the news on X.",
+                                           "Reporters gathered outside the office."]
+
+
+def test_initialisms_and_abbreviations_stay_whole():
+    doc = parse("The U.S.Steel plant and Mr. Ames met in St. Louis at 5 p.m. on Friday.")
+    tokens = [t.text for t in doc]
+    assert "U.S.Steel" in tokens or ("U.S." in tokens and "Steel" in tokens)
+    assert "Mr." in tokens and "p.m." in tokens and "St." in tokens
+    assert len(list(doc.sents)) == 1
