@@ -213,7 +213,7 @@ def _speech_type(verb, comp, events: list[Event]) -> Optional[str]:
     m = load().modality
     aux = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
     subj = syntax.first_child(comp, *syntax.SUBJ)
-    own = subj is None or subj.lower_ in syntax.PRONOUNS
+    own = subj is None or syntax.is_pronoun(subj)
     if aux & m["deontic_aux"] and not own:
         return "REQUEST"
     if comp.lemma_.lower() == "have" and any(c.dep_ == "xcomp" for c in comp.children) \

@@ -61,14 +61,14 @@ _PATIENT = _Patient()
 
 def _resolve_pronoun(tok, seen: int = 0):
     """A pronoun subject inside reported speech refers to the speaker, if named."""
-    if tok is None or tok.lower_ not in syntax.PRONOUNS:
+    if tok is None or not syntax.is_pronoun(tok):
         return tok
     clause = tok.head
     for _ in range(4):
         if clause.dep_ in ("ccomp", "xcomp", "advcl", "conj") and clause.head.i != clause.i:
             gov = clause.head
             subj = syntax.first_child(gov, *syntax.SUBJ)
-            if subj is not None and subj.lower_ not in syntax.PRONOUNS:
+            if subj is not None and not syntax.is_pronoun(subj):
                 return subj
             clause = gov
         else:
@@ -135,7 +135,7 @@ def noun_actor(noun, depth: int = 0):
     """Head token of the actor of a nominal trigger, or None."""
     poss = syntax.first_child(noun, "poss")
     light = _light_verb(noun)
-    if poss is not None and poss.lower_ not in syntax.PRONOUNS:
+    if poss is not None and not syntax.is_pronoun(poss):
         return poss
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -169,7 +169,7 @@ def _antecedent(pron):
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
             subj = syntax.first_child(cur, *syntax.SUBJ)
-            if subj is not None and subj.lower_ not in syntax.PRONOUNS:
+            if subj is not None and not syntax.is_pronoun(subj):
                 return subj
         if cur.head.i == cur.i:
             break
@@ -261,7 +261,7 @@ def verb_target(verb, entry=None):
     xcomp = syntax.first_child(verb, "xcomp", "ccomp")
     if xcomp is not None:
         subj = syntax.first_child(xcomp, *syntax.SUBJ)
-        if subj is not None and actorish(subj) and subj.lower_ not in syntax.PRONOUNS:
+        if subj is not None and actorish(subj) and not syntax.is_pronoun(subj):
             return subj
     return None
 

@@ -159,7 +159,7 @@ def actorish(tok) -> bool:
     if tok.pos_ == "PROPN":
         return True
     if tok.pos_ == "PRON":
-        return tok.lower_ in syntax.PRONOUNS and tok.lower_ not in ("it", "its")
+        return syntax.is_pronoun(tok) and tok.lower_ not in ("it", "its")
     lex = load()
     low = tok.lemma_.lower()
     if low in lex.sectors or tok.lower_ in lex.sectors:

@@ -14,6 +14,11 @@ PASS_SUBJ = ("nsubjpass", "csubjpass")
 OBJ = ("dobj", "obj")
 PRONOUNS = frozenset("it they he she we i you its their his her our them him us".split())
 REL_PRONOUNS = frozenset("who which that whom whose".split())
+
+
+def is_pronoun(tok) -> bool:
+    """A personal pronoun ("us" yes, "US" no)."""
+    return tok.pos_ == "PRON" and tok.lower_ in PRONOUNS
 # NP parts left out of an actor span: clauses and asides, not the naming words.
 _NP_SKIP = frozenset(("relcl", "acl", "appos", "advcl", "punct", "case", "prep", "parataxis",
                       "ccomp", "xcomp", "dep", "mark", "advmod", "npadvmod"))

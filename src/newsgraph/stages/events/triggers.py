@@ -208,6 +208,8 @@ def find(analysis, sent) -> list[Candidate]:
         if entry.needs_object and not is_noun and syntax.direct_object(tok) is None \
                 and not syntax.children(tok, "dative", "xcomp", "ccomp"):
             continue
+        if etype in ("REQUEST", "REJECT") and mode is None:
+            mode = _shared_mode(ctx, lex)
         cand = Candidate(tok, etype, mode, entry)
         if entry.needs_actor and ctx.get("actor_tok") is None:
             continue
@@ -231,6 +233,18 @@ def find(analysis, sent) -> list[Candidate]:
     consumed = {t.i for c in out for t in c.consumed}
     consumed.update(_restated(out))
     return [c for c in out if c.token.i not in consumed]
+
+
+def _shared_mode(ctx: _Context, lex):
+    """PLOVER's REQUEST/REJECT mode (meet, yield, assist, change) from what is asked."""
+    words = set(ctx.get("obj")) | ctx.get("pobj") | ctx.get("xcomp_lemma")
+    for c in ctx.tok.children:
+        if c.dep_ in ("xcomp", "ccomp"):
+            words.update(x.lemma_.lower() for x in c.children if x.dep_ in ("dobj", "prt"))
+    for mode, vocab in lex.request_modes:
+        if words & vocab:
+            return mode
+    return None
 
 
 def _anaphoric(noun) -> bool:
