@@ -19,7 +19,7 @@ from ...pipeline import Analysis, stage
 from . import calendar as cal
 from .lexicon import alternation, lexicon
 from .normalise import HANDLERS, Context
-from .patterns import RULE_TRIGGERS, compiled, modifier_regex, trigger_regex
+from .patterns import RULE_TRIGGERS, TOKEN, compiled, modifier_regex, trigger_words
 
 _COUNT_MODS = {"EQUAL_OR_MORE", "MORE_THAN", "LESS_THAN", "EQUAL_OR_LESS"}
 _POINT_MODS = {"START", "MID", "END"}
@@ -38,8 +38,21 @@ def _windows(norm: str) -> dict[str, list[tuple[int, int]]]:
     """Per trigger class, merged character windows around its triggers, widened to spaces."""
     raw: dict[str, list[list[int]]] = {}
     n = len(norm)
-    for m in trigger_regex().finditer(norm):
-        out = raw.setdefault(m.lastgroup, [])
+    table = trigger_words()
+    for m in TOKEN.finditer(norm):
+        word = m.group()
+        if word[0].isdigit():
+            if m.group("clock"):
+                cls = "CLOCK"
+            elif 2 <= len(word) <= 4:
+                cls = "NUM"
+            else:
+                continue
+        else:
+            cls = table.get(word.lower())
+            if cls is None:
+                continue
+        out = raw.setdefault(cls, [])
         start, end = max(0, m.start() - _PAD), min(n, m.end() + _PAD)
         if out and start <= out[-1][1]:
             out[-1][1] = max(out[-1][1], end)

@@ -457,12 +457,19 @@ def h_clock(m, ctx):
     return "TIME", f"{cal.shift(ctx.anchor, 'D', 0)}T{hhmm}"
 
 
+_RATE = re.compile(r"\b(?:once|twice|thrice|times|hours?|minutes?|days?|weeks?|months?)\s+$",
+                   re.I)
+
+
 def h_duration(m, ctx):
     raw = m["num"]
     low = raw.lower()
     unit = m["unit"].lower()
     if low in ("a", "an") and unit.startswith("second"):
         return None
+    if low in ("a", "an") and not m["the"] and not m["rel"] and _RATE.search(
+            ctx.text[max(0, m.start() - 10):m.start()]):
+        return "SET", duration_value(1, unit)  # "twice a day", "four hours a day"
     if low in ("a", "an") and re.search(r"[\d%]\s*(?:million|billion|thousand|cents?|dollars?"
                                         r"|shares?|percent)?\s+$",
                                         ctx.text[max(0, m.start() - 16):m.start()]):
@@ -505,10 +512,6 @@ def h_set(m, ctx):
 
 def h_setword(m, ctx):
     return "SET", lexicon()["sets"][m.group().lower()]
-
-
-def h_times_a(m, ctx):
-    return "SET", duration_value(1, m["unit"])
 
 
 def h_present(m, ctx):

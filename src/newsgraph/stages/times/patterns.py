@@ -101,7 +101,6 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
                 rf"|night|evening|afternoon|weekend|{p['MON']})\b"),
         ("setword", r"\b" + alternation(lex["sets"]) + r"\b"),
-        ("times_a", r"(?:(?<=\bonce\s)|(?<=\btwice\s)|(?<=\bthrice\s)|(?<=\btimes\s))a\s+(?P<unit>day|week|month|year)\b"),
         ("present", r"\b" + alternation(lex["present_ref"]) + r"\b"),
         ("past", r"\b" + alternation(lex["past_ref"]) + r"\b"),
         ("future", r"\b" + alternation(lex["future_ref"]) + r"\b"),
@@ -138,30 +137,44 @@ RULE_TRIGGERS = {
     "decade": ("NUM", "WORD"), "ago": ("UNIT",), "yearago": ("UNIT",), "relunit": ("UNIT",),
     "season": ("WORD",), "weekday": ("WD",), "relday": ("WORD", "UNIT"), "clock": ("CLOCK",),
     "duration": ("UNIT",), "bareunits": ("UNIT",), "set": ("WORD",), "setword": ("WORD", "UNIT"),
-    "times_a": ("UNIT",), "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
+    "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",),
 }
 
 
-@lru_cache(maxsize=1)
-def trigger_regex() -> re.Pattern:
-    """One scan for the words a rule needs nearby, by class (a named group each).
+_UNIT_WORDS = ("second seconds minute minutes hour hours hourly day days week weeks weekend "
+               "weekends fortnight fortnights month months quarter quarters year years decade "
+               "decades century centuries millennium millennia half period periods yearend")
 
-    The rules run only in windows around their class's triggers, so a document
-    is scanned once by this regex instead of by every rule over all its text.
+
+@lru_cache(maxsize=1)
+def trigger_words() -> dict[str, str]:
+    """Lower-case word -> trigger class (MON, WD, UNIT, CLOCK, WORD).
+
+    The rules of a class run only in windows around its trigger words, so a
+    document is tokenised once with a trivial regex instead of being scanned
+    by every rule over all of its text.
     """
     lex = lexicon()
+    table: dict[str, str] = {}
     words = set(lex["seasons"]) | set(lex["day_parts"]) | set(lex["decade_words"]) \
         | set(lex["sets"])
     for phrase in lex["present_ref"] + lex["past_ref"] + lex["future_ref"] + list(lex["holidays"]):
-        words.add(max(re.split(r"[\s-]+", phrase), key=len))
+        words.update(w for w in re.split(r"[\s'-]+", phrase) if len(w) > 3 or w == "now")
     words |= {"yesterday", "today", "tomorrow", "tonight", "fy", "fiscal", "nineteen",
               "twenty", "thousand", "every", "each", "per"}
-    units = (r"(?:second|minute|hour|day|week|fortnight|month|quarter|year|decade|centur"
-             r"|millenni|half|period)")
-    return re.compile(
-        r"(?P<CLOCK>\d[:.]\d\d|\b(?:[ap]\.?m\b|noon|midnight|midday))|(?P<NUM>\d{2,4})"
-        r"|(?P<UNIT>" + units + r")|\b(?:(?P<MON>" + alternation(lex["months"])[3:-1] + r")"
-        r"|(?P<WD>" + alternation(lex["weekdays"])[3:-1] + r")"
-        r"|(?P<WORD>" + alternation(words)[3:-1] + r"))\b", re.I)
+    for w in words:
+        table[w] = "WORD"
+    for w in _UNIT_WORDS.split():
+        table[w] = "UNIT"
+    for w in ("am", "pm", "m", "noon", "midnight", "midday"):
+        table[w] = "CLOCK"
+    for w in lex["weekdays"]:
+        table[w] = "WD"
+    for w in lex["months"]:
+        table[w] = "MON"
+    return table
+
+
+TOKEN = re.compile(r"[A-Za-z]+|\d+(?P<clock>[:.]\d\d)?")

@@ -1,0 +1,22 @@
+"""Pinned quality floors of the times stage on TimeBank + AQUAINT (skips without the data)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.eval import timebank
+
+
+@pytest.fixture(scope="module")
+def result(shared_data):
+    return timebank.run(shared_data)
+
+
+@pytest.mark.parametrize("name", sorted(timebank.FLOORS))
+def test_floor(result, name):
+    assert result["scores"][name] >= timebank.FLOORS[name], (name, result["scores"])
+
+
+def test_stage_cost_within_budget(result):
+    """The times stage may add at most 7% to the parse time (half the shared 15% budget)."""
+    assert result["stage_pct_of_parse"] <= 7.0

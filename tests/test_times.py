@@ -1,0 +1,226 @@
+"""Time expressions: types, TimeML values, modifiers, anchoring and failure modes.
+
+Sentences are invented; the anchor is a Monday, 2024-11-18 (ISO week 47).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import Article, Pipeline
+
+ANCHOR = "2024-11-18"
+
+
+@pytest.fixture(scope="module")
+def times_only():
+    """A pipeline running only normalise, parse and times (other stages cannot interfere)."""
+    return Pipeline(only=["times"])
+
+
+@pytest.fixture(scope="module")
+def times(times_only):
+    def run(text: str, published: str | None = ANCHOR):
+        analysis = times_only.analyze(Article(id="t", text=text, published=published))
+        return analysis.times
+
+    return run
+
+
+def by_text(records) -> dict:
+    return {t.span.text: t for t in records}
+
+
+def one(times, text: str, expected_span: str, published: str | None = ANCHOR):
+    found = by_text(times(text, published))
+    assert expected_span in found, f"{expected_span!r} not in {list(found)}"
+    return found[expected_span]
+
+
+# --- dates resolved against the anchor, by tense --------------------------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The minister said on Sunday that the talks had failed.", "Sunday", "2024-11-17"),
+    ("The two leaders will meet on Friday in Geneva.", "Friday", "2024-11-22"),
+    ("The senator is set to take office on January 20.", "January 20", "2025-01-20"),
+    ("In August, the rebels seized three border towns.", "August", "2024-08"),
+    ("Mr. Okafor resigned on March 3, the agency said.", "March 3", "2024-03-03"),
+    ("The vote took place on Nov. 6, 2024.", "Nov. 6, 2024", "2024-11-06"),
+    ("The accord was signed in July 1997.", "July 1997", "1997-07"),
+    ("Rebels attacked the depot yesterday.", "yesterday", "2024-11-17"),
+    ("The talks resume today.", "today", "2024-11-18"),
+    ("The court rules tomorrow.", "tomorrow", "2024-11-19"),
+    ("The envoy arrives next Monday.", "next Monday", "2024-11-25"),
+    ("The envoy left last Monday.", "last Monday", "2024-11-11"),
+    ("Shares fell this week.", "this week", "2024-W47"),
+    ("Sales rose this month.", "this month", "2024-11"),
+    ("Output will grow next year.", "next year", "2025"),
+    ("Fighting intensified last week.", "last week", "2024-W46"),
+    ("The toll doubled over the last week.", "the last week", "2024-W46"),
+    ("The ceasefire collapsed two months ago.", "two months ago", "2024-09"),
+    ("The mill closed three years ago.", "three years ago", "2021"),
+    ("Crops failed last summer.", "last summer", "2024-SU"),
+    ("The company was founded in 1998.", "1998", "1998"),
+    ("Families will gather on Thanksgiving.", "Thanksgiving", "2024-11-28"),
+    ("Music of the 1990s filled the hall.", "the 1990s", "199"),
+    ("Ruins from the 11th century were found.", "the 11th century", "10"),
+    ("In the winter of 1994 the river froze.", "the winter of 1994", "1994-WI"),
+    ("Voters in nineteen ninety-six chose change.", "nineteen ninety-six", "1996"),
+])
+def test_dates(times, text, span, value):
+    t = one(times, text, span)
+    assert (t.type, t.value) == ("DATE", value)
+    assert t.anchor == ANCHOR
+
+
+def test_quarters_halves_and_fiscal_years(times):
+    assert one(times, "The firm lost money in the third quarter of 1998.",
+               "the third quarter of 1998").value == "1998-Q3"
+    assert one(times, "Third-quarter profit rose 5%, the company said.",
+               "Third-quarter").value == "2024-Q3"
+    assert one(times, "Revenue for fiscal 1999 was flat.", "fiscal 1999").value == "1999"
+    assert one(times, "The FY2025 budget was approved.", "FY2025").value == "FY2025"
+    assert one(times, "Sales fell in the first half of 2023.",
+               "the first half of 2023").value == "2023-H1"
+
+
+def test_year_ago_follows_the_quarter_in_context(times):
+    found = by_text(times("Net income rose 8% in the third quarter of 2023 from a year earlier."))
+    assert found["the third quarter of 2023"].value == "2023-Q3"
+    assert found["a year earlier"].value == "2022-Q3"
+
+
+# --- durations and references ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The strike lasted two months.", "two months", "P2M"),
+    ("Prices have risen over the past three years.", "the past three years", "P3Y"),
+    ("The operation took 5 1/2 hours.", "5 1/2 hours", "PT5H30M"),
+    ("The dispute has dragged on for a decade.", "a decade", "P10Y"),
+    ("He signed a two-year contract.", "two-year", "P2Y"),
+    ("The talks may take several weeks.", "several weeks", "PXW"),
+    ("The rover drove for 90 minutes.", "90 minutes", "PT90M"),
+])
+def test_durations(times, text, span, value):
+    t = one(times, text, span)
+    assert (t.type, t.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The bank is now weighing its options.", "now", "PRESENT_REF"),
+    ("The plant is currently idle.", "currently", "PRESENT_REF"),
+    ("The bank recently cut rates.", "recently", "PAST_REF"),
+    ("He was formerly a judge.", "formerly", "PAST_REF"),
+    ("More arrests are expected in the coming days.", "the coming days", "FUTURE_REF"),
+    ("Costs will fall in the near future.", "the near future", "FUTURE_REF"),
+])
+def test_references(times, text, span, value):
+    t = one(times, text, span)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The council meets every Tuesday.", "every Tuesday", "XXXX-WXX-2"),
+    ("It publishes a weekly report.", "weekly", "P1W"),
+    ("The fee is paid annually.", "annually", "P1Y"),
+    ("Inspections happen each month.", "each month", "P1M"),
+    ("The ferry sails twice a day.", "a day", "P1D"),
+])
+def test_sets(times, text, span, value):
+    t = one(times, text, span)
+    assert (t.type, t.value) == ("SET", value)
+
+
+@pytest.mark.parametrize("text, span, ttype, value", [
+    ("The plane will land at 10:30 a.m. Tuesday.", "10:30 a.m. Tuesday", "TIME",
+     "2024-11-19T10:30"),
+    ("The market closed at 4 p.m. EST.", "4 p.m. EST", "TIME", "2024-11-18T16:00"),
+    ("The blast happened last night.", "last night", "TIME", "2024-11-17TNI"),
+    ("The minister spoke this morning.", "this morning", "TIME", "2024-11-18TMO"),
+    ("Polls close at noon on Nov. 6, 2024.", "noon on Nov. 6, 2024", "TIME",
+     "2024-11-06T12:00"),
+])
+def test_times_of_day(times, text, span, ttype, value):
+    t = one(times, text, span)
+    assert (t.type, t.value) == (ttype, value)
+
+
+# --- modifiers ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, mod", [
+    ("The treaty was signed about two years ago.", "about two years ago", "APPROX"),
+    ("The plant will open in early 2025.", "early 2025", "START"),
+    ("The vote is due in late November.", "late November", "END"),
+    ("The index peaked in mid-1996.", "mid-1996", "MID"),
+    ("Talks could last at least 72 hours.", "at least 72 hours", "EQUAL_OR_MORE"),
+    ("The siege lasted more than four hours.", "more than four hours", "MORE_THAN"),
+    ("Detainees can be held up to 180 days.", "up to 180 days", "EQUAL_OR_LESS"),
+    ("The repair took less than an hour.", "less than an hour", "LESS_THAN"),
+    ("The firm will report by the end of 2025.", "the end of 2025", "END"),
+])
+def test_modifiers(times, text, span, mod):
+    assert one(times, text, span).mod == mod
+
+
+def test_about_as_a_preposition_is_no_modifier(times):
+    found = by_text(times("Analysts worry about the future of the alliance."))
+    assert "the future" in found and found["the future"].mod is None
+
+
+# --- without an anchor ----------------------------------------------------------------------
+
+def test_no_anchor_keeps_type_and_leaves_value_unresolved(times):
+    found = by_text(times("Last year the senator took office on January 20. He spoke on Sunday "
+                          "and will stay two months.", published=None))
+    assert (found["Last year"].type, found["Last year"].value) == ("DATE", "XXXX")
+    assert found["January 20"].value == "XXXX-01-20"
+    assert found["Sunday"].value == "XXXX-WXX-7"
+    assert found["two months"].value == "P2M"  # durations need no anchor
+    assert all(t.anchor is None for t in found.values())
+
+
+def test_explicit_dates_resolve_without_anchor(times):
+    t = one(times, "The accord was signed on March 26, 1996.", "March 26, 1996", published=None)
+    assert t.value == "1996-03-26"
+
+
+# --- failure modes: things that are not time expressions ------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Russia deployed over 10,000 troops to the region.",
+    "The missiles have a range of up to 190 miles (306 km).",
+    "The army sent 2000 soldiers to the border.",
+    "Officials may resign if the vote fails.",
+    "May the best team win.",
+    "March with us, the organisers urged the crowd.",
+    "Thousands will march through the capital.",
+    "The former minister denied the claims.",
+    "Iraq imports about three-quarters of its food.",
+])
+def test_not_time_expressions(times, text):
+    assert times(text) == []
+
+
+# --- records ------------------------------------------------------------------------------
+
+def test_records_point_into_the_original_text(times_only):
+    text = "The summit, held on \u201cSunday\u201d, ended two days early; talks resume next week."
+    analysis = times_only.analyze(Article(id="r", text=text, published=ANCHOR))
+    assert [t.id for t in analysis.times] == [f"T{i}" for i in range(1, len(analysis.times) + 1)]
+    assert len(analysis.times) == 3
+    for t in analysis.times:
+        assert text[t.span.start:t.span.end] == t.span.text
+        assert t.stage == "times@1.0"
+
+
+def test_reference_article(sample_analysis):
+    """The reference article from ../shared/samples (published 2024-11-18)."""
+    found = {}
+    for t in sample_analysis.times:
+        found.setdefault(t.span.text, t)
+    assert found["Sunday"].value == "2024-11-17"
+    assert found["January 20"].value == "2025-01-20"
+    assert (found["two months"].type, found["two months"].value) == ("DURATION", "P2M")
+    assert found["the coming days"].value == "FUTURE_REF"
+    assert found["August"].value == "2024-08"
+    assert found["now"].value == "PRESENT_REF"
