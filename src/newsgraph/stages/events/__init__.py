@@ -64,6 +64,8 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
         target_tok = None
     modality = modality_of(tok)
     etype, mode = _recode(cand.type, cand.mode, modality, tok)
+    if etype == "AGREE" and _vows_force(tok):
+        etype, mode = "THREATEN", "violence"
     if etype == "REJECT" and cand.type != "REJECT":
         modality = "happened"
     if etype == "THREATEN" and modality == "happened" and not is_noun \
@@ -96,6 +98,22 @@ def _recode(etype: str, mode, modality: str, tok):
     if modality == "negated" and etype in m["cooperative_types"] and _refusal(tok):
         return "REJECT", None
     return etype, mode
+
+
+_VOWS = frozenset(("vow", "pledge", "promise", "swear"))
+
+
+def _vows_force(tok) -> bool:
+    """'vowed to retaliate': a promise of force is a threat (PLOVER THREATEN)."""
+    if tok.lemma_.lower() not in _VOWS:
+        return False
+    lex = load()
+    for c in tok.children:
+        if c.dep_ == "xcomp":
+            entry = next((lex.verbs[f] for f in syntax.lemma_forms(c) if f in lex.verbs), None)
+            if entry is not None and entry.type in ("ASSAULT", "COERCE"):
+                return True
+    return False
 
 
 def _refusal(tok) -> bool:

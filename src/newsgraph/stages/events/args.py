@@ -109,6 +109,14 @@ def verb_actor(verb, entry=None, depth: int = 0):
         return verb_actor(gov, None, depth + 1)
     if dep == "ccomp" or any(c.dep_ in ("csubj", "expl") for c in verb.children):
         return None  # a content clause without a subject names no actor
+    if dep == "pcomp" and gov.pos_ == "ADP" and gov.lower_ in ("of", "for"):
+        obj = syntax.first_child(gov.head, "dobj")
+        if obj is not None:  # "accused Armenia of shelling", "praised X for releasing"
+            return obj
+    if dep == "xcomp" and syntax.is_passive(gov) and syntax.first_child(gov, "agent") is None:
+        subj = syntax.first_child(gov, *syntax.PASS_SUBJ)
+        if subj is not None:  # "the minister is expected to visit"
+            return _partitive(subj)
     if dep in ("xcomp", "advcl", "acl", "pcomp"):
         if dep == "xcomp" and gov.lemma_.lower() in OBJECT_CONTROL:
             obj = syntax.first_child(gov, "dobj", "dative")
@@ -153,6 +161,11 @@ def noun_actor(noun, depth: int = 0):
             pobj = syntax.first_child(c, "pobj")
             if pobj is not None:
                 return pobj
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("of", "for") and \
+            noun.head.head.pos_ == "VERB":
+        obj = syntax.first_child(noun.head.head, "dobj")
+        if obj is not None and actorish(obj):
+            return obj  # "accused Armenia of the shelling"
     if light is not None and depth < 4:
         actor = verb_actor(light, None, depth + 1)
         if actor is not None:
@@ -216,6 +229,7 @@ def _actorish_in(tok):
     """``tok`` if it names a participant, else a national modifier or possessor of it."""
     if tok is None:
         return None
+    tok = _partitive(tok)
     if actorish(tok):
         return tok
     poss = syntax.first_child(tok, "poss")
@@ -305,10 +319,7 @@ def find_place(analysis, trigger, clause):
 
 
 def _placeish(analysis, tok):
-    start, end = syntax.np_bounds(tok)
     ent = entity_for(analysis, tok.idx, tok.idx + len(tok.text))
-    if ent is None:
-        ent = entity_for(analysis, start, end)
     if ent is not None and ent.label in ("GPE", "LOC", "FAC"):
         return ent.id, tok
     if ent is not None:

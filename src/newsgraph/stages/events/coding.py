@@ -162,6 +162,6 @@ def actorish(tok) -> bool:
         return syntax.is_pronoun(tok) and tok.lower_ not in ("it", "its")
     lex = load()
     low = tok.lemma_.lower()
-    if low in lex.sectors or tok.lower_ in lex.sectors:
+    if low in lex.sectors or tok.lower_ in lex.sectors or tok.lower_ in lex.people:
         return True
     return bool(_lookup_country(tok.text))

@@ -93,6 +93,7 @@ class Lexicon:
     adjectives: dict
     light_verbs: frozenset
     request_modes: tuple  # ((mode, frozenset of words), ...) for REQUEST and REJECT
+    people: frozenset  # nouns for people who can be a recipient (hostages, residents)
     modality: dict  # name -> frozenset of lemmas
     countries: dict  # phrase -> (code, case_sensitive)
     max_country_words: int
@@ -151,6 +152,7 @@ def load() -> Lexicon:
         nouns={k.lower(): _entry(v, sets) for k, v in trig["nouns"].items()},
         adjectives={k.lower(): _entry(v, sets) for k, v in trig["adjectives"].items()},
         light_verbs=frozenset(trig["light_verbs"]),
+        people=_expand(["@CAPTIVES", "@PEOPLE"], sets),
         request_modes=tuple((k, _expand(v, sets)) for k, v in trig["request_modes"].items()),
         modality=modality,
         countries=countries, max_country_words=max_c,

@@ -59,6 +59,8 @@ def _noun_marks(tok) -> str | None:
                 return "hypothetical"
         if c.dep_ in ("det", "neg") and low in ("no", "not"):
             return "negated"
+        if c.dep_ == "det" and low in ("any", "every"):
+            return "hypothetical"
     if tok.head.lower_ == "without" and tok.dep_ == "pobj":
         return "negated"
     return None
