@@ -154,6 +154,44 @@ def test_warning_of_possible_war_is_hypothetical_threat(analyze):
     assert e is not None and e.modality == "hypothetical"
 
 
+def test_accused_party_is_actor_of_the_alleged_act(analyze):
+    evs = _events(analyze, "Azerbaijan accused Armenia of shelling its positions overnight.")
+    acc, shell = _find(evs, "ACCUSE"), _find(evs, "ASSAULT", "shelling")
+    assert acc.actor.country == "AZE" and acc.target.country == "ARM"
+    assert shell is not None and shell.actor.country == "ARM"
+
+
+def test_sector_phrase_before_head_noun(analyze):
+    e = _find(_events(analyze, "Venezuelan security forces detained dozens of activists."),
+              "COERCE")
+    assert e.actor.country == "VEN" and e.actor.sector == "police"
+
+
+def test_in_protest_is_motive_not_an_event(analyze):
+    evs = _events(analyze, "Brazil recalled its ambassador from Tarsia in protest.")
+    assert _find(evs, "SANCTION") is not None and _find(evs, "PROTEST") is None
+
+
+def test_analysts_warning_is_not_a_threat(analyze):
+    evs = _events(analyze, "Analysts warned that the currency could fall further.")
+    assert _find(evs, "THREATEN") is None
+
+
+def test_request_mode_from_what_is_asked(analyze):
+    e = _find(_events(analyze, "The council called for the release of the detained reporters."),
+              "REQUEST")
+    assert e is not None and e.mode == "yield"
+
+
+def test_reported_event_links_its_attribution(analyze):
+    a = analyze("Armed men kidnapped three aid workers near Tarvik, police said.")
+    e = _find(a.events, "ASSAULT")
+    assert e is not None and e.mode == "abduct"
+    if a.attributions:  # linked when the attribution stage found the report
+        att = next(x for x in a.attributions if x.id == e.reported_by)
+        assert att.content.start <= e.trigger.start < att.content.end
+
+
 def test_empty_text_structures_are_safe(analyze):
     assert _events(analyze, "The weather was mild and the markets were quiet today.") == []
 

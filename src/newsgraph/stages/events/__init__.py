@@ -216,9 +216,9 @@ def _speech_acts(analysis: Analysis, sent, events: list[Event], tag: str) -> lis
         if etype == "REQUEST" and addressee is not None:
             ev.target = code_actor(analysis, addressee)
         elif etype == "THREATEN":
+            lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
             content_ev = next((e for e in events if e.type in m["conflict_types"]
-                               and comp.idx <= e.trigger.start
-                               and e.trigger.end <= comp.right_edge.idx + 10_000), None)
+                               and lo <= e.trigger.start < hi), None)
             if content_ev is not None and content_ev.target is not None:
                 ev.target = content_ev.target
         _link_time(analysis, ev, tok, tok, sent)

@@ -305,6 +305,11 @@ def find_place(analysis, trigger, clause):
     cur = clause if clause is not None else trigger
     if cur.dep_ == "conj":
         holders.append(cur.head)
+    for c in trigger.children:  # "fired at demonstrators in Tbilisi"
+        if c.dep_ in ("dobj",):
+            holders.append(c)
+        elif c.dep_ == "prep" and c.lower_ in ("at", "on", "against"):
+            holders.extend(syntax.children(c, "pobj"))
     for h in holders:
         for c in h.children:
             if c.dep_ != "prep" or c.lower_ not in PLACE_PREPS:

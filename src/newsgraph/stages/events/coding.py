@@ -110,11 +110,19 @@ def sector_of(head, tokens) -> Optional[str]:
     """Sector from the head noun first, then its modifiers, then the whole phrase."""
     if head.ent_type_ == "GPE" and head.pos_ == "PROPN" and not syntax.children(head, "compound"):
         return None  # a country or city named alone is the state as a whole
+    mods = sorted((c for c in head.children if c.dep_ in ("compound", "amod", "nmod")),
+                  key=lambda t: t.i)
+    # The longest sector phrase ending at the head ("security forces" -> police) first.
+    near = [m for m in mods if m.i < head.i] + [head]
+    lex = load()
+    for k in range(min(len(near), lex.max_sector_words), 1, -1):
+        for words in ((t.lemma_.lower() for t in near[-k:]), (t.lower_ for t in near[-k:])):
+            hit = lex.sectors.get(" ".join(words))
+            if hit:
+                return hit
     own = _match_sector([head])
     if own:
         return own
-    mods = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod")]
-    mods.sort(key=lambda t: t.i)
     return _match_sector(mods) or _match_sector(sorted(tokens, key=lambda t: t.i))
 
 

@@ -191,11 +191,9 @@ def content_is_hypothetical(trigger) -> bool:
         for c in comp:
             tokens.extend(c.subtree)
     else:
-        sent = trigger.sent
-        tokens = [t for t in sent if t.i > trigger.i]
-        tokens = [t for t in tokens if t.head.i != trigger.i or t.dep_ != "xcomp"]
         if any(c.dep_ == "xcomp" for c in trigger.children):
-            return False
+            return False  # "threatened to shell": the content is an intended act
+        tokens = [t for t in trigger.sent if t.i > trigger.i]  # a quote after "warned,"
     for t in tokens:
         if t.dep_ in ("aux",) and t.lower_ in m["hypothetical_aux"] and t.lower_ not in (
                 "must", "should", "ought", "can"):
