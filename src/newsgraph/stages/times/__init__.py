@@ -28,6 +28,8 @@ _NUMERIC_START = re.compile(r"(?:\d|a\b|an\b|one|two|three|four|five|six|seven|e
                             r"|few|a\s+few|half|a\s+couple|couple|hundred)", re.I)
 _POINT_START = re.compile(r"(?:\d|noon|midnight|midday|year|the\s+(?:end|middle|start)|"
                           + alternation(lexicon()["months"])[3:-1] + r")", re.I)
+_EXPLICIT = {"iso", "slash", "mdy", "dmy", "month", "year", "spokenyear"}
+_YEAR_VALUE = re.compile(r"\d{4}")
 _JOIN = re.compile(r"\s*,?\s+(?:on\s+)?")
 
 
@@ -180,6 +182,8 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             new_start, mod = _modifier(norm, start, floor, ttype, value, core)
         items.append({"start": new_start, "end": end, "type": ttype, "value": value, "mod": mod,
                       "kind": kind})
+        if kind in _EXPLICIT and _YEAR_VALUE.match(value or ""):
+            ctx.refs["date"] = value  # the story's reference time for "the following year"
         floor = end
     items = _merge_clock(items, norm)
     out = []

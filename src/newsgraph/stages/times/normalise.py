@@ -38,10 +38,11 @@ class Context:
 
     def tense(self, start: int, end: int):
         """Direction of the expression: a preposition cue first, then the clause's tense."""
+        cue = cue_tense(self.text, start)
+        if cue:
+            return cue
         clause = clause_tense(self.doc, start, end)
-        if clause == PAST:
-            return PAST
-        return cue_tense(self.text, start) or (PAST if clause == PERFECT else clause)
+        return PAST if clause == PERFECT else clause
 
     def token(self, start: int):
         """The parse token covering character ``start`` (None without a parse)."""
@@ -367,15 +368,24 @@ def h_yearago(m, ctx):
     return "DATE", cal.shift(ctx.anchor, "Y", -1)
 
 
+_NARRATIVE = {"following", "the following", "previous", "the previous", "that", "same"}
+
+
 def h_relunit(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = re.sub(r"\s+", " ", m["unit"].lower())
-    if rel == "that" or rel == "same":
-        return None
     if unit == "quarter":
         return None  # the quarter rules handle these with their context
     n = _REL_SHIFT[rel]
     code = _UNIT_CODE[unit]
+    ref = ctx.refs.get("date")
+    if ref and rel in _NARRATIVE and code in ("Y", "M"):
+        # "the following year", "that month": relative to the date the story is at
+        if code == "Y":
+            return "DATE", str(int(ref[:4]) + n)
+        if len(ref) >= 7 and ref[5:7].isdigit():
+            y, mo = cal.add_months(int(ref[:4]), int(ref[5:7]), n)
+            return "DATE", f"{y}-{mo:02d}"
     if unit == "weekend":
         if n == 0 and ctx.tense(m.start(), m.end()) == PAST:
             n = -1
@@ -493,6 +503,11 @@ def h_bareunits(m, ctx):
     text = m.group().lower()
     if re.match(r"the\s+(next|coming)", text):
         return "DATE", "FUTURE_REF"
+    return "DURATION", duration_value(None, m["unit"])
+
+
+def h_recentunits(m, ctx):
+    """"recent years": a stretch of unstated length reaching up to now."""
     return "DURATION", duration_value(None, m["unit"])
 
 

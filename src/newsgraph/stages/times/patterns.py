@@ -96,6 +96,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?:\s+(?:more|additional|full|straight"
                      r"|consecutive|long|trading|business|calendar|fiscal))?[\s-]+"
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?\b(?!-old|\s+old\b|-\d)"),
+        ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
                       r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),
         ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
@@ -139,7 +140,7 @@ RULE_TRIGGERS = {
     "duration": ("UNIT",), "bareunits": ("UNIT",), "set": ("WORD",), "setword": ("WORD", "UNIT"),
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
-    "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",),
+    "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
 }
 
 
