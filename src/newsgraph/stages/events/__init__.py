@@ -149,7 +149,9 @@ def _link_time(analysis: Analysis, ev: Event, tok, clause, sent) -> None:
                 best = (dist, t)
     if best is not None:
         ev.time, ev.time_value = best[1].id, best[1].value
-    elif ev.modality == "happened" and analysis.article.published:
+    elif analysis.article.published and (ev.modality == "happened" or (
+            ev.type == "THREATEN" and tok.tag_ == "VBD")):
+        # A warning about what could happen was itself issued: it has a date.
         ev.time, ev.time_value = "published", analysis.article.published
 
 
