@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Optional
 
-from .tense import FUTURE, PAST
+from .tense import FUTURE, PAST, PERFECT
 
 
 def parse_anchor(published: Optional[str]) -> Optional[date]:
@@ -82,7 +82,9 @@ def _choose(candidates: list[date], anchor: date, tense, horizon: int, future_we
         return anchor
     past = [c for c in candidates if c < anchor]
     future = [c for c in candidates if c > anchor]
-    if tense == PAST and past and (anchor - max(past)).days <= horizon:
+    if tense == PERFECT:
+        horizon = min(horizon, 250)  # "has invited ... on March 12": weaker than a plain past
+    if tense in (PAST, PERFECT) and past and (anchor - max(past)).days <= horizon:
         return max(past)
     if tense == FUTURE and future and (min(future) - anchor).days <= horizon:
         return min(future)
@@ -134,7 +136,7 @@ def season_value(anchor: Optional[date], season: str, n: int, tense) -> str:
         year -= 0 if order[season] < cur else 1
     elif n > 0:
         year += 0 if order[season] > cur else 1
-    elif tense == PAST and order[season] > cur:
+    elif tense in (PAST, PERFECT) and order[season] > cur:
         year -= 1
     elif tense == FUTURE and order[season] < cur:
         year += 1

@@ -41,8 +41,7 @@ class Context:
         cue = cue_tense(self.text, start)
         if cue:
             return cue
-        clause = clause_tense(self.doc, start, end)
-        return PAST if clause == PERFECT else clause
+        return clause_tense(self.doc, start, end)
 
     def token(self, start: int):
         """The parse token covering character ``start`` (None without a parse)."""
@@ -401,7 +400,8 @@ def h_season(m, ctx):
         return "DATE", f"{m['year']}-{season}"
     if not rel:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-        if word == "fall" or not re.search(r"\b(in|during|by|until|since|through|this)\s+$", before):
+        if word == "fall" or not re.search(r"\b(in|during|by|until|since|through|this|early|late"
+                                           r"|mid)[\s-]+$", before):
             return None
     if rel == ["the"]:
         after = ctx.text[m.end():m.end() + 4].lower()
