@@ -120,6 +120,22 @@ def test_bare_surname_stays_with_the_person_it_already_named(analyze):
     assert len(ppl["Nina Arlo"].mentions) == 1
 
 
+def test_first_name_used_before_the_full_name(analyze):
+    a = analyze("Officials said Marisol would testify on Friday. Marisol Okafor, a nurse at "
+                "the clinic, has not spoken publicly. Her brother Daniel Okafor said Okafor "
+                "was ready.")
+    ppl = people(a)
+    assert "Marisol Okafor" in ppl
+    assert [m.span.text for m in ppl["Marisol Okafor"].mentions][:2] == ["Marisol",
+                                                                        "Marisol Okafor"]
+
+
+def test_signature_line_names_are_kept(analyze):
+    a = analyze("Letters\n\nThe new bridge toll is unfair to commuters who have no other "
+                "route into the city.\n\nGreta Lindqvist, Portland")
+    assert "Greta Lindqvist" in people(a)
+
+
 def test_organisation_short_form_joins_full_name(analyze):
     a = analyze("Officials at the House Budget Committee said on Monday that the Budget "
                 "Committee would vote next week.")

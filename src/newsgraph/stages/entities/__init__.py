@@ -131,7 +131,10 @@ def _surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd
         if not _name_like_hit(doc, text, s, e):
             continue
         tok = _tok_at(doc, s)
-        owner = merge.choose_for_bare(by_surname[m.group()], tok)
+        owners = by_surname[m.group()]
+        if len(owners) > 1 and not any(c.start <= tok for p in owners for c in p.cands):
+            continue  # before any of several namesakes is introduced: ambiguous
+        owner = merge.choose_for_bare(owners, tok)
         out.setdefault(id(owner), []).append(Mention(Span.of(text, s, e), "name"))
     return out
 

@@ -60,7 +60,7 @@ def is_honorific(tok) -> bool:
 def collect(doc, text: str) -> list[Cand]:
     """Repaired name candidates of one parsed document, in text order."""
     cands = []
-    headlines = _headline_ranges(text)
+    headlines = _headline_ranges(text, doc)
     for ent in doc.ents:
         if ent.label_ not in _REPAIRABLE:
             continue
@@ -99,15 +99,18 @@ _HEAD_SMALL = frozenset("a an the and but or nor for yet so of in on at to by up
                         "with from into onto over than off out".split())
 
 
-def _headline_ranges(text: str) -> list[tuple[int, int]]:
+def _headline_ranges(text: str, doc) -> list[tuple[int, int]]:
     """Character ranges of title-case headlines, captions and section heads.
 
     A line, or a line's lead-in before ":" ("Veto Power Impedes Peace Efforts:
     ..."), in which every word but the small function words is capitalised;
     running prose always has a lowercase verb or noun.  The small model tags
-    most capitalised words of such lines as names.
+    most capitalised words of such lines as names.  A line made only of short
+    names ("Kathryn Kates, New York" under a letter) is not a headline: it
+    needs a capitalised word outside the tagged names, or a long tagged span.
     """
     out = []
+    ents = [(e.start_char, e.end_char, e.text.count(" ") + 1) for e in doc.ents]
     for m in _LINE.finditer(text):
         line = m.group()
         colon = line.find(": ")
@@ -115,10 +118,25 @@ def _headline_ranges(text: str) -> list[tuple[int, int]]:
             words = _WORD.findall(line[:seg_end])
             content = [w for w in words if w.lower() not in _HEAD_SMALL]
             if 2 <= len(words) <= _HEAD_MAX_WORDS and len(content) >= 2 and \
-                    all(w[0].isupper() for w in content):
+                    all(w[0].isupper() for w in content) and \
+                    _not_just_names(line[:seg_end], m.start(), ents):
                 out.append((m.start(), m.start() + seg_end))
                 break
     return out
+
+
+def _not_just_names(segment: str, offset: int, ents: list[tuple[int, int, int]]) -> bool:
+    """True when a title-case segment has a content word outside every entity, or a long entity."""
+    inside = [(s, e, n) for s, e, n in ents if s < offset + len(segment) and e > offset]
+    if any(n >= 4 for _, _, n in inside):
+        return True
+    for w in _WORD.finditer(segment):
+        if w.group().lower() in _HEAD_SMALL or len(w.group()) < 3:
+            continue
+        pos = offset + w.start()
+        if not any(s <= pos < e for s, e, _ in inside):
+            return True
+    return False
 
 
 def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
@@ -161,8 +179,7 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
         start = _skip_titles(doc, start, end)
         if start >= end:
             return None
-    if label != "NORP" and end < len(doc) and doc[end].lower_ in lexicon.place_nouns() \
-            and doc[end].is_lower:
+    if _area_noun_follows(doc, start, end, label):
         end += 1
         label = "LOC"
     if not _looks_like_name(doc, start, end, label):
@@ -195,6 +212,18 @@ def _cut(doc, start: int, end: int, label: str) -> int:
         if label == "ORG" and tok.lower_ in _CUT_PREPS and tok.text.islower():
             return i
     return end
+
+
+def _area_noun_follows(doc, start: int, end: int, label: str) -> bool:
+    """"Kursk" + "region": the area noun belongs to the name, unless the noun
+    itself modifies the next word ("U.S. district judge") or the name is an
+    adjective or abbreviation ("Russian territory", "U.S. territory")."""
+    if label == "NORP" or end >= len(doc) or "." in doc[end - 1].text:
+        return False
+    noun = doc[end]
+    if not (noun.is_lower and noun.lower_ in lexicon.place_nouns()):
+        return False
+    return not (end + 1 < len(doc) and doc[end + 1].pos_ in ("NOUN", "PROPN"))
 
 
 def _skip_titles(doc, start: int, end: int) -> int:
@@ -277,19 +306,20 @@ def _relabel_by_article(cands: list[Cand]) -> None:
     """Give each name one label across the article.
 
     Order of evidence: a well-known place name tagged GPE/LOC stays a place;
-    a span equal to the surname or full name of a person named in the article
-    is that person ("Trump's adviser" tagged ORG); a well-known place name
+    a span equal to the full name, surname or first name of a person named in
+    the article is that person ("Trump's adviser" tagged ORG); a well-known place name
     tagged otherwise becomes GPE; else the majority label of that name wins
     (ties go to the first mention's label).
     """
     person_names: set[str] = set()
     for c in cands:
         if c.label == "PERSON" and c.end - c.start >= 2:
-            person_names.add(c.text)
-            person_names.add(surname(c.text.split()))
+            words = c.text.split()
+            person_names.update((c.text, surname(words), words[0]))
     places = lexicon.places()
     votes: dict[str, Counter] = defaultdict(Counter)
-    surnames = {n for n in person_names if " " not in n}
+    surnames = {surname(c.text.split()) for c in cands
+                if c.label == "PERSON" and c.end - c.start >= 2}
     heads = lexicon.org_heads()
     for c in cands:
         if c.text in places and c.label in ("GPE", "LOC"):

@@ -99,6 +99,14 @@ def _match_person(people: list[Group], last: str, given: list[str], gender: str
     if not given and not same:
         # a lone first name ("Hillary") after the full name
         same = [p for p in people if p.given and p.given[0] == last]
+    if given and not same:
+        # a first name used alone before the full name ("Melania ... Melania Trump")
+        same = [p for p in people if not p.given and p.surname == given[0]
+                and not (gender and p.gender and gender != p.gender)]
+        if same:
+            target = max(same, key=lambda p: p.last)
+            target.surname = last
+            return target
     if not same:
         return None
     full = [p for p in same if p.given]
@@ -124,7 +132,8 @@ def choose_for_bare(people: list[Group], tok: int) -> Group:
     def recency(p: Group) -> int:
         return max((c.start for c in before(p)), default=-1)
 
-    called_bare = [p for p in people if any(len(c.text.split()) == 1 for c in before(p))]
+    called_bare = [p for p in people
+                   if any(c.text.lower() == p.surname for c in before(p))]
     return max(called_bare or people, key=recency)
 
 
