@@ -31,3 +31,10 @@ def test_english_prose_passes_and_other_languages_fail():
         check_language("Правительство заявило в понедельник, что переговоры продолжатся.")
     with pytest.raises(EmptyInputError):
         check_language("12 34 -- 56")
+
+
+def test_short_english_sentences_with_few_function_words_pass():
+    check_language("Harbour Board Chairman Ilse Markov undertook mediation mission between "
+                   "Carvia and Northern Alliance leader Tomas Berg yesterday.")
+    with pytest.raises(NotEnglishError):
+        check_language("Le conseil municipal a voté mardi une hausse des impôts locaux.")

@@ -12,7 +12,9 @@ It also refuses text that is not worth parsing: empty, or not English.
 
 from __future__ import annotations
 
+import json
 import re
+from pathlib import Path
 
 from ..errors import EmptyInputError, NotEnglishError
 from ..pipeline import Analysis, stage
@@ -30,10 +32,14 @@ _ONE_FOR_ONE = str.maketrans({
 # `` and '' (LaTeX / PTB style) and two apostrophes typed for a double quote.
 _DOUBLED = re.compile(r"``|''")
 
-# Common English function words: a cheap, dependency-free language check.
-_ENGLISH_WORDS = frozenset(
-    "the a an and or but of to in on at for with by from as is are was were be been has have had "
-    "that this it its he she they we you i his her their our not will would said says".split())
+def _function_words() -> tuple[frozenset, frozenset]:
+    data = json.loads((Path(__file__).parents[1] / "lexicons" / "function_words.json")
+                      .read_text(encoding="utf-8"))
+    return frozenset(data["english"]), frozenset(data["other"])
+
+
+# Function words: a cheap, dependency-free language check.
+_ENGLISH_WORDS, _OTHER_WORDS = _function_words()
 
 
 def normalize_text(text: str) -> str:
@@ -49,19 +55,23 @@ def normalize_text(text: str) -> str:
     return out
 
 
-def english_share(text: str, sample_chars: int = 20000) -> float:
-    """Share of the first words that are common English function words."""
+def function_word_shares(text: str, sample_chars: int = 20000) -> tuple[float, float]:
+    """Shares of the first words that are English / other-language function words."""
     words = re.findall(r"[^\W\d_]+", text[:sample_chars].lower())
     if not words:
-        return 0.0
-    return sum(w in _ENGLISH_WORDS for w in words) / len(words)
+        return 0.0, 0.0
+    return (sum(w in _ENGLISH_WORDS for w in words) / len(words),
+            sum(w in _OTHER_WORDS for w in words) / len(words))
 
 
 def check_language(text: str) -> None:
     """Raise NotEnglishError unless the text reads as English.
 
-    Running prose in English has 25-45% function words; below 8% (with enough
-    words to judge) the text is another language, a table or a word list.
+    Running prose in English has 25-45% function words.  Below 8% the text is
+    another language, a table or a word list, when there are enough words to
+    judge (30).  Any text where another language's function words outnumber the
+    English ones is refused; a short English sentence with few function words
+    (a headline-like report) is not.
     """
     letters = sum(ch.isalpha() for ch in text[:20000])
     if letters == 0:
@@ -71,7 +81,9 @@ def check_language(text: str) -> None:
         raise NotEnglishError("text is not in English (mostly non-Latin letters); "
                               "newsgraph analyses English news only")
     words = re.findall(r"[^\W\d_]+", text[:20000])
-    if len(words) >= 12 and english_share(text) < 0.08:
+    english, other = function_word_shares(text)
+    foreign = len(words) >= 5 and other > english and other >= 0.1
+    if foreign or (len(words) >= 30 and english < 0.08):
         raise NotEnglishError("text does not read as English (too few English function words); "
                               "newsgraph analyses English news only")
 
