@@ -172,6 +172,8 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     floor = 0
     for start, end, kind, m in kept:
         ttype, value = HANDLERS[kind](m, ctx)
+        if kind == "duration" and m["the"] and not m["rel"] and "-" in norm[m.end("num"):end]:
+            start = m.start("num")  # "the two-year contract": the article belongs to the noun
         core = norm[start:end]
         if kind == "yearend":
             new_start, mod = start, "END"

@@ -77,7 +77,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("ago", rf"\b(?P<num>{p['NUM']}|{p['FUZZY']})?(?:\s+(?:more|additional|full))?\s*"
                 rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence"
                 r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))"),
-        ("yearago", r"\b(?:the\s+)?(?:year-ago|year-earlier)\b"),
+        ("yearago", r"\b(?:year-ago|year-earlier)\b"),
         ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"
                     r"|decade|century|fiscal\s+year|quarter)\b"),
         ("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)?"
