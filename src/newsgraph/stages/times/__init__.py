@@ -30,7 +30,7 @@ _POINT_START = re.compile(r"(?:\d|noon|midnight|midday|year|the\s+(?:end|middle|
                           + alternation(lexicon()["months"])[3:-1] + r")", re.I)
 _EXPLICIT = {"iso", "slash", "mdy", "dmy", "month", "year", "spokenyear"}
 _YEAR_VALUE = re.compile(r"\d{4}")
-_JOIN = re.compile(r"\s*,?\s+(?:on\s+)?")
+_JOIN = re.compile(r"\s*(?:\([^()]{1,24}\)\s*)?,?\s+(?:on\s+)?")
 
 
 _PAD = 60

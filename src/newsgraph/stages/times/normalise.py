@@ -253,8 +253,8 @@ def h_quarter(m, ctx):
     value = f"{year if year else 'XXXX'}-{code}{q}"
     if m["pl"] and not m["ofyear"]:
         return "SET", f"XXXX-{code}{q}"
-    if code == "Q" and year:
-        ctx.last_quarter = (year, q, m.start())
+    if code == "Q" and year and (ctx.anchor is None or (year, q) <= cal.quarter_of(ctx.anchor)):
+        ctx.last_quarter = (year, q, m.start())  # a reported quarter, not a forecast
     return "DATE", value
 
 
@@ -290,7 +290,7 @@ def h_qref(m, ctx):
         return "DATE", f"{year}-Q{cq[1]}" if cq else str(year)
     if ctx.anchor is None and cq is None:
         return "DATE", "XXXX-QX"
-    if cq is None or words & {"this", "current"} and "year's" not in words:
+    if (cq is None or words & {"current", "latest", "recent"}) and ctx.anchor is not None:
         base = cal.shift(ctx.anchor, "Q", 0 if words & {"this", "current"} else -1)
         cq = (int(base[:4]), int(base[-1]))
     y, q = cq

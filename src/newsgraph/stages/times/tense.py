@@ -27,13 +27,18 @@ def _sets():
 def _cue_regex():
     """A preposition right before the expression that fixes its direction ("until Tuesday")."""
     lex = lexicon()
-    return (re.compile(r"\b" + alternation(lex["future_preps"]) + r"\s+(?:the\s+)?$", re.I),
-            re.compile(r"\b" + alternation(lex["past_preps"]) + r"\s+(?:the\s+)?$", re.I))
+    tail = r"\s+(?:the\s+)?(?:at\s+)?(?:" + _CLOCK + r"\s+)?$"
+    return (re.compile(r"\b" + alternation(lex["future_preps"]) + tail, re.I),
+            re.compile(r"\b" + alternation(lex["past_preps"]) + tail, re.I))
+
+
+# A clock time between the cue and a day: "until 9 a.m. EST Tuesday".
+_CLOCK = r"(?:\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\.?(?:\s+[A-Z]{2,3})?|noon|midnight)"
 
 
 def cue_tense(text: str, start: int):
     """FUTURE after "until", "as soon as", ...; PAST after "since"; else UNKNOWN."""
-    window = text[max(0, start - 20):start]
+    window = text[max(0, start - 40):start]
     future, past = _cue_regex()
     if future.search(window):
         return FUTURE
