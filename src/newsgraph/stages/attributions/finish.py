@@ -8,6 +8,7 @@ from ...model import Attribution, Span
 from .direct import Candidate
 from .lexicon import channels
 from .speakers import Resolution, SpeakerResolver
+from .syntax import trim
 
 CHANNEL_WINDOW = 80
 
@@ -26,10 +27,14 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         if not content.text:
             continue
         source = None
-        if c.source_chars is not None:
+        if c.inherit and prev is not None and c.source is None:
+            source = prev.source  # the quote goes on in the voice named before it
+        elif c.source_chars is not None:
             source = Span.of(text, *c.source_chars)
         elif c.source is not None and c.source[0] < c.source[1]:
-            a, b = c.source
+            a, b = trim(doc, *c.source)
+            if a >= b:
+                a, b = c.source
             source = Span.of(text, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
         att = Attribution(
             id=f"A{len(out) + 1}",

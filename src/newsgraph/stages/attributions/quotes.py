@@ -63,12 +63,21 @@ def _paragraph_quotes(norm: str, start: int, end: int, para: int) -> list[Quote]
         out.append(Quote(a, b, True, para, _count_words(norm, a, b)))
     if len(marks) % 2 == 1:
         a = marks[-1]
-        e = end
+        e = _single_close(norm, a, end)
         while e > a + 1 and norm[e - 1].isspace():
             e -= 1
         if _count_words(norm, a, e) >= 1:
             out.append(Quote(a, e, False, para, _count_words(norm, a, e)))
     return out
+
+
+_SINGLE_CLOSE = re.compile(r"(?<=[.!?,])'(?=\s|$)")
+
+
+def _single_close(norm: str, start: int, end: int) -> int:
+    """End of an opened quote closed by a mistyped single mark (``"Let's go.'``), else ``end``."""
+    m = _SINGLE_CLOSE.search(norm, start + 1, end)
+    return m.end() if m else end
 
 
 def _chain_paragraphs(norm: str, quotes: list[Quote]) -> list[Quote]:

@@ -22,6 +22,7 @@ PERSON_PRONOUNS = frozenset("he she him her i me".split())
 GROUP_PRONOUNS = frozenset("they them we us".split())
 IT_PRONOUNS = frozenset(("it",))
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
+RELATIVES = frozenset(("who", "that", "which", "whom"))
 DEFINITE = frozenset("the this that these those".split())
 
 
@@ -130,6 +131,10 @@ class SpeakerResolver:
         """Resolve source tokens a..b of the parse."""
         doc = self.doc
         head = _head(doc, a, b)
+        if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < a:
+            noun = head.head.head  # "the senator, who said ...": resolve the antecedent
+            a, b = noun.left_edge.i, noun.i + 1
+            head = noun
         text = doc[a:b].text
         hit = _entity_for_span(self.index, doc, a, b, head)
         if hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \

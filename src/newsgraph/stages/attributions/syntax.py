@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
+from .lexicon import reporting_verbs
+
 CHILD_RELS = ("ccomp", "xcomp", "dobj", "advcl")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _TRIM = frozenset(",;:-–—(")
@@ -66,21 +68,41 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
     kids = list(token.children)
     dobj = next((c for c in kids if c.dep_ == "dobj"), None)
     if dobj is not None:
-        comp = [c for c in kids if c.dep_ == "oprd" and c.i > dobj.i]
-        if comp:
+        comp = [c for c in kids if c.i > dobj.i and (
+            c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))]
+        if comp:  # "called the plan *a disgrace*", "described him *as a liar*"
             yield "dobj2", dobj.left_edge.i, comp[-1].right_edge.i + 1
     for child in kids:
         dep = child.dep_
         if dep in CHILD_RELS:
-            yield dep, child.left_edge.i, child.right_edge.i + 1
+            yield dep, child.left_edge.i, clause_end(child)
         elif dep == "prep" and token.pos_ in ("VERB", "NOUN"):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
-                yield "prep", objs[0].left_edge.i, objs[0].right_edge.i + 1
+                yield f"prep_{child.lower_}", objs[0].left_edge.i, objs[0].right_edge.i + 1
     if token.dep_ in ("prep", "advcl", "parataxis", "ccomp") and token.head is not token:
         span = head_remainder(token)
         if span is not None:
             yield "head", span[0], span[1]
+
+
+def clause_end(head) -> int:
+    """End of a content clause, stopping before a conjoined reporting verb.
+
+    "said that A, and predicted that B" is two attributions; when the parser
+    hangs "predicted" under A, the first content must not swallow the second.
+    """
+    end = head.right_edge.i + 1
+    verbs = reporting_verbs()
+    for child in head.children:
+        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in verbs \
+                and any(g.dep_ == "ccomp" for g in child.children):
+            cut = child.left_edge.i
+            for sib in head.children:
+                if sib.dep_ in ("cc", "punct") and head.i < sib.i < cut:
+                    cut = min(cut, sib.i)
+            end = min(end, cut)
+    return end
 
 
 def head_remainder(token) -> Optional[tuple[int, int]]:
@@ -104,21 +126,27 @@ def trim(doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_CLIMB = _CLAUSE_HEAD_DEPS | {"prep", "pobj", "dep", "npadvmod", "advmod", "acomp"}
+_NOT_SOURCES = frozenset(("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
+
+
 def subject_of(token):
     """The subject of a cue: its own, or inherited from the clause it hangs on.
 
-    "acknowledge the risks but *argue*" (conj), "..., *saying*" (advcl/xcomp)
-    and "has *vowed*" all take the subject of the governing verb.
+    "acknowledge the risks but *argue*" (conj), "..., *saying*" (advcl/xcomp),
+    "by *saying*" (pcomp) and "has *vowed*" all take the subject of the
+    governing verb.  Dates and times the parser took for a subject
+    ("1:50 p.m. ...") are no source.
     """
-    seen = 0
     cur = token
-    while cur is not None and seen < 4:
+    for _ in range(5):
         for child in cur.children:
             if child.dep_ in SUBJECTS:
+                if child.ent_type_ in _NOT_SOURCES:
+                    return None
                 return child
-        if cur.dep_ in _CLAUSE_HEAD_DEPS and cur.head is not cur:
+        if cur.dep_ in _CLIMB and cur.head is not cur and cur.head.pos_ not in ("NOUN", "PROPN"):
             cur = cur.head
-            seen += 1
             continue
         return None
     return None
@@ -154,9 +182,6 @@ def source_span(token) -> Optional[tuple[int, int]]:
     subj = subject_of(token)
     if subj is None or subj.dep_ == "csubj":
         return None
-    if subj.lower_ in ("that", "which", "who") and subj.head.dep_ == "relcl":
-        noun = subj.head.head
-        return noun.left_edge.i, subj.head.left_edge.i if subj.head.left_edge.i > noun.left_edge.i else noun.i + 1
     return subject_extent(subj)
 
 
