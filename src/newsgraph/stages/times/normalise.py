@@ -125,6 +125,14 @@ def _year(s: str, anchor: Optional[date]) -> int:
     return int(s)
 
 
+def _year_number(s: str) -> int:
+    """A year in digits or spoken words ("nineteen ninety-six")."""
+    if s[:1].isdigit():
+        return int(s)
+    head, _, rest = re.sub(r"\s+", " ", s.lower()).replace("-", " ").partition(" ")
+    return (19 if head == "nineteen" else 20) * 100 + int(number_value(rest) or 0)
+
+
 def _capitalised(text: str) -> bool:
     return text[:1].isupper()
 
@@ -197,7 +205,7 @@ def h_month(m, ctx):
             and re.match(r"\s+(?:of|for|on|to|against)\b", ctx.text[m.end():m.end() + 9]):
         return None  # "the March for Life": a proper noun, not the month
     if m["year"]:
-        return "DATE", f"{int(m['year'])}-{month:02d}"
+        return "DATE", f"{_year_number(m['year'])}-{month:02d}"
     if ctx.anchor is None:
         return "DATE", f"XXXX-{month:02d}"
     year = ctx.anchor.year
@@ -397,7 +405,7 @@ def h_season(m, ctx):
     rel = (m["rel"] or "").lower().split()
     word = m["season"].lower()
     if m["year"]:
-        return "DATE", f"{m['year']}-{season}"
+        return "DATE", f"{_year_number(m['year'])}-{season}"
     if not rel:
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if word == "fall" or not re.search(r"\b(in|during|by|until|since|through|this|early|late"

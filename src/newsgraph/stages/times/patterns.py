@@ -37,6 +37,9 @@ def pieces() -> dict[str, str]:
         "ONES": r"(?:one|two|three|four|five|six|seven|eight|nine)",
         "TEENS": r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
                  r"|nineteen)",
+        "SPOKEN": r"(?:(?:nineteen|twenty)[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+                  r"|ninety)(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven"
+                  r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))",
         "TZ": r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|ET|PT)\b)?",
         "REL": r"(?:this\s+past|this\s+coming|the\s+previous|the\s+following|this|last|next"
                r"|past|previous|coming|following|current|latest|same|that)",
@@ -57,7 +60,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("dmy", rf"\b(?:(?P<wd>{p['WD']}),?\s+)?(?:the\s+)?(?P<dom>{p['DOM']})\s+(?:of\s+)?"
                 rf"(?P<mon>{p['MON']})(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
         ("month", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next)\s+)?"
-                  rf"(?P<mon>{p['MON']})(?:(?:,?\s+|\s+of\s+)(?P<year>{p['YEAR']})"
+                  rf"(?P<mon>{p['MON']})(?:(?:,?\s+|\s+of\s+)(?P<year>{p['YEAR']}|{p['SPOKEN']})"
                   rf"|\s+(?P<yrel>this|last|next)\s+year)?\b"),
         ("quarter", rf"\b(?:{qpre}\s+){{0,3}}(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)\s+"
                     rf"(?:fiscal\s+)?(?P<unit>quarter|half)(?P<pl>s)?"
@@ -81,7 +84,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"
                     r"|decade|century|fiscal\s+year|quarter)\b"),
         ("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)?"
-                   rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}))?\b"),
+                   rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}|{p['SPOKEN']}))?\b"),
         ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
                     rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
                     rf"(?:\s+(?P<part>{p['PART']})s?)?\b"),

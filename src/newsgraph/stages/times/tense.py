@@ -56,6 +56,8 @@ def clause_tense(doc, start: int, end: int):
         return UNKNOWN
     future_aux, future_gov = _sets()
     token = span.root
+    if token.dep_ in ("compound", "amod", "nmod", "poss"):
+        return UNKNOWN  # "a June agreement": modifies a noun, the clause's tense says nothing
     for _ in range(6):  # climb to the governing verb
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
