@@ -38,12 +38,13 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
     people = merge.group_people([c for c in cands if c.label == "PERSON"])
     others = merge.group_others([c for c in cands if c.label != "PERSON"])
     extra = _surname_mentions(doc, text, people, cands)
+    starts = [c.start for c in cands]  # text order: binary search for the names inside a role
     built = []
     for group in people + others:
         mentions = [_mention(doc, text, c) for c in group.cands]
         mentions += extra.get(id(group), [])
         mentions.sort(key=lambda m: m.span.start)
-        roles = _roles(doc, text, group, cands) if group.label == "PERSON" else []
+        roles = _roles(doc, text, group, cands, starts) if group.label == "PERSON" else []
         built.append(Entity(id="", label=group.label, name=merge.canonical_name(group),
                             mentions=mentions, roles=roles, stage=tag))
     built.sort(key=lambda e: e.mentions[0].span.start)
@@ -61,7 +62,8 @@ def _mention(doc, text: str, cand: cnd.Cand) -> Mention:
     return Mention(Span.of(text, s, e), "name")
 
 
-def _roles(doc, text: str, group: merge.Group, cands: list[cnd.Cand]) -> list[Role]:
+def _roles(doc, text: str, group: merge.Group, cands: list[cnd.Cand], starts: list[int]
+           ) -> list[Role]:
     """Distinct roles of one person over all its mentions, in text order."""
     out: list[Role] = []
     seen: set[str] = set()
@@ -79,7 +81,7 @@ def _roles(doc, text: str, group: merge.Group, cands: list[cnd.Cand]) -> list[Ro
             if norm in seen:
                 continue
             seen.add(norm)
-            out.append(Role(span, _role_org(rng, cands)))
+            out.append(Role(span, _role_org(rng, cands, starts)))
     out.sort(key=lambda r: r.span.start)
     return out
 
@@ -92,9 +94,15 @@ def _role_key(role: str) -> str:
     return _ROLE_DET.sub("", role.lower()).strip()
 
 
-def _role_org(rng: tuple[int, int], cands: list[cnd.Cand]) -> Optional[str]:
+def _role_org(rng: tuple[int, int], cands: list[cnd.Cand], starts: list[int]) -> Optional[str]:
     """The organisation named inside a role (an ORG, else a country: "Poland's foreign minister")."""
-    inside = [c for c in cands if rng[0] <= c.start and c.end <= rng[1]]
+    lo = bisect.bisect_left(starts, rng[0])
+    inside = []
+    for c in cands[lo:]:
+        if c.start >= rng[1]:
+            break
+        if c.end <= rng[1]:
+            inside.append(c)
     for labels in (("ORG",), ("GPE",)):
         hits = [c for c in inside if c.label in labels]
         if hits:
@@ -153,7 +161,19 @@ def _name_like_hit(doc, text: str, s: int, e: int) -> bool:
         return False
     if span[0].pos_ == "PROPN":
         return True
-    return re.search(r"\b" + re.escape(text[s:e].lower()) + r"\b", text) is None
+    return text[s:e].lower() not in _lowercase_words(text)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")
+_LOWER_CACHE: list = [None, frozenset()]
+
+
+def _lowercase_words(text: str) -> frozenset:
+    """Words the text writes in lowercase, computed once per text."""
+    if _LOWER_CACHE[0] is not text:
+        _LOWER_CACHE[0] = text
+        _LOWER_CACHE[1] = frozenset(_LOWER_WORD.findall(text))
+    return _LOWER_CACHE[1]
 
 
 def _surname_form(person: merge.Group) -> str:

@@ -13,6 +13,7 @@ article-level vote so that a name keeps one label throughout.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -67,7 +68,8 @@ def collect(doc, text: str) -> list[Cand]:
         cand = _repair(doc, ent.start, ent.end, ent.label_)
         if cand is not None:
             cand.text = doc[cand.start:cand.end].text
-            cand.gender = _honorific_gender(doc, cand)
+            if cand.label == "PERSON":
+                cand.gender = _honorific_gender(doc, cand)
             cand.headline = _inside(headlines, doc[cand.start].idx)
             cands.append(cand)
     _relabel_by_article(cands)
@@ -111,6 +113,7 @@ def _headline_ranges(text: str, doc) -> list[tuple[int, int]]:
     """
     out = []
     ents = [(e.start_char, e.end_char, e.text.count(" ") + 1) for e in doc.ents]
+    ent_ends = [e for _, e, _ in ents]
     for m in _LINE.finditer(text):
         line = m.group()
         colon = line.find(": ")
@@ -119,15 +122,23 @@ def _headline_ranges(text: str, doc) -> list[tuple[int, int]]:
             content = [w for w in words if w.lower() not in _HEAD_SMALL]
             if 2 <= len(words) <= _HEAD_MAX_WORDS and len(content) >= 2 and \
                     all(w[0].isupper() for w in content) and \
-                    _not_just_names(line[:seg_end], m.start(), ents):
+                    _not_just_names(line[:seg_end], m.start(), ents, ent_ends):
                 out.append((m.start(), m.start() + seg_end))
                 break
     return out
 
 
-def _not_just_names(segment: str, offset: int, ents: list[tuple[int, int, int]]) -> bool:
-    """True when a title-case segment has a content word outside every entity, or a long entity."""
-    inside = [(s, e, n) for s, e, n in ents if s < offset + len(segment) and e > offset]
+def _not_just_names(segment: str, offset: int, ents: list[tuple[int, int, int]],
+                    ent_ends: list[int]) -> bool:
+    """True when a title-case segment has a content word outside every entity, or a long entity.
+
+    ``ents`` are in text order and do not overlap, so the ones touching the
+    segment are found by binary search."""
+    inside = []
+    for k in range(bisect.bisect_right(ent_ends, offset), len(ents)):
+        if ents[k][0] >= offset + len(segment):
+            break
+        inside.append(ents[k])
     if any(n >= 4 for _, _, n in inside):
         return True
     for w in _WORD.finditer(segment):
@@ -140,7 +151,9 @@ def _not_just_names(segment: str, offset: int, ents: list[tuple[int, int, int]])
 
 
 def _inside(ranges: list[tuple[int, int]], char: int) -> bool:
-    return any(s <= char < e for s, e in ranges)
+    """Is ``char`` inside one of the sorted, disjoint ``ranges``?"""
+    k = bisect.bisect_right(ranges, (char, float("inf"))) - 1
+    return k >= 0 and ranges[k][0] <= char < ranges[k][1]
 
 
 def _drop_unconfirmed_headline_names(cands: list[Cand]) -> list[Cand]:

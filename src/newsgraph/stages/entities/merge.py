@@ -14,6 +14,7 @@ ignored; a group's plural joins its singular: "Ukrainian" / "Ukrainians").
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from . import lexicon
@@ -31,9 +32,21 @@ class Group:
     given: list[str] = field(default_factory=list)
     gender: str = ""
 
+    bare_starts: list[int] = field(default_factory=list)  # mentions by the bare surname
+
+    starts: list[int] = field(default_factory=list)  # mention starts, in text order for people
+
     def add(self, cand: Cand) -> None:
         self.cands.append(cand)
+        self.starts.append(cand.start)
         self.last = max(self.last, cand.start)
+        if self.surname and cand.text.lower() == self.surname:
+            self.bare_starts.append(cand.start)
+
+    def rename(self, surname: str) -> None:
+        """A first name used alone turned out to belong to a full name with this surname."""
+        self.surname = surname
+        self.bare_starts = [c.start for c in self.cands if c.text.lower() == surname]
 
 
 def person_parts(text: str) -> tuple[str, list[str]]:
@@ -105,7 +118,7 @@ def _match_person(people: list[Group], last: str, given: list[str], gender: str
                 and not (gender and p.gender and gender != p.gender)]
         if same:
             target = max(same, key=lambda p: p.last)
-            target.surname = last
+            target.rename(last)
             return target
     if not same:
         return None
@@ -116,25 +129,25 @@ def _match_person(people: list[Group], last: str, given: list[str], gender: str
             return max(full, key=lambda p: p.last)
         bare = [p for p in bare if len(p.cands) <= MAX_BARE_BEFORE_FULL]
         return max(bare, key=lambda p: p.last) if bare else None
-    return choose_for_bare(bare + full, 10**9)
+    return choose_for_bare(bare + full)
 
 
-def choose_for_bare(people: list[Group], tok: int) -> Group:
+def choose_for_bare(people: list[Group], tok: int = 10**9) -> Group:
     """Which of several people sharing a surname a bare surname at token ``tok`` means.
 
     A person the text already calls by the bare surname (only that, or after
     the full name) is meant again: once "Cruz" is Ted Cruz, a later "Cruz"
     stays his even after "Heidi Cruz" is mentioned.  Otherwise the person
-    named most recently before ``tok``."""
-    def before(p: Group) -> list[Cand]:
-        return [c for c in p.cands if c.start <= tok]
+    named most recently before ``tok``.  Binary search over each person's
+    mention starts keeps this cheap on long articles."""
+    def latest(starts: list[int]) -> int:
+        k = bisect.bisect_right(starts, tok)
+        return starts[k - 1] if k else -1
 
-    def recency(p: Group) -> int:
-        return max((c.start for c in before(p)), default=-1)
-
-    called_bare = [p for p in people
-                   if any(c.text.lower() == p.surname for c in before(p))]
-    return max(called_bare or people, key=recency)
+    scored = []
+    for n, p in enumerate(people):
+        scored.append((latest(p.bare_starts) >= 0, latest(p.starts), -n, p))
+    return max(scored, key=lambda t: t[:3])[3]
 
 
 def group_others(cands: list[Cand]) -> list[Group]:
@@ -186,6 +199,22 @@ def _short_form_of(short: Group, full: Group) -> bool:
     return s == f_words[0] or (s == f_words[-1] and s in lexicon.org_heads())
 
 
+def _host_keys(name: str) -> list[tuple]:
+    """Lookup keys under which a full name can be found from its short forms."""
+    words = name.split()
+    keys = [("acr", initials(name)), ("word", words[0]), ("word", words[-1])]
+    keys += [("tail", tuple(words[-n:])) for n in range(2, len(words))]
+    return keys
+
+
+def _short_keys(cand: Cand) -> list[tuple]:
+    """Keys a possible short form looks its full name up by (see :func:`_host_keys`)."""
+    words = cand.text.split()
+    if len(words) == 1:
+        return [("acr", cand.key()), ("word", words[0])]
+    return [("tail", tuple(words))]
+
+
 def _merge_short_forms(groups: list[Group]) -> list[Group]:
     """Fold one-word forms and acronyms into the full name they abbreviate.
 
@@ -194,10 +223,16 @@ def _merge_short_forms(groups: list[Group]) -> list[Group]:
     fulls = [g for g in groups if len(g.cands[0].text.split()) >= 2]
     if not fulls:
         return groups
+    index: dict[tuple, list[Group]] = {}
+    for f in fulls:
+        for k in _host_keys(f.cands[0].text):
+            index.setdefault(k, []).append(f)
     out = []
     merged: set[int] = set()
     for g in groups:
-        hosts = [f for f in fulls if f is not g and id(f) not in merged and _short_form_of(g, f)]
+        maybe = {id(f): f for k in _short_keys(g.cands[0]) for f in index.get(k, ())}
+        hosts = [f for f in maybe.values()
+                 if f is not g and id(f) not in merged and _short_form_of(g, f)]
         if not hosts:
             out.append(g)
             continue
