@@ -82,6 +82,7 @@ def test_quarters_halves_and_fiscal_years(times):
     assert one(times, "The FY2025 budget was approved.", "FY2025").value == "FY2025"
     assert one(times, "Sales fell in the first half of 2023.",
                "the first half of 2023").value == "2023-H1"
+    assert one(times, "Margins shrank in the last quarter.", "the last quarter").value == "2024-Q3"
 
 
 def test_year_ago_follows_the_quarter_in_context(times):
@@ -196,6 +197,8 @@ def test_explicit_dates_resolve_without_anchor(times):
     "Thousands will march through the capital.",
     "The former minister denied the claims.",
     "Iraq imports about three-quarters of its food.",
+    "The hearing was moved to Feb. 30, an impossible date.",
+    "A 45-year-old man was arrested.",
 ])
 def test_not_time_expressions(times, text):
     assert times(text) == []

@@ -193,7 +193,8 @@ def h_date(m, ctx):
             return "DATE", date(int(m["year"]), month, dom).isoformat()
         except ValueError:
             return None
-    return "DATE", cal.month_date(ctx.anchor, month, dom, ctx.tense(m.start(), m.end()))
+    value = cal.month_date(ctx.anchor, month, dom, ctx.tense(m.start(), m.end()))
+    return ("DATE", value) if value else None  # "Feb. 30" is no date
 
 
 def h_month(m, ctx):
@@ -242,6 +243,8 @@ def h_quarter(m, ctx):
     q = lexicon()["ordinals"].get(ordinal) or int(ordinal[0])
     limit = 4 if unit == "quarter" else 2
     if q == -1:
+        if not (m["ofyear"] or m["ofrel"]) and unit == "quarter":
+            return "DATE", cal.shift(ctx.anchor, "Q", -1)  # "the last quarter": the previous one
         q = limit
     if not 1 <= q <= limit:
         return None
