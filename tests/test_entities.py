@@ -84,6 +84,21 @@ def test_possessive_prefix_role_and_of_title(analyze):
     assert [m.span.text for m in delgado.mentions] == ["Ruth Delgado", "Delgado"]
 
 
+def test_age_is_skipped_and_origin_is_not_an_organisation(analyze):
+    a = analyze("John Harlan, 45, a farmer from Iowa, said the drought was the worst he had "
+                "seen.")
+    harlan = named(a, "John Harlan")
+    assert roles(harlan) == ["a farmer from Iowa"]
+    assert harlan.roles[0].org is None
+
+
+def test_name_after_lowercase_title_is_a_person(analyze):
+    a = analyze("Kremlin spokesman Dmitry Orlov said Moscow would respond.")
+    orlov = named(a, "Dmitry Orlov")
+    assert orlov.label == "PERSON"
+    assert [(r.span.text, r.org) for r in orlov.roles] == [("Kremlin spokesman", "Kremlin")]
+
+
 def test_two_people_sharing_a_surname_stay_apart(analyze):
     a = analyze("Maria Santos, the mayor of Port Alma, met Pedro Santos, a local businessman, on "
                 "Monday. Santos later said the meeting had gone well.")

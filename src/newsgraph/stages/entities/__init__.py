@@ -81,7 +81,7 @@ def _roles(doc, text: str, group: merge.Group, cands: list[cnd.Cand], starts: li
             if norm in seen:
                 continue
             seen.add(norm)
-            out.append(Role(span, _role_org(rng, cands, starts)))
+            out.append(Role(span, _role_org(doc, rng, cands, starts)))
     out.sort(key=lambda r: r.span.start)
     return out
 
@@ -94,7 +94,8 @@ def _role_key(role: str) -> str:
     return _ROLE_DET.sub("", role.lower()).strip()
 
 
-def _role_org(rng: tuple[int, int], cands: list[cnd.Cand], starts: list[int]) -> Optional[str]:
+def _role_org(doc, rng: tuple[int, int], cands: list[cnd.Cand], starts: list[int]
+              ) -> Optional[str]:
     """The organisation named inside a role (an ORG, else a country: "Poland's foreign minister")."""
     lo = bisect.bisect_left(starts, rng[0])
     inside = []
@@ -103,11 +104,17 @@ def _role_org(rng: tuple[int, int], cands: list[cnd.Cand], starts: list[int]) ->
             break
         if c.end <= rng[1]:
             inside.append(c)
-    for labels in (("ORG",), ("GPE",)):
-        hits = [c for c in inside if c.label in labels]
-        if hits:
-            return hits[-1].text
-    return None
+    orgs = [c for c in inside if c.label == "ORG"]
+    if orgs:
+        return orgs[-1].text
+    # a place holds the role as a polity ("Poland's foreign minister", "the mayor
+    # of Port Alma", "Indiana Gov."), not as an origin or seat ("a farmer from Iowa")
+    places = [c for c in inside if c.label == "GPE" and not (
+        c.start > 0 and doc[c.start - 1].pos_ == "ADP" and doc[c.start - 1].lower_ not in _POLITY_ADP)]
+    return places[-1].text if places else None
+
+
+_POLITY_ADP = frozenset({"of", "for"})
 
 
 def _surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.Cand]

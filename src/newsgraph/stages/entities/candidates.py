@@ -195,6 +195,8 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if _area_noun_follows(doc, start, end, label):
         end += 1
         label = "LOC"
+    if label != "PERSON" and _after_title(doc, start, end):
+        label = "PERSON"  # "Kremlin spokesman Dmitry Orlov" tagged ORG
     if not _looks_like_name(doc, start, end, label):
         return None
     last = doc[end - 1].text
@@ -225,6 +227,19 @@ def _cut(doc, start: int, end: int, label: str) -> int:
         if label == "ORG" and tok.lower_ in _CUT_PREPS and tok.text.islower():
             return i
     return end
+
+
+def _after_title(doc, start: int, end: int) -> bool:
+    """Two or three capitalised words right after a lowercase title word are a
+    person's name, whatever the tagger said ("spokesman Dmitry Orlov")."""
+    if start == 0 or not 2 <= end - start <= 3:
+        return False
+    before = doc[start - 1]
+    if not (before.is_lower and is_title(before)):
+        return False
+    words = [t.text for t in doc[start:end]]
+    return all(w[:1].isupper() and w.isalpha() for w in words) and \
+        words[-1] not in lexicon.org_heads() and " ".join(words) not in lexicon.places()
 
 
 def _area_noun_follows(doc, start: int, end: int, label: str) -> bool:

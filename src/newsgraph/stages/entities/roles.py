@@ -130,7 +130,10 @@ def appositive_after(doc, name_start: int, name_end: int, sent_end: int) -> tupl
     """Token range of "Name, ROLE," or None."""
     if name_end >= sent_end or doc[name_end].text != ",":
         return None
-    r_start = k = name_end + 1
+    r_start = name_end + 1
+    if r_start + 1 < sent_end and doc[r_start].like_num and doc[r_start + 1].text == ",":
+        r_start += 2  # "John Harlan, 45, a farmer from Iowa,": skip the age
+    k = r_start
     while k < sent_end and k - r_start <= MAX_ROLE_TOKENS:
         tok = doc[k]
         if tok.text in _STOP_PUNCT:
