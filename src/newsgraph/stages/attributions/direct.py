@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import learned_table, reporting_verbs
+from .lexicon import learned_table, naming_verbs, reporting_verbs
 from .quotes import Quote, find_quotes
-from .syntax import subject_extent, subject_of
+from .syntax import NOT_SOURCES, source_span, subject_extent
 
 MIN_WORDS_STANDALONE = 4
 FOLLOW_CUE_WINDOW = 12  # the cue of a trailing frame sits within this many tokens
@@ -136,6 +136,10 @@ def _make(doc, q: Quote, cue) -> Candidate:
         src = _source(doc, tok, q)
         cand = Candidate("direct", (q.start, q.end), c, tok.i, src, para=q.para,
                          parts=[(q.start, q.end)])
+    elif kind == "dash":
+        src = _dash_source(doc, norm_end=colon)
+        cand = Candidate("direct", (q.start, q.end), (colon, colon + 1), None, src, para=q.para,
+                         parts=[(q.start, q.end)])
     else:
         src = _colon_source(doc, colon, q)
         cand = Candidate("direct", (q.start, q.end), (colon, colon + 1), None, src, para=q.para,
@@ -156,6 +160,9 @@ def _following_cue(doc, norm: str, q: Quote):
     """The cue after a quote that ends with , ? ! or no mark (``"...," he said``)."""
     if not q.closed:
         return None
+    dash = _DASH_NAME.match(norm, q.end)
+    if dash and _opens_clause(norm, q.start):
+        return ("dash", None, dash.start(1))  # "..." \u2015 Jane Doe: the dash is the cue
     inner_end = norm[q.start:q.end - 1].rstrip()
     if not inner_end or inner_end[-1] == ".":
         nxt = norm[q.end:q.end + 40].lstrip(" ")
@@ -182,6 +189,9 @@ def _following_cue(doc, norm: str, q: Quote):
 # description ("Brent Bozell, founder of the Media Research Center, tells").
 _FRAME_POS = frozenset(("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT", "ADP", "NUM", "CCONJ",
                         "PART", "SPACE"))
+
+
+_DASH_NAME = re.compile(r"[^\S\n]*([\u2015\u2014\u2013]|--?)[^\S\n]*[A-Z][\w.'\-]*(?:[^\S\n]+[A-Z][\w.'\-]*){0,4}[^\S\n]*(?:[.,]|$)", re.MULTILINE)
 
 
 def _opens_clause(norm: str, start: int) -> bool:
@@ -212,8 +222,12 @@ def _preceding_cue(doc, norm: str, q: Quote):
     start = _frame_start(doc, norm, prev)
     toks = [t for t in doc[:prev.i + 1] if t.idx >= start] if prev.i < 400 else \
         [t for t in doc[max(0, prev.i - 80):prev.i + 1] if t.idx >= start]
-    if mark not in ",:" and not (toks and is_cue_token(toks[-1]) and q.words >= 3):
+    if mark not in ",:" and not (toks and is_cue_token(toks[-1]) and q.words >= 3
+                                 and toks[-1].lemma_.lower() not in naming_verbs()):
         return None
+    if toks and toks[-1].lower_ == "that" or (mark == "," and len(toks) > 1
+                                               and toks[-2].lower_ == "that"):
+        return None  # 'tweeted that, "..."' is mixed speech: the indirect pass takes it
     for tok in reversed(toks):
         if is_cue_token(tok):
             return ("verb", tok, None)
@@ -230,16 +244,26 @@ def _frame_start(doc, norm: str, tok) -> int:
     return max(start, para, quote)
 
 
+_SENT_END = re.compile(r"[.!?](?=\s|$)")
+_ABBREV = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*|[ap]\.m|etc|vs)$")
+
+
 def _frame_stop(norm: str, pos: int) -> int:
-    """Where a trailing frame ends: next quote, paragraph end or sentence end."""
+    """Where a trailing frame ends: next quote, paragraph end or sentence end.
+
+    A period after a title or initial ("Mr.", "Sen.", "U.S.") ends no sentence.
+    """
     ends = [len(norm)]
     for ch in ('"', "\n"):
         i = norm.find(ch, pos)
         if i >= 0:
             ends.append(i)
-    m = re.compile(r"[.!?](?=\s|$)").search(norm, pos)
-    if m:
+    limit = min(ends)
+    for m in _SENT_END.finditer(norm, pos, limit):
+        if m.group() == "." and _ABBREV.search(norm, max(0, m.start() - 8), m.start()):
+            continue
         ends.append(m.end())
+        break
     return min(ends)
 
 
@@ -250,25 +274,29 @@ def _skip_space(norm: str, pos: int, stop: int) -> int:
 
 
 def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
-    """Subject of the cue (or the name right after an inverted "said X"), outside the quote."""
-    subj = subject_of(cue)
-    if subj is not None and not (q.start <= subj.idx < q.end):
-        a, b = subject_extent(subj)
-        a, b = _outside(doc, a, b, q)
-        if a < b:
+    """Source of a quote's cue: from the parse, else the name beside the cue, outside the quote."""
+    span = source_span(cue)
+    if span is not None and not (q.start <= doc[span[0]].idx < q.end):
+        a, b = _outside(doc, *span, q)
+        if a < b and not _is_date(doc[a:b]):
             return a, b
-    for step in (1, -1):
+    for step in (-1, 1):
         i = cue.i + step
         if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN") \
-                and not (q.start <= doc[i].idx < q.end):
-            tok = doc[i]
-            a, b = tok.i, tok.i + 1
+                and doc[i].ent_type_ not in NOT_SOURCES and not (q.start <= doc[i].idx < q.end):
+            a, b = i, i + 1
             while b < len(doc) and doc[b].pos_ == "PROPN":
                 b += 1
             while a > 0 and doc[a - 1].pos_ == "PROPN":
                 a -= 1
             return a, b
     return None
+
+
+def _is_date(span) -> bool:
+    """A dateline or date the parser took for the subject ("LOS ANGELES, Sept. 28 (UPI)")."""
+    return any(t.ent_type_ in NOT_SOURCES for t in span) and not any(
+        t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON" for t in span)
 
 
 def _outside(doc, a: int, b: int, q: Quote) -> tuple[int, int]:
@@ -306,6 +334,20 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
 
 
 _NAME_COLON = re.compile(r"^[^\S\n]*(?:[A-Z][\w.'\-]*[^\S\n]+){0,3}[A-Z][\w.'\-]*:", re.MULTILINE)
+
+
+def _dash_source(doc, norm_end: int) -> Optional[tuple[int, int]]:
+    """The name after a byline dash."""
+    tok = _token_at(doc, norm_end)
+    if tok is None:
+        return None
+    a = tok.i + 1
+    while a < len(doc) and (doc[a].is_space or doc[a].text in "-\u2013\u2014\u2015"):
+        a += 1
+    b = a
+    while b < len(doc) and doc[b].pos_ == "PROPN" and "\n" not in doc[b].text:
+        b += 1
+    return (a, b) if b > a else None
 
 
 def _colon_source(doc, colon: int, q: Quote) -> Optional[tuple[int, int]]:

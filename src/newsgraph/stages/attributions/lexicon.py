@@ -77,3 +77,9 @@ def channels() -> list[tuple[str, re.Pattern]]:
             continue
         out.append((name, re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)))
     return out
+
+
+@lru_cache(maxsize=1)
+def naming_verbs() -> frozenset[str]:
+    """Verbs after which a quote is a label ("called it \"a disgrace\""), not speech."""
+    return frozenset(_lines("attribution_naming_verbs.txt"))
