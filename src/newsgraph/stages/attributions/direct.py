@@ -67,7 +67,7 @@ def direct_candidates(analysis) -> list[Candidate]:
     """
     doc, norm = analysis.doc, analysis.norm
     out: list[Candidate] = []
-    for q in find_quotes(norm):
+    for q in find_quotes(norm, analysis.article.text):
         cand = _for_quote(doc, norm, q)
         prev = out[-1] if out else None
         if cand is not None and prev is not None and cand.cue_token is not None \

@@ -40,7 +40,7 @@ def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
     """Indirect/mixed attributions that do not overlap the direct ones."""
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
-    quoted = _quoted_mask(norm)
+    quoted = _quoted_mask(norm, analysis.article.text)
     found = []
     for tok in doc:
         if tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx]:
@@ -67,10 +67,10 @@ def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
     return _settle(direct, found)
 
 
-def _quoted_mask(norm: str) -> bytearray:
+def _quoted_mask(norm: str, original: str) -> bytearray:
     """1 for every character inside a quote: cues there are the quoted speaker's, not ours."""
     mask = bytearray(len(norm) + 1)
-    for q in find_quotes(norm):
+    for q in find_quotes(norm, original):
         mask[q.start:q.end] = b"\x01" * (q.end - q.start)
     return mask
 

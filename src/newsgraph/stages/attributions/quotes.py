@@ -42,32 +42,69 @@ class Quote:
         return self.start + 1, self.end - 1 if self.closed else self.end
 
 
-def find_quotes(norm: str) -> list[Quote]:
-    """All quoted stretches of ``norm``, in text order, multi-paragraph quotes chained."""
+OPENERS = frozenset("\u201c\u201e\u00ab")
+CLOSERS = frozenset("\u201d\u00bb")
+
+
+def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
+    """All quoted stretches of ``norm``, in text order, multi-paragraph quotes chained.
+
+    With the ``original`` text, the shape of curly marks disambiguates nesting:
+    a straight quote holding a curly one (``"He read: \u201cA.\u201d Then B."``)
+    stays one quote.
+    """
     quotes: list[Quote] = []
     for p_index, m in enumerate(_PARA.finditer(norm)):
-        quotes.extend(_paragraph_quotes(norm, m.start(), m.end(), p_index))
+        quotes.extend(_paragraph_quotes(norm, original, m.start(), m.end(), p_index))
     return _chain_paragraphs(norm, quotes)
 
 
-def _paragraph_quotes(norm: str, start: int, end: int, para: int) -> list[Quote]:
-    """Pair the marks of one paragraph in order; a lone last mark runs to the end."""
+def _pairs_by_order(marks: list[int]) -> tuple[list[tuple[int, int]], int | None]:
+    pairs = [(marks[k], marks[k + 1]) for k in range(0, len(marks) - 1, 2)]
+    return pairs, (marks[-1] if len(marks) % 2 else None)
+
+
+def _pairs_by_shape(marks: list[int], original: str) -> tuple[list[tuple[int, int]], int | None]:
+    """Pair marks allowing one level of nesting signalled by curly shapes."""
+    pairs, open_at, depth = [], None, 0
+    for i in marks:
+        ch = original[i]
+        if open_at is None:
+            open_at, depth = i, 0  # any shape opens, even a mistyped closing mark
+        elif ch in OPENERS and original[open_at] not in OPENERS | CLOSERS:
+            depth += 1  # a curly quote inside a straight one
+        elif depth and ch in CLOSERS:
+            depth -= 1
+        else:
+            pairs.append((open_at, i))
+            open_at, depth = None, 0
+    return pairs, open_at
+
+
+def _paragraph_quotes(norm: str, original: str | None, start: int, end: int, para: int
+                      ) -> list[Quote]:
+    """Pair the marks of one paragraph; a lone last mark runs to the end."""
     marks = []
     i = norm.find('"', start, end)
     while i >= 0:
         marks.append(i)
         i = norm.find('"', i + 1, end)
+    pairs, lone = _pairs_by_order(marks)
+    if original is not None and any(original[i] in OPENERS for i in marks) \
+            and any(original[i] == '"' for i in marks):
+        shaped, shaped_lone = _pairs_by_shape(marks, original)
+        if shaped_lone is None or lone is not None:
+            pairs, lone = shaped, shaped_lone
     out = []
-    for k in range(0, len(marks) - 1, 2):
-        a, b = marks[k], marks[k + 1] + 1
-        out.append(Quote(a, b, True, para, _count_words(norm, a, b)))
-    if len(marks) % 2 == 1:
-        a = marks[-1]
+    for a, b in pairs:
+        out.append(Quote(a, b + 1, True, para, _count_words(norm, a, b + 1)))
+    if lone is not None:
+        a = lone
         e = _single_close(norm, a, end)
         while e > a + 1 and norm[e - 1].isspace():
             e -= 1
         if _count_words(norm, a, e) >= 1:
-            out.append(Quote(a, e, False, para, _count_words(norm, a, e)))
+            out.append(Quote(a, e, norm[e - 1] == "'", para, _count_words(norm, a, e)))
     return out
 
 
