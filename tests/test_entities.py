@@ -179,6 +179,18 @@ def test_no_role_from_a_fronted_clause_or_an_honorific(analyze):
     assert len(finch.mentions) == 2
 
 
+def test_transcript_speaker_labels(analyze):
+    a = analyze("Governor Nadia Ferrell spoke to the host on Sunday.\n\n"
+                "HOST: Will you sign the bill?\n\n"
+                "FERRELL: Not in its current form.\n\n"
+                "HOST: Why not?\n\n"
+                "FERRELL: It costs too much.\n\nUPDATE: The bill was withdrawn.")
+    ferrell = named(a, "Nadia Ferrell")
+    assert [m.span.text for m in ferrell.mentions] == ["Nadia Ferrell", "FERRELL", "FERRELL"]
+    assert len(named(a, "HOST").mentions) == 2
+    assert not any(e.name == "UPDATE" for e in a.entities)
+
+
 def test_weapon_systems_and_fragments_are_not_entities(analyze):
     a = analyze("The army received F-16s and HIMARS launchers last year, officials said. The new "
                 "jets arrived in March.")

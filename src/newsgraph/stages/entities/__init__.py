@@ -22,6 +22,7 @@ from ...pipeline import Analysis, stage
 from . import candidates as cnd
 from . import merge
 from . import roles as rl
+from . import speakers
 
 ORDER = 30
 
@@ -38,6 +39,7 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
     people = merge.group_people([c for c in cands if c.label == "PERSON"])
     others = merge.group_others([c for c in cands if c.label != "PERSON"])
     extra = _surname_mentions(doc, text, people, cands)
+    new_speakers = _speaker_mentions(doc, text, people, cands, extra)
     starts = [c.start for c in cands]  # text order: binary search for the names inside a role
     built = []
     for group in people + others:
@@ -47,10 +49,28 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
         roles = _roles(doc, text, group, cands, starts) if group.label == "PERSON" else []
         built.append(Entity(id="", label=group.label, name=merge.canonical_name(group),
                             mentions=mentions, roles=roles, stage=tag))
+    for name, spans in new_speakers.items():
+        built.append(Entity(id="", label="PERSON", name=name, stage=tag,
+                            mentions=[Mention(Span.of(text, s, e), "name") for s, e in spans]))
     built.sort(key=lambda e: e.mentions[0].span.start)
     for n, ent in enumerate(built, 1):
         ent.id = f"E{n}"
     return built
+
+
+def _speaker_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.Cand],
+                      extra: dict[int, list[Mention]]) -> dict[str, list[tuple[int, int]]]:
+    """Add transcript speaker labels to ``extra``; return the labels of people not named otherwise."""
+    labels = speakers.speaker_labels(text)
+    if not labels:
+        return {}
+    covered = sorted(_char_range(doc, c.start, c.end) for c in cands)
+    starts = [c[0] for c in covered]
+    labels = [lb for lb in labels if not _is_covered(covered, starts, lb[0], lb[1])]
+    known, unknown = speakers.resolve(labels, people)
+    for gid, spans in known.items():
+        extra.setdefault(gid, []).extend(Mention(Span.of(text, s, e), "name") for s, e in spans)
+    return unknown
 
 
 def _char_range(doc, start: int, end: int) -> tuple[int, int]:
