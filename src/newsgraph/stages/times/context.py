@@ -1,0 +1,148 @@
+"""The context a normaliser consults, and the helpers shared by all handlers.
+
+A handler reads the regex match plus a :class:`Context`: the text, the parse
+(for tense and part of speech), the anchor date and what the story has said so
+far (the last reported quarter, the last explicit date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Optional
+
+from .lexicon import lexicon, number_value
+from .tense import clause_tense, cue_tense
+
+REL_SHIFT = {"this": 0, "current": 0, "latest": -1, "same": 0, "that": 0, "last": -1, "past": -1,
+              "previous": -1, "the previous": -1, "this past": -1, "next": 1, "coming": 1,
+              "following": 1, "the following": 1, "this coming": 1}
+
+
+UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": "E",
+              "century": "C", "fiscal year": "Y", "quarter": "Q"}
+
+
+TIME_UNITS = {"TS": "S", "TM": "M", "TH": "H"}
+
+
+SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
+            "TM": ("TS", 60), "E": ("Y", 10), "Q": ("M", 3)}
+
+
+@dataclass
+class Context:
+    """What the handlers may consult besides the match itself."""
+
+    text: str
+    doc: Any
+    anchor: Optional[date]
+    last_quarter: Optional[tuple[int, int, int]] = None  # (year, quarter, char position)
+    refs: dict = field(default_factory=dict)
+
+    def tense(self, start: int, end: int):
+        """Direction of the expression: a preposition cue first, then the clause's tense."""
+        cue = cue_tense(self.text, start)
+        if cue:
+            return cue
+        return clause_tense(self.doc, start, end)
+
+    def token(self, start: int):
+        """The parse token covering character ``start`` (None without a parse)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) else None
+
+    def token_tag(self, start: int) -> str:
+        """The fine POS tag of the token starting at ``start`` ('' without a parse)."""
+        if self.doc is None:
+            return ""
+        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
+        return span[0].tag_ if span is not None and len(span) else ""
+
+    def next_tag(self, end: int) -> str:
+        """The fine POS tag of the first token after ``end``."""
+        if self.doc is None:
+            return ""
+        span = self.doc.char_span(end, end + 1, alignment_mode="expand")
+        if span is None or not len(span):
+            return ""
+        tok = span[0]
+        if tok.idx < end and tok.i + 1 < len(self.doc):
+            tok = self.doc[tok.i + 1]
+        return tok.tag_ if tok.idx >= end else ""
+
+
+def month_number(name: str) -> int:
+    return lexicon()["months"][name.lower().rstrip(".")]
+
+
+def weekday_number(name: str) -> int:
+    return lexicon()["weekdays"][name.lower()]
+
+
+def dom_number(s: str) -> int:
+    m = re.match(r"\d+", s)
+    return int(m.group()) if m else lexicon()["ordinals"].get(s.lower(), 0)
+
+
+def unit_code(unit: str) -> str:
+    u = unit.lower()
+    u = lexicon()["unit_plurals"].get(u, u)
+    if u.endswith("s") and u[:-1] in lexicon()["units"]:
+        u = u[:-1]
+    return lexicon()["units"][u]
+
+
+def duration_value(n: Optional[float], unit: str) -> str:
+    """TimeML duration: P2M, PT5H, P2Y6M for 2.5 years; PXY when the number is fuzzy."""
+    code = unit_code(unit) if not re.fullmatch(r"[A-Z0-9]+", unit) else unit
+    if code == "2W":
+        code, n = "W", (n * 2 if n is not None else None)
+    if code == "E" and n is not None:
+        code, n = "Y", n * 10
+    if code == "C" and n is not None:
+        code, n = "Y", n * 100
+    if code == "L":
+        code, n = "Y", (n * 1000 if n is not None else None)
+    t = "T" if code in TIME_UNITS else ""
+    letter = TIME_UNITS.get(code, code)
+    if n is None:
+        return f"P{t}X{letter}"
+    whole = int(n)
+    if n != whole and code in SMALLER:
+        small, k = SMALLER[code]
+        rest = round((n - whole) * k)
+        st = "T" if small in TIME_UNITS and not t else ""
+        head = f"{whole}{letter}" if whole else ""
+        return f"P{t}{head}{st}{rest}{TIME_UNITS.get(small, small)}"
+    return f"P{t}{whole if n == whole else n}{letter}"
+
+
+def year_value(s: str, anchor: Optional[date]) -> int:
+    s = s.strip("'")
+    if len(s) == 2:
+        century = (anchor.year // 100 * 100) if anchor else 1900
+        y = century + int(s)
+        return y - 100 if anchor and y > anchor.year + 20 else y
+    return int(s)
+
+
+def year_number(s: str) -> int:
+    """A year in digits or spoken words ("nineteen ninety-six")."""
+    if s[:1].isdigit():
+        return int(s)
+    head, _, rest = re.sub(r"\s+", " ", s.lower()).replace("-", " ").partition(" ")
+    return (19 if head == "nineteen" else 20) * 100 + int(number_value(rest) or 0)
+
+
+def capitalised(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def context_quarter(ctx: Context, pos: int) -> Optional[tuple[int, int]]:
+    if ctx.last_quarter and pos - ctx.last_quarter[2] < 1500:
+        return ctx.last_quarter[0], ctx.last_quarter[1]
+    return None

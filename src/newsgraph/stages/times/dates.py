@@ -1,0 +1,268 @@
+"""Handlers for calendar expressions: dates, months, years, quarters, decades, holidays.
+
+Each takes a grammar match and the :class:`~.context.Context` and returns
+``(type, value)`` or None to reject the match (a number that counts soldiers
+rather than naming a year, "May" the modal verb, "Feb. 30").
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Optional
+
+from . import calendar as cal
+from .context import (REL_SHIFT, Context, capitalised, context_quarter, dom_number,
+                      month_number, year_number, year_value)
+from .lexicon import lexicon, number_value
+from .tense import FUTURE, PAST
+
+
+_VERB_NEXT = re.compile(r"\s+(?:with|on|to|for|against|through|into|towards?|down|across|along"
+                       r"|alongside|out|together|in\s+(?:the|support|protest|solidarity))\b", re.I)
+
+
+_MONTH_PREP = re.compile(r"\b(?:in|since|by|until|till|from|of|during|through|last|next|this"
+                         r"|early|late|mid|before|after|since)\s*-?$", re.I)
+
+
+def _month_ok(m: re.Match, ctx: Context, has_number: bool) -> bool:
+    """Reject lower-case month words and "May"/"March" used as verbs."""
+    mon = m.group("mon")
+    if not capitalised(mon):
+        return False
+    low = mon.lower().rstrip(".")
+    if low in ("may", "march") and not has_number:
+        tag = ctx.token_tag(m.start("mon"))
+        if tag in ("MD", "VB", "VBP", "VBZ") or (low == "may" and m.start("mon") == 0):
+            return False
+        before = ctx.text[max(0, m.start() - 12):m.start()]
+        if _VERB_NEXT.match(ctx.text, m.end()) and not _MONTH_PREP.search(before):
+            return False  # "March with us": the verb, not the month
+    if low in ("mar", "jun", "jul", "sep", "dec", "jan", "feb", "apr", "aug", "oct", "nov") \
+            and not has_number and not mon.endswith("."):
+        return False
+    return True
+
+
+def h_iso(m, ctx):
+    try:
+        d = date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+    if m["hh"]:
+        return "TIME", f"{d.isoformat()}T{m['hh']}:{m['mm']}"
+    return "DATE", d.isoformat()
+
+
+def h_slash(m, ctx):
+    y = year_value(m["y"], ctx.anchor)
+    try:
+        return "DATE", date(y, int(m["m"]), int(m["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+def h_date(m, ctx):
+    if not _month_ok(m, ctx, True):
+        return None
+    month, dom = month_number(m["mon"]), dom_number(m["dom"])
+    if not 1 <= dom <= 31:
+        return None
+    if m["year"]:
+        try:
+            return "DATE", date(int(m["year"]), month, dom).isoformat()
+        except ValueError:
+            return None
+    value = cal.month_date(ctx.anchor, month, dom, ctx.tense(m.start(), m.end()))
+    return ("DATE", value) if value else None  # "Feb. 30" is no date
+
+
+def h_month(m, ctx):
+    if not _month_ok(m, ctx, bool(m["year"] or m["rel"] or m["yrel"])):
+        return None
+    month = month_number(m["mon"])
+    if not (m["year"] or m["rel"] or m["yrel"]) and re.search(
+            r"\b(the|a|an|annual)\s+$", ctx.text[max(0, m.start() - 8):m.start()], re.I) \
+            and re.match(r"\s+(?:of|for|on|to|against)\b", ctx.text[m.end():m.end() + 9]):
+        return None  # "the March for Life": a proper noun, not the month
+    if m["year"]:
+        return "DATE", f"{year_number(m['year'])}-{month:02d}"
+    if ctx.anchor is None:
+        return "DATE", f"XXXX-{month:02d}"
+    year = ctx.anchor.year
+    rel = (m["rel"] or "").lower().split()
+    if m["yrel"]:
+        year += REL_SHIFT[m["yrel"].lower()]
+    elif rel and rel[-1] in ("last", "past"):
+        year -= 0 if month < ctx.anchor.month else 1
+    elif rel and rel[-1] in ("next", "coming"):
+        year += 0 if month > ctx.anchor.month else 1
+    elif rel and rel[0] == "this":
+        pass
+    else:
+        return "DATE", cal.month_date(ctx.anchor, month, None, ctx.tense(m.start(), m.end()))
+    return "DATE", f"{year}-{month:02d}"
+
+
+def _quarter_year(ctx: Context, q: int, unit: str, tense) -> Optional[int]:
+    """The year of a quarter named without one: the latest such quarter, or next by tense."""
+    if ctx.anchor is None:
+        return None
+    y, cur = cal.quarter_of(ctx.anchor)
+    if unit == "half":
+        cur = 1 if ctx.anchor.month <= 6 else 2
+    if q > cur and tense != FUTURE:
+        return y - 1
+    return y
+
+
+def h_quarter(m, ctx):
+    text = m.group().lower()
+    unit = m["unit"].lower()
+    ordinal = m["ord"].lower()
+    q = lexicon()["ordinals"].get(ordinal) or int(ordinal[0])
+    limit = 4 if unit == "quarter" else 2
+    if q == -1:
+        if not (m["ofyear"] or m["ofrel"]) and unit == "quarter":
+            return "DATE", cal.shift(ctx.anchor, "Q", -1)  # "the last quarter": the previous one
+        q = limit
+    if not 1 <= q <= limit:
+        return None
+    code = "Q" if unit == "quarter" else "H"
+    year = None
+    explicit = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
+    if m["ofyear"] or explicit:
+        year = int(m["ofyear"] or explicit.group(1))
+    elif m["ofrel"] or re.search(r"\b(this|last|next) year's", text):
+        rel = m["ofrel"] or re.search(r"\b(this|last|next) year's", text).group(1)
+        year = ctx.anchor.year + REL_SHIFT[rel.lower()] if ctx.anchor else None
+    elif re.search(r"year-ago|year-earlier|year\s+ago", text):
+        base = _quarter_year(ctx, q, unit, PAST)
+        year = base - 1 if base else None
+    else:
+        year = _quarter_year(ctx, q, unit, ctx.tense(m.start(), m.end()))
+    value = f"{year if year else 'XXXX'}-{code}{q}"
+    if m["pl"] and not m["ofyear"]:
+        return "SET", f"XXXX-{code}{q}"
+    if code == "Q" and year and (ctx.anchor is None or (year, q) <= cal.quarter_of(ctx.anchor)):
+        ctx.last_quarter = (year, q, m.start())  # a reported quarter, not a forecast
+    return "DATE", value
+
+
+_YEAR_BACK = {"year-ago", "year-earlier", "ago", "earlier"}
+
+
+def h_qref(m, ctx):
+    """"the quarter", "the year-ago period", "last year's quarter": the quarter in context."""
+    text = m.group().lower()
+    unit = m["unit"].lower()
+    words = set(re.findall(r"[a-z'-]+|\d{4}", text))
+    if unit == "period" and not words & {"latest", "year-ago", "year-earlier", "comparable",
+                                         "corresponding", "ago"} \
+            and not re.search(r"\d{4}", text):
+        return None
+    if unit != "quarter" and unit != "period":
+        n = 9 if unit.startswith("nine") else 6
+        if not words & {"year-ago", "year-earlier", "comparable", "corresponding", "latest"}:
+            return None
+        return "DURATION", f"P{n}M"
+    if words <= {"the", "its", "this", "that"} and not words & {"this", "the", "its"}:
+        return None
+    cq = context_quarter(ctx, m.start())
+    explicit = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
+    if explicit:
+        year = int(explicit.group(1))
+        return "DATE", f"{year}-Q{cq[1]}" if cq else str(year)
+    if ctx.anchor is None and cq is None:
+        return "DATE", "XXXX-QX"
+    if (cq is None or words & {"current", "latest", "recent"}) and ctx.anchor is not None:
+        base = cal.shift(ctx.anchor, "Q", 0 if words & {"this", "current"} else -1)
+        cq = (int(base[:4]), int(base[-1]))
+    y, q = cq
+    back_year = words & _YEAR_BACK or "year ago" in text or \
+        (words & {"last", "previous", "past"} and "year" in text)
+    if back_year:
+        return "DATE", f"{y - 1}-Q{q}"
+    if words & {"last", "previous", "past"}:
+        k = y * 4 + q - 2
+        return "DATE", f"{k // 4}-Q{k % 4 + 1}"
+    if "next" in words:
+        k = y * 4 + q
+        return "DATE", f"{k // 4}-Q{k % 4 + 1}"
+    return "DATE", f"{y}-Q{q}"
+
+
+def h_fiscal(m, ctx):
+    if m["fy"]:
+        return "DATE", f"FY{year_value(m['fyn'], ctx.anchor)}"
+    return "DATE", str(year_value(m["year"], ctx.anchor))
+
+
+def h_century(m, ctx):
+    ordinal = m["ord"].lower()
+    n = 21 if ordinal == "twenty-first" else (
+        int(re.match(r"\d+", ordinal).group()) if ordinal[0].isdigit()
+        else lexicon()["ordinals"].get(ordinal))
+    if not n or n < 1:
+        return None
+    return "DATE", f"{n - 1:02d}"
+
+
+def h_decade(m, ctx):
+    if m["dec"]:
+        return "DATE", m["dec"][:3]
+    if m["short"]:
+        return "DATE", "19" + m["short"][0]
+    return "DATE", "19" + str(lexicon()["decade_words"][m["word"].lower()])
+
+
+def h_spokenyear(m, ctx):
+    """"nineteen ninety-six", "the year two thousand" (transcribed broadcast news)."""
+    if m["cent"]:
+        rest = number_value(m["rest"]) if m["rest"] != "hundred" else 0
+        if rest is None:
+            return None
+        return "DATE", str((19 if m["cent"].lower() == "nineteen" else 20) * 100 + int(rest))
+    rest = number_value(m["rest2"]) if m["rest2"] else 0
+    return "DATE", str(2000 + int(rest or 0))
+
+
+def h_holiday(m, ctx):
+    if not capitalised(m["name"]):
+        return None
+    spec = lexicon()["holidays"][re.sub(r"\s+", " ", m["name"].lower())]
+    rel = (m["rel"] or "").lower()
+    tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
+    return "DATE", cal.holiday_date(ctx.anchor, spec, tense)
+
+
+_YEAR_HEADS = frozenset("year month quarter result level figure earning sale high low".split())
+
+
+def h_year(m, ctx):
+    """A four-digit year, unless the number counts something ("2000 soldiers", "$1990")."""
+    year = int(m["year"])
+    before = ctx.text[max(0, m.start() - 2):m.start()]
+    if "$" in before or "#" in before or before.endswith("No") or re.search(r"[\d.,:/]$", before):
+        return None
+    tok = ctx.token(m.start())
+    if tok is not None:
+        if tok.tag_ not in ("CD", "NNP", "NN"):
+            return None
+        head = tok.head
+        if tok.dep_ == "nummod" and head.tag_ == "NNS" \
+                and head.lemma_.lower() not in _YEAR_HEADS:
+            return None
+    return "DATE", str(year)
+
+
+def h_theyear(m, ctx):
+    """"the year ended Sept. 30" is a span of a year; "for the year" is the current one."""
+    if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 8]):
+        return "DURATION", "P1Y"
+    return "DATE", cal.shift(ctx.anchor, "Y", 0)
+
+
+def h_yearend(m, ctx):
+    return "DATE", cal.shift(ctx.anchor, "Y", 0)

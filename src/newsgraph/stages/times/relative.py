@@ -1,0 +1,238 @@
+"""Handlers for relative and vague expressions: weekdays, "two months ago", durations,
+sets, times of day and the PRESENT/PAST/FUTURE references.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+
+from . import calendar as cal
+from .context import (REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
+                      duration_value, month_number, unit_code, weekday_number, year_number)
+from .lexicon import lexicon, number_value
+from .tense import FUTURE, PAST
+
+
+def h_ago(m, ctx):
+    unit = unit_code(m["unit"])
+    raw = m["num"]
+    direction = m["dir"].lower().split()[0]
+    sign = 1 if direction in ("later", "from", "hence", "after") else -1
+    n = number_value(raw) if raw else None
+    if raw and n is None or not raw and m["unit"].lower().endswith("s"):
+        return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
+    n = 1 if n is None else n
+    if unit == "Y" and n == 1 and sign < 0:
+        cq = context_quarter(ctx, m.start())
+        if cq:
+            return "DATE", f"{cq[0] - 1}-Q{cq[1]}"
+    if ctx.anchor is None:
+        return "DATE", cal.shift(None, unit if unit in "DWMQY" else "Y", 0)
+    if unit in ("TH", "TM", "TS"):
+        return "DATE", cal.day(ctx.anchor)
+    if unit == "2W":
+        unit, n = "W", n * 2
+    if n != int(n):
+        unit, k = SMALLER.get(unit, (unit, 1))
+        n = n * k
+    if unit == "E":
+        return "DATE", str(ctx.anchor.year - int(n) * 10 * (1 if sign < 0 else -1))
+    if unit == "C":
+        return "DATE", str(ctx.anchor.year // 100 + sign * int(n))
+    return "DATE", cal.shift(ctx.anchor, unit, sign * int(n))
+
+
+def h_yearago(m, ctx):
+    cq = context_quarter(ctx, m.start())
+    if cq:
+        return "DATE", f"{cq[0] - 1}-Q{cq[1]}"
+    return "DATE", cal.shift(ctx.anchor, "Y", -1)
+
+
+_NARRATIVE = {"following", "the following", "previous", "the previous", "that", "same"}
+
+
+def h_relunit(m, ctx):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = re.sub(r"\s+", " ", m["unit"].lower())
+    if unit == "quarter":
+        return None  # the quarter rules handle these with their context
+    n = REL_SHIFT[rel]
+    code = UNIT_CODE[unit]
+    ref = ctx.refs.get("date")
+    if ref and rel in _NARRATIVE and code in ("Y", "M"):
+        # "the following year", "that month": relative to the date the story is at
+        if code == "Y":
+            return "DATE", str(int(ref[:4]) + n)
+        if len(ref) >= 7 and ref[5:7].isdigit():
+            y, mo = cal.add_months(int(ref[:4]), int(ref[5:7]), n)
+            return "DATE", f"{y}-{mo:02d}"
+    if unit == "weekend":
+        if n == 0 and ctx.tense(m.start(), m.end()) == PAST:
+            n = -1
+        return "DATE", cal.shift(ctx.anchor, "WE", n)
+    return "DATE", cal.shift(ctx.anchor, code, n)
+
+
+def h_season(m, ctx):
+    season = lexicon()["seasons"][m["season"].lower()]
+    rel = (m["rel"] or "").lower().split()
+    word = m["season"].lower()
+    if m["year"]:
+        return "DATE", f"{year_number(m['year'])}-{season}"
+    if not rel:
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if word == "fall" or not re.search(r"\b(in|during|by|until|since|through|this|early|late"
+                                           r"|mid)[\s-]+$", before):
+            return None
+    if rel == ["the"]:
+        after = ctx.text[m.end():m.end() + 4].lower()
+        if word == "fall" or after.startswith(" of"):
+            return None
+    n = -1 if rel and rel[-1] in ("last", "past") else 1 if rel and rel[-1] in ("next", "coming") else 0
+    return "DATE", cal.season_value(ctx.anchor, season, n, ctx.tense(m.start(), m.end()))
+
+
+def h_weekday(m, ctx):
+    if not capitalised(m["wd"]):
+        return None
+    wd = weekday_number(m["wd"])
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    part = lexicon()["day_parts"].get((m["part"] or "").lower())
+    if rel in ("every", "each") or m["pl"]:
+        return "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
+    tense = ctx.tense(m.start(), m.end())
+    shift = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
+             "the following": 1}.get(rel, 0)
+    if shift and ctx.anchor is not None:
+        base = ctx.anchor + timedelta(days=wd - ctx.anchor.isoweekday())
+        if shift < 0:
+            value = cal.day(base if base < ctx.anchor else base - timedelta(weeks=1))
+        else:
+            value = cal.day(base if base > ctx.anchor else base + timedelta(weeks=1))
+    else:
+        if rel == "this":
+            tense = tense or FUTURE
+        value = cal.weekday_date(ctx.anchor, wd, tense)
+    if part:
+        return "TIME", f"{value}T{part}"
+    return "DATE", value
+
+
+def h_relday(m, ctx):
+    parts = lexicon()["day_parts"]
+    if m["this"]:
+        word = m["part2"].lower()
+        offset = -1 if m["this"].lower() == "last" else 0
+        value = cal.shift(ctx.anchor, "D", offset)
+        return "TIME", f"{value}T{parts[word]}"
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel == "today" and ctx.text[m.end():m.end() + 2] == "'s":
+        return None  # "today's youth": generic, not the date
+    offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
+              "the day before yesterday": -2, "the day after tomorrow": 2}[rel]
+    value = cal.shift(ctx.anchor, "D", offset)
+    part = parts.get((m["part"] or "").lower())
+    if part:
+        return "TIME", f"{value}T{part}"
+    return "DATE", value
+
+
+def h_clock(m, ctx):
+    if m["word"]:
+        hhmm = lexicon()["day_parts"][m["word"].lower()]
+    elif m["ap"]:
+        h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
+        hhmm = f"{h:02d}:{m['min'] or '00'}"
+    else:
+        hhmm = f"{int(m['hh']):02d}:{m['mm']}"
+    return "TIME", f"{cal.shift(ctx.anchor, 'D', 0)}T{hhmm}"
+
+
+_RATE = re.compile(r"\b(?:once|twice|thrice|times|hours?|minutes?|days?|weeks?|months?)\s+$",
+                   re.I)
+
+
+def h_duration(m, ctx):
+    raw = m["num"]
+    low = raw.lower()
+    unit = m["unit"].lower()
+    if low in ("a", "an") and unit.startswith("second"):
+        return None
+    if low in ("a", "an") and not m["the"] and not m["rel"] and _RATE.search(
+            ctx.text[max(0, m.start() - 10):m.start()]):
+        return "SET", duration_value(1, unit)  # "twice a day", "four hours a day"
+    if low in ("a", "an") and re.search(r"[\d%]\s*(?:million|billion|thousand|cents?|dollars?"
+                                        r"|shares?|percent)?\s+$",
+                                        ctx.text[max(0, m.start() - 16):m.start()]):
+        return None  # "$1.76 a year": a rate, not a duration
+    if unit.startswith("quarter") and "-" in m.group():
+        return None  # "three-quarters": a fraction
+    if low in ("a", "an", "one") and unit.endswith("s") and not unit.startswith("centur"):
+        return None
+    n = number_value(raw)
+    if n is None and low not in lexicon()["fuzzy_numbers"]:
+        return None
+    if n is not None and n > 10000:
+        return None
+    if (m["rel"] or "").lower() in ("last", "past") and m["the"] is None and n is not None \
+            and re.match(r"\s*(weekend)", ctx.text[m.end():m.end() + 8]):
+        return None
+    return "DURATION", duration_value(n, unit)
+
+
+def h_bareunits(m, ctx):
+    text = m.group().lower()
+    if re.match(r"the\s+(next|coming)", text):
+        return "DATE", "FUTURE_REF"
+    return "DURATION", duration_value(None, m["unit"])
+
+
+def h_recentunits(m, ctx):
+    """"recent years": a stretch of unstated length reaching up to now."""
+    return "DURATION", duration_value(None, m["unit"])
+
+
+def h_set(m, ctx):
+    what = m["what"]
+    low = what.lower().rstrip(".")
+    if low in lexicon()["weekdays"]:
+        return "SET", f"XXXX-WXX-{weekday_number(low)}"
+    if low in lexicon()["months"]:
+        return "SET", f"XXXX-{month_number(low):02d}"
+    if low in ("morning", "night", "evening", "afternoon"):
+        return "SET", f"TXX{lexicon()['day_parts'][low]}"
+    if low == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    return "SET", duration_value(1, low)
+
+
+def h_setword(m, ctx):
+    return "SET", lexicon()["sets"][m.group().lower()]
+
+
+def h_present(m, ctx):
+    return "DATE", "PRESENT_REF"
+
+
+def h_past(m, ctx):
+    return "DATE", "PAST_REF"
+
+
+def h_future(m, ctx):
+    if m.group().lower() == "future" and ctx.token_tag(m.start()) not in ("NN", ""):
+        return None  # "future growth": an adjective, not the time
+    return "DATE", "FUTURE_REF"
+
+
+def h_weekend(m, ctx):
+    """"the weekend": the one just past, or the coming one when the clause looks ahead."""
+    if ctx.anchor is None:
+        return "DATE", "XXXX-WXX-WE"
+    tense = ctx.tense(m.start(), m.end())
+    if ctx.anchor.isoweekday() >= 6:
+        n = 0
+    else:
+        n = 0 if tense == FUTURE else -1
+    return "DATE", cal.shift(ctx.anchor, "WE", n)
