@@ -335,9 +335,10 @@ def _relabel_by_article(cands: list[Cand]) -> None:
 
     Order of evidence: a well-known place name tagged GPE/LOC stays a place;
     a span equal to the full name, surname or first name of a person named in
-    the article is that person ("Trump's adviser" tagged ORG); a well-known place name
-    tagged otherwise becomes GPE; else the majority label of that name wins
-    (ties go to the first mention's label).
+    the article is that person ("Trump's adviser" tagged ORG); a well-known
+    place name tagged otherwise becomes GPE, a well-known organisation ORG;
+    else the majority label of that name wins (ties go to the first mention's
+    label).
     """
     person_names: set[str] = set()
     for c in cands:
@@ -345,6 +346,7 @@ def _relabel_by_article(cands: list[Cand]) -> None:
             words = c.text.split()
             person_names.update((c.text, surname(words), words[0]))
     places = lexicon.places()
+    orgs = lexicon.orgs()
     votes: dict[str, Counter] = defaultdict(Counter)
     surnames = {surname(c.text.split()) for c in cands
                 if c.label == "PERSON" and c.end - c.start >= 2}
@@ -358,6 +360,8 @@ def _relabel_by_article(cands: list[Cand]) -> None:
             c.label = "PERSON"  # "Enrique Peña Nieto" tagged ORG where "Peña Nieto" is a person
         elif c.text in places and c.label in ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART"):
             c.label = "GPE"
+        elif c.text in orgs:
+            c.label = "ORG"
     for c in cands:
         votes[c.key()][c.label] += 1
     for c in cands:

@@ -60,3 +60,9 @@ def org_heads() -> frozenset[str]:
 def not_names() -> frozenset[str]:
     """Lowercased spans that are never entities (transcript cues, weapon systems)."""
     return frozenset(w.lower() for w in _lines("entity_not_names.txt"))
+
+
+@lru_cache(maxsize=1)
+def orgs() -> frozenset[str]:
+    """Well-known organisation names the tagger often mislabels, case-sensitive."""
+    return frozenset(_lines("entity_orgs.txt"))
