@@ -179,6 +179,11 @@ def test_no_role_from_a_fronted_clause_or_an_honorific(analyze):
     assert len(finch.mentions) == 2
 
 
+def test_well_known_organisations_are_not_people(analyze):
+    a = analyze("The senator posted the video on Twitter, and Politico reported it.")
+    assert {e.name: e.label for e in a.entities} == {"Twitter": "ORG", "Politico": "ORG"}
+
+
 def test_transcript_speaker_labels(analyze):
     a = analyze("Governor Nadia Ferrell spoke to the host on Sunday.\n\n"
                 "HOST: Will you sign the bill?\n\n"
