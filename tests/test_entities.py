@@ -196,6 +196,28 @@ def test_transcript_speaker_labels(analyze):
     assert not any(e.name == "UPDATE" for e in a.entities)
 
 
+def test_unambiguous_description_becomes_a_mention(analyze):
+    a = analyze("Finance Minister Lena Ortiz presented the budget on Tuesday. Opposition "
+                "leaders criticised it. The minister said spending cuts were unavoidable.")
+    ortiz = named(a, "Lena Ortiz")
+    descs = [m.span.text for m in ortiz.mentions if m.kind == "description"]
+    assert descs == ["The minister"]
+
+
+def test_no_description_when_the_title_is_shared_or_ranked(analyze):
+    a = analyze("President Tomas Vidal met former President Ana Ruiz and President-elect "
+                "Carlos Mena. Later the president spoke to reporters. The former president "
+                "left early.")
+    vidal, ruiz, mena = (named(a, n) for n in ("Tomas Vidal", "Ana Ruiz", "Carlos Mena"))
+    assert [m.span.text for m in vidal.mentions if m.kind == "description"] == ["the president"]
+    assert [m.span.text for m in ruiz.mentions if m.kind == "description"] == [
+        "The former president"]
+    assert not any(m.kind == "description" for m in mena.mentions)
+    b = analyze("Senator Rosa Lind and Senator Eli Park met on Monday. The senator said "
+                "nothing.")
+    assert not any(m.kind == "description" for e in b.entities for m in e.mentions)
+
+
 def test_weapon_systems_and_fragments_are_not_entities(analyze):
     a = analyze("The army received F-16s and HIMARS launchers last year, officials said. The new "
                 "jets arrived in March.")

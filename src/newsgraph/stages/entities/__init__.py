@@ -21,6 +21,7 @@ from ...model import Entity, Mention, Role, Span
 from ...pipeline import Analysis, stage
 from . import candidates as cnd
 from . import merge
+from . import descriptions
 from . import roles as rl
 from . import speakers
 
@@ -52,6 +53,7 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
     for name, spans in new_speakers.items():
         built.append(Entity(id="", label="PERSON", name=name, stage=tag,
                             mentions=[Mention(Span.of(text, s, e), "name") for s, e in spans]))
+    descriptions.add_descriptions(text, built)
     built.sort(key=lambda e: e.mentions[0].span.start)
     for n, ent in enumerate(built, 1):
         ent.id = f"E{n}"
