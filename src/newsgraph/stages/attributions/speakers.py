@@ -71,7 +71,8 @@ def _head(doc, a: int, b: int):
     return doc[a]
 
 
-def _entity_for_span(index: MentionIndex, doc, a: int, b: int, head) -> Optional[tuple]:
+def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
+                     ) -> Optional[tuple]:
     """The best entity mention inside the source: at the head, else a person, else any."""
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
     found = [r for r in index.inside(start, end) if r[3] != "pronoun"]
@@ -86,18 +87,18 @@ def _entity_for_span(index: MentionIndex, doc, a: int, b: int, head) -> Optional
         if any(t.i in appos or t.head.i in appos for t in toks) and r[2].label == "PERSON":
             return r + ("appositive",)
     for r in found:
-        if r[2].label == "PERSON" and not _is_possessor(doc, r):
+        if r[2].label == "PERSON" and not _is_possessor(text, r):
             return r + ("named",)
     for r in found:
-        if not _is_possessor(doc, r):
+        if not _is_possessor(text, r):
             return r + ("named",)
     return None
 
 
-def _is_possessor(doc, row) -> bool:
+def _is_possessor(text: str, row) -> bool:
     """True for "Poland's" in "Poland's foreign minister": not the speaker itself."""
     end = row[1]
-    return doc.text[end:end + 2] in ("'s", "' ")
+    return text[end:end + 2] in ("'s", "' ")
 
 
 def _sourcing_for_entity(ent, source_text: str) -> str:
@@ -113,6 +114,7 @@ class SpeakerResolver:
 
     def __init__(self, analysis) -> None:
         self.doc = analysis.doc
+        self.text = analysis.norm or analysis.doc.text
         self.index = MentionIndex(analysis.entities)
         self.has_entities = bool(analysis.entities)
         self.speakers: list[tuple[int, object]] = []  # (offset, entity) of resolved speakers
@@ -136,7 +138,7 @@ class SpeakerResolver:
             a, b = noun.left_edge.i, noun.i + 1
             head = noun
         text = doc[a:b].text
-        hit = _entity_for_span(self.index, doc, a, b, head)
+        hit = _entity_for_span(self.index, doc, self.text, a, b, head)
         if hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
                 and hit[2].label != "PERSON" and head.lemma_.lower() in anonymous_nouns():
             return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous")
@@ -176,14 +178,21 @@ class SpeakerResolver:
         return Resolution(None, "source names no entity", None)
 
     def _ent_name(self, a: int, b: int) -> Optional[str]:
-        for ent in self.doc[a:b].ents:
-            if ent.label_ in ("PERSON", "ORG", "GPE", "NORP"):
-                return ent.text
+        """The first PERSON/ORG/GPE/NORP name spaCy tagged in tokens a..b."""
+        doc, i = self.doc, a
+        while i < b:
+            if doc[i].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                j = i + 1
+                while j < b and doc[j].ent_iob_ == "I":
+                    j += 1
+                return doc[i:j].text
+            i += 1
         return None
 
     def _ent_label(self, a: int, b: int) -> Optional[str]:
-        for ent in self.doc[a:b].ents:
-            return ent.label_
+        for tok in self.doc[a:b]:
+            if tok.ent_type_:
+                return tok.ent_type_
         return None
 
     def _pronoun(self, head) -> Resolution:

@@ -95,8 +95,9 @@ def clause_end(head) -> int:
     end = head.right_edge.i + 1
     verbs = reporting_verbs()
     for child in head.children:
-        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in verbs \
-                and any(g.dep_ == "ccomp" for g in child.children):
+        if child.dep_ in ("conj", "advcl") and child.i > head.i \
+                and child.lemma_.lower() in verbs \
+                and any(g.dep_ in ("ccomp", "xcomp") for g in child.children):
             cut = child.left_edge.i
             for sib in head.children:
                 if sib.dep_ in ("cc", "punct") and head.i < sib.i < cut:
