@@ -165,6 +165,16 @@ def test_words_built_on_names_are_not_names(analyze):
     assert a.entities == []
 
 
+def test_title_conflict_keeps_namesakes_apart(analyze):
+    a = analyze("Governor Ann Park signed the order on Monday. Park said it would save money. "
+                "Senator Park, her cousin, opposed it. King Omar of Qadira called Omar Haddad, "
+                "the trade envoy, on Tuesday.")
+    ppl = people(a)
+    assert len(ppl["Ann Park"].mentions) == 2
+    assert "Park" in ppl and roles(ppl["Park"]) == ["Senator"]
+    assert "Omar" not in [m.span.text for m in ppl["Omar Haddad"].mentions]
+
+
 def test_initial_matches_full_given_name(analyze):
     a = analyze("Senator Victor Lamm opened the hearing. Critics said V. Lamm had not read the "
                 "report.")

@@ -42,6 +42,7 @@ class Cand:
     title_start: int
     text: str = ""
     gender: str = ""  # "m" / "f" when an honorific says so ("Mr.", "Ms."), for merging
+    title: str = ""  # the title word written right before a person's name ("king"), for merging
     headline: bool = False  # inside a title-case headline line, where the tagger guesses
 
     def key(self) -> str:
@@ -70,6 +71,7 @@ def collect(doc, text: str) -> list[Cand]:
             cand.text = doc[cand.start:cand.end].text
             if cand.label == "PERSON":
                 cand.gender = _honorific_gender(doc, cand)
+                cand.title = _title_before(doc, cand)
             cand.headline = _inside(headlines, doc[cand.start].idx)
             cands.append(cand)
     _relabel_by_article(cands)
@@ -91,6 +93,27 @@ def _honorific_gender(doc, cand: Cand) -> str:
         if k in _FEMALE:
             return "f"
     return ""
+
+
+# Abbreviated and full forms of one title, so "Sen. Lind" and "Senator Lind" agree.
+_SAME_TITLE = {"sen": "senator", "rep": "representative", "congressman": "representative",
+               "congresswoman": "representative", "gov": "governor", "gen": "general",
+               "adm": "admiral", "col": "colonel", "capt": "captain", "maj": "major",
+               "lt": "lieutenant", "sgt": "sergeant", "prof": "professor", "rev": "reverend",
+               "cmdr": "commander", "chairman": "chair", "chairwoman": "chair",
+               "chairperson": "chair"}
+
+
+def _title_before(doc, cand: Cand) -> str:
+    """The title word written just before the name (inside or outside the span), canonical."""
+    i = cand.start - 1
+    while i >= 0 and (doc[i].text == "-" or doc[i].lower_ in ("elect", "designate")
+                      or is_honorific(doc[i])):
+        i -= 1
+    if i < 0 or i < cand.title_start - 1 or not is_title(doc[i]):
+        return ""
+    k = lexicon.key(doc[i].text)
+    return _SAME_TITLE.get(k, k)
 
 
 _LINE = re.compile(r"[^\n]+")
@@ -226,6 +249,8 @@ def _cut(doc, start: int, end: int, label: str) -> int:
             return i
         if label == "ORG" and tok.lower_ in _CUT_PREPS and tok.text.islower():
             return i
+        if label == "PERSON" and tok.text in ("of", "from"):
+            return i  # "King Omar of Qadira": the place is not part of the name
     return end
 
 

@@ -31,6 +31,7 @@ class Group:
     surname: str = ""
     given: list[str] = field(default_factory=list)
     gender: str = ""
+    titles: set = field(default_factory=set)  # title words written before its names
 
     bare_starts: list[int] = field(default_factory=list)  # mentions by the bare surname
 
@@ -79,7 +80,7 @@ def group_people(cands: list[Cand]) -> list[Group]:
     people: list[Group] = []
     for cand in cands:
         last, given = person_parts(cand.text)
-        target = _match_person(people, last, given, cand.gender)
+        target = _match_person(people, last, given, cand.gender, cand.title)
         if target is None:
             target = Group("PERSON", surname=last, given=given)
             people.append(target)
@@ -87,8 +88,13 @@ def group_people(cands: list[Cand]) -> list[Group]:
             target.given = given
         target.add(cand)
         target.gender = target.gender or cand.gender
+        if cand.title:
+            target.titles.add(cand.title)
     return people
 
+
+_REGNAL_TITLES = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "sultan",
+                            "emir", "sheikh", "pope", "crown", "monarch", "regent"})
 
 MAX_BARE_BEFORE_FULL = 3
 """A bare surname used more often than this before a full name is someone else:
@@ -97,9 +103,17 @@ an article calling the president "Mr. Obama" throughout and later naming
 is one."""
 
 
-def _match_person(people: list[Group], last: str, given: list[str], gender: str
+def _match_person(people: list[Group], last: str, given: list[str], gender: str, title: str
                   ) -> Group | None:
-    """The person a mention with this surname and these given names refers to."""
+    """The person a mention with this surname and these given names refers to.
+
+    A bare surname written with a title the person was never given ("Senator
+    Park" after "Governor Ann Park") is someone else; a royal or religious title
+    is followed by a given or regnal name, not a surname, so "King Hussein" is
+    not "Saddam Hussein" either."""
+    if title and not given:
+        people = [p for p in people if title in p.titles or (
+            not p.titles and title not in _REGNAL_TITLES)]
     if given:
         # a multi-word surname written alone ("Suu Kyi", "Wasserman Schultz", "de Blasio")
         words = given + [last]
