@@ -114,6 +114,10 @@ def _match_person(people: list[Group], last: str, given: list[str], gender: str,
     if title and not given:
         people = [p for p in people if title in p.titles or (
             not p.titles and title not in _REGNAL_TITLES)]
+    elif given:
+        # "King Omar" is not the "Omar" of a later "Omar Haddad"
+        people = [p for p in people if p.given or title in p.titles
+                  or not (p.titles & _REGNAL_TITLES)]
     if given:
         # a multi-word surname written alone ("Suu Kyi", "Wasserman Schultz", "de Blasio")
         words = given + [last]
