@@ -61,6 +61,9 @@ def test_split_quote_is_one_attribution(analyze):
     att = _only(a)
     assert att.content.text.startswith("\u201cWe are ready")
     assert att.content.text.endswith("pay.\u201d")
+    assert [p.text for p in att.content_parts] == [
+        "\u201cWe are ready,\u201d",
+        "\u201cand we will not wait any longer for the state to pay.\u201d"]
     assert att.speaker_name == "Lena Hartwell"
 
 

@@ -143,9 +143,14 @@ class Attribution:
     hedge: Optional[Span] = None
     channel: Optional[str] = None
     stage: str = ""
+    # The quoted pieces when the content is split around its cue ("A," he said, "B"):
+    # ``content`` then covers them all, and ``content_parts`` lists each piece.
+    content_parts: list[Span] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return _record_dict(self)
+        out = _record_dict(self)
+        out["content_parts"] = [p.to_dict() for p in self.content_parts]
+        return out
 
 
 @dataclass

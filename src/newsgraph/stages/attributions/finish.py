@@ -49,6 +49,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             hedge=Span.of(text, *c.hedge) if c.hedge else None,
             channel=_channel(analysis.norm, c) if c.cue else None,
             stage=tag,
+            content_parts=[Span.of(text, *part) for part in c.parts] if len(c.parts) > 1 else [],
         )
         if res.entity is not None:
             resolver.remember(att.cue.start if att.cue else content.start, res.entity)
