@@ -85,6 +85,24 @@ def test_quarters_halves_and_fiscal_years(times):
     assert one(times, "Margins shrank in the last quarter.", "the last quarter").value == "2024-Q3"
 
 
+def test_quarter_named_by_its_end_date(times):
+    """A quarter ended July 31 spans May to July: mostly the second calendar quarter."""
+    found = by_text(times("In the quarter ended July 31, the retailer lost $2 million, "
+                          "against a profit a year earlier."))
+    assert found["the quarter"].value == "2024-Q2"
+    assert found["a year earlier"].value == "2023-Q2"
+
+
+def test_current_quarter_is_context_only_once_reported(times):
+    """A forecast for the running quarter is not the quarter later comparisons refer to."""
+    text = ("Orvella Foods reported higher third-quarter profit. Analysts expect weakness to "
+            "continue into the fourth quarter. Sales fell from a year ago.")
+    assert by_text(times(text))["a year ago"].value == "2023-Q3"
+    reported = by_text(times("Orvella Foods reported a drop in fourth-quarter earnings, which "
+                             "fell from a year earlier.", published="2024-11-02"))
+    assert reported["a year earlier"].value == "2023-Q4"
+
+
 def test_year_ago_follows_the_quarter_in_context(times):
     found = by_text(times("Net income rose 8% in the third quarter of 2023 from a year earlier."))
     assert found["the third quarter of 2023"].value == "2023-Q3"
@@ -149,7 +167,8 @@ def test_times_of_day(times, text, span, ttype, value):
 # --- modifiers ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, span, mod", [
-    ("The treaty was signed about two years ago.", "about two years ago", "APPROX"),
+    ("The treaty was signed about two years ago.", "two years ago", "APPROX"),
+    ("The fleet could sail within a few days.", "a few days", "EQUAL_OR_LESS"),
     ("The plant will open in early 2025.", "early 2025", "START"),
     ("The vote is due in late November.", "late November", "END"),
     ("The index peaked in mid-1996.", "mid-1996", "MID"),
@@ -161,6 +180,13 @@ def test_times_of_day(times, text, span, ttype, value):
 ])
 def test_modifiers(times, text, span, mod):
     assert one(times, text, span).mod == mod
+
+
+def test_about_and_within_stay_outside_the_extent(times):
+    """TimeBank marks "about two weeks" and "within 14 days" without the modifier word."""
+    found = by_text(times("The car sat in the lot for about two weeks; the family must appeal "
+                          "within 14 days."))
+    assert found["two weeks"].mod == "APPROX" and found["14 days"].mod == "EQUAL_OR_LESS"
 
 
 def test_about_as_a_preposition_is_no_modifier(times):

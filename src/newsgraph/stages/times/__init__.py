@@ -142,6 +142,8 @@ def _modifier(norm: str, start: int, floor: int, ttype: str, value: str, core: s
         return start, None
     if mod == "APPROX" and not (numeric or _POINT_START.match(core)):
         return start, None  # "about the future": a preposition, not an approximation
+    if word in lexicon()["mods_outside"]:
+        return start, mod  # TimeBank leaves "about", "within" outside the extent
     return start - len(window) + m.start(), mod
 
 

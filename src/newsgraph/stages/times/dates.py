@@ -8,14 +8,14 @@ rather than naming a year, "May" the modal verb, "Feb. 30").
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 from typing import Optional
 
 from . import calendar as cal
 from .context import (REL_SHIFT, Context, capitalised, context_quarter, dom_number,
                       month_number, year_number, year_value)
 from .lexicon import lexicon, number_value
-from .tense import FUTURE, PAST
+from .tense import FUTURE, PAST, PERFECT, clause_tense
 
 
 _VERB_NEXT = re.compile(r"\s+(?:with|on|to|for|against|through|into|towards?|down|across|along"
@@ -117,6 +117,44 @@ def _quarter_year(ctx: Context, q: int, unit: str, tense) -> Optional[int]:
     return y
 
 
+_ENDED = re.compile(r"\s+(?:ended|ending)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<dom>[0-3]?\d)\b"
+                    r"(?:,?\s+(?P<year>(?:19|20)\d\d))?")
+
+
+def _ended(m, ctx: Context) -> Optional[tuple[int, int]]:
+    """(year, quarter) of "the quarter ended Sept. 30": the calendar quarter holding the
+    middle of the three months, so a fiscal quarter ended July 31 is mostly Q2."""
+    e = _ENDED.match(ctx.text, m.end())
+    if not e or e["mon"].lower() not in lexicon()["months"]:
+        return None
+    month, dom = month_number(e["mon"]), int(e["dom"])
+    if e["year"]:
+        year = int(e["year"])
+    elif ctx.anchor is not None:
+        value = cal.month_date(ctx.anchor, month, dom, PAST)
+        if value is None:
+            return None
+        year = int(value[:4])
+    else:
+        return None
+    try:
+        mid = date(year, month, min(dom, 28)) - timedelta(days=45)
+    except ValueError:
+        return None
+    return cal.quarter_of(mid)
+
+
+def _reported(m, ctx: Context, year: int, q: int) -> bool:
+    """A quarter whose results are in: a past one, or the current (fiscal) one when it has
+    ended or the clause reports it ("reported fourth-quarter earnings"), not a forecast."""
+    if ctx.anchor is None or (year, q) < cal.quarter_of(ctx.anchor):
+        return True
+    if (year, q) > cal.quarter_of(ctx.anchor):
+        return False
+    return bool(_ENDED.match(ctx.text, m.end())) \
+        or clause_tense(ctx.doc, m.start(), m.end(), through_nouns=True) in (PAST, PERFECT)
+
+
 def h_quarter(m, ctx):
     text = m.group().lower()
     unit = m["unit"].lower()
@@ -145,8 +183,8 @@ def h_quarter(m, ctx):
     value = f"{year if year else 'XXXX'}-{code}{q}"
     if m["pl"] and not m["ofyear"]:
         return "SET", f"XXXX-{code}{q}"
-    if code == "Q" and year and (ctx.anchor is None or (year, q) <= cal.quarter_of(ctx.anchor)):
-        ctx.last_quarter = (year, q, m.start())  # a reported quarter, not a forecast
+    if code == "Q" and year and _reported(m, ctx, year, q):
+        ctx.last_quarter = (year, q, m.start())
     return "DATE", value
 
 
@@ -170,6 +208,10 @@ def h_qref(m, ctx):
     if words <= {"the", "its", "this", "that"} and not words & {"this", "the", "its"}:
         return None
     cq = context_quarter(ctx, m.start())
+    ended = _ended(m, ctx) if unit == "quarter" and cq is None else None
+    if ended:  # a quarter named by its end date; one named before (fiscal) takes precedence
+        ctx.last_quarter = (ended[0], ended[1], m.start())
+        return "DATE", f"{ended[0]}-Q{ended[1]}"
     explicit = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
     if explicit:
         year = int(explicit.group(1))

@@ -47,8 +47,12 @@ def cue_tense(text: str, start: int):
     return UNKNOWN
 
 
-def clause_tense(doc, start: int, end: int):
-    """PAST, FUTURE or UNKNOWN for the expression at characters [start, end) of ``doc``."""
+def clause_tense(doc, start: int, end: int, through_nouns: bool = False):
+    """PAST, FUTURE or UNKNOWN for the expression at characters [start, end) of ``doc``.
+
+    An expression modifying a noun ("a June agreement") says nothing about the clause's
+    tense unless ``through_nouns`` ("reported fourth-quarter earnings": were they reported?).
+    """
     if doc is None:
         return UNKNOWN
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -56,7 +60,7 @@ def clause_tense(doc, start: int, end: int):
         return UNKNOWN
     future_aux, future_gov = _sets()
     token = span.root
-    if token.dep_ in ("compound", "amod", "nmod", "poss"):
+    if token.dep_ in ("compound", "amod", "nmod", "poss") and not through_nouns:
         return UNKNOWN  # "a June agreement": modifies a noun, the clause's tense says nothing
     for _ in range(6):  # climb to the governing verb
         if token.pos_ in ("VERB", "AUX") or token.head is token:
