@@ -31,10 +31,14 @@ from . import data_dir, prf, print_table
 QUOTES = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`"
 PRONOUNS = frozenset("he she they i we it him her them you".split())
 
+# Pinned ~0.02 below what the stage reached on dev (direct e2e 0.822, all e2e 0.612,
+# all content 0.683, direct content 0.883, pronouns 0.969).
 FLOORS = {
-    "direct_e2e_f1": 0.0,
-    "all_e2e_f1": 0.0,
-    "all_content_f1": 0.0,
+    "direct_e2e_f1": 0.80,
+    "direct_content_f1": 0.86,
+    "all_e2e_f1": 0.59,
+    "all_content_f1": 0.66,
+    "pronoun_resolved": 0.90,
 }
 
 
@@ -229,6 +233,7 @@ def run(data_dir: Path, limit: Optional[int] = None, split: str = "dev") -> dict
     result["direct_e2e_f1"] = result["direct_e2e"]["f1"]
     result["all_e2e_f1"] = result["all_e2e"]["f1"]
     result["all_content_f1"] = result["all_content"]["f1"]
+    result["direct_content_f1"] = result["direct_content"]["f1"]
     result["_per_doc"] = per_doc
     return result
 

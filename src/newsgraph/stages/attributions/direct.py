@@ -76,18 +76,29 @@ def direct_candidates(analysis) -> list[Candidate]:
             prev.parts.append((q.start, q.end))
             continue
         if cand is None:
-            if q.words < MIN_WORDS_STANDALONE or not _opens_sentence(norm, q.start):
+            if prev is not None and _same_frame(prev, q):
+                prev.content = (prev.content[0], q.end)  # "A," he said, but "B."
+                prev.parts.append((q.start, q.end))
+                continue
+            if not _opens_sentence(norm, q.start):
                 continue
             if prev is not None and not prev.inherit and q.para == prev.para \
                     and q.start - prev.content[1] < 200:
                 prev.content = (prev.content[0], q.end)  # "A." he said. "B."
                 prev.parts.append((q.start, q.end))
-            else:
+            elif q.words >= MIN_WORDS_STANDALONE:
                 out.append(Candidate("direct", (q.start, q.end), inherit=True, para=q.para,
                                      parts=[(q.start, q.end)], score=0.9))
             continue
         out.append(cand)
     return out
+
+
+def _same_frame(prev: Candidate, q: Quote) -> bool:
+    """The quote follows, in the same paragraph, the cue that closed the previous quote."""
+    return (not prev.inherit and prev.cue is not None and q.para == prev.para
+            and prev.content[1] <= prev.cue[0] and prev.cue[1] <= q.start
+            and q.start - prev.content[1] < 80)
 
 
 def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
