@@ -76,11 +76,25 @@ def collect(doc, text: str) -> list[Cand]:
             cands.append(cand)
     _relabel_by_article(cands)
     cands = _drop_unconfirmed_headline_names(cands)
+    cands = _drop_lone_titles(doc, cands)
     return [c for c in cands if c.label in LABELS]
 
 
 _MALE = frozenset({"mr", "sir", "herr", "monsieur", "senor"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "madam", "madame", "mme", "frau", "senora"})
+
+
+def _drop_lone_titles(doc, cands: list[Cand]) -> list[Cand]:
+    """Drop a one-word PERSON that is only a title ("Sgt"), unless a person of the
+    article has it as surname ("Dean" after "Howard Dean")."""
+    lone = [c for c in cands if c.label == "PERSON" and c.end - c.start == 1 and
+            (is_title(doc[c.start]) or is_honorific(doc[c.start]))]
+    if not lone:
+        return cands
+    surnames = {surname(c.text.split()) for c in cands
+                if c.label == "PERSON" and c.end - c.start >= 2}
+    drop = {id(c) for c in lone if c.text not in surnames}
+    return [c for c in cands if id(c) not in drop]
 
 
 def _honorific_gender(doc, cand: Cand) -> str:
