@@ -119,6 +119,9 @@ def test_year_ago_follows_the_quarter_in_context(times):
     ("He signed a two-year contract.", "two-year", "P2Y"),
     ("The talks may take several weeks.", "several weeks", "PXW"),
     ("The rover drove for 90 minutes.", "90 minutes", "PT90M"),
+    ("Three days later, the rebels withdrew.", "Three days", "P3D"),
+    ("A minute and a half later the alarm rang.", "A minute and a half", "PT1M30S"),
+    ("The match went on for two hours and a half.", "two hours and a half", "PT2H30M"),
 ])
 def test_durations(times, text, span, value):
     t = one(times, text, span)

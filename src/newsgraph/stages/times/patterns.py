@@ -78,7 +78,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("decade", rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s"
                    rf"|'(?P<short>\d0)s|(?<=the\s)(?:nineteen[\s-]+)?(?P<word>{p['DECW']}))\b"),
         ("ago", rf"\b(?P<num>{p['NUM']}|{p['FUZZY']})?(?:\s+(?:more|additional|full))?\s*"
-                rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence"
+                rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence"
                 r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))"),
         ("yearago", r"\b(?:year-ago|year-earlier)\b"),
         ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"
@@ -98,7 +98,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?:\s+(?:more|additional|full|straight"
                      r"|consecutive|long|trading|business|calendar|fiscal))?[\s-]+"
-                     rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?\b(?!-old|\s+old\b|-\d)"),
+                     rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?\b"
+                     r"(?!-old|\s+old\b|-\d)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
                       r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),

@@ -174,6 +174,8 @@ def h_duration(m, ctx):
     n = number_value(raw)
     if n is None and low not in lexicon()["fuzzy_numbers"]:
         return None
+    if m["half"] and n is not None:
+        n += 0.5  # "a minute and a half"
     if n is not None and n > 10000:
         return None
     if (m["rel"] or "").lower() in ("last", "past") and m["the"] is None and n is not None \
