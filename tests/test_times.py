@@ -52,6 +52,8 @@ def one(times, text: str, expected_span: str, published: str | None = ANCHOR):
     ("The court rules tomorrow.", "tomorrow", "2024-11-19"),
     ("The envoy arrives next Monday.", "next Monday", "2024-11-25"),
     ("The envoy left last Monday.", "last Monday", "2024-11-11"),
+    ("The union has scheduled a rally Thursday.", "Thursday", "2024-11-21"),
+    ("The permit had been due to expire Friday.", "Friday", "2024-11-15"),
     ("Shares fell this week.", "this week", "2024-W47"),
     ("Sales rose this month.", "this month", "2024-11"),
     ("Output will grow next year.", "next year", "2025"),

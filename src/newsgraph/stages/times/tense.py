@@ -79,6 +79,10 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
         return FUTURE
     if "to" in aux_words and depth < 3:
         gov = verb.head
+        holders = (gov, gov.head) if gov.pos_ == "ADJ" else (gov,)
+        if gov is not verb and any(a.lemma_ == "have" and a.tag_ == "VBD" for h in holders
+                                   for a in h.children if a.dep_ in ("aux", "auxpass")):
+            return PAST  # "had been due to expire Friday": the plan lies in the past
         if gov is not verb and (gov.lemma_.lower() in future_gov or gov.lower_ in future_gov):
             return FUTURE
         if gov is not verb and gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP"):
@@ -89,6 +93,8 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
+        if verb.lower_ in future_gov and not any(a.tag_ == "VBD" for a in auxes):
+            return FUTURE  # "has scheduled a news conference Thursday"
         return PERFECT
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes):
         return FUTURE  # "are meeting on Tuesday": a present progressive plans ahead
