@@ -27,7 +27,8 @@ def named(analysis, name: str):
 
 
 def test_offsets_index_the_original_text(analyze):
-    text = "\u201cWe will not back down,\u201d said Finance Minister Lena Ortiz of Valdoria\u2019s ruling party."
+    text = ("\u201cWe will not back down,\u201d said Finance Minister Lena Ortiz of "
+            "Valdoria\u2019s ruling party.")
     a = analyze(text)
     for e in a.entities:
         assert e.stage == "entities@1.0"

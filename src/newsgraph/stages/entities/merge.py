@@ -59,7 +59,7 @@ def person_parts(text: str) -> tuple[str, list[str]]:
 
 
 def _is_suffix(short: list[str], full: list[str]) -> bool:
-    """``short`` is a proper tail of ``full`` of two words or more ("suu kyi" of "aung san suu kyi")."""
+    """``short`` is a proper tail of ``full``, two words or more ("suu kyi", "aung san suu kyi")."""
     return 2 <= len(short) < len(full) and full[-len(short):] == short
 
 

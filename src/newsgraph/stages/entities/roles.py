@@ -51,7 +51,8 @@ def _of_title(doc, i: int, sent_start: int) -> int | None:
             if all(doc[x].lower_ == "the" for x in range(k + 1, i + 1)):
                 return None  # "figure of Lincoln", "member of the Kennedy clan": no title object
             if head >= sent_start and _title_tok(doc[head]) and all(
-                    doc[x].pos_ in _PREFIX_POS or doc[x].lower_ == "the" for x in range(k + 1, i + 1)):
+                    doc[x].pos_ in _PREFIX_POS or doc[x].lower_ == "the"
+                    for x in range(k + 1, i + 1)):
                 return head
             return None
         if tok.pos_ not in _PREFIX_POS and tok.lower_ != "the":
@@ -87,7 +88,7 @@ def prefix_role(doc, name_start: int, title_start: int, sent_start: int) -> tupl
         tok = doc[j]
         if tok.is_lower and tok.pos_ == "NOUN" and j + 1 < end and doc[j + 1].is_title \
                 and not _title_tok(tok):
-            break  # "the network President Putin formed": a lowercase noun does not modify "President"
+            break  # "the network President Putin formed": "network" does not modify the title
         if _title_tok(tok) or tok.text == "-" or tok.tag_ == "POS" or (
                 tok.pos_ in _PREFIX_POS and tok.ent_type_ in _PREFIX_ENTS
                 and not tok.is_punct and tok.text[:1].isalpha()):
@@ -167,7 +168,8 @@ def _head_np_start(doc, lo: int, hi: int) -> int:
     return k
 
 
-def appositive_before(doc, name_start: int, name_end: int, sent_start: int) -> tuple[int, int] | None:
+def appositive_before(doc, name_start: int, name_end: int, sent_start: int
+                      ) -> tuple[int, int] | None:
     """Token range of "ROLE, Name" or None."""
     comma = name_start - 1
     if comma <= sent_start or doc[comma].text != ",":

@@ -13,7 +13,8 @@ import re
 
 from . import merge
 
-_LABEL = re.compile(r"(?m)^[\"'\u201c\u2018]?([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2}):[ \t]")
+_LABEL = re.compile(
+    r"(?m)^[\"'\u201c\u2018]?([A-Z][A-Z'\u2019.-]+(?: [A-Z][A-Z'\u2019.-]+){0,2}):[ \t]")
 # Labels that head notes, not speakers.
 _NOT_SPEAKERS = frozenset({"UPDATE", "CLARIFICATION", "CORRECTION", "NOTE", "EDITOR'S NOTE",
                            "EDITOR\u2019S NOTE", "Q", "A", "QUESTION", "ANSWER", "BREAKING",

@@ -1,0 +1,114 @@
+"""Name mentions the tagger missed: later bare surnames of the people found.
+
+"... wrote on X.Trump himself ...": the tokenizer glued the name to the
+previous sentence, so no entity span covers it.  Searching the text for the
+surnames of the people already found (one compiled pattern per article)
+recovers such mentions; each goes to the namesake the article means at that
+point (:func:`merge.choose_for_bare`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from ...model import Mention, Span
+from . import candidates as cnd
+from . import merge
+
+def char_range(doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.Cand]
+                      ) -> dict[int, list[Mention]]:
+    """Mentions of known surnames that no candidate covers, keyed by id(group).
+
+    Surnames of people named in full (or named by surname more than once) are
+    searched, with a case-sensitive
+    whole-word pattern; a hit that is a whole token must be tagged PROPN (so a
+    sentence-initial "Young" or "Rice" as a common word is left alone).
+    """
+    by_surname: dict[str, list[merge.Group]] = {}
+    for p in people:
+        if (p.given or len(p.cands) > 1) and len(p.surname) >= 3:
+            form = _surname_form(p)
+            if form:
+                by_surname.setdefault(form, []).append(p)
+    if not by_surname:
+        return {}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(s) for s in sorted(by_surname, key=len, reverse=True)) + r")(?![\w-])")
+    covered = sorted(char_range(doc, c.start, c.end) for c in cands)
+    starts = [c[0] for c in covered]
+    out: dict[int, list[Mention]] = {}
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if is_covered(covered, starts, s, e):
+            continue
+        if not _name_like_hit(doc, text, s, e):
+            continue
+        tok = tok_at(doc, s)
+        owners = by_surname[m.group()]
+        if len(owners) > 1 and not any(c.start <= tok for p in owners for c in p.cands):
+            continue  # before any of several namesakes is introduced: ambiguous
+        owner = merge.choose_for_bare(owners, tok)
+        out.setdefault(id(owner), []).append(Mention(Span.of(text, s, e), "name"))
+    return out
+
+
+_NOMINAL = frozenset({"PROPN", "NOUN", "ADJ", "X"})
+
+
+def _name_like_hit(doc, text: str, s: int, e: int) -> bool:
+    """Is this surname hit used as a name?  A whole token tagged PROPN is; one
+    tagged NOUN/ADJ (the small tagger's usual slip on sentence-initial names)
+    is only if the article never uses the word in lowercase ("Young", "Rice")."""
+    span = doc.char_span(s, e)
+    if span is None:
+        return True  # glued to a neighbour ("X.Trump"): the tokenizer is at fault, not the word
+    if len(span) != 1 or span[0].pos_ not in _NOMINAL:
+        return False
+    if span[0].pos_ == "PROPN":
+        return True
+    return text[s:e].lower() not in _lowercase_words(text)
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")
+_LOWER_CACHE: list = [None, frozenset()]
+
+
+def _lowercase_words(text: str) -> frozenset:
+    """Words the text writes in lowercase, computed once per text."""
+    if _LOWER_CACHE[0] is not text:
+        _LOWER_CACHE[0] = text
+        _LOWER_CACHE[1] = frozenset(_LOWER_WORD.findall(text))
+    return _LOWER_CACHE[1]
+
+
+def _surname_form(person: merge.Group) -> str:
+    """The surname as written in the person's fullest mention (case matters for the search)."""
+    best = max(person.cands, key=lambda c: len(c.text.split()))
+    words = best.text.split()
+    form = cnd.surname(words)
+    return form if form[:1].isupper() else ""
+
+
+def is_covered(covered: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    i = bisect.bisect_right(starts, s)
+    for j in (i - 1, i):
+        if 0 <= j < len(covered) and covered[j][0] < e and s < covered[j][1]:
+            return True
+    return False
+
+
+def tok_at(doc, char: int) -> int:
+    """Index of the token containing a character offset (binary search over token starts)."""
+    lo, hi = 0, len(doc) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if doc[mid].idx <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
