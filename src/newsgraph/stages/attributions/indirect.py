@@ -13,7 +13,7 @@ from __future__ import annotations
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .quotes import find_quotes
-from .syntax import candidates, key, source_span, subject_kind, trim
+from .syntax import candidates, content_parts, key, source_span, subject_kind, trim
 
 THRESHOLD = 0.3
 SMOOTH = 2.0
@@ -54,17 +54,22 @@ def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
             skind = skind or subject_kind(tok)
             s = score(tok, rel, skind)
             if s >= THRESHOLD and (best is None or s > best[0]):
-                best = (s, a, b)
+                best = (s, a, b, rel)
         if best is None:
             continue
-        s, a, b = best
+        s, a, b, rel = best
         if _short_quote(norm, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)):
             continue
-        start, end = _snap(quoted, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-        cue = _cue_span(tok)
-        found.append(Candidate(_kind(norm, start, end), (start, end), cue, tok.i,
-                               source_span(tok), score=s))
+        src = source_span(tok)
+        parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
+        start, end = parts[0][0], parts[-1][1]
+        found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
+                               src, score=s, parts=parts if len(parts) > 1 else []))
     return _settle(direct, found)
+
+
+def _chars(doc, a: int, b: int) -> tuple[int, int]:
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
 def _quoted_mask(norm: str, original: str) -> bytearray:
