@@ -105,6 +105,17 @@ def test_current_quarter_is_context_only_once_reported(times):
     assert reported["a year earlier"].value == "2023-Q4"
 
 
+def test_quarter_context_survives_a_long_story(times):
+    """Each reference keeps the reported quarter alive; "the latest period" is that quarter."""
+    filler = "Analysts had expected a weaker result from the maker of garden tools. " * 12
+    text = ("Brandt Tools reported that fiscal fourth-quarter profit rose 12%. " + filler
+            + "Sales in the latest period rose 4%. " + filler
+            + "Margins were wider than a year earlier.")
+    found = by_text(times(text, published="2024-11-02"))
+    assert found["the latest period"].value == "2024-Q4"
+    assert found["a year earlier"].value == "2023-Q4"
+
+
 def test_year_ago_follows_the_quarter_in_context(times):
     found = by_text(times("Net income rose 8% in the third quarter of 2023 from a year earlier."))
     assert found["the third quarter of 2023"].value == "2023-Q3"

@@ -143,6 +143,13 @@ def capitalised(text: str) -> bool:
 
 
 def context_quarter(ctx: Context, pos: int) -> Optional[tuple[int, int]]:
+    """The reported quarter the story is about, if mentioned within the last 1500 characters.
+
+    Each reference to it ("the year-ago period", "the latest quarter") keeps it alive, so a
+    long earnings story still compares against the same quarter at its end.
+    """
     if ctx.last_quarter and pos - ctx.last_quarter[2] < 1500:
-        return ctx.last_quarter[0], ctx.last_quarter[1]
+        y, q = ctx.last_quarter[0], ctx.last_quarter[1]
+        ctx.last_quarter = (y, q, max(pos, ctx.last_quarter[2]))
+        return y, q
     return None

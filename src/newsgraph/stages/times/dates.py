@@ -218,7 +218,7 @@ def h_qref(m, ctx):
         return "DATE", f"{year}-Q{cq[1]}" if cq else str(year)
     if ctx.anchor is None and cq is None:
         return "DATE", "XXXX-QX"
-    if (cq is None or words & {"current", "latest", "recent"}) and ctx.anchor is not None:
+    if (cq is None or words & {"current"}) and ctx.anchor is not None:
         base = cal.shift(ctx.anchor, "Q", 0 if words & {"this", "current"} else -1)
         cq = (int(base[:4]), int(base[-1]))
     y, q = cq
