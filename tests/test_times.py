@@ -241,6 +241,9 @@ def test_explicit_dates_resolve_without_anchor(times):
     "Iraq imports about three-quarters of its food.",
     "The hearing was moved to Feb. 30, an impossible date.",
     "A 45-year-old man was arrested.",
+    'The senator spoke on the programme "Face This Week" about taxes.',
+    "She told the show 48 Hours about the case.",
+    "For the city, it was high noon for the budget.",
 ])
 def test_not_time_expressions(times, text):
     assert times(text) == []

@@ -53,9 +53,17 @@ def h_yearago(m, ctx):
 _NARRATIVE = {"following", "the following", "previous", "the previous", "that", "same"}
 
 
+def _title(m) -> bool:
+    """"This Week", "60 Minutes": a capitalised unit after the first word names a programme
+    or a work, not a time (in running text the unit word is lower case)."""
+    return m.start("unit") > m.start() and m["unit"][:1].isupper() and not m.group().isupper()
+
+
 def h_relunit(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = re.sub(r"\s+", " ", m["unit"].lower())
+    if _title(m):
+        return None
     if unit == "quarter":
         return None  # the quarter rules handle these with their context
     n = REL_SHIFT[rel]
@@ -140,6 +148,8 @@ def h_relday(m, ctx):
 
 
 def h_clock(m, ctx):
+    if m["word"] and re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+        return None  # "high noon": the idiom
     if m["word"]:
         hhmm = lexicon()["day_parts"][m["word"].lower()]
     elif m["ap"]:
@@ -158,6 +168,8 @@ def h_duration(m, ctx):
     raw = m["num"]
     low = raw.lower()
     unit = m["unit"].lower()
+    if _title(m):
+        return None
     if low in ("a", "an") and unit.startswith("second"):
         return None
     if low in ("a", "an") and not m["the"] and not m["rel"] and _RATE.search(
