@@ -172,6 +172,9 @@ def test_sets(times, text, span, value):
     ("The market closed at 4 p.m. EST.", "4 p.m. EST", "TIME", "2024-11-18T16:00"),
     ("The blast happened last night.", "last night", "TIME", "2024-11-17TNI"),
     ("The minister spoke this morning.", "this morning", "TIME", "2024-11-18TMO"),
+    ("Rebels shelled the town on Friday night.", "Friday night", "DATE", "2024-11-15"),
+    ("The envoy left on Friday evening.", "Friday evening", "TIME", "2024-11-15TEV"),
+    ("The ferry sails on Tuesday nights.", "Tuesday nights", "SET", "XXXX-WXX-2TNI"),
     ("Polls close at noon on Nov. 6, 2024.", "noon on Nov. 6, 2024", "TIME",
      "2024-11-06T12:00"),
 ])

@@ -123,9 +123,9 @@ def h_weekday(m, ctx):
         if rel == "this":
             tense = tense or FUTURE
         value = cal.weekday_date(ctx.anchor, wd, tense)
-    if part:
+    if part and part in lexicon()["weekday_part_suffixes"]:
         return "TIME", f"{value}T{part}"
-    return "DATE", value
+    return "DATE", value  # "Friday night": TimeBank mostly gives the day
 
 
 def h_relday(m, ctx):
