@@ -87,7 +87,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                    rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}|{p['SPOKEN']}))?\b"),
         ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
                     rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
-                    rf"(?:\s+(?P<part>{p['PART']})s?)?\b"),
+                    rf"(?:\s+(?P<part>{p['PART']})(?P<ppl>s)?)?\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                    rf"|yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),

@@ -108,7 +108,7 @@ def h_weekday(m, ctx):
     wd = weekday_number(m["wd"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     part = lexicon()["day_parts"].get((m["part"] or "").lower())
-    if rel in ("every", "each") or m["pl"]:
+    if rel in ("every", "each") or m["pl"] or m["ppl"]:
         return "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
     tense = ctx.tense(m.start(), m.end())
     shift = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
