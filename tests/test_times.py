@@ -133,6 +133,8 @@ def test_year_ago_follows_the_quarter_in_context(times):
     ("The talks may take several weeks.", "several weeks", "PXW"),
     ("The rover drove for 90 minutes.", "90 minutes", "PT90M"),
     ("Three days later, the rebels withdrew.", "Three days", "P3D"),
+    ("The mine has been flooded over several years.", "several years", "PXY"),
+    ("The line will close within the next two years or so.", "the next two years or so", "P2Y"),
     ("A minute and a half later the alarm rang.", "A minute and a half", "PT1M30S"),
     ("The match went on for two hours and a half.", "two hours and a half", "PT2H30M"),
 ])

@@ -82,7 +82,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                 r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))"),
         ("yearago", r"\b(?:year-ago|year-earlier)\b"),
         ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"
-                    r"|decade|century|fiscal\s+year|quarter)\b"),
+                    r"|decade|century|fiscal\s+year|quarter)(?:\s+or\s+so)?\b"),
         ("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)?"
                    rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}|{p['SPOKEN']}))?\b"),
         ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
@@ -98,7 +98,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?:\s+(?:more|additional|full|straight"
                      r"|consecutive|long|trading|business|calendar|fiscal))?[\s-]+"
-                     rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?\b"
+                     rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
                      r"(?!-old|\s+old\b|-\d)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
