@@ -93,6 +93,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
         ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
                   rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
+                  rf"|(?P<h2>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening)"
                   rf"|(?P<word>noon|midnight|midday))(?P<tz>{p['TZ']})"),
         ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|coming"
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
@@ -101,6 +102,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
                      r"(?!-old|\s+old\b|-\d)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
+        ("unitlong", r"\b(?<!-)(?P<unit>hours?|days?|weeks?|months?|years?|decades?)-long\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
                       r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),
         ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
@@ -140,11 +142,12 @@ RULE_TRIGGERS = {
     "iso": ("NUM",), "slash": ("NUM",), "mdy": ("MON",), "dmy": ("MON",), "month": ("MON",),
     "quarter": ("UNIT",), "qref": ("UNIT",), "fiscal": ("NUM", "WORD"), "century": ("UNIT",),
     "decade": ("NUM", "WORD"), "ago": ("UNIT",), "yearago": ("UNIT",), "relunit": ("UNIT",),
-    "season": ("WORD",), "weekday": ("WD",), "relday": ("WORD", "UNIT"), "clock": ("CLOCK",),
+    "season": ("WORD",), "weekday": ("WD",), "relday": ("WORD", "UNIT"), "clock": ("CLOCK", "WORD"),
     "duration": ("UNIT",), "bareunits": ("UNIT",), "set": ("WORD",), "setword": ("WORD", "UNIT"),
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
+    "unitlong": ("UNIT",),
 }
 
 

@@ -152,6 +152,9 @@ def h_clock(m, ctx):
         return None  # "high noon": the idiom
     if m["word"]:
         hhmm = lexicon()["day_parts"][m["word"].lower()]
+    elif m["h2"]:  # "4 in the morning", "9 in the evening"
+        h = int(m["h2"]) % 12 + (0 if m["dp"].lower() == "morning" else 12)
+        hhmm = f"{h:02d}:00"
     elif m["ap"]:
         h = int(m["h"]) % 12 + (12 if m["ap"].lower().startswith("p") else 0)
         hhmm = f"{h:02d}:{m['min'] or '00'}"
@@ -201,6 +204,12 @@ def h_bareunits(m, ctx):
     if re.match(r"the\s+(next|coming)", text):
         return "DATE", "FUTURE_REF"
     return "DURATION", duration_value(None, m["unit"])
+
+
+def h_unitlong(m, ctx):
+    """"a day-long meeting" lasts one day; "a decades-long feud" an unstated number of them."""
+    unit = m["unit"].lower()
+    return "DURATION", duration_value(None if unit.endswith("s") else 1, unit)
 
 
 def h_recentunits(m, ctx):
