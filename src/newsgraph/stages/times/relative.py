@@ -173,6 +173,8 @@ def h_duration(m, ctx):
     unit = m["unit"].lower()
     if _title(m):
         return None
+    if low in ("a", "an") and m["adj"]:
+        return None  # "a day-long meeting": the article is the noun's ("day-long" rule)
     if low in ("a", "an") and unit.startswith("second"):
         return None
     if low in ("a", "an") and not m["the"] and not m["rel"] and _RATE.search(
