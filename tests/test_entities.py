@@ -190,6 +190,14 @@ def test_no_role_from_a_fronted_clause_or_an_honorific(analyze):
     assert len(finch.mentions) == 2
 
 
+def test_given_name_makes_a_person_of_a_mislabelled_span(analyze):
+    a = analyze("The debate will be moderated by NBC's Lester Holt, the network said. Shares "
+                "of Walter Energy fell.")
+    labels = {e.name: e.label for e in a.entities}
+    assert labels.get("Lester Holt") == "PERSON"
+    assert labels.get("Walter Energy") == "ORG"
+
+
 def test_well_known_organisations_are_not_people(analyze):
     a = analyze("The senator posted the video on Twitter, and Politico reported it.")
     assert {e.name: e.label for e in a.entities} == {"Twitter": "ORG", "Politico": "ORG"}

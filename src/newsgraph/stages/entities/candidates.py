@@ -168,8 +168,9 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if _area_noun_follows(doc, start, end, label):
         end += 1
         label = "LOC"
-    if label != "PERSON" and _after_title(doc, start, end):
-        label = "PERSON"  # "Kremlin spokesman Dmitry Orlov" tagged ORG
+    if label != "PERSON" and (_after_title(doc, start, end) or _given_name_first(doc, start, end,
+                                                                                label)):
+        label = "PERSON"  # "Kremlin spokesman Dmitry Orlov", "NBC's Lester Holt" tagged ORG
     if not _looks_like_name(doc, start, end, label):
         return None
     last = doc[end - 1].text
@@ -215,6 +216,18 @@ def _after_title(doc, start: int, end: int) -> bool:
     words = [t.text for t in doc[start:end]]
     return all(w[:1].isupper() and w.isalpha() for w in words) and \
         words[-1] not in lexicon.org_heads() and " ".join(words) not in lexicon.places()
+
+
+def _given_name_first(doc, start: int, end: int, label: str) -> bool:
+    """An ORG/GPE of two to four capitalised words opening with a common given
+    name, not ending in an organisation word or a plural, is a person."""
+    if label not in ("ORG", "GPE") or not 2 <= end - start <= 4:
+        return False
+    first = doc[start].text.split("-")[0]
+    last = doc[end - 1]
+    return first in lexicon.given_names() and last.text not in lexicon.org_heads() \
+        and last.tag_ not in ("NNS", "NNPS") and all(t.text[:1].isupper() or t.text == "-"
+                                                      or t.text.endswith(".") for t in doc[start:end])
 
 
 def _area_noun_follows(doc, start: int, end: int, label: str) -> bool:

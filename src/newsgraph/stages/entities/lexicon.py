@@ -66,3 +66,9 @@ def not_names() -> frozenset[str]:
 def orgs() -> frozenset[str]:
     """Well-known organisation names the tagger often mislabels, case-sensitive."""
     return frozenset(_lines("entity_orgs.txt"))
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names that are not also well-known places."""
+    return frozenset(_lines("entity_given_names.txt")) - places()
