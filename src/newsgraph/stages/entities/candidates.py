@@ -13,6 +13,7 @@ article-level vote so that a name keeps one label throughout.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -73,6 +74,7 @@ def collect(doc, text: str) -> list[Cand]:
                 cand.title = _title_before(doc, cand)
             cand.headline = headlines.inside(ranges, doc[cand.start].idx)
             cands.append(cand)
+    cands = _add_known_orgs(doc, text, cands)
     _relabel_by_article(cands)
     cands = _drop_unconfirmed_headline_names(cands)
     cands = _drop_lone_titles(doc, cands)
@@ -81,6 +83,28 @@ def collect(doc, text: str) -> list[Cand]:
 
 _MALE = frozenset({"mr", "sir", "herr", "monsieur", "senor"})
 _FEMALE = frozenset({"mrs", "ms", "miss", "dame", "madam", "madame", "mme", "frau", "senora"})
+
+
+def _add_known_orgs(doc, text: str, cands: list[Cand]) -> list[Cand]:
+    """Add well-known organisations the tagger missed ("Politifact: ..." in a headline).
+
+    A hit must cover whole proper-noun tokens (so "Time is short" is no magazine)
+    and no candidate already."""
+    taken = sorted((doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1])) for c in cands)
+    starts = [s for s, _ in taken]
+    added = []
+    for m in lexicon.orgs_pattern().finditer(text):
+        s, e = m.span()
+        k = bisect.bisect_right(starts, s) - 1
+        if (k >= 0 and taken[k][1] > s) or (k + 1 < len(taken) and taken[k + 1][0] < e):
+            continue
+        span = doc.char_span(s, e)
+        if span is None or not all(t.pos_ == "PROPN" for t in span):
+            continue
+        added.append(Cand(span.start, span.end, "ORG", span.start, text=span.text))
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)
 
 
 def _drop_lone_titles(doc, cands: list[Cand]) -> list[Cand]:

@@ -72,3 +72,12 @@ def orgs() -> frozenset[str]:
 def given_names() -> frozenset[str]:
     """Common given names that are not also well-known places."""
     return frozenset(_lines("entity_given_names.txt")) - places()
+
+
+@lru_cache(maxsize=1)
+def orgs_pattern():
+    """One whole-word pattern for all well-known organisation names (longest first)."""
+    import re
+
+    names = sorted(orgs(), key=len, reverse=True)
+    return re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w-])")
