@@ -218,6 +218,20 @@ def test_about_as_a_preposition_is_no_modifier(times):
     assert "the future" in found and found["the future"].mod is None
 
 
+def test_days_relative_to_the_story(times):
+    """"the next day", "that same day": counted from the last day the story named."""
+    found = by_text(times("The dam failed on March 3, 2024. The mayor had warned of floods "
+                          "the day before. The next day, rescuers reached the village."))
+    assert found["the day before"].value == "2024-03-02"
+    assert found["The next day"].value == "2024-03-04"  # counted from the named day
+    assert by_text(times("Rebels attacked on Sunday and withdrew that same day."))[
+        "that same day"].value == "2024-11-17"
+
+
+def test_that_day_without_a_named_day_is_left_alone(times):
+    assert "that day" not in by_text(times("Traders who sold that day lost heavily."))
+
+
 # --- without an anchor ----------------------------------------------------------------------
 
 def test_no_anchor_keeps_type_and_leaves_value_unresolved(times):

@@ -30,6 +30,8 @@ _POINT_START = re.compile(r"(?:\d|noon|midnight|midday|year|the\s+(?:end|middle|
                           + alternation(lexicon()["months"])[3:-1] + r")", re.I)
 _EXPLICIT = {"iso", "slash", "mdy", "dmy", "month", "year", "spokenyear"}
 _YEAR_VALUE = re.compile(r"\d{4}")
+_DAY_REFS = {"iso", "slash", "mdy", "dmy", "weekday", "relday", "holiday"}  # named days only
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 _JOIN = re.compile(r"\s*(?:\([^()]{1,24}\)\s*)?,?\s+(?:on\s+)?")
 
 
@@ -170,10 +172,14 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     ctx = Context(norm, doc, anchor)
     kept = _select(_candidates(norm), ctx)
     ctx.last_quarter = None
+    ctx.resolving = True
     items = []
     floor = 0
     for start, end, kind, m in kept:
-        ttype, value = HANDLERS[kind](m, ctx)
+        resolved = HANDLERS[kind](m, ctx)
+        if resolved is None:
+            continue  # needs story context that is missing ("that day" with no day named)
+        ttype, value = resolved
         if kind == "duration" and m["the"] and not m["rel"] and "-" in norm[m.end("num"):end]:
             start = m.start("num")  # "the two-year contract": the article belongs to the noun
         core = norm[start:end]
@@ -188,6 +194,8 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
                       "kind": kind})
         if kind in _EXPLICIT and _YEAR_VALUE.match(value or ""):
             ctx.refs["date"] = value  # the story's reference time for "the following year"
+        if kind in _DAY_REFS and _DAY_VALUE.match(value or ""):
+            ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
         floor = end
     items = _merge_clock(items, norm)
     out = []

@@ -40,6 +40,7 @@ class Context:
     anchor: Optional[date]
     last_quarter: Optional[tuple[int, int, int]] = None  # (year, quarter, char position)
     refs: dict = field(default_factory=dict)
+    resolving: bool = False  # False while candidates are chosen, True while values are set
 
     def tense(self, start: int, end: int):
         """Direction of the expression: a preposition cue first, then the clause's tense."""

@@ -117,6 +117,9 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("spokenyear", rf"\b(?:the\s+year\s+)?(?:(?P<cent>nineteen|twenty)[\s-]+(?P<rest>{p['TENS']}"
                        rf"(?:[\s-]+{p['ONES']})?|{p['TEENS']}|hundred)|two\s+thousand(?:\s+and)?"
                        rf"(?:[\s-]+(?P<rest2>{p['ONES']}|{p['TEENS']}))?)\b"),
+        ("narrday", r"\b(?:(?P<rel>that(?:\s+same)?|the\s+same|the\s+next|the\s+following"
+                    r"|the\s+previous|the\s+preceding)\s+day\b(?!-|'s\s+(?:work|pay))"
+                    r"|the\s+day\s+(?P<ba>before|after)(?=\s*[.,;:!?)]))"),
         ("weekend", r"\bthe\s+weekend\b"),
         ("theyear", r"\bthe\s+(?:(?:full|fiscal|calendar)\s+)?year\b(?!\s+(?:two|\d|ago|earlier"
                     r"|before|of|after)\b|'s|-)"),
@@ -147,7 +150,7 @@ RULE_TRIGGERS = {
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
-    "unitlong": ("UNIT",),
+    "unitlong": ("UNIT",), "narrday": ("UNIT",),
 }
 
 

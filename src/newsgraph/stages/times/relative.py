@@ -5,7 +5,7 @@ sets, times of day and the PRESENT/PAST/FUTURE references.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 from . import calendar as cal
 from .context import (REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
@@ -249,6 +249,23 @@ def h_future(m, ctx):
     if m.group().lower() == "future" and ctx.token_tag(m.start()) not in ("NN", ""):
         return None  # "future growth": an adjective, not the time
     return "DATE", "FUTURE_REF"
+
+
+_NARR_SHIFT = {"that": 0, "that same": 0, "the same": 0, "the next": 1, "the following": 1,
+               "the previous": -1, "the preceding": -1, "before": -1, "after": 1}
+
+
+def h_narrday(m, ctx):
+    """"the next day", "that same day": a day relative to the last day the story named.
+
+    Without such a day the phrase is left alone: "that day" in a general statement ("the
+    trades made that day") names no date, and none is guessed from the anchor.
+    """
+    key = re.sub(r"\s+", " ", (m["rel"] or m["ba"]).lower())
+    ref = ctx.refs.get("day")
+    if not ref:  # known only in the text-order pass; while choosing, keep the candidate
+        return None if ctx.resolving else ("DATE", "XXXX-XX-XX")
+    return "DATE", cal.day(date.fromisoformat(ref) + timedelta(days=_NARR_SHIFT[key]))
 
 
 def h_weekend(m, ctx):
