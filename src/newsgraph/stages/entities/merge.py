@@ -110,10 +110,12 @@ def _match_person(people: list[Group], last: str, given: list[str], gender: str,
     A bare surname written with a title the person was never given ("Senator
     Park" after "Governor Ann Park") is someone else; a royal or religious title
     is followed by a given or regnal name, not a surname, so "King Hussein" is
-    not "Saddam Hussein" either."""
+    not "Saddam Hussein" either.  When some namesake was given that title before,
+    the titled mention is theirs ("President Clinton" after "former President Bill
+    Clinton", even where "Clinton" alone means Hillary)."""
     if title and not given:
-        people = [p for p in people if title in p.titles or (
-            not p.titles and title not in _REGNAL_TITLES)]
+        titled = [p for p in people if title in p.titles]
+        people = titled or [p for p in people if not p.titles and title not in _REGNAL_TITLES]
     elif given:
         # "King Omar" is not the "Omar" of a later "Omar Haddad"
         people = [p for p in people if p.given or title in p.titles
