@@ -4,8 +4,11 @@ From spaCy's entity spans (repaired in :mod:`.candidates`), this stage builds
 one :class:`~newsgraph.model.Entity` per person, organisation, place or group
 of the article (:mod:`.merge`), with every mention, and for people the titles
 and roles the text gives them (:mod:`.roles`).  It also finds later bare
-surnames the tagger missed ("... wrote on X.Trump himself ...") by searching
-the text for the surnames of the people already found.
+surnames the tagger missed ("... wrote on X.Trump himself ...", :mod:`.mentions`),
+transcript speaker labels ("PENCE: ...", :mod:`.speakers`), and definite
+descriptions that can only mean one person ("the minister", kind
+``description``, :mod:`.descriptions`).  Pronouns are left to the
+attributions stage.
 
 Other stages use :func:`entity_at` (which entity is named at these offsets)
 and :func:`entities_by_id`.
