@@ -190,6 +190,13 @@ def test_no_role_from_a_fronted_clause_or_an_honorific(analyze):
     assert len(finch.mentions) == 2
 
 
+def test_surname_ending_in_s_is_not_a_plural(analyze):
+    a = analyze("U.N. Secretary-General Rui Meneses called for a ceasefire.")
+    meneses = named(a, "Rui Meneses")
+    assert roles(meneses) == ["U.N. Secretary-General"]
+    assert meneses.roles[0].org == "U.N."
+
+
 def test_given_name_makes_a_person_of_a_mislabelled_span(analyze):
     a = analyze("The debate will be moderated by NBC's Lester Holt, the network said. Shares "
                 "of Walter Energy fell.")

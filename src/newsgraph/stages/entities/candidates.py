@@ -250,7 +250,7 @@ def _given_name_first(doc, start: int, end: int, label: str) -> bool:
     first = doc[start].text.split("-")[0]
     last = doc[end - 1]
     return first in lexicon.given_names() and last.text not in lexicon.org_heads() \
-        and last.tag_ not in ("NNS", "NNPS") and all(t.text[:1].isupper() or t.text == "-"
+        and last.tag_ != "NNS" and all(t.text[:1].isupper() or t.text == "-"
                                                       or t.text.endswith(".") for t in doc[start:end])
 
 
@@ -314,8 +314,8 @@ def _person_shaped(span) -> bool:
         return False
     if first.text[:1].islower() and first.lower_ not in _NAME_PARTICLES:
         return False
-    if last.tag_ in ("NNS", "NNPS"):
-        return False
+    if last.tag_ == "NNS" or (len(span) == 1 and last.tag_ == "NNPS"):
+        return False  # "Latinos"; but "Antonio Guterres" may be tagged NNPS too
     doc = span.doc
     if len(span) > 1 and is_title(last) and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
         return False
