@@ -13,7 +13,8 @@ Three patterns cover most of news style:
 
 A role must contain a title word from ``lexicons/titles.txt``.  Appositives
 are accepted when the parser links them (dep ``appos``) or, failing that, when
-the surface form is unambiguous (closed by a comma and followed by a verb).
+the surface form is unambiguous (closed by a comma and followed by a verb, or
+by the end of the sentence).
 Everything here looks only at a few tokens around each name.
 """
 
@@ -149,7 +150,10 @@ def appositive_after(doc, name_start: int, name_end: int, sent_end: int) -> tupl
         return r_start, k
     closed = k < sent_end and doc[k].text == "," and k + 1 < sent_end \
         and doc[k + 1].pos_ in ("VERB", "AUX")
-    return (r_start, k) if closed else None
+    # "..., said John Kirby, the White House spokesman." ends the sentence
+    final = k < sent_end and doc[k].text in (".", "!", "?") and all(
+        t.is_punct for t in doc[k:sent_end])
+    return (r_start, k) if (closed or final) else None
 
 
 def _head_np_start(doc, lo: int, hi: int) -> int:
