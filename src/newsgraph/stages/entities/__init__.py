@@ -38,6 +38,7 @@ def entities_stage(analysis: Analysis) -> None:
 
 def extract(doc, text: str, tag: str = "") -> list[Entity]:
     """Entities of one parsed document whose offsets index ``text``."""
+    doc = _TokenCache(doc)
     cands = cnd.collect(doc, text)
     people = merge.group_people([c for c in cands if c.label == "PERSON"])
     others = merge.group_others([c for c in cands if c.label != "PERSON"])
@@ -60,6 +61,32 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
     for n, ent in enumerate(built, 1):
         ent.id = f"E{n}"
     return built
+
+
+class _TokenCache:
+    """The parsed document with its tokens built once.
+
+    ``doc[i]`` makes a new Token object on every call, and the rules here look
+    at the same few tokens around each name many times; a list of the tokens
+    makes those looks cheap.  Everything else is the document's own."""
+
+    __slots__ = ("doc", "tokens")
+
+    def __init__(self, doc) -> None:
+        self.doc = doc
+        self.tokens = list(doc)
+
+    def __getitem__(self, i):
+        return self.tokens[i] if isinstance(i, int) else self.doc[i]
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    def __iter__(self):
+        return iter(self.tokens)
+
+    def __getattr__(self, name: str):
+        return getattr(self.doc, name)
 
 
 def _speaker_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.Cand],

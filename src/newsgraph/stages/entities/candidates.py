@@ -284,17 +284,17 @@ def _skip_titles(doc, start: int, end: int) -> int:
 
 def _looks_like_name(doc, start: int, end: int, label: str) -> bool:
     """False for spans that cannot be a name whatever the tagger said."""
-    span = doc[start:end]
-    text = span.text
+    text = doc[start:end].text
     if not any(ch.isupper() for ch in text):
         return False
     if text.lower() in lexicon.not_names():
         return False
     if label in ("PERSON", "GPE", "LOC", "NORP") and any(ch.isdigit() for ch in text):
         return False
-    if any(t.pos_ in _BAD_POS_IN_NAME for t in span):
+    toks = [doc[i] for i in range(start, end)]
+    if any(t.pos_ in _BAD_POS_IN_NAME for t in toks):
         return False
-    if label == "PERSON" and not _person_shaped(span):
+    if label == "PERSON" and not _person_shaped(doc, toks, text, end):
         return False
     return True
 
@@ -304,22 +304,21 @@ _NAME_PARTICLES = frozenset("de del della di da van von der den bin ibn al el la
                             "ter ten".split())
 
 
-def _person_shaped(span) -> bool:
+def _person_shaped(doc, toks: list, text: str, end: int) -> bool:
     """A personal name has a proper-noun token, starts with a capital or a particle,
     is not a plural ("Latinos", "Battleground States") and does not end in a title
     ("Charlotte Mayor" before "Jennifer Roberts" is a place plus a title) and has
     no odd characters ("W]e")."""
-    first, last = span[0], span[-1]
-    if not any(t.pos_ == "PROPN" for t in span):
+    first, last = toks[0], toks[-1]
+    if not any(t.pos_ == "PROPN" for t in toks):
         return False
     if first.text[:1].islower() and first.lower_ not in _NAME_PARTICLES:
         return False
-    if last.tag_ == "NNS" or (len(span) == 1 and last.tag_ == "NNPS"):
+    if last.tag_ == "NNS" or (len(toks) == 1 and last.tag_ == "NNPS"):
         return False  # "Latinos"; but "Antonio Guterres" may be tagged NNPS too
-    doc = span.doc
-    if len(span) > 1 and is_title(last) and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+    if len(toks) > 1 and is_title(last) and end < len(doc) and doc[end].pos_ == "PROPN":
         return False
-    if _ODD_CHAR.search(span.text):
+    if _ODD_CHAR.search(text):
         return False
     return True
 
