@@ -197,6 +197,13 @@ def test_surname_ending_in_s_is_not_a_plural(analyze):
     assert meneses.roles[0].org == "U.N."
 
 
+def test_titled_name_tagged_as_organisation_is_a_person(analyze):
+    a = analyze("U.N. Secretary-General Pavel Dimitrakis called for a ceasefire.")
+    person = named(a, "Pavel Dimitrakis")
+    assert person.label == "PERSON"
+    assert roles(person) == ["U.N. Secretary-General"]
+
+
 def test_given_name_makes_a_person_of_a_mislabelled_span(analyze):
     a = analyze("The debate will be moderated by NBC's Lester Holt, the network said. Shares "
                 "of Walter Energy fell.")

@@ -185,6 +185,8 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if start >= end:
         return None
     title_start = start
+    if label in ("ORG", "GPE", "NORP") and _titled_name(doc, start, end):
+        label = "PERSON"  # "General Pavel Dimitrakis" tagged ORG
     if label == "PERSON":
         start = _skip_titles(doc, start, end)
         if start >= end:
@@ -240,6 +242,17 @@ def _after_title(doc, start: int, end: int) -> bool:
     words = [t.text for t in doc[start:end]]
     return all(w[:1].isupper() and w.isalpha() for w in words) and \
         words[-1] not in lexicon.org_heads() and " ".join(words) not in lexicon.places()
+
+
+def _titled_name(doc, start: int, end: int) -> bool:
+    """A capitalised title word followed by two or three capitalised proper nouns,
+    with no organisation word at the end, is a titled person."""
+    if not 3 <= end - start <= 4 or not (doc[start].is_title and is_title(doc[start])):
+        return False
+    rest = [doc[i] for i in range(start + 1, end)]
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and \
+        rest[-1].text not in lexicon.org_heads() and rest[-1].tag_ != "NNS" and \
+        not is_title(rest[0])
 
 
 def _given_name_first(doc, start: int, end: int, label: str) -> bool:
