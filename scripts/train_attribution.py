@@ -1,11 +1,13 @@
-"""Learn the attribution cue table from PolNeAR train.
+"""Learn the attribution cue table and cue model from PolNeAR train.
 
 For every token of every training article and every content candidate the
 parse offers (see ``newsgraph.stages.attributions.syntax.candidates``), count
 how often the annotators marked that token as a cue whose content matches the
 candidate (character IoU >= 0.5).  The table ``lemma|POS|relation -> [hits,
 seen]`` is written to ``src/newsgraph/lexicons/attribution_cues_learned.json``;
-the stage keeps candidates whose smoothed hit rate passes a threshold.  Also
+a logistic model over richer features of the same candidates is written to
+``attribution_cue_weights.json`` (see ``stages/attributions/scorer.py``); the
+stage keeps candidates whose probability passes a threshold.  Also
 counted, per ``lemma|POS``, how often a token is part of any cue (used to
 recognise the verb next to a direct quote).
 
@@ -23,6 +25,7 @@ from pathlib import Path
 from newsgraph.eval import data_dir
 from newsgraph.eval.polnear import load_gold, load_split, _parse_ranges
 from newsgraph.stages.attributions.quotes import find_quotes
+from newsgraph.stages.attributions.scorer import WEIGHTS, features, fit
 from newsgraph.stages.attributions.syntax import candidates, key, subject_kind, trim
 from newsgraph.stages.nlp import load_model
 from newsgraph.stages.normalize import normalize_text
@@ -58,6 +61,8 @@ def main() -> None:
     rows = load_split(root / "polnear", "train")
     nlp = load_model()
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    rows_x: list[list[str]] = []
+    rows_y: list[int] = []
     t0 = time.time()
     texts = (normalize_text(t.read_text(encoding="utf-8")) for _, t, _ in rows)
     for n, ((name, _, ann), doc) in enumerate(zip(rows, nlp.pipe(texts, batch_size=32))):
@@ -87,6 +92,8 @@ def main() -> None:
                 for kk in (k, f"{k}|{skind}"):
                     table[kk][1] += 1
                     table[kk][0] += hit
+                rows_x.append(features(tok, rel, a, b, skind, doc.text))
+                rows_y.append(int(hit))
         if n % 100 == 0:
             print(f"{n}/{len(rows)} docs, {time.time() - t0:.0f}s", file=sys.stderr)
     kept = {k: v for k, v in sorted(table.items()) if v[0] > 0 and v[1] >= MIN_SEEN
@@ -94,6 +101,12 @@ def main() -> None:
     lines = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in kept.items()]
     OUT.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     print(f"wrote {len(kept)} entries to {OUT}", file=sys.stderr)
+    print(f"fitting the cue model on {len(rows_y)} candidates ({sum(rows_y)} positive)",
+          file=sys.stderr)
+    model = fit(rows_x, rows_y)
+    lines = [f"{json.dumps(k)}: {v}" for k, v in sorted(model.items())]
+    WEIGHTS.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
+    print(f"wrote {len(model)} weights to {WEIGHTS} ({time.time() - t0:.0f}s)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -8,8 +8,8 @@ Three passes over the parse, each cheap:
    that follow one, are kept as one attribution.
 2. **Indirect and mixed speech** (:mod:`.indirect`): every token whose lemma
    and content relation (``said`` + complement clause, ``according to`` + head
-   clause, ``vowed`` + infinitive...) the table learned on PolNeAR train scores
-   high enough.
+   clause, ``vowed`` + infinitive...) the small cue model trained on PolNeAR
+   train (:mod:`.scorer`) scores high enough.
 3. **Hedges**: "reportedly"/"allegedly" mark the claim around them as
    second-hand; inside an attribution they are recorded on it, elsewhere they
    make an *unattributed* record.

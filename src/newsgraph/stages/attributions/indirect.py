@@ -1,11 +1,13 @@
 """Indirect and mixed speech, and hedged claims.
 
-A token is an indirect cue when the learned table (PolNeAR train: how often
-``lemma|POS|relation`` was annotated as a cue whose content is that
-relation's span) scores it above :data:`THRESHOLD`.  Reporting verbs from the
-hand list get a prior, so a verb the training data never saw ("quipped that")
-still counts.  Overlapping candidates are settled by score, the way PolNeAR
-gives each token to at most one attribution.
+A token is an indirect cue when the cue model trained on PolNeAR train
+(:mod:`.scorer`, a logistic model over lemma, content relation, subject kind
+and a few more features) gives the candidate a probability above
+:data:`THRESHOLD`.  Without the model's weights, the count table (how often
+``lemma|POS|relation`` was annotated as a cue with that content) is used, with
+a prior for the hand list of reporting verbs so that a verb never seen in
+training ("quipped that") still counts.  Overlapping candidates are settled by
+score, the way PolNeAR gives each token to at most one attribution.
 """
 
 from __future__ import annotations
@@ -13,9 +15,11 @@ from __future__ import annotations
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .quotes import find_quotes
+from .scorer import features, probability, weights
 from .syntax import candidates, content_parts, key, source_span, subject_kind, trim
 
-THRESHOLD = 0.3
+THRESHOLD = 0.4  # for the cue model's probability
+TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
 SMOOTH = 2.0
 PRIOR = 0.5
 PRIOR_RELS = ("ccomp",)
@@ -36,11 +40,20 @@ def score(tok, rel: str, skind: str) -> float:
     return (hits + base * SMOOTH) / (seen + SMOOTH)
 
 
+def candidate_score(tok, rel: str, a: int, b: int, skind: str, norm: str) -> float:
+    """The trained cue model's probability, or the count table when it is absent."""
+    w = weights()
+    if w is None:
+        return score(tok, rel, skind)
+    return probability(features(tok, rel, a, b, skind, norm), w)
+
+
 def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
     """Indirect/mixed attributions that do not overlap the direct ones."""
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
     quoted = _quoted_mask(norm, analysis.article.text)
+    threshold = THRESHOLD if weights() is not None else TABLE_THRESHOLD
     found = []
     for tok in doc:
         if tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx]:
@@ -52,8 +65,8 @@ def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
             if a >= b or a <= tok.i < b:
                 continue
             skind = skind or subject_kind(tok)
-            s = score(tok, rel, skind)
-            if s >= THRESHOLD and (best is None or s > best[0]):
+            s = candidate_score(tok, rel, a, b, skind, norm)
+            if s >= threshold and (best is None or s > best[0]):
                 best = (s, a, b, rel)
         if best is None:
             continue
