@@ -13,6 +13,7 @@ from ..errors import NewsgraphError
 
 BENCHMARKS = {
     "throughput": "newsgraph.eval.throughput",
+    "entities": "newsgraph.eval.entities",
     "attribution": "newsgraph.eval.polnear",
     "times": "newsgraph.eval.timebank",
     "quantities": "newsgraph.eval.newsquant",
