@@ -16,7 +16,3 @@ def result(shared_data):
 def test_floor(result, name):
     assert result["scores"][name] >= timebank.FLOORS[name], (name, result["scores"])
 
-
-def test_stage_cost_within_budget(result):
-    """The times stage may add at most 7% to the parse time (half the shared 15% budget)."""
-    assert result["stage_pct_of_parse"] <= 7.0

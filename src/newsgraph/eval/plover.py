@@ -33,7 +33,7 @@ OLD_LABELS = {"INVESTIGATE": "ACCUSE", "DEMAND": "REQUEST", "DISAPPROVE": "ACCUS
               "FIGHT": "ASSAULT"}
 
 FLOORS = {"type_recall": 0.86, "top1_accuracy": 0.83, "actor_accuracy": 0.82}
-MAX_STAGE_PCT = 20.0
+BUDGET_PCT = 20.0  # stage cost, % of parse: checked by `make bench`, not by tests
 
 _STOP = frozenset("the a an of and in on at to for from by with its his her their s".split())
 
@@ -147,7 +147,7 @@ def report(result: dict) -> None:
         ["top-1 type accuracy", result["top1_accuracy"], FLOORS["top1_accuracy"]],
         ["actor accuracy", result["actor_accuracy"], FLOORS["actor_accuracy"]],
         ["events per sentence", result["events_per_sentence"], None],
-        ["stage time % of parse", result["stage_pct_of_parse"], f"<= {MAX_STAGE_PCT}"],
+        ["stage time % of parse", result["stage_pct_of_parse"], f"<= {BUDGET_PCT}"],
     ])
     rows = []
     for t, c in result["per_type"].items():

@@ -52,16 +52,27 @@ def run_benchmarks(names: list[str], limit: int | None = None, split: str = "dev
         missed = below_floors(result, getattr(module, "FLOORS", {}))
         for key, (got, floor) in missed.items():
             print(f"FLOOR MISSED {name}.{key}: {got} < {floor}")
-        ok = ok and not missed
+        over_budget = _check_budget(name, result, getattr(module, "BUDGET_PCT", None))
+        ok = ok and not missed and not over_budget
         print(f"({name}: {time.perf_counter() - started:.0f} s)")
     return ok
 
 
-def lookup(result: dict, dotted: str):
-    value = result
-    for part in dotted.split("."):
-        value = value[part]
-    return value
+def lookup(result: dict, key: str):
+    """A score by name, at the top of the result or under its "scores"."""
+    if key in result:
+        return result[key]
+    return result["scores"][key]
+
+
+def _check_budget(name: str, result: dict, budget: float | None) -> bool:
+    """Print the stage cost against its budget; True if over budget."""
+    cost = result.get("stage_pct_of_parse")
+    if budget is None or cost is None:
+        return False
+    verdict = "within" if cost <= budget else "OVER"
+    print(f"{name}: stage cost {cost:.1f}% of parse, {verdict} its budget of {budget:g}%")
+    return cost > budget
 
 
 def below_floors(result: dict, floors: dict) -> dict:

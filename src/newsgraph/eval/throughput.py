@@ -21,6 +21,8 @@ from pathlib import Path
 from . import print_table
 
 FLOORS = {"ratio": 0.6}
+# What each issue allows a stage to add to the parse time, in % (times and quantities share 15).
+STAGE_BUDGETS = {"entities": 5, "attributions": 25, "events": 20, "times+quantities": 15}
 
 _BARE_SPACY = """
 import json, sys
@@ -103,11 +105,18 @@ def report(result: dict) -> None:
     print(f"newsgraph / spaCy throughput ratio: {result['ratio']:.2f} (target >= 0.6)")
     print(f"peak memory x3 / x1: newsgraph {growth_ng:.2f}, bare spaCy {growth_spacy:.2f} "
           "(spaCy's allocator warms up over the first few hundred documents, then stays flat)")
-    t = result["stage_seconds"]
+    t = dict(result["stage_seconds"])
     parse = t.get("nlp", 0.0) or 1e-9
+    if "times" in t and "quantities" in t:
+        t["times+quantities"] = t["times"] + t["quantities"]
+    rows = []
+    for name, sec in t.items():
+        budget = STAGE_BUDGETS.get(name)
+        verdict = "" if budget is None else (
+            f"<= {budget}% " + ("ok" if 100 * sec / parse <= budget else "OVER"))
+        rows.append([name, round(sec, 3), f"{100 * sec / parse:.1f}%", verdict])
     print_table("Stage cost (newsgraph analyze --profile, same texts)",
-                ["stage", "seconds", "% of parse"],
-                [[name, round(sec, 3), f"{100 * sec / parse:.1f}%"] for name, sec in t.items()])
+                ["stage", "seconds", "% of parse", "budget"], rows)
 
 
 if __name__ == "__main__":

@@ -28,6 +28,7 @@ from . import data_dir, prf, print_table
 
 # Pinned about 0.01 below the measured scores (relaxed 0.945, strict 0.888, value 0.826,
 # type 0.965 on the 256 documents); the target for value F1 is 0.82.
+BUDGET_PCT = 7.0  # stage cost, % of parse (half of the 15% shared with quantities)
 FLOORS = {
     "relaxed_f1": 0.934,
     "strict_f1": 0.879,
