@@ -19,6 +19,7 @@ annotator listed in ``metadata.tsv``.
 from __future__ import annotations
 
 import csv
+import re
 import time
 from pathlib import Path
 from typing import Optional
@@ -40,7 +41,7 @@ def _articles(root: Path, split: str) -> list[tuple[Path, Path]]:
         for row in csv.DictReader(fh, delimiter="\t"):
             if row["compartment"] != split:
                 continue
-            first = row["annotators"].split(",")[0].strip()
+            first = re.split(r"[|,]", row["annotators"])[0].strip()
             base = root / "polnear" / split
             text = base / "text" / f"{row['filename']}.txt"
             ann = base / "attributions" / f"{row['filename']}_{first}.ann"
