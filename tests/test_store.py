@@ -69,3 +69,27 @@ def test_read_only_store_cannot_be_opened_missing(tmp_path):
 
     with pytest.raises(StoreError):
         Store(tmp_path / "missing" / "x.duckdb")
+
+
+def test_quotes_by_speaker_words_and_by_exact_entity_name(tmp_path):
+    from newsgraph.model import Attribution
+
+    text = "Ada Brook said the plan works. Her aide, Ada Brookes, said it does not."
+    analysis = analysis_of(text, id="q", published="2025-02-01")
+    first = text.index("the plan works")
+    second = text.index("it does not")
+    analysis.attributions = [
+        Attribution("A1", "indirect", Span.of(text, first, first + 14),
+                    source=Span.of(text, 0, 9), speaker="E1", speaker_name="Ada Brook",
+                    sourcing="named_person"),
+        Attribution("A2", "indirect", Span.of(text, second, second + 11),
+                    source=Span.of(text, 41, 52), speaker_name="Ada Brookes",
+                    sourcing="named_person")]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(analysis)
+        _, rows = queries.quotes(store, speaker="brook")
+        assert len(rows) == 2
+        _, rows = queries.quotes(store, entity="ada brook")
+        assert [r[3] for r in rows] == ["Ada Brook"]
+        _, rows = queries.quotes(store, speaker="brook", since="2025-03-01")
+        assert rows == []

@@ -105,8 +105,8 @@ def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str]
     w = _Where()
     if speaker:
         w.add("(q.speaker_name ILIKE ? OR q.source ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
-    if entity:
-        w.add("q.speaker = ?", entity)
+    if entity:  # the exact canonical name, as `query entities` lists it
+        w.add("lower(q.speaker_name) = lower(?)", entity)
     w.article(article)
     w.equal("q.kind", kind)
     w.equal("q.sourcing", sourcing)
