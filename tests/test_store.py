@@ -93,3 +93,30 @@ def test_quotes_by_speaker_words_and_by_exact_entity_name(tmp_path):
         assert [r[3] for r in rows] == ["Ada Brook"]
         _, rows = queries.quotes(store, speaker="brook", since="2025-03-01")
         assert rows == []
+
+
+def test_events_by_actor_country_type_and_event_date(tmp_path):
+    from newsgraph.model import Actor, Event
+
+    text = "Carvia shelled the border town on Monday and will open talks with Dunmark in May."
+    analysis = analysis_of(text, id="ev", published="2025-03-05")
+
+    def s(words):
+        start = text.index(words)
+        return Span.of(text, start, start + len(words))
+
+    analysis.events = [
+        Event("V1", "ASSAULT", s("shelled"), actor=Actor(s("Carvia"), country="CRV"),
+              target=Actor(s("the border town")), time_value="2025-03-03"),
+        Event("V2", "CONSULT", s("talks"), actor=Actor(s("Carvia"), country="CRV"),
+              target=Actor(s("Dunmark"), country="DNM"), modality="planned",
+              time_value="2025-05")]
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(analysis)
+        _, rows = queries.events(store, actor="crv")
+        assert [r[2] for r in rows] == ["ASSAULT", "CONSULT"]
+        _, rows = queries.events(store, actor="Carvia", type="assault", until="2025-03-04")
+        assert [r[1].isoformat() for r in rows] == ["2025-03-03"]
+        _, rows = queries.events(store, target="DNM", modality="planned")
+        assert [r[2] for r in rows] == ["CONSULT"]  # a month counts from its first day
+        assert rows[0][1].isoformat() == "2025-05-01"

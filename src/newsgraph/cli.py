@@ -197,7 +197,8 @@ def query(
     limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="quotes: speaker name or "
                                           "source words contain this."),
-    entity: Optional[str] = typer.Option(None, "--entity", help="quotes: the speaker entity's exact name (as `query entities` lists it)."),
+    entity: Optional[str] = typer.Option(None, "--entity", help="quotes: the speaker entity's "
+                                         "exact name (as `query entities` lists it)."),
     name: Optional[str] = typer.Option(None, "--name", help="entities: name contains this."),
     label: Optional[str] = typer.Option(None, "--label", help="entities: PERSON, ORG, GPE..."),
     actor: Optional[str] = typer.Option(None, "--actor", help="events: actor words or country."),

@@ -13,8 +13,13 @@ from typing import Any, Optional
 from .db import Store
 
 _ARTICLE_DATE = "a.published"
-# An event's date: its resolved time value when that starts with a full date, else publication.
-_EVENT_DATE = "coalesce(try_cast(substr(e.time_value, 1, 10) AS DATE), a.published)"
+# An event's date: its resolved time value (a month or a year counts from its first day),
+# else the publication date.
+_EVENT_DATE = ("coalesce(try_cast(substr(e.time_value, 1, 10) AS DATE), "
+               "CASE WHEN regexp_full_match(e.time_value, '\\d{4}-\\d{2}') "
+               "THEN CAST(e.time_value || '-01' AS DATE) "
+               "WHEN regexp_full_match(e.time_value, '\\d{4}') "
+               "THEN CAST(e.time_value || '-01-01' AS DATE) END, a.published)")
 
 
 class _Where:
