@@ -284,24 +284,52 @@ def _skip_space(norm: str, pos: int, stop: int) -> int:
     return pos
 
 
+_OBJECT_PRONOUNS = frozenset("me him her us them".split())
+
+
 def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
-    """Source of a quote's cue: from the parse, else the name beside the cue, outside the quote."""
+    """Source of a quote's cue: from the parse, else the name in the frame, outside the quote.
+
+    Fallbacks, for parses broken by the quote: after a quote ("...," Jane Doe, an
+    economist, told me) the first name after the closing mark; for a participle
+    cue ("..., adding") the subject of the sentence's main verb.
+    """
     span = source_span(cue)
-    if span is not None and not (q.start <= doc[span[0]].idx < q.end):
+    if span is not None and not (q.start <= doc[span[0]].idx < q.end) \
+            and doc[span[0]].lower_ not in _OBJECT_PRONOUNS:
         a, b = _outside(doc, *span, q)
         if a < b and not _is_date(doc[a:b]):
             return a, b
-    for step in (-1, 1):
-        i = cue.i + step
-        if 0 <= i < len(doc) and doc[i].pos_ in ("PROPN", "PRON", "NOUN") \
-                and doc[i].ent_type_ not in NOT_SOURCES and not (q.start <= doc[i].idx < q.end):
-            a, b = i, i + 1
-            while b < len(doc) and doc[b].pos_ == "PROPN":
-                b += 1
-            while a > 0 and doc[a - 1].pos_ == "PROPN":
-                a -= 1
-            return a, b
+    if cue.idx >= q.end:
+        tok = _token_at(doc, q.end)
+        while tok is not None and tok.i < cue.i:
+            if tok.pos_ in ("PROPN", "PRON") and tok.ent_type_ not in NOT_SOURCES \
+                    and tok.idx >= q.end:
+                return _name_run(doc, tok.i)
+            tok = doc[tok.i + 1]
+        nxt = cue.i + 1
+        if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ not in NOT_SOURCES:
+            return _name_run(doc, nxt)  # inverted: "...," said Jane Doe
+    if cue.tag_ == "VBG" and cue.sent.root is not cue:
+        subj = source_span(cue.sent.root)
+        if subj is not None and not (q.start <= doc[subj[0]].idx < q.end):
+            return subj
+    prev = cue.i - 1
+    if prev >= 0 and doc[prev].pos_ in ("PROPN", "PRON") and doc[prev].ent_type_ not in NOT_SOURCES \
+            and not (q.start <= doc[prev].idx < q.end):
+        return _name_run(doc, prev)
     return None
+
+
+def _name_run(doc, i: int) -> tuple[int, int]:
+    """The run of proper-noun tokens around token i."""
+    a, b = i, i + 1
+    if doc[i].pos_ == "PROPN":
+        while b < len(doc) and doc[b].pos_ == "PROPN":
+            b += 1
+        while a > 0 and doc[a - 1].pos_ == "PROPN":
+            a -= 1
+    return a, b
 
 
 def _is_date(span) -> bool:
