@@ -166,6 +166,12 @@ class SpeakerResolver:
             label = self._ent_label(a, b)
             return Resolution(None, reason, "named_person" if label == "PERSON" else "named_org",
                               name=name)
+        if head.pos_ == "PROPN":
+            a2, b2 = head.i, head.i + 1
+            while a2 > a and doc[a2 - 1].pos_ == "PROPN":
+                a2 -= 1
+            return Resolution(None, "name not recognised as an entity", None,
+                              name=doc[a2:b2].text)
         return Resolution(None, "source names no entity", None)
 
     def resolve_chars(self, start: int, end: int) -> Resolution:
