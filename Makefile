@@ -12,7 +12,7 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 SAMPLE := ../shared/samples/000_f500410c32253f8e.txt
 DEMO_DB := demo.duckdb
 
-.PHONY: install dev demo test bench clean
+.PHONY: install dev demo test bench clean attribution-model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +57,11 @@ test: dev
 
 bench: install
 	$(NG) bench
+
+# Retrain the indirect-cue model of the attributions stage from PolNeAR train (~5 CPU-minutes);
+# rewrites src/newsgraph/lexicons/attribution_cue_weights.json and attribution_cues_learned.json.
+attribution-model: install
+	$(PY) scripts/train_attribution.py
 
 clean:
 	rm -rf build $(DEMO_DB) $(DEMO_DB).wal .pytest_cache
