@@ -50,6 +50,7 @@ class GoldDoc:
     text: str
     dct: Optional[str]
     timexes: list[dict] = field(default_factory=list)  # start, end, type, value, mod
+    corpus: str = ""  # sub-corpus folder (TimeBank or AQUAINT)
 
 
 def read_tml(path: Path) -> GoldDoc:
@@ -81,14 +82,20 @@ def read_tml(path: Path) -> GoldDoc:
     parts.append(html.unescape(body[pos:]))
     text = "".join(parts)
     anchor = dct.group(1)[:10] if dct else None
-    return GoldDoc(path.stem, text, anchor, timexes)
+    return GoldDoc(path.stem, text, anchor, timexes, corpus=path.parent.name)
 
 
 def load(data: Path, limit: Optional[int] = None) -> list[GoldDoc]:
-    files = sorted((data / "tempeval3" / "train").rglob("*.tml"))
+    root = data / "tempeval3" / "train"
+    files = sorted(root.rglob("*.tml"))
     if limit:
         files = files[:limit]
-    return [read_tml(f) for f in files]
+    docs = []
+    for f in files:
+        doc = read_tml(f)
+        doc.corpus = f.relative_to(root).parts[0] if len(f.relative_to(root).parts) > 1 else ""
+        docs.append(doc)
+    return docs
 
 
 def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
@@ -130,6 +137,21 @@ def score(docs: list[GoldDoc], preds: list[list[dict]]) -> dict:
     }
 
 
+def by_corpus(docs: list[GoldDoc], preds: list[list[dict]]) -> dict[str, dict]:
+    """The same scores per sub-corpus folder: rules were tuned on the whole set, so a half
+    that scores much lower hints at how the rules fare on unseen text."""
+    groups: dict[str, list[int]] = {}
+    for i, doc in enumerate(docs):
+        groups.setdefault(doc.corpus or "(root)", []).append(i)
+    out = {}
+    for name, idx in sorted(groups.items()):
+        s = score([docs[i] for i in idx], [preds[i] for i in idx])
+        s.pop("value_errors")
+        s["docs"] = len(idx)
+        out[name] = s
+    return out
+
+
 def predict(docs: list[GoldDoc], parsed: list) -> tuple[list[list[dict]], float]:
     """Run the times extractor on parsed documents; returns predictions and seconds."""
     from ..stages.normalize import normalize_text
@@ -161,6 +183,7 @@ def run(data_dir: Path, limit: Optional[int] = None) -> dict:
     result = score(docs, preds)
     result.update({"docs": len(docs), "parse_s": round(parse_s, 2), "stage_s": round(stage_s, 3),
                    "stage_pct_of_parse": round(100 * stage_s / parse_s, 2) if parse_s else None})
+    result["by_corpus"] = by_corpus(docs, preds)
     result["scores"] = {"strict_f1": result["strict"]["f1"], "relaxed_f1": result["relaxed"]["f1"],
                         "value_f1": result["value"]["f1"],
                         "type_accuracy": result["type_accuracy"]}
@@ -172,6 +195,12 @@ def report(result: dict) -> None:
              result[name]["pred"], result[name]["gold"]] for name in ("strict", "relaxed", "value")]
     print_table(f"Time expressions: TimeBank + AQUAINT ({result['docs']} documents)",
                 ["measure", "P", "R", "F1", "tp", "pred", "gold"], rows)
+    if result.get("by_corpus"):
+        print_table("Time expressions by sub-corpus (F1)",
+                    ["corpus", "docs", "gold", "strict", "relaxed", "value", "type acc"],
+                    [[name, s["docs"], s["relaxed"]["gold"], s["strict"]["f1"],
+                      s["relaxed"]["f1"], s["value"]["f1"], s["type_accuracy"]]
+                     for name, s in result["by_corpus"].items()])
     print_table("Time expressions: type and cost", ["measure", "value"], [
         ["type accuracy (matched)", result["type_accuracy"]],
         ["spaCy parse (CPU s)", result["parse_s"]],
