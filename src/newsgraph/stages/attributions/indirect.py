@@ -16,7 +16,7 @@ from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .quotes import find_quotes
 from .scorer import features, probability, weights
-from .syntax import candidates, content_parts, key, source_span, subject_kind, trim
+from .syntax import sourceless, candidates, content_parts, key, source_span, subject_kind, trim
 
 THRESHOLD = 0.4  # for the cue model's probability
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
@@ -73,7 +73,7 @@ def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
         s, a, b, rel = best
         if _short_quote(norm, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)):
             continue
-        src = source_span(tok)
+        src = None if sourceless(tok) else source_span(tok)
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         start, end = parts[0][0], parts[-1][1]
         found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,

@@ -154,6 +154,22 @@ def subject_of(token):
     return None
 
 
+RAISING = frozenset(("seem", "appear", "look", "sound"))
+
+
+def sourceless(token) -> bool:
+    """A cue whose grammatical subject is not who holds the view.
+
+    "Prices seem to rise", "The plan is expected to pass": raising verbs and
+    passives without a "by" agent report a view nobody is named for; the
+    subject is part of the content, so the attribution has no source.
+    """
+    if token.lemma_.lower() in RAISING and token.pos_ in ("VERB", "AUX"):
+        return True
+    kids = [c.dep_ for c in token.children]
+    return token.tag_ == "VBN" and "auxpass" in kids and "agent" not in kids
+
+
 def source_span(token) -> Optional[tuple[int, int]]:
     """Token range of the source of a cue, or None.
 
