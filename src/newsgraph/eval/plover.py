@@ -79,7 +79,7 @@ def main_event(analysis, events):
     return best[1] if best else None
 
 
-def run(data_dir: Path, limit: Optional[int] = None) -> dict:
+def run(data_dir: Path, limit: Optional[int] = None, probes: bool = True) -> dict:
     from .. import Article, Pipeline
     from ..stages.events import extract
     from ..stages.nlp import load_model
@@ -137,7 +137,17 @@ def run(data_dir: Path, limit: Optional[int] = None) -> dict:
         "stage_seconds": round(stage_s, 3),
         "stage_pct_of_parse": round(100 * stage_s / parse_s, 1) if parse_s else None,
         "per_type": {k: dict(v) for k, v in sorted(per_type.items())},
+        # Independent probes from the manual and the CAMEO table (no floor: small, unofficial).
+        "probes": _probes(data_dir) if probes and not limit else {},
     }
+
+
+def _probes(data_dir: Path) -> dict:
+    from .plover_manual import score
+
+    res = score(data_dir)
+    return {k: {m: v[m] for m in ("probes", "type_recall", "top1_accuracy", "per_type")}
+            for k, v in res.items()}
 
 
 def report(result: dict) -> None:
@@ -155,6 +165,15 @@ def report(result: dict) -> None:
         rows.append([t, c.get("n", 0), c.get("recall", 0) / n, c.get("top1", 0) / n,
                      c.get("actor", 0) / n])
     print_table("per gold type", ["type", "n", "recall", "top-1", "actor"], rows)
+    pr = result.get("probes") or {}
+    if pr:
+        print_table("probes from the PLOVER manual and the CAMEO table (no gold actors)",
+                    ["probe set", "n", "type recall", "top-1"],
+                    [[k, v["probes"], v["type_recall"], v["top1_accuracy"]] for k, v in pr.items()])
+        types = sorted({t for v in pr.values() for t in v["per_type"]})
+        print_table("probe type recall per gold type", ["type"] + list(pr), [
+            [t] + [f"{c.get('recall', 0)}/{c['n']}" if (c := v["per_type"].get(t)) else "-"
+                   for v in pr.values()] for t in types])
 
 
 if __name__ == "__main__":
