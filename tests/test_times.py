@@ -68,6 +68,9 @@ def one(times, text: str, expected_span: str, published: str | None = ANCHOR):
     ("Ruins from the 11th century were found.", "the 11th century", "10"),
     ("In the winter of 1994 the river froze.", "the winter of 1994", "1994-WI"),
     ("Voters in nineteen ninety-six chose change.", "nineteen ninety-six", "1996"),
+    ("The envoys vowed to finish the plan by March of next year.", "March of next year",
+     "2025-03"),
+    ("Engineers feared that in the year 2000 the clocks would stop.", "the year 2000", "2000"),
 ])
 def test_dates(times, text, span, value):
     t = one(times, text, span)
@@ -139,6 +142,7 @@ def test_year_ago_follows_the_quarter_in_context(times):
     ("The line will close within the next two years or so.", "the next two years or so", "P2Y"),
     ("A minute and a half later the alarm rang.", "A minute and a half", "PT1M30S"),
     ("The match went on for two hours and a half.", "two hours and a half", "PT2H30M"),
+    ("The siege lasted seven and a half years.", "seven and a half years", "P7Y6M"),
 ])
 def test_durations(times, text, span, value):
     t = one(times, text, span)
@@ -164,6 +168,8 @@ def test_references(times, text, span, value):
     ("The fee is paid annually.", "annually", "P1Y"),
     ("Inspections happen each month.", "each month", "P1M"),
     ("The ferry sails twice a day.", "a day", "P1D"),
+    ("A shuttle leaves the depot every 72 minutes.", "every 72 minutes", "PT72M"),
+    ("The panel reviews the rules every three years.", "every three years", "P3Y"),
 ])
 def test_sets(times, text, span, value):
     t = one(times, text, span)
@@ -266,6 +272,7 @@ def test_explicit_dates_resolve_without_anchor(times):
     'The senator spoke on the programme "Face This Week" about taxes.',
     "She told the show 48 Hours about the case.",
     "For the city, it was high noon for the budget.",
+    "The clerk handles the office on a day-to-day basis.",
 ])
 def test_not_time_expressions(times, text):
     assert times(text) == []

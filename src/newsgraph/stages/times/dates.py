@@ -285,6 +285,8 @@ _YEAR_HEADS = frozenset("year month quarter result level figure earning sale hig
 def h_year(m, ctx):
     """A four-digit year, unless the number counts something ("2000 soldiers", "$1990")."""
     year = int(m["year"])
+    if m.start("year") > m.start():
+        return "DATE", str(year)  # "the year 2000" names the year
     before = ctx.text[max(0, m.start() - 2):m.start()]
     if "$" in before or "#" in before or before.endswith("No") or re.search(r"[\d.,:/]$", before):
         return None

@@ -61,7 +61,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                 rf"(?P<mon>{p['MON']})(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
         ("month", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next)\s+)?"
                   rf"(?P<mon>{p['MON']})(?:(?:,?\s+|\s+of\s+)(?P<year>{p['YEAR']}|{p['SPOKEN']})"
-                  rf"|\s+(?P<yrel>this|last|next)\s+year)?\b"),
+                  rf"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"),
         ("quarter", rf"\b(?:{qpre}\s+){{0,3}}(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)\s+"
                     rf"(?:fiscal\s+)?(?P<unit>quarter|half)(?P<pl>s)?"
                     rf"(?:\s+of\s+(?:(?P<ofrel>this|last|next)\s+year|(?:fiscal\s+)?"
@@ -97,15 +97,15 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                   rf"|(?P<word>noon|midnight|midday))(?P<tz>{p['TZ']})"),
         ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|coming"
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
-                     rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?:\s+(?:more|additional|full|straight"
+                     rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight"
                      r"|consecutive|long|trading|business|calendar|fiscal))?[\s-]+"
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
-                     r"(?!-old|\s+old\b|-\d)"),
+                     r"(?!-old|\s+old\b|-\d|-to-)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
         ("unitlong", r"\b(?<!-)(?P<unit>hours?|days?|weeks?|months?|years?|decades?)-long\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
                       r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),
-        ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
+        ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?:(?P<n>{p['NUM']})\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
                 rf"|night|evening|afternoon|weekend|{p['MON']})\b"),
         ("setword", r"\b" + alternation(lex["sets"]) + r"\b"),
         ("present", r"\b" + alternation(lex["present_ref"]) + r"\b"),
@@ -113,7 +113,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("future", r"\b" + alternation(lex["future_ref"]) + r"\b"),
         ("holiday", r"\b(?:(?P<rel>last|next|this)\s+)?(?P<name>" + alternation(lex["holidays"])
          + r")\b"),
-        ("year", rf"\b(?P<year>{p['YEAR']})\b"),
+        ("year", rf"\b(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("spokenyear", rf"\b(?:the\s+year\s+)?(?:(?P<cent>nineteen|twenty)[\s-]+(?P<rest>{p['TENS']}"
                        rf"(?:[\s-]+{p['ONES']})?|{p['TEENS']}|hundred)|two\s+thousand(?:\s+and)?"
                        rf"(?:[\s-]+(?P<rest2>{p['ONES']}|{p['TEENS']}))?)\b"),

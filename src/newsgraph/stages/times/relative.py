@@ -191,8 +191,8 @@ def h_duration(m, ctx):
     n = number_value(raw)
     if n is None and low not in lexicon()["fuzzy_numbers"]:
         return None
-    if m["half"] and n is not None:
-        n += 0.5  # "a minute and a half"
+    if (m["half"] or m["half2"]) and n is not None:
+        n += 0.5  # "a minute and a half", "seven and a half years"
     if n is not None and n > 10000:
         return None
     if (m["rel"] or "").lower() in ("last", "past") and m["the"] is None and n is not None \
@@ -222,6 +222,11 @@ def h_recentunits(m, ctx):
 def h_set(m, ctx):
     what = m["what"]
     low = what.lower().rstrip(".")
+    if m["n"]:  # "every 72 minutes": a period of several units
+        n = number_value(m["n"])
+        if n is None or low.rstrip("s") not in lexicon()["units"]:
+            return None
+        return "SET", duration_value(n, low)
     if low in lexicon()["weekdays"]:
         return "SET", f"XXXX-WXX-{weekday_number(low)}"
     if low in lexicon()["months"]:
