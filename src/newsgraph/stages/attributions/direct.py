@@ -21,9 +21,10 @@ from typing import Optional
 
 from .lexicon import learned_table, naming_verbs, reporting_verbs
 from .quotes import Quote, find_quotes
-from .syntax import NOT_SOURCES, source_span, subject_extent
+from .syntax import NOT_SOURCES, source_span, subject_extent, subject_of
 
 MIN_WORDS_STANDALONE = 4
+DESCRIBED_WINDOW = 40  # ... or past a relative clause within this many
 FOLLOW_CUE_WINDOW = 12  # the cue of a trailing frame sits within this many tokens
 CUE_ANY_RATE = 0.25
 _PARA_BREAK = re.compile(r"\n")
@@ -185,14 +186,34 @@ def _following_cue(doc, norm: str, q: Quote):
     tok = _token_at(doc, _skip_space(norm, q.end, stop))
     if tok is None:
         return None
-    n = 0
+    first, n = tok, 0
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
         if is_cue_token(tok):
             return ("verb", tok, None)
         if tok.pos_ not in _FRAME_POS:
-            return None
+            break
         n += 1
         tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
+    return _described_cue(doc, first, stop)
+
+
+def _described_cue(doc, first, stop: int):
+    """A trailing cue whose subject opens the frame, past a relative clause or long title.
+
+    ``"...," Jane Doe, who ran the agency for a decade, told reporters``: the
+    walk over name words stops at "ran"; the parse still makes the name the
+    subject of "told".
+    """
+    if first.pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ"):
+        return None
+    for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
+        if tok.idx >= stop:
+            break
+        if not is_cue_token(tok):
+            continue
+        subj = subject_of(tok)
+        if subj is not None and subj.left_edge.i == first.i:
+            return ("verb", tok, None)
     return None
 
 
@@ -310,6 +331,9 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
         nxt = cue.i + 1
         if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ not in NOT_SOURCES:
             return _name_run(doc, nxt)  # inverted: "...," said Jane Doe
+        phrase = _noun_run(doc, nxt)
+        if phrase is not None:
+            return phrase  # inverted: "...," said the woman, "...," said one aide
     if cue.tag_ == "VBG" and cue.sent.root is not cue:
         subj = source_span(cue.sent.root)
         if subj is not None and not (q.start <= doc[subj[0]].idx < q.end):
@@ -318,6 +342,20 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
     if prev >= 0 and doc[prev].pos_ in ("PROPN", "PRON") and doc[prev].ent_type_ not in NOT_SOURCES \
             and not (q.start <= doc[prev].idx < q.end):
         return _name_run(doc, prev)
+    return None
+
+
+_NP_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM"))
+
+
+def _noun_run(doc, i: int):
+    """The noun phrase starting at token i (determiners, adjectives, nouns), or None."""
+    b = i
+    while b < len(doc) and b - i < 8 and doc[b].pos_ in _NP_POS \
+            and doc[b].ent_type_ not in NOT_SOURCES:
+        b += 1
+    if b > i and doc[b - 1].pos_ in ("NOUN", "PROPN"):
+        return i, b
     return None
 
 
