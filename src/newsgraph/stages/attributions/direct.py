@@ -255,8 +255,9 @@ def _preceding_cue(doc, norm: str, q: Quote):
     toks = [t for t in doc[:prev.i + 1] if t.idx >= start] if prev.i < 400 else \
         [t for t in doc[max(0, prev.i - 80):prev.i + 1] if t.idx >= start]
     if mark not in ",:" and not (toks and is_cue_token(toks[-1]) and q.words >= 3
-                                 and toks[-1].lemma_.lower() not in naming_verbs()):
-        return None
+                                 and toks[-1].lemma_.lower() not in naming_verbs()
+                                 and _opens_capital(norm, q)):
+        return None  # 'won't allow "law-abiding owners to..."': the quote is an object
     if toks and toks[-1].lower_ == "that" or (mark == "," and len(toks) > 1
                                                and toks[-2].lower_ == "that"):
         return None  # 'tweeted that, "..."' is mixed speech: the indirect pass takes it
@@ -266,6 +267,14 @@ def _preceding_cue(doc, norm: str, q: Quote):
     if mark == ":" and toks:
         return ("colon", None, lead_end - 1)
     return None
+
+
+def _opens_capital(norm: str, q: Quote) -> bool:
+    """The quote starts like a sentence (capital letter), not mid-clause ("is deeply ...")."""
+    for ch in norm[q.start + 1:q.start + 6]:
+        if ch.isalnum():
+            return ch.isupper() or ch.isdigit()
+    return True
 
 
 def _frame_start(doc, norm: str, tok) -> int:
