@@ -273,9 +273,24 @@ def test_explicit_dates_resolve_without_anchor(times):
     "She told the show 48 Hours about the case.",
     "For the city, it was high noon for the budget.",
     "The clerk handles the office on a day-to-day basis.",
+    "The channel Kestrel Today aired the interview in full.",
+    "The host of Marla Quist Now questioned the minister.",
+    "As The Daily Harbinger reported, the merger collapsed.",
+    "He mocked the BNC Nightly News ratings.",
+    "Foreign Minister Dana May was not invited to the summit.",
 ])
 def test_not_time_expressions(times, text):
     assert times(text) == []
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Today the court ruled against the city.", "Today"),
+    ("The mayor resigned. Now the council must act.", "Now"),
+    ('He told the crowd, "Today we begin."', "Today"),
+    ("In May the council voted to close the mine.", "May"),
+])
+def test_capitalised_time_words_at_a_sentence_start_are_kept(times, text, span):
+    one(times, text, span)
 
 
 # --- records ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from ...model import Span, TimeExpression
 from ...pipeline import Analysis, stage
 from . import calendar as cal
 from .lexicon import alternation, lexicon
+from .names import in_name
 from .normalise import HANDLERS, Context
 from .patterns import RULE_TRIGGERS, TOKEN, compiled, modifier_regex, trigger_words
 
@@ -110,6 +111,9 @@ def _select(found, ctx: Context) -> list[tuple[int, int, str, re.Match]]:
     taken = bytearray(len(ctx.text) + 1)
     for start, end, _prio, kind, m in sorted(found, key=lambda c: (c[0] - c[1], c[2], c[0])):
         if any(taken[start:end]):
+            continue
+        if in_name(ctx.text, start, end, kind, kind == "month" and not (m["year"] or m["rel"]
+                                                                       or m["yrel"])):
             continue
         if HANDLERS[kind](m, ctx) is None:
             continue

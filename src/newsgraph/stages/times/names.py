@@ -1,0 +1,52 @@
+"""Time words that are part of a proper name: "Russia Today", "The Daily Beast", "Theresa May".
+
+Words such as "today", "now" or "daily" are written in lower case in running text;
+capitalised in mid-sentence next to another capitalised word they belong to the
+name of a channel, programme or publication.  A month name without a day or year
+right after a capitalised word that is no preposition ("Prime Minister Theresa
+May") is a surname.  Sentence-initial words are left alone ("Today the court...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import lexicon
+
+_PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w.&'-]*)[ \t]+$")
+_NEXT_CAP = re.compile(r"[ \t]+[A-Z][a-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[\n\u2014-])\s*$")
+_FUNCTION = frozenset("in on at by of for from to since until till during through last next "
+                      "this early late mid before after and or but the a an as every each "
+                      "that than".split())
+LOWER_KINDS = frozenset({"relday", "present", "past", "future", "setword"})
+
+
+def _prev_capitalised(norm: str, start: int) -> bool:
+    """True when the word before ``start`` is capitalised and does not start a sentence."""
+    before = norm[max(0, start - 40):start]
+    m = _PREV_WORD.search(before)
+    if not m:
+        return False
+    word = m.group("word")
+    if not word[:1].isupper() or word.endswith("."):
+        return False
+    lex = lexicon()
+    low = word.lower()
+    if low in _FUNCTION or low in lex["months"] or low in lex["weekdays"]:
+        return low == "the" and not _SENTENCE_START.search(before[:m.start()])
+    return True
+
+
+def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> bool:
+    """Whether the candidate [start, end) is part of a proper name rather than a time."""
+    first = norm[start:end].split(None, 1)[0] if end > start else ""
+    if not first[:1].isupper() or first.isupper():
+        return False  # lower case, or an all-caps headline: no evidence either way
+    if kind in LOWER_KINDS:
+        if _SENTENCE_START.search(norm[max(0, start - 3):start]) or start == 0:
+            return False
+        return _prev_capitalised(norm, start) or bool(_NEXT_CAP.match(norm, end))
+    if kind == "month" and bare_month:
+        return _prev_capitalised(norm, start)
+    return False
