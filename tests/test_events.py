@@ -247,3 +247,50 @@ def test_sample_kremlin_statement_not_happened(sample_analysis):
 def test_sample_lawmakers_outrage_is_coded(sample_analysis):
     assert any(e.type == "ACCUSE" and e.actor is not None and e.actor.country == "RUS"
                and e.actor.sector == "legislature" for e in sample_analysis.events)
+
+
+# Triggers added from the PLOVER manual's definitions and the CAMEO descriptions.
+EXTENSION_CASES = [
+    ("CONCEDE", "The junta acceded to the students' demands for a new constitution.", "acceded"),
+    ("AGREE", "The two clans settled their long dispute over grazing land on Sunday.", "settled"),
+    ("AGREE", "Malta expressed its intent to join the maritime patrol scheme.", "expressed"),
+    ("SANCTION", "Denmark reduced its aid to the Tarvian government after the coup.", "reduced"),
+    ("SANCTION", "The bank stopped all loans to the ministry of Lorvia in March.", "stopped"),
+    ("CONCEDE", "The rebel commander stopped the shelling of the port on Friday.", "stopped"),
+    ("PROTEST", "Fishermen obstructed the harbour entrance at Port Keldon for a week.",
+     "obstructed"),
+    ("PROTEST", "Students vandalized the statue of the former governor overnight.", "vandalized"),
+    ("COERCE", "The provincial authorities withheld food rations from the camp in Sorel.",
+     "withheld"),
+    ("SANCTION", "Austria withheld the second loan tranche from the Movarian government.",
+     "withheld"),
+    ("ASSAULT", "Riot police used tear gas against marchers in Dunmore on Saturday.", "used"),
+    ("ASSAULT", "Government troops used force to clear the occupied refinery.", "used"),
+    ("SANCTION", "A court in Veltra found the former mayor guilty of bribery.", "found"),
+    ("MOBILIZE", "The navy increased its readiness along the southern coast.", "increased"),
+    ("MOBILIZE", "Estonia bolstered its border defences with two new battalions.", "bolstered"),
+    ("ASSAULT", "Human rights groups documented the ethnic cleansing of villages near Orsk.",
+     "cleansing"),
+    ("COERCE", "The regime stepped up its repression of independent journalists.", "repression"),
+    ("PROTEST", "Hundreds of miners took part in protests outside the ministry.", "protests"),
+]
+
+
+@pytest.mark.parametrize("etype,text,trigger", EXTENSION_CASES,
+                         ids=[f"{c[0]}-{c[2]}" for c in EXTENSION_CASES])
+def test_extended_triggers(analyze, etype, text, trigger):
+    assert _find(_events(analyze, text), etype, trigger) is not None
+
+
+NOT_EVENT_CASES = [
+    ("The senator was accused of trying to obstruct justice.", "obstruct", "PROTEST"),
+    ("The company used new software to settle customer invoices faster.", "used", "ASSAULT"),
+    ("The factory stopped production for the holidays.", "stopped", "SANCTION"),
+    ("The recipe uses less sugar than the original.", "uses", "ASSAULT"),
+    ("Engineers increased the capacity of the water plant.", "increased", "MOBILIZE"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", NOT_EVENT_CASES, ids=[c[1] for c in NOT_EVENT_CASES])
+def test_extended_triggers_stay_quiet_in_ordinary_use(analyze, text, trigger, etype):
+    assert _find(_events(analyze, text), etype, trigger) is None
