@@ -293,6 +293,23 @@ def test_capitalised_time_words_at_a_sentence_start_are_kept(times, text, span):
     one(times, text, span)
 
 
+# --- deictic days inside quotes -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ('Addressing the assembly on Sunday, she said: "Today, many doubt us. They are wrong."',
+     "Today", "2024-11-17"),
+    ('"We sign the accord today," the envoy said on Friday.', "today", "2024-11-15"),
+    ('Speaking on Thursday, the coach said: "We trained yesterday and we play tomorrow."',
+     "yesterday", "2024-11-13"),
+    ('Speaking on Thursday, the coach said: "We trained yesterday and we play tomorrow."',
+     "tomorrow", "2024-11-15"),
+    ("The envoy said on Friday that the talks begin today.", "today", "2024-11-18"),
+    ('The envoy said: "Today the talks begin."', "Today", "2024-11-18"),
+])
+def test_quoted_today_takes_the_speech_date(times, text, span, value):
+    assert one(times, text, span).value == value
+
+
 # --- records ------------------------------------------------------------------------------
 
 def test_records_point_into_the_original_text(times_only):
@@ -316,3 +333,4 @@ def test_reference_article(sample_analysis):
     assert found["the coming days"].value == "FUTURE_REF"
     assert found["August"].value == "2024-08"
     assert found["now"].value == "PRESENT_REF"
+    assert found["Today"].value == "2024-11-17"  # said in the Sunday address it quotes

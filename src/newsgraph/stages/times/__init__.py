@@ -19,6 +19,7 @@ from ...pipeline import Analysis, stage
 from . import calendar as cal
 from .lexicon import alternation, lexicon
 from .names import in_name
+from .quotes import redate_quoted
 from .normalise import HANDLERS, Context
 from .patterns import RULE_TRIGGERS, TOKEN, compiled, modifier_regex, trigger_words
 
@@ -202,6 +203,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
         floor = end
     items = _merge_clock(items, norm)
+    redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
     for item in items:
         span = Span.of(text, item["start"], item["end"])
