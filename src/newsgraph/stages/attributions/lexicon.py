@@ -83,3 +83,15 @@ def channels() -> list[tuple[str, re.Pattern]]:
 def naming_verbs() -> frozenset[str]:
     """Verbs after which a quote is a label ("called it \"a disgrace\""), not speech."""
     return frozenset(_lines("attribution_naming_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def addressee_verbs() -> frozenset[str]:
+    """Verbs whose direct object is the audience ("addressing the nation"), not the content."""
+    return frozenset(_lines("attribution_addressee_verbs.txt"))
+
+
+@lru_cache(maxsize=1)
+def audience_nouns() -> frozenset[str]:
+    """Nouns naming an audience ("the nation", "reporters")."""
+    return frozenset(_lines("attribution_audiences.txt"))

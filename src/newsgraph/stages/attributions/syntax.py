@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from .lexicon import reporting_verbs
+from .lexicon import addressee_verbs, audience_nouns, reporting_verbs
 
 CHILD_RELS = ("ccomp", "xcomp", "dobj", "advcl")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -72,8 +72,11 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
             c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))]
         if comp:  # "called the plan *a disgrace*", "described him *as a liar*"
             yield "dobj2", dobj.left_edge.i, comp[-1].right_edge.i + 1
+    audience = token.lemma_.lower() in addressee_verbs()
     for child in kids:
         dep = child.dep_
+        if dep == "dobj" and audience and is_audience(child):
+            continue  # "addressing the nation": the object is who listens
         if dep in CHILD_RELS:
             yield dep, child.left_edge.i, clause_end(child)
         elif dep == "prep" and token.pos_ in ("VERB", "NOUN"):
@@ -84,6 +87,12 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         span = head_remainder(token)
         if span is not None:
             yield "head", span[0], span[1]
+
+
+def is_audience(noun) -> bool:
+    """A person, a group or an audience noun: someone spoken to, not something said."""
+    return noun.pos_ == "PRON" or noun.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") \
+        or noun.lemma_.lower() in audience_nouns()
 
 
 def clause_end(head) -> int:
