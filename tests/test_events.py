@@ -294,3 +294,45 @@ NOT_EVENT_CASES = [
 @pytest.mark.parametrize("text,trigger,etype", NOT_EVENT_CASES, ids=[c[1] for c in NOT_EVENT_CASES])
 def test_extended_triggers_stay_quiet_in_ordinary_use(analyze, text, trigger, etype):
     assert _find(_events(analyze, text), etype, trigger) is None
+
+
+# Ordinary-news uses that must not be coded as the violent or concessive reading.
+FALSE_TRIGGER_CASES = [
+    ("Senator Dana Whitlock attacked her opponent Mark Ellery over his tax plan.", "attacked",
+     "ASSAULT"),
+    ("The governor blasted him for skipping the budget hearing.", "blasted", "ASSAULT"),
+    ("Mayor Ruth Okafor has been pounding Councilman Lee Brandt as a spendthrift.", "pounding",
+     "ASSAULT"),
+    ("Opposition leaders seized on the minister's remarks about pensions.", "seized", "COERCE"),
+    ("Workers struggled to meet sales targets set by the head office.", "meet", "CONCEDE"),
+    ("The visa program allows wealthy foreigners to buy residency.", "allows", "CONCEDE"),
+    ("The new rules restrict emissions from coal plants.", "restrict", "COERCE"),
+    ("Such policies could yield the same results elsewhere.", "yield", "CONCEDE"),
+    ("Speaking at a rally in Dayton, the candidate promised lower taxes.", "rally", "PROTEST"),
+    ("Recently released polls show the senator trailing in Ohio.", "released", "RETREAT"),
+    ("The speech she delivered in Boston drew praise.", "delivered", "AID"),
+    ("The film gives credit to local historians.", "gives", "AID"),
+    ("The scandal reinforced concerns among donors.", "reinforced", "MOBILIZE"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", FALSE_TRIGGER_CASES,
+                         ids=[c[1] for c in FALSE_TRIGGER_CASES])
+def test_ordinary_news_uses_are_not_coded(analyze, text, trigger, etype):
+    assert _find(_events(analyze, text), etype, trigger) is None
+
+
+def test_political_attack_on_a_person_is_accuse(analyze):
+    e = _find(_events(analyze, "Senator Dana Whitlock attacked her rival Mark Ellery on Tuesday."),
+              "ACCUSE", "attacked")
+    assert e is not None and e.mode == "disapprove"
+
+
+def test_violent_attack_on_a_person_stays_assault(analyze):
+    text = "Gunmen attacked the journalist Omar Haddad outside his home, wounding him."
+    assert _find(_events(analyze, text), "ASSAULT", "attacked") is not None
+
+
+def test_rally_by_protesters_is_still_protest(analyze):
+    text = "Thousands of nurses held a rally outside the health ministry in Lagos."
+    assert _find(_events(analyze, text), "PROTEST", "rally") is not None

@@ -19,7 +19,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "COERCE", "ASSAULT")
 
 _SET_KEYS = ("mod", "obj", "pobj", "prep", "prt", "head", "sector", "context", "subj",
-             "xcomp_lemma", "gov_prep")
+             "xcomp_lemma", "gov_prep", "nocontext")
 
 
 @dataclass(frozen=True)
@@ -76,8 +76,9 @@ def _entry(raw, sets: dict) -> Entry:
     alts = []
     for a in raw.get("alts", ()):
         conds = {k: _expand(a[k], sets) for k in _SET_KEYS if k in a}
-        if "xcomp" in a:
-            conds["xcomp"] = bool(a["xcomp"])
+        for key in ("xcomp", "target_person"):
+            if key in a:
+                conds[key] = bool(a[key])
         at = a.get("type")
         if at is not None and at not in PLOVER_TYPES:
             raise ValueError(f"unknown PLOVER type {at!r} in the event lexicon")
@@ -94,6 +95,7 @@ class Lexicon:
     light_verbs: frozenset
     request_modes: tuple  # ((mode, frozenset of words), ...) for REQUEST and REJECT
     people: frozenset  # nouns for people who can be a recipient (hostages, residents)
+    person_roles: frozenset  # nouns for a single political person (rival, candidate)
     modality: dict  # name -> frozenset of lemmas
     countries: dict  # phrase -> (code, case_sensitive)
     max_country_words: int
@@ -153,6 +155,7 @@ def load() -> Lexicon:
         adjectives={k.lower(): _entry(v, sets) for k, v in trig["adjectives"].items()},
         light_verbs=frozenset(trig["light_verbs"]),
         people=_expand(["@CAPTIVES", "@PEOPLE"], sets),
+        person_roles=_expand(["@PERSON_ROLES"], sets),
         request_modes=tuple((k, _expand(v, sets)) for k, v in trig["request_modes"].items()),
         modality=modality,
         countries=countries, max_country_words=max_c,

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from . import args, syntax
-from .coding import code_actor
+from .coding import code_actor, entity_for
 from .lexicon import Entry, load
 
 
@@ -59,7 +59,8 @@ class _Context:
             if obj is not None:
                 objs.append(obj)
                 objs.extend(syntax.children(obj, "conj"))
-            objs.extend(syntax.children(tok, "oprd", "attr", "dative"))
+            objs.extend(syntax.children(tok, "oprd", "attr", "dative", "nsubjpass"))
+            objs.extend(_modified_object(tok))
             for prt in syntax.children(tok, "prt"):
                 objs.extend(syntax.children(prt, "pobj"))
         out = set()
@@ -142,6 +143,29 @@ class _Context:
             return {tok.head.lower_}
         return set()
 
+    def _nocontext(self):
+        return self._sent_words()
+
+    def _target_person(self):
+        """Whether the trigger's object is a person ("attacked Machado", "attacks on him")."""
+        tok = self.tok
+        if self.is_noun:
+            objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
+                    for p in syntax.children(c, "pobj")]
+        else:
+            obj = syntax.direct_object(tok)
+            objs = [obj] if obj is not None else []
+        return any(self._is_person(o) for o in objs)
+
+    def _is_person(self, tok) -> bool:
+        if tok.ent_type_ == "PERSON" or tok.lower_ in ("him", "her") \
+                or tok.lemma_.lower() in load().person_roles:
+            return True
+        if tok.pos_ != "PROPN":
+            return False
+        ent = entity_for(self.analysis, tok.idx, tok.idx + len(tok.text))
+        return ent is not None and ent.label == "PERSON"
+
     def _xcomp(self):
         return any(c.dep_ in ("xcomp", "ccomp") for c in self.tok.children)
 
@@ -149,10 +173,28 @@ class _Context:
         return {c.lemma_.lower() for c in self.tok.children if c.dep_ in ("xcomp", "advcl")}
 
 
+def _modified_object(verb) -> list:
+    """The noun a participle or relative clause describes, when it is the verb's object:
+    "recently released polls", "a report released last year", "a speech she delivered"."""
+    head = verb.head
+    if head is verb or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    if verb.dep_ in ("amod", "acl") and verb.tag_ == "VBN":
+        return [head]
+    if verb.dep_ == "relcl" and syntax.direct_object(verb) is None and any(
+            c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return [head]
+    return []
+
+
 def _holds(alt, ctx: _Context) -> bool:
     for key, want in alt.conds.items():
-        if key == "xcomp":
-            if ctx.get("xcomp") != want:
+        if key in ("xcomp", "target_person"):
+            if ctx.get(key) != want:
+                return False
+            continue
+        if key == "nocontext":
+            if ctx.get(key) & want:
                 return False
             continue
         have = ctx.get(key)
