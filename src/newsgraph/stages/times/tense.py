@@ -60,8 +60,10 @@ def clause_tense(doc, start: int, end: int, through_nouns: bool = False):
         return UNKNOWN
     future_aux, future_gov = _sets()
     token = span.root
-    if token.dep_ in ("compound", "amod", "nmod", "poss") and not through_nouns:
+    if token.dep_ in ("compound", "amod", "nmod") and not through_nouns:
         return UNKNOWN  # "a June agreement": modifies a noun, the clause's tense says nothing
+    # A possessive ("Monday's debate will be ...") names the day of the event the clause is
+    # about, so the clause's tense places it; measured neutral on TimeBank, unlike compounds.
     for _ in range(6):  # climb to the governing verb
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
