@@ -139,6 +139,7 @@ def trim(doc, start: int, end: int) -> tuple[int, int]:
 
 _CLIMB = _CLAUSE_HEAD_DEPS | {"prep", "pobj", "dep", "npadvmod", "advmod", "acomp"}
 NOT_SOURCES = frozenset(("DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"))
+NOT_SUBJECTS = frozenset(("DATE", "TIME", "MONEY", "QUANTITY"))  # "six in 10 said" is a source
 
 
 def subject_of(token):
@@ -153,7 +154,7 @@ def subject_of(token):
     for _ in range(5):
         for child in cur.children:
             if child.dep_ in SUBJECTS:
-                if child.ent_type_ in NOT_SOURCES:
+                if child.ent_type_ in NOT_SUBJECTS:
                     return None
                 return child
         if cur.dep_ in _CLIMB and cur.head is not cur and cur.head.pos_ not in ("NOUN", "PROPN"):
