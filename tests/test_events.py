@@ -313,6 +313,20 @@ FALSE_TRIGGER_CASES = [
     ("The speech she delivered in Boston drew praise.", "delivered", "AID"),
     ("The film gives credit to local historians.", "gives", "AID"),
     ("The scandal reinforced concerns among donors.", "reinforced", "MOBILIZE"),
+    ("The ad campaign captured the mood of the suburbs.", "captured", "ASSAULT"),
+    ("The coach executed the plan flawlessly.", "executed", "ASSAULT"),
+    ("Raising tariffs now would be shooting ourselves in the foot, the minister said.",
+     "shooting", "ASSAULT"),
+    ("Firms sheltered billions of dollars in profits offshore.", "sheltered", "AID"),
+    ("He defaulted on his state loan last spring.", "loan", "AID"),
+    ("The reporters rounded up a sampling of reactions from voters.", "rounded", "COERCE"),
+    ("The new guidelines allow companies to delay their filings.", "allow", "CONCEDE"),
+    ("The mining companies are fighting to protect their business.", "fighting", "ASSAULT"),
+    ("The militia has become a formidable fighting force.", "fighting", "ASSAULT"),
+    ("Democrats blasted the committee for its delays.", "blasted", "ASSAULT"),
+    ("The firm was trying to shelter income from taxes.", "shelter", "AID"),
+    ("The candidate offered no proof for his claim.", "offered", "AGREE"),
+    ("Two clerks committed identity theft at the branch.", "committed", "AGREE"),
 ]
 
 
@@ -331,6 +345,11 @@ def test_political_attack_on_a_person_is_accuse(analyze):
 def test_violent_attack_on_a_person_stays_assault(analyze):
     text = "Gunmen attacked the journalist Omar Haddad outside his home, wounding him."
     assert _find(_events(analyze, text), "ASSAULT", "attacked") is not None
+
+
+def test_trade_retaliation_is_sanction(analyze):
+    text = "Mexico retaliated with tariffs on American pork and cheese."
+    assert _find(_events(analyze, text), "SANCTION", "retaliated") is not None
 
 
 def test_rally_by_protesters_is_still_protest(analyze):

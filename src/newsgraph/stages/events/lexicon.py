@@ -96,6 +96,7 @@ class Lexicon:
     request_modes: tuple  # ((mode, frozenset of words), ...) for REQUEST and REJECT
     people: frozenset  # nouns for people who can be a recipient (hostages, residents)
     person_roles: frozenset  # nouns for a single political person (rival, candidate)
+    descriptive_heads: frozenset  # nouns a trigger noun only describes ("fighting force")
     modality: dict  # name -> frozenset of lemmas
     countries: dict  # phrase -> (code, case_sensitive)
     max_country_words: int
@@ -156,6 +157,7 @@ def load() -> Lexicon:
         light_verbs=frozenset(trig["light_verbs"]),
         people=_expand(["@CAPTIVES", "@PEOPLE"], sets),
         person_roles=_expand(["@PERSON_ROLES"], sets),
+        descriptive_heads=_expand(["@DESCRIPTIVE_HEADS"], sets),
         request_modes=tuple((k, _expand(v, sets)) for k, v in trig["request_modes"].items()),
         modality=modality,
         countries=countries, max_country_words=max_c,

@@ -215,11 +215,15 @@ def _entry_for(tok, lex):
     pos = tok.pos_
     lemma = tok.lemma_.lower()
     if pos == "VERB":
+        if tok.dep_ == "amod" and tok.tag_ == "VBG":
+            return None, False  # "a fighting force", "the attacking side": a description
         for form in syntax.lemma_forms(tok):
             if form in lex.verbs:
                 return lex.verbs[form], False
         return None, False
     if pos == "NOUN":
+        if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.descriptive_heads:
+            return None, True
         return (lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)), True
     if pos == "ADJ" and (tok.dep_ in ("acomp", "ROOT", "amod") or tok.head.lemma_ == "be"):
         entry = lex.adjectives.get(lemma) or lex.adjectives.get(tok.lower_)
