@@ -281,6 +281,8 @@ def test_explicit_dates_resolve_without_anchor(times):
     "As The Daily Harbinger reported, the merger collapsed.",
     "He mocked the BNC Nightly News ratings.",
     "Foreign Minister Dana May was not invited to the summit.",
+    "Parents should save a quarter of the cost of college.",
+    "Critics blamed the bank's $12-an-hour tellers for the scheme.",
 ])
 def test_not_time_expressions(times, text):
     assert times(text) == []

@@ -181,11 +181,11 @@ def h_duration(m, ctx):
             ctx.text[max(0, m.start() - 10):m.start()]):
         return "SET", duration_value(1, unit)  # "twice a day", "four hours a day"
     if low in ("a", "an") and re.search(r"[\d%]\s*(?:million|billion|thousand|cents?|dollars?"
-                                        r"|shares?|percent)?\s+$",
+                                        r"|shares?|percent)?[\s-]+$",
                                         ctx.text[max(0, m.start() - 16):m.start()]):
-        return None  # "$1.76 a year": a rate, not a duration
-    if unit.startswith("quarter") and "-" in m.group():
-        return None  # "three-quarters": a fraction
+        return None  # "$1.76 a year", "$12-an-hour workers": a rate, not a duration
+    if unit.startswith("quarter") and ("-" in m.group() or low in ("a", "an", "one")):
+        return None  # "three-quarters", "a quarter of the cost": a fraction
     if low in ("a", "an", "one") and unit.endswith("s") and not unit.startswith("centur"):
         return None
     n = number_value(raw)
