@@ -283,6 +283,8 @@ def test_explicit_dates_resolve_without_anchor(times):
     "Foreign Minister Dana May was not invited to the summit.",
     "Parents should save a quarter of the cost of college.",
     "Critics blamed the bank's $12-an-hour tellers for the scheme.",
+    "He built a $400-million-a-year catering business.",
+    'She anchors the network\'s "Nightly Report" programme.',
 ])
 def test_not_time_expressions(times, text):
     assert times(text) == []

@@ -44,6 +44,8 @@ def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> boo
     if not first[:1].isupper() or first.isupper():
         return False  # lower case, or an all-caps headline: no evidence either way
     if kind in LOWER_KINDS:
+        if kind == "setword" and _NEXT_CAP.match(norm, end):
+            return True  # "Daily Mail", "Nightly News": a title even at a sentence start
         if _SENTENCE_START.search(norm[max(0, start - 3):start]) or start == 0:
             return False
         return _prev_capitalised(norm, start) or bool(_NEXT_CAP.match(norm, end))

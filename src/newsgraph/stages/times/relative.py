@@ -180,7 +180,7 @@ def h_duration(m, ctx):
     if low in ("a", "an") and not m["the"] and not m["rel"] and _RATE.search(
             ctx.text[max(0, m.start() - 10):m.start()]):
         return "SET", duration_value(1, unit)  # "twice a day", "four hours a day"
-    if low in ("a", "an") and re.search(r"[\d%]\s*(?:million|billion|thousand|cents?|dollars?"
+    if low in ("a", "an") and re.search(r"[\d%][\s-]*(?:million|billion|thousand|cents?|dollars?"
                                         r"|shares?|percent)?[\s-]+$",
                                         ctx.text[max(0, m.start() - 16):m.start()]):
         return None  # "$1.76 a year", "$12-an-hour workers": a rate, not a duration
