@@ -355,3 +355,60 @@ def test_trade_retaliation_is_sanction(analyze):
 def test_rally_by_protesters_is_still_protest(analyze):
     text = "Thousands of nurses held a rally outside the health ministry in Lagos."
     assert _find(_events(analyze, text), "PROTEST", "rally") is not None
+
+
+# Wire-service synonyms added per PLOVER type (sentences invented for the tests).
+SYNONYM_CASES = [
+    ("CONSULT", "President Ilse Varga received the Brazilian foreign minister in Vienna.",
+     "received"),
+    ("CONSULT", "The prime minister toured Kenya and Tanzania last week.", "toured"),
+    ("SUPPORT", "The summit reaffirmed its support for the Sahel peace roadmap.", "reaffirmed"),
+    ("SUPPORT", "Lithuania sided with Poland in the dispute over the pipeline.", "sided"),
+    ("CONCEDE", "The government dropped its demand for a referendum on Monday.", "dropped"),
+    ("CONCEDE", "Belgrade reversed its decision to ban the opposition rally.", "reversed"),
+    ("CONCEDE", "After three weeks of strikes, the ministry caved in to the teachers.", "caved"),
+    ("COOPERATE", "Kenya partnered with Ethiopia to patrol the shared border.", "partnered"),
+    ("AID", "Turkey resettled 4,000 Syrian refugees in the border provinces.", "resettled"),
+    ("AID", "Washington armed the Kurdish fighters with anti-tank weapons.", "armed"),
+    ("RETREAT", "Rebel units vacated their positions around the airport on Sunday.", "vacated"),
+    ("RETREAT", "The two countries swapped prisoners at the border crossing.", "swapped"),
+    ("REQUEST", "The council pushed for new talks between the two factions.", "pushed"),
+    ("REQUEST", "Montenegro applied for membership of the customs union.", "applied"),
+    ("ACCUSE", "The ombudsman faulted the police for the delayed response.", "faulted"),
+    ("ACCUSE", "The inspector general will look into the allegations of abuse.", "look"),
+    ("REJECT", "The junta brushed aside calls for early elections.", "brushed"),
+    ("REJECT", "The militia ignored the ultimatum issued by the army.", "ignored"),
+    ("PROTEST", "Dock workers walked out over unpaid wages in Mombasa.", "walked"),
+    ("SANCTION", "The league barred Karesia from its summit meetings.", "barred"),
+    ("MOBILIZE", "Norway scrambled fighter jets after the bombers neared its airspace.",
+     "scrambled"),
+    ("MOBILIZE", "The ministry moved three battalions of troops to the eastern border.", "moved"),
+    ("COERCE", "The authorities shut down two opposition newspapers in Tamar.", "shut"),
+    ("COERCE", "The court dissolved the main opposition party on Friday.", "dissolved"),
+    ("ASSAULT", "Militants lobbed grenades at the police station overnight.", "lobbed"),
+    ("ASSAULT", "A car bomb exploded near the checkpoint in Kirkuk.", "exploded"),
+    ("ASSAULT", "The bombing was followed by a barrage of rockets on the town.", "barrage"),
+    ("COOPERATE", "The two armies forged a military partnership last year.", "partnership"),
+    ("PROTEST", "The arrest of the mayor sparked an uprising in the northern towns.", "uprising"),
+]
+
+
+@pytest.mark.parametrize("etype,text,trigger", SYNONYM_CASES,
+                         ids=[f"{c[0]}-{c[2]}" for c in SYNONYM_CASES])
+def test_synonym_triggers(analyze, etype, text, trigger):
+    assert _find(_events(analyze, text), etype, trigger) is not None
+
+
+SYNONYM_NEGATIVES = [
+    ("The band toured Europe with its new album.", "toured", "CONSULT"),
+    ("Shares dropped four percent in early trading.", "dropped", "CONCEDE"),
+    ("The singer moved to Berlin in 2019.", "moved", "MOBILIZE"),
+    ("The bakery closed its doors after forty years.", "closed", "SANCTION"),
+    ("The candle vigil was held in memory of the crash victims.", "vigil", "PROTEST"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,etype", SYNONYM_NEGATIVES,
+                         ids=[c[1] for c in SYNONYM_NEGATIVES])
+def test_synonym_triggers_stay_quiet(analyze, text, trigger, etype):
+    assert _find(_events(analyze, text), etype, trigger) is None
