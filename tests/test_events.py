@@ -327,6 +327,10 @@ FALSE_TRIGGER_CASES = [
     ("The firm was trying to shelter income from taxes.", "shelter", "AID"),
     ("The candidate offered no proof for his claim.", "offered", "AGREE"),
     ("Two clerks committed identity theft at the branch.", "committed", "AGREE"),
+    ("He has not demonstrated an ambition for higher office.", "demonstrated", "PROTEST"),
+    ("Farmers killed hundreds of sheep to stop the outbreak.", "killed", "ASSAULT"),
+    ("The candidate personally attacked his rival's wife in a speech.", "attacked", "ASSAULT"),
+    ("The debate provided an opening for the governor.", "provided", "AID"),
 ]
 
 

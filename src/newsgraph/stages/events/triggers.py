@@ -143,6 +143,9 @@ class _Context:
             return {tok.head.lower_}
         return set()
 
+    def _has_object(self):
+        return not self.is_noun and syntax.direct_object(self.tok) is not None
+
     def _nocontext(self):
         return self._sent_words()
 
@@ -189,7 +192,7 @@ def _modified_object(verb) -> list:
 
 def _holds(alt, ctx: _Context) -> bool:
     for key, want in alt.conds.items():
-        if key in ("xcomp", "target_person"):
+        if key in ("xcomp", "target_person", "has_object"):
             if ctx.get(key) != want:
                 return False
             continue
