@@ -64,6 +64,8 @@ def one(times, text: str, expected_span: str, published: str | None = ANCHOR):
     ("Crops failed last summer.", "last summer", "2024-SU"),
     ("The company was founded in 1998.", "1998", "1998"),
     ("Families will gather on Thanksgiving.", "Thanksgiving", "2024-11-28"),
+    ("Last Christmas the shops were empty.", "Last Christmas", "2023-12-25"),
+    ("Next Halloween the parade returns.", "Next Halloween", "2025-10-31"),
     ("Music of the 1990s filled the hall.", "the 1990s", "199"),
     ("Ruins from the 11th century were found.", "the 11th century", "10"),
     ("In the winter of 1994 the river froze.", "the winter of 1994", "1994-WI"),

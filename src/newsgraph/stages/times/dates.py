@@ -276,7 +276,8 @@ def h_holiday(m, ctx):
     spec = lexicon()["holidays"][re.sub(r"\s+", " ", m["name"].lower())]
     rel = (m["rel"] or "").lower()
     tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
-    return "DATE", cal.holiday_date(ctx.anchor, spec, tense)
+    step = -1 if rel == "last" else 1 if rel == "next" else 0
+    return "DATE", cal.holiday_date(ctx.anchor, spec, tense, step)
 
 
 _YEAR_HEADS = frozenset("year month quarter result level figure earning sale high low".split())
