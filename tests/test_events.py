@@ -394,6 +394,12 @@ SYNONYM_CASES = [
     ("ASSAULT", "The bombing was followed by a barrage of rockets on the town.", "barrage"),
     ("COOPERATE", "The two armies forged a military partnership last year.", "partnership"),
     ("PROTEST", "The arrest of the mayor sparked an uprising in the northern towns.", "uprising"),
+    ("RETREAT", "Armenian forces pulled back from three villages under the truce terms.", "pulled"),
+    ("RETREAT", "The defence minister stepped down after the corruption scandal.", "stepped"),
+    ("REJECT", "Parliament voted down the peace accord by a wide margin.", "voted"),
+    ("COOPERATE", "Seoul and Tokyo resumed intelligence sharing after a two-year pause.",
+     "sharing"),
+    ("PROTEST", "Students staged a sit-in at the university to oppose tuition hikes.", "in"),
 ]
 
 

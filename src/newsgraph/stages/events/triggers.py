@@ -28,6 +28,9 @@ class Candidate:
     actor_tok: object = None
 
 
+_PARTICLES = frozenset(("down", "up", "out", "back", "off", "aside", "in", "over", "away"))
+
+
 class _Context:
     """Lazily computed features of one trigger token, for the lexicon's conditions."""
 
@@ -105,7 +108,9 @@ class _Context:
 
     def _prt(self):
         tok = self.tok
-        out = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+        # The parser often tags a particle as an adverb ("pulled back", "stepped down").
+        out = {c.lower_ for c in tok.children if c.dep_ == "prt"
+               or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == tok.i + 1)}
         doc = tok.doc
         for j in (tok.i + 1, tok.i + 2):
             if j < len(doc) and doc[j].head.i == tok.i and doc[j].dep_ in ("prep", "prt"):
@@ -227,7 +232,10 @@ def _entry_for(tok, lex):
     if pos == "NOUN":
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.descriptive_heads:
             return None, True
-        return (lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)), True
+        entry = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
+        if entry is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
+            entry = lex.nouns.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}")  # "sit-in"
+        return entry, True
     if pos == "ADJ" and (tok.dep_ in ("acomp", "ROOT", "amod") or tok.head.lemma_ == "be"):
         entry = lex.adjectives.get(lemma) or lex.adjectives.get(tok.lower_)
         if entry is not None and (any(c.dep_ in ("xcomp", "prep") for c in tok.children)):
