@@ -18,7 +18,7 @@ from .quotes import find_quotes
 from .scorer import features, probability, weights
 from .syntax import sourceless, candidates, content_parts, key, source_span, subject_kind, trim
 
-THRESHOLD = 0.4  # for the cue model's probability
+THRESHOLD = 0.35  # for the cue model's probability
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
 SMOOTH = 2.0
 PRIOR = 0.5

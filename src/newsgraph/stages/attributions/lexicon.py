@@ -95,3 +95,15 @@ def addressee_verbs() -> frozenset[str]:
 def audience_nouns() -> frozenset[str]:
     """Nouns naming an audience ("the nation", "reporters")."""
     return frozenset(_lines("attribution_audiences.txt"))
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Common nouns that can name who speaks: roles, unnamed sources, media, audiences.
+
+    A cue whose subject is one of these ("the senator says", "officials think")
+    is far likelier an attribution than one with any other noun subject ("the
+    shift highlights"); the cue model gets the difference as a feature.
+    """
+    words = set(description_nouns()) | set(anonymous_nouns()) | set(media_words())
+    return frozenset(words | set(_lines("attribution_audiences.txt")))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Iterator, Optional
 
-from .lexicon import addressee_verbs, audience_nouns, reporting_verbs
+from .lexicon import addressee_verbs, audience_nouns, reporting_verbs, speaker_nouns
 
 CHILD_RELS = ("ccomp", "xcomp", "dobj", "advcl")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -57,7 +57,7 @@ def subject_kind(token) -> str:
         return "pron"
     if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
         return "name"
-    return "noun"
+    return "agent" if head.lemma_.lower() in speaker_nouns() else "noun"
 
 
 def candidates(token) -> Iterator[tuple[str, int, int]]:
@@ -79,6 +79,8 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
             continue  # "addressing the nation": the object is who listens
         if dep in CHILD_RELS:
             yield dep, child.left_edge.i, clause_end(child)
+        elif dep == "acl" and token.pos_ == "NOUN" and child.i > token.i and _complement(child):
+            yield "nacl", child.left_edge.i, clause_end(child)  # "her decision to leave"
         elif dep == "prep" and token.pos_ in ("VERB", "NOUN"):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
@@ -87,6 +89,11 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         span = head_remainder(token)
         if span is not None:
             yield "head", span[0], span[1]
+
+
+def _complement(verb) -> bool:
+    """A clause that completes a noun ("decision *to leave*", "claim *that it rose*")."""
+    return any(c.dep_ in ("aux", "mark") and c.lower_ in ("to", "that") for c in verb.children)
 
 
 def is_audience(noun) -> bool:
@@ -203,14 +210,30 @@ def source_span(token) -> Optional[tuple[int, int]]:
         noun = token.head
         return noun.left_edge.i, token.left_edge.i if token.left_edge.i > noun.left_edge.i else noun.i + 1
     if token.pos_ == "NOUN":
-        for child in token.children:
-            if child.dep_ == "poss":
-                return child.left_edge.i, child.right_edge.i + 1
-        return None
+        return noun_source(token)
     subj = subject_of(token)
     if subj is None or subj.dep_ == "csubj":
         return None
     return subject_extent(subj)
+
+
+def noun_source(noun) -> Optional[tuple[int, int]]:
+    """Who a cue noun belongs to: "*her* decision", "a report *by the agency*",
+    or the subject of the verb it is the object of ("*Jones* made the claim that ...").
+    """
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child.left_edge.i, child.right_edge.i + 1
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj.left_edge.i, obj.right_edge.i + 1
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        subj = subject_of(noun.head)
+        if subj is not None and subj.dep_ != "csubj":
+            return subject_extent(subj)
+    return None
 
 
 def subject_extent(subj) -> tuple[int, int]:
