@@ -16,6 +16,7 @@ from .lexicon import lexicon
 _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w.&'-]*)[ \t]+$")
 _NEXT_CAP = re.compile(r"[ \t]+[A-Z][a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[\n\u2014-])\s*$")
+_LOWER = re.compile(r"[a-z]")
 _FUNCTION = frozenset("in on at by of for from to since until till during through last next "
                       "this early late mid before after and or but the a an as every each "
                       "that than".split())
@@ -41,8 +42,10 @@ def _prev_capitalised(norm: str, start: int) -> bool:
 def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> bool:
     """Whether the candidate [start, end) is part of a proper name rather than a time."""
     first = norm[start:end].split(None, 1)[0] if end > start else ""
-    if not first[:1].isupper() or first.isupper():
-        return False  # lower case, or an all-caps headline: no evidence either way
+    if not first[:1].isupper():
+        return False
+    if first.isupper() and not _LOWER.search(norm, max(0, start - 30), min(len(norm), end + 30)):
+        return False  # an all-caps headline: no evidence either way ("USA TODAY" in text is)
     if kind in LOWER_KINDS:
         if kind == "setword" and _NEXT_CAP.match(norm, end):
             return True  # "Daily Mail", "Nightly News": a title even at a sentence start
