@@ -400,6 +400,16 @@ SYNONYM_CASES = [
     ("COOPERATE", "Seoul and Tokyo resumed intelligence sharing after a two-year pause.",
      "sharing"),
     ("PROTEST", "Students staged a sit-in at the university to oppose tuition hikes.", "in"),
+    ("AGREE", "The rebel leader undertook to respect the rights of ethnic minorities.",
+     "undertook"),
+    ("CONSULT", "Foreign ministers of the Gulf states convened in Riyadh on Yemen.", "convened"),
+    ("SUPPORT", "Argentina threw its weight behind the Bolivian candidate for the post.", "threw"),
+    ("CONCEDE", "The government scrapped the fuel tax after weeks of protests.", "scrapped"),
+    ("COOPERATE", "Egypt handed over three militants to Libyan authorities.", "handed"),
+    ("AID", "Indian doctors treated hundreds of injured refugees at the field hospital.",
+     "treated"),
+    ("MOBILIZE", "The army called up 40,000 reservists ahead of the border talks.", "called"),
+    ("ASSAULT", "Artillery shells rained down on the outskirts of the city.", "rained"),
 ]
 
 

@@ -149,7 +149,8 @@ class _Context:
         return set()
 
     def _has_object(self):
-        return not self.is_noun and syntax.direct_object(self.tok) is not None
+        obj = None if self.is_noun else syntax.direct_object(self.tok)
+        return obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
     def _nocontext(self):
         return self._sent_words()
