@@ -181,7 +181,8 @@ def sourceless(token) -> bool:
     passives without a "by" agent report a view nobody is named for; the
     subject is part of the content, so the attribution has no source.
     """
-    if token.lemma_.lower() in RAISING and token.pos_ in ("VERB", "AUX"):
+    if token.lemma_.lower() in RAISING and token.pos_ in ("VERB", "AUX") \
+            and token.tag_ != "VBG":  # "is looking to" is an intent, not an appearance
         return True
     kids = [c.dep_ for c in token.children]
     return token.tag_ == "VBN" and "auxpass" in kids and "agent" not in kids
