@@ -60,6 +60,7 @@ def clause_tense(doc, start: int, end: int, through_nouns: bool = False):
         return UNKNOWN
     future_aux, future_gov = _sets()
     token = span.root
+    possessive = token.dep_ == "poss"
     if token.dep_ in ("compound", "amod", "nmod") and not through_nouns:
         return UNKNOWN  # "a June agreement": modifies a noun, the clause's tense says nothing
     # A possessive ("Monday's debate will be ...") names the day of the event the clause is
@@ -70,6 +71,9 @@ def clause_tense(doc, start: int, end: int, through_nouns: bool = False):
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
         return UNKNOWN
+    if possessive and _simple_present(token, [c for c in token.children
+                                              if c.dep_ in ("aux", "auxpass")]):
+        return UNKNOWN  # "the move follows Tuesday's declaration": no plan, no direction
     return _verb_tense(token, future_aux, future_gov)
 
 
@@ -102,4 +106,14 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
         return FUTURE  # "are meeting on Tuesday": a present progressive plans ahead
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
         return PAST  # "reported on Sunday"
+    if _simple_present(verb, auxes):
+        return FUTURE  # "The two leaders meet Monday": news present for a planned event
     return UNKNOWN
+
+
+_STATIVE = frozenset({"say", "be", "have", "tell", "report", "show", "follow", "remain"})
+
+
+def _simple_present(verb, auxes) -> bool:
+    """A main verb in the simple present that is no reporting or stative verb."""
+    return verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ not in _STATIVE
