@@ -410,6 +410,20 @@ SYNONYM_CASES = [
      "treated"),
     ("MOBILIZE", "The army called up 40,000 reservists ahead of the border talks.", "called"),
     ("ASSAULT", "Artillery shells rained down on the outskirts of the city.", "rained"),
+    ("COERCE", "Security forces sealed off the district after the riots.", "sealed"),
+    ("COERCE", "Police took the protest organisers into custody.", "took"),
+    ("CONCEDE", "The cabinet withdrew the controversial media bill.", "withdrew"),
+    ("CONCEDE", "The army called off its offensive in the eastern hills.", "called"),
+    ("SANCTION", "The EU slapped tariffs on Chinese electric cars.", "slapped"),
+    ("ACCUSE", "Rights groups called the crackdown a flagrant abuse of power.", "called"),
+    ("ACCUSE", "Lawmakers grilled the defence secretary over the failed raid.", "grilled"),
+    ("REQUEST", "Kyiv asked its allies for more air defence systems.", "asked"),
+    ("REQUEST", "The president appealed for calm after the verdict.", "appealed"),
+    ("MOBILIZE", "Pyongyang conducted a test of a new ballistic missile.", "test"),
+    ("RETREAT", "The militia laid down its arms in exchange for an amnesty.", "laid"),
+    ("AID", "The IMF approved a $3 billion bailout for Egypt.", "bailout"),
+    ("PROTEST", "Taxi drivers paralysed the capital with a one-day strike.", "strike"),
+    ("PROTEST", "Protesters pelted the police with stones.", "pelted"),
 ]
 
 
