@@ -83,6 +83,9 @@ def h_relunit(m, ctx):
     return "DATE", cal.shift(ctx.anchor, code, n)
 
 
+_SEASON_PREP = re.compile(r"\b(?:in|during|by|until|through|since|over)\s+$", re.I)
+
+
 def h_season(m, ctx):
     season = lexicon()["seasons"][m["season"].lower()]
     rel = (m["rel"] or "").lower().split()
@@ -95,9 +98,10 @@ def h_season(m, ctx):
                                            r"|mid)[\s-]+$", before):
             return None
     if rel == ["the"]:
-        after = ctx.text[m.end():m.end() + 4].lower()
-        if word == "fall" or after.startswith(" of"):
-            return None
+        after = ctx.text[m.end():m.end() + 6].lower()
+        if re.match(r"\s+(?:of|from)\b", after) or word == "fall" and not _SEASON_PREP.search(
+                ctx.text[max(0, m.start() - 10):m.start()]):
+            return None  # "the fall of the city", "hurt in the fall from a ladder"
     n = -1 if rel and rel[-1] in ("last", "past") else 1 if rel and rel[-1] in ("next", "coming") else 0
     return "DATE", cal.season_value(ctx.anchor, season, n, ctx.tense(m.start(), m.end()))
 
