@@ -16,6 +16,11 @@ analysed once each through the whole pipeline (several records share one).
   ``actorText`` in the sentence (when the gold text does not occur verbatim,
   e.g. "U.S. ... negotiators", sharing a content word counts);
 - **stage time** as a percentage of the spaCy parse time of the same sentences.
+
+``report`` also prints independent probes built at run time from the PLOVER
+manual and the CAMEO table (``plover_manual``): type recall and top-1 only, no
+floor, since the manual has few real example sentences and most probes are
+mode descriptions put in a carrier sentence.
 """
 
 from __future__ import annotations
@@ -146,7 +151,7 @@ def _probes(data_dir: Path) -> dict:
     from .plover_manual import score
 
     res = score(data_dir)
-    return {k: {m: v[m] for m in ("probes", "type_recall", "top1_accuracy", "per_type")}
+    return {k: {m: v[m] for m in ("probes", "type_recall", "top1_accuracy", "per_type", "per_kind")}
             for k, v in res.items()}
 
 
@@ -169,7 +174,10 @@ def report(result: dict) -> None:
     if pr:
         print_table("probes from the PLOVER manual and the CAMEO table (no gold actors)",
                     ["probe set", "n", "type recall", "top-1"],
-                    [[k, v["probes"], v["type_recall"], v["top1_accuracy"]] for k, v in pr.items()])
+                    [[k, v["probes"], v["type_recall"], v["top1_accuracy"]] for k, v in pr.items()]
+                    + [[f"  {k}: {kind}", c["n"], round(c.get("recall", 0) / c["n"], 3), None]
+                       for k, v in pr.items() for kind, c in v["per_kind"].items()
+                       if len(v["per_kind"]) > 1])
         types = sorted({t for v in pr.values() for t in v["per_type"]})
         print_table("probe type recall per gold type", ["type"] + list(pr), [
             [t] + [f"{c.get('recall', 0)}/{c['n']}" if (c := v["per_type"].get(t)) else "-"

@@ -204,15 +204,17 @@ def score(data_dir: Path) -> dict:
     result = {}
     for name, probes in groups.items():
         probes = _fit_carrier(nlp, probes)
-        hits, per_type, misses = Counter(), defaultdict(Counter), []
+        hits, per_type, per_kind, misses = Counter(), defaultdict(Counter), defaultdict(Counter), []
         arts = (Article(id=f"{name}{i}", text=s) for i, (_, s, _) in enumerate(probes))
         for (kind, sent, gold), a in zip(probes, pipe.run(arts)):
             events = [] if isinstance(a, Exception) else a.events
             per_type[gold]["n"] += 1
+            per_kind[kind]["n"] += 1
             top = main_event(a, events) if events else None
             if gold in {e.type for e in events}:
                 hits["recall"] += 1
                 per_type[gold]["recall"] += 1
+                per_kind[kind]["recall"] += 1
             else:
                 misses.append((gold, sent, sorted({e.type for e in events})))
             if top is not None and top.type == gold:
@@ -221,5 +223,6 @@ def score(data_dir: Path) -> dict:
         result[name] = {"probes": len(probes), "type_recall": round(hits["recall"] / n, 4),
                         "top1_accuracy": round(hits["top1"] / n, 4),
                         "per_type": {k: dict(v) for k, v in sorted(per_type.items())},
+                        "per_kind": {k: dict(v) for k, v in sorted(per_kind.items())},
                         "misses": misses}
     return result
