@@ -66,6 +66,7 @@ def one(times, text: str, expected_span: str, published: str | None = ANCHOR):
     ("Families will gather on Thanksgiving.", "Thanksgiving", "2024-11-28"),
     ("Last Christmas the shops were empty.", "Last Christmas", "2023-12-25"),
     ("Prices rose sharply during the fall.", "the fall", "2024-FA"),
+    ("Talks on the budget will resume in the new year.", "the new year", "2025"),
     ("The fund expects that output will grow 1.6 percent, less than forecast in July.", "July",
      "2024-07"),
     ("Next Halloween the parade returns.", "Next Halloween", "2025-10-31"),
@@ -295,6 +296,7 @@ def test_explicit_dates_resolve_without_anchor(times):
     "He built a $400-million-a-year catering business.",
     "A CITY TODAY analysis of the filings found gaps.",
     "The fall of the city shocked the region.",
+    "Crowds gathered for the New Year parade.",
     "The roofer was badly hurt in the fall from the ladder.",
     'She anchors the network\'s "Nightly Report" programme.',
 ])

@@ -311,3 +311,14 @@ def h_theyear(m, ctx):
 
 def h_yearend(m, ctx):
     return "DATE", cal.shift(ctx.anchor, "Y", 0)
+
+
+def h_newyear(m, ctx):
+    """"in the new year": written late in a year it is the next one, early in a year this one.
+
+    Capitalised "New Year" is the holiday (or a name such as "Lunar New Year")."""
+    if "New" in m.group():
+        return None
+    if ctx.anchor is None:
+        return "DATE", "XXXX"
+    return "DATE", str(ctx.anchor.year + (1 if ctx.anchor.month >= 9 else 0))

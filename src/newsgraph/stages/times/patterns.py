@@ -123,6 +123,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("weekend", r"\bthe\s+weekend\b"),
         ("theyear", r"\bthe\s+(?:(?:full|fiscal|calendar)\s+)?year\b(?!\s+(?:two|\d|ago|earlier"
                     r"|before|of|after)\b|'s|-)"),
+        ("newyear", r"\bthe\s+new\s+year\b(?!'s|\s+(?:holiday|celebration|festival))"),
         ("yearend", r"\b(?:the\s+end\s+of\s+the\s+year|(?:the\s+)?year[\s-]end|year's\s+end)\b"),
     ]
 
@@ -150,7 +151,7 @@ RULE_TRIGGERS = {
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
-    "unitlong": ("UNIT",), "narrday": ("UNIT",),
+    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",),
 }
 
 
