@@ -181,7 +181,8 @@ def _fit_carrier(nlp, probes: list) -> list:
     docs = nlp.pipe([probes[i][1] for i in idx], batch_size=64)
     out = list(probes)
     for i, doc in zip(idx, docs):
-        if len(doc) > 1 and doc[1].pos_ != "VERB":
+        head = next((t for t in doc[1:] if t.pos_ not in ("ADV", "CCONJ", "PUNCT")), None)
+        if head is not None and head.pos_ != "VERB":
             kind, sent, gold = probes[i]
             phrase = sent[len(CARRIER.format("")) - 1:-1]
             out[i] = (kind, NOUN_CARRIER.format(phrase), gold)
