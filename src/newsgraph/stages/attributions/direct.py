@@ -138,6 +138,37 @@ def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     before = _preceding_cue(doc, norm, q)
     if before is not None:
         return _make(doc, q, before)
+    return _continued(doc, norm, q)
+
+
+def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
+    """``"We are shocked" by the attack, Jane Doe said.``: the sentence goes on after the
+    quote before its source and cue; the content runs up to the source.
+    """
+    if not q.closed or not _opens_clause(norm, q.start):
+        return None
+    nxt = norm[q.end:q.end + 3].lstrip(" ")
+    if not nxt or not nxt[0].islower():
+        return None
+    stop = _frame_stop(norm, q.end)
+    first = _token_at(doc, _skip_space(norm, q.end, stop))
+    if first is None:
+        return None
+    for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
+        if tok.idx >= stop:
+            break
+        if not is_cue_token(tok) or tok.tag_ == "VBG":
+            continue
+        subj = subject_of(tok)
+        if subj is None or subj.left_edge.idx <= q.end or subj.i > tok.i:
+            continue
+        end = subj.left_edge.idx
+        while end > q.end and norm[end - 1] in " ,":
+            end -= 1
+        cand = _make(doc, q, ("verb", tok, None))
+        cand.content = (q.start, end)
+        cand.parts = [(q.start, end)]
+        return cand
     return None
 
 
