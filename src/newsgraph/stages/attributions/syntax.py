@@ -215,7 +215,22 @@ def source_span(token) -> Optional[tuple[int, int]]:
     subj = subject_of(token)
     if subj is None or subj.dep_ == "csubj":
         return None
-    return subject_extent(subj)
+    return same_paragraph(token, *subject_extent(subj))
+
+
+def same_paragraph(cue, a: int, b: int) -> Optional[tuple[int, int]]:
+    """Clip a source to the cue's paragraph: a subject running over a line break is a
+    parse that glued a headline or the previous paragraph to this sentence."""
+    doc = cue.doc
+    for t in doc[a:b]:
+        if "\n" in t.text or "\n" in t.whitespace_:
+            if t.i < cue.i:
+                a = t.i + 1
+            elif t.i < b:
+                b = t.i + (0 if "\n" in t.text else 1)
+    while a < b and doc[a].is_space:
+        a += 1
+    return (a, b) if a < b else None
 
 
 def noun_source(noun) -> Optional[tuple[int, int]]:
