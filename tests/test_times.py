@@ -156,6 +156,8 @@ def test_year_ago_follows_the_quarter_in_context(times):
     ("A minute and a half later the alarm rang.", "A minute and a half", "PT1M30S"),
     ("The match went on for two hours and a half.", "two hours and a half", "PT2H30M"),
     ("The siege lasted seven and a half years.", "seven and a half years", "P7Y6M"),
+    ("The plant will close for one day.", "one day", "P1D"),
+    ("One day later, the rebels withdrew.", "One day", "P1D"),
 ])
 def test_durations(times, text, span, value):
     t = one(times, text, span)
@@ -169,6 +171,9 @@ def test_durations(times, text, span, value):
     ("He was formerly a judge.", "formerly", "PAST_REF"),
     ("More arrests are expected in the coming days.", "the coming days", "FUTURE_REF"),
     ("Costs will fall in the near future.", "the near future", "FUTURE_REF"),
+    ("Officials hope the reform could one day benefit the whole region.", "one day",
+     "FUTURE_REF"),
+    ("She will one day lead the party.", "one day", "FUTURE_REF"),
 ])
 def test_references(times, text, span, value):
     t = one(times, text, span)

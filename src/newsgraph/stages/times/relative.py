@@ -171,6 +171,29 @@ _RATE = re.compile(r"\b(?:once|twice|thrice|times|hours?|minutes?|days?|weeks?|m
                    re.I)
 
 
+_MODALS = frozenset("will would could can might may shall should 'll wo ca".split())
+
+
+def _someday(m, ctx) -> bool:
+    """"could one day lead the party": "one day" as an unspecified future time, told by a
+    modal on the verb it modifies (not "for one day", "one day later")."""
+    if re.search(r"\b(?:for|in|within|after|than|only|just|a|per)\s+$",
+                 ctx.text[max(0, m.start() - 8):m.start()], re.I) \
+            or re.match(r"\s*(?:later|earlier|before|after|ago)\b", ctx.text[m.end():m.end() + 8]):
+        return False
+    tok = ctx.token(m.start())
+    for _ in range(4):
+        if tok is None:
+            return False
+        if tok.pos_ in ("VERB", "AUX"):
+            return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) \
+                or tok.lower_ in _MODALS
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def h_duration(m, ctx):
     raw = m["num"]
     low = raw.lower()
@@ -192,6 +215,8 @@ def h_duration(m, ctx):
         return None  # "three-quarters", "a quarter of the cost": a fraction
     if low in ("a", "an", "one") and unit.endswith("s") and not unit.startswith("centur"):
         return None
+    if low == "one" and unit == "day" and not m["the"] and not m["rel"] and _someday(m, ctx):
+        return "DATE", "FUTURE_REF"
     n = number_value(raw)
     if n is None and low not in lexicon()["fuzzy_numbers"]:
         return None
