@@ -424,6 +424,20 @@ SYNONYM_CASES = [
     ("AID", "The IMF approved a $3 billion bailout for Egypt.", "bailout"),
     ("PROTEST", "Taxi drivers paralysed the capital with a one-day strike.", "strike"),
     ("PROTEST", "Protesters pelted the police with stones.", "pelted"),
+    ("CONSULT", "Macron spoke by telephone with Zelensky on Sunday evening.", "spoke"),
+    ("CONCEDE", "The authorities reopened the border crossing after a three-day closure.",
+     "reopened"),
+    ("COOPERATE", "Brazil and Argentina launched a joint investigation into the smuggling ring.",
+     "investigation"),
+    ("AID", "The United Nations distributed food rations to 50,000 displaced families.",
+     "distributed"),
+    ("RETREAT", "The occupying troops left the town on Thursday, residents said.", "left"),
+    ("ACCUSE", "The inspectors found evidence that Syria had used chemical weapons.", "found"),
+    ("SANCTION", "Ukraine banned Russian airlines from its airspace.", "banned"),
+    ("MOBILIZE", "The army put troops on standby after the border incident.", "put"),
+    ("SANCTION", "The embassy was closed and its staff recalled.", "closed"),
+    ("ACCUSE", "The UN rights office documented widespread abuses by the security forces.",
+     "documented"),
 ]
 
 
@@ -439,6 +453,9 @@ SYNONYM_NEGATIVES = [
     ("The singer moved to Berlin in 2019.", "moved", "MOBILIZE"),
     ("The bakery closed its doors after forty years.", "closed", "SANCTION"),
     ("The candle vigil was held in memory of the crash victims.", "vigil", "PROTEST"),
+    ("The family left the city for the summer holidays.", "left", "RETREAT"),
+    ("Researchers found evidence of water on the distant moon.", "found", "ACCUSE"),
+    ("The coach spoke to reporters after the match.", "spoke", "CONSULT"),
 ]
 
 

@@ -212,12 +212,12 @@ def _holds(alt, ctx: _Context) -> bool:
     return True
 
 
-def _read(entry: Entry, ctx: _Context) -> tuple[Optional[str], Optional[str], bool]:
-    """(type, mode, via_object) of a trigger in its context."""
+def _read(entry: Entry, ctx: _Context) -> tuple[Optional[str], Optional[str], frozenset]:
+    """(type, mode, object words that decided it) of a trigger in its context."""
     for alt in entry.alts:
         if _holds(alt, ctx):
-            return alt.type, alt.mode, "obj" in alt.conds
-    return entry.type, entry.mode, False
+            return alt.type, alt.mode, alt.conds.get("obj", frozenset())
+    return entry.type, entry.mode, frozenset()
 
 
 def _entry_for(tok, lex):
@@ -274,7 +274,9 @@ def find(analysis, sent) -> list[Candidate]:
         cand.actor_tok = ctx.get("actor_tok")
         if via_obj and not is_noun:
             obj = syntax.direct_object(tok)
-            if obj is not None:
+            # Only an object that decided the reading is part of the trigger: in
+            # "called the test a violation" the test is the target, not the cue.
+            if obj is not None and (obj.lemma_.lower() in via_obj or obj.lower_ in via_obj):
                 cand.consumed.append(obj)
                 cand.consumed.extend(syntax.children(obj, "conj"))
         prt = [c for c in tok.children if c.dep_ == "prt" and c.i == tok.i + 1]
