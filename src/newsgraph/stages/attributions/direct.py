@@ -43,6 +43,7 @@ class Candidate:
     source_start: Optional[int] = None  # character where the source begins
     score: float = 1.0
     inherit: bool = False  # speaker carries over from the previous attribution
+    sourceless: bool = False  # the cue names nobody ("prices seem to rise"): no fallback
     hedge: Optional[tuple[int, int]] = None
     para: int = -1
     parts: list = field(default_factory=list)

@@ -73,11 +73,13 @@ def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
         s, a, b, rel = best
         if _short_quote(norm, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)):
             continue
-        src = None if sourceless(tok) else source_span(tok)
+        unnamed = sourceless(tok)
+        src = None if unnamed else source_span(tok)
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         start, end = parts[0][0], parts[-1][1]
         found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
-                               src, score=s, parts=parts if len(parts) > 1 else []))
+                               src, score=s, parts=parts if len(parts) > 1 else [],
+                               sourceless=unnamed))
     return _settle(direct, found)
 
 
