@@ -301,6 +301,7 @@ def test_explicit_dates_resolve_without_anchor(times):
     "He built a $400-million-a-year catering business.",
     "A CITY TODAY analysis of the filings found gaps.",
     "The fall of the city shocked the region.",
+    "On a day rich in symbolism, the museum opened its doors.",
     "Crowds gathered for the New Year parade.",
     "The roofer was badly hurt in the fall from the ladder.",
     'She anchors the network\'s "Nightly Report" programme.',

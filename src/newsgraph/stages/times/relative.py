@@ -215,6 +215,9 @@ def h_duration(m, ctx):
         return None  # "three-quarters", "a quarter of the cost": a fraction
     if low in ("a", "an", "one") and unit.endswith("s") and not unit.startswith("centur"):
         return None
+    if low in ("a", "an") and not m["the"] and not m["rel"] and re.search(
+            r"\bon\s+$", ctx.text[max(0, m.start() - 4):m.start()], re.I):
+        return None  # "on a day rich in symbolism": a day, not a stretch of time
     if low == "one" and unit == "day" and not m["the"] and not m["rel"] and _someday(m, ctx):
         return "DATE", "FUTURE_REF"
     n = number_value(raw)
