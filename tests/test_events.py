@@ -456,6 +456,14 @@ SYNONYM_NEGATIVES = [
     ("The family left the city for the summer holidays.", "left", "RETREAT"),
     ("Researchers found evidence of water on the distant moon.", "found", "ACCUSE"),
     ("The coach spoke to reporters after the match.", "spoke", "CONSULT"),
+    ("Critics praised the film's stunning cinematography.", "praised", "SUPPORT"),
+    ("The museum will host an exhibition of Renaissance drawings next spring.", "host", "AGREE"),
+    ("The airline cancelled dozens of flights because of the snowstorm.", "cancelled",
+     "SANCTION"),
+    ("The bakery offered free bread to anyone who brought a jar.", "offered", "AGREE"),
+    ("The coach called on his players to stay focused.", "called", "REQUEST"),
+    ("The chess champion attacked on the queen's side and won in 30 moves.", "attacked",
+     "ASSAULT"),
 ]
 
 
