@@ -276,3 +276,52 @@ def test_reference_article(sample_analysis):
     assert {x.hedge.text for x in hedged} == {"reportedly"}
     assert any("preparing to conduct" in x.content.text for x in hedged)
     assert any("Kursk region" in x.content.text for x in hedged)
+
+
+# --- frames past relative clauses, continued quotes, sourceless cues, noun cues -------------
+
+def test_trailing_cue_found_past_a_relative_clause(analyze):
+    a = analyze('"We will reopen the bridge by spring," Maria Castell, who has led the county '
+                'transit board since 2019, told reporters on Tuesday.')
+    att = _find(a, "reopen the bridge")
+    assert att.kind == "direct" and att.cue.text == "told"
+    assert "Maria Castell" in att.source.text and att.speaker_name == "Maria Castell"
+
+
+def test_quote_continued_before_its_source_runs_to_the_source(analyze):
+    a = analyze('"We are shocked and saddened" by the collapse of the pier, Mayor Tomas Reyes '
+                'said on Monday.')
+    att = _find(a, "shocked and saddened")
+    assert att.content.text.endswith("of the pier")
+    assert "Tomas Reyes" in att.source.text
+
+
+def test_lower_case_quote_after_a_verb_is_an_object_not_direct_speech(analyze):
+    a = analyze('The union says the board will not allow "ordinary members to pay for '
+                'the mistakes of managers."')
+    assert not any(x.kind == "direct" and x.content.text.startswith('"ordinary')
+                   for x in a.attributions)
+
+
+def test_raising_verbs_and_agentless_passives_name_no_source(analyze):
+    from newsgraph.stages.attributions.syntax import sourceless
+
+    a = analyze("The mayor seems ready to sign the bill. The bill is expected to pass on "
+                "Friday. The council is looking to delay the vote.")
+    cues = {t.text: sourceless(t) for t in a.doc if t.text in ("seems", "expected", "looking")}
+    assert cues == {"seems": True, "expected": True, "looking": False}
+
+
+def test_addressing_an_audience_is_no_attribution(analyze):
+    a = analyze("Addressing the nation on Sunday, the prime minister said the border would "
+                "stay open.")
+    assert not any(x.content.text == "the nation" for x in a.attributions)
+    att = _find(a, "border would stay open")
+    assert "prime minister" in att.source.text
+
+
+def test_counted_subject_is_a_source(analyze):
+    a = analyze("In the county survey, six in 10 residents said the new bus lines were too "
+                "slow.")
+    att = _find(a, "bus lines were too slow")
+    assert att.source is not None and "six in 10" in att.source.text

@@ -135,7 +135,7 @@ def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
         return None
     after = _following_cue(doc, norm, q)
     if after is not None:
-        return _make(doc, q, after)
+        return _run_to_subject(doc, norm, q, _make(doc, q, after))
     before = _preceding_cue(doc, norm, q)
     if before is not None:
         return _make(doc, q, before)
@@ -161,9 +161,9 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
         if not is_cue_token(tok) or tok.tag_ == "VBG":
             continue
         subj = subject_of(tok)
-        if subj is None or subj.left_edge.idx <= q.end or subj.i > tok.i:
+        if subj is None or doc[_first_word(subj)].idx <= q.end or subj.i > tok.i:
             continue
-        end = subj.left_edge.idx
+        end = doc[_first_word(subj)].idx
         while end > q.end and norm[end - 1] in " ,":
             end -= 1
         cand = _make(doc, q, ("verb", tok, None))
@@ -171,6 +171,33 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
         cand.parts = [(q.start, end)]
         return cand
     return None
+
+
+def _first_word(subj) -> int:
+    """Index of the subject's first non-punctuation token (the parser hangs the
+    closing quote mark and comma on the name that follows them)."""
+    return next((t.i for t in subj.subtree if not t.is_punct), subj.i)
+
+
+def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
+    """Extend a quote's content over lower-case words between it and its cue's subject."""
+    if cand.cue_token is None:
+        return cand
+    cue = doc[cand.cue_token]
+    nxt = norm[q.end:q.end + 3].lstrip(" ")
+    subj = subject_of(cue)
+    if not nxt or not nxt[0].islower() or subj is None or subj.i > cue.i:
+        return cand
+    first = _token_at(doc, _skip_space(norm, q.end, len(norm)))
+    start = _first_word(subj)
+    if first is None or start <= first.i or first.i >= cue.i:
+        return cand
+    end = doc[start].idx
+    while end > q.end and norm[end - 1] in " ,":
+        end -= 1
+    cand.content = (q.start, end)
+    cand.parts = [(q.start, end)]
+    return cand
 
 
 def _make(doc, q: Quote, cue) -> Candidate:
@@ -220,6 +247,8 @@ def _following_cue(doc, norm: str, q: Quote):
         return None
     first, n = tok, 0
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
+        if tok.tag_ in ("WP", "WDT"):
+            break  # a relative clause about the speaker: its verbs are not the cue
         if is_cue_token(tok):
             return ("verb", tok, None)
         if tok.pos_ not in _FRAME_POS:
@@ -244,7 +273,7 @@ def _described_cue(doc, first, stop: int):
         if not is_cue_token(tok):
             continue
         subj = subject_of(tok)
-        if subj is not None and subj.left_edge.i == first.i:
+        if subj is not None and _first_word(subj) == first.i:
             return ("verb", tok, None)
     return None
 
@@ -357,6 +386,9 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
     cue ("..., adding") the subject of the sentence's main verb.
     """
     span = source_span(cue)
+    if span is not None and cue.idx >= q.end:
+        span = _outside(doc, *span, q)  # the closing mark and comma hang on the name
+        span = span if span[0] < span[1] else None
     if span is not None and not (q.start <= doc[span[0]].idx < q.end) \
             and doc[span[0]].lower_ not in _OBJECT_PRONOUNS:
         a, b = _outside(doc, *span, q)
