@@ -174,6 +174,7 @@ def test_durations(times, text, span, value):
     ("Officials hope the reform could one day benefit the whole region.", "one day",
      "FUTURE_REF"),
     ("She will one day lead the party.", "one day", "FUTURE_REF"),
+    ("Families hope for a brighter tomorrow.", "tomorrow", "FUTURE_REF"),
 ])
 def test_references(times, text, span, value):
     t = one(times, text, span)
@@ -302,6 +303,7 @@ def test_explicit_dates_resolve_without_anchor(times):
     "A CITY TODAY analysis of the filings found gaps.",
     "The fall of the city shocked the region.",
     "On a day rich in symbolism, the museum opened its doors.",
+    'The producer in charge of "Today," reminded his staff of the rules.',
     "Crowds gathered for the New Year parade.",
     "The roofer was badly hurt in the fall from the ladder.",
     'She anchors the network\'s "Nightly Report" programme.',

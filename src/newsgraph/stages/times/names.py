@@ -17,6 +17,7 @@ _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w.&'-]*)[ \t]+$")
 _NEXT_CAP = re.compile(r"[ \t]+[A-Z][a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[\n\u2014-])\s*$")
 _LOWER = re.compile(r"[a-z]")
+_QUOTED_TITLE = re.compile(r"[,.]?['\"]")
 _FUNCTION = frozenset("in on at by of for from to since until till during through last next "
                       "this early late mid before after and or but the a an as every each "
                       "that than".split())
@@ -47,6 +48,9 @@ def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> boo
     if first.isupper() and not _LOWER.search(norm, max(0, start - 30), min(len(norm), end + 30)):
         return False  # an all-caps headline: no evidence either way ("USA TODAY" in text is)
     if kind in LOWER_KINDS:
+        if _QUOTED_TITLE.match(norm, end) and norm[max(0, start - 1):start] in ('"', "'") \
+                and _LOWER.search(norm, max(0, start - 12), start):
+            return True  # the "Today" show: a capitalised time word quoted on its own
         if kind == "setword" and _NEXT_CAP.match(norm, end):
             return True  # "Daily Mail", "Nightly News": a title even at a sentence start
         if _SENTENCE_START.search(norm[max(0, start - 3):start]) or start == 0:

@@ -142,6 +142,9 @@ def h_relday(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     if rel == "today" and ctx.text[m.end():m.end() + 2] == "'s":
         return None  # "today's youth": generic, not the date
+    if rel == "tomorrow" and re.search(r"\b(?:a|an|better|brighter|bright)\s+$",
+                                       ctx.text[max(0, m.start() - 10):m.start()], re.I):
+        return "DATE", "FUTURE_REF"  # "a brighter tomorrow": the future, not the next day
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
               "the day before yesterday": -2, "the day after tomorrow": 2}[rel]
     value = cal.shift(ctx.anchor, "D", offset)
