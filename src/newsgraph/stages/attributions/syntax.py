@@ -246,9 +246,9 @@ def noun_source(noun) -> Optional[tuple[int, int]]:
                 if obj.dep_ == "pobj":
                     return obj.left_edge.i, obj.right_edge.i + 1
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
-        subj = subject_of(noun.head)
-        if subj is not None and subj.dep_ != "csubj":
-            return subject_extent(subj)
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.ent_type_ not in NOT_SUBJECTS:
+            return subject_extent(subj)  # its own subject only: "raising questions" has none
     return None
 
 
