@@ -464,6 +464,14 @@ SYNONYM_NEGATIVES = [
     ("The coach called on his players to stay focused.", "called", "REQUEST"),
     ("The chess champion attacked on the queen's side and won in 30 moves.", "attacked",
      "ASSAULT"),
+    ("Most economists agreed that the tax plan would raise revenue.", "agreed", "AGREE"),
+    ("The judge agreed with the defence that the file was private.", "agreed", "AGREE"),
+    ("The senator has record low support from young voters, the poll found.", "support",
+     "SUPPORT"),
+    ("Experts praised the governor's tax proposals as detailed.", "proposals", "AGREE"),
+    ("The measure is likely to appeal to a small sliver of voters.", "appeal", "REQUEST"),
+    ("Visitors should visit the museum early to avoid queues.", "visit", "CONSULT"),
+    ("There is no accepted definition of the term.", "accepted", "AGREE"),
 ]
 
 

@@ -28,6 +28,9 @@ class Candidate:
     actor_tok: object = None
 
 
+# Participles that only describe a noun ("an accepted definition", "agreed rules").
+_DESCRIPTIVE_VBN = frozenset(("accept", "agree", "propose", "support", "recognize", "recognise",
+                              "establish", "commit", "guarantee", "offer", "promise"))
 _PARTICLES = frozenset(("down", "up", "out", "back", "off", "aside", "in", "over", "away"))
 
 
@@ -148,6 +151,9 @@ class _Context:
             return {tok.head.lower_}
         return set()
 
+    def _ccomp(self):
+        return any(c.dep_ == "ccomp" for c in self.tok.children)
+
     def _has_object(self):
         obj = None if self.is_noun else syntax.direct_object(self.tok)
         return obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
@@ -198,7 +204,7 @@ def _modified_object(verb) -> list:
 
 def _holds(alt, ctx: _Context) -> bool:
     for key, want in alt.conds.items():
-        if key in ("xcomp", "target_person", "has_object"):
+        if key in ("xcomp", "target_person", "has_object", "ccomp"):
             if ctx.get(key) != want:
                 return False
             continue
@@ -224,7 +230,7 @@ def _entry_for(tok, lex):
     pos = tok.pos_
     lemma = tok.lemma_.lower()
     if pos == "VERB":
-        if tok.dep_ == "amod" and tok.tag_ == "VBG":
+        if tok.dep_ == "amod" and (tok.tag_ == "VBG" or tok.lemma_.lower() in _DESCRIPTIVE_VBN):
             return None, False  # "a fighting force", "the attacking side": a description
         for form in syntax.lemma_forms(tok):
             if form in lex.verbs:
