@@ -325,3 +325,10 @@ def test_counted_subject_is_a_source(analyze):
                 "slow.")
     att = _find(a, "bus lines were too slow")
     assert att.source is not None and "six in 10" in att.source.text
+
+
+def test_dash_credit_on_the_next_line_is_the_source(analyze):
+    a = analyze('Which candidate said this?\n\n"We will cut the ferry fares in half by next '
+                'summer."\n\n- Lena Ortiz.\n\nThe claim drew criticism.')
+    att = _find(a, "ferry fares")
+    assert att.kind == "direct" and att.source is not None and att.source.text == "Lena Ortiz"

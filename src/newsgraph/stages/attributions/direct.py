@@ -284,7 +284,7 @@ _FRAME_POS = frozenset(("PROPN", "PRON", "NOUN", "DET", "ADJ", "PUNCT", "ADP", "
                         "PART", "SPACE"))
 
 
-_DASH_NAME = re.compile(r"[^\S\n]*([\u2015\u2014\u2013]|--?)[^\S\n]*[A-Z][\w.'\-]*(?:[^\S\n]+[A-Z][\w.'\-]*){0,4}[^\S\n]*(?:[.,]|$)", re.MULTILINE)
+_DASH_NAME = re.compile(r"(?:[^\S\n]*|[^\S\n]*\n\s*(?=[\u2015\u2014\u2013-]))([\u2015\u2014\u2013]|--?)[^\S\n]*[A-Z][\w.'\-]*(?:[^\S\n]+[A-Z][\w.'\-]*){0,4}[^\S\n]*(?:[.,]|$)", re.MULTILINE)
 
 
 def _opens_clause(norm: str, start: int) -> bool:
