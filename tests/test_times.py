@@ -81,6 +81,8 @@ def one(times, text: str, expected_span: str, published: str | None = ANCHOR):
     ("The court hears the appeal Thursday.", "Thursday", "2024-11-21"),
     ("Officials say Thursday was the deadliest day.", "Thursday", "2024-11-14"),
     ("The vote follows Thursday's hearing.", "Thursday", "2024-11-14"),
+    ("Tuesday's debate: what to watch.", "Tuesday", "2024-11-19"),
+    ("Wednesday's debate: what to watch.", "Wednesday", "2024-11-13"),
     ("The envoys vowed to finish the plan by March of next year.", "March of next year",
      "2025-03"),
     ("Engineers feared that in the year 2000 the clocks would stop.", "the year 2000", "2000"),
