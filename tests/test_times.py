@@ -336,6 +336,8 @@ def test_capitalised_time_words_at_a_sentence_start_are_kept(times, text, span):
     ('Speaking on Thursday, the coach said: "We trained yesterday and we play tomorrow."',
      "tomorrow", "2024-11-15"),
     ("The envoy said on Friday that the talks begin today.", "today", "2024-11-18"),
+    ('After the vote on Nov. 5, the mayor said on Friday: "Today we start again."', "Today",
+     "2024-11-15"),
     ('The envoy said: "Today the talks begin."', "Today", "2024-11-18"),
 ])
 def test_quoted_today_takes_the_speech_date(times, text, span, value):

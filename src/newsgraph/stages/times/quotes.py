@@ -49,13 +49,19 @@ def _speech_day(items: list[dict], norm: str, doc: Any, bounds: tuple[int, int],
     hi = _sentence(doc, max(open_q, close_q - 1))
     if lo is None or hi is None:
         return None
+    best, best_gap = None, None
     for item in items:
-        outside = lo[0] <= item["start"] and item["end"] <= open_q \
-            or close_q < item["start"] and item["end"] <= hi[1]
-        if outside and item["kind"] in day_kinds and _DAY.fullmatch(item["value"] or "") \
-                and _quote_bounds(norm, item["start"]) is None:
-            return item["value"]
-    return None
+        if item["kind"] not in day_kinds or not _DAY.fullmatch(item["value"] or ""):
+            continue
+        if lo[0] <= item["start"] and item["end"] <= open_q:
+            gap = open_q - item["end"]
+        elif close_q < item["start"] and item["end"] <= hi[1]:
+            gap = item["start"] - close_q
+        else:
+            continue
+        if _quote_bounds(norm, item["start"]) is None and (best_gap is None or gap < best_gap):
+            best, best_gap = item["value"], gap  # the day nearest the quote dates the speech
+    return best
 
 
 def redate_quoted(items: list[dict], norm: str, doc: Any, anchor: Optional[date],
