@@ -332,3 +332,10 @@ def test_dash_credit_on_the_next_line_is_the_source(analyze):
                 'summer."\n\n- Lena Ortiz.\n\nThe claim drew criticism.')
     att = _find(a, "ferry fares")
     assert att.kind == "direct" and att.source is not None and att.source.text == "Lena Ortiz"
+
+
+def test_age_after_a_name_does_not_make_the_source_a_date(analyze):
+    a = analyze('"I think the plan is fair," Nadia Brandt, 54, told the Evening Ledger on '
+                'Monday.')
+    att = _find(a, "plan is fair")
+    assert att.source is not None and "Brandt" in att.source.text

@@ -445,8 +445,13 @@ def _name_run(doc, i: int) -> tuple[int, int]:
 
 def _is_date(span) -> bool:
     """A dateline or date the parser took for the subject ("LOS ANGELES, Sept. 28 (UPI)")."""
-    return any(t.ent_type_ in NOT_SOURCES for t in span) and not any(
-        t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON" for t in span)
+    if not any(t.ent_type_ in NOT_SOURCES for t in span) or any(
+            t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON" for t in span):
+        return False
+    head = next((t for t in span if t.head.i < span.start or t.head.i >= span.end
+                 or t.head is t), span[0])
+    dateline = span[0].text.isupper() and len(span[0].text) > 1
+    return head.ent_type_ in NOT_SOURCES or dateline  # not "Jane Doe, 69,"
 
 
 def _outside(doc, a: int, b: int, q: Quote) -> tuple[int, int]:
