@@ -11,7 +11,7 @@ stage keeps candidates whose probability passes a threshold.  Also
 counted, per ``lemma|POS``, how often a token is part of any cue (used to
 recognise the verb next to a direct quote).
 
-Usage:  .venv/bin/python scripts/train_attribution.py [../shared/data]   (~2-4 CPU-minutes)
+Usage:  .venv/bin/python scripts/train_attribution.py [../shared/data]   (~5-6 CPU-minutes: parse ~3, features and fit ~2)
 """
 
 from __future__ import annotations
