@@ -31,7 +31,7 @@ FLOORS = {
     "named_source_coverage": 0.95,
     "person_full_name": 0.89,
 }
-BUDGET_PCT = 5.0
+BUDGET_PCT = 10.0  # no budget in the issue; ours, with room for timing noise on a shared machine
 
 
 def _articles(root: Path, split: str) -> list[tuple[Path, Path]]:

@@ -22,7 +22,7 @@ from . import print_table
 
 FLOORS = {"ratio": 0.6}
 # What each issue allows a stage to add to the parse time, in % (times and quantities share 15).
-STAGE_BUDGETS = {"entities": 5, "attributions": 25, "events": 20, "times+quantities": 15}
+STAGE_BUDGETS = {"entities": 10, "attributions": 25, "events": 20, "times+quantities": 15}
 
 _BARE_SPACY = """
 import json, sys
