@@ -339,3 +339,18 @@ def test_age_after_a_name_does_not_make_the_source_a_date(analyze):
                 'Monday.')
     att = _find(a, "plan is fair")
     assert att.source is not None and "Brandt" in att.source.text
+
+
+def test_quote_finishing_a_clause_is_mixed_from_the_clause_start(analyze):
+    a = analyze('Senator Mara Quill described the proposal as "a reckless gamble with public '
+                'money."')
+    att = _find(a, "reckless gamble")
+    assert att.kind == "mixed" and att.content.text.startswith("the proposal as")
+    assert att.source is not None and "Quill" in att.source.text
+
+
+def test_quote_after_an_addressee_and_comma_stays_direct(analyze):
+    a = analyze('The mayor thanked volunteers, telling reporters, "You kept this town running '
+                'for a week."')
+    att = _find(a, "kept this town")
+    assert att.kind == "direct" and att.content.text.startswith('"You kept')

@@ -23,6 +23,7 @@ from __future__ import annotations
 from ...model import Attribution, Span
 from ...pipeline import Analysis, stage
 from .direct import Candidate, adopt_orphans, colon_lines, direct_candidates
+from .embedded import widen_embedded
 from .finish import finish
 from .indirect import hedge_candidates, indirect_candidates
 
@@ -38,6 +39,7 @@ def attributions(analysis: Analysis) -> None:
     kept = direct + indirect
     kept += colon_lines(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)
+    kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)
     analysis.attributions = finish(analysis, kept + hedges, attributions.stage_tag)
 
