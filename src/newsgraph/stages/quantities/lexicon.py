@@ -58,7 +58,6 @@ class Lexicon:
     ones: dict
     tens: dict
     scales: dict
-    counts: dict
     abbrev_scales: dict
     detached_scales: frozenset
     vague: dict
@@ -151,7 +150,7 @@ def lexicon() -> Lexicon:
         unit_symbols=unit_symbols, unit_words=unit_words, currency_prefix=cur[0],
         currency_attached=cur[1], currency_words=cur[2], currency_suffix_symbols=cur[3],
         minor_words=cur[4], minor_attached=cur[5],
-        ones=nums["ones"], tens=nums["tens"], scales=nums["scales"], counts=nums["counts"],
+        ones=nums["ones"], tens=nums["tens"], scales=nums["scales"],
         abbrev_scales=nums["abbrev_scales"], detached_scales=frozenset(nums["detached_scales"]),
         vague=nums["vague"],
         fractions={split_tokens(k): v for k, v in nums["fractions"].items()},
