@@ -21,11 +21,7 @@ _PHRASAL = frozenset("gave give gives giving given set sets setting signed sign 
 def apply_bound(t: Toks, cand: Cand, lex: Lexicon) -> int:
     """Set ``cand.bound`` from the words right before it; return where the bound starts."""
     k = cand.first
-    for size in (3, 2, 1):
-        s = k - size
-        if s < 0:
-            continue
-        key = tuple(t.low[s:k])
+    for s, key in t.phrases_before(k, lower=True):
         bound = lex.bounds.get(key)
         if bound is None:
             continue

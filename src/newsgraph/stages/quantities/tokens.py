@@ -7,6 +7,8 @@ how "25k" (a scale) is told from "25 k".
 
 from __future__ import annotations
 
+from typing import Iterator
+
 from .lexicon import TOKEN_RE
 
 
@@ -29,6 +31,13 @@ class Toks:
     def attached(self, i: int) -> bool:
         """Token ``i`` follows token ``i-1`` with no space between them."""
         return 0 < i < len(self.text) and self.start[i] == self.end[i - 1]
+
+    def phrases_before(self, i: int, lower: bool) -> Iterator[tuple[int, tuple[str, ...]]]:
+        """The 3-, 2- and 1-token phrases ending right before token ``i``, longest first:
+        (first token index, texts), lower-cased when ``lower``."""
+        texts = self.low if lower else self.text
+        for k in range(max(i - 3, 0), i):
+            yield k, tuple(texts[k:i])
 
     def is_word(self, i: int) -> bool:
         return 0 <= i < len(self.text) and self.text[i][0].isalpha()

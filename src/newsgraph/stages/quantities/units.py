@@ -33,11 +33,7 @@ class UnitMatch:
 
 def currency_before(t: Toks, i: int, lex: Lexicon) -> Optional[tuple[Unit, int]]:
     """A currency prefix ending right before token ``i``: (unit, first token index)."""
-    for size in (3, 2, 1):
-        k = i - size
-        if k < 0:
-            continue
-        key = tuple(t.text[k:i])
+    for k, key in t.phrases_before(i, lower=False):
         unit = lex.currency_prefix.get(key)
         if unit is None and t.attached(i):
             unit = lex.currency_attached.get(key)
