@@ -12,14 +12,28 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "time_lexicon.json"
+_DIR = Path(__file__).resolve().parents[2] / "lexicons"
+
+
+def _load(name: str) -> dict:
+    with (_DIR / name).open(encoding="utf-8") as fh:
+        return json.load(fh)
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    """The lexicon as a dict (read once per process)."""
-    with _PATH.open(encoding="utf-8") as fh:
-        return json.load(fh)
+    """The lexicon as a dict (read once per process).
+
+    ``numbers`` is built from the number words the quantities stage reads
+    (``numbers.json``: ones but "zero", tens) plus the time lexicon's own
+    ``number_phrases`` ("a couple of", "half a", ...).
+    """
+    lex = _load("time_lexicon.json")
+    nums = _load("numbers.json")
+    lex["numbers"] = {w: v for w, v in nums["ones"].items() if w != "zero"}
+    lex["numbers"].update(nums["tens"])
+    lex["numbers"].update(lex.pop("number_phrases"))
+    return lex
 
 
 def alternation(words) -> str:
