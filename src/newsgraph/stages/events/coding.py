@@ -12,30 +12,19 @@ from __future__ import annotations
 from typing import Optional
 
 from ...model import Actor, Span
+from ..entities import entity_at
 from . import syntax
 from .lexicon import load
 
-_ENTITY_AT = None
-
 
 def entity_for(analysis, start: int, end: int):
-    """The entity mentioned at ``[start, end)``, if the entity stage is present."""
-    global _ENTITY_AT
-    if _ENTITY_AT is None:
-        try:
-            from ..entities import entity_at  # type: ignore
-        except ImportError:
-            entity_at = False
-        _ENTITY_AT = entity_at
-    if not _ENTITY_AT or not analysis.entities:
+    """The entity mentioned at ``[start, end)``, if the entity stage found any."""
+    if not analysis.entities:
         return None
     try:
-        found = _ENTITY_AT(analysis, start, end)
+        return entity_at(analysis, start, end)
     except Exception:  # a bug elsewhere must not lose the events
         return None
-    if isinstance(found, str):
-        return next((e for e in analysis.entities if e.id == found), None)
-    return found
 
 
 def _match_country(tokens) -> Optional[str]:
