@@ -27,7 +27,6 @@ MIN_WORDS_STANDALONE = 4
 DESCRIBED_WINDOW = 40  # ... or past a relative clause within this many
 FOLLOW_CUE_WINDOW = 12  # the cue of a trailing frame sits within this many tokens
 CUE_ANY_RATE = 0.25
-_PARA_BREAK = re.compile(r"\n")
 
 
 @dataclass
@@ -203,24 +202,18 @@ def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
 def _make(doc, q: Quote, cue) -> Candidate:
     kind, tok, colon = cue
     if tok is not None:
-        c = (tok.idx, tok.idx + len(tok.text))
-        src = _source(doc, tok, q)
-        cand = Candidate("direct", (q.start, q.end), c, tok.i, src, para=q.para,
-                         parts=[(q.start, q.end)])
-    elif kind == "dash":
-        src = _dash_source(doc, norm_end=colon)
-        cand = Candidate("direct", (q.start, q.end), (colon, colon + 1), None, src, para=q.para,
-                         parts=[(q.start, q.end)])
+        cue_span, cue_i, src = (tok.idx, tok.idx + len(tok.text)), tok.i, _source(doc, tok, q)
     else:
-        src = _colon_source(doc, colon, q)
-        cand = Candidate("direct", (q.start, q.end), (colon, colon + 1), None, src, para=q.para,
-                         parts=[(q.start, q.end)])
+        cue_span, cue_i = (colon, colon + 1), None
+        src = _dash_source(doc, norm_end=colon) if kind == "dash" else _colon_source(doc, colon, q)
+    cand = Candidate("direct", (q.start, q.end), cue_span, cue_i, src, para=q.para,
+                     parts=[(q.start, q.end)])
     if src is not None:
         cand.source_start = doc[src[0]].idx
     return cand
 
 
-def _token_at(doc, char: int, forward: bool = True):
+def _token_at(doc, char: int):
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     if span is not None and len(span):
         return span[0]
