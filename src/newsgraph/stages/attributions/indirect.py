@@ -71,7 +71,7 @@ def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
         if best is None:
             continue
         s, a, b, rel = best
-        if _short_quote(norm, doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)):
+        if _short_quote(norm, *_chars(doc, a, b)):
             continue
         unnamed = sourceless(tok)
         src = None if unnamed else source_span(tok)
@@ -196,7 +196,7 @@ def hedge_candidates(analysis, kept: list[Candidate]) -> list[Candidate]:
         a, b = trim(doc, head.left_edge.i, head.right_edge.i + 1)
         if a >= b:
             continue
-        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        start, end = _chars(doc, a, b)
         cand = Candidate("indirect", (start, end), span, tok.root.i, None, score=0.5, hedge=span)
         out.append(cand)
     return out

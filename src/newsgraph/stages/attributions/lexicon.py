@@ -106,4 +106,4 @@ def speaker_nouns() -> frozenset[str]:
     shift highlights"); the cue model gets the difference as a feature.
     """
     words = set(description_nouns()) | set(anonymous_nouns()) | set(media_words())
-    return frozenset(words | set(_lines("attribution_audiences.txt")))
+    return frozenset(words | audience_nouns())
