@@ -7,16 +7,18 @@ The public Python API::
     analysis.to_dict()  # the JSON contract of `newsgraph analyze --json`
 """
 
+from functools import lru_cache
+
 from .model import (Actor, Article, Attribution, Entity, Event, Mention, Quantity, Role, Span,
                     TimeExpression)
 from .pipeline import Analysis, Pipeline, stage
 
 __version__ = "0.1.0"
 
-__all__ = sorted([
+__all__ = [
     "Actor", "Analysis", "Article", "Attribution", "Entity", "Event", "Mention", "Pipeline",
-    "Quantity", "Role", "Span", "TimeExpression", "stage", "__version__",
-])
+    "Quantity", "Role", "Span", "TimeExpression", "__version__", "analyze_text", "stage",
+]
 
 
 def analyze_text(text: str, published: str | None = None, id: str = "doc") -> Analysis:
@@ -24,14 +26,8 @@ def analyze_text(text: str, published: str | None = None, id: str = "doc") -> An
     return _default_pipeline().analyze(Article(id=id, text=text, published=published))
 
 
-_PIPELINE: "Pipeline | None" = None
-
-
+@lru_cache(maxsize=1)
 def _default_pipeline() -> Pipeline:
-    global _PIPELINE
-    if _PIPELINE is None:
-        _PIPELINE = Pipeline()
-    return _PIPELINE
+    """One pipeline per process for analyze_text (the model loads once)."""
+    return Pipeline()
 
-
-__all__.append("analyze_text")

@@ -67,7 +67,7 @@ def read_inputs(inputs: Iterable[str], options: Optional[IngestOptions] = None,
         else:
             paths = expand(spec)
             if not paths:
-                yield ArticleError(f"no such file, folder or matching glob", origin=spec,
+                yield ArticleError("no such file, folder or matching glob", origin=spec,
                                    code="not-found")
             for path in paths:
                 yield from _with_date(read_file(path, options), options)

@@ -104,8 +104,9 @@ def stage(name: str, *, version: str, requires: Iterable[str] = (), assigns: Ite
     """Register a stage function.  ``order`` sorts stages (lower runs first)."""
 
     def register(fn: Callable[[Analysis], None]) -> Callable[[Analysis], None]:
-        REGISTRY[name] = Stage(name, version, tuple(requires), tuple(assigns), fn, order)
-        fn.stage_tag = f"{name}@{version}"  # type: ignore[attr-defined]
+        registered = Stage(name, version, tuple(requires), tuple(assigns), fn, order)
+        REGISTRY[name] = registered
+        fn.stage_tag = registered.tag  # type: ignore[attr-defined]
         return fn
 
     return register

@@ -11,6 +11,7 @@ are checked by ``tests/test_floors.py`` when the data is present.
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Optional
 
@@ -27,6 +28,29 @@ def data_dir() -> Optional[Path]:
         if c.is_dir():
             return c
     return None
+
+
+def parse_timed(texts: list[str], batch_size: int = 32) -> tuple[list[str], list, float]:
+    """Normalise and parse texts as the pipeline does; time the parse in CPU seconds.
+
+    Returns (normalised texts, docs, seconds).  Scorers use the seconds as the
+    denominator of their stage's cost; CPU time is steadier than wall time on a
+    shared machine.  A short warm-up keeps first-call allocation out of it.
+    """
+    from ..stages.nlp import load_model
+    from ..stages.normalize import normalize_text
+
+    nlp = load_model()
+    norms = [normalize_text(t) for t in texts]
+    list(nlp.pipe(norms[:2]))
+    started = time.process_time()
+    docs = list(nlp.pipe(norms, batch_size=batch_size))
+    return norms, docs, time.process_time() - started
+
+
+def pct_of_parse(stage_s: float, parse_s: float) -> Optional[float]:
+    """A stage's cost as a percentage of the parse, rounded for reports."""
+    return round(100 * stage_s / parse_s, 2) if parse_s else None
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> dict:

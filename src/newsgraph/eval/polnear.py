@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
-from . import data_dir, prf, print_table
+from . import data_dir, parse_timed, pct_of_parse, prf, print_table
 
 QUOTES = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`"
 PRONOUNS = frozenset("he she they i we it him her them you".split())
@@ -208,27 +208,22 @@ def run(data_dir: Path, limit: Optional[int] = None, split: str = "dev",
     """
     from ..model import Article
     from ..pipeline import Analysis, load_stages
-    from ..stages.nlp import load_model
-    from ..stages.normalize import normalize_text
 
     root = Path(data_dir) / "polnear"
     rows = load_split(root, split)[:limit]
     texts = [t.read_text(encoding="utf-8") for _, t, _ in rows]
-    nlp = load_model()
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe([normalize_text(t) for t in texts], batch_size=32))
-    parse_s = time.perf_counter() - t0
+    norms, docs, parse_s = parse_timed(texts)
     stages = [s for s in load_stages() if s.name in ("entities", "attributions")]
     counts = Counts()
     stage_s = 0.0
     per_doc = []
-    for (name, _, ann), text, doc in zip(rows, texts, docs):
-        analysis = Analysis(Article(id=name, text=text), norm=normalize_text(text), doc=doc)
+    for (name, _, ann), text, norm, doc in zip(rows, texts, norms, docs):
+        analysis = Analysis(Article(id=name, text=text), norm=norm, doc=doc)
         for s in stages:
-            t1 = time.perf_counter()
+            t1 = time.process_time()
             s.fn(analysis)
             if s.name == "attributions":
-                stage_s += time.perf_counter() - t1
+                stage_s += time.process_time() - t1
         gold = load_gold(ann)
         counts.add(text, gold, analysis.attributions)
         if keep_docs:
@@ -236,7 +231,7 @@ def run(data_dir: Path, limit: Optional[int] = None, split: str = "dev",
     result = counts.scores()
     result.update({"docs": len(rows), "parse_s": round(parse_s, 3),
                    "stage_s": round(stage_s, 3),
-                   "stage_pct_of_parse": round(100 * stage_s / parse_s, 2) if parse_s else 0.0})
+                   "stage_pct_of_parse": pct_of_parse(stage_s, parse_s) or 0.0})
     result["direct_e2e_f1"] = result["direct_e2e"]["f1"]
     result["all_e2e_f1"] = result["all_e2e"]["f1"]
     result["all_content_f1"] = result["all_content"]["f1"]

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from . import data_dir, prf, print_table
+from . import data_dir, parse_timed, pct_of_parse, prf, print_table
 
 # Pinned about 0.01 below the measured scores (relaxed 0.945, strict 0.889, value 0.828,
 # type 0.966 on the 256 documents; value 0.844 on TimeBank's 183, 0.795 on AQUAINT's 73);
@@ -155,16 +155,16 @@ def by_corpus(docs: list[GoldDoc], preds: list[list[dict]]) -> dict[str, dict]:
     return out
 
 
-def predict(docs: list[GoldDoc], parsed: list) -> tuple[list[list[dict]], float]:
+def predict(docs: list[GoldDoc], norms: list[str], parsed: list
+            ) -> tuple[list[list[dict]], float]:
     """Run the times extractor on parsed documents; returns predictions and seconds."""
-    from ..stages.normalize import normalize_text
     from ..stages.times import extract
 
     extract("Warm-up on Sunday.", None, None, "2024-11-18")  # lexicon and regexes load once
     preds = []
     t0 = time.process_time()
-    for doc, sp in zip(docs, parsed):
-        times = extract(doc.text, normalize_text(doc.text), sp, doc.dct)
+    for doc, norm, sp in zip(docs, norms, parsed):
+        times = extract(doc.text, norm, sp, doc.dct)
         preds.append([{"start": t.span.start, "end": t.span.end, "type": t.type,
                        "value": t.value} for t in times])
     return preds, time.process_time() - t0
@@ -172,20 +172,12 @@ def predict(docs: list[GoldDoc], parsed: list) -> tuple[list[list[dict]], float]
 
 def run(data_dir: Path, limit: Optional[int] = None) -> dict:
     """Parse, extract and score; also time the stage against the parse."""
-    from ..stages.nlp import load_model
-    from ..stages.normalize import normalize_text
-
     docs = load(data_dir, limit)
-    nlp = load_model()
-    texts = [normalize_text(d.text) for d in docs]
-    list(nlp.pipe(texts[:2]))  # warm-up
-    t0 = time.process_time()
-    parsed = list(nlp.pipe(texts, batch_size=32))
-    parse_s = time.process_time() - t0
-    preds, stage_s = predict(docs, parsed)
+    norms, parsed, parse_s = parse_timed([d.text for d in docs])
+    preds, stage_s = predict(docs, norms, parsed)
     result = score(docs, preds)
     result.update({"docs": len(docs), "parse_s": round(parse_s, 2), "stage_s": round(stage_s, 3),
-                   "stage_pct_of_parse": round(100 * stage_s / parse_s, 2) if parse_s else None})
+                   "stage_pct_of_parse": pct_of_parse(stage_s, parse_s)})
     result["by_corpus"] = by_corpus(docs, preds)
     result["scores"] = {"strict_f1": result["strict"]["f1"], "relaxed_f1": result["relaxed"]["f1"],
                         "value_f1": result["value"]["f1"],
