@@ -61,6 +61,12 @@ def _fail_usage(message: str) -> None:
     raise typer.Exit(2)
 
 
+def _require_db(db: Path) -> None:
+    """Readers need an existing database; say how to make one."""
+    if not db.exists():
+        _fail_usage(f"no database at {db}; run `newsgraph ingest PATH --db {db}` first")
+
+
 def _report_error(error: ArticleError) -> None:
     err.print(Text(error.line(), style="red"), soft_wrap=True)
 
@@ -229,8 +235,7 @@ def query(
                 check_date(value, flag)
             except NewsgraphError as exc:
                 _fail_usage(str(exc))
-    if not db.exists():
-        _fail_usage(f"no database at {db}; run `newsgraph ingest PATH --db {db}` first")
+    _require_db(db)
     filters = {
         "articles": dict(search=search, source=source, since=since, until=until),
         "entities": dict(name=name, label=label, article=article),
@@ -281,8 +286,7 @@ def stats(db: Path = DB_OPTION) -> None:
     """Counts of what the database holds."""
     from .store import Store
 
-    if not db.exists():
-        _fail_usage(f"no database at {db}; run `newsgraph ingest PATH --db {db}` first")
+    _require_db(db)
     with Store(db, read_only=True) as store:
         counts = store.counts()
         migrations = store.migrations()
