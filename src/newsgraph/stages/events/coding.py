@@ -27,15 +27,19 @@ def entity_for(analysis, start: int, end: int):
         return None
 
 
-def _match_country(tokens) -> Optional[str]:
-    lex = load()
-    texts = [t.text for t in tokens]
-    n = len(texts)
-    for size in range(min(lex.max_country_words, n), 0, -1):
+def _spans(n: int, longest: int):
+    """``(i, j)`` bounds of every run of up to ``longest`` words out of ``n``, longest first."""
+    for size in range(min(longest, n), 0, -1):
         for i in range(n - size + 1):
-            code = _lookup_country(" ".join(texts[i:i + size]))
-            if code:
-                return code
+            yield i, i + size
+
+
+def _match_country(tokens) -> Optional[str]:
+    texts = [t.text for t in tokens]
+    for i, j in _spans(len(texts), load().max_country_words):
+        code = _lookup_country(" ".join(texts[i:j]))
+        if code:
+            return code
     for t in texts:  # "U.S.-supplied", "Greek-led": the first part of a hyphenated word
         if "-" in t:
             code = _lookup_country(t.split("-")[0])
@@ -56,15 +60,11 @@ def _lookup_country(phrase: str) -> Optional[str]:
 
 def country_of_text(text: str) -> Optional[str]:
     """Country code named anywhere in a short text (entity names, role titles)."""
-    words = text.replace("'s", " ").replace("\u2019s", " ").split()
-    lex = load()
-    n = len(words)
-    for size in range(min(lex.max_country_words, n), 0, -1):
-        for i in range(n - size + 1):
-            phrase = " ".join(w.strip(",.;:()\"") for w in words[i:i + size])
-            code = _lookup_country(phrase)
-            if code:
-                return code
+    words = [w.strip(",.;:()\"") for w in text.replace("'s", " ").replace("\u2019s", " ").split()]
+    for i, j in _spans(len(words), load().max_country_words):
+        code = _lookup_country(" ".join(words[i:j]))
+        if code:
+            return code
     return None
 
 
@@ -72,26 +72,22 @@ def _match_sector(tokens) -> Optional[str]:
     lex = load()
     lemmas = [t.lemma_.lower() for t in tokens]
     lowers = [t.lower_ for t in tokens]
-    n = len(tokens)
-    for size in range(min(lex.max_sector_words, n), 0, -1):
-        for i in range(n - size + 1):
-            for seq in (lemmas, lowers):
-                hit = lex.sectors.get(" ".join(seq[i:i + size]))
-                if hit:
-                    return hit
+    for i, j in _spans(len(tokens), lex.max_sector_words):
+        for seq in (lemmas, lowers):
+            hit = lex.sectors.get(" ".join(seq[i:j]))
+            if hit:
+                return hit
     return None
 
 
 def _sector_of_text(text: str) -> Optional[str]:
     lex = load()
     words = [w.strip(",.;:()\"").lower() for w in text.split()]
-    n = len(words)
-    for size in range(min(lex.max_sector_words, n), 0, -1):
-        for i in range(n - size + 1):
-            phrase = " ".join(words[i:i + size])
-            hit = lex.sectors.get(phrase) or lex.sectors.get(phrase.rstrip("s"))
-            if hit:
-                return hit
+    for i, j in _spans(len(words), lex.max_sector_words):
+        phrase = " ".join(words[i:j])
+        hit = lex.sectors.get(phrase) or lex.sectors.get(phrase.rstrip("s"))
+        if hit:
+            return hit
     return None
 
 
