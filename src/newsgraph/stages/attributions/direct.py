@@ -21,7 +21,7 @@ from typing import Optional
 
 from .lexicon import learned_table, naming_verbs, reporting_verbs
 from .quotes import Quote, find_quotes
-from .syntax import NOT_SOURCES, source_span, subject_extent, subject_of
+from .syntax import NOT_SOURCES, source_span, subject_extent, subject_of, token_at
 
 MIN_WORDS_STANDALONE = 4
 DESCRIBED_WINDOW = 40  # ... or past a relative clause within this many
@@ -151,7 +151,7 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
     if not nxt or not nxt[0].islower():
         return None
     stop = _frame_stop(norm, q.end)
-    first = _token_at(doc, _skip_space(norm, q.end, stop))
+    first = token_at(doc, _skip_space(norm, q.end, stop))
     if first is None:
         return None
     for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
@@ -187,7 +187,7 @@ def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
     subj = subject_of(cue)
     if not nxt or not nxt[0].islower() or subj is None or subj.i > cue.i:
         return cand
-    first = _token_at(doc, _skip_space(norm, q.end, len(norm)))
+    first = token_at(doc, _skip_space(norm, q.end, len(norm)))
     start = _first_word(subj)
     if first is None or start <= first.i or first.i >= cue.i:
         return cand
@@ -213,13 +213,6 @@ def _make(doc, q: Quote, cue) -> Candidate:
     return cand
 
 
-def _token_at(doc, char: int):
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is not None and len(span):
-        return span[0]
-    return None
-
-
 def _following_cue(doc, norm: str, q: Quote):
     """The cue after a quote that ends with , ? ! or no mark (``"...," he said``)."""
     if not q.closed:
@@ -235,7 +228,7 @@ def _following_cue(doc, norm: str, q: Quote):
     if not _opens_clause(norm, q.start):
         return None
     stop = _frame_stop(norm, q.end)
-    tok = _token_at(doc, _skip_space(norm, q.end, stop))
+    tok = token_at(doc, _skip_space(norm, q.end, stop))
     if tok is None:
         return None
     first, n = tok, 0
@@ -302,7 +295,7 @@ def _preceding_cue(doc, norm: str, q: Quote):
     if lead_end == 0 or norm[lead_end - 1] in "\n.!?\"":
         return None
     mark = norm[lead_end - 1]
-    prev = _token_at(doc, lead_end - 1)
+    prev = token_at(doc, lead_end - 1)
     if prev is None:
         return None
     start = _frame_start(doc, norm, prev)
@@ -388,7 +381,7 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
         if a < b and not _is_date(doc[a:b]):
             return a, b
     if cue.idx >= q.end:
-        tok = _token_at(doc, q.end)
+        tok = token_at(doc, q.end)
         while tok is not None and tok.i < cue.i:
             if tok.pos_ in ("PROPN", "PRON") and tok.ent_type_ not in NOT_SOURCES \
                     and tok.idx >= q.end:
@@ -486,7 +479,7 @@ _NAME_COLON = re.compile(r"^[^\S\n]*(?:[A-Z][\w.'\-]*[^\S\n]+){0,3}[A-Z][\w.'\-]
 
 def _dash_source(doc, norm_end: int) -> Optional[tuple[int, int]]:
     """The name after a byline dash."""
-    tok = _token_at(doc, norm_end)
+    tok = token_at(doc, norm_end)
     if tok is None:
         return None
     a = tok.i + 1
@@ -500,7 +493,7 @@ def _dash_source(doc, norm_end: int) -> Optional[tuple[int, int]]:
 
 def _colon_source(doc, colon: int, q: Quote) -> Optional[tuple[int, int]]:
     """For ``Name: "..."`` or ``The message from X: "..."``: the root's subject or first noun."""
-    tok = _token_at(doc, colon)
+    tok = token_at(doc, colon)
     if tok is None:
         return None
     sent = tok.sent

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from .lexicon import anonymous_nouns, description_nouns, media_words
+from .syntax import token_at
 
 PERSON_PRONOUNS = frozenset("he she him her i me".split())
 GROUP_PRONOUNS = frozenset("they them we us".split())
@@ -101,7 +102,7 @@ def _is_possessor(text: str, row) -> bool:
     return text[end:end + 2] in ("'s", "' ")
 
 
-def _sourcing_for_entity(ent, source_text: str) -> str:
+def _sourcing_for_entity(ent) -> str:
     media = media_words()
     words = [w.strip(".,'\"").lower() for w in ent.name.split()]
     if ent.label != "PERSON" and any(media.get(w) == "media" for w in words):
@@ -137,14 +138,13 @@ class SpeakerResolver:
             noun = head.head.head  # "the senator, who said ...": resolve the antecedent
             a, b = noun.left_edge.i, noun.i + 1
             head = noun
-        text = doc[a:b].text
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
         if hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
                 and hit[2].label != "PERSON" and head.lemma_.lower() in anonymous_nouns():
             return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous")
         if hit is not None:
             ent = hit[2]
-            return Resolution(ent, f"{hit[4]} in the source", _sourcing_for_entity(ent, text))
+            return Resolution(ent, f"{hit[4]} in the source", _sourcing_for_entity(ent))
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
@@ -180,7 +180,7 @@ class SpeakerResolver:
         if found:
             ent = found[-1][2]
             return Resolution(ent, "nearest name before a subjectless cue",
-                              _sourcing_for_entity(ent, ""))
+                              _sourcing_for_entity(ent))
         return Resolution(None, "source names no entity", None)
 
     def _ent_name(self, a: int, b: int) -> Optional[str]:
@@ -216,7 +216,7 @@ class SpeakerResolver:
         if spk is not None:
             candidates.append((spk[0], spk[1], "pronoun: the previous speaker"))
         for r in self.index.before(pos, labels, limit=12):
-            tok = self._token_at(r[0])
+            tok = token_at(self.doc, r[0])
             if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") or (
                     tok is not None and tok.head.dep_ in ("nsubj", "nsubjpass")
                     and tok.dep_ in ("compound", "appos")):
@@ -231,7 +231,7 @@ class SpeakerResolver:
                 "pronoun; no entities to resolve against"
             return Resolution(None, why, "anonymous" if low in GROUP_PRONOUNS else None)
         _, ent, reason = max(candidates, key=lambda c: c[0])
-        return Resolution(ent, reason, _sourcing_for_entity(ent, ""))
+        return Resolution(ent, reason, _sourcing_for_entity(ent))
 
     def _description(self, head, lemma: str) -> Optional[Resolution]:
         """"the senator" -> the latest person holding that role; "the daily" -> latest org."""
@@ -243,13 +243,9 @@ class SpeakerResolver:
             roles = " ".join(getattr(x.span, "text", "") for x in getattr(ent, "roles", ()))
             if lemma in roles.lower() or lemma in ent.name.lower():
                 return Resolution(ent, "description matches a role or name",
-                                  _sourcing_for_entity(ent, ""))
+                                  _sourcing_for_entity(ent))
         if rows:
             ent = rows[0][2]
             return Resolution(ent, "description: the latest entity of that kind",
-                              _sourcing_for_entity(ent, ""))
+                              _sourcing_for_entity(ent))
         return None
-
-    def _token_at(self, char: int):
-        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
-        return span[0] if span is not None and len(span) else None

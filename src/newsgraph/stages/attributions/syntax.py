@@ -32,6 +32,12 @@ _TRIM = frozenset(",;:-–—(")
 _CLAUSE_HEAD_DEPS = frozenset(("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp"))
 
 
+def token_at(doc, char: int):
+    """The token covering character ``char``, or None."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
 def key(token, rel: str) -> str:
     """Table key of a candidate: lower-case lemma, coarse POS and relation."""
     return f"{token.lemma_.lower()}|{token.pos_}|{rel}"
