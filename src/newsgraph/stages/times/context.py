@@ -58,10 +58,8 @@ class Context:
 
     def token_tag(self, start: int) -> str:
         """The fine POS tag of the token starting at ``start`` ('' without a parse)."""
-        if self.doc is None:
-            return ""
-        span = self.doc.char_span(start, start + 1, alignment_mode="expand")
-        return span[0].tag_ if span is not None and len(span) else ""
+        tok = self.token(start)
+        return tok.tag_ if tok is not None else ""
 
     def next_tag(self, end: int) -> str:
         """The fine POS tag of the first token after ``end``."""
