@@ -24,13 +24,14 @@ from pathlib import Path
 
 from newsgraph.eval import data_dir
 from newsgraph.eval.polnear import load_gold, load_split, _parse_ranges
+from newsgraph.stages.attributions.lexicon import LEXICONS
 from newsgraph.stages.attributions.quotes import find_quotes
 from newsgraph.stages.attributions.scorer import WEIGHTS, features, fit
 from newsgraph.stages.attributions.syntax import candidates, key, subject_kind, trim
 from newsgraph.stages.nlp import load_model
 from newsgraph.stages.normalize import normalize_text
 
-OUT = Path(__file__).resolve().parents[1] / "src/newsgraph/lexicons/attribution_cues_learned.json"
+OUT = LEXICONS / "attribution_cues_learned.json"
 MIN_SEEN = 3
 
 
