@@ -37,7 +37,6 @@ from .units import UnitMatch, with_denominator
 
 TOLERANCE = 0.02
 _ABBREV_LABELS = frozenset("no vol fig art sec ch pp p nos op ep pt".split())
-_TIME_KINDS = frozenset(("time", "age"))
 _NEVER_AFTER_CAP = frozenset("the a an in on at of for to by and or but with from as than about over "
                              "under nearly almost around some up down more less only just".split())
 
@@ -55,7 +54,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     t = Toks(reading)
     masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(reading)]
     index = DocIndex(doc)
-    kept: list[tuple[Cand, int]] = []
+    kept: list[Cand] = []
     last_count: Optional[Cand] = None
     for cand in scan(t, lex, _starts(), masked):
         if "tally" in cand.flags or _refuse(t, cand, lex, index):
@@ -68,7 +67,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
             last_count = cand
         bound_start = apply_bound(t, cand, lex)
         apply_change(t, cand, lex, bound_start)
-        kept.append((cand, bound_start))
+        kept.append(cand)
     return _records(text, t, kept, index, tag, lex)
 
 
@@ -80,8 +79,6 @@ def _starts() -> frozenset:
 
 def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     """Numbers that name or date rather than measure: years, dates, 'Game 6', 'Smith, 45,'."""
-    if cand.unit is not None and (cand.unit.kind in _TIME_KINDS or cand.unit.kind == "money"):
-        return False
     if cand.unit is not None:
         return False
     i = cand.num_start
@@ -160,7 +157,7 @@ def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand]) -> None:
 def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str, lex: Lexicon) -> list[Quantity]:
     out: list[Quantity] = []
     prev: Optional[tuple[Cand, Quantity]] = None
-    for n, (cand, _bound_start) in enumerate(kept, 1):
+    for n, cand in enumerate(kept, 1):
         unit = cand.unit
         span = Span.of(text, t.start[cand.first], t.end[cand.end - 1])
         plain_unit = unit is not None and cand.unit_name == unit.name
