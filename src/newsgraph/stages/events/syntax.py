@@ -25,10 +25,6 @@ _NP_SKIP = frozenset(("relcl", "acl", "appos", "advcl", "punct", "case", "prep",
 _NP_PREPS = frozenset(("of", "in", "from"))
 
 
-def lower_lemma(tok) -> str:
-    return tok.lemma_.lower()
-
-
 def lemma_forms(tok) -> list:
     """The lemma, then naive stems: the tagger's lemma is sometimes wrong ("staged" -> "stag")."""
     low = tok.lower_

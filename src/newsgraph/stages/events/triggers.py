@@ -61,7 +61,7 @@ class _Context:
                 if c.dep_ == "prep" and c.lower_ == "of":
                     objs.extend(syntax.children(c, "pobj"))
         else:
-            obj = syntax.direct_object(tok)
+            obj = self.get("obj_token")
             if obj is not None:
                 objs.append(obj)
                 objs.extend(syntax.children(obj, "conj"))
@@ -106,8 +106,7 @@ class _Context:
         return out
 
     def _prep(self):
-        out = {c.lower_ for c in self.tok.children if c.dep_ in ("prep", "prt", "agent")}
-        return out
+        return {c.lower_ for c in self.tok.children if c.dep_ in ("prep", "prt", "agent")}
 
     def _prt(self):
         tok = self.tok
@@ -155,7 +154,7 @@ class _Context:
         return any(c.dep_ == "ccomp" for c in self.tok.children)
 
     def _has_object(self):
-        obj = None if self.is_noun else syntax.direct_object(self.tok)
+        obj = self.get("obj_token")
         return obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
 
     def _nocontext(self):
@@ -168,7 +167,7 @@ class _Context:
             objs = [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("on", "against")
                     for p in syntax.children(c, "pobj")]
         else:
-            obj = syntax.direct_object(tok)
+            obj = self.get("obj_token")
             objs = [obj] if obj is not None else []
         return any(self._is_person(o) for o in objs)
 
@@ -269,7 +268,7 @@ def find(analysis, sent) -> list[Candidate]:
         etype, mode, via_obj = _read(entry, ctx)
         if etype is None or (is_noun and _anaphoric(tok)):
             continue
-        if entry.needs_object and not is_noun and syntax.direct_object(tok) is None \
+        if entry.needs_object and not is_noun and ctx.get("obj_token") is None \
                 and not syntax.children(tok, "dative", "xcomp", "ccomp"):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
@@ -279,7 +278,7 @@ def find(analysis, sent) -> list[Candidate]:
             continue
         cand.actor_tok = ctx.get("actor_tok")
         if via_obj and not is_noun:
-            obj = syntax.direct_object(tok)
+            obj = ctx.get("obj_token")
             # Only an object that decided the reading is part of the trigger: in
             # "called the test a violation" the test is the target, not the cue.
             if obj is not None and (obj.lemma_.lower() in via_obj or obj.lower_ in via_obj):
