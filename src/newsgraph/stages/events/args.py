@@ -24,7 +24,7 @@ TARGET_PREPS = frozenset(("to", "with", "against", "on", "into", "at", "toward",
 NOUN_TARGET_PREPS = frozenset(("on", "against", "into", "to", "with", "at", "toward",
                                "towards", "upon", "of", "for"))
 PLACE_PREPS = frozenset(("in", "into", "near", "at", "inside", "outside", "across",
-                         "throughout", "around", "within", "outside"))
+                         "throughout", "around", "within"))
 PLACE_NOUNS = frozenset(("region", "province", "city", "town", "village", "district", "border",
                          "capital", "area", "oblast", "territory", "state", "county", "camp",
                          "enclave", "strip", "bank", "peninsula", "island", "valley", "port",
@@ -50,6 +50,11 @@ def _partitive(subj):
                 if pobj is not None:
                     return pobj
     return subj
+
+
+def _national(tok) -> bool:
+    """A modifier naming a polity or group ("Russian", "NATO", "U.S.")."""
+    return tok.ent_type_ in ("NORP", "GPE", "ORG") or bool(_lookup_country(tok.text))
 
 
 class _Patient:
@@ -154,7 +159,7 @@ def noun_actor(noun, depth: int = 0):
     mods += [g for c in mods if c.dep_ == "compound" for g in c.children
              if g.dep_ in ("amod", "compound")]
     for c in sorted(mods, key=lambda t: t.i):
-        if c.ent_type_ in ("NORP", "GPE", "ORG") or _lookup_country(c.text):
+        if _national(c):
             return c
     for c in noun.children:
         if c.dep_ == "prep" and c.lower_ in ("between", "among"):
@@ -236,8 +241,7 @@ def _actorish_in(tok):
     if poss is not None and actorish(poss):
         return poss
     for c in tok.children:
-        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG")
-                                               or _lookup_country(c.text)):
+        if c.dep_ in ("amod", "compound") and _national(c):
             return c
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("from", "by", "of"):
