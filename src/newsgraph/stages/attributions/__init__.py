@@ -26,6 +26,7 @@ from .direct import Candidate, adopt_orphans, colon_lines, direct_candidates
 from .embedded import widen_embedded
 from .finish import finish
 from .indirect import hedge_candidates, indirect_candidates
+from .quotes import find_quotes
 
 
 @stage("attributions", version="1.0", requires=("doc", "entities"), assigns=("attributions",),
@@ -34,8 +35,9 @@ def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
     if analysis.doc is None:
         return
-    direct = direct_candidates(analysis)
-    indirect = indirect_candidates(analysis, direct)
+    quotes = find_quotes(analysis.norm, analysis.article.text)
+    direct = direct_candidates(analysis, quotes)
+    indirect = indirect_candidates(analysis, direct, quotes)
     kept = direct + indirect
     kept += colon_lines(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)

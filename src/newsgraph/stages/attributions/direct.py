@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .lexicon import learned_table, naming_verbs, reporting_verbs
-from .quotes import Quote, find_quotes
+from .quotes import Quote
 from .syntax import NOT_SOURCES, source_span, subject_extent, subject_of, token_at
 
 MIN_WORDS_STANDALONE = 4
@@ -59,7 +59,7 @@ def is_cue_token(tok) -> bool:
     return seen >= 5 and hits / seen >= CUE_ANY_RATE
 
 
-def direct_candidates(analysis) -> list[Candidate]:
+def direct_candidates(analysis, quotes: list[Quote]) -> list[Candidate]:
     """All direct-quote attributions of the article, in text order.
 
     Quotes with no frame that open a sentence or paragraph of their own are
@@ -68,7 +68,7 @@ def direct_candidates(analysis) -> list[Candidate]:
     """
     doc, norm = analysis.doc, analysis.norm
     out: list[Candidate] = []
-    for q in find_quotes(norm, analysis.article.text):
+    for q in quotes:
         cand = _for_quote(doc, norm, q)
         prev = out[-1] if out else None
         if cand is not None and prev is not None and cand.cue_token is not None \

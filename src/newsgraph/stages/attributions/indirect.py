@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
-from .quotes import find_quotes
+from .quotes import Quote
 from .scorer import features, probability, weights
 from .syntax import sourceless, candidates, content_parts, key, source_span, subject_kind, trim
 
@@ -48,11 +48,12 @@ def candidate_score(tok, rel: str, a: int, b: int, skind: str, norm: str) -> flo
     return probability(features(tok, rel, a, b, skind, norm), w)
 
 
-def indirect_candidates(analysis, direct: list[Candidate]) -> list[Candidate]:
+def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
+                        ) -> list[Candidate]:
     """Indirect/mixed attributions that do not overlap the direct ones."""
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
-    quoted = _quoted_mask(norm, analysis.article.text)
+    quoted = _quoted_mask(norm, quotes)
     threshold = THRESHOLD if weights() is not None else TABLE_THRESHOLD
     found = []
     for tok in doc:
@@ -87,10 +88,10 @@ def _chars(doc, a: int, b: int) -> tuple[int, int]:
     return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
 
 
-def _quoted_mask(norm: str, original: str) -> bytearray:
+def _quoted_mask(norm: str, quotes: list[Quote]) -> bytearray:
     """1 for every character inside a quote: cues there are the quoted speaker's, not ours."""
     mask = bytearray(len(norm) + 1)
-    for q in find_quotes(norm, original):
+    for q in quotes:
         mask[q.start:q.end] = b"\x01" * (q.end - q.start)
     return mask
 
