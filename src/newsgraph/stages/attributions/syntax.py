@@ -246,6 +246,11 @@ def noun_source(noun) -> Optional[tuple[int, int]]:
     for child in noun.children:
         if child.dep_ == "poss":
             return child.left_edge.i, child.right_edge.i + 1
+    names = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i
+             and any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                     for t in c.subtree)]
+    if names:  # "the Clinton campaign plans to...", "Trump claims that...": the name owns it
+        return noun.left_edge.i, noun.i
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ in ("by", "from") and child.i > noun.i:
             for obj in child.children:
