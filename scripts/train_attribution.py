@@ -1,17 +1,24 @@
 """Learn the attribution cue table and cue model from PolNeAR train.
 
-For every token of every training article and every content candidate the
-parse offers (see ``newsgraph.stages.attributions.syntax.candidates``), count
-how often the annotators marked that token as a cue whose content matches the
-candidate (character IoU >= 0.5).  The table ``lemma|POS|relation -> [hits,
-seen]`` is written to ``src/newsgraph/lexicons/attribution_cues_learned.json``;
-a logistic model over richer features of the same candidates is written to
-``attribution_cue_weights.json`` (see ``stages/attributions/scorer.py``); the
-stage keeps candidates whose probability passes a threshold.  Also
-counted, per ``lemma|POS``, how often a token is part of any cue (used to
-recognise the verb next to a direct quote).
+For every token of every training article and every content the parse offers
+it (``newsgraph.stages.attributions.syntax.content_spans``, the same function
+the stage calls), this script
 
-Usage:  .venv/bin/python scripts/train_attribution.py [../shared/data]   (~5-6 CPU-minutes: parse ~3, features and fit ~2)
+* counts how often the annotators marked that token as a cue whose content
+  matches the candidate (character IoU >= 0.5): the table ``lemma|POS|relation
+  -> [hits, seen]`` goes to ``src/newsgraph/lexicons/attribution_cues_learned.json``
+  (with ``lemma|POS|any``: how often a token is part of any cue, which the
+  direct-quote pass uses to recognise the verb next to a quote);
+* trains the cue model (``stages/attributions/scorer.py``: sparse features plus
+  spaCy's contextual vectors) on the end-to-end label "content matches AND the
+  source the stage would give overlaps the annotated source", written to
+  ``src/newsgraph/lexicons/attribution_cue_model.npz``.
+
+Tokens inside a quote or inside an annotated content are skipped: PolNeAR gives
+each token to at most one attribution, so they are neither positive nor negative.
+
+Usage:  .venv/bin/python scripts/train_attribution.py [../shared/data]
+(~6 CPU-minutes: parse ~3, features ~2, fit ~1.)
 """
 
 from __future__ import annotations
@@ -21,28 +28,33 @@ import sys
 import time
 from collections import defaultdict
 from pathlib import Path
+from typing import Iterable, Iterator
+
+import numpy as np
 
 from newsgraph.eval import data_dir
-from newsgraph.eval.polnear import load_gold, load_split, _parse_ranges
+from newsgraph.eval.polnear import _parse_ranges, load_split
 from newsgraph.stages.attributions.lexicon import LEXICONS
 from newsgraph.stages.attributions.quotes import find_quotes
-from newsgraph.stages.attributions.scorer import WEIGHTS, features, fit
-from newsgraph.stages.attributions.syntax import candidates, key, subject_kind, trim
+from newsgraph.stages.attributions.scorer import MODEL, dense_features, features, fit, save
+from newsgraph.stages.attributions.syntax import (content_spans, key, source_span, sourceless,
+                                                  subject_kind)
 from newsgraph.stages.nlp import load_model
 from newsgraph.stages.normalize import normalize_text
 
 OUT = LEXICONS / "attribution_cues_learned.json"
 MIN_SEEN = 3
+Ranges = list[tuple[int, int]]
 
 
-def cue_ranges(ann: Path) -> list[tuple[list[tuple[int, int]], set[int]]]:
-    """(cue ranges, content characters) for each gold attribution with a cue."""
+def gold_attributions(ann: Path) -> list[tuple[Ranges, set[int], Ranges]]:
+    """(cue ranges, content characters, source ranges) of each gold attribution with a cue."""
     spans, out = {}, []
     lines = ann.read_text(encoding="utf-8").splitlines()
     for line in lines:
         parts = line.split("\t")
         if parts[0].startswith("T") and len(parts) >= 2:
-            spans[parts[0]] = (parts[1].split(" ", 1)[0], _parse_ranges(parts[1]))
+            spans[parts[0]] = _parse_ranges(parts[1])
     for line in lines:
         parts = line.split("\t")
         if not (parts[0].startswith("E") and len(parts) >= 2):
@@ -50,64 +62,91 @@ def cue_ranges(ann: Path) -> list[tuple[list[tuple[int, int]], set[int]]]:
         args = dict(a.partition(":")[::2] for a in parts[1].split())
         cue, content = spans.get(args.get("Cue", "")), spans.get(args.get("Content", ""))
         if cue and content:
-            chars = set()
-            for s, e in content[1]:
+            chars: set[int] = set()
+            for s, e in content:
                 chars.update(range(s, e))
-            out.append((cue[1], chars))
+            out.append((cue, chars, spans.get(args.get("Source", ""), [])))
     return out
 
 
-def main() -> None:
-    root = Path(sys.argv[1]) if len(sys.argv) > 1 else data_dir()
-    rows = load_split(root / "polnear", "train")
-    nlp = load_model()
+def _source_agrees(doc, span, gold_source: Ranges) -> bool:
+    """The stage's source for the cue overlaps the annotated one (both absent also agrees)."""
+    if not gold_source:
+        return span is None
+    if span is None:
+        return False
+    start, end = doc[span[0]].idx, doc[span[1] - 1].idx + len(doc[span[1] - 1].text)
+    return any(start < e and s < end for s, e in gold_source)
+
+
+def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, bool, bool]]:
+    """(table key base, relation, sparse features, dense features, content hit, e2e hit)."""
+    quoted: set[int] = set()
+    for q in find_quotes(doc.text):
+        quoted.update(range(q.start, q.end))
+    in_content = set().union(*(chars for _, chars, _ in gold)) if gold else set()
+    for tok in doc:
+        c0, c1 = tok.idx, tok.idx + len(tok.text)
+        if c0 in quoted or c0 in in_content:
+            continue
+        mine = [(chars, src) for cue, chars, src in gold
+                if any(s <= c0 and c1 <= e for s, e in cue)]
+        base = f"{tok.lemma_.lower()}|{tok.pos_}"
+        yield base, "any", [], None, bool(mine), bool(mine)
+        skind = source = None
+        for rel, a, b in content_spans(tok):
+            if skind is None:
+                skind, source = subject_kind(tok), source_span(tok)
+                stage_source = None if sourceless(tok) else source
+            cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+            hits = [src for chars, src in mine if len(cand & chars) / len(cand | chars) >= 0.5]
+            e2e = any(_source_agrees(doc, stage_source, src) for src in hits)
+            yield (key(tok, rel), skind, features(tok, rel, a, b, skind, doc.text, source),
+                   dense_features(tok, a, b, source), bool(hits), e2e)
+
+
+def collect(pairs: Iterable[tuple[object, Path]]):
+    """Count table, feature rows and labels over (parsed doc, annotation file) pairs."""
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    rows_x: list[list[str]] = []
-    rows_y: list[int] = []
+    rows_x, rows_d, rows_y = [], [], []
     t0 = time.time()
-    texts = (normalize_text(t.read_text(encoding="utf-8")) for _, t, _ in rows)
-    for n, ((name, _, ann), doc) in enumerate(zip(rows, nlp.pipe(texts, batch_size=32))):
-        gold = cue_ranges(ann)
-        quoted = set()
-        for q in find_quotes(doc.text):
-            quoted.update(range(q.start, q.end))
-        in_content = set().union(*(chars for _, chars in gold)) if gold else set()
-        for tok in doc:
-            c0, c1 = tok.idx, tok.idx + len(tok.text)
-            if c0 in quoted or c0 in in_content:
-                continue  # nested cues: PolNeAR gives each token to one attribution only
-            mine = [chars for ranges, chars in gold
-                    if any(s <= c0 and c1 <= e for s, e in ranges)]
-            base = f"{tok.lemma_.lower()}|{tok.pos_}"
-            table[base + "|any"][1] += 1
-            table[base + "|any"][0] += bool(mine)
-            skind = None
-            for rel, a, b in candidates(tok):
-                a, b = trim(doc, a, b)
-                if a >= b:
-                    continue
-                k = key(tok, rel)
-                skind = skind or subject_kind(tok)
-                cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-                hit = any(len(cand & ch) / len(cand | ch) >= 0.5 for ch in mine)
-                for kk in (k, f"{k}|{skind}"):
-                    table[kk][1] += 1
-                    table[kk][0] += hit
-                rows_x.append(features(tok, rel, a, b, skind, doc.text))
-                rows_y.append(int(hit))
+    for n, (doc, ann) in enumerate(pairs):
+        for k, skind, feats, dense, hit, e2e in training_rows(doc, gold_attributions(ann)):
+            keys = (f"{k}|any",) if skind == "any" else (k, f"{k}|{skind}")
+            for kk in keys:
+                table[kk][1] += 1
+                table[kk][0] += hit
+            if dense is not None:
+                rows_x.append(feats)
+                rows_d.append(dense)
+                rows_y.append(e2e)
         if n % 100 == 0:
-            print(f"{n}/{len(rows)} docs, {time.time() - t0:.0f}s", file=sys.stderr)
+            print(f"{n} docs, {time.time() - t0:.0f}s", file=sys.stderr)
+    return table, rows_x, np.stack(rows_d), np.array(rows_y, dtype=np.int8)
+
+
+def write_table(table: dict[str, list[int]]) -> None:
     kept = {k: v for k, v in sorted(table.items()) if v[0] > 0 and v[1] >= MIN_SEEN
             and (not k.endswith("|any") or k.split("|")[1] in ("VERB", "AUX", "NOUN"))}
     lines = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in kept.items()]
     OUT.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     print(f"wrote {len(kept)} entries to {OUT}", file=sys.stderr)
-    print(f"fitting the cue model on {len(rows_y)} candidates ({sum(rows_y)} positive)",
+
+
+def main() -> None:
+    root = Path(sys.argv[1]) if len(sys.argv) > 1 else data_dir()
+    if root is None:
+        sys.exit("PolNeAR not found: pass the data folder (../shared/data)")
+    rows = load_split(root / "polnear", "train")
+    nlp = load_model()
+    texts = (normalize_text(t.read_text(encoding="utf-8")) for _, t, _ in rows)
+    docs = nlp.pipe(texts, batch_size=32)
+    table, rows_x, rows_d, rows_y = collect(zip(docs, (ann for _, _, ann in rows)))
+    write_table(table)
+    print(f"fitting the cue model on {len(rows_y)} candidates ({int(rows_y.sum())} positive)",
           file=sys.stderr)
-    model = fit(rows_x, rows_y)
-    lines = [f"{json.dumps(k)}: {v}" for k, v in sorted(model.items())]
-    WEIGHTS.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
-    print(f"wrote {len(model)} weights to {WEIGHTS} ({time.time() - t0:.0f}s)", file=sys.stderr)
+    save(fit(rows_x, rows_d, rows_y))
+    print(f"wrote {MODEL} ({MODEL.stat().st_size // 1024} kB)", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,9 +1,10 @@
 """Indirect and mixed speech, and hedged claims.
 
 A token is an indirect cue when the cue model trained on PolNeAR train
-(:mod:`.scorer`, a logistic model over lemma, content relation, subject kind
-and a few more features) gives the candidate a probability above
-:data:`THRESHOLD`.  Without the model's weights, the count table (how often
+(:mod:`.scorer`: sparse features of lemma, content relation and subject kind
+plus spaCy's contextual vectors) gives one of its candidate contents (see
+:func:`.syntax.content_spans`) a probability above :data:`THRESHOLD`; the best
+candidate wins.  Without the model, the count table (how often
 ``lemma|POS|relation`` was annotated as a cue with that content) is used, with
 a prior for the hand list of reporting verbs so that a verb never seen in
 training ("quipped that") still counts.  Overlapping candidates are settled by
@@ -12,13 +13,15 @@ score, the way PolNeAR gives each token to at most one attribution.
 
 from __future__ import annotations
 
+from typing import Optional
+
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .quotes import Quote
-from .scorer import features, probability, weights
-from .syntax import sourceless, candidates, content_parts, key, source_span, subject_kind, trim
+from .scorer import dense_features, features, probability, trained_model
+from .syntax import content_parts, content_spans, key, source_span, sourceless, subject_kind, trim
 
-THRESHOLD = 0.35  # for the cue model's probability
+THRESHOLD = 0.3  # for the cue model's probability (the F1 optimum on PolNeAR dev)
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
 SMOOTH = 2.0
 PRIOR = 0.5
@@ -40,12 +43,14 @@ def score(tok, rel: str, skind: str) -> float:
     return (hits + base * SMOOTH) / (seen + SMOOTH)
 
 
-def candidate_score(tok, rel: str, a: int, b: int, skind: str, norm: str) -> float:
+def candidate_score(tok, rel: str, a: int, b: int, skind: str, norm: str,
+                    source: Optional[tuple[int, int]] = None) -> float:
     """The trained cue model's probability, or the count table when it is absent."""
-    w = weights()
-    if w is None:
+    model = trained_model()
+    if model is None:
         return score(tok, rel, skind)
-    return probability(features(tok, rel, a, b, skind, norm), w)
+    return probability(features(tok, rel, a, b, skind, norm, source),
+                       dense_features(tok, a, b, source), model)
 
 
 def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
@@ -54,19 +59,17 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
     quoted = _quoted_mask(norm, quotes)
-    threshold = THRESHOLD if weights() is not None else TABLE_THRESHOLD
+    threshold = THRESHOLD if trained_model() is not None else TABLE_THRESHOLD
     found = []
     for tok in doc:
         if tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx]:
             continue
         best = None
-        skind = None
-        for rel, a, b in candidates(tok):
-            a, b = trim(doc, a, b)
-            if a >= b or a <= tok.i < b:
-                continue
-            skind = skind or subject_kind(tok)
-            s = candidate_score(tok, rel, a, b, skind, norm)
+        skind = source = None
+        for rel, a, b in content_spans(tok):
+            if skind is None:
+                skind, source = subject_kind(tok), source_span(tok)
+            s = candidate_score(tok, rel, a, b, skind, norm, source)
             if s >= threshold and (best is None or s > best[0]):
                 best = (s, a, b, rel)
         if best is None:

@@ -1,13 +1,26 @@
-"""Score indirect cue candidates with a small logistic model trained on PolNeAR train.
+"""Score indirect cue candidates with a small model trained on PolNeAR train.
 
 A candidate is a token plus a content relation (see :mod:`.syntax`).  The
-features are sparse strings: the lemma with the relation, the kind of subject,
-the cue's tag and dependency, the first word and length of the content, whether
-it holds a quote, negation, and membership in the hand list of reporting verbs
-(which lets the model generalise to verbs it never saw).  The weights live in
-``lexicons/attribution_cue_weights.json`` and are written by
-``scripts/train_attribution.py``; without that file the stage falls back to the
-count table (:func:`.indirect.score`).
+model has two parts whose outputs add up to one logit:
+
+* a linear part over sparse string features: the lemma with the relation, the
+  kind of subject, the cue's tag and dependency, the first word and length of
+  the content, whether it holds a quote, negation, and membership in the hand
+  list of reporting verbs;
+* a one-hidden-layer network over *dense* features: the contextual vectors
+  spaCy's own tok2vec leaves in ``doc.tensor`` for the cue, the content's root,
+  first word, last word and mean, the source's root, the cue's head and the
+  word after the cue.
+  PolNeAR has some 600 cue words seen only once or twice in training; their
+  vectors resemble those of the common cues ("slammed" looks like "criticised"
+  in context), which the lemma features alone cannot see.
+
+Both parts live in ``lexicons/attribution_cue_model.npz``, written by
+``scripts/train_attribution.py`` (``make attribution-model``); without that
+file the stage falls back to the count table (:func:`.indirect.score`).  The
+label the model learns is end to end: the content matches an annotated one
+*and* the source the stage would give is the annotated source, so candidates
+whose source the parse gets wrong are scored down.
 """
 
 from __future__ import annotations
@@ -17,9 +30,11 @@ import math
 from functools import lru_cache
 from typing import Optional
 
+import numpy as np
+
 from .lexicon import LEXICONS, reporting_verbs
 
-WEIGHTS = LEXICONS / "attribution_cue_weights.json"
+MODEL = LEXICONS / "attribution_cue_model.npz"
 QUOTE = '"'
 
 
@@ -28,7 +43,8 @@ def _bucket(n: int) -> str:
         else "21+"
 
 
-def features(tok, rel: str, a: int, b: int, skind: str, norm: str) -> list[str]:
+def features(tok, rel: str, a: int, b: int, skind: str, norm: str,
+             source: Optional[tuple[int, int]] = None) -> list[str]:
     """Sparse features of cue token ``tok`` with content tokens a..b via ``rel``."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
@@ -36,55 +52,128 @@ def features(tok, rel: str, a: int, b: int, skind: str, norm: str) -> list[str]:
     neg = any(c.dep_ == "neg" for c in tok.children)
     lex = lemma in reporting_verbs()
     side = "R" if a > tok.i else "L"
-    return [
+    root, last = doc[a:b].root, doc[b - 1]
+    out = [
         "BIAS", f"L:{lemma}|{rel}", f"LS:{lemma}|{rel}|{skind}", f"R:{rel}", f"RS:{rel}|{skind}",
         f"P:{tok.pos_}|{rel}", f"T:{tok.tag_}|{rel}", f"D:{tok.dep_}|{rel}",
         f"W:{doc[a].lower_}|{rel}", f"N:{_bucket(b - a)}|{rel}", f"Q:{QUOTE in text}|{rel}",
         f"NEG:{neg}", f"LEX:{lex}|{rel}", f"LEXS:{lex}|{rel}|{skind}", f"SIDE:{side}|{rel}",
-        f"L:{lemma}", f"LP:{lemma}|{tok.pos_}",
+        f"L:{lemma}", f"LP:{lemma}|{tok.pos_}", f"LT:{lemma}|{tok.tag_}",
+        # what the content is: a clause ("VBD|ccomp") or a noun phrase ("NN|dobj")
+        f"CR:{root.pos_}|{root.dep_}|{rel}", f"CRT:{root.tag_}|{rel}", f"LCR:{lemma}|{root.pos_}",
+        f"CL:{root.lemma_.lower()}|{rel}", f"H:{tok.head.lemma_.lower()}|{tok.dep_}",
+        f"E:{last.lower_ if last.is_punct else last.pos_}",
     ]
+    if source is not None:  # who: "officials", a PERSON, an ORG...
+        head = doc[source[0]:source[1]].root
+        out += [f"S:{head.lemma_.lower()}", f"SE:{head.ent_type_}|{rel}",
+                f"LSE:{lemma}|{head.ent_type_ or head.pos_}"]
+    return out
+
+
+def dense_features(tok, a: int, b: int, source: Optional[tuple[int, int]]) -> np.ndarray:
+    """Contextual vectors of the cue, the content and the source, plus a few shape numbers."""
+    doc = tok.doc
+    vecs = doc.tensor
+    width = vecs.shape[1]
+    src = vecs[doc[source[0]:source[1]].root.i] if source is not None \
+        else np.zeros(width, dtype=np.float32)
+    shape = np.array([math.log1p(b - a) / 4, (a - tok.i) / 20.0, float(source is not None),
+                      float(a > tok.i), float(any(t.text == QUOTE for t in doc[a:b])),
+                      float(bool(tok.is_sent_start))], dtype=np.float32)
+    nxt = vecs[min(tok.i + 1, len(doc) - 1)]
+    return np.concatenate([vecs[tok.i], vecs[doc[a:b].root.i], vecs[a], src,
+                           vecs[a:b].mean(0), shape, vecs[tok.head.i], nxt, vecs[b - 1]])
+
+
+def load(path) -> dict:
+    """A saved model as {"sparse": weight by feature name, "net": dense arrays}."""
+    with np.load(path) as data:
+        arrays = {k: data[k] for k in data.files}
+    names = str(arrays.pop("names")[()]).split("\n")
+    sparse = dict(zip(names, arrays.pop("sparse").astype(float).tolist()))
+    return {"sparse": sparse, "net": {k: v.astype(np.float32) for k, v in arrays.items()}}
 
 
 @lru_cache(maxsize=1)
-def weights() -> Optional[dict[str, float]]:
-    if not WEIGHTS.exists():
-        return None
-    return json.loads(WEIGHTS.read_text(encoding="utf-8"))
+def trained_model() -> Optional[dict]:
+    """The model shipped in ``lexicons/``, or None when it has not been trained."""
+    return load(MODEL) if MODEL.exists() else None
 
 
-def probability(feats: list[str], w: dict[str, float]) -> float:
-    z = sum(w.get(f, 0.0) for f in feats)
+def probability(feats: list[str], dense: np.ndarray, model: dict) -> float:
+    """Probability that the candidate is an attribution: sparse logit + network logit."""
+    net = model["net"]
+    z = sum(model["sparse"].get(f, 0.0) for f in feats)
+    hidden = np.maximum(0.0, ((dense - net["mean"]) / net["std"]) @ net["w1"] + net["b1"])
+    z += float(hidden @ net["w2"] + net["b2"][0])
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def fit(rows: list[list[str]], labels: list[int], epochs: int = 6, l2: float = 1e-5,
-        rate: float = 0.2, prune: float = 0.02, min_count: int = 10, seed: int = 0
-        ) -> dict[str, float]:
-    """Logistic regression by AdaGrad SGD over sparse string features (numpy only).
+def fit(rows: list[list[str]], dense: np.ndarray, labels: np.ndarray, *, hidden: int = 128,
+        epochs: int = 2, rate: float = 0.003, l2: float = 1e-6, batch: int = 256,
+        min_count: int = 5, seed: int = 0) -> dict[str, np.ndarray]:
+    """Train the sparse-linear + dense-network model with Adam (numpy only).
 
-    Features seen fewer than ``min_count`` times are dropped: they would only
-    memorise single articles, and the weights file stays small (~200 kB).
+    One logit = sum of the weights of a candidate's sparse features + a ReLU
+    layer over its standardised dense features.  Features seen fewer than
+    ``min_count`` times are dropped (they would only memorise single
+    articles).  Two passes over PolNeAR train are enough: later passes lower
+    the dev score (the network starts to memorise).  Returns the arrays
+    :func:`save` writes.
     """
-    import random
     from collections import Counter
 
-    import numpy as np
-
     counts = Counter(f for r in rows for f in r)
-    rows = [[f for f in r if counts[f] >= min_count] for r in rows]
-    vocab: dict[str, int] = {}
-    idx = [np.array([vocab.setdefault(f, len(vocab)) for f in r], dtype=np.int64) for r in rows]
-    w = np.zeros(len(vocab))
-    g2 = np.full(len(vocab), 1e-8)
-    order = list(range(len(rows)))
-    rng = random.Random(seed)
+    names = sorted(f for f, n in counts.items() if n >= min_count)
+    vocab = {f: i for i, f in enumerate(names)}
+    flat, offsets = [], [0]
+    for r in rows:
+        flat.extend(vocab[f] for f in r if f in vocab)
+        offsets.append(len(flat))
+    flat_idx, offsets = np.array(flat, dtype=np.int64), np.array(offsets, dtype=np.int64)
+    mean, std = dense.mean(0), dense.std(0) + 1e-6
+    x = ((dense - mean) / std).astype(np.float32)
+    y = labels.astype(np.float32)
+    rng = np.random.default_rng(seed)
+    p = {"sparse": np.zeros(len(names), dtype=np.float32),
+         "w1": (rng.standard_normal((x.shape[1], hidden)) * math.sqrt(2 / x.shape[1])
+                ).astype(np.float32),
+         "b1": np.zeros(hidden, dtype=np.float32), "w2": np.zeros(hidden, dtype=np.float32),
+         "b2": np.zeros(1, dtype=np.float32)}
+    m1 = {k: np.zeros_like(v) for k, v in p.items()}
+    m2 = {k: np.zeros_like(v) for k, v in p.items()}
+    step = 0
     for _ in range(epochs):
-        rng.shuffle(order)
-        for i in order:
-            ii = idx[i]
-            z = max(-30.0, min(30.0, float(w[ii].sum())))
-            grad = (1.0 / (1.0 + math.exp(-z)) - labels[i]) + l2 * w[ii]
-            g2[ii] += grad * grad
-            w[ii] -= rate * grad / np.sqrt(g2[ii])
-    names = sorted(vocab, key=vocab.get)
-    return {n: round(float(w[vocab[n]]), 3) for n in names if abs(w[vocab[n]]) >= prune}
+        order = rng.permutation(len(y))
+        for s0 in range(0, len(y), batch):
+            rows_b = order[s0:s0 + batch]
+            spans = [flat_idx[offsets[r]:offsets[r + 1]] for r in rows_b]
+            z = np.array([p["sparse"][ii].sum() for ii in spans], dtype=np.float32)
+            h = np.maximum(0.0, x[rows_b] @ p["w1"] + p["b1"])
+            z += h @ p["w2"] + p["b2"][0]
+            g = (1.0 / (1.0 + np.exp(-np.clip(z, -30, 30))) - y[rows_b]) / len(rows_b)
+            grads = {"sparse": np.zeros_like(p["sparse"])}
+            for k, ii in enumerate(spans):
+                np.add.at(grads["sparse"], ii, g[k])
+            dh = np.outer(g, p["w2"]) * (h > 0)
+            grads.update(w1=x[rows_b].T @ dh, b1=dh.sum(0), w2=h.T @ g,
+                         b2=np.array([g.sum()], dtype=np.float32))
+            step += 1
+            for k in p:
+                grad = grads[k] + l2 * p[k]
+                m1[k] = 0.9 * m1[k] + 0.1 * grad
+                m2[k] = 0.999 * m2[k] + 0.001 * grad * grad
+                p[k] -= rate * (m1[k] / (1 - 0.9 ** step)) / (
+                    np.sqrt(m2[k] / (1 - 0.999 ** step)) + 1e-8)
+    keep = np.abs(p["sparse"]) >= 0.02
+    return {"names": np.array("\n".join(n for n, k in zip(names, keep) if k)),
+            "sparse": p["sparse"][keep], "mean": mean, "std": std,
+            "w1": p["w1"], "b1": p["b1"], "w2": p["w2"], "b2": p["b2"]}
+
+
+def save(arrays: dict[str, np.ndarray], path=None) -> None:
+    """Write the model compactly (float16, compressed: ~0.5 MB)."""
+    out = {k: v if k == "names" else v.astype(np.float16) for k, v in arrays.items()}
+    np.savez_compressed(path or MODEL, **out)
+    trained_model.cache_clear()

@@ -95,6 +95,43 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         span = head_remainder(token)
         if span is not None:
             yield "head", span[0], span[1]
+    if token.pos_ == "VERB":
+        subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+        if subj is not None:  # "*the plan* was endorsed by the mayor": the subject is the content
+            yield "nsubjpass", subj.left_edge.i, subject_extent(subj)[1]
+
+
+_POST_MODIFIERS = frozenset(("prep", "relcl", "acl", "appos", "conj", "advcl", "cc", "punct",
+                             "npadvmod", "advmod"))
+
+
+def content_spans(token) -> Iterator[tuple[str, int, int]]:
+    """Every content the cue ``token`` may have: :func:`candidates`, trimmed, plus variants.
+
+    PolNeAR annotators often stop a content before a trailing modifier ("*her
+    death* in downtown Tulsa") or start it at the addressee of a directive
+    ("urged *his supporters to vote*").  Offering the shorter and the longer
+    reading as separate candidates lets the trained scorer pick; the stage and
+    the training script both call this, so they see the same candidates.
+    """
+    doc = token.doc
+    seen = set()
+    for rel, a, b in candidates(token):
+        spans = [(rel, a, b)]
+        root = doc[a:b].root
+        cuts = [c.left_edge.i for c in root.children
+                if c.i > root.i and c.dep_ in _POST_MODIFIERS and c.left_edge.i < b]
+        if cuts and min(cuts) > a:
+            spans.append((rel + "~core", a, min(cuts)))
+        if rel == "xcomp":
+            obj = [c for c in token.children if c.dep_ in ("dobj", "nsubj") and token.i < c.i < a]
+            if obj:
+                spans.append((rel + "~obj", obj[0].left_edge.i, b))
+        for name, x, y in spans:
+            x, y = trim(doc, x, y)
+            if x < y and (x, y) not in seen and not x <= token.i < y:
+                seen.add((x, y))
+                yield name, x, y
 
 
 def _complement(verb) -> bool:
