@@ -9,16 +9,19 @@ the stage calls), this script
   -> [hits, seen]`` goes to ``src/newsgraph/lexicons/attribution_cues_learned.json``
   (with ``lemma|POS|any``: how often a token is part of any cue, which the
   direct-quote pass uses to recognise the verb next to a quote);
-* trains the cue model (``stages/attributions/scorer.py``: sparse features plus
-  spaCy's contextual vectors) on the end-to-end label "content matches AND the
-  source the stage would give overlaps the annotated source", written to
+* trains the source chooser (``stages/attributions/sources.py``) on the source
+  options of every annotated cue whose content the stage can match, written to
+  ``src/newsgraph/lexicons/attribution_source_model.npz``;
+* then trains the cue model (``stages/attributions/scorer.py``: sparse features
+  plus spaCy's contextual vectors) on the end-to-end label "content matches AND
+  the source the stage would choose overlaps the annotated source", written to
   ``src/newsgraph/lexicons/attribution_cue_model.npz``.
 
 Tokens inside a quote or inside an annotated content are skipped: PolNeAR gives
 each token to at most one attribution, so they are neither positive nor negative.
 
 Usage:  .venv/bin/python scripts/train_attribution.py [../shared/data]
-(~6 CPU-minutes: parse ~3, features ~2, fit ~1.)
+(~8 CPU-minutes: parse ~3, source chooser ~1, cue features ~3, fit ~1.)
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from newsgraph.eval.polnear import _parse_ranges, load_split
 from newsgraph.stages.attributions.lexicon import LEXICONS
 from newsgraph.stages.attributions.quotes import find_quotes
 from newsgraph.stages.attributions.scorer import MODEL, dense_features, features, fit, save
+from newsgraph.stages.attributions.sources import (SOURCE_MODEL, choose, option_features,
+                                                   options, source_model)
 from newsgraph.stages.attributions.syntax import (content_spans, key, source_span, sourceless,
                                                   subject_kind)
 from newsgraph.stages.nlp import load_model
@@ -97,12 +102,33 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
         for rel, a, b in content_spans(tok):
             if skind is None:
                 skind, source = subject_kind(tok), source_span(tok)
-                stage_source = None if sourceless(tok) else source
+                default = None if sourceless(tok) else source
             cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
             hits = [src for chars, src in mine if len(cand & chars) / len(cand | chars) >= 0.5]
-            e2e = any(_source_agrees(doc, stage_source, src) for src in hits)
+            e2e = bool(hits) and any(_source_agrees(doc, choose(tok, rel, a, b, default)[0], src)
+                                     for src in hits)
             yield (key(tok, rel), skind, features(tok, rel, a, b, skind, doc.text, source),
                    dense_features(tok, a, b, source), bool(hits), e2e)
+
+
+def source_rows(doc, gold) -> Iterator[tuple[list[str], np.ndarray, bool]]:
+    """Options of each gold cue whose content the stage can match, labelled by the gold source."""
+    for cue, chars, src in gold:
+        for tok in doc:
+            if not any(s <= tok.idx and tok.idx + len(tok.text) <= e for s, e in cue):
+                continue
+            hit = next(((rel, a, b) for rel, a, b in content_spans(tok) if len(
+                chars & set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))))
+                / len(chars | set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))))
+                >= 0.5), None)
+            if hit is None:
+                continue
+            rel, a, b = hit
+            default = None if sourceless(tok) else source_span(tok)
+            for kind, span in options(tok, a, b, default):
+                feats, dense = option_features(tok, rel, kind, span, default)
+                yield feats, dense, _source_agrees(doc, span, src)
+            break  # one cue token per attribution
 
 
 def collect(pairs: Iterable[tuple[object, Path]]):
@@ -133,6 +159,30 @@ def write_table(table: dict[str, list[int]]) -> None:
     print(f"wrote {len(kept)} entries to {OUT}", file=sys.stderr)
 
 
+def fit_sources(pairs) -> None:
+    """Train and save the source chooser (the cue model's labels depend on its choices)."""
+    rows_x, rows_d, rows_y = [], [], []
+    for doc, ann in pairs:
+        for feats, dense, label in source_rows(doc, gold_attributions(ann)):
+            rows_x.append(feats)
+            rows_d.append(dense)
+            rows_y.append(label)
+    print(f"fitting the source chooser on {len(rows_y)} options", file=sys.stderr)
+    save(fit(rows_x, np.stack(rows_d), np.array(rows_y, dtype=np.int8), hidden=64, epochs=3),
+         SOURCE_MODEL)
+    source_model.cache_clear()
+
+
+def fit_cues(pairs) -> None:
+    """Write the count table and train and save the cue model."""
+    table, rows_x, rows_d, rows_y = collect(pairs)
+    write_table(table)
+    print(f"fitting the cue model on {len(rows_y)} candidates ({int(rows_y.sum())} positive)",
+          file=sys.stderr)
+    save(fit(rows_x, rows_d, rows_y))
+    print(f"wrote {MODEL} ({MODEL.stat().st_size // 1024} kB)", file=sys.stderr)
+
+
 def main() -> None:
     root = Path(sys.argv[1]) if len(sys.argv) > 1 else data_dir()
     if root is None:
@@ -140,13 +190,9 @@ def main() -> None:
     rows = load_split(root / "polnear", "train")
     nlp = load_model()
     texts = (normalize_text(t.read_text(encoding="utf-8")) for _, t, _ in rows)
-    docs = nlp.pipe(texts, batch_size=32)
-    table, rows_x, rows_d, rows_y = collect(zip(docs, (ann for _, _, ann in rows)))
-    write_table(table)
-    print(f"fitting the cue model on {len(rows_y)} candidates ({int(rows_y.sum())} positive)",
-          file=sys.stderr)
-    save(fit(rows_x, rows_d, rows_y))
-    print(f"wrote {MODEL} ({MODEL.stat().st_size // 1024} kB)", file=sys.stderr)
+    pairs = list(zip(nlp.pipe(texts, batch_size=32), (ann for _, _, ann in rows)))
+    fit_sources(pairs)
+    fit_cues(pairs)
 
 
 if __name__ == "__main__":

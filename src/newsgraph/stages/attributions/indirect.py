@@ -18,6 +18,7 @@ from typing import Optional
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .quotes import Quote
+from .sources import choose
 from .scorer import dense_features, features, probability, trained_model
 from .syntax import content_parts, content_spans, key, source_span, sourceless, subject_kind, trim
 
@@ -78,7 +79,8 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
         if _short_quote(norm, *_chars(doc, a, b)):
             continue
         unnamed = sourceless(tok)
-        src = None if unnamed else source_span(tok)
+        src, nobody = choose(tok, rel, a, b, None if unnamed else source)
+        unnamed = unnamed or nobody
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         start, end = parts[0][0], parts[-1][1]
         found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,

@@ -25,7 +25,6 @@ whose source the parse gets wrong are scored down.
 
 from __future__ import annotations
 
-import json
 import math
 from functools import lru_cache
 from typing import Optional
