@@ -58,8 +58,9 @@ test: dev
 bench: install
 	$(NG) bench
 
-# Retrain the indirect-cue model of the attributions stage from PolNeAR train (~5 CPU-minutes);
-# rewrites src/newsgraph/lexicons/attribution_cue_weights.json and attribution_cues_learned.json.
+# Retrain the attributions stage's models from ../shared/data/polnear/train (~10 CPU-minutes):
+# rewrites src/newsgraph/lexicons/attribution_source_model.npz (source chooser),
+# attribution_cue_model.npz (cue/content scorer) and attribution_cues_learned.json (count table).
 attribution-model: install
 	$(PY) scripts/train_attribution.py
 

@@ -39,7 +39,8 @@ from newsgraph.eval import data_dir
 from newsgraph.eval.polnear import _parse_ranges, load_split
 from newsgraph.stages.attributions.lexicon import LEXICONS
 from newsgraph.stages.attributions.quotes import find_quotes
-from newsgraph.stages.attributions.scorer import MODEL, dense_features, features, fit, save
+from newsgraph.stages.attributions.scorer import (MODEL, dense_features, features, fit,
+                                                  fit_ensemble, save)
 from newsgraph.stages.attributions.sources import (SOURCE_MODEL, choose, option_features,
                                                    options, source_model)
 from newsgraph.stages.attributions.syntax import (content_spans, key, source_span, sourceless,
@@ -179,7 +180,7 @@ def fit_cues(pairs) -> None:
     write_table(table)
     print(f"fitting the cue model on {len(rows_y)} candidates ({int(rows_y.sum())} positive)",
           file=sys.stderr)
-    save(fit(rows_x, rows_d, rows_y))
+    save(fit_ensemble(rows_x, rows_d, rows_y))
     print(f"wrote {MODEL} ({MODEL.stat().st_size // 1024} kB)", file=sys.stderr)
 
 

@@ -98,3 +98,24 @@ def test_chooser_keeps_a_plain_subject(analyze):
     rel, a, b = next((r, a, b) for r, a, b in content_spans(said) if r == "ccomp")
     span, nobody = choose(said, rel, a, b, source_span(said))
     assert not nobody and doc[span[0]:span[1]].text == "The governor"
+
+
+def test_ensemble_scores_the_average_logit_of_its_members(tmp_path):
+    from newsgraph.stages.attributions.scorer import fit_ensemble
+
+    rows, dense, labels = _toy_rows()
+    opts = dict(hidden=4, epochs=2, rate=0.02, batch=32, min_count=1)
+    members = []
+    for seed in (0, 1):
+        save(fit(rows, dense, labels, seed=seed, **opts), tmp_path / f"m{seed}.npz")
+        members.append(load(tmp_path / f"m{seed}.npz"))
+    save(fit_ensemble(rows, dense, labels, seeds=(0, 1), **opts), tmp_path / "both.npz")
+    both = load(tmp_path / "both.npz")
+
+    def logit(p):
+        return np.log(p / (1 - p))
+
+    for feats, vec in ((["BIAS", "good"], [0.9, 0.3]), (["BIAS", "bad"], [0.1, -1.0])):
+        x = np.array(vec, dtype=np.float32)
+        mean = sum(logit(probability(feats, x, m)) for m in members) / 2
+        assert logit(probability(feats, x, both)) == pytest.approx(mean, abs=0.02)
