@@ -39,10 +39,10 @@ from newsgraph.eval import data_dir
 from newsgraph.eval.polnear import _parse_ranges, load_split
 from newsgraph.stages.attributions.lexicon import LEXICONS
 from newsgraph.stages.attributions.quotes import find_quotes
-from newsgraph.stages.attributions.scorer import (MODEL, dense_features, features, fit,
+from newsgraph.stages.attributions.scorer import (MODEL, DocContext, candidate_features, fit,
                                                   fit_ensemble, save)
-from newsgraph.stages.attributions.sources import (SOURCE_MODEL, choose, option_features,
-                                                   options, source_model)
+from newsgraph.stages.attributions.sources import (SOURCE_MODEL, choose, noun_phrases,
+                                                   option_features, options, source_model)
 from newsgraph.stages.attributions.syntax import (content_spans, key, source_span, sourceless,
                                                   subject_kind)
 from newsgraph.stages.nlp import load_model
@@ -91,6 +91,8 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
     for q in find_quotes(doc.text):
         quoted.update(range(q.start, q.end))
     in_content = set().union(*(chars for _, chars, _ in gold)) if gold else set()
+    phrases = None
+    ctx = DocContext(doc, doc.text)
     for tok in doc:
         c0, c1 = tok.idx, tok.idx + len(tok.text)
         if c0 in quoted or c0 in in_content:
@@ -100,20 +102,24 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
         base = f"{tok.lemma_.lower()}|{tok.pos_}"
         yield base, "any", [], None, bool(mine), bool(mine)
         skind = source = None
+        phrases = phrases or noun_phrases(doc)
         for rel, a, b in content_spans(tok):
             if skind is None:
-                skind, source = subject_kind(tok), source_span(tok)
+                source = source_span(tok)
+                skind = subject_kind(tok, source)
                 default = None if sourceless(tok) else source
             cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
             hits = [src for chars, src in mine if len(cand & chars) / len(cand | chars) >= 0.5]
-            e2e = bool(hits) and any(_source_agrees(doc, choose(tok, rel, a, b, default)[0], src)
+            e2e = bool(hits) and any(_source_agrees(doc, choose(tok, rel, a, b, default, phrases)[0],
+                                                          src)
                                      for src in hits)
-            yield (key(tok, rel), skind, features(tok, rel, a, b, skind, doc.text, source),
-                   dense_features(tok, a, b, source), bool(hits), e2e)
+            feats, dense = candidate_features(tok, rel, a, b, skind, source, ctx)
+            yield key(tok, rel), skind, feats, dense, bool(hits), e2e
 
 
 def source_rows(doc, gold) -> Iterator[tuple[list[str], np.ndarray, bool]]:
     """Options of each gold cue whose content the stage can match, labelled by the gold source."""
+    phrases = noun_phrases(doc)
     for cue, chars, src in gold:
         for tok in doc:
             if not any(s <= tok.idx and tok.idx + len(tok.text) <= e for s, e in cue):
@@ -126,7 +132,7 @@ def source_rows(doc, gold) -> Iterator[tuple[list[str], np.ndarray, bool]]:
                 continue
             rel, a, b = hit
             default = None if sourceless(tok) else source_span(tok)
-            for kind, span in options(tok, a, b, default):
+            for kind, span in options(tok, a, b, default, phrases):
                 feats, dense = option_features(tok, rel, kind, span, default)
                 yield feats, dense, _source_agrees(doc, span, src)
             break  # one cue token per attribution

@@ -3,8 +3,8 @@
 import numpy as np
 import pytest
 
-from newsgraph.stages.attributions.scorer import (MODEL, dense_features, features, fit, load,
-                                                  probability, save)
+from newsgraph.stages.attributions.scorer import (MODEL, DocContext, candidate_features, fit,
+                                                  load, probability, save)
 from newsgraph.stages.attributions.syntax import content_spans, source_span, subject_kind
 
 
@@ -50,9 +50,10 @@ def test_shipped_model_matches_the_features(analyze):
     said = next(t for t in doc if t.lower_ == "said")
     rel, a, b = next(iter(content_spans(said)))
     source = source_span(said)
-    vec = dense_features(said, a, b, source)
+    feats, vec = candidate_features(said, rel, a, b, subject_kind(said), source,
+                                    DocContext(doc, doc.text))
     assert vec.shape == model["net"]["mean"].shape
-    p = probability(features(said, rel, a, b, subject_kind(said), doc.text, source), vec, model)
+    p = probability(feats, vec, model)
     assert p > 0.5
 
 
@@ -72,13 +73,13 @@ def test_passive_subject_is_a_content_candidate(analyze):
 
 
 def test_source_options_cover_nobody_the_default_and_other_phrases(analyze):
-    from newsgraph.stages.attributions.sources import option_features, options
+    from newsgraph.stages.attributions.sources import noun_phrases, option_features, options
 
     doc = analyze("The mayor told the council on Monday that the bridge would reopen.").doc
     told = next(t for t in doc if t.lower_ == "told")
     content = next((a, b) for rel, a, b in content_spans(told) if rel == "ccomp")
     default = source_span(told)
-    opts = list(options(told, *content, default))
+    opts = list(options(told, *content, default, noun_phrases(doc)))
     assert opts[0] == ("none", None)
     assert ("default", default) in opts and doc[default[0]:default[1]].text == "The mayor"
     others = {doc[s[0]:s[1]].text for kind, s in opts if kind == "other"}
@@ -89,14 +90,14 @@ def test_source_options_cover_nobody_the_default_and_other_phrases(analyze):
 
 
 def test_chooser_keeps_a_plain_subject(analyze):
-    from newsgraph.stages.attributions.sources import SOURCE_MODEL, choose
+    from newsgraph.stages.attributions.sources import SOURCE_MODEL, choose, noun_phrases
 
     if not SOURCE_MODEL.exists():
         pytest.skip("no trained source chooser (run `make attribution-model`)")
     doc = analyze("The governor said on Tuesday that taxes would not rise.").doc
     said = next(t for t in doc if t.lower_ == "said")
     rel, a, b = next((r, a, b) for r, a, b in content_spans(said) if r == "ccomp")
-    span, nobody = choose(said, rel, a, b, source_span(said))
+    span, nobody = choose(said, rel, a, b, source_span(said), noun_phrases(doc))
     assert not nobody and doc[span[0]:span[1]].text == "The governor"
 
 

@@ -15,11 +15,14 @@ from __future__ import annotations
 
 from typing import Optional
 
+import numpy as np
+
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .quotes import Quote
-from .sources import choose
-from .scorer import dense_features, features, probability, trained_model
+from .sources import choose, noun_phrases
+from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
+                     sparse_logits, trained_model)
 from .syntax import content_parts, content_spans, key, source_span, sourceless, subject_kind, trim
 
 THRESHOLD = 0.3  # for the cue model's probability (the F1 optimum on PolNeAR dev)
@@ -44,42 +47,32 @@ def score(tok, rel: str, skind: str) -> float:
     return (hits + base * SMOOTH) / (seen + SMOOTH)
 
 
-def candidate_score(tok, rel: str, a: int, b: int, skind: str, norm: str,
-                    source: Optional[tuple[int, int]] = None) -> float:
-    """The trained cue model's probability, or the count table when it is absent."""
-    model = trained_model()
-    if model is None:
-        return score(tok, rel, skind)
-    return probability(features(tok, rel, a, b, skind, norm, source),
-                       dense_features(tok, a, b, source), model)
-
-
 def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
                         ) -> list[Candidate]:
     """Indirect/mixed attributions that do not overlap the direct ones."""
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
     quoted = _quoted_mask(norm, quotes)
-    threshold = THRESHOLD if trained_model() is not None else TABLE_THRESHOLD
+    table = learned_table()
+    offered = [(tok, rel, a, b) for tok in doc
+               if not (tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx])
+               and (tok.pos_ == "VERB" or f"{tok.lemma_.lower()}|{tok.pos_}|any" in table)
+               for rel, a, b in content_spans(tok)]
+    scores, threshold = _score(offered, norm)
+    best: dict[int, tuple[float, int, int, str]] = {}
+    for (tok, rel, a, b), s in zip(offered, scores):
+        if s >= threshold and (tok.i not in best or s > best[tok.i][0]):
+            best[tok.i] = (s, a, b, rel)
     found = []
-    for tok in doc:
-        if tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx]:
-            continue
-        best = None
-        skind = source = None
-        for rel, a, b in content_spans(tok):
-            if skind is None:
-                skind, source = subject_kind(tok), source_span(tok)
-            s = candidate_score(tok, rel, a, b, skind, norm, source)
-            if s >= threshold and (best is None or s > best[0]):
-                best = (s, a, b, rel)
-        if best is None:
-            continue
-        s, a, b, rel = best
+    phrases = None
+    for i, (s, a, b, rel) in sorted(best.items()):
+        tok = doc[i]
         if _short_quote(norm, *_chars(doc, a, b)):
             continue
         unnamed = sourceless(tok)
-        src, nobody = choose(tok, rel, a, b, None if unnamed else source)
+        if phrases is None:
+            phrases = noun_phrases(doc)
+        src, nobody = choose(tok, rel, a, b, None if unnamed else source_span(tok), phrases)
         unnamed = unnamed or nobody
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         start, end = parts[0][0], parts[-1][1]
@@ -87,6 +80,34 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
                                src, score=s, parts=parts if len(parts) > 1 else [],
                                sourceless=unnamed))
     return _settle(direct, found)
+
+
+def _score(offered: list, norm: str) -> tuple[list[float], float]:
+    """Scores of (token, relation, start, end) candidates, and the threshold they must pass.
+
+    The trained model scores all of an article's candidates in one batch; without it the
+    count table scores each.
+    """
+    model = trained_model()
+    kinds: dict[int, tuple[str, Optional[tuple[int, int]]]] = {}
+    for tok, *_ in offered:
+        if tok.i not in kinds:
+            span = source_span(tok)
+            kinds[tok.i] = (subject_kind(tok, span), span)
+    if model is None:
+        return [score(tok, rel, kinds[tok.i][0]) for tok, rel, _, _ in offered], TABLE_THRESHOLD
+    if not offered:
+        return [], THRESHOLD
+    ctx = DocContext(offered[0][0].doc, norm)
+    rows = [candidate_sparse(tok, rel, a, b, *kinds[tok.i], ctx) for tok, rel, a, b in offered]
+    sparse = sparse_logits([feats for feats, _, _ in rows], model)
+    scores = np.zeros(len(offered))
+    live = np.flatnonzero(~hopeless(sparse, model, THRESHOLD))
+    if len(live):
+        dense = np.stack([dense_features(offered[i][0], offered[i][2], offered[i][3],
+                                         rows[i][1], rows[i][2], ctx) for i in live])
+        scores[live] = add_dense(sparse[live], dense, model)
+    return scores.tolist(), THRESHOLD
 
 
 def _chars(doc, a: int, b: int) -> tuple[int, int]:

@@ -34,6 +34,7 @@ import numpy as np
 from .lexicon import LEXICONS, reporting_verbs
 
 MODEL = LEXICONS / "attribution_cue_model.npz"
+CEILING_MARGIN = 0.5  # added to the highest dense logit seen in training (see :func:`hopeless`)
 QUOTE = '"'
 
 
@@ -42,20 +43,45 @@ def _bucket(n: int) -> str:
         else "21+"
 
 
-def features(tok, rel: str, a: int, b: int, skind: str, norm: str,
-             source: Optional[tuple[int, int]] = None) -> list[str]:
-    """Sparse features of cue token ``tok`` with content tokens a..b via ``rel``."""
+class DocContext:
+    """What every candidate of one article reads: the text, spaCy's vectors, quote tokens."""
+
+    def __init__(self, doc, norm: str):
+        self.doc, self.norm = doc, norm
+        self.vecs = doc.tensor
+        self.quote = np.fromiter((t.text == QUOTE for t in doc), dtype=bool, count=len(doc))
+
+
+def candidate_sparse(tok, rel: str, a: int, b: int, skind: str,
+                     source: Optional[tuple[int, int]], ctx: DocContext):
+    """(sparse features, content root, source root) of cue ``tok`` with content a..b."""
+    root = ctx.doc[a:b].root
+    src_root = ctx.doc[source[0]:source[1]].root if source is not None else None
+    return features(tok, rel, a, b, skind, ctx, root, src_root), root, src_root
+
+
+def candidate_features(tok, rel: str, a: int, b: int, skind: str,
+                       source: Optional[tuple[int, int]], ctx: DocContext
+                       ) -> tuple[list[str], np.ndarray]:
+    """Sparse and dense features of cue ``tok`` with content tokens a..b via ``rel``."""
+    feats, root, src_root = candidate_sparse(tok, rel, a, b, skind, source, ctx)
+    return feats, dense_features(tok, a, b, root, src_root, ctx)
+
+
+def features(tok, rel: str, a: int, b: int, skind: str, ctx: DocContext, root, src_root
+             ) -> list[str]:
+    """Sparse features: strings whose weights the model learns."""
     doc = tok.doc
     lemma = tok.lemma_.lower()
-    text = norm[doc[a].idx:doc[b - 1].idx + len(doc[b - 1].text)]
+    quoted = bool(ctx.quote[a:b].any())
     neg = any(c.dep_ == "neg" for c in tok.children)
     lex = lemma in reporting_verbs()
     side = "R" if a > tok.i else "L"
-    root, last = doc[a:b].root, doc[b - 1]
+    last = doc[b - 1]
     out = [
         "BIAS", f"L:{lemma}|{rel}", f"LS:{lemma}|{rel}|{skind}", f"R:{rel}", f"RS:{rel}|{skind}",
         f"P:{tok.pos_}|{rel}", f"T:{tok.tag_}|{rel}", f"D:{tok.dep_}|{rel}",
-        f"W:{doc[a].lower_}|{rel}", f"N:{_bucket(b - a)}|{rel}", f"Q:{QUOTE in text}|{rel}",
+        f"W:{doc[a].lower_}|{rel}", f"N:{_bucket(b - a)}|{rel}", f"Q:{quoted}|{rel}",
         f"NEG:{neg}", f"LEX:{lex}|{rel}", f"LEXS:{lex}|{rel}|{skind}", f"SIDE:{side}|{rel}",
         f"L:{lemma}", f"LP:{lemma}|{tok.pos_}", f"LT:{lemma}|{tok.tag_}",
         # what the content is: a clause ("VBD|ccomp") or a noun phrase ("NN|dobj")
@@ -64,10 +90,9 @@ def features(tok, rel: str, a: int, b: int, skind: str, norm: str,
         f"E:{last.lower_ if last.is_punct else last.pos_}",
     ]
     out += _boundary_features(doc, root, a, b)
-    if source is not None:  # who: "officials", a PERSON, an ORG...
-        head = doc[source[0]:source[1]].root
-        out += [f"S:{head.lemma_.lower()}", f"SE:{head.ent_type_}|{rel}",
-                f"LSE:{lemma}|{head.ent_type_ or head.pos_}"]
+    if src_root is not None:  # who: "officials", a PERSON, an ORG...
+        out += [f"S:{src_root.lemma_.lower()}", f"SE:{src_root.ent_type_}|{rel}",
+                f"LSE:{lemma}|{src_root.ent_type_ or src_root.pos_}"]
     return out
 
 
@@ -91,19 +116,15 @@ def _boundary_features(doc, root, a: int, b: int) -> list[str]:
     return out
 
 
-def dense_features(tok, a: int, b: int, source: Optional[tuple[int, int]]) -> np.ndarray:
+def dense_features(tok, a: int, b: int, root, src_root, ctx: DocContext) -> np.ndarray:
     """Contextual vectors of the cue, the content and the source, plus a few shape numbers."""
-    doc = tok.doc
-    vecs = doc.tensor
-    width = vecs.shape[1]
-    src = vecs[doc[source[0]:source[1]].root.i] if source is not None \
-        else np.zeros(width, dtype=np.float32)
-    shape = np.array([math.log1p(b - a) / 4, (a - tok.i) / 20.0, float(source is not None),
-                      float(a > tok.i), float(any(t.text == QUOTE for t in doc[a:b])),
+    vecs, n = ctx.vecs, len(ctx.doc)
+    src = vecs[src_root.i] if src_root is not None else np.zeros(vecs.shape[1], dtype=np.float32)
+    shape = np.array([math.log1p(b - a) / 4, (a - tok.i) / 20.0, float(src_root is not None),
+                      float(a > tok.i), float(ctx.quote[a:b].any()),
                       float(bool(tok.is_sent_start))], dtype=np.float32)
-    nxt = vecs[min(tok.i + 1, len(doc) - 1)]
-    return np.concatenate([vecs[tok.i], vecs[doc[a:b].root.i], vecs[a], src,
-                           vecs[a:b].mean(0), shape, vecs[tok.head.i], nxt, vecs[b - 1]])
+    return np.concatenate([vecs[tok.i], vecs[root.i], vecs[a], src, vecs[a:b].mean(0), shape,
+                           vecs[tok.head.i], vecs[min(tok.i + 1, n - 1)], vecs[b - 1]])
 
 
 def load(path) -> dict:
@@ -121,13 +142,45 @@ def trained_model() -> Optional[dict]:
     return load(MODEL) if MODEL.exists() else None
 
 
-def probability(feats: list[str], dense: np.ndarray, model: dict) -> float:
-    """Probability that the candidate is an attribution: sparse logit + network logit."""
-    net = model["net"]
-    z = sum(model["sparse"].get(f, 0.0) for f in feats)
+def sparse_logits(rows: list[list[str]], model: dict) -> np.ndarray:
+    sparse = model["sparse"]
+    return np.array([sum(sparse.get(f, 0.0) for f in feats) for feats in rows])
+
+
+def _dense_logits(dense: np.ndarray, net: dict[str, np.ndarray]) -> np.ndarray:
     hidden = np.maximum(0.0, ((dense - net["mean"]) / net["std"]) @ net["w1"] + net["b1"])
-    z += float(hidden @ net["w2"] + net["b2"][0])
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return hidden @ net["w2"] + net["b2"][0]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -30.0, 30.0)))
+
+
+def probabilities(rows: list[list[str]], dense: np.ndarray, model: dict) -> np.ndarray:
+    """Probabilities of many candidates at once (one matrix product for the network)."""
+    if not rows:
+        return np.zeros(0)
+    return _sigmoid(sparse_logits(rows, model) + _dense_logits(dense, model["net"]))
+
+
+def add_dense(sparse: np.ndarray, dense: np.ndarray, model: dict) -> np.ndarray:
+    """Probabilities from already computed sparse logits plus the network."""
+    return _sigmoid(sparse + _dense_logits(dense, model["net"]))
+
+
+def hopeless(sparse: np.ndarray, model: dict, threshold: float) -> np.ndarray:
+    """Candidates whose sparse logit is so low that no dense logit seen in training
+    (the model's ``ceiling``) could lift them to ``threshold``: the stage skips their
+    dense features and network, half of all candidates."""
+    ceiling = model["net"].get("ceiling")
+    if ceiling is None:
+        return np.zeros(len(sparse), dtype=bool)
+    return sparse + float(ceiling[0]) < math.log(threshold / (1.0 - threshold))
+
+
+def probability(feats: list[str], dense: np.ndarray, model: dict) -> float:
+    """Probability that one candidate is an attribution: sparse logit + network logit."""
+    return float(probabilities([feats], dense[None, :], model)[0])
 
 
 def fit(rows: list[list[str]], dense: np.ndarray, labels: np.ndarray, *, hidden: int = 128,
@@ -202,6 +255,12 @@ def fit_ensemble(rows: list[list[str]], dense: np.ndarray, labels: np.ndarray, *
     seed-to-seed noise of a single run (about +-0.005 F1 on PolNeAR dev).
     """
     models = [fit(rows, dense, labels, seed=seed, **options) for seed in seeds]
+    ensemble = _average(models)
+    ensemble["ceiling"] = np.array([_dense_logits(dense, ensemble).max() + CEILING_MARGIN])
+    return ensemble
+
+
+def _average(models: list[dict[str, np.ndarray]]) -> dict[str, np.ndarray]:
     k = len(models)
     sparse: dict[str, float] = {}
     for m in models:

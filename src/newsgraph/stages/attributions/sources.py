@@ -20,7 +20,7 @@ from typing import Iterator, Optional
 import numpy as np
 
 from .lexicon import LEXICONS
-from .scorer import load, probability
+from .scorer import load, probabilities
 
 SOURCE_MODEL = LEXICONS / "attribution_source_model.npz"
 MARGIN = 0.15  # another option must beat the parse's default by this much
@@ -33,18 +33,26 @@ def source_model() -> Optional[dict]:
     return load(SOURCE_MODEL) if SOURCE_MODEL.exists() else None
 
 
-def options(tok, a: int, b: int, default: Span) -> Iterator[tuple[str, Span]]:
+def noun_phrases(doc) -> list[tuple[int, int, int]]:
+    """(start, end, root) of every noun chunk of the document: computed once per article,
+    because ``Span.noun_chunks`` walks the whole document each time it is asked."""
+    return [(c.start, c.end, c.root.i) for c in doc.noun_chunks]
+
+
+def options(tok, a: int, b: int, default: Span, phrases: list[tuple[int, int, int]]
+            ) -> Iterator[tuple[str, Span]]:
     """("none", None), ("default", span) and ("other", span) for phrases near the cue."""
     yield "none", None
     if default is not None:
         yield "default", default
-    for chunk in tok.sent.noun_chunks:
-        if a <= chunk.root.i < b or abs(chunk.root.i - tok.i) > MAX_DISTANCE:
+    sent = tok.sent
+    for start, end, root in phrases:
+        if start < sent.start or end > sent.end or a <= root < b \
+                or abs(root - tok.i) > MAX_DISTANCE:
             continue
-        span = (chunk.start, chunk.end)
-        if default is not None and default[0] <= chunk.root.i < default[1]:
+        if default is not None and default[0] <= root < default[1]:
             continue  # the default already offers this phrase
-        yield "other", span
+        yield "other", (start, end)
 
 
 def _bucket(n: int) -> str:
@@ -92,17 +100,21 @@ def option_features(tok, rel: str, kind: str, span: Span, default: Span
     return base, dense
 
 
-def choose(tok, rel: str, a: int, b: int, default: Span) -> tuple[Span, bool]:
-    """(source span, True when the chooser says the cue has no source)."""
+def choose(tok, rel: str, a: int, b: int, default: Span,
+           phrases: list[tuple[int, int, int]]) -> tuple[Span, bool]:
+    """(source span, True when the chooser says the cue has no source).
+
+    ``phrases`` is :func:`noun_phrases` of the cue's document.
+    """
     model = source_model()
     if model is None:
         return default, False
-    scored = []
-    for kind, span in options(tok, a, b, default):
-        feats, dense = option_features(tok, rel, kind, span, default)
-        scored.append((probability(feats, dense, model), kind, span))
-    base = next((s for s, k, _ in scored if k == ("default" if default is not None else "none")))
-    best = max(scored, key=lambda x: x[0])
-    if best[0] < base + MARGIN:
+    opts = list(options(tok, a, b, default, phrases))
+    rows, dense = zip(*(option_features(tok, rel, kind, span, default) for kind, span in opts))
+    scores = probabilities(list(rows), np.stack(dense), model)
+    base = scores[1] if default is not None else scores[0]  # the default, or "none"
+    best = int(np.argmax(scores))
+    if scores[best] < base + MARGIN:
         return default, False
-    return best[2], best[1] == "none"
+    kind, span = opts[best]
+    return span, kind == "none"

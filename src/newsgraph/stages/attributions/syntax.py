@@ -43,14 +43,16 @@ def key(token, rel: str) -> str:
     return f"{token.lemma_.lower()}|{token.pos_}|{rel}"
 
 
-def subject_kind(token) -> str:
+def subject_kind(token, span: Optional[tuple[int, int]] = ...) -> str:
     """What kind of source the cue has: name, pronoun, noun, or none.
 
     "Officials think" is an attribution far more often than "it seems to
     think"; keying the table on this too sharpens it (with back-off to the
-    plain key when the finer one is rare).
+    plain key when the finer one is rare).  ``span`` is the cue's
+    :func:`source_span` when the caller already has it.
     """
-    span = source_span(token)
+    if span is ...:
+        span = source_span(token)
     if span is None:
         return "none"
     doc = token.doc
