@@ -77,7 +77,7 @@ def direct_candidates(analysis, quotes: list[Quote]) -> list[Candidate]:
             prev.parts.append((q.start, q.end))
             continue
         if cand is None:
-            if prev is not None and _same_frame(prev, q):
+            if prev is not None and _same_frame(prev, q) and not _new_cue_between(doc, prev, q):
                 prev.content = (prev.content[0], q.end)  # "A," he said, but "B."
                 prev.parts.append((q.start, q.end))
                 continue
@@ -100,6 +100,20 @@ def _same_frame(prev: Candidate, q: Quote) -> bool:
     return (not prev.inherit and prev.cue is not None and q.para == prev.para
             and prev.content[1] <= prev.cue[0] and prev.cue[1] <= q.start
             and q.start - prev.content[1] < 80)
+
+
+def _new_cue_between(doc, prev: Candidate, q: Quote) -> bool:
+    """``"A," she said, adding that B is "C."``: a second cue (or a "that" clause)
+    between the first cue and the quote starts an attribution of its own."""
+    first = token_at(doc, prev.cue[1])
+    if first is None:
+        return False
+    for tok in doc[first.i + 1:]:
+        if tok.idx >= q.start:
+            return False
+        if tok.lower_ == "that" or is_cue_token(tok):
+            return True
+    return False
 
 
 def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
@@ -175,7 +189,7 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
 def _first_word(subj) -> int:
     """Index of the subject's first non-punctuation token (the parser hangs the
     closing quote mark and comma on the name that follows them)."""
-    return next((t.i for t in subj.subtree if not t.is_punct), subj.i)
+    return next((t.i for t in subj.subtree if not (t.is_punct or t.is_space)), subj.i)
 
 
 def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
@@ -237,11 +251,30 @@ def _following_cue(doc, norm: str, q: Quote):
             break  # a relative clause about the speaker: its verbs are not the cue
         if is_cue_token(tok):
             return ("verb", tok, None)
-        if tok.pos_ not in _FRAME_POS:
+        if tok.pos_ not in _FRAME_POS and not _name_word(tok):
             break
         n += 1
         tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
-    return _described_cue(doc, first, stop)
+    described = _described_cue(doc, first, stop)
+    if described is None and inner_end and inner_end[-1] == ",":
+        return _comma_frame_cue(doc, first, stop)
+    return described
+
+
+def _comma_frame_cue(doc, first, stop: int):
+    """``"...," Trump barked.``: after a quote closed by a comma, a name and a finite
+    verb are its frame even when the verb is no listed cue (manner of speaking)."""
+    seen_name = False
+    for tok in doc[first.i:min(len(doc), first.i + FOLLOW_CUE_WINDOW)]:
+        if tok.idx >= stop or tok.tag_ in ("WP", "WDT"):
+            return None
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP") and not _name_word(tok):
+            return ("verb", tok, None) if seen_name else None
+        if tok.pos_ in ("PROPN", "PRON", "NOUN") or _name_word(tok):
+            seen_name = True
+        elif tok.pos_ not in _FRAME_POS:
+            return None
+    return None
 
 
 def _described_cue(doc, first, stop: int):
@@ -251,7 +284,7 @@ def _described_cue(doc, first, stop: int):
     walk over name words stops at "ran"; the parse still makes the name the
     subject of "told".
     """
-    if first.pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ"):
+    if first.pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ") and not _name_word(first):
         return None
     for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
         if tok.idx >= stop:
@@ -262,6 +295,11 @@ def _described_cue(doc, first, stop: int):
         if subj is not None and _first_word(subj) == first.i:
             return ("verb", tok, None)
     return None
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word the tagger took for a verb ("Trump", "Will", "Fight"): part of a name."""
+    return tok.text[:1].isupper() and tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VB", "MD", "VBP")
 
 
 # What may stand between a quote and its trailing cue: the speaker's name and
