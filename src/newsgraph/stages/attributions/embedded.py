@@ -4,23 +4,34 @@ In ``Bush referred to Rubio as "a bright leader"`` or ``he appreciates a good,
 "peaceful protest"`` the words between the cue and the quote belong to what is
 reported, so the attribution is *mixed* and its content starts right after the
 cue.  A quote that follows its cue directly (``said "..."``), or after an
-addressee closed by a comma or colon (``told Reuters, "..."``), stays direct.
+addressee closed by a comma or colon (``told Reuters, "..."``), stays direct;
+but when the words after the cue open the reported clause itself (``said
+Friday that if she won, "..."``, ``said on the other hand, "..."``) the content
+starts there.  The same holds for a quote with a trailing cue whose sentence
+opens with an adverbial (``If the bill passes, "we win," she said``).
 """
 
 from __future__ import annotations
 
 import re
 
-from .direct import Candidate
+from .direct import Candidate, is_cue_token
+from .lexicon import _lines
+from .syntax import token_at
 
 _BREAK = re.compile(r"[\n.!?;\"]")
 _WORD = re.compile(r"[A-Za-z0-9]")
+_SENT_BREAK = re.compile(r"[\n!?;\"]|\.(?=\s)")
+_ABBREV_END = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*|[ap]\.m|etc|vs)$")
+_OPENERS = frozenset(("SCONJ", "ADP", "ADV"))
 
 
 def widen_embedded(doc, norm: str, cands: list[Candidate]) -> list[Candidate]:
-    """Start the content of clause-embedded quotes at the first word after the cue."""
+    """Start the content of clause-embedded quotes at the first word of the reported clause."""
     for c in cands:
         start = _lead_start(doc, norm, c)
+        if start is None:
+            start = _trailing_lead_start(doc, norm, c)
         if start is None:
             continue
         c.content = (start, c.content[1])
@@ -40,9 +51,84 @@ def _lead_start(doc, norm: str, c: Candidate):
     gap = norm[gap_start:gap_end]
     if not _WORD.search(gap) or _BREAK.search(gap):
         return None
-    lead = gap.strip()
-    if lead[-1] in ",:\u2014\u2013-" and not lead.lower().startswith("that "):
-        return None  # 'told Reuters, "..."': the quote stands as the object
     if c.source is not None and c.source[0] < len(doc) and doc[c.source[0]].idx >= gap_start:
         return None  # 'said retired surgeon Ben Carson "..."': the gap is the source
+    lead = gap.strip()
+    if lead[-1] in ",:\u2014\u2013-" and not lead.lower().startswith("that "):
+        return _clause_opener(doc, gap_start, gap_end)  # 'told Reuters, "..."' stays direct
     return gap_start + (len(gap) - len(gap.lstrip()))
+
+
+def _clause_opener(doc, start: int, end: int):
+    """In a comma-closed lead, the first word that opens the reported clause: the
+    complementizer "that", a subordinator ("if", "because") or a discourse
+    connective ("on the other hand"); None when the lead is an addressee or a
+    time, place or channel ("told Reuters,", "said on Friday in Ohio,")."""
+    tok = token_at(doc, start)
+    while tok is not None and tok.idx < end:
+        low = tok.lower_
+        if low == "that" and tok.dep_ in ("mark", "nsubj", "dobj", "det") or \
+                tok.pos_ == "SCONJ" and tok.dep_ == "mark" and low != "as":
+            return tok.idx
+        if _connectives_at(doc, tok):
+            return tok.idx
+        tok = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return None
+
+
+def _connectives_at(doc, tok):
+    """Discourse connectives (lexicon) that begin at token ``tok``."""
+    text = doc[tok.i:tok.i + 5].text.lower()
+    return [p for p in _connectives() if text == p or text.startswith(p + " ")
+            or text.startswith(p + ",")]
+
+
+_CONNECTIVES: list[str] = []
+
+
+def _connectives() -> list[str]:
+    if not _CONNECTIVES:
+        _CONNECTIVES.extend(sorted(_lines("attribution_direct_connectives.txt"), key=len,
+                                   reverse=True))
+    return _CONNECTIVES
+
+
+def _trailing_lead_start(doc, norm: str, c: Candidate):
+    """``With the polls closed, "we will wait," he said.``: a quote whose cue follows it
+    but whose sentence opens with an adverbial phrase or clause (no cue in it) reports
+    the whole sentence, so the content starts at the sentence start."""
+    if c.cue is None or c.inherit or c.kind != "direct" or c.cue[0] < c.content[1] \
+            or not _opening_mark(norm, c.content[0]):
+        return None
+    start = _sentence_start(norm, c.content[0])
+    lead = norm[start:c.content[0]].rstrip()
+    if not lead.endswith(",") or not _WORD.search(lead):
+        return None
+    while start < c.content[0] and norm[start].isspace():
+        start += 1
+    first = token_at(doc, start)
+    if first is None:
+        return None
+    toks = [t for t in doc[first.i:] if t.idx < c.content[0]]
+    while toks and toks[0].pos_ == "CCONJ":
+        toks = toks[1:]
+    if not toks or toks[0].pos_ not in _OPENERS or toks[0].lower_ == "as" \
+            or any(is_cue_token(t) for t in toks):
+        return None  # "As for taxes, "...," she said": a topic, not part of the quote
+    return first.idx
+
+
+def _opening_mark(norm: str, pos: int) -> bool:
+    """A quote mark that opens a quotation (a word follows it, not a space)."""
+    return norm[pos:pos + 1] == '"' and not norm[pos + 1:pos + 2].isspace()
+
+
+def _sentence_start(norm: str, pos: int) -> int:
+    """Start of the sentence holding ``pos``: after the last line, quote or sentence break."""
+    lo = max(0, pos - 300)
+    best = lo
+    for m in _SENT_BREAK.finditer(norm, lo, pos):
+        if m.group() == "." and _ABBREV_END.search(norm, max(0, m.start() - 8), m.start()):
+            continue
+        best = m.end()
+    return best
