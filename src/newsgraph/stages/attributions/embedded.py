@@ -29,6 +29,8 @@ _OPENERS = frozenset(("SCONJ", "ADP", "ADV"))
 def widen_embedded(doc, norm: str, cands: list[Candidate]) -> list[Candidate]:
     """Start the content of clause-embedded quotes at the first word of the reported clause."""
     for c in cands:
+        if _split_lead(doc, norm, c):
+            continue
         start = _lead_start(doc, norm, c)
         if start is None:
             start = _trailing_lead_start(doc, norm, c)
@@ -91,6 +93,43 @@ def _connectives() -> list[str]:
         _CONNECTIVES.extend(sorted(_lines("attribution_direct_connectives.txt"), key=len,
                                    reverse=True))
     return _CONNECTIVES
+
+
+def _split_lead(doc, norm: str, c: Candidate) -> bool:
+    """``An early vote, she said, "would help us."``: the words before a parenthetical
+    frame begin the reported sentence; the content is those words plus the quote
+    (two parts, the frame left out), and it is mixed speech."""
+    if c.cue is None or c.inherit or c.kind != "direct" or c.source is None \
+            or c.cue[1] > c.content[0] or not _opening_mark(norm, c.content[0]):
+        return False
+    if norm[c.cue[1]:c.content[0]].strip() not in ("", ","):
+        return False
+    src = doc[c.source[0]].idx
+    if src >= c.cue[0] or not norm[c.content[0] + 1:c.content[0] + 2].islower():
+        return False  # the quote must go on with the lead's sentence (lower case)
+    start = _sentence_start(norm, src)
+    while start < src and norm[start].isspace():
+        start += 1
+    lead = norm[start:src].rstrip()
+    if not lead.endswith(",") or not _WORD.search(lead):
+        return False
+    first = token_at(doc, start)
+    if first is None or first.pos_ not in _LEAD_OPENERS or c.cue_token is None \
+            or doc[c.cue_token].tag_ not in ("VBD", "VBZ", "VBP") \
+            or any(is_cue_token(t) or t.ent_type_ in ("DATE", "TIME") for t in doc[first.i:c.source[0]]):
+        return False  # "But, she said, ..." / "Later, he said, ...": a connective or time
+    end = start + len(lead) - 1
+    while end > start and norm[end - 1] in " ,":
+        end -= 1
+    c.parts = [(start, end)] + (c.parts or [c.content])
+    c.content = (start, c.content[1])
+    c.kind = "mixed"
+    return True
+
+
+# A split lead is a clause or subject of its own ("The plan, she said, "is dead."), or a
+# subordinate clause ("While sales rose, he said, "profits fell.").
+_LEAD_OPENERS = frozenset(("NOUN", "PROPN", "PRON", "DET", "ADJ", "NUM", "SCONJ"))
 
 
 def _trailing_lead_start(doc, norm: str, c: Candidate):
