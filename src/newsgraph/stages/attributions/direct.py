@@ -174,9 +174,9 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
         if not is_cue_token(tok) or tok.tag_ == "VBG":
             continue
         subj = subject_of(tok)
-        if subj is None or doc[_first_word(subj)].idx <= q.end or subj.i > tok.i:
+        if subj is None or doc[_first_word(subj)].idx <= q.end:
             continue
-        end = doc[_first_word(subj)].idx
+        end = doc[_first_word(subj)].idx if subj.i < tok.i else tok.idx  # or "..., said X"
         while end > q.end and norm[end - 1] in " ,":
             end -= 1
         cand = _make(doc, q, ("verb", tok, None))
@@ -268,7 +268,8 @@ def _comma_frame_cue(doc, first, stop: int):
     for tok in doc[first.i:min(len(doc), first.i + FOLLOW_CUE_WINDOW)]:
         if tok.idx >= stop or tok.tag_ in ("WP", "WDT"):
             return None
-        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP") and not _name_word(tok):
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not _name_word(tok) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return ("verb", tok, None) if seen_name else None
         if tok.pos_ in ("PROPN", "PRON", "NOUN") or _name_word(tok):
             seen_name = True
@@ -298,8 +299,12 @@ def _described_cue(doc, first, stop: int):
 
 
 def _name_word(tok) -> bool:
-    """A capitalised word the tagger took for a verb ("Trump", "Will", "Fight"): part of a name."""
-    return tok.text[:1].isupper() and tok.pos_ in ("VERB", "AUX") and tok.tag_ in ("VB", "MD", "VBP")
+    """A word of the speaker's name or title the tagger took for a verb: capitalised
+    ("Trump", "Will", "Fight"), or a bare base form ("screenwriter"), which cannot be a
+    finite cue."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.tag_ == "VB" or tok.text[:1].isupper() and tok.tag_ in ("MD", "VBP")
 
 
 # What may stand between a quote and its trailing cue: the speaker's name and
