@@ -215,6 +215,12 @@ def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
 
 def _make(doc, q: Quote, cue) -> Candidate:
     kind, tok, colon = cue
+    if kind == "far":  # the parse is broken: the source is the name that opens the frame
+        src = _name_run(doc, colon) if doc[colon].pos_ == "PROPN" else _noun_run(doc, colon)
+        cand = _make(doc, q, ("verb", tok, None))
+        if src is not None:
+            cand.source, cand.source_start = src, doc[src[0]].idx
+        return cand
     if tok is not None:
         cue_span, cue_i, src = (tok.idx, tok.idx + len(tok.text)), tok.i, _source(doc, tok, q)
     else:
@@ -234,7 +240,7 @@ def _following_cue(doc, norm: str, q: Quote):
     dash = _DASH_NAME.match(norm, q.end)
     if dash and _opens_clause(norm, q.start):
         return ("dash", None, dash.start(1))  # "..." \u2015 Jane Doe: the dash is the cue
-    inner_end = norm[q.start:q.end - 1].rstrip()
+    inner_end = norm[q.start:q.end - 1].rstrip().rstrip("'").rstrip()  # past a nested quote
     if not inner_end or inner_end[-1] == ".":
         nxt = norm[q.end:q.end + 40].lstrip(" ")
         if not nxt or not nxt[0].islower():
@@ -257,8 +263,22 @@ def _following_cue(doc, norm: str, q: Quote):
         tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
     described = _described_cue(doc, first, stop)
     if described is None and inner_end and inner_end[-1] == ",":
-        return _comma_frame_cue(doc, first, stop)
+        return _comma_frame_cue(doc, first, stop) or _far_cue(doc, first, stop)
     return described
+
+
+def _far_cue(doc, first, stop: int):
+    """``"...," Jane Roe, the director of X and whose film won Y, told The Post.``: past a
+    long description the parse may hang the cue anywhere; after a comma-closed quote
+    the first finite reporting verb of a frame that opens with a name is its cue."""
+    if first.pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ") and not _name_word(first):
+        return None
+    for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
+        if tok.idx >= stop:
+            break
+        if tok.tag_ in ("VBD", "VBZ") and is_cue_token(tok):
+            return ("far", tok, first.i)
+    return None
 
 
 def _comma_frame_cue(doc, first, stop: int):
