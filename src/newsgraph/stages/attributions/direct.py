@@ -215,7 +215,7 @@ def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
 
 def _make(doc, q: Quote, cue) -> Candidate:
     kind, tok, colon = cue
-    if kind == "far":  # the parse is broken: the source is the name that opens the frame
+    if kind == "named":  # the parse is broken: the source is the name at token ``colon``
         src = _name_run(doc, colon) if doc[colon].pos_ == "PROPN" else _noun_run(doc, colon)
         cand = _make(doc, q, ("verb", tok, None))
         if src is not None:
@@ -277,7 +277,7 @@ def _far_cue(doc, first, stop: int):
         if tok.idx >= stop:
             break
         if tok.tag_ in ("VBD", "VBZ") and is_cue_token(tok):
-            return ("far", tok, first.i)
+            return ("named", tok, first.i)
     return None
 
 
@@ -371,12 +371,33 @@ def _preceding_cue(doc, norm: str, q: Quote):
     if toks and toks[-1].lower_ == "that" or (mark == "," and len(toks) > 1
                                                and toks[-2].lower_ == "that"):
         return None  # 'tweeted that, "..."' is mixed speech: the indirect pass takes it
+    inverted = _inverted_colon(toks) if mark == ":" else None
+    if inverted is not None:
+        return inverted
     for tok in reversed(toks):
         if is_cue_token(tok):
             return ("verb", tok, None)
     if mark == ":" and toks:
         return ("colon", None, lead_end - 1)
     return None
+
+
+def _inverted_colon(toks):
+    """``Said Jane Doe: "..."`` / ``Added Doe:``: a reporting verb opening the frame, then
+    only a name before the colon (the tagger often reads the verb as part of the name)."""
+    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or not words[0].text[:1].isupper() or not _reporting_form(words[0]) \
+            or any(t.pos_ != "PROPN" for t in words[1:]):
+        return None
+    return ("named", words[0], words[1].i)
+
+
+def _reporting_form(tok) -> bool:
+    """A reporting verb in any inflection, whatever the tagger made of it."""
+    low = tok.text.lower()
+    verbs = reporting_verbs()
+    return tok.lemma_.lower() in verbs and tok.pos_ == "VERB" or any(
+        low[:len(low) - k] in verbs for k in (1, 2) if low.endswith(("d", "s")))
 
 
 def _opens_capital(norm: str, q: Quote) -> bool:
