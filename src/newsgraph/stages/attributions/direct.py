@@ -575,12 +575,31 @@ def _dash_source(doc, norm_end: int) -> Optional[tuple[int, int]]:
     return (a, b) if b > a else None
 
 
+def _name_before(doc, i: int) -> Optional[tuple[int, int]]:
+    """A person or organisation name ending right before token i (a colon), or None."""
+    b = i
+    while b > 0 and doc[b - 1].is_space:
+        b -= 1
+    a = b
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].ent_type_ in ("PERSON", "ORG"):
+        a -= 1
+    return (a, b) if a < b else None
+
+
 def _colon_source(doc, colon: int, q: Quote) -> Optional[tuple[int, int]]:
     """For ``Name: "..."`` or ``The message from X: "..."``: the root's subject or first noun."""
     tok = token_at(doc, colon)
     if tok is None:
         return None
     sent = tok.sent
+    named = _name_before(doc, tok.i)
+    if named is not None:
+        return named  # "... - Jane Doe:" / "More from Doe and Roe:"
+    root = sent.root
+    if root.idx < colon:
+        for t in root.children:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.idx < colon:
+                return subject_extent(t)  # the main clause's subject, not a subordinate one
     for t in sent:
         if t.idx >= colon:
             break
