@@ -463,7 +463,7 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
             and doc[span[0]].lower_ not in _OBJECT_PRONOUNS:
         a, b = _outside(doc, *span, q)
         if a < b and not _is_date(doc[a:b]):
-            return a, b
+            return _adjacent_name(doc, cue, q) or (a, b) if not a <= cue.i - 1 < b else (a, b)
     if cue.idx >= q.end:
         tok = token_at(doc, q.end)
         while tok is not None and tok.i < cue.i:
@@ -486,6 +486,23 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
             and not (q.start <= doc[prev].idx < q.end):
         return _name_run(doc, prev)
     return None
+
+
+def _adjacent_name(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
+    """``When X noted that ... -- Trump boasted, "..."``: a person's name or a pronoun right
+    before a leading cue is its subject even when the parse, confused by dashes or a
+    subordinate clause, picked another phrase."""
+    if cue.idx > q.start or cue.i == 0:
+        return None
+    prev = doc[cue.i - 1]
+    if prev.pos_ == "PRON" and prev.lower_ in _SUBJECT_PRONOUNS:
+        return prev.i, prev.i + 1
+    if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON":
+        return _name_run(doc, prev.i)
+    return None
+
+
+_SUBJECT_PRONOUNS = frozenset("i he she we they".split())
 
 
 _NP_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM"))
