@@ -446,6 +446,7 @@ def _skip_space(norm: str, pos: int, stop: int) -> int:
 
 
 _OBJECT_PRONOUNS = frozenset("me him her us them".split())
+_RELATIVES = frozenset(("who", "which", "that"))
 
 
 def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
@@ -456,6 +457,9 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
     cue ("..., adding") the subject of the sentence's main verb.
     """
     span = source_span(cue)
+    if span is not None and cue.tag_ == "VBG" and doc[span[0]].lower_ in _RELATIVES \
+            and cue.sent.root is not cue:
+        span = source_span(cue.sent.root)  # ", saying" hung on a relative clause: the main subject
     if span is not None and cue.idx >= q.end:
         span = _outside(doc, *span, q)  # the closing mark and comma hang on the name
         span = span if span[0] < span[1] else None
