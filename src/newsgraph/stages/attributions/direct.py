@@ -120,7 +120,9 @@ def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
     """Keep a frameless quote only right after another attribution (same or previous paragraph).
 
     News goes on quoting the last speaker without repeating "he said"; a quote
-    with nobody before it stays unattributed rather than guessed.
+    with nobody before it stays unattributed rather than guessed.  Right after a
+    mixed or indirect attribution whose frame follows its content, in the same
+    paragraph, the quote continues that attribution (as PolNeAR annotates it).
     """
     anchored = sorted((c for c in cands if not c.inherit), key=lambda c: c.content[0])
     out = []
@@ -131,10 +133,22 @@ def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
         before = [a for a in anchored if a.content[1] <= c.content[0]]
         if not before:
             continue
-        gap = norm[before[-1].content[1]:c.content[0]]
+        last = before[-1]
+        gap = norm[last.content[1]:c.content[0]]
+        if last.kind != "direct" and "\n" not in gap and len(gap) < 200 \
+                and last.cue is not None and last.cue[0] >= last.content[1]:
+            _append_part(last, c)  # 'Teachers are "eager," she said. "We..."': one mixed quote
+            continue
         if gap.count("\n") <= 2 and len(gap) < 400:
             out.append(c)
     return out
+
+
+def _append_part(cand: Candidate, orphan: Candidate) -> None:
+    """Extend an attribution by a quote that continues it after its trailing frame."""
+    parts = cand.parts or [cand.content]
+    cand.parts = parts + (orphan.parts or [orphan.content])
+    cand.content = (cand.content[0], orphan.content[1])
 
 
 def _opens_sentence(norm: str, start: int) -> bool:
