@@ -354,3 +354,79 @@ def test_quote_after_an_addressee_and_comma_stays_direct(analyze):
                 'for a week."')
     att = _find(a, "kept this town")
     assert att.kind == "direct" and att.content.text.startswith('"You kept')
+
+
+# --- direct quotes: frames, leads and merges (issue 4, second pass) --------------------------
+
+def test_manner_verb_after_comma_closed_quote_is_the_cue(analyze):
+    a = analyze('The reporter asked about the budget again. "Sit down, please," Mayor Ellen Voss '
+                'snapped, and the hall went quiet.')
+    att = _find(a, "Sit down")
+    assert att.kind == "direct" and att.source is not None and "Voss" in att.source.text
+
+
+def test_title_tagged_as_verb_does_not_hide_the_trailing_cue(analyze):
+    a = analyze('"We counted every ballot twice," screenwriter Tobias Renn wrote on his blog.')
+    att = _find(a, "counted every ballot")
+    assert att.cue is not None and att.cue.text == "wrote"
+    assert att.source is not None and "Renn" in att.source.text
+
+
+def test_quote_after_a_second_cue_is_not_merged_into_the_first(analyze):
+    a = analyze('"The park will stay open," Carla Mendes said, adding that the fountain is '
+                '"beyond repair."')
+    first = _find(a, "park will stay open")
+    assert "beyond repair" not in first.content.text
+    assert not any(p.text.startswith('"beyond') for p in first.content_parts)
+
+
+def test_complementizer_lead_makes_the_quote_mixed(analyze):
+    a = analyze('A spokesman for Governor Ruth Okafor said Friday that if the bill passed, '
+                '"she would sign it the same day."')
+    att = _find(a, "sign it the same day")
+    assert att.kind == "mixed" and att.content.text.startswith("that if the bill passed")
+
+
+def test_connective_lead_makes_the_quote_mixed(analyze):
+    a = analyze('Dana Whitfield said on the other hand, "the old plan worked for small farms."')
+    att = _find(a, "old plan worked")
+    assert att.kind == "mixed" and att.content.text.startswith("on the other hand")
+
+
+def test_adverbial_lead_of_a_trailing_cue_quote_is_reported_too(analyze):
+    a = analyze('With six polling stations closed, "there is no way to finish by midnight," '
+                'the county clerk said.')
+    att = _find(a, "no way to finish")
+    assert att.kind == "mixed" and att.content.text.startswith("With six polling stations")
+
+
+def test_parenthetical_frame_splits_the_content_around_it(analyze):
+    a = analyze('The new bridge, the engineer said, "will carry twice the traffic."')
+    att = _find(a, "twice the traffic")
+    assert att.kind == "mixed"
+    assert [p.text for p in att.content_parts] == ["The new bridge",
+                                                   '"will carry twice the traffic."']
+    assert att.source is not None and att.source.text == "the engineer"
+
+
+def test_continued_quote_with_inverted_cue_runs_to_the_cue(analyze):
+    a = analyze('"It would be a disaster for the league" if the stadium closed, said Pavel '
+                'Orlov, a sports economist.')
+    att = _find(a, "disaster for the league")
+    assert att.content.text.endswith("if the stadium closed")
+    assert att.source is not None and "Orlov" in att.source.text
+
+
+def test_inverted_colon_frame_names_the_speaker(analyze):
+    a = analyze('Critics were unconvinced. Said Hector Villa: "Nobody has read the report."')
+    att = _find(a, "Nobody has read")
+    assert att.source is not None and "Villa" in att.source.text
+
+
+def test_frameless_quote_after_a_mixed_quote_continues_it(analyze):
+    a = analyze('Nurses are "tired of waiting," union leader Grace Obi said. "We will strike '
+                'on Monday."')
+    att = _find(a, "tired of waiting")
+    assert att.kind != "direct" and "strike on Monday" in att.content.text
+    assert not any(x.kind == "direct" and x.content.text.startswith('"We will strike')
+                   for x in a.attributions)

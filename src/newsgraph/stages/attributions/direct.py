@@ -389,11 +389,21 @@ def _preceding_cue(doc, norm: str, q: Quote):
     if inverted is not None:
         return inverted
     for tok in reversed(toks):
-        if is_cue_token(tok):
+        if is_cue_token(tok) and not _subordinate(tok):
             return ("verb", tok, None)
     if mark == ":" and toks:
         return ("colon", None, lead_end - 1)
     return None
+
+
+def _subordinate(tok) -> bool:
+    """A verb heading an "if"/"when" clause (``said that if the bill passed, "..."``): not the
+    frame's cue, whatever it is."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children)
+
+
+# Subordinators of a condition or time, never of a reporting frame ("as she said").
+_CONDITIONS = frozenset("if when whenever unless once until because".split())
 
 
 def _inverted_colon(toks):
@@ -618,7 +628,17 @@ def _name_before(doc, i: int) -> Optional[tuple[int, int]]:
     a = b
     while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].ent_type_ in ("PERSON", "ORG"):
         a -= 1
-    return (a, b) if a < b else None
+    if a == b:
+        return None
+    for tok in reversed(doc[max(0, a - 12):a]):
+        if tok.text in _DASHES or tok.is_sent_start:
+            break
+        if tok.pos_ in ("VERB", "AUX"):
+            return None  # "X had a message for the crowd in Dunmore:": the clause has a subject
+    return a, b
+
+
+_DASHES = frozenset(("-", "--", "\u2013", "\u2014", "\u2015"))
 
 
 def _colon_source(doc, colon: int, q: Quote) -> Optional[tuple[int, int]]:

@@ -66,6 +66,8 @@ def _clause_opener(doc, start: int, end: int):
     complementizer "that", a subordinator ("if", "because") or a discourse
     connective ("on the other hand"); None when the lead is an addressee or a
     time, place or channel ("told Reuters,", "said on Friday in Ohio,")."""
+    while start < end and doc.text[start].isspace():
+        start += 1
     tok = token_at(doc, start)
     while tok is not None and tok.idx < end:
         low = tok.lower_
