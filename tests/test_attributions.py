@@ -430,3 +430,8 @@ def test_frameless_quote_after_a_mixed_quote_continues_it(analyze):
     assert att.kind != "direct" and "strike on Monday" in att.content.text
     assert not any(x.kind == "direct" and x.content.text.startswith('"We will strike')
                    for x in a.attributions)
+
+
+def test_nickname_inside_a_name_is_no_quote(analyze):
+    a = analyze('Sen. Margaret L. "Peggy" Hanlon told voters on Sunday that she would run again.')
+    assert not any(x.kind == "direct" and x.content.text == '"Peggy"' for x in a.attributions)

@@ -158,7 +158,7 @@ def _opens_sentence(norm: str, start: int) -> bool:
 
 def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     """The attribution a quote makes with its frame, or None."""
-    if q.words < 1:
+    if q.words < 1 or q.words <= 2 and _nickname(doc, norm, q):
         return None
     after = _following_cue(doc, norm, q)
     if after is not None:
@@ -167,6 +167,14 @@ def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     if before is not None:
         return _make(doc, q, before)
     return _continued(doc, norm, q)
+
+
+def _nickname(doc, norm: str, q: Quote) -> bool:
+    """``Rep. Robert C. "Bobby" Scott``: a short quote between two parts of a name."""
+    before = token_at(doc, q.start - 2) if q.start >= 2 and norm[q.start - 1] == " " else None
+    after = token_at(doc, q.end + 1) if norm[q.end:q.end + 1] == " " else None
+    return before is not None and after is not None and before.pos_ == "PROPN" \
+        and after.pos_ == "PROPN" and after.text[:1].isupper()
 
 
 def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
