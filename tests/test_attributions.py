@@ -435,3 +435,9 @@ def test_frameless_quote_after_a_mixed_quote_continues_it(analyze):
 def test_nickname_inside_a_name_is_no_quote(analyze):
     a = analyze('Sen. Margaret L. "Peggy" Hanlon told voters on Sunday that she would run again.')
     assert not any(x.kind == "direct" and x.content.text == '"Peggy"' for x in a.attributions)
+
+
+def test_quote_finishing_a_dangling_lead_is_mixed(analyze):
+    a = analyze('Governor Lise Aalto described the new tax as, "a gift to the largest banks."')
+    att = _find(a, "gift to the largest banks")
+    assert att.kind == "mixed" and att.content.text.startswith("the new tax as")

@@ -56,9 +56,22 @@ def _lead_start(doc, norm: str, c: Candidate):
     if c.source is not None and c.source[0] < len(doc) and doc[c.source[0]].idx >= gap_start:
         return None  # 'said retired surgeon Ben Carson "..."': the gap is the source
     lead = gap.strip()
-    if lead[-1] in ",:\u2014\u2013-" and not lead.lower().startswith("that "):
+    start = gap_start + (len(gap) - len(gap.lstrip()))
+    if lead[-1] in ",:\u2014\u2013-" and not lead.lower().startswith("that ") \
+            and not _dangling(doc, gap_start + len(gap.rstrip()) - 1):
         return _clause_opener(doc, gap_start, gap_end)  # 'told Reuters, "..."' stays direct
-    return gap_start + (len(gap) - len(gap.lstrip()))
+    return start
+
+
+def _dangling(doc, comma: int) -> bool:
+    """The lead ends in a word that needs the quote to finish it ("described him as,",
+    "questions, including,"): the quote is part of the reported phrase."""
+    tok = token_at(doc, comma)
+    if tok is None or tok.i == 0 or tok.text != ",":
+        return False
+    prev = doc[tok.i - 1]
+    return prev.pos_ in ("ADP", "SCONJ") and prev.dep_ != "prt" \
+        or prev.tag_ == "VBG" and prev.dep_ == "prep"
 
 
 def _clause_opener(doc, start: int, end: int):
