@@ -441,3 +441,11 @@ def test_quote_finishing_a_dangling_lead_is_mixed(analyze):
     a = analyze('Governor Lise Aalto described the new tax as, "a gift to the largest banks."')
     att = _find(a, "gift to the largest banks")
     assert att.kind == "mixed" and att.content.text.startswith("the new tax as")
+
+
+def test_single_quoted_headline_after_a_colon(analyze):
+    a = analyze("Mayor Ines Kovac on the flood: 'We Will Rebuild Every Bridge.'\n\n"
+                "The mayor spoke to residents on Monday.")
+    att = _find(a, "Rebuild Every Bridge")
+    assert att.content.text.startswith("'We Will") and att.content.text.endswith(".'")
+    assert att.source is not None and "Kovac" in att.source.text

@@ -608,6 +608,31 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
         kind = "direct" if rest[0] == '"' else "indirect"
         out.append(Candidate(kind, (colon + 1, end), (colon, colon + 1), None,
                              (span[0].i, span[-1].i + 1), score=0.8))
+    return out + _single_quoted_headlines(doc, norm, taken + out)
+
+
+_SINGLE_HEADLINE = re.compile(r"^([^\n\"]{2,160}?):[^\S\n]*('[^\W_][^\n\"]*?[^\s]')[^\S\n]*\.?[^\S\n]*$",
+                              re.MULTILINE)
+
+
+def _single_quoted_headlines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
+    """``Jane Doe on the budget: 'We Will Not Cut Schools.'``: a headline quoting in single
+    marks after a colon; the first person or organisation named before the colon said it."""
+    out = []
+    for m in _SINGLE_HEADLINE.finditer(norm):
+        start, end = m.span(2)
+        if any(c.content[0] < end and start < c.content[1] for c in taken):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        names = [(e.start, e.end) for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        names += [_name_run(doc, t.i) for t in span if t.pos_ == "PROPN"]
+        if not names and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
+            names.append((span.start, span.end))  # "Reid:": a bare name the tagger missed
+        src = names[0] if names else None
+        out.append(Candidate("direct", (start, end), (m.end(1), m.end(1) + 1), None, src,
+                             score=0.8, parts=[(start, end)]))
     return out
 
 
