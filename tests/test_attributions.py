@@ -449,3 +449,10 @@ def test_single_quoted_headline_after_a_colon(analyze):
     att = _find(a, "Rebuild Every Bridge")
     assert att.content.text.startswith("'We Will") and att.content.text.endswith(".'")
     assert att.source is not None and "Kovac" in att.source.text
+
+
+def test_name_after_a_headline_dash_credits_the_colon_quote(analyze):
+    a = analyze('Turnout models did miss the late surge - Nora Blix: "Our panel saw the shift '
+                'only in the final week of the race."')
+    att = _find(a, "Our panel saw the shift")
+    assert att.source is not None and "Nora Blix" in att.source.text

@@ -393,7 +393,7 @@ def _preceding_cue(doc, norm: str, q: Quote):
     if toks and toks[-1].lower_ == "that" or (mark == "," and len(toks) > 1
                                                and toks[-2].lower_ == "that"):
         return None  # 'tweeted that, "..."' is mixed speech: the indirect pass takes it
-    inverted = _inverted_colon(toks) if mark == ":" else None
+    inverted = (_inverted_colon(toks) or _dash_credit(toks)) if mark == ":" else None
     if inverted is not None:
         return inverted
     for tok in reversed(toks):
@@ -422,6 +422,20 @@ def _inverted_colon(toks):
             or any(t.pos_ != "PROPN" for t in words[1:]):
         return None
     return ("named", words[0], words[1].i)
+
+
+def _dash_credit(toks):
+    """``POLLS MISSED THE SHIFT - Jane Doe and John Roe: "..."``: a name after a dash
+    closing a headline credits the quote, whatever verbs the headline holds."""
+    dashes = [k for k, t in enumerate(toks) if t.text in _DASHES]
+    if not dashes:
+        return None
+    words = [t for t in toks[dashes[-1] + 1:] if not (t.is_punct or t.is_space)]
+    if not 1 <= len(words) <= 6 or not words[0].text[:1].isupper() \
+            or any(not t.text[:1].isupper() and t.pos_ != "CCONJ" for t in words):
+        return None
+    cue = toks[-1] if toks[-1].text == ":" else words[-1]
+    return ("named", cue, words[0].i)
 
 
 def _reporting_form(tok) -> bool:
