@@ -456,3 +456,17 @@ def test_name_after_a_headline_dash_credits_the_colon_quote(analyze):
                 'only in the final week of the race."')
     att = _find(a, "Our panel saw the shift")
     assert att.source is not None and "Nora Blix" in att.source.text
+
+
+def test_participle_modifier_is_not_the_leading_cue(analyze):
+    a = analyze('Pat Dunne told the Herald in a written statement, "I do not want his '
+                'endorsement."')
+    att = _find(a, "do not want his endorsement")
+    assert att.cue.text == "told" and att.source is not None and "Dunne" in att.source.text
+
+
+def test_cue_conjoined_to_a_noun_takes_the_clause_subject(analyze):
+    a = analyze('The crowd laughed. He then adopted a fake Southern accent and joked, "But I '
+                'am just going to make it easier."')
+    att = _find(a, "make it easier")
+    assert att.source is not None and att.source.text == "He"

@@ -397,11 +397,17 @@ def _preceding_cue(doc, norm: str, q: Quote):
     if inverted is not None:
         return inverted
     for tok in reversed(toks):
-        if is_cue_token(tok) and not _subordinate(tok):
+        if is_cue_token(tok) and not _subordinate(tok) and not _modifier(tok):
             return ("verb", tok, None)
     if mark == ":" and toks:
         return ("colon", None, lead_end - 1)
     return None
+
+
+def _modifier(tok) -> bool:
+    """A participle modifying a noun ("in a *written* statement"): no cue of its own."""
+    return tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound") \
+        and tok.head.pos_ in ("NOUN", "PROPN")
 
 
 def _subordinate(tok) -> bool:
@@ -503,6 +509,9 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
     cue ("..., adding") the subject of the sentence's main verb.
     """
     span = source_span(cue)
+    if span is None and cue.dep_ == "conj" and cue.head.pos_ in ("NOUN", "PROPN"):
+        verb = next((t for t in cue.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        span = source_span(verb) if verb is not None else None  # "adopted X and joked"
     if span is not None and cue.tag_ == "VBG" and doc[span[0]].lower_ in _RELATIVES \
             and cue.sent.root is not cue:
         span = source_span(cue.sent.root)  # ", saying" hung on a relative clause: the main subject
