@@ -121,8 +121,9 @@ def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
 
     News goes on quoting the last speaker without repeating "he said"; a quote
     with nobody before it stays unattributed rather than guessed.  Right after a
-    mixed or indirect attribution whose frame follows its content, in the same
-    paragraph, the quote continues that attribution (as PolNeAR annotates it).
+    mixed or indirect attribution in the same paragraph (``X said that A. "B."``,
+    ``A is "C," X said. "B."``) the quote continues that attribution, as PolNeAR
+    annotates it.
     """
     anchored = sorted((c for c in cands if not c.inherit), key=lambda c: c.content[0])
     out = []
@@ -135,9 +136,8 @@ def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
             continue
         last = before[-1]
         gap = norm[last.content[1]:c.content[0]]
-        if last.kind != "direct" and "\n" not in gap and len(gap) < 200 \
-                and last.cue is not None and last.cue[0] >= last.content[1]:
-            _append_part(last, c)  # 'Teachers are "eager," she said. "We..."': one mixed quote
+        if last.kind != "direct" and "\n" not in gap and len(gap) < 200 and last.cue is not None:
+            _append_part(last, c)  # 'Nurses are "tired," she said. "We..."': one mixed quote
             continue
         if gap.count("\n") <= 2 and len(gap) < 400:
             out.append(c)
