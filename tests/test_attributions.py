@@ -470,3 +470,11 @@ def test_cue_conjoined_to_a_noun_takes_the_clause_subject(analyze):
                 'am just going to make it easier."')
     att = _find(a, "make it easier")
     assert att.source is not None and att.source.text == "He"
+
+
+def test_quote_paragraph_after_a_trailing_frame_joins_it(analyze):
+    a = analyze('"The levee held through the night," county engineer Rosa Vidal said.\n\n'
+                '"We will inspect every section again on Friday."')
+    att = _find(a, "levee held")
+    assert "inspect every section" in att.content.text and len(att.content_parts) == 2
+    assert att.source is not None and "Vidal" in att.source.text

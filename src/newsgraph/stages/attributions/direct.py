@@ -83,16 +83,25 @@ def direct_candidates(analysis, quotes: list[Quote]) -> list[Candidate]:
                 continue
             if not _opens_sentence(norm, q.start):
                 continue
-            if prev is not None and not prev.inherit and q.para == prev.para \
-                    and q.start - prev.content[1] < 200:
+            if prev is not None and not prev.inherit and q.start - prev.content[1] < 200 \
+                    and (q.para == prev.para or _next_paragraph(norm, prev, q)):
                 prev.content = (prev.content[0], q.end)  # "A." he said. "B."
                 prev.parts.append((q.start, q.end))
+                prev.para = q.last_para
             elif q.words >= MIN_WORDS_STANDALONE:
                 out.append(Candidate("direct", (q.start, q.end), inherit=True, para=q.para,
                                      parts=[(q.start, q.end)], score=0.9))
             continue
         out.append(cand)
     return out
+
+
+def _next_paragraph(norm: str, prev: Candidate, q: Quote) -> bool:
+    """``"A," she said.`` closing a paragraph and ``"B."`` opening the next: the quote
+    paragraph goes on in the voice just named (PolNeAR joins them)."""
+    gap = norm[prev.content[1]:q.start]
+    return prev.cue is not None and prev.cue[0] >= prev.content[1] \
+        and gap.count("\n") <= 2 and gap.strip()[-1:] in (".", "!", "?")
 
 
 def _same_frame(prev: Candidate, q: Quote) -> bool:
