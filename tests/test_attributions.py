@@ -478,3 +478,11 @@ def test_quote_paragraph_after_a_trailing_frame_joins_it(analyze):
     att = _find(a, "levee held")
     assert "inspect every section" in att.content.text and len(att.content_parts) == 2
     assert att.source is not None and "Vidal" in att.source.text
+
+
+def test_period_closed_quote_framed_by_a_bare_name_and_verb(analyze):
+    a = analyze('The rally went on for an hour. "We will win this county by ten points." '
+                'Mayor Tess Garland said.\n\nThe vote is in May.')
+    att = _find(a, "win this county")
+    assert att.cue is not None and att.cue.text == "said"
+    assert att.source is not None and "Garland" in att.source.text

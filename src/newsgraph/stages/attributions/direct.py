@@ -275,7 +275,7 @@ def _following_cue(doc, norm: str, q: Quote):
     if not inner_end or inner_end[-1] == ".":
         nxt = norm[q.end:q.end + 40].lstrip(" ")
         if not nxt or not nxt[0].islower():
-            return None
+            return _bare_frame_sentence(doc, norm, q) if nxt[:1].isupper() else None
     if not _opens_clause(norm, q.start):
         return None
     stop = _frame_stop(norm, q.end)
@@ -327,6 +327,25 @@ def _comma_frame_cue(doc, first, stop: int):
         elif tok.pos_ not in _FRAME_POS:
             return None
     return None
+
+
+def _bare_frame_sentence(doc, norm: str, q: Quote):
+    """``"... missing." Trump said.``: a quote closed by a period, then a sentence made of
+    nothing but a name and a reporting verb, is framed by it (a comma was meant)."""
+    if not _opens_clause(norm, q.start):
+        return None
+    stop = _frame_stop(norm, q.end)
+    first = token_at(doc, _skip_space(norm, q.end, stop))
+    if first is None:
+        return None
+    words = [t for t in doc[first.i:first.i + 8] if t.idx < stop and not (t.is_punct or t.is_space)]
+    if not 2 <= len(words) <= 5 or not norm[stop - 1:stop] == ".":
+        return None
+    cue = words[-1]
+    if not is_cue_token(cue) or cue.tag_ not in ("VBD", "VBZ") \
+            or any(t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ") for t in words[:-1]):
+        return None
+    return ("verb", cue, None)
 
 
 def _described_cue(doc, first, stop: int):
