@@ -307,7 +307,8 @@ def _far_cue(doc, first, stop: int):
     for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
         if tok.idx >= stop:
             break
-        if tok.tag_ in ("VBD", "VBZ") and is_cue_token(tok):
+        if tok.tag_ in ("VBD", "VBZ", "VBN") and is_cue_token(tok) \
+                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
             return ("named", tok, first.i)
     return None
 
