@@ -486,3 +486,11 @@ def test_period_closed_quote_framed_by_a_bare_name_and_verb(analyze):
     att = _find(a, "win this county")
     assert att.cue is not None and att.cue.text == "said"
     assert att.source is not None and "Garland" in att.source.text
+
+
+def test_trailing_frame_runs_past_a_nickname(analyze):
+    a = analyze('"This is a big year for our county!" his niece, state Rep. Marta "Tita" Ruiz, '
+                'shouted to the crowd.')
+    att = _find(a, "big year for our county")
+    assert att.cue is not None and att.cue.text == "shouted"
+    assert att.source is not None and "Ruiz" in att.source.text

@@ -509,6 +509,8 @@ def _frame_stop(norm: str, pos: int) -> int:
     ends = [len(norm)]
     for ch in ('"', "\n"):
         i = norm.find(ch, pos)
+        while ch == '"' and i >= 0 and _NICKNAME.match(norm, i) and _NAME_BEFORE.search(norm, max(0, i - 40), i):
+            i = norm.find(ch, _NICKNAME.match(norm, i).end())  # Marcia "Cia" Price: not a quote
         if i >= 0:
             ends.append(i)
     limit = min(ends)
@@ -518,6 +520,10 @@ def _frame_stop(norm: str, pos: int) -> int:
         ends.append(m.end())
         break
     return min(ends)
+
+
+_NICKNAME = re.compile(r'"[A-Z][\w.\'-]*(?: [A-Z][\w.\'-]*)?" (?=[A-Z])')
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]* $")
 
 
 def _skip_space(norm: str, pos: int, stop: int) -> int:
