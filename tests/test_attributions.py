@@ -494,3 +494,11 @@ def test_trailing_frame_runs_past_a_nickname(analyze):
     att = _find(a, "big year for our county")
     assert att.cue is not None and att.cue.text == "shouted"
     assert att.source is not None and "Ruiz" in att.source.text
+
+
+def test_phrasal_manner_verb_after_a_question_is_the_cue(analyze):
+    a = analyze('The host asked about the polls. "Who reads polls anyway?" Senator Ron Pike '
+                'shot back.')
+    att = _find(a, "Who reads polls")
+    assert att.cue is not None and att.cue.text == "shot"
+    assert att.source is not None and "Pike" in att.source.text

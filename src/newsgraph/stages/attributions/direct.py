@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import learned_table, naming_verbs, reporting_verbs
+from .lexicon import _lines, learned_table, naming_verbs, reporting_verbs
 from .quotes import Quote
 from .syntax import NOT_SOURCES, source_span, subject_extent, subject_of, token_at
 
@@ -286,7 +286,7 @@ def _following_cue(doc, norm: str, q: Quote):
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
         if tok.tag_ in ("WP", "WDT"):
             break  # a relative clause about the speaker: its verbs are not the cue
-        if is_cue_token(tok):
+        if is_cue_token(tok) or _trailing_cue(tok):
             return ("verb", tok, None)
         if tok.pos_ not in _FRAME_POS and not _name_word(tok):
             break
@@ -347,6 +347,26 @@ def _bare_frame_sentence(doc, norm: str, q: Quote):
             or any(t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ") for t in words[:-1]):
         return None
     return ("verb", cue, None)
+
+
+def _trailing_cue(tok) -> bool:
+    """A manner-of-speaking verb (lexicon) that is a cue right after a quote: "barked",
+    "went on", "shot back"."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    verbs = _trailing_verbs()
+    return lemma in verbs or any(f"{lemma} {c.lower_}" in verbs for c in tok.children
+                                 if c.dep_ in ("prt", "advmod", "prep"))
+
+
+_TRAILING: set = set()
+
+
+def _trailing_verbs() -> set:
+    if not _TRAILING:
+        _TRAILING.update(_lines("attribution_direct_trailing_verbs.txt"))
+    return _TRAILING
 
 
 def _described_cue(doc, first, stop: int):
