@@ -307,10 +307,13 @@ def _far_cue(doc, first, stop: int):
     for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
         if tok.idx >= stop:
             break
-        if tok.tag_ in ("VBD", "VBZ", "VBN") and is_cue_token(tok) \
-                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        if tok.tag_ in ("VBD", "VBZ", "VBN") and is_cue_token(tok) and not _has_aux(tok):
             return ("named", tok, first.i)
     return None
+
+
+def _has_aux(tok) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
 def _comma_frame_cue(doc, first, stop: int):
@@ -320,8 +323,8 @@ def _comma_frame_cue(doc, first, stop: int):
     for tok in doc[first.i:min(len(doc), first.i + FOLLOW_CUE_WINDOW)]:
         if tok.idx >= stop or tok.tag_ in ("WP", "WDT"):
             return None
-        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") and not _name_word(tok) \
-                and not any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+                and not _name_word(tok) and not _has_aux(tok):
             return ("verb", tok, None) if seen_name else None
         if tok.pos_ in ("PROPN", "PRON", "NOUN") or _name_word(tok):
             seen_name = True
@@ -527,10 +530,7 @@ def _frame_stop(norm: str, pos: int) -> int:
     A period after a title or initial ("Mr.", "Sen.", "U.S.") ends no sentence.
     """
     ends = [len(norm)]
-    for ch in ('"', "\n"):
-        i = norm.find(ch, pos)
-        while ch == '"' and i >= 0 and _NICKNAME.match(norm, i) and _NAME_BEFORE.search(norm, max(0, i - 40), i):
-            i = norm.find(ch, _NICKNAME.match(norm, i).end())  # Marcia "Cia" Price: not a quote
+    for i in (_next_quote_mark(norm, pos), norm.find("\n", pos)):
         if i >= 0:
             ends.append(i)
     limit = min(ends)
@@ -540,6 +540,17 @@ def _frame_stop(norm: str, pos: int) -> int:
         ends.append(m.end())
         break
     return min(ends)
+
+
+def _next_quote_mark(norm: str, pos: int) -> int:
+    """The next quote mark from ``pos``, skipping nicknames (``Marcia "Cia" Price``)."""
+    i = norm.find('"', pos)
+    while i >= 0:
+        m = _NICKNAME.match(norm, i)
+        if m is None or not _NAME_BEFORE.search(norm, max(0, i - 40), i):
+            return i
+        i = norm.find('"', m.end())
+    return i
 
 
 _NICKNAME = re.compile(r'"[A-Z][\w.\'-]*(?: [A-Z][\w.\'-]*)?" (?=[A-Z])')
@@ -577,7 +588,9 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
             and doc[span[0]].lower_ not in _OBJECT_PRONOUNS:
         a, b = _outside(doc, *span, q)
         if a < b and not _is_date(doc[a:b]):
-            return _adjacent_name(doc, cue, q) or (a, b) if not a <= cue.i - 1 < b else (a, b)
+            if a <= cue.i - 1 < b:
+                return a, b
+            return _adjacent_name(doc, cue, q) or (a, b)
     if cue.idx >= q.end:
         tok = token_at(doc, q.end)
         while tok is not None and tok.i < cue.i:
@@ -689,8 +702,8 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
     return out + _single_quoted_headlines(doc, norm, taken + out)
 
 
-_SINGLE_HEADLINE = re.compile(r"^([^\n\"]{2,160}?):[^\S\n]*('[^\W_][^\n\"]*?[^\s]')[^\S\n]*\.?[^\S\n]*$",
-                              re.MULTILINE)
+_SINGLE_HEADLINE = re.compile(
+    r"^([^\n\"]{2,160}?):[^\S\n]*('[^\W_][^\n\"]*?[^\s]')[^\S\n]*\.?[^\S\n]*$", re.MULTILINE)
 
 
 def _single_quoted_headlines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:

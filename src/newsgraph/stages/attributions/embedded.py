@@ -131,7 +131,8 @@ def _split_lead(doc, norm: str, c: Candidate) -> bool:
     first = token_at(doc, start)
     if first is None or first.pos_ not in _LEAD_OPENERS or c.cue_token is None \
             or doc[c.cue_token].tag_ not in ("VBD", "VBZ", "VBP") \
-            or any(is_cue_token(t) or t.ent_type_ in ("DATE", "TIME") for t in doc[first.i:c.source[0]]):
+            or any(is_cue_token(t) or t.ent_type_ in ("DATE", "TIME")
+                   for t in doc[first.i:c.source[0]]):
         return False  # "But, she said, ..." / "Later, he said, ...": a connective or time
     end = start + len(lead) - 1
     while end > start and norm[end - 1] in " ,":
