@@ -164,7 +164,8 @@ def _trailing_lead_start(doc, norm: str, c: Candidate):
     first = token_at(doc, start)
     if first is None:
         return None
-    toks = [t for t in doc[first.i:] if t.idx < c.content[0]]
+    last = token_at(doc, c.content[0])
+    toks = [t for t in doc[first.i:last.i if last is not None else first.i] if t.idx < c.content[0]]
     while toks and toks[0].pos_ == "CCONJ":
         toks = toks[1:]
     if not toks or toks[0].pos_ not in _OPENERS or toks[0].lower_ == "as" \
@@ -179,9 +180,10 @@ def _opening_mark(norm: str, pos: int) -> bool:
 
 
 def _sentence_start(norm: str, pos: int) -> int:
-    """Start of the sentence holding ``pos``: after the last line, quote or sentence break."""
+    """Start of the sentence holding ``pos``: after the last line, quote or sentence break
+    (``pos`` itself when none is found within 300 characters: no lead then)."""
     lo = max(0, pos - 300)
-    best = lo
+    best = lo if lo == 0 else pos
     for m in _SENT_BREAK.finditer(norm, lo, pos):
         if m.group() == "." and _ABBREV_END.search(norm, max(0, m.start() - 8), m.start()):
             continue
