@@ -19,7 +19,6 @@ from .direct import Candidate, is_cue_token
 from .lexicon import _lines
 from .syntax import token_at
 
-_BREAK = re.compile(r"[\n.!?;\"]")
 _WORD = re.compile(r"[A-Za-z0-9]")
 _SENT_BREAK = re.compile(r"[\n!?;\"]|\.(?=\s)")
 _ABBREV_END = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,3}|[A-Z](?:\.[A-Z])*|[ap]\.m|etc|vs)$")
@@ -51,7 +50,7 @@ def _lead_start(doc, norm: str, c: Candidate):
     if gap_start > gap_end:
         return None
     gap = norm[gap_start:gap_end]
-    if not _WORD.search(gap) or _BREAK.search(gap):
+    if not _WORD.search(gap) or _breaks(norm, gap_start, gap_end):
         return None
     if c.source is not None and c.source[0] < len(doc) and doc[c.source[0]].idx >= gap_start:
         return None  # 'said retired surgeon Ben Carson "..."': the gap is the source
@@ -61,6 +60,14 @@ def _lead_start(doc, norm: str, c: Candidate):
             and not _dangling(doc, gap_start + len(gap.rstrip()) - 1):
         return _clause_opener(doc, gap_start, gap_end)  # 'told Reuters, "..."' stays direct
     return start
+
+
+def _breaks(norm: str, start: int, end: int) -> bool:
+    """A line, sentence or quote break between start and end (not the period of "Sen.")."""
+    for m in _SENT_BREAK.finditer(norm, start, end):
+        if m.group() != "." or not _ABBREV_END.search(norm, max(0, m.start() - 8), m.start()):
+            return True
+    return False
 
 
 def _dangling(doc, comma: int) -> bool:
