@@ -11,6 +11,11 @@ paragraph or sentence of their own right after another attribution (the same
 speaker goes on); short quotes inside a sentence with no frame are scare
 quotes or titles and yield nothing here (the indirect pass may still take them
 as part of a mixed quote).
+
+Broken parses are common around quote marks, so the frame is also read from
+the surface: a name then a finite verb after a comma-closed quote (``," Trump
+barked``), the first reporting verb past a long description, ``Said Jane Doe:``
+and headline credits (``... - Jane Doe:``, ``Jane Doe: 'We Will Win.'``).
 """
 
 from __future__ import annotations
@@ -755,7 +760,7 @@ def _name_before(doc, i: int) -> Optional[tuple[int, int]]:
     if a == b:
         return None
     for tok in reversed(doc[max(0, a - 12):a]):
-        if tok.text in _DASHES or tok.is_sent_start:
+        if tok.text in _DASHES or tok.is_sent_start or "\n" in tok.text:
             break
         if tok.pos_ in ("VERB", "AUX"):
             return None  # "X had a message for the crowd in Dunmore:": the clause has a subject
