@@ -354,3 +354,151 @@ def test_quote_after_an_addressee_and_comma_stays_direct(analyze):
                 'for a week."')
     att = _find(a, "kept this town")
     assert att.kind == "direct" and att.content.text.startswith('"You kept')
+
+
+# --- direct quotes: frames, leads and merges (issue 4, second pass) --------------------------
+
+def test_manner_verb_after_comma_closed_quote_is_the_cue(analyze):
+    a = analyze('The reporter asked about the budget again. "Sit down, please," Mayor Ellen Voss '
+                'snapped, and the hall went quiet.')
+    att = _find(a, "Sit down")
+    assert att.kind == "direct" and att.source is not None and "Voss" in att.source.text
+
+
+def test_title_tagged_as_verb_does_not_hide_the_trailing_cue(analyze):
+    a = analyze('"We counted every ballot twice," screenwriter Tobias Renn wrote on his blog.')
+    att = _find(a, "counted every ballot")
+    assert att.cue is not None and att.cue.text == "wrote"
+    assert att.source is not None and "Renn" in att.source.text
+
+
+def test_quote_after_a_second_cue_is_not_merged_into_the_first(analyze):
+    a = analyze('"The park will stay open," Carla Mendes said, adding that the fountain is '
+                '"beyond repair."')
+    first = _find(a, "park will stay open")
+    assert "beyond repair" not in first.content.text
+    assert not any(p.text.startswith('"beyond') for p in first.content_parts)
+
+
+def test_complementizer_lead_makes_the_quote_mixed(analyze):
+    a = analyze('A spokesman for Governor Ruth Okafor said Friday that if the bill passed, '
+                '"she would sign it the same day."')
+    att = _find(a, "sign it the same day")
+    assert att.kind == "mixed" and att.content.text.startswith("that if the bill passed")
+
+
+def test_connective_lead_makes_the_quote_mixed(analyze):
+    a = analyze('Dana Whitfield said on the other hand, "the old plan worked for small farms."')
+    att = _find(a, "old plan worked")
+    assert att.kind == "mixed" and att.content.text.startswith("on the other hand")
+
+
+def test_adverbial_lead_of_a_trailing_cue_quote_is_reported_too(analyze):
+    a = analyze('With six polling stations closed, "there is no way to finish by midnight," '
+                'the county clerk said.')
+    att = _find(a, "no way to finish")
+    assert att.kind == "mixed" and att.content.text.startswith("With six polling stations")
+
+
+def test_parenthetical_frame_splits_the_content_around_it(analyze):
+    a = analyze('The new bridge, the engineer said, "will carry twice the traffic."')
+    att = _find(a, "twice the traffic")
+    assert att.kind == "mixed"
+    assert [p.text for p in att.content_parts] == ["The new bridge",
+                                                   '"will carry twice the traffic."']
+    assert att.source is not None and att.source.text == "the engineer"
+
+
+def test_continued_quote_with_inverted_cue_runs_to_the_cue(analyze):
+    a = analyze('"It would be a disaster for the league" if the stadium closed, said Pavel '
+                'Orlov, a sports economist.')
+    att = _find(a, "disaster for the league")
+    assert att.content.text.endswith("if the stadium closed")
+    assert att.source is not None and "Orlov" in att.source.text
+
+
+def test_inverted_colon_frame_names_the_speaker(analyze):
+    a = analyze('Critics were unconvinced. Said Hector Villa: "Nobody has read the report."')
+    att = _find(a, "Nobody has read")
+    assert att.source is not None and "Villa" in att.source.text
+
+
+def test_frameless_quote_after_a_mixed_quote_continues_it(analyze):
+    a = analyze('Nurses are "tired of waiting," union leader Grace Obi said. "We will strike '
+                'on Monday."')
+    att = _find(a, "tired of waiting")
+    assert att.kind != "direct" and "strike on Monday" in att.content.text
+    assert not any(x.kind == "direct" and x.content.text.startswith('"We will strike')
+                   for x in a.attributions)
+
+
+def test_nickname_inside_a_name_is_no_quote(analyze):
+    a = analyze('Sen. Margaret L. "Peggy" Hanlon told voters on Sunday that she would run again.')
+    assert not any(x.kind == "direct" and x.content.text == '"Peggy"' for x in a.attributions)
+
+
+def test_quote_finishing_a_dangling_lead_is_mixed(analyze):
+    a = analyze('Governor Lise Aalto described the new tax as, "a gift to the largest banks."')
+    att = _find(a, "gift to the largest banks")
+    assert att.kind == "mixed" and att.content.text.startswith("the new tax as")
+
+
+def test_single_quoted_headline_after_a_colon(analyze):
+    a = analyze("Mayor Ines Kovac on the flood: 'We Will Rebuild Every Bridge.'\n\n"
+                "The mayor spoke to residents on Monday.")
+    att = _find(a, "Rebuild Every Bridge")
+    assert att.content.text.startswith("'We Will") and att.content.text.endswith(".'")
+    assert att.source is not None and "Kovac" in att.source.text
+
+
+def test_name_after_a_headline_dash_credits_the_colon_quote(analyze):
+    a = analyze('Turnout models did miss the late surge - Nora Blix: "Our panel saw the shift '
+                'only in the final week of the race."')
+    att = _find(a, "Our panel saw the shift")
+    assert att.source is not None and "Nora Blix" in att.source.text
+
+
+def test_participle_modifier_is_not_the_leading_cue(analyze):
+    a = analyze('Pat Dunne told the Herald in a written statement, "I do not want his '
+                'endorsement."')
+    att = _find(a, "do not want his endorsement")
+    assert att.cue.text == "told" and att.source is not None and "Dunne" in att.source.text
+
+
+def test_cue_conjoined_to_a_noun_takes_the_clause_subject(analyze):
+    a = analyze('The crowd laughed. He then adopted a fake Southern accent and joked, "But I '
+                'am just going to make it easier."')
+    att = _find(a, "make it easier")
+    assert att.source is not None and att.source.text == "He"
+
+
+def test_quote_paragraph_after_a_trailing_frame_joins_it(analyze):
+    a = analyze('"The levee held through the night," county engineer Rosa Vidal said.\n\n'
+                '"We will inspect every section again on Friday."')
+    att = _find(a, "levee held")
+    assert "inspect every section" in att.content.text and len(att.content_parts) == 2
+    assert att.source is not None and "Vidal" in att.source.text
+
+
+def test_period_closed_quote_framed_by_a_bare_name_and_verb(analyze):
+    a = analyze('The rally went on for an hour. "We will win this county by ten points." '
+                'Mayor Tess Garland said.\n\nThe vote is in May.')
+    att = _find(a, "win this county")
+    assert att.cue is not None and att.cue.text == "said"
+    assert att.source is not None and "Garland" in att.source.text
+
+
+def test_trailing_frame_runs_past_a_nickname(analyze):
+    a = analyze('"This is a big year for our county!" his niece, state Rep. Marta "Tita" Ruiz, '
+                'shouted to the crowd.')
+    att = _find(a, "big year for our county")
+    assert att.cue is not None and att.cue.text == "shouted"
+    assert att.source is not None and "Ruiz" in att.source.text
+
+
+def test_phrasal_manner_verb_after_a_question_is_the_cue(analyze):
+    a = analyze('The host asked about the polls. "Who reads polls anyway?" Senator Ron Pike '
+                'shot back.')
+    att = _find(a, "Who reads polls")
+    assert att.cue is not None and att.cue.text == "shot"
+    assert att.source is not None and "Pike" in att.source.text

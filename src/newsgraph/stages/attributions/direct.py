@@ -11,6 +11,11 @@ paragraph or sentence of their own right after another attribution (the same
 speaker goes on); short quotes inside a sentence with no frame are scare
 quotes or titles and yield nothing here (the indirect pass may still take them
 as part of a mixed quote).
+
+Broken parses are common around quote marks, so the frame is also read from
+the surface: a name then a finite verb after a comma-closed quote (``," Trump
+barked``), the first reporting verb past a long description, ``Said Jane Doe:``
+and headline credits (``... - Jane Doe:``, ``Jane Doe: 'We Will Win.'``).
 """
 
 from __future__ import annotations
@@ -19,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-from .lexicon import learned_table, naming_verbs, reporting_verbs
+from .lexicon import _lines, learned_table, naming_verbs, reporting_verbs
 from .quotes import Quote
 from .syntax import NOT_SOURCES, source_span, subject_extent, subject_of, token_at
 
@@ -77,22 +82,31 @@ def direct_candidates(analysis, quotes: list[Quote]) -> list[Candidate]:
             prev.parts.append((q.start, q.end))
             continue
         if cand is None:
-            if prev is not None and _same_frame(prev, q):
+            if prev is not None and _same_frame(prev, q) and not _new_cue_between(doc, prev, q):
                 prev.content = (prev.content[0], q.end)  # "A," he said, but "B."
                 prev.parts.append((q.start, q.end))
                 continue
             if not _opens_sentence(norm, q.start):
                 continue
-            if prev is not None and not prev.inherit and q.para == prev.para \
-                    and q.start - prev.content[1] < 200:
+            if prev is not None and not prev.inherit and q.start - prev.content[1] < 200 \
+                    and (q.para == prev.para or _next_paragraph(norm, prev, q)):
                 prev.content = (prev.content[0], q.end)  # "A." he said. "B."
                 prev.parts.append((q.start, q.end))
+                prev.para = q.last_para
             elif q.words >= MIN_WORDS_STANDALONE:
                 out.append(Candidate("direct", (q.start, q.end), inherit=True, para=q.para,
                                      parts=[(q.start, q.end)], score=0.9))
             continue
         out.append(cand)
     return out
+
+
+def _next_paragraph(norm: str, prev: Candidate, q: Quote) -> bool:
+    """``"A," she said.`` closing a paragraph and ``"B."`` opening the next: the quote
+    paragraph goes on in the voice just named (PolNeAR joins them)."""
+    gap = norm[prev.content[1]:q.start]
+    return prev.cue is not None and prev.cue[0] >= prev.content[1] \
+        and gap.count("\n") <= 2 and gap.strip()[-1:] in (".", "!", "?")
 
 
 def _same_frame(prev: Candidate, q: Quote) -> bool:
@@ -102,11 +116,28 @@ def _same_frame(prev: Candidate, q: Quote) -> bool:
             and q.start - prev.content[1] < 80)
 
 
+def _new_cue_between(doc, prev: Candidate, q: Quote) -> bool:
+    """``"A," she said, adding that B is "C."``: a second cue (or a "that" clause)
+    between the first cue and the quote starts an attribution of its own."""
+    first = token_at(doc, prev.cue[1])
+    if first is None:
+        return False
+    for tok in doc[first.i + 1:]:
+        if tok.idx >= q.start:
+            return False
+        if tok.lower_ == "that" or is_cue_token(tok):
+            return True
+    return False
+
+
 def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
     """Keep a frameless quote only right after another attribution (same or previous paragraph).
 
     News goes on quoting the last speaker without repeating "he said"; a quote
-    with nobody before it stays unattributed rather than guessed.
+    with nobody before it stays unattributed rather than guessed.  Right after a
+    mixed or indirect attribution in the same paragraph (``X said that A. "B."``,
+    ``A is "C," X said. "B."``) the quote continues that attribution, as PolNeAR
+    annotates it.
     """
     anchored = sorted((c for c in cands if not c.inherit), key=lambda c: c.content[0])
     out = []
@@ -117,10 +148,21 @@ def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
         before = [a for a in anchored if a.content[1] <= c.content[0]]
         if not before:
             continue
-        gap = norm[before[-1].content[1]:c.content[0]]
+        last = before[-1]
+        gap = norm[last.content[1]:c.content[0]]
+        if last.kind != "direct" and "\n" not in gap and len(gap) < 200 and last.cue is not None:
+            _append_part(last, c)  # 'Nurses are "tired," she said. "We..."': one mixed quote
+            continue
         if gap.count("\n") <= 2 and len(gap) < 400:
             out.append(c)
     return out
+
+
+def _append_part(cand: Candidate, orphan: Candidate) -> None:
+    """Extend an attribution by a quote that continues it after its trailing frame."""
+    parts = cand.parts or [cand.content]
+    cand.parts = parts + (orphan.parts or [orphan.content])
+    cand.content = (cand.content[0], orphan.content[1])
 
 
 def _opens_sentence(norm: str, start: int) -> bool:
@@ -130,7 +172,7 @@ def _opens_sentence(norm: str, start: int) -> bool:
 
 def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     """The attribution a quote makes with its frame, or None."""
-    if q.words < 1:
+    if q.words < 1 or q.words <= 2 and _nickname(doc, norm, q):
         return None
     after = _following_cue(doc, norm, q)
     if after is not None:
@@ -139,6 +181,14 @@ def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     if before is not None:
         return _make(doc, q, before)
     return _continued(doc, norm, q)
+
+
+def _nickname(doc, norm: str, q: Quote) -> bool:
+    """``Rep. Robert C. "Bobby" Scott``: a short quote between two parts of a name."""
+    before = token_at(doc, q.start - 2) if q.start >= 2 and norm[q.start - 1] == " " else None
+    after = token_at(doc, q.end + 1) if norm[q.end:q.end + 1] == " " else None
+    return before is not None and after is not None and before.pos_ == "PROPN" \
+        and after.pos_ == "PROPN" and after.text[:1].isupper()
 
 
 def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
@@ -160,9 +210,9 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
         if not is_cue_token(tok) or tok.tag_ == "VBG":
             continue
         subj = subject_of(tok)
-        if subj is None or doc[_first_word(subj)].idx <= q.end or subj.i > tok.i:
+        if subj is None or doc[_first_word(subj)].idx <= q.end:
             continue
-        end = doc[_first_word(subj)].idx
+        end = doc[_first_word(subj)].idx if subj.i < tok.i else tok.idx  # or "..., said X"
         while end > q.end and norm[end - 1] in " ,":
             end -= 1
         cand = _make(doc, q, ("verb", tok, None))
@@ -175,7 +225,7 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
 def _first_word(subj) -> int:
     """Index of the subject's first non-punctuation token (the parser hangs the
     closing quote mark and comma on the name that follows them)."""
-    return next((t.i for t in subj.subtree if not t.is_punct), subj.i)
+    return next((t.i for t in subj.subtree if not (t.is_punct or t.is_space)), subj.i)
 
 
 def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
@@ -201,6 +251,12 @@ def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
 
 def _make(doc, q: Quote, cue) -> Candidate:
     kind, tok, colon = cue
+    if kind == "named":  # the parse is broken: the source is the name at token ``colon``
+        src = _name_run(doc, colon) if doc[colon].pos_ == "PROPN" else _noun_run(doc, colon)
+        cand = _make(doc, q, ("verb", tok, None))
+        if src is not None:
+            cand.source, cand.source_start = src, doc[src[0]].idx
+        return cand
     if tok is not None:
         cue_span, cue_i, src = (tok.idx, tok.idx + len(tok.text)), tok.i, _source(doc, tok, q)
     else:
@@ -220,11 +276,11 @@ def _following_cue(doc, norm: str, q: Quote):
     dash = _DASH_NAME.match(norm, q.end)
     if dash and _opens_clause(norm, q.start):
         return ("dash", None, dash.start(1))  # "..." \u2015 Jane Doe: the dash is the cue
-    inner_end = norm[q.start:q.end - 1].rstrip()
+    inner_end = norm[q.start:q.end - 1].rstrip().rstrip("'").rstrip()  # past a nested quote
     if not inner_end or inner_end[-1] == ".":
         nxt = norm[q.end:q.end + 40].lstrip(" ")
         if not nxt or not nxt[0].islower():
-            return None
+            return _bare_frame_sentence(doc, norm, q) if nxt[:1].isupper() else None
     if not _opens_clause(norm, q.start):
         return None
     stop = _frame_stop(norm, q.end)
@@ -235,13 +291,90 @@ def _following_cue(doc, norm: str, q: Quote):
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
         if tok.tag_ in ("WP", "WDT"):
             break  # a relative clause about the speaker: its verbs are not the cue
-        if is_cue_token(tok):
+        if is_cue_token(tok) or _trailing_cue(tok):
             return ("verb", tok, None)
-        if tok.pos_ not in _FRAME_POS:
+        if tok.pos_ not in _FRAME_POS and not _name_word(tok):
             break
         n += 1
         tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
-    return _described_cue(doc, first, stop)
+    described = _described_cue(doc, first, stop)
+    if described is None and inner_end and inner_end[-1] == ",":
+        return _comma_frame_cue(doc, first, stop) or _far_cue(doc, first, stop)
+    return described
+
+
+def _far_cue(doc, first, stop: int):
+    """``"...," Jane Roe, the director of X and whose film won Y, told The Post.``: past a
+    long description the parse may hang the cue anywhere; after a comma-closed quote
+    the first finite reporting verb of a frame that opens with a name is its cue."""
+    if first.pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ") and not _name_word(first):
+        return None
+    for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
+        if tok.idx >= stop:
+            break
+        if tok.tag_ in ("VBD", "VBZ", "VBN") and is_cue_token(tok) and not _has_aux(tok):
+            return ("named", tok, first.i)
+    return None
+
+
+def _has_aux(tok) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
+
+
+def _comma_frame_cue(doc, first, stop: int):
+    """``"...," Trump barked.``: after a quote closed by a comma, a name and a finite
+    verb are its frame even when the verb is no listed cue (manner of speaking)."""
+    seen_name = False
+    for tok in doc[first.i:min(len(doc), first.i + FOLLOW_CUE_WINDOW)]:
+        if tok.idx >= stop or tok.tag_ in ("WP", "WDT"):
+            return None
+        if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
+                and not _name_word(tok) and not _has_aux(tok):
+            return ("verb", tok, None) if seen_name else None
+        if tok.pos_ in ("PROPN", "PRON", "NOUN") or _name_word(tok):
+            seen_name = True
+        elif tok.pos_ not in _FRAME_POS:
+            return None
+    return None
+
+
+def _bare_frame_sentence(doc, norm: str, q: Quote):
+    """``"... missing." Trump said.``: a quote closed by a period, then a sentence made of
+    nothing but a name and a reporting verb, is framed by it (a comma was meant)."""
+    if not _opens_clause(norm, q.start):
+        return None
+    stop = _frame_stop(norm, q.end)
+    first = token_at(doc, _skip_space(norm, q.end, stop))
+    if first is None:
+        return None
+    words = [t for t in doc[first.i:first.i + 8] if t.idx < stop and not (t.is_punct or t.is_space)]
+    if not 2 <= len(words) <= 5 or not norm[stop - 1:stop] == ".":
+        return None
+    cue = words[-1]
+    if not is_cue_token(cue) or cue.tag_ not in ("VBD", "VBZ") \
+            or any(t.pos_ not in ("PROPN", "PRON", "DET", "NOUN", "ADJ") for t in words[:-1]):
+        return None
+    return ("verb", cue, None)
+
+
+def _trailing_cue(tok) -> bool:
+    """A manner-of-speaking verb (lexicon) that is a cue right after a quote: "barked",
+    "went on", "shot back"."""
+    if tok.pos_ != "VERB":
+        return False
+    lemma = tok.lemma_.lower()
+    verbs = _trailing_verbs()
+    return lemma in verbs or any(f"{lemma} {c.lower_}" in verbs for c in tok.children
+                                 if c.dep_ in ("prt", "advmod", "prep"))
+
+
+_TRAILING: set = set()
+
+
+def _trailing_verbs() -> set:
+    if not _TRAILING:
+        _TRAILING.update(_lines("attribution_direct_trailing_verbs.txt"))
+    return _TRAILING
 
 
 def _described_cue(doc, first, stop: int):
@@ -251,7 +384,7 @@ def _described_cue(doc, first, stop: int):
     walk over name words stops at "ran"; the parse still makes the name the
     subject of "told".
     """
-    if first.pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ"):
+    if first.pos_ not in ("PROPN", "NOUN", "DET", "PRON", "ADJ") and not _name_word(first):
         return None
     for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
         if tok.idx >= stop:
@@ -262,6 +395,15 @@ def _described_cue(doc, first, stop: int):
         if subj is not None and _first_word(subj) == first.i:
             return ("verb", tok, None)
     return None
+
+
+def _name_word(tok) -> bool:
+    """A word of the speaker's name or title the tagger took for a verb: capitalised
+    ("Trump", "Will", "Fight"), or a bare base form ("screenwriter"), which cannot be a
+    finite cue."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    return tok.tag_ == "VB" or tok.text[:1].isupper() and tok.tag_ in ("MD", "VBP")
 
 
 # What may stand between a quote and its trailing cue: the speaker's name and
@@ -308,12 +450,63 @@ def _preceding_cue(doc, norm: str, q: Quote):
     if toks and toks[-1].lower_ == "that" or (mark == "," and len(toks) > 1
                                                and toks[-2].lower_ == "that"):
         return None  # 'tweeted that, "..."' is mixed speech: the indirect pass takes it
+    inverted = (_inverted_colon(toks) or _dash_credit(toks)) if mark == ":" else None
+    if inverted is not None:
+        return inverted
     for tok in reversed(toks):
-        if is_cue_token(tok):
+        if is_cue_token(tok) and not _subordinate(tok) and not _modifier(tok):
             return ("verb", tok, None)
     if mark == ":" and toks:
         return ("colon", None, lead_end - 1)
     return None
+
+
+def _modifier(tok) -> bool:
+    """A participle modifying a noun ("in a *written* statement"): no cue of its own."""
+    return tok.tag_ in ("VBN", "VBG") and tok.dep_ in ("amod", "compound") \
+        and tok.head.pos_ in ("NOUN", "PROPN")
+
+
+def _subordinate(tok) -> bool:
+    """A verb heading an "if"/"when" clause (``said that if the bill passed, "..."``): not the
+    frame's cue, whatever it is."""
+    return any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in tok.children)
+
+
+# Subordinators of a condition or time, never of a reporting frame ("as she said").
+_CONDITIONS = frozenset("if when whenever unless once until because".split())
+
+
+def _inverted_colon(toks):
+    """``Said Jane Doe: "..."`` / ``Added Doe:``: a reporting verb opening the frame, then
+    only a name before the colon (the tagger often reads the verb as part of the name)."""
+    words = [t for t in toks if not (t.is_punct or t.is_space)]
+    if len(words) < 2 or not words[0].text[:1].isupper() or not _reporting_form(words[0]) \
+            or any(t.pos_ != "PROPN" for t in words[1:]):
+        return None
+    return ("named", words[0], words[1].i)
+
+
+def _dash_credit(toks):
+    """``POLLS MISSED THE SHIFT - Jane Doe and John Roe: "..."``: a name after a dash
+    closing a headline credits the quote, whatever verbs the headline holds."""
+    dashes = [k for k, t in enumerate(toks) if t.text in _DASHES]
+    if not dashes:
+        return None
+    words = [t for t in toks[dashes[-1] + 1:] if not (t.is_punct or t.is_space)]
+    if not 1 <= len(words) <= 6 or not words[0].text[:1].isupper() \
+            or any(not t.text[:1].isupper() and t.pos_ != "CCONJ" for t in words):
+        return None
+    cue = toks[-1] if toks[-1].text == ":" else words[-1]
+    return ("named", cue, words[0].i)
+
+
+def _reporting_form(tok) -> bool:
+    """A reporting verb in any inflection, whatever the tagger made of it."""
+    low = tok.text.lower()
+    verbs = reporting_verbs()
+    return tok.lemma_.lower() in verbs and tok.pos_ == "VERB" or any(
+        low[:len(low) - k] in verbs for k in (1, 2) if low.endswith(("d", "s")))
 
 
 def _opens_capital(norm: str, q: Quote) -> bool:
@@ -342,8 +535,7 @@ def _frame_stop(norm: str, pos: int) -> int:
     A period after a title or initial ("Mr.", "Sen.", "U.S.") ends no sentence.
     """
     ends = [len(norm)]
-    for ch in ('"', "\n"):
-        i = norm.find(ch, pos)
+    for i in (_next_quote_mark(norm, pos), norm.find("\n", pos)):
         if i >= 0:
             ends.append(i)
     limit = min(ends)
@@ -355,6 +547,21 @@ def _frame_stop(norm: str, pos: int) -> int:
     return min(ends)
 
 
+def _next_quote_mark(norm: str, pos: int) -> int:
+    """The next quote mark from ``pos``, skipping nicknames (``Marcia "Cia" Price``)."""
+    i = norm.find('"', pos)
+    while i >= 0:
+        m = _NICKNAME.match(norm, i)
+        if m is None or not _NAME_BEFORE.search(norm, max(0, i - 40), i):
+            return i
+        i = norm.find('"', m.end())
+    return i
+
+
+_NICKNAME = re.compile(r'"[A-Z][\w.\'-]*(?: [A-Z][\w.\'-]*)?" (?=[A-Z])')
+_NAME_BEFORE = re.compile(r"[A-Z][\w.]* $")
+
+
 def _skip_space(norm: str, pos: int, stop: int) -> int:
     while pos < stop and norm[pos] in " ,":
         pos += 1
@@ -362,6 +569,7 @@ def _skip_space(norm: str, pos: int, stop: int) -> int:
 
 
 _OBJECT_PRONOUNS = frozenset("me him her us them".split())
+_RELATIVES = frozenset(("who", "which", "that"))
 
 
 def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
@@ -372,6 +580,12 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
     cue ("..., adding") the subject of the sentence's main verb.
     """
     span = source_span(cue)
+    if span is None and cue.dep_ == "conj" and cue.head.pos_ in ("NOUN", "PROPN"):
+        verb = next((t for t in cue.head.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        span = source_span(verb) if verb is not None else None  # "adopted X and joked"
+    if span is not None and cue.tag_ == "VBG" and doc[span[0]].lower_ in _RELATIVES \
+            and cue.sent.root is not cue:
+        span = source_span(cue.sent.root)  # ", saying" hung on a relative clause: the main subject
     if span is not None and cue.idx >= q.end:
         span = _outside(doc, *span, q)  # the closing mark and comma hang on the name
         span = span if span[0] < span[1] else None
@@ -379,7 +593,9 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
             and doc[span[0]].lower_ not in _OBJECT_PRONOUNS:
         a, b = _outside(doc, *span, q)
         if a < b and not _is_date(doc[a:b]):
-            return a, b
+            if a <= cue.i - 1 < b:
+                return a, b
+            return _adjacent_name(doc, cue, q) or (a, b)
     if cue.idx >= q.end:
         tok = token_at(doc, q.end)
         while tok is not None and tok.i < cue.i:
@@ -402,6 +618,23 @@ def _source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
             and not (q.start <= doc[prev].idx < q.end):
         return _name_run(doc, prev)
     return None
+
+
+def _adjacent_name(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
+    """``When X noted that ... -- Trump boasted, "..."``: a person's name or a pronoun right
+    before a leading cue is its subject even when the parse, confused by dashes or a
+    subordinate clause, picked another phrase."""
+    if cue.idx > q.start or cue.i == 0:
+        return None
+    prev = doc[cue.i - 1]
+    if prev.pos_ == "PRON" and prev.lower_ in _SUBJECT_PRONOUNS:
+        return prev.i, prev.i + 1
+    if prev.pos_ == "PROPN" and prev.ent_type_ == "PERSON":
+        return _name_run(doc, prev.i)
+    return None
+
+
+_SUBJECT_PRONOUNS = frozenset("i he she we they".split())
 
 
 _NP_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM"))
@@ -471,6 +704,31 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
         kind = "direct" if rest[0] == '"' else "indirect"
         out.append(Candidate(kind, (colon + 1, end), (colon, colon + 1), None,
                              (span[0].i, span[-1].i + 1), score=0.8))
+    return out + _single_quoted_headlines(doc, norm, taken + out)
+
+
+_SINGLE_HEADLINE = re.compile(
+    r"^([^\n\"]{2,160}?):[^\S\n]*('[^\W_][^\n\"]*?[^\s]')[^\S\n]*\.?[^\S\n]*$", re.MULTILINE)
+
+
+def _single_quoted_headlines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
+    """``Jane Doe on the budget: 'We Will Not Cut Schools.'``: a headline quoting in single
+    marks after a colon; the first person or organisation named before the colon said it."""
+    out = []
+    for m in _SINGLE_HEADLINE.finditer(norm):
+        start, end = m.span(2)
+        if any(c.content[0] < end and start < c.content[1] for c in taken):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        names = [(e.start, e.end) for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        names += [_name_run(doc, t.i) for t in span if t.pos_ == "PROPN"]
+        if not names and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
+            names.append((span.start, span.end))  # "Reid:": a bare name the tagger missed
+        src = names[0] if names else None
+        out.append(Candidate("direct", (start, end), (m.end(1), m.end(1) + 1), None, src,
+                             score=0.8, parts=[(start, end)]))
     return out
 
 
@@ -491,12 +749,41 @@ def _dash_source(doc, norm_end: int) -> Optional[tuple[int, int]]:
     return (a, b) if b > a else None
 
 
+def _name_before(doc, i: int) -> Optional[tuple[int, int]]:
+    """A person or organisation name ending right before token i (a colon), or None."""
+    b = i
+    while b > 0 and doc[b - 1].is_space:
+        b -= 1
+    a = b
+    while a > 0 and doc[a - 1].pos_ == "PROPN" and doc[a - 1].ent_type_ in ("PERSON", "ORG"):
+        a -= 1
+    if a == b:
+        return None
+    for tok in reversed(doc[max(0, a - 12):a]):
+        if tok.text in _DASHES or tok.is_sent_start or "\n" in tok.text:
+            break
+        if tok.pos_ in ("VERB", "AUX"):
+            return None  # "X had a message for the crowd in Dunmore:": the clause has a subject
+    return a, b
+
+
+_DASHES = frozenset(("-", "--", "\u2013", "\u2014", "\u2015"))
+
+
 def _colon_source(doc, colon: int, q: Quote) -> Optional[tuple[int, int]]:
     """For ``Name: "..."`` or ``The message from X: "..."``: the root's subject or first noun."""
     tok = token_at(doc, colon)
     if tok is None:
         return None
     sent = tok.sent
+    named = _name_before(doc, tok.i)
+    if named is not None:
+        return named  # "... - Jane Doe:" / "More from Doe and Roe:"
+    root = sent.root
+    if root.idx < colon:
+        for t in root.children:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.idx < colon:
+                return subject_extent(t)  # the main clause's subject, not a subordinate one
     for t in sent:
         if t.idx >= colon:
             break
