@@ -41,8 +41,8 @@ from newsgraph.stages.attributions.lexicon import LEXICONS
 from newsgraph.stages.attributions.quotes import find_quotes
 from newsgraph.stages.attributions.scorer import (MODEL, DocContext, candidate_features, fit,
                                                   fit_ensemble, save)
-from newsgraph.stages.attributions.sources import (SOURCE_MODEL, choose, noun_phrases,
-                                                   option_features, options, source_model)
+from newsgraph.stages.attributions.sources import (SOURCE_MODEL, choose, option_features,
+                                                   options, source_model)
 from newsgraph.stages.attributions.syntax import (content_spans, key, source_span, sourceless,
                                                   subject_kind)
 from newsgraph.stages.nlp import load_model
@@ -50,6 +50,7 @@ from newsgraph.stages.normalize import normalize_text
 
 OUT = LEXICONS / "attribution_cues_learned.json"
 MIN_SEEN = 3
+NEVER_SEEN = 30  # a word seen this often and never a cue is kept as [0, n]: the stage skips it
 Ranges = list[tuple[int, int]]
 
 
@@ -91,7 +92,6 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
     for q in find_quotes(doc.text):
         quoted.update(range(q.start, q.end))
     in_content = set().union(*(chars for _, chars, _ in gold)) if gold else set()
-    phrases = None
     ctx = DocContext(doc, doc.text)
     for tok in doc:
         c0, c1 = tok.idx, tok.idx + len(tok.text)
@@ -102,7 +102,6 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
         base = f"{tok.lemma_.lower()}|{tok.pos_}"
         yield base, "any", [], None, bool(mine), bool(mine)
         skind = source = None
-        phrases = phrases or noun_phrases(doc)
         for rel, a, b in content_spans(tok):
             if skind is None:
                 source = source_span(tok)
@@ -110,7 +109,7 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
                 default = None if sourceless(tok) else source
             cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
             hits = [src for chars, src in mine if len(cand & chars) / len(cand | chars) >= 0.5]
-            e2e = bool(hits) and any(_source_agrees(doc, choose(tok, rel, a, b, default, phrases)[0],
+            e2e = bool(hits) and any(_source_agrees(doc, choose(tok, rel, a, b, default, ctx)[0],
                                                           src)
                                      for src in hits)
             feats, dense = candidate_features(tok, rel, a, b, skind, source, ctx)
@@ -119,7 +118,7 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
 
 def source_rows(doc, gold) -> Iterator[tuple[list[str], np.ndarray, bool]]:
     """Options of each gold cue whose content the stage can match, labelled by the gold source."""
-    phrases = noun_phrases(doc)
+    ctx = DocContext(doc, doc.text)
     for cue, chars, src in gold:
         for tok in doc:
             if not any(s <= tok.idx and tok.idx + len(tok.text) <= e for s, e in cue):
@@ -132,8 +131,8 @@ def source_rows(doc, gold) -> Iterator[tuple[list[str], np.ndarray, bool]]:
                 continue
             rel, a, b = hit
             default = None if sourceless(tok) else source_span(tok)
-            for kind, span in options(tok, a, b, default, phrases):
-                feats, dense = option_features(tok, rel, kind, span, default)
+            for kind, span in options(tok, a, b, default, ctx.phrases()):
+                feats, dense = option_features(tok, rel, kind, span, default, ctx)
                 yield feats, dense, _source_agrees(doc, span, src)
             break  # one cue token per attribution
 
@@ -159,8 +158,10 @@ def collect(pairs: Iterable[tuple[object, Path]]):
 
 
 def write_table(table: dict[str, list[int]]) -> None:
-    kept = {k: v for k, v in sorted(table.items()) if v[0] > 0 and v[1] >= MIN_SEEN
-            and (not k.endswith("|any") or k.split("|")[1] in ("VERB", "AUX", "NOUN"))}
+    kept = {k: v for k, v in sorted(table.items())
+            if (v[0] > 0 and v[1] >= MIN_SEEN
+                and (not k.endswith("|any") or k.split("|")[1] in ("VERB", "AUX", "NOUN")))
+            or (k.endswith("|any") and v[0] == 0 and v[1] >= NEVER_SEEN)}
     lines = [f"{json.dumps(k)}: {json.dumps(v)}" for k, v in kept.items()]
     OUT.write_text("{\n" + ",\n".join(lines) + "\n}\n", encoding="utf-8")
     print(f"wrote {len(kept)} entries to {OUT}", file=sys.stderr)
@@ -180,13 +181,13 @@ def fit_sources(pairs) -> None:
     source_model.cache_clear()
 
 
-def fit_cues(pairs) -> None:
+def fit_cues(pairs, **options) -> None:
     """Write the count table and train and save the cue model."""
     table, rows_x, rows_d, rows_y = collect(pairs)
     write_table(table)
     print(f"fitting the cue model on {len(rows_y)} candidates ({int(rows_y.sum())} positive)",
           file=sys.stderr)
-    save(fit_ensemble(rows_x, rows_d, rows_y))
+    save(fit_ensemble(rows_x, rows_d, rows_y, **options))
     print(f"wrote {MODEL} ({MODEL.stat().st_size // 1024} kB)", file=sys.stderr)
 
 

@@ -73,31 +73,33 @@ def test_passive_subject_is_a_content_candidate(analyze):
 
 
 def test_source_options_cover_nobody_the_default_and_other_phrases(analyze):
-    from newsgraph.stages.attributions.sources import noun_phrases, option_features, options
+    from newsgraph.stages.attributions.sources import option_features, options
 
     doc = analyze("The mayor told the council on Monday that the bridge would reopen.").doc
     told = next(t for t in doc if t.lower_ == "told")
     content = next((a, b) for rel, a, b in content_spans(told) if rel == "ccomp")
     default = source_span(told)
-    opts = list(options(told, *content, default, noun_phrases(doc)))
+    ctx = DocContext(doc, doc.text)
+    opts = list(options(told, *content, default, ctx.phrases()))
     assert opts[0] == ("none", None)
     assert ("default", default) in opts and doc[default[0]:default[1]].text == "The mayor"
     others = {doc[s[0]:s[1]].text for kind, s in opts if kind == "other"}
     assert "the council" in others
     assert not any("bridge" in o for o in others)  # phrases inside the content are not sources
-    widths = {option_features(told, "ccomp", kind, span, default)[1].shape for kind, span in opts}
+    widths = {option_features(told, "ccomp", kind, span, default, ctx)[1].shape
+              for kind, span in opts}
     assert len(widths) == 1  # one dense width for every option, "none" included
 
 
 def test_chooser_keeps_a_plain_subject(analyze):
-    from newsgraph.stages.attributions.sources import SOURCE_MODEL, choose, noun_phrases
+    from newsgraph.stages.attributions.sources import SOURCE_MODEL, choose
 
     if not SOURCE_MODEL.exists():
         pytest.skip("no trained source chooser (run `make attribution-model`)")
     doc = analyze("The governor said on Tuesday that taxes would not rise.").doc
     said = next(t for t in doc if t.lower_ == "said")
     rel, a, b = next((r, a, b) for r, a, b in content_spans(said) if r == "ccomp")
-    span, nobody = choose(said, rel, a, b, source_span(said), noun_phrases(doc))
+    span, nobody = choose(said, rel, a, b, source_span(said), DocContext(doc, doc.text))
     assert not nobody and doc[span[0]:span[1]].text == "The governor"
 
 

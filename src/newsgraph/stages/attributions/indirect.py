@@ -20,7 +20,7 @@ import numpy as np
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .quotes import Quote
-from .sources import choose, noun_phrases
+from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
 from .syntax import content_parts, content_spans, key, source_span, sourceless, subject_kind, trim
@@ -53,36 +53,41 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
     quoted = _quoted_mask(norm, quotes)
-    table = learned_table()
     offered = [(tok, rel, a, b) for tok in doc
                if not (tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx])
-               and (tok.pos_ == "VERB" or f"{tok.lemma_.lower()}|{tok.pos_}|any" in table)
+               and _may_be_cue(tok)
                for rel, a, b in content_spans(tok)]
-    scores, threshold = _score(offered, norm)
+    ctx = DocContext(doc, norm)
+    scores, threshold = _score(offered, ctx)
     best: dict[int, tuple[float, int, int, str]] = {}
     for (tok, rel, a, b), s in zip(offered, scores):
         if s >= threshold and (tok.i not in best or s > best[tok.i][0]):
             best[tok.i] = (s, a, b, rel)
+    kept = [(doc[i], s, a, b, rel) for i, (s, a, b, rel) in sorted(best.items())
+            if not _short_quote(norm, *_chars(doc, a, b))]
+    unnamed = [sourceless(tok) for tok, *_ in kept]
+    chosen = choose_all([(tok, rel, a, b, None if no else source_span(tok))
+                         for (tok, _, a, b, rel), no in zip(kept, unnamed)], ctx)
     found = []
-    phrases = None
-    for i, (s, a, b, rel) in sorted(best.items()):
-        tok = doc[i]
-        if _short_quote(norm, *_chars(doc, a, b)):
-            continue
-        unnamed = sourceless(tok)
-        if phrases is None:
-            phrases = noun_phrases(doc)
-        src, nobody = choose(tok, rel, a, b, None if unnamed else source_span(tok), phrases)
-        unnamed = unnamed or nobody
+    for (tok, s, a, b, rel), no, (src, nobody) in zip(kept, unnamed, chosen):
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         start, end = parts[0][0], parts[-1][1]
         found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
                                src, score=s, parts=parts if len(parts) > 1 else [],
-                               sourceless=unnamed))
+                               sourceless=no or nobody))
     return _settle(direct, found)
 
 
-def _score(offered: list, norm: str) -> tuple[list[float], float]:
+def _may_be_cue(tok) -> bool:
+    """Worth scoring: a verb not seen often in PolNeAR train without ever being a cue, or
+    another word that was a cue there at least once.  Keeps about half the candidates."""
+    hits, seen = learned_table().get(f"{tok.lemma_.lower()}|{tok.pos_}|any", (None, 0))
+    if tok.pos_ == "VERB":
+        return hits != 0
+    return bool(hits)
+
+
+def _score(offered: list, ctx: DocContext) -> tuple[list[float], float]:
     """Scores of (token, relation, start, end) candidates, and the threshold they must pass.
 
     The trained model scores all of an article's candidates in one batch; without it the
@@ -98,7 +103,6 @@ def _score(offered: list, norm: str) -> tuple[list[float], float]:
         return [score(tok, rel, kinds[tok.i][0]) for tok, rel, _, _ in offered], TABLE_THRESHOLD
     if not offered:
         return [], THRESHOLD
-    ctx = DocContext(offered[0][0].doc, norm)
     rows = [candidate_sparse(tok, rel, a, b, *kinds[tok.i], ctx) for tok, rel, a, b in offered]
     sparse = sparse_logits([feats for feats, _, _ in rows], model)
     scores = np.zeros(len(offered))

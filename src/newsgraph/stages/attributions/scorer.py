@@ -44,20 +44,74 @@ def _bucket(n: int) -> str:
 
 
 class DocContext:
-    """What every candidate of one article reads: the text, spaCy's vectors, quote tokens."""
+    """What every candidate of one article reads, computed once per article.
+
+    Token attributes are copied into plain lists, because the scorer reads
+    them hundreds of times per article and spaCy builds a new ``Token``
+    object on every ``doc[i]``.
+    """
 
     def __init__(self, doc, norm: str):
         self.doc, self.norm = doc, norm
         self.vecs = doc.tensor
         self.quote = np.fromiter((t.text == QUOTE for t in doc), dtype=bool, count=len(doc))
+        self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent = [], [], [], [], [], []
+        self.head, self.punct, self.left, self.sent_start = [], [], [], []
+        self.kids: list[list[int]] = [[] for _ in range(len(doc))]
+        for t in doc:
+            self.lower.append(t.lower_)
+            self.lemma.append(t.lemma_.lower())
+            self.pos.append(t.pos_)
+            self.tag.append(t.tag_)
+            self.dep.append(t.dep_)
+            self.ent.append(t.ent_type_)
+            self.head.append(t.head.i)
+            self.punct.append(t.is_punct)
+            self.left.append(t.left_edge.i)
+            self.sent_start.append(bool(t.is_sent_start))
+            if t.head.i != t.i:
+                self.kids[t.head.i].append(t.i)
+        self._depth: dict[int, int] = {}
+        self._phrases: Optional[list[tuple[int, int, int]]] = None
+
+    def phrases(self) -> list[tuple[int, int, int]]:
+        """(start, end, root) of every noun chunk, computed on first use:
+        ``Span.noun_chunks`` would walk the whole document each time it is asked."""
+        if self._phrases is None:
+            self._phrases = [(c.start, c.end, c.root.i) for c in self.doc.noun_chunks]
+        return self._phrases
+
+    def depth(self, i: int) -> int:
+        """Steps from token i up to its sentence root (memoised along the path)."""
+        path, j = [], i
+        while j not in self._depth and self.head[j] != j and len(path) < 200:
+            path.append(j)
+            j = self.head[j]
+        d = self._depth.setdefault(j, 0)
+        for k in reversed(path):
+            d += 1
+            self._depth[k] = d
+        return self._depth[i]
+
+    def root(self, a: int, b: int) -> int:
+        """The token of a..b closest to the sentence root (first one on a tie)."""
+        best, best_depth = a, None
+        for i in range(a, b):
+            if a <= self.head[i] < b and self.head[i] != i:
+                continue
+            d = self.depth(i)
+            if best_depth is None or d < best_depth:
+                best, best_depth = i, d
+        return best
 
 
 def candidate_sparse(tok, rel: str, a: int, b: int, skind: str,
                      source: Optional[tuple[int, int]], ctx: DocContext):
-    """(sparse features, content root, source root) of cue ``tok`` with content a..b."""
-    root = ctx.doc[a:b].root
-    src_root = ctx.doc[source[0]:source[1]].root if source is not None else None
-    return features(tok, rel, a, b, skind, ctx, root, src_root), root, src_root
+    """(sparse features, content root, source root) of cue ``tok`` with content a..b;
+    the roots are token indices (the source's is None when there is no source)."""
+    root = ctx.root(a, b)
+    src_root = ctx.root(*source) if source is not None else None
+    return features(tok.i, rel, a, b, skind, ctx, root, src_root), root, src_root
 
 
 def candidate_features(tok, rel: str, a: int, b: int, skind: str,
@@ -68,63 +122,67 @@ def candidate_features(tok, rel: str, a: int, b: int, skind: str,
     return feats, dense_features(tok, a, b, root, src_root, ctx)
 
 
-def features(tok, rel: str, a: int, b: int, skind: str, ctx: DocContext, root, src_root
-             ) -> list[str]:
-    """Sparse features: strings whose weights the model learns."""
-    doc = tok.doc
-    lemma = tok.lemma_.lower()
+def features(i: int, rel: str, a: int, b: int, skind: str, ctx: DocContext, root: int,
+             src_root: Optional[int]) -> list[str]:
+    """Sparse features of cue token i: strings whose weights the model learns."""
+    lemma, pos, tag, dep = ctx.lemma[i], ctx.pos[i], ctx.tag[i], ctx.dep[i]
     quoted = bool(ctx.quote[a:b].any())
-    neg = any(c.dep_ == "neg" for c in tok.children)
+    neg = any(ctx.dep[k] == "neg" for k in ctx.kids[i])
     lex = lemma in reporting_verbs()
-    side = "R" if a > tok.i else "L"
-    last = doc[b - 1]
+    side = "R" if a > i else "L"
+    last = b - 1
     out = [
         "BIAS", f"L:{lemma}|{rel}", f"LS:{lemma}|{rel}|{skind}", f"R:{rel}", f"RS:{rel}|{skind}",
-        f"P:{tok.pos_}|{rel}", f"T:{tok.tag_}|{rel}", f"D:{tok.dep_}|{rel}",
-        f"W:{doc[a].lower_}|{rel}", f"N:{_bucket(b - a)}|{rel}", f"Q:{quoted}|{rel}",
+        f"P:{pos}|{rel}", f"T:{tag}|{rel}", f"D:{dep}|{rel}",
+        f"W:{ctx.lower[a]}|{rel}", f"N:{_bucket(b - a)}|{rel}", f"Q:{quoted}|{rel}",
         f"NEG:{neg}", f"LEX:{lex}|{rel}", f"LEXS:{lex}|{rel}|{skind}", f"SIDE:{side}|{rel}",
-        f"L:{lemma}", f"LP:{lemma}|{tok.pos_}", f"LT:{lemma}|{tok.tag_}",
+        f"L:{lemma}", f"LP:{lemma}|{pos}", f"LT:{lemma}|{tag}",
         # what the content is: a clause ("VBD|ccomp") or a noun phrase ("NN|dobj")
-        f"CR:{root.pos_}|{root.dep_}|{rel}", f"CRT:{root.tag_}|{rel}", f"LCR:{lemma}|{root.pos_}",
-        f"CL:{root.lemma_.lower()}|{rel}", f"H:{tok.head.lemma_.lower()}|{tok.dep_}",
-        f"E:{last.lower_ if last.is_punct else last.pos_}",
+        f"CR:{ctx.pos[root]}|{ctx.dep[root]}|{rel}", f"CRT:{ctx.tag[root]}|{rel}",
+        f"LCR:{lemma}|{ctx.pos[root]}", f"CL:{ctx.lemma[root]}|{rel}",
+        f"H:{ctx.lemma[ctx.head[i]]}|{dep}",
+        f"E:{ctx.lower[last] if ctx.punct[last] else ctx.pos[last]}",
     ]
-    out += _boundary_features(doc, root, a, b)
+    out += _boundary_features(ctx, root, b)
     if src_root is not None:  # who: "officials", a PERSON, an ORG...
-        out += [f"S:{src_root.lemma_.lower()}", f"SE:{src_root.ent_type_}|{rel}",
-                f"LSE:{lemma}|{src_root.ent_type_ or src_root.pos_}"]
+        ent = ctx.ent[src_root]
+        out += [f"S:{ctx.lemma[src_root]}", f"SE:{ent}|{rel}",
+                f"LSE:{lemma}|{ent or ctx.pos[src_root]}"]
     return out
 
 
-def _boundary_features(doc, root, a: int, b: int) -> list[str]:
+def _boundary_features(ctx: DocContext, root: int, b: int) -> list[str]:
     """What the content stops before, and what it ends with: PolNeAR keeps "X, but Y" and
     "X because Y" whole but drops ", which ..." and appositives, so the scorer must see
     which modifier a shorter reading (:func:`.syntax.content_spans`) cut off."""
-    right = [c for c in root.children if c.i > root.i]
-    cut = next((c for c in right if c.i >= b), None)
-    kept = [c for c in right if c.i < b]
+    right = [k for k in ctx.kids[root] if k > root]
+    cut = next((k for k in right if k >= b), None)
+    kept = [k for k in right if k < b]
     out = []
     if cut is not None:
-        comma = doc[cut.left_edge.i - 1].text == "," if cut.left_edge.i > 0 else False
-        out += [f"OUT:{cut.dep_}|{comma}", f"OUTW:{doc[b].lower_ if b < len(doc) else '<end>'}"]
+        edge = ctx.left[cut]
+        comma = edge > 0 and ctx.lower[edge - 1] == ","
+        out += [f"OUT:{ctx.dep[cut]}|{comma}",
+                f"OUTW:{ctx.lower[b] if b < len(ctx.lower) else '<end>'}"]
     else:
         out.append("OUT:none")
     if kept:
-        last = kept[-1]
-        comma = doc[last.left_edge.i - 1].text == "," if last.left_edge.i > 0 else False
-        out.append(f"TAIL:{last.dep_}|{comma}")
+        edge = ctx.left[kept[-1]]
+        comma = edge > 0 and ctx.lower[edge - 1] == ","
+        out.append(f"TAIL:{ctx.dep[kept[-1]]}|{comma}")
     return out
 
 
-def dense_features(tok, a: int, b: int, root, src_root, ctx: DocContext) -> np.ndarray:
+def dense_features(tok, a: int, b: int, root: int, src_root: Optional[int],
+                   ctx: DocContext) -> np.ndarray:
     """Contextual vectors of the cue, the content and the source, plus a few shape numbers."""
-    vecs, n = ctx.vecs, len(ctx.doc)
-    src = vecs[src_root.i] if src_root is not None else np.zeros(vecs.shape[1], dtype=np.float32)
-    shape = np.array([math.log1p(b - a) / 4, (a - tok.i) / 20.0, float(src_root is not None),
-                      float(a > tok.i), float(ctx.quote[a:b].any()),
-                      float(bool(tok.is_sent_start))], dtype=np.float32)
-    return np.concatenate([vecs[tok.i], vecs[root.i], vecs[a], src, vecs[a:b].mean(0), shape,
-                           vecs[tok.head.i], vecs[min(tok.i + 1, n - 1)], vecs[b - 1]])
+    vecs, n, i = ctx.vecs, len(ctx.lower), tok.i
+    src = vecs[src_root] if src_root is not None else np.zeros(vecs.shape[1], dtype=np.float32)
+    shape = np.array([math.log1p(b - a) / 4, (a - i) / 20.0, float(src_root is not None),
+                      float(a > i), float(ctx.quote[a:b].any()), float(ctx.sent_start[i])],
+                     dtype=np.float32)
+    return np.concatenate([vecs[i], vecs[root], vecs[a], src, vecs[a:b].mean(0), shape,
+                           vecs[ctx.head[i]], vecs[min(i + 1, n - 1)], vecs[b - 1]])
 
 
 def load(path) -> dict:

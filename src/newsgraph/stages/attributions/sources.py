@@ -20,7 +20,7 @@ from typing import Iterator, Optional
 import numpy as np
 
 from .lexicon import LEXICONS
-from .scorer import load, probabilities
+from .scorer import DocContext, load, probabilities
 
 SOURCE_MODEL = LEXICONS / "attribution_source_model.npz"
 MARGIN = 0.15  # another option must beat the parse's default by this much
@@ -31,12 +31,6 @@ Span = Optional[tuple[int, int]]
 @lru_cache(maxsize=1)
 def source_model() -> Optional[dict]:
     return load(SOURCE_MODEL) if SOURCE_MODEL.exists() else None
-
-
-def noun_phrases(doc) -> list[tuple[int, int, int]]:
-    """(start, end, root) of every noun chunk of the document: computed once per article,
-    because ``Span.noun_chunks`` walks the whole document each time it is asked."""
-    return [(c.start, c.end, c.root.i) for c in doc.noun_chunks]
 
 
 def options(tok, a: int, b: int, default: Span, phrases: list[tuple[int, int, int]]
@@ -59,62 +53,80 @@ def _bucket(n: int) -> str:
     return "0-1" if n <= 1 else "2-3" if n <= 3 else "4-8" if n <= 8 else "9+"
 
 
-def _relation(tok, root) -> str:
-    """How the phrase hangs on the cue: its child, its sibling, its head, or further."""
-    if root.head.i == tok.i:
-        return f"child:{root.dep_}"
-    if root.head.i == tok.head.i:
-        return f"sib:{root.dep_}"
-    if tok.head.i == root.i:
-        return f"head:{tok.dep_}"
-    if any(anc.i == tok.i for anc in root.ancestors):
-        return f"below:{root.dep_}"
-    return f"other:{root.dep_}"
+def _relation(ctx: DocContext, i: int, root: int) -> str:
+    """How the phrase hangs on cue i: its child, its sibling, its head, or further."""
+    head, dep = ctx.head, ctx.dep[root]
+    if head[root] == i:
+        return f"child:{dep}"
+    if head[root] == head[i]:
+        return f"sib:{dep}"
+    if head[i] == root:
+        return f"head:{ctx.dep[i]}"
+    j, steps = root, 0
+    while head[j] != j and steps < 200:
+        j, steps = head[j], steps + 1
+        if j == i:
+            return f"below:{dep}"
+    return f"other:{dep}"
 
 
-def option_features(tok, rel: str, kind: str, span: Span, default: Span
+def option_features(tok, rel: str, kind: str, span: Span, default: Span, ctx: DocContext
                     ) -> tuple[list[str], np.ndarray]:
     """Sparse and dense features of one source option for cue ``tok``."""
-    doc = tok.doc
-    vecs = doc.tensor
-    lemma = tok.lemma_.lower()
+    i, vecs = tok.i, ctx.vecs
+    lemma = ctx.lemma[i]
     has_default = "y" if default is not None else "n"
-    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    passive = any(ctx.dep[k] in ("auxpass", "nsubjpass") for k in ctx.kids[i])
     base = ["BIAS", f"K:{kind}", f"K:{kind}|D:{has_default}", f"K:{kind}|L:{lemma}",
-            f"K:{kind}|R:{rel}", f"K:{kind}|T:{tok.tag_}|P:{passive}", f"K:{kind}|CD:{tok.dep_}"]
+            f"K:{kind}|R:{rel}", f"K:{kind}|T:{ctx.tag[i]}|P:{passive}", f"K:{kind}|CD:{ctx.dep[i]}"]
     if span is None:
-        dense = np.concatenate([np.zeros(vecs.shape[1], dtype=np.float32), vecs[tok.i],
+        dense = np.concatenate([np.zeros(vecs.shape[1], dtype=np.float32), vecs[i],
                                 np.array([0.0, 0.0, 1.0], dtype=np.float32)])
         return base, dense
-    root = doc[span[0]:span[1]].root
-    how = _relation(tok, root)
-    side = "L" if root.i < tok.i else "R"
+    root = ctx.root(*span)
+    how = _relation(ctx, i, root)
+    side = "L" if root < i else "R"
+    pos, ent = ctx.pos[root], ctx.ent[root]
     base += [f"H:{how}", f"H:{how}|K:{kind}", f"H:{how}|L:{lemma}", f"S:{side}|K:{kind}",
-             f"N:{_bucket(abs(root.i - tok.i))}|{side}", f"P:{root.pos_}|{root.ent_type_}",
-             f"P:{root.pos_}|{root.ent_type_}|K:{kind}", f"W:{root.lemma_.lower()}"]
-    if root.pos_ == "PRON":
-        base.append(f"PRON:{root.lower_}")
-    dense = np.concatenate([vecs[root.i], vecs[tok.i],
-                            np.array([(root.i - tok.i) / 10.0, float(kind == "default"), 0.0],
+             f"N:{_bucket(abs(root - i))}|{side}", f"P:{pos}|{ent}", f"P:{pos}|{ent}|K:{kind}",
+             f"W:{ctx.lemma[root]}"]
+    if pos == "PRON":
+        base.append(f"PRON:{ctx.lower[root]}")
+    dense = np.concatenate([vecs[root], vecs[i],
+                            np.array([(root - i) / 10.0, float(kind == "default"), 0.0],
                                      dtype=np.float32)])
     return base, dense
 
 
-def choose(tok, rel: str, a: int, b: int, default: Span,
-           phrases: list[tuple[int, int, int]]) -> tuple[Span, bool]:
-    """(source span, True when the chooser says the cue has no source).
+def choose(tok, rel: str, a: int, b: int, default: Span, ctx: DocContext
+           ) -> tuple[Span, bool]:
+    """(source span, True when the chooser says the cue has no source)."""
+    return choose_all([(tok, rel, a, b, default)], ctx)[0]
 
-    ``phrases`` is :func:`noun_phrases` of the cue's document.
-    """
+
+def choose_all(cues: list[tuple], ctx: DocContext) -> list[tuple[Span, bool]]:
+    """:func:`choose` for all (token, relation, start, end, default) cues of an article,
+    scored in one batch."""
     model = source_model()
     if model is None:
-        return default, False
-    opts = list(options(tok, a, b, default, phrases))
-    rows, dense = zip(*(option_features(tok, rel, kind, span, default) for kind, span in opts))
-    scores = probabilities(list(rows), np.stack(dense), model)
-    base = scores[1] if default is not None else scores[0]  # the default, or "none"
-    best = int(np.argmax(scores))
-    if scores[best] < base + MARGIN:
-        return default, False
-    kind, span = opts[best]
-    return span, kind == "none"
+        return [(default, False) for *_, default in cues]
+    per_cue = [list(options(tok, a, b, default, ctx.phrases())) for tok, _, a, b, default in cues]
+    rows, dense = [], []
+    for (tok, rel, _, _, default), opts in zip(cues, per_cue):
+        for kind, span in opts:
+            feats, vec = option_features(tok, rel, kind, span, default, ctx)
+            rows.append(feats)
+            dense.append(vec)
+    scores = probabilities(rows, np.stack(dense), model) if rows else np.zeros(0)
+    out, at = [], 0
+    for (*_, default), opts in zip(cues, per_cue):
+        mine = scores[at:at + len(opts)]
+        at += len(opts)
+        base = mine[1] if default is not None else mine[0]  # the default, or "none"
+        best = int(np.argmax(mine))
+        if mine[best] < base + MARGIN:
+            out.append((default, False))
+        else:
+            kind, span = opts[best]
+            out.append((span, kind == "none"))
+    return out
