@@ -122,3 +122,22 @@ def test_ensemble_scores_the_average_logit_of_its_members(tmp_path):
         x = np.array(vec, dtype=np.float32)
         mean = sum(logit(probability(feats, x, m)) for m in members) / 2
         assert logit(probability(feats, x, both)) == pytest.approx(mean, abs=0.02)
+
+
+def test_indirect_content_stops_at_the_paragraph_end():
+    from newsgraph.stages.attributions.indirect import _within_paragraph
+
+    norm = 'She said the plan "works well."\n\nThe council met on Monday.'
+    quoted = bytearray(len(norm) + 1)
+    q0, q1 = norm.index('"'), norm.index('"', norm.index('"') + 1) + 1
+    quoted[q0:q1] = b"\x01" * (q1 - q0)
+    start = norm.index("the plan")
+    assert norm[slice(*_within_paragraph(norm, quoted, start, len(norm)))] == \
+        'the plan "works well."'
+    # a line break inside a quotation does not stop the content
+    norm2 = 'He said "one.\n\ntwo" and left.'
+    quoted2 = bytearray(len(norm2) + 1)
+    quoted2[norm2.index('"'):norm2.rindex('"') + 1] = b"\x01" * (norm2.rindex('"') + 1
+                                                                - norm2.index('"'))
+    start2 = norm2.index('"')
+    assert _within_paragraph(norm2, quoted2, start2, len(norm2)) == (start2, len(norm2))

@@ -71,6 +71,7 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
     found = []
     for (tok, s, a, b, rel), no, (src, nobody) in zip(kept, unnamed, chosen):
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
+        parts = [_within_paragraph(norm, quoted, *part) for part in parts]
         start, end = parts[0][0], parts[-1][1]
         found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
                                src, score=s, parts=parts if len(parts) > 1 else [],
@@ -145,6 +146,22 @@ def _snap(quoted: bytearray, start: int, end: int) -> tuple[int, int]:
     while start > 0 and quoted[start] and quoted[start - 1]:
         start -= 1
     return start, end
+
+
+def _within_paragraph(norm: str, quoted: bytearray, start: int, end: int) -> tuple[int, int]:
+    """Stop a content at the end of its paragraph, unless a quotation carries it over.
+
+    A parse that runs a clause past a line break ("said \"A.\"" then the next
+    paragraph) glues two paragraphs; reported speech does not cross one on its own.
+    """
+    brk = norm.find("\n", start, end)
+    while brk >= 0 and quoted[brk]:
+        brk = norm.find("\n", brk + 1, end)
+    if brk <= start:
+        return start, end
+    while brk > start and norm[brk - 1].isspace():
+        brk -= 1
+    return start, brk
 
 
 def _cue_span(tok) -> tuple[int, int]:
