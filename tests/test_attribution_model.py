@@ -141,3 +141,11 @@ def test_indirect_content_stops_at_the_paragraph_end():
                                                                 - norm2.index('"'))
     start2 = norm2.index('"')
     assert _within_paragraph(norm2, quoted2, start2, len(norm2)) == (start2, len(norm2))
+
+
+def test_parenthetical_cue_reports_the_clause_on_both_sides(analyze):
+    a = analyze("The new terminal, the airport director said, would open in the spring.")
+    att = next(x for x in a.attributions if x.cue is not None and x.cue.text == "said")
+    assert [p.text for p in att.content_parts] == ["The new terminal",
+                                                   "would open in the spring."]
+    assert att.source is not None and att.source.text == "the airport director"

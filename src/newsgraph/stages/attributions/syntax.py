@@ -311,6 +311,31 @@ def subject_extent(subj) -> tuple[int, int]:
     return start, end
 
 
+def _around_parenthetical(token) -> Optional[list[tuple[int, int]]]:
+    """"[The museum], Mr. Obama said, [would make visitors ...]": a cue phrase set off by
+    commas inside the clause it reports; the content is the clause on both sides of it,
+    including a clause the parser hung on the cue ("[Though it was seamless], he said, ...")."""
+    doc = token.doc
+    if token.dep_ != "parataxis" or token.head.i < token.i:
+        return None
+    subj = next((c for c in token.children if c.dep_ in SUBJECTS and c.i < token.i), None)
+    if subj is None:
+        return None
+    start, end = subj.left_edge.i, token.i + 1
+    while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ in (
+            "npadvmod", "advmod", "prt"):
+        end = doc[end].right_edge.i + 1
+    if start < 1 or end >= len(doc) or doc[start - 1].text != "," or doc[end].text != ",":
+        return None
+    head = token.head
+    sent = token.sent
+    left = trim(doc, max(sent.start, min(head.left_edge.i, token.left_edge.i)), start - 1)
+    right = trim(doc, end + 1, head.right_edge.i + 1)
+    if left[0] >= left[1] or right[0] >= right[1]:
+        return None
+    return [left, right]
+
+
 def content_parts(token, rel: str, a: int, b: int, source) -> list[tuple[int, int]]:
     """Token ranges of the content: for the relation ``head``, both sides of the cue.
 
@@ -322,6 +347,9 @@ def content_parts(token, rel: str, a: int, b: int, source) -> list[tuple[int, in
     doc = token.doc
     parts = [(a, b)]
     if rel == "head":
+        around = _around_parenthetical(token)
+        if around is not None:
+            return around
         head = token.head
         lo, hi = head.left_edge.i, head.right_edge.i + 1
         ta, tb = token.left_edge.i, token.right_edge.i + 1
