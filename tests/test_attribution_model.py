@@ -149,3 +149,15 @@ def test_parenthetical_cue_reports_the_clause_on_both_sides(analyze):
     assert [p.text for p in att.content_parts] == ["The new terminal",
                                                    "would open in the spring."]
     assert att.source is not None and att.source.text == "the airport director"
+
+
+def test_a_parse_without_vectors_falls_back_to_the_count_table(analyze):
+    """A pipeline that leaves no doc.tensor still gets attributions, from the count table."""
+    from newsgraph.stages.attributions import attributions
+
+    a = analyze("The minister said on Monday that the port would reopen next week.")
+    a.doc.tensor = np.zeros((0,), dtype=np.float32)
+    a.attributions = []
+    attributions(a)
+    att = next(x for x in a.attributions if x.cue is not None and x.cue.text == "said")
+    assert "port would reopen" in att.content.text

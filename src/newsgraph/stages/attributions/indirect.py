@@ -100,7 +100,7 @@ def _score(offered: list, ctx: DocContext) -> tuple[list[float], float]:
         if tok.i not in kinds:
             span = source_span(tok)
             kinds[tok.i] = (subject_kind(tok, span), span)
-    if model is None:
+    if model is None or not ctx.has_vectors:
         return [score(tok, rel, kinds[tok.i][0]) for tok, rel, _, _ in offered], TABLE_THRESHOLD
     if not offered:
         return [], THRESHOLD

@@ -54,6 +54,9 @@ class DocContext:
     def __init__(self, doc, norm: str):
         self.doc, self.norm = doc, norm
         self.vecs = doc.tensor
+        # a pipeline without spaCy's tok2vec leaves no vectors: the stage then falls back
+        # to the count table and the parse's default sources
+        self.has_vectors = getattr(self.vecs, "ndim", 0) == 2 and self.vecs.shape[0] == len(doc)
         self.quote = np.fromiter((t.text == QUOTE for t in doc), dtype=bool, count=len(doc))
         self.lower, self.lemma, self.pos, self.tag, self.dep, self.ent = [], [], [], [], [], []
         self.head, self.punct, self.left, self.sent_start = [], [], [], []

@@ -108,7 +108,7 @@ def choose_all(cues: list[tuple], ctx: DocContext) -> list[tuple[Span, bool]]:
     """:func:`choose` for all (token, relation, start, end, default) cues of an article,
     scored in one batch."""
     model = source_model()
-    if model is None:
+    if model is None or not ctx.has_vectors:
         return [(default, False) for *_, default in cues]
     per_cue = [list(options(tok, a, b, default, ctx.phrases())) for tok, _, a, b, default in cues]
     rows, dense = [], []
