@@ -27,9 +27,10 @@ from .embedded import widen_embedded
 from .finish import finish
 from .indirect import hedge_candidates, indirect_candidates
 from .quotes import find_quotes
+from .scorer import one_blas_thread
 
 
-@stage("attributions", version="1.0", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.0", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
@@ -37,7 +38,8 @@ def attributions(analysis: Analysis) -> None:
         return
     quotes = find_quotes(analysis.norm, analysis.article.text)
     direct = direct_candidates(analysis, quotes)
-    indirect = indirect_candidates(analysis, direct, quotes)
+    with one_blas_thread():
+        indirect = indirect_candidates(analysis, direct, quotes)
     kept = direct + indirect
     kept += colon_lines(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)
