@@ -6,10 +6,14 @@ Three passes over the parse, each cheap:
    words around it, up to the sentence end or the next quote) holds a reporting
    verb or ends in a colon; split quotes around one cue, and quote paragraphs
    that follow one, are kept as one attribution.
-2. **Indirect and mixed speech** (:mod:`.indirect`): every token whose lemma
-   and content relation (``said`` + complement clause, ``according to`` + head
-   clause, ``vowed`` + infinitive...) the small cue model trained on PolNeAR
-   train (:mod:`.scorer`) scores high enough.
+2. **Indirect and mixed speech** (:mod:`.indirect`): every token with a content
+   the parse offers (``said`` + complement clause, ``according to`` + head
+   clause, ``vowed`` + infinitive, a shorter reading without a trailing
+   modifier... see :func:`.syntax.content_spans`) that the cue model trained on
+   PolNeAR train (:mod:`.scorer`: sparse features plus spaCy's contextual
+   vectors) scores high enough; its source is picked by a chooser trained the
+   same way (:mod:`.sources`: nobody, the parse's subject/agent, or another
+   noun phrase of the sentence).
 3. **Hedges**: "reportedly"/"allegedly" mark the claim around them as
    second-hand; inside an attribution they are recorded on it, elsewhere they
    make an *unattributed* record.
