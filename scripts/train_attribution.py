@@ -36,7 +36,7 @@ from typing import Iterable, Iterator
 import numpy as np
 
 from newsgraph.eval import data_dir
-from newsgraph.eval.polnear import _parse_ranges, load_split
+from newsgraph.eval.polnear import load_gold, load_split
 from newsgraph.stages.attributions.lexicon import LEXICONS
 from newsgraph.stages.attributions.quotes import find_quotes
 from newsgraph.stages.attributions.scorer import (MODEL, DocContext, candidate_features, fit,
@@ -56,24 +56,13 @@ Ranges = list[tuple[int, int]]
 
 def gold_attributions(ann: Path) -> list[tuple[Ranges, set[int], Ranges]]:
     """(cue ranges, content characters, source ranges) of each gold attribution with a cue."""
-    spans, out = {}, []
-    lines = ann.read_text(encoding="utf-8").splitlines()
-    for line in lines:
-        parts = line.split("\t")
-        if parts[0].startswith("T") and len(parts) >= 2:
-            spans[parts[0]] = _parse_ranges(parts[1])
-    for line in lines:
-        parts = line.split("\t")
-        if not (parts[0].startswith("E") and len(parts) >= 2):
-            continue
-        args = dict(a.partition(":")[::2] for a in parts[1].split())
-        cue, content = spans.get(args.get("Cue", "")), spans.get(args.get("Content", ""))
-        if cue and content:
-            chars: set[int] = set()
-            for s, e in content:
-                chars.update(range(s, e))
-            out.append((cue, chars, spans.get(args.get("Source", ""), [])))
-    return out
+    return [(g.cue, g.content_chars(), g.source) for g in load_gold(ann) if g.cue]
+
+
+def _iou(doc, a: int, b: int, chars: set[int]) -> float:
+    """Character overlap / union of tokens a..b with a gold content (the scorer's match)."""
+    cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+    return len(cand & chars) / len(cand | chars)
 
 
 def _source_agrees(doc, span, gold_source: Ranges) -> bool:
@@ -107,8 +96,7 @@ def training_rows(doc, gold) -> Iterator[tuple[str, str, list[str], np.ndarray, 
                 source = source_span(tok)
                 skind = subject_kind(tok, source)
                 default = None if sourceless(tok) else source
-            cand = set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
-            hits = [src for chars, src in mine if len(cand & chars) / len(cand | chars) >= 0.5]
+            hits = [src for chars, src in mine if _iou(doc, a, b, chars) >= 0.5]
             e2e = bool(hits) and any(_source_agrees(doc, choose(tok, rel, a, b, default, ctx)[0],
                                                           src)
                                      for src in hits)
@@ -123,10 +111,8 @@ def source_rows(doc, gold) -> Iterator[tuple[list[str], np.ndarray, bool]]:
         for tok in doc:
             if not any(s <= tok.idx and tok.idx + len(tok.text) <= e for s, e in cue):
                 continue
-            hit = next(((rel, a, b) for rel, a, b in content_spans(tok) if len(
-                chars & set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))))
-                / len(chars | set(range(doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))))
-                >= 0.5), None)
+            hit = next(((rel, a, b) for rel, a, b in content_spans(tok)
+                        if _iou(doc, a, b, chars) >= 0.5), None)
             if hit is None:
                 continue
             rel, a, b = hit

@@ -23,7 +23,7 @@ from __future__ import annotations
 import csv
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
@@ -49,6 +49,7 @@ class GoldAttribution:
     content: list[tuple[int, int]]
     source: list[tuple[int, int]]
     source_text: str
+    cue: list[tuple[int, int]] = field(default_factory=list)
 
     def content_chars(self) -> set[int]:
         return _chars(self.content)
@@ -101,8 +102,9 @@ def load_gold(ann_path: Path) -> list[GoldAttribution]:
         if content is None:
             continue
         source = spans.get(args.get("Source", ""))
+        cue = spans.get(args.get("Cue", ""))
         gold.append(GoldAttribution(content[1], source[1] if source else [],
-                                    source[2] if source else ""))
+                                    source[2] if source else "", cue[1] if cue else []))
     return gold
 
 

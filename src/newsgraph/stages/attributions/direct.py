@@ -201,10 +201,10 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
     nxt = norm[q.end:q.end + 3].lstrip(" ")
     if not nxt or not nxt[0].islower():
         return None
-    stop = _frame_stop(norm, q.end)
-    first = token_at(doc, _skip_space(norm, q.end, stop))
-    if first is None:
+    frame = _trailing_frame(doc, norm, q)
+    if frame is None:
         return None
+    first, stop = frame
     for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
         if tok.idx >= stop:
             break
@@ -284,10 +284,10 @@ def _following_cue(doc, norm: str, q: Quote):
             return _bare_frame_sentence(doc, norm, q) if nxt[:1].isupper() else None
     if not _opens_clause(norm, q.start):
         return None
-    stop = _frame_stop(norm, q.end)
-    tok = token_at(doc, _skip_space(norm, q.end, stop))
-    if tok is None:
+    frame = _trailing_frame(doc, norm, q)
+    if frame is None:
         return None
+    tok, stop = frame
     first, n = tok, 0
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
         if tok.tag_ in ("WP", "WDT"):
@@ -339,15 +339,22 @@ def _comma_frame_cue(doc, first, stop: int):
     return None
 
 
+def _trailing_frame(doc, norm: str, q: Quote):
+    """(first token after the quote, end of its frame), or None when no token follows."""
+    stop = _frame_stop(norm, q.end)
+    first = token_at(doc, _skip_space(norm, q.end, stop))
+    return None if first is None else (first, stop)
+
+
 def _bare_frame_sentence(doc, norm: str, q: Quote):
     """``"... missing." Trump said.``: a quote closed by a period, then a sentence made of
     nothing but a name and a reporting verb, is framed by it (a comma was meant)."""
     if not _opens_clause(norm, q.start):
         return None
-    stop = _frame_stop(norm, q.end)
-    first = token_at(doc, _skip_space(norm, q.end, stop))
-    if first is None:
+    frame = _trailing_frame(doc, norm, q)
+    if frame is None:
         return None
+    first, stop = frame
     words = [t for t in doc[first.i:first.i + 8] if t.idx < stop and not (t.is_punct or t.is_space)]
     if not 2 <= len(words) <= 5 or not norm[stop - 1:stop] == ".":
         return None

@@ -58,7 +58,8 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
                and _may_be_cue(tok)
                for rel, a, b in content_spans(tok)]
     ctx = DocContext(doc, norm)
-    scores, threshold = _score(offered, ctx)
+    kinds = _source_kinds(offered)
+    scores, threshold = _score(offered, kinds, ctx)
     best: dict[int, tuple[float, int, int, str]] = {}
     for (tok, rel, a, b), s in zip(offered, scores):
         if s >= threshold and (tok.i not in best or s > best[tok.i][0]):
@@ -66,7 +67,7 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
     kept = [(doc[i], s, a, b, rel) for i, (s, a, b, rel) in sorted(best.items())
             if not _short_quote(norm, *_chars(doc, a, b))]
     unnamed = [sourceless(tok) for tok, *_ in kept]
-    chosen = choose_all([(tok, rel, a, b, None if no else source_span(tok))
+    chosen = choose_all([(tok, rel, a, b, None if no else kinds[tok.i][1])
                          for (tok, _, a, b, rel), no in zip(kept, unnamed)], ctx)
     found = []
     for (tok, s, a, b, rel), no, (src, nobody) in zip(kept, unnamed, chosen):
@@ -88,18 +89,23 @@ def _may_be_cue(tok) -> bool:
     return bool(hits)
 
 
-def _score(offered: list, ctx: DocContext) -> tuple[list[float], float]:
+def _source_kinds(offered: list) -> dict[int, tuple[str, Optional[tuple[int, int]]]]:
+    """(subject kind, source span) of each offered cue token, computed once per token."""
+    kinds: dict[int, tuple[str, Optional[tuple[int, int]]]] = {}
+    for tok, *_ in offered:
+        if tok.i not in kinds:
+            span = source_span(tok)
+            kinds[tok.i] = (subject_kind(tok, span), span)
+    return kinds
+
+
+def _score(offered: list, kinds: dict, ctx: DocContext) -> tuple[list[float], float]:
     """Scores of (token, relation, start, end) candidates, and the threshold they must pass.
 
     The trained model scores all of an article's candidates in one batch; without it the
     count table scores each.
     """
     model = trained_model()
-    kinds: dict[int, tuple[str, Optional[tuple[int, int]]]] = {}
-    for tok, *_ in offered:
-        if tok.i not in kinds:
-            span = source_span(tok)
-            kinds[tok.i] = (subject_kind(tok, span), span)
     if model is None or not ctx.has_vectors:
         return [score(tok, rel, kinds[tok.i][0]) for tok, rel, _, _ in offered], TABLE_THRESHOLD
     if not offered:

@@ -238,7 +238,7 @@ def probabilities(rows: list[list[str]], dense: np.ndarray, model: dict) -> np.n
     """Probabilities of many candidates at once (one matrix product for the network)."""
     if not rows:
         return np.zeros(0)
-    return _sigmoid(sparse_logits(rows, model) + _dense_logits(dense, model["net"]))
+    return add_dense(sparse_logits(rows, model), dense, model)
 
 
 def add_dense(sparse: np.ndarray, dense: np.ndarray, model: dict) -> np.ndarray:
