@@ -474,3 +474,40 @@ def test_lead_words_make_the_quote_mixed(analyze, text, needle, start):
     """Words of the reported clause before the opening mark belong to the content."""
     att = _find(analyze(text), needle)
     assert att.kind == "mixed" and att.content.text.startswith(start)
+
+
+# --- colon lines -------------------------------------------------------------------------
+TRANSCRIPT = ('Partial transcript of the radio interview:\n\n'
+              '"HOLM: Good morning. Will the bridge open before winter?\n\n'
+              '"RASK: The crews are working nights, and we expect it to open in November.\n\n'
+              '"HOLM: And the cost overrun?\n\n'
+              '"RASK: It is smaller than the papers say.\n')
+
+
+def test_transcript_turns_are_one_attribution_each(analyze):
+    a = analyze(TRANSCRIPT)
+    turns = [att for att in a.attributions if att.cue is not None and att.cue.text == ":"]
+    assert [t.source.text for t in turns] == ["HOLM", "RASK", "HOLM", "RASK"]
+    assert turns[1].content.text.startswith("The crews are working nights")
+    assert turns[1].content.text.endswith("open in November.")
+    assert not any("HOLM:" in att.content.text for att in a.attributions)
+
+
+def test_one_upper_case_label_is_a_heading_not_a_transcript(analyze):
+    a = analyze("UPDATE: The council moved the vote to Thursday evening.\n\n"
+                "UPDATE: The vote was postponed again.\n\n"
+                "The mayor said the budget would pass.")
+    assert not any(att.cue is not None and att.cue.text == ":" for att in a.attributions)
+
+
+def test_headline_word_before_a_colon_is_the_source(analyze):
+    a = analyze("Poll: Voters in Dunmore Favor the Bridge Plan.\n\n"
+                "Most residents back the plan, a survey found.")
+    att = _find(a, "Voters in Dunmore")
+    assert att.cue.text == ":" and att.source.text == "Poll"
+
+
+def test_lone_word_before_a_colon_in_the_body_is_not_a_source(analyze):
+    a = analyze("The council counted the ballots on Monday.\n\n"
+                "Turnout: Fewer residents voted than in any year before.")
+    assert not any(att.cue is not None and att.cue.text == ":" for att in a.attributions)

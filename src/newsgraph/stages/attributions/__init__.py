@@ -26,7 +26,8 @@ from __future__ import annotations
 
 from ...model import Attribution, Span
 from ...pipeline import Analysis, stage
-from .direct import Candidate, adopt_orphans, colon_lines, direct_candidates
+from .colons import colon_lines
+from .direct import Candidate, adopt_orphans, direct_candidates
 from .embedded import widen_embedded
 from .finish import finish
 from .indirect import hedge_candidates, indirect_candidates
@@ -45,7 +46,7 @@ def attributions(analysis: Analysis) -> None:
     with one_blas_thread():
         indirect = indirect_candidates(analysis, direct, quotes)
     kept = direct + indirect
-    kept += colon_lines(analysis, kept)
+    kept = colon_lines(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)
     kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)

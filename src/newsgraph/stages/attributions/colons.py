@@ -1,0 +1,119 @@
+"""Colon attributions: ``Name: claim`` headlines and ``SPEAKER: words`` transcript turns.
+
+A line that opens with a name and a colon says what that name said, with the
+colon as the cue: a headline ("Jane Doe: Budget Will Pass", "Poll: Doe Leads"),
+a headline quoting in single marks ("Jane Doe on the budget: 'We Will Win.'"),
+or a turn of a transcript ("DOE: We will pass it.").  Transcripts are often
+printed inside one long quotation, which the direct pass reads as a single
+quote; each turn is a separate attribution, so a turn replaces any candidate
+that runs across its label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .direct import Candidate
+from .quote_sources import name_run
+
+MIN_CLAIM_WORDS = 3
+MIN_TURNS = 2  # a label must open this many lines, and two labels must, to be a transcript
+
+_NAME_COLON = re.compile(r"^[^\S\n]*(?:[A-Z][\w.'\-]*[^\S\n]+){0,3}[A-Z][\w.'\-]*:",
+                         re.MULTILINE)
+_TURN = re.compile(r"^[^\S\n]*[\"\u201c]?[^\S\n]*([A-Z][A-Z.'\-]+(?:[^\S\n]+[A-Z][A-Z.'\-]+){0,2}):"
+                   r"[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
+_SINGLE_HEADLINE = re.compile(
+    r"^([^\n\"]{2,160}?):[^\S\n]*('[^\W_][^\n\"]*?[^\s]')[^\S\n]*\.?[^\S\n]*$", re.MULTILINE)
+
+
+def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
+    """``taken`` plus every colon attribution; transcript turns replace what they cut across."""
+    doc, norm = analysis.doc, analysis.norm
+    turns = transcript_turns(doc, norm)
+    if turns:
+        labels = [t.cue[0] for t in turns]
+        taken = [c for c in taken
+                 if not any(c.content[0] < colon < c.content[1] for colon in labels)]
+        taken = taken + turns
+    out = _name_lines(doc, norm, taken)
+    return taken + out + _single_quoted_headlines(doc, norm, taken + out)
+
+
+def transcript_turns(doc, norm: str) -> list[Candidate]:
+    """``WALLACE: ...`` lines, when at least two upper-case labels each open two lines or more.
+
+    One label alone ("UPDATE:", "EDITOR'S NOTE:") is a section heading, and
+    single letters ("Q:", "A:") name nobody.
+    """
+    found = list(_TURN.finditer(norm))
+    counts = Counter(m.group(1) for m in found)
+    speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
+    if len(speakers) < 2:
+        return []
+    out = []
+    for m in found:
+        if m.group(1) not in speakers:
+            continue
+        start, end = m.span(2)
+        label = doc.char_span(*m.span(1), alignment_mode="expand")
+        if label is None or not len(label):
+            continue
+        out.append(Candidate("indirect", (start, end), (m.end(1), m.end(1) + 1), None,
+                             (label.start, label.end), score=0.8))
+    return out
+
+
+def _name_lines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
+    """``Jane Doe: claim``: a person or organisation, or a headline's single word, then a colon.
+
+    The single word is allowed on the first line only ("Poll: Doe Leads",
+    "Smith: ..."): a headline credits its source that way, while in the body
+    a lone word before a colon is a heading or a table row ("Total: 46").
+    """
+    first_line_end = norm.find("\n")
+    out = []
+    for m in _NAME_COLON.finditer(norm):
+        colon = m.end() - 1
+        if any(c.content[0] <= colon < c.content[1] for c in taken):
+            continue
+        span = doc.char_span(m.start(), colon, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        named = any(e.label_ in ("PERSON", "ORG") for e in span.ents) \
+            and all(t.pos_ in ("PROPN", "PUNCT") for t in span)
+        headline_word = (len(span) == 1 and span[0].pos_ in ("PROPN", "NOUN")
+                         and span[0].is_title and 0 <= colon < first_line_end)
+        if not (named or headline_word):
+            continue
+        end = norm.find("\n", colon)
+        end = len(norm) if end < 0 else end
+        rest = norm[colon + 1:end].strip()
+        if len(rest.split()) < MIN_CLAIM_WORDS or rest[0].isdigit():
+            continue
+        kind = "direct" if rest[0] == '"' else "indirect"
+        out.append(Candidate(kind, (colon + 1, end), (colon, colon + 1), None,
+                             (span[0].i, span[-1].i + 1), score=0.8))
+    return out
+
+
+def _single_quoted_headlines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
+    """``Jane Doe on the budget: 'We Will Not Cut Schools.'``: a headline quoting in single
+    marks after a colon; the first person or organisation named before the colon said it."""
+    out = []
+    for m in _SINGLE_HEADLINE.finditer(norm):
+        start, end = m.span(2)
+        if any(c.content[0] < end and start < c.content[1] for c in taken):
+            continue
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None:
+            continue
+        names = [(e.start, e.end) for e in span.ents if e.label_ in ("PERSON", "ORG")]
+        names += [name_run(doc, t.i) for t in span if t.pos_ == "PROPN"]
+        if not names and len(span) <= 3 and all(t.text[:1].isupper() for t in span):
+            names.append((span.start, span.end))  # "Reid:": a bare name the tagger missed
+        src = names[0] if names else None
+        out.append(Candidate("direct", (start, end), (m.end(1), m.end(1) + 1), None, src,
+                             score=0.8, parts=[(start, end)]))
+    return out
