@@ -511,3 +511,34 @@ def test_lone_word_before_a_colon_in_the_body_is_not_a_source(analyze):
     a = analyze("The council counted the ballots on Monday.\n\n"
                 "Turnout: Fewer residents voted than in any year before.")
     assert not any(att.cue is not None and att.cue.text == ":" for att in a.attributions)
+
+
+# --- headlines ---------------------------------------------------------------------------
+HEADLINE = ("Senators Slam Bridge Plan As A Costly Mistake.\n\n"
+            "Two senators from Dunmore criticized the plan for a new bridge on Monday. "
+            "Senator Okafor said the council had ignored the cost.")
+
+
+def test_title_case_headline_is_read_in_sentence_case(analyze):
+    from newsgraph.stages.attributions.headline import _sentence_case
+
+    a = analyze(HEADLINE)
+    assert _sentence_case(a.doc).startswith("Senators slam bridge plan as a costly mistake.")
+    att = _find(a, "Bridge Plan As A Costly Mistake")
+    assert att.cue.text == "Slam" and att.source.text == "Senators"
+    assert a.article.text[att.content.start:att.content.end] == att.content.text
+
+
+def test_headline_keeps_the_capitals_of_names_the_body_capitalises(analyze):
+    from newsgraph.stages.attributions.headline import _sentence_case
+
+    a = analyze("Okafor Says Dunmore Will Rebuild Every Bridge.\n\n"
+                "Mayor Okafor of Dunmore spoke to residents on Monday about every bridge.")
+    assert _sentence_case(a.doc) == "Okafor says Dunmore will rebuild every bridge."
+
+
+def test_sentence_case_headline_is_left_alone(analyze):
+    from newsgraph.stages.attributions.headline import _sentence_case
+
+    assert _sentence_case(analyze(
+        "Senators slam the bridge plan as a costly mistake.\n\nThe vote is on Monday.").doc) is None

@@ -20,7 +20,8 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
     out: list[Attribution] = []
     prev: Optional[Attribution] = None
     for c in sorted(cands, key=_anchor):
-        if c.source is None and c.cue_token is not None and not c.inherit and not c.sourceless:
+        if c.source is None and c.source_chars is None and c.cue_token is not None \
+                and not c.inherit and not c.sourceless:
             _fallback_source(resolver, doc, c)
         res = _resolve(resolver, doc, c, prev)
         content = Span.of(text, *c.content)

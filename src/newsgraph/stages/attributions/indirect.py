@@ -19,11 +19,13 @@ import numpy as np
 
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
+from .headline import sentence_case_headline
 from .quotes import Quote
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
-from .syntax import content_parts, content_spans, key, source_span, sourceless, subject_kind, trim
+from .syntax import (content_parts, content_spans, key, source_span, sourceless,
+                     subject_kind, token_at, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
@@ -49,13 +51,26 @@ def score(tok, rel: str, skind: str) -> float:
 
 def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
                         ) -> list[Candidate]:
-    """Indirect/mixed attributions that do not overlap the direct ones."""
+    """Indirect/mixed attributions that do not overlap the direct ones.
+
+    A title-case headline is read from its own parse in sentence case (see
+    :mod:`.headline`): the tagger takes "Rip" in "Lawmakers Rip Plan" for a name.
+    """
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
     quoted = _quoted_mask(norm, quotes)
-    offered = [(tok, rel, a, b) for tok in doc
-               if not (tok.i in used or tok.is_punct or tok.is_space or quoted[tok.idx])
-               and _may_be_cue(tok)
+    title = sentence_case_headline(doc)
+    skip_to = 0 if title is None else len(title.text)
+    found = _found(doc, norm, quoted, [t for t in doc if t.idx >= skip_to and t.i not in used])
+    if title is not None:
+        found += [_onto(doc, title, c) for c in _found(title, norm, quoted, list(title))]
+    return _settle(direct, found)
+
+
+def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
+    """The best-scored content of every token of ``tokens`` that passes the threshold."""
+    offered = [(tok, rel, a, b) for tok in tokens
+               if not (tok.is_punct or tok.is_space or quoted[tok.idx]) and _may_be_cue(tok)
                for rel, a, b in content_spans(tok)]
     ctx = DocContext(doc, norm)
     kinds = _source_kinds(offered)
@@ -77,7 +92,24 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
         found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
                                src, score=s, parts=parts if len(parts) > 1 else [],
                                sourceless=no or nobody))
-    return _settle(direct, found)
+    return found
+
+
+def _onto(doc, title, c: Candidate) -> Candidate:
+    """A candidate found in the headline's own parse, with token indices of the article's.
+
+    The two parses share character offsets (only letter case differs), so the
+    source and the cue are the article's tokens at the same characters (or, when
+    the two tokenizations disagree there, the source is kept as characters).
+    """
+    if c.source is not None:
+        start, end = _chars(title, *c.source)
+        span = doc.char_span(start, end)
+        c.source, c.source_chars = ((span.start, span.end), None) if span is not None \
+            else (None, (start, end))
+    tok = token_at(doc, c.cue[0])
+    c.cue_token = None if tok is None else tok.i
+    return c
 
 
 def _may_be_cue(tok) -> bool:
