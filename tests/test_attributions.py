@@ -384,8 +384,8 @@ def test_continued_quote_with_inverted_cue_runs_to_the_cue(analyze):
 
 
 def test_frameless_quote_after_a_mixed_quote_continues_it(analyze):
-    a = analyze('Nurses are "tired of waiting," union leader Grace Obi said. "We will strike '
-                'on Monday."')
+    a = analyze('Nurses at the hospital are "tired of waiting," union leader Grace Obi said on '
+                'Friday. "We will strike on Monday."')
     att = _find(a, "tired of waiting")
     assert att.kind != "direct" and "strike on Monday" in att.content.text
     assert not any(x.kind == "direct" and x.content.text.startswith('"We will strike')
