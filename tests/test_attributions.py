@@ -523,7 +523,7 @@ def test_title_case_headline_is_read_in_sentence_case(analyze):
     from newsgraph.stages.attributions.headline import _sentence_case
 
     a = analyze(HEADLINE)
-    assert _sentence_case(a.doc).startswith("Senators slam bridge plan as a costly mistake.")
+    assert _sentence_case(a.doc, a.norm).startswith("Senators slam bridge plan as a costly mistake.")
     att = _find(a, "Bridge Plan As A Costly Mistake")
     assert att.cue.text == "Slam" and att.source.text == "Senators"
     assert a.article.text[att.content.start:att.content.end] == att.content.text
@@ -534,11 +534,11 @@ def test_headline_keeps_the_capitals_of_names_the_body_capitalises(analyze):
 
     a = analyze("Okafor Says Dunmore Will Rebuild Every Bridge.\n\n"
                 "Mayor Okafor of Dunmore spoke to residents on Monday about every bridge.")
-    assert _sentence_case(a.doc) == "Okafor says Dunmore will rebuild every bridge."
+    assert _sentence_case(a.doc, a.norm) == "Okafor says Dunmore will rebuild every bridge."
 
 
 def test_sentence_case_headline_is_left_alone(analyze):
     from newsgraph.stages.attributions.headline import _sentence_case
 
-    assert _sentence_case(analyze(
-        "Senators slam the bridge plan as a costly mistake.\n\nThe vote is on Monday.").doc) is None
+    a = analyze("Senators slam the bridge plan as a costly mistake.\n\nThe vote is on Monday.")
+    assert _sentence_case(a.doc, a.norm) is None

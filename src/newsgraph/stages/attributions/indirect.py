@@ -59,7 +59,7 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
     doc, norm = analysis.doc, analysis.norm
     used = {c.cue_token for c in direct if c.cue_token is not None}
     quoted = _quoted_mask(norm, quotes)
-    title = sentence_case_headline(doc)
+    title = sentence_case_headline(doc, norm)
     skip_to = 0 if title is None else len(title.text)
     found = _found(doc, norm, quoted, [t for t in doc if t.idx >= skip_to and t.i not in used])
     if title is not None:
