@@ -161,3 +161,19 @@ def test_a_parse_without_vectors_falls_back_to_the_count_table(analyze):
     attributions(a)
     att = next(x for x in a.attributions if x.cue is not None and x.cue.text == "said")
     assert "port would reopen" in att.content.text
+
+
+def test_doc_context_copies_the_token_attributes(analyze):
+    a = analyze('Two senators, who met in Dunmore on Monday, said that "the plan" would fail.\n\n'
+                "The mayor, however, disagreed and called it a bargain.")
+    doc, ctx = a.doc, DocContext(a.doc, a.norm)
+    assert ctx.lower == [t.lower_ for t in doc]
+    assert ctx.lemma == [t.lemma_.lower() for t in doc]
+    assert ctx.pos == [t.pos_ for t in doc] and ctx.tag == [t.tag_ for t in doc]
+    assert ctx.dep == [t.dep_ for t in doc] and ctx.ent == [t.ent_type_ for t in doc]
+    assert ctx.head == [t.head.i for t in doc]
+    assert ctx.left == [t.left_edge.i for t in doc]
+    assert ctx.kids == [[c.i for c in t.children] for t in doc]
+    assert ctx.sent_start == [bool(t.is_sent_start) for t in doc]
+    assert ctx.punct == [t.is_punct for t in doc]
+    assert ctx.quote.tolist() == [t.text == '"' for t in doc]
