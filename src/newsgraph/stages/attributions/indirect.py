@@ -63,7 +63,9 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
     skip_to = 0 if title is None else len(title.text)
     found = _found(doc, norm, quoted, [t for t in doc if t.idx >= skip_to and t.i not in used])
     if title is not None:
-        found += [_onto(doc, title, c) for c in _found(title, norm, quoted, list(title))]
+        taken = {doc[i].idx for i in used}  # cues of direct quotes, as characters
+        mine = [t for t in title if t.idx not in taken]
+        found += [_onto(doc, title, c) for c in _found(title, norm, quoted, mine)]
     return _settle(direct, found)
 
 
