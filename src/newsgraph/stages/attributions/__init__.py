@@ -1,6 +1,6 @@
 """Attributions: who said (wrote, thinks, reported) what, according to whom.
 
-Three passes over the parse, each cheap:
+Four passes over the parse, each cheap:
 
 1. **Direct quotes** (:mod:`.direct`): every quoted stretch whose frame (the
    words around it, up to the sentence end or the next quote) holds a reporting
@@ -14,7 +14,11 @@ Three passes over the parse, each cheap:
    vectors) scores high enough; its source is picked by a chooser trained the
    same way (:mod:`.sources`: nobody, the parse's subject/agent, or another
    noun phrase of the sentence).
-3. **Hedges**: "reportedly"/"allegedly" mark the claim around them as
+   A title-case headline is scored in its own sentence-case parse
+   (:mod:`.headline`), since the tagger reads "Senators Slam Plan" as a name.
+3. **Colon lines** (:mod:`.colons`): ``Name: claim`` headlines, headlines
+   quoting in single marks, and transcript turns (``SPEAKER: words``).
+4. **Hedges**: "reportedly"/"allegedly" mark the claim around them as
    second-hand; inside an attribution they are recorded on it, elsewhere they
    make an *unattributed* record.
 
@@ -35,7 +39,7 @@ from .quotes import find_quotes
 from .scorer import one_blas_thread
 
 
-@stage("attributions", version="2.0", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.1", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
