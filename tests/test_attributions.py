@@ -320,13 +320,11 @@ def test_addressing_an_audience_is_no_attribution(analyze):
     assert "prime minister" in att.source.text
 
 
-
 def test_dash_credit_on_the_next_line_is_the_source(analyze):
     a = analyze('Which candidate said this?\n\n"We will cut the ferry fares in half by next '
                 'summer."\n\n- Lena Ortiz.\n\nThe claim drew criticism.')
     att = _find(a, "ferry fares")
     assert att.kind == "direct" and att.source is not None and att.source.text == "Lena Ortiz"
-
 
 
 def test_quote_finishing_a_clause_is_mixed_from_the_clause_start(analyze):
@@ -353,16 +351,12 @@ def test_manner_verb_after_comma_closed_quote_is_the_cue(analyze):
     assert att.kind == "direct" and att.source is not None and "Voss" in att.source.text
 
 
-
 def test_quote_after_a_second_cue_is_not_merged_into_the_first(analyze):
     a = analyze('"The park will stay open," Carla Mendes said, adding that the fountain is '
                 '"beyond repair."')
     first = _find(a, "park will stay open")
     assert "beyond repair" not in first.content.text
     assert not any(p.text.startswith('"beyond') for p in first.content_parts)
-
-
-
 
 
 def test_parenthetical_frame_splits_the_content_around_it(analyze):
@@ -380,7 +374,6 @@ def test_continued_quote_with_inverted_cue_runs_to_the_cue(analyze):
     att = _find(a, "disaster for the league")
     assert att.content.text.endswith("if the stadium closed")
     assert att.source is not None and "Orlov" in att.source.text
-
 
 
 def test_frameless_quote_after_a_mixed_quote_continues_it(analyze):
@@ -409,8 +402,6 @@ def test_single_quoted_headline_after_a_colon(analyze):
     att = _find(a, "Rebuild Every Bridge")
     assert att.content.text.startswith("'We Will") and att.content.text.endswith(".'")
     assert att.source is not None and "Kovac" in att.source.text
-
-
 
 
 def test_cue_conjoined_to_a_noun_takes_the_clause_subject(analyze):

@@ -278,15 +278,20 @@ def _following_cue(doc, norm: str, q: Quote):
     if dash and _opens_clause(norm, q.start):
         return ("dash", None, dash.start(1))  # "..." \u2015 Jane Doe: the dash is the cue
     inner_end = norm[q.start:q.end - 1].rstrip().rstrip("'").rstrip()  # past a nested quote
+    sentence_after = False  # the quote ends its sentence and a new one starts after it
     if not inner_end or inner_end[-1] == ".":
         nxt = norm[q.end:q.end + 40].lstrip(" ")
         if not nxt or not nxt[0].islower():
-            return _bare_frame_sentence(doc, norm, q) if nxt[:1].isupper() else None
+            if not nxt[:1].isupper():
+                return None
+            sentence_after = True
     if not _opens_clause(norm, q.start):
         return None
     frame = _trailing_frame(doc, norm, q)
     if frame is None:
         return None
+    if sentence_after:
+        return _bare_frame_sentence(doc, norm, *frame)
     tok, stop = frame
     first, n = tok, 0
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
@@ -346,15 +351,10 @@ def _trailing_frame(doc, norm: str, q: Quote):
     return None if first is None else (first, stop)
 
 
-def _bare_frame_sentence(doc, norm: str, q: Quote):
+def _bare_frame_sentence(doc, norm: str, first, stop: int):
     """``"... missing." Trump said.``: a quote closed by a period, then a sentence made of
-    nothing but a name and a reporting verb, is framed by it (a comma was meant)."""
-    if not _opens_clause(norm, q.start):
-        return None
-    frame = _trailing_frame(doc, norm, q)
-    if frame is None:
-        return None
-    first, stop = frame
+    nothing but a name and a reporting verb, is framed by it (a comma was meant).
+    ``first``/``stop``: the quote's trailing frame (:func:`_trailing_frame`)."""
     words = [t for t in doc[first.i:first.i + 8] if t.idx < stop and not (t.is_punct or t.is_space)]
     if not 2 <= len(words) <= 5 or not norm[stop - 1:stop] == ".":
         return None

@@ -363,8 +363,8 @@ def fit_ensemble(rows: list[list[str]], dense: np.ndarray, labels: np.ndarray, *
     the networks' average is one network with all hidden units side by side
     and output weights divided by the number of models.  Averaging smooths the
     seed-to-seed noise: three-seed ensembles scored 0.697 to 0.701 all-attribution
-    e2e F1 on PolNeAR dev, and nine seeds average them (0.703) at about 2% more of
-    the parse time.
+    e2e F1 on PolNeAR dev, and nine seeds average them (0.703) at no cost the stage
+    timings could measure.
     """
     models = [fit(rows, dense, labels, seed=seed, **options) for seed in seeds]
     ensemble = _average(models)
