@@ -139,9 +139,13 @@ class Attribution:
     speaker: Optional[str] = None  # Entity.id the source resolves to
     speaker_name: Optional[str] = None
     speaker_reason: Optional[str] = None  # how resolved, or why unresolved
+    speaker_confidence: Optional[float] = None  # the ranker's probability for a pronoun source
     sourcing: Optional[str] = None
     hedge: Optional[Span] = None
     channel: Optional[str] = None
+    # "negated" when the speech is refused or denied ("declined to comment",
+    # "did not say"): a record that nothing was claimed, never a positive claim.
+    polarity: str = "positive"
     stage: str = ""
     # The quoted pieces when the content is split around its cue ("A," he said, "B"):
     # ``content`` then covers them all, and ``content_parts`` lists each piece.

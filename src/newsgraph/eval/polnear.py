@@ -28,6 +28,8 @@ from pathlib import Path
 from typing import Optional
 
 from . import data_dir, parse_timed, pct_of_parse, prf, print_table
+from .speakers import SpeakerCounts, is_locked
+from .speakers import load_rows as load_speaker_rows
 
 QUOTES = "\"'\u201c\u201d\u2018\u2019\u201e\u00ab\u00bb`"
 PRONOUNS = frozenset("he she they i we it him her them you".split())
@@ -202,6 +204,17 @@ class Counts:
         return out
 
 
+HALVES = ("all", "tuning", "locked")
+
+
+def _scores(counts: Counts, speakers: SpeakerCounts) -> dict:
+    out = counts.scores()
+    for key in ("direct_e2e", "all_e2e", "all_content", "direct_content"):
+        out[f"{key}_f1"] = out[key]["f1"]
+    out.update(speakers.scores())
+    return out
+
+
 def run(data_dir: Path, limit: Optional[int] = None, split: str = "dev",
         keep_docs: bool = False) -> dict:
     """Parse the split, run the attributions stage, score it and time it.
@@ -216,7 +229,9 @@ def run(data_dir: Path, limit: Optional[int] = None, split: str = "dev",
     texts = [t.read_text(encoding="utf-8") for _, t, _ in rows]
     norms, docs, parse_s = parse_timed(texts)
     stages = [s for s in load_stages() if s.name in ("entities", "attributions")]
-    counts = Counts()
+    speaker_rows = load_speaker_rows(data_dir) if split == "dev" else {}
+    counts = {half: Counts() for half in HALVES}
+    speakers = {half: SpeakerCounts() for half in HALVES}
     stage_s = 0.0
     per_doc = []
     for (name, _, ann), text, norm, doc in zip(rows, texts, norms, docs):
@@ -227,17 +242,18 @@ def run(data_dir: Path, limit: Optional[int] = None, split: str = "dev",
             if s.name == "attributions":
                 stage_s += time.process_time() - t1
         gold = load_gold(ann)
-        counts.add(text, gold, analysis.attributions)
+        for half in ("all", "locked" if is_locked(name) else "tuning"):
+            counts[half].add(text, gold, analysis.attributions)
+            speakers[half].add(speaker_rows.get(name, []), analysis.attributions)
         if keep_docs:
             per_doc.append((name, text, gold, analysis))
-    result = counts.scores()
+    result = _scores(counts["all"], speakers["all"])
+    for half in ("tuning", "locked"):
+        result[half] = _scores(counts[half], speakers[half])
+    result["_speaker_errors"] = speakers["all"].errors
     result.update({"docs": len(rows), "parse_s": round(parse_s, 3),
                    "stage_s": round(stage_s, 3),
                    "stage_pct_of_parse": pct_of_parse(stage_s, parse_s) or 0.0})
-    result["direct_e2e_f1"] = result["direct_e2e"]["f1"]
-    result["all_e2e_f1"] = result["all_e2e"]["f1"]
-    result["all_content_f1"] = result["all_content"]["f1"]
-    result["direct_content_f1"] = result["direct_content"]["f1"]
     if keep_docs:
         result["_per_doc"] = per_doc
     return result
@@ -247,15 +263,21 @@ def report(result: dict) -> None:
     rows = []
     for key in ("direct_content", "direct_e2e", "all_content", "all_e2e"):
         r = result[key]
-        rows.append([key, r["p"], r["r"], r["f1"], r["tp"], r["pred"], r["gold"]])
-    print_table(f"PolNeAR attributions ({result['docs']} docs)",
-                ["scope", "P", "R", "F1", "tp", "pred", "gold"], rows)
-    print_table("Speakers and cost", ["measure", "value"], [
-        ["pronoun sources resolved to an entity", result["pronoun_resolved"]],
-        ["pronoun sources (matched)", result["pronoun_sources"]],
-        ["attributions stage, % of parse time", result["stage_pct_of_parse"]],
-        ["parse seconds", result["parse_s"]],
-        ["stage seconds", result["stage_s"]],
+        rows.append([key, r["p"], r["r"], r["f1"], r["tp"], r["pred"], r["gold"],
+                     result["tuning"][key]["f1"], result["locked"][key]["f1"]])
+    print_table(f"PolNeAR attributions ({result['docs']} docs; F1 also on the tuning and "
+                "locked halves)",
+                ["scope", "P", "R", "F1", "tp", "pred", "gold", "F1 tuning", "F1 locked"], rows)
+    print_table("Speakers behind pronoun sources (polnear-speakers) and cost",
+                ["measure", "all", "tuning", "locked"], [
+        [label, result[key], result["tuning"][key], result["locked"][key]] for label, key in (
+            ("speaker accuracy (right referent, matched rows)", "speaker_accuracy"),
+            ("gold pronoun rows matched", "speaker_matched"),
+            ("gold pronoun rows", "speaker_rows"),
+            ("pronoun sources resolved to any entity", "pronoun_resolved"))] + [
+        ["attributions stage, % of parse time", result["stage_pct_of_parse"], "", ""],
+        ["parse seconds", result["parse_s"], "", ""],
+        ["stage seconds", result["stage_s"], "", ""],
     ])
 
 

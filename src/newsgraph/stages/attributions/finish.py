@@ -46,6 +46,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             speaker=getattr(res.entity, "id", None),
             speaker_name=getattr(res.entity, "name", None) or res.name,
             speaker_reason=res.reason,
+            speaker_confidence=res.confidence,
             sourcing=res.sourcing,
             hedge=Span.of(text, *c.hedge) if c.hedge else None,
             channel=_channel(analysis.norm, c) if c.cue else None,

@@ -16,8 +16,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from .coref import Discourse
 from .lexicon import anonymous_nouns, description_nouns, media_words
-from .syntax import token_at
+from .quotes import find_quotes
 
 PERSON_PRONOUNS = frozenset("he she him her i me".split())
 GROUP_PRONOUNS = frozenset("they them we us".split())
@@ -33,6 +34,7 @@ class Resolution:
     reason: str
     sourcing: Optional[str]
     name: Optional[str] = None
+    confidence: Optional[float] = None
 
 
 class MentionIndex:
@@ -119,6 +121,17 @@ class SpeakerResolver:
         self.index = MentionIndex(analysis.entities)
         self.has_entities = bool(analysis.entities)
         self.speakers: list[tuple[int, object]] = []  # (offset, entity) of resolved speakers
+        self._analysis = analysis
+        self._discourse: Optional[Discourse] = None
+
+    @property
+    def discourse(self) -> Discourse:
+        """The article's referents, built on the first pronoun source."""
+        if self._discourse is None:
+            a = self._analysis
+            self._discourse = Discourse(self.doc, self.text, a.entities,
+                                        find_quotes(self.text, a.article.text))
+        return self._discourse
 
     def remember(self, pos: int, entity) -> None:
         if entity is not None:
@@ -202,36 +215,21 @@ class SpeakerResolver:
         return None
 
     def _pronoun(self, head) -> Resolution:
-        """he/she -> the latest person speaker or sentence subject; they/we -> a group."""
+        """Rank the article's compatible referents (:mod:`.coref`); unnamed stays unnamed."""
         low = head.lower_
-        pos = head.idx
-        if low in GROUP_PRONOUNS:
-            labels = ORG_LABELS
-        elif low in IT_PRONOUNS:
-            labels = ("ORG",)
-        else:
-            labels = ("PERSON",)
-        candidates = []
-        spk = self.last_speaker(pos, labels)
-        if spk is not None:
-            candidates.append((spk[0], spk[1], "pronoun: the previous speaker"))
-        for r in self.index.before(pos, labels, limit=12):
-            tok = token_at(self.doc, r[0])
-            if tok is not None and tok.dep_ in ("nsubj", "nsubjpass") or (
-                    tok is not None and tok.head.dep_ in ("nsubj", "nsubjpass")
-                    and tok.dep_ in ("compound", "appos")):
-                candidates.append((r[0], r[2], "pronoun: the latest subject"))
-                break
-        if not candidates:
-            near = self.index.before(pos, labels, limit=1)
-            if near:
-                candidates.append((near[0][0], near[0][2], "pronoun: the latest mention"))
-        if not candidates:
-            why = "pronoun with no entity before it" if self.has_entities else \
+        choice = self.discourse.resolve(low, head.idx)
+        ref = choice.referent
+        if ref is None:
+            why = choice.reason if self.has_entities else \
                 "pronoun; no entities to resolve against"
-            return Resolution(None, why, "anonymous" if low in GROUP_PRONOUNS else None)
-        _, ent, reason = max(candidates, key=lambda c: c[0])
-        return Resolution(ent, reason, _sourcing_for_entity(ent))
+            return Resolution(None, why, "anonymous" if low in GROUP_PRONOUNS else None,
+                              confidence=choice.confidence)
+        if ref.entity is None:
+            return Resolution(None, f"{choice.reason} (unnamed)",
+                              "anonymous" if ref.kind == "DESC" else "named_person",
+                              name=ref.name, confidence=choice.confidence)
+        return Resolution(ref.entity, choice.reason, _sourcing_for_entity(ref.entity),
+                          confidence=choice.confidence)
 
     def _description(self, head, lemma: str) -> Optional[Resolution]:
         """"the senator" -> the latest person holding that role; "the daily" -> latest org."""

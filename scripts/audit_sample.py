@@ -1,0 +1,88 @@
+"""Write the attributions of a fixed random sample of real articles for a reader to audit.
+
+Issue 11 asks for an analyst's audit of articles from outlets outside the training data:
+10 from ``gunviolence`` and 10 from ``ecbplus`` (``../shared/data``), drawn with a fixed
+seed among articles that contain a reporting word, so that the same 20 are read before and
+after a change.  For each article this writes ``NN_ID.txt`` into OUT_DIR: the text with
+numbered paragraphs, then every attribution (kind, speaker, source words, cue, content,
+sourcing, polarity).  The output is for reading only; nothing from it goes into the repository.
+
+    python scripts/audit_sample.py OUT_DIR [--seed 11] [--per-set 10]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+REPORTING = re.compile(r"\b(said|says|told|according to|stated|added)\b")
+
+
+def _read(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def sample(data: Path, seed: int, per_set: int) -> list[dict]:
+    """The fixed sample: per_set articles of each set with a reporting word, by seed."""
+    out = []
+    for name, path in (("gunviolence", data / "gunviolence" / "articles.jsonl"),
+                       ("ecbplus", data / "ecbplus" / "docs.jsonl")):
+        rows = [r for r in _read(path) if REPORTING.search(r.get("text") or "")
+                and 400 <= len(r["text"]) <= 6000]
+        rows.sort(key=lambda r: r["id"])
+        for r in random.Random(seed).sample(rows, per_set):
+            out.append({"set": name, "id": r["id"], "text": r["text"],
+                        "published": r.get("published")})
+    return out
+
+
+def render(analysis) -> str:
+    text = analysis.article.text
+    lines = ["TEXT (paragraph number, character offset):"]
+    pos = 0
+    for n, para in enumerate(text.split("\n")):
+        if para.strip():
+            lines.append(f"[{n}@{pos}] {para}")
+        pos += len(para) + 1
+    lines.append("")
+    lines.append(f"ATTRIBUTIONS ({len(analysis.attributions)}):")
+    for i, a in enumerate(analysis.attributions, 1):
+        src = a.source.text if a.source else "-"
+        cue = a.cue.text if a.cue else "-"
+        pol = getattr(a, "polarity", None) or "positive"
+        conf = getattr(a, "speaker_confidence", None)
+        lines.append(f"#{i} {a.kind} @{a.content.start} speaker={a.speaker_name!r} "
+                     f"source={src!r} cue={cue!r} sourcing={a.sourcing} polarity={pol} "
+                     f"reason={a.speaker_reason!r} confidence={conf}")
+        lines.append(f"    content: {' '.join(a.content.text.split())}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out_dir", type=Path)
+    parser.add_argument("--seed", type=int, default=11)
+    parser.add_argument("--per-set", type=int, default=10)
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent
+                        / "shared" / "data")
+    args = parser.parse_args(argv)
+    from newsgraph import Article, Pipeline
+
+    args.out_dir.mkdir(parents=True, exist_ok=True)
+    pipeline = Pipeline()
+    for n, row in enumerate(sample(args.data, args.seed, args.per_set)):
+        analysis = pipeline.analyze(Article(id=row["id"], text=row["text"],
+                                            published=row["published"]))
+        path = args.out_dir / f"{n:02d}_{row['set']}_{row['id'][:12]}.txt"
+        path.write_text(render(analysis), encoding="utf-8")
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

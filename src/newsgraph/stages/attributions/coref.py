@@ -1,0 +1,378 @@
+"""Who a pronoun source means: a small ranker over the people and groups of the article.
+
+Round 1 sent "he said" to the last *named* speaker, whatever its gender, and
+never to an unnamed one ("a spokesperson for the association ... he said" went
+to the union leader quoted before).  Here a pronoun is resolved as coreference:
+
+* **Referents** are every PERSON/ORG/GPE/NORP entity of the article, every
+  *unnamed description* that can speak ("a spokeswoman for the company",
+  "officials", "the victim's mother"), and pairs of people joined by "and"
+  ("Mr. Grassley and Mr. Leahy ... they wrote").
+* Each referent gets a **gender** from evidence in the text: honorifics
+  (Mr/Ms/Mrs), a given name or role noun (``lexicons/person_gender.txt``), and
+  he/she pronouns in clauses the person is the subject of ("Fowler said he
+  expects").  Relatives who share a surname are different entities with
+  different given names, so gender and recency keep them apart.
+* A **candidate** is a compatible referent (he/she: a singular person or
+  description; they/we: a group, organisation, place or plural description; it:
+  an organisation or place) seen in the preceding paragraphs, described by a
+  handful of features: gender agreement or clash, distance in sentences and
+  paragraphs, subject position, whether its latest mention is the subject of a
+  speech verb (turn-taking), whether that mention sits inside someone else's
+  quotation, how often it was named, recency rank among compatible candidates.
+  A "nobody" candidate stands for an unnamed referent ("It says" of a report).
+* A linear ranker (``lexicons/speaker_ranker.json``, a conditional logit fitted
+  by ``scripts/train_speaker_ranker.py`` on the *tuning* half of
+  ``polnear-speakers``; ``make speaker-model``) scores the candidates; the best
+  wins and its softmax probability is the resolution's confidence.
+
+An unnamed winner stays unnamed: no entity, its description as the name,
+sourcing ``anonymous``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Optional
+
+from .lexicon import LEXICONS, _lines, anonymous_nouns, description_nouns, reporting_verbs
+
+SINGULAR_PERSON = frozenset("he she him her".split())
+FIRST_PERSON = frozenset("i me we us".split())
+PLURAL = frozenset("they them we us".split())
+NEUTER = frozenset(("it",))
+HONORIFICS = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": "f",
+              "miss": "f", "sir": "m", "dame": "f", "lady": "f", "lord": "m"}
+FAMILY = frozenset("mother father wife husband son daughter brother sister parent parents "
+                   "grandmother grandfather aunt uncle cousin boyfriend girlfriend widow "
+                   "neighbor neighbour victim relative relatives family".split())
+MAX_SENT_BACK = 12
+MAX_PARA_BACK = 4
+PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
+                  "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+FEATURES = (
+    "gender_agree", "gender_clash", "gender_unknown", "sent0", "sent1", "sent_log",
+    "other_para", "subject", "speech_subject", "latest_speaker", "in_quote", "possessor",
+    "mentions_log", "unnamed", "rank0", "rank1", "org", "gpe", "norp", "plural_people",
+    "none_he", "none_they", "none_it", "none_first", "none_latest_subject_thing",
+)
+
+
+@lru_cache(maxsize=1)
+def gender_words() -> dict[str, str]:
+    """Given names (capitalised) and role nouns (lower case) -> "m"/"f"."""
+    out = {}
+    for line in _lines("person_gender.txt"):
+        g, _, word = line.partition(" ")
+        out[word] = g
+    return out
+
+
+@lru_cache(maxsize=1)
+def ranker_weights() -> dict[str, float]:
+    path = LEXICONS / "speaker_ranker.json"
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8"))["weights"]
+
+
+@dataclass
+class MentionInfo:
+    start: int
+    end: int
+    sent: int
+    para: int
+    subject: bool
+    speech_subject: bool
+    in_quote: bool
+    possessor: bool
+
+
+@dataclass
+class Referent:
+    key: str
+    entity: Optional[object]  # model.Entity, None for an unnamed description or a pair
+    name: str
+    kind: str  # PERSON | ORG | GPE | NORP | DESC | PAIR
+    plural: bool = False
+    gender: str = ""
+    votes: dict = field(default_factory=lambda: {"m": 0.0, "f": 0.0})
+    mentions: list = field(default_factory=list)
+
+    def vote(self, g: str, weight: float) -> None:
+        if g in self.votes:
+            self.votes[g] += weight
+
+    def settle(self) -> None:
+        m, f = self.votes["m"], self.votes["f"]
+        self.gender = "m" if m > f else "f" if f > m else ""
+
+
+@dataclass
+class Choice:
+    referent: Optional[Referent]
+    confidence: float
+    reason: str
+
+
+class Discourse:
+    """The referents of one article and their mentions, built once, queried per pronoun."""
+
+    def __init__(self, doc, text: str, entities, quotes) -> None:
+        self.doc = doc
+        self.text = text
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.para_starts = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.quote_ranges = sorted((q.start, q.end) for q in quotes)
+        self.quote_starts = [q[0] for q in self.quote_ranges]
+        self.referents: list[Referent] = []
+        self._add_entities(entities or ())
+        self._add_descriptions()
+        self._add_pairs()
+        for r in self.referents:
+            r.mentions.sort(key=lambda m: m.start)
+            r.settle()
+
+    # ---- positions -------------------------------------------------------------------
+    def sent_of(self, pos: int) -> int:
+        return bisect_right(self.sent_starts, pos) - 1
+
+    def para_of(self, pos: int) -> int:
+        return bisect_right(self.para_starts, pos) - 1
+
+    def in_quote(self, pos: int) -> bool:
+        i = bisect_right(self.quote_starts, pos) - 1
+        return i >= 0 and self.quote_ranges[i][0] < pos < self.quote_ranges[i][1]
+
+    def _info(self, start: int, end: int) -> Optional[MentionInfo]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        head = span.root
+        subj = head.dep_ in ("nsubj", "nsubjpass") or (
+            head.dep_ in ("compound", "appos") and head.head.dep_ in ("nsubj", "nsubjpass"))
+        verb = head.head if head.dep_ in ("nsubj", "nsubjpass") else head.head.head
+        speech = subj and verb.lemma_.lower() in reporting_verbs()
+        if head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ == "according":
+            speech = True
+        if head.dep_ == "pobj" and head.head.lower_ == "by" and head.head.head.lemma_.lower() \
+                in reporting_verbs():
+            speech = True
+        poss = head.dep_ == "poss" or self.text[end:end + 2] in ("'s", "' ")
+        return MentionInfo(start, end, self.sent_of(start), self.para_of(start), subj, speech,
+                           self.in_quote(start), poss)
+
+    # ---- referents -------------------------------------------------------------------
+    def _add_entities(self, entities) -> None:
+        gw = gender_words()
+        for ent in entities:
+            if ent.label not in ("PERSON", "ORG", "GPE", "NORP"):
+                continue
+            r = Referent(ent.id, ent, ent.name, ent.label,
+                         plural=ent.label == "NORP")
+            if ent.label == "PERSON":
+                first = ent.name.split()[0] if ent.name.split() else ""
+                if gw.get(first) in ("m", "f"):
+                    r.vote(gw[first], 2.0)
+                for role in getattr(ent, "roles", ()):
+                    for w in role.span.text.lower().split():
+                        if w in gw:
+                            r.vote(gw[w], 2.0)
+            for m in ent.mentions:
+                if m.kind == "pronoun":
+                    continue
+                info = self._info(m.span.start, m.span.end)
+                if info is None:
+                    continue
+                r.mentions.append(info)
+                if ent.label == "PERSON":
+                    self._gender_evidence(r, info)
+            if r.mentions:
+                self.referents.append(r)
+
+    def _gender_evidence(self, r: Referent, info: MentionInfo) -> None:
+        """Honorific or role word before the name; he/she in the clause it is subject of."""
+        gw = gender_words()
+        doc = self.doc
+        span = doc.char_span(info.start, info.end, alignment_mode="expand")
+        if span is None:
+            return
+        before = doc[span.start - 1] if span.start > 0 else None
+        first = span[0]
+        for tok in (before, first):
+            if tok is not None and tok.lower_ in HONORIFICS:
+                r.vote(HONORIFICS[tok.lower_], 3.0)
+            elif tok is not None and tok.lower_ in gw and tok.lower_ == tok.text.lower() \
+                    and tok.pos_ == "NOUN":
+                r.vote(gw[tok.lower_], 1.0)
+        if info.subject and not info.in_quote:
+            verb = span.root.head
+            for tok in verb.subtree:
+                if tok.i >= span.end and tok.lower_ in PRONOUN_GENDER and \
+                        not self.in_quote(tok.idx):
+                    r.vote(PRONOUN_GENDER[tok.lower_], 1.0)
+                    break
+
+    def _add_descriptions(self) -> None:
+        """Unnamed people who can speak: anonymous nouns, indefinite role nouns, kin."""
+        anon = anonymous_nouns()
+        desc = {w for w, lab in description_nouns().items() if lab == "PERSON"}
+        gw = gender_words()
+        covered = sorted((m.start, m.end) for r in self.referents for m in r.mentions)
+        cstarts = [c[0] for c in covered]
+        by_lemma: dict[str, Referent] = {}
+        for tok in self.doc:
+            if tok.tag_ not in ("NN", "NNS") or tok.dep_ in ("compound", "amod"):
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in anon and lemma not in desc and lemma not in FAMILY \
+                    and tok.lower_ not in ("police", "authorities"):
+                continue
+            i = bisect_right(cstarts, tok.idx) - 1
+            if i >= 0 and covered[i][0] <= tok.idx < covered[i][1]:
+                continue
+            dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+            poss_name = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
+            if lemma in desc and lemma not in anon and dets & {"the", "this", "that"}:
+                continue  # "the senator" refers back to a named person
+            if poss_name:
+                continue  # "Trump's spokeswoman" may be named nearby; leave it to the source
+            plural = tok.tag_ == "NNS" or tok.lower_ in ("police", "authorities")
+            left = tok.left_edge.i
+            right = tok.right_edge.i + 1 if tok.right_edge.i - left < 10 else tok.i + 1
+            name = self.doc[left:right].text
+            info = self._info(tok.idx, tok.idx + len(tok.text))
+            if info is None:
+                continue
+            key = f"{lemma}|{plural}"
+            r = by_lemma.get(key)
+            if r is None or "a" in dets or "an" in dets:
+                r = Referent(f"desc:{tok.idx}", None, name, "DESC", plural=plural)
+                by_lemma[key] = r
+                self.referents.append(r)
+                if lemma in gw:
+                    r.vote(gw[lemma], 3.0)
+            r.mentions.append(info)
+
+    def _add_pairs(self) -> None:
+        """Two people joined by "and" ("Mr. Grassley and Mr. Leahy") make a plural referent."""
+        people = [r for r in self.referents if r.kind == "PERSON"]
+        at = {}
+        for r in people:
+            for m in r.mentions:
+                at[m.start] = (r, m)
+        for start, (r, m) in sorted(at.items()):
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for conj in span.root.children:
+                if conj.dep_ != "conj":
+                    continue
+                other = next(((r2, m2) for s2, (r2, m2) in at.items()
+                              if m2.start <= conj.idx < m2.end and r2 is not r), None)
+                if other is None:
+                    continue
+                pair = Referent(f"pair:{m.start}", None,
+                                f"{r.name} and {other[0].name}", "PAIR", plural=True)
+                pair.mentions.append(m)
+                self.referents.append(pair)
+
+    # ---- candidates and features -----------------------------------------------------
+    def candidates(self, pron: str, pos: int) -> list[tuple[Optional[Referent], dict]]:
+        """Compatible referents seen before ``pos`` with their features, plus "nobody"."""
+        sent, para = self.sent_of(pos), self.para_of(pos)
+        p_quote = self.in_quote(pos)
+        gender = PRONOUN_GENDER.get(pron, "")
+        rows = []
+        for r in self.referents:
+            if not _compatible(pron, r):
+                continue
+            k = bisect_left([m.start for m in r.mentions], pos) - 1
+            if k < 0:
+                continue
+            m = r.mentions[k]
+            if sent - m.sent > MAX_SENT_BACK or para - m.para > MAX_PARA_BACK:
+                continue
+            rows.append((m.start, r, m, k + 1))
+        rows.sort(key=lambda x: -x[0])
+        speech = [x for x in rows if x[2].speech_subject and not x[2].in_quote]
+        latest_speaker = speech[0][1] if speech else None
+        out = []
+        for rank, (_, r, m, count) in enumerate(rows):
+            d = sent - m.sent
+            f = {
+                "gender_agree": float(bool(gender) and r.gender == gender),
+                "gender_clash": float(bool(gender) and bool(r.gender) and r.gender != gender),
+                "gender_unknown": float(bool(gender) and not r.gender),
+                "sent0": float(d == 0), "sent1": float(d == 1),
+                "sent_log": math.log1p(max(d, 0)),
+                "other_para": float(m.para != para),
+                "subject": float(m.subject), "speech_subject": float(m.speech_subject),
+                "latest_speaker": float(r is latest_speaker),
+                "in_quote": float(m.in_quote and not p_quote),
+                "possessor": float(m.possessor),
+                "mentions_log": math.log(count),
+                "unnamed": float(r.kind == "DESC"),
+                "rank0": float(rank == 0), "rank1": float(rank == 1),
+                "org": float(r.kind == "ORG"), "gpe": float(r.kind == "GPE"),
+                "norp": float(r.kind == "NORP"),
+                "plural_people": float(r.kind == "PAIR" or (r.kind == "DESC" and r.plural)),
+            }
+            out.append((r, f))
+        out.append((None, self._nobody(pron, pos)))
+        return out
+
+    def _nobody(self, pron: str, pos: int) -> dict:
+        f = {"none_he": float(pron in SINGULAR_PERSON), "none_they": float(pron in PLURAL),
+             "none_it": float(pron in NEUTER), "none_first": float(pron in FIRST_PERSON)}
+        # the latest subject before the pronoun is a thing, not an entity ("The ad ... It says")
+        tok = _latest_subject(self.doc, pos)
+        if tok is not None and tok.pos_ == "NOUN" and not tok.ent_type_ \
+                and tok.lemma_.lower() not in anonymous_nouns():
+            f["none_latest_subject_thing"] = 1.0
+        return f
+
+    def resolve(self, pron: str, pos: int) -> Choice:
+        """The best candidate for pronoun ``pron`` at ``pos`` (None: nobody named)."""
+        weights = ranker_weights()
+        cands = self.candidates(pron, pos)
+        scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for _, f in cands]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        best = max(range(len(cands)), key=lambda i: scores[i])
+        conf = exps[best] / sum(exps)
+        ref = cands[best][0]
+        if ref is None:
+            return Choice(None, round(conf, 3), "pronoun: no compatible referent ranks first")
+        feats = cands[best][1]
+        why = "the latest speaker" if feats["latest_speaker"] else \
+            "the nearest compatible mention" if feats["rank0"] else "an earlier mention"
+        if feats["gender_agree"]:
+            why += ", gender agrees"
+        return Choice(ref, round(conf, 3), f"pronoun: {why}")
+
+
+def _compatible(pron: str, r: Referent) -> bool:
+    if pron in SINGULAR_PERSON or pron in ("i", "me"):
+        return r.kind == "PERSON" or (r.kind == "DESC" and not r.plural)
+    if pron in PLURAL:
+        return r.kind in ("ORG", "GPE", "NORP", "PAIR") or (r.kind == "DESC" and r.plural)
+    if pron in NEUTER:
+        return r.kind in ("ORG", "GPE")
+    return False
+
+
+def _latest_subject(doc, pos: int):
+    """The nearest subject token before ``pos`` in the sentence before it or its own."""
+    tok = None
+    for t in doc:
+        if t.idx >= pos:
+            break
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            tok = t
+    return tok
