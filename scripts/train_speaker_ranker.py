@@ -36,10 +36,10 @@ OUT = LEXICONS / "speaker_ranker.json"
 
 def _is_right(row, ref) -> bool:
     if row.referent is None:
-        return ref is None or ref.kind == "DESC"
+        return ref is None or ref.kind in ("DESC", "ORGDESC")
     if ref is None:
         return False
-    words = set(ref.name.lower().replace("'s", "").split())
+    words = set(ref.name.lower().replace("'s", "").replace("\u2019s", "").split())
     return any(k in words for k in referent_keys(row.referent))
 
 

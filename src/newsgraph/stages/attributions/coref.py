@@ -41,6 +41,8 @@ from typing import Optional
 
 from .lexicon import LEXICONS, _lines, anonymous_nouns, description_nouns, reporting_verbs
 
+import os
+_ABL = os.environ.get("NG_ABL", "")
 SINGULAR_PERSON = frozenset("he she him her".split())
 FIRST_PERSON = frozenset("i me we us".split())
 PLURAL = frozenset("they them we us".split())
@@ -60,7 +62,13 @@ FEATURES = (
     "other_para", "subject", "speech_subject", "latest_speaker", "in_quote", "possessor",
     "mentions_log", "unnamed", "rank0", "rank1", "org", "gpe", "norp", "plural_people",
     "none_he", "none_they", "none_it", "none_first", "none_latest_subject_thing",
+    "author", "org_noun", "main_subject", "latest_subject",
 )
+ORG_NOUNS = frozenset("campaign company firm group committee government administration agency "
+                      "department ministry newspaper network union association organization "
+                      "organisation party team club council board office commission "
+                      "institute foundation corporation bank court".split())
+BIO_VERBS = frozenset(("is", "was", "has", "writes", "teaches", "lives", "served"))
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +99,7 @@ class MentionInfo:
     speech_subject: bool
     in_quote: bool
     possessor: bool
+    main_subject: bool = False
 
 
 @dataclass
@@ -123,7 +132,8 @@ class Choice:
 class Discourse:
     """The referents of one article and their mentions, built once, queried per pronoun."""
 
-    def __init__(self, doc, text: str, entities, quotes) -> None:
+    def __init__(self, doc, text: str, entities, quotes, author: Optional[str] = None
+                 ) -> None:
         self.doc = doc
         self.text = text
         self.sent_starts = [s.start_char for s in doc.sents]
@@ -134,6 +144,7 @@ class Discourse:
         self._add_entities(entities or ())
         self._add_descriptions()
         self._add_pairs()
+        self.authors = self._authors(author)
         for r in self.referents:
             r.mentions.sort(key=lambda m: m.start)
             r.settle()
@@ -164,8 +175,9 @@ class Discourse:
                 in reporting_verbs():
             speech = True
         poss = head.dep_ == "poss" or self.text[end:end + 2] in ("'s", "' ")
+        main = subj and verb.dep_ == "ROOT"
         return MentionInfo(start, end, self.sent_of(start), self.para_of(start), subj, speech,
-                           self.in_quote(start), poss)
+                           self.in_quote(start), poss, main)
 
     # ---- referents -------------------------------------------------------------------
     def _add_entities(self, entities) -> None:
@@ -176,9 +188,10 @@ class Discourse:
             r = Referent(ent.id, ent, ent.name, ent.label,
                          plural=ent.label == "NORP")
             if ent.label == "PERSON":
-                first = ent.name.split()[0] if ent.name.split() else ""
-                if gw.get(first) in ("m", "f"):
-                    r.vote(gw[first], 2.0)
+                for word in ent.name.split()[:-1]:
+                    if word[:1].isupper() and gw.get(word) in ("m", "f"):
+                        r.vote(gw[word], 2.0)
+                        break
                 for role in getattr(ent, "roles", ()):
                     for w in role.span.text.lower().split():
                         if w in gw:
@@ -230,9 +243,13 @@ class Discourse:
             if tok.tag_ not in ("NN", "NNS") or tok.dep_ in ("compound", "amod"):
                 continue
             lemma = tok.lemma_.lower()
+            org_noun = lemma in ORG_NOUNS and "org" not in _ABL
             if lemma not in anon and lemma not in desc and lemma not in FAMILY \
-                    and tok.lower_ not in ("police", "authorities"):
+                    and tok.lower_ not in ("police", "authorities") and not org_noun:
                 continue
+            if "appos" not in _ABL and tok.dep_ == "appos" or "appos" not in _ABL and any(c.dep_ == "appos" and c.ent_type_ for c in
+                                          tok.children):
+                continue  # "Ivanka Trump, the nominee's daughter": the name is the referent
             i = bisect_right(cstarts, tok.idx) - 1
             if i >= 0 and covered[i][0] <= tok.idx < covered[i][1]:
                 continue
@@ -240,7 +257,7 @@ class Discourse:
             poss_name = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
             if lemma in desc and lemma not in anon and dets & {"the", "this", "that"}:
                 continue  # "the senator" refers back to a named person
-            if poss_name:
+            if poss_name and not org_noun:
                 continue  # "Trump's spokeswoman" may be named nearby; leave it to the source
             plural = tok.tag_ == "NNS" or tok.lower_ in ("police", "authorities")
             left = tok.left_edge.i
@@ -252,7 +269,8 @@ class Discourse:
             key = f"{lemma}|{plural}"
             r = by_lemma.get(key)
             if r is None or "a" in dets or "an" in dets:
-                r = Referent(f"desc:{tok.idx}", None, name, "DESC", plural=plural)
+                r = Referent(f"desc:{tok.idx}", None, name, "ORGDESC" if org_noun else "DESC",
+                             plural=plural)
                 by_lemma[key] = r
                 self.referents.append(r)
                 if lemma in gw:
@@ -282,6 +300,39 @@ class Discourse:
                 pair.mentions.append(m)
                 self.referents.append(pair)
 
+    def _authors(self, author: Optional[str]) -> list[tuple[int, Referent]]:
+        """Who "I" outside quotation marks is: the byline, or a person who opens a
+        bio line ("Jane Roe is a historian ...") or signs a paragraph of their own
+        (a letter's signature).  (offset, referent) in text order."""
+        out = []
+        people = [r for r in self.referents if r.kind == "PERSON"]
+        last_para = len(self.para_starts) - 1
+        for r in people:
+            for m in r.mentions:
+                if m.start != self.para_starts[m.para] or " " not in self.text[m.start:m.end]:
+                    continue  # a full name opening its paragraph
+                end = self.text.find("\n", m.end)
+                end = len(self.text) if end < 0 else end
+                rest = self.text[m.end:end].strip()
+                first = rest.split(" ", 1)[0].lower() if rest else ""
+                bio = first in BIO_VERBS and (m.para <= 1 or last_para - m.para <= 3)
+                signature = len(rest.split()) <= 4 and rest[:1] in ("", ".", ",")
+                if bio or signature:
+                    out.append((m.start, r))
+        if author and not out:
+            name = " ".join(author.split())
+            ref = next((r for r in people if r.name == name), None)
+            out.append((-1, ref or Referent("author", None, name, "PERSON")))
+        out.sort(key=lambda x: x[0])
+        return out
+
+    def author_for(self, pos: int) -> Optional[Referent]:
+        """The signature or bio at or after ``pos``, else the last one before it."""
+        after = [r for p, r in self.authors if p >= pos]
+        if after:
+            return after[0]
+        return self.authors[-1][1] if self.authors else None
+
     # ---- candidates and features -----------------------------------------------------
     def candidates(self, pron: str, pos: int) -> list[tuple[Optional[Referent], dict]]:
         """Compatible referents seen before ``pos`` with their features, plus "nobody"."""
@@ -302,6 +353,8 @@ class Discourse:
         rows.sort(key=lambda x: -x[0])
         speech = [x for x in rows if x[2].speech_subject and not x[2].in_quote]
         latest_speaker = speech[0][1] if speech else None
+        subjects = [x for x in rows if x[2].subject and not x[2].in_quote]
+        latest_subject = subjects[0][1] if subjects else None
         out = []
         for rank, (_, r, m, count) in enumerate(rows):
             d = sent - m.sent
@@ -322,8 +375,15 @@ class Discourse:
                 "org": float(r.kind == "ORG"), "gpe": float(r.kind == "GPE"),
                 "norp": float(r.kind == "NORP"),
                 "plural_people": float(r.kind == "PAIR" or (r.kind == "DESC" and r.plural)),
+                "org_noun": float(r.kind == "ORGDESC"),
+                "main_subject": float(m.main_subject),
+                "latest_subject": float(r is latest_subject),
             }
             out.append((r, f))
+        if pron in ("i", "me") and not p_quote:
+            author = self.author_for(pos)
+            if author is not None:
+                out.append((author, {"author": 1.0}))
         out.append((None, self._nobody(pron, pos)))
         return out
 
@@ -350,9 +410,11 @@ class Discourse:
         if ref is None:
             return Choice(None, round(conf, 3), "pronoun: no compatible referent ranks first")
         feats = cands[best][1]
-        why = "the latest speaker" if feats["latest_speaker"] else \
-            "the nearest compatible mention" if feats["rank0"] else "an earlier mention"
-        if feats["gender_agree"]:
+        if feats.get("author"):
+            return Choice(ref, round(conf, 3), "first person outside quotes: the writer")
+        why = "the latest speaker" if feats.get("latest_speaker") else \
+            "the nearest compatible mention" if feats.get("rank0") else "an earlier mention"
+        if feats.get("gender_agree"):
             why += ", gender agrees"
         return Choice(ref, round(conf, 3), f"pronoun: {why}")
 
@@ -361,9 +423,10 @@ def _compatible(pron: str, r: Referent) -> bool:
     if pron in SINGULAR_PERSON or pron in ("i", "me"):
         return r.kind == "PERSON" or (r.kind == "DESC" and not r.plural)
     if pron in PLURAL:
-        return r.kind in ("ORG", "GPE", "NORP", "PAIR") or (r.kind == "DESC" and r.plural)
+        return r.kind in ("ORG", "GPE", "NORP", "PAIR", "ORGDESC") or \
+            (r.kind == "DESC" and r.plural)
     if pron in NEUTER:
-        return r.kind in ("ORG", "GPE")
+        return r.kind in ("ORG", "GPE") or (r.kind == "ORGDESC" and not r.plural)
     return False
 
 

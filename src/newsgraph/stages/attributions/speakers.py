@@ -130,7 +130,8 @@ class SpeakerResolver:
         if self._discourse is None:
             a = self._analysis
             self._discourse = Discourse(self.doc, self.text, a.entities,
-                                        find_quotes(self.text, a.article.text))
+                                        find_quotes(self.text, a.article.text),
+                                        getattr(a.article, "author", None))
         return self._discourse
 
     def remember(self, pos: int, entity) -> None:
@@ -226,7 +227,7 @@ class SpeakerResolver:
                               confidence=choice.confidence)
         if ref.entity is None:
             return Resolution(None, f"{choice.reason} (unnamed)",
-                              "anonymous" if ref.kind == "DESC" else "named_person",
+                              "anonymous" if ref.kind in ("DESC", "ORGDESC") else "named_person",
                               name=ref.name, confidence=choice.confidence)
         return Resolution(ref.entity, choice.reason, _sourcing_for_entity(ref.entity),
                           confidence=choice.confidence)
