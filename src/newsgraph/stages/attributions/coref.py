@@ -110,6 +110,7 @@ class Referent:
     kind: str  # PERSON | ORG | GPE | NORP | DESC | PAIR
     plural: bool = False
     gender: str = ""
+    sure: bool = False
     votes: dict = field(default_factory=lambda: {"m": 0.0, "f": 0.0})
     mentions: list = field(default_factory=list)
 
@@ -120,6 +121,9 @@ class Referent:
     def settle(self) -> None:
         m, f = self.votes["m"], self.votes["f"]
         self.gender = "m" if m > f else "f" if f > m else ""
+        # an honorific, given name or role noun (weight >= 2) and no contrary evidence:
+        # a he/she of the other gender cannot mean this referent
+        self.sure = bool(self.gender) and max(m, f) >= 2 and min(m, f) == 0
 
 
 @dataclass
@@ -341,7 +345,7 @@ class Discourse:
         gender = PRONOUN_GENDER.get(pron, "")
         rows = []
         for r in self.referents:
-            if not _compatible(pron, r):
+            if not _compatible(pron, r) or gender and r.sure and r.gender != gender:
                 continue
             k = bisect_left([m.start for m in r.mentions], pos) - 1
             if k < 0:
