@@ -7,6 +7,7 @@ from typing import Optional
 from ...model import Attribution, Span
 from .direct import Candidate
 from .lexicon import channels
+from .polarity import cue_polarity, says_nothing
 from .speakers import Resolution, SpeakerResolver
 from .syntax import trim
 
@@ -27,6 +28,9 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         content = Span.of(text, *c.content)
         if not content.text:
             continue
+        polarity = cue_polarity(doc, c.cue_token)
+        if polarity == "negated" and says_nothing(content.text):
+            continue  # "declined to comment": nothing was said
         source = None
         if c.inherit and prev is not None and c.source is None:
             source = prev.source  # the quote goes on in the voice named before it
@@ -50,6 +54,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             sourcing=res.sourcing,
             hedge=Span.of(text, *c.hedge) if c.hedge else None,
             channel=_channel(analysis.norm, c) if c.cue else None,
+            polarity=polarity,
             stage=tag,
             content_parts=[Span.of(text, *part) for part in c.parts] if len(c.parts) > 1 else [],
         )

@@ -1,0 +1,58 @@
+"""Refused and negated speech: "declined to comment" is not a claim.
+
+Round 1 stored "has not clarified his strategy" and "declined to say" as if the
+speaker had asserted the content.  The parse tells the difference:
+
+* a negation on the cue or on the verb it hangs on ("did *not* say", "*never*
+  said", "*without* saying");
+* a refusal verb governing the cue ("*declined* to say", "*refused* to
+  confirm") or being the cue itself ("declined to comment").
+
+Such an attribution gets ``polarity = "negated"``: a record that the speaker did
+*not* say it.  When nothing at all was said (the content is only "to comment",
+"requests for comment", "to elaborate") it is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+REFUSAL = frozenset(("decline", "refuse", "fail"))
+NEGATORS = frozenset(("not", "n't", "never", "no"))
+# What is left as content when nobody said anything.
+_NO_CLAIM = re.compile(
+    r"^\W*(?:to\s+)?(?:(?:immediately|publicly|further|directly)\s+)?"
+    r"(?:comment|respond|reply|answer|elaborate|return|discuss|speak|say|talk|confirm|"
+    r"requests?|calls?|messages?|emails?|questions?|inquir\w*)\b", re.IGNORECASE)
+MAX_NO_CLAIM_WORDS = 10
+
+
+def _negated(tok) -> bool:
+    if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ == "advmod" for c in tok.children):
+        return True
+    if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
+        return True
+    return False
+
+
+def cue_polarity(doc, cue_token) -> str:
+    """"negated" when the cue is negated or refused, else "positive"."""
+    if cue_token is None:
+        return "positive"
+    tok = doc[cue_token]
+    if tok.lemma_.lower() in REFUSAL:
+        return "negated"
+    if _negated(tok):
+        return "negated"
+    head = tok.head
+    if tok.dep_ in ("xcomp", "ccomp") and head is not tok:
+        if head.lemma_.lower() in REFUSAL or (_negated(head) and tok.dep_ == "xcomp"):
+            return "negated"
+    return "positive"
+
+
+def says_nothing(content_text: str) -> bool:
+    """True for contents that hold no claim: "to comment", "requests for comment"."""
+    words = content_text.split()
+    return len(words) <= MAX_NO_CLAIM_WORDS and '"' not in content_text \
+        and bool(_NO_CLAIM.match(content_text))
