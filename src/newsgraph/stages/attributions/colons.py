@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from .direct import Candidate
+from .lexicon import speaker_nouns
 from .quote_sources import name_run
 
 MIN_CLAIM_WORDS = 3
@@ -65,6 +66,21 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
     return out
 
 
+DOCUMENT_SOURCES = frozenset(("poll", "survey", "study", "report", "audit", "review", "probe",
+                              "lawsuit", "memo", "letter", "analysis", "census"))
+
+
+def _speaks(doc, word, body_start: int) -> bool:
+    """A headline's lone word before a colon is a source only when it can speak: a person or
+    organisation the body names ("Pence: ..."), or a speaker noun or document ("Poll: ...").
+    A topic ("Budget: council cuts hours") is no source."""
+    low = word.lower_
+    if low in DOCUMENT_SOURCES or low in speaker_nouns():
+        return True
+    return any(e.label_ in ("PERSON", "ORG", "NORP") and e.start_char > body_start
+               and any(t.lower_ == low for t in e) for e in doc.ents)
+
+
 def _name_lines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
     """``Jane Doe: claim``: a person or organisation, or a headline's single word, then a colon.
 
@@ -84,7 +100,8 @@ def _name_lines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
         named = any(e.label_ in ("PERSON", "ORG") for e in span.ents) \
             and all(t.pos_ in ("PROPN", "PUNCT") for t in span)
         headline_word = (len(span) == 1 and span[0].pos_ in ("PROPN", "NOUN")
-                         and span[0].is_title and 0 <= colon < first_line_end)
+                         and span[0].is_title and 0 <= colon < first_line_end
+                         and _speaks(doc, span[0], first_line_end))
         if not (named or headline_word):
             continue
         end = norm.find("\n", colon)

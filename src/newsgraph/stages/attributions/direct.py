@@ -173,7 +173,7 @@ def _opens_sentence(norm: str, start: int) -> bool:
 
 def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     """The attribution a quote makes with its frame, or None."""
-    if q.words < 1 or q.words <= 2 and _nickname(doc, norm, q):
+    if q.words < 1 or q.words <= 2 and _nickname(doc, norm, q) or _work_title(norm, q):
         return None
     after = _following_cue(doc, norm, q)
     if after is not None:
@@ -190,6 +190,44 @@ def _nickname(doc, norm: str, q: Quote) -> bool:
     after = token_at(doc, q.end + 1) if norm[q.end:q.end + 1] == " " else None
     return before is not None and after is not None and before.pos_ == "PROPN" \
         and after.pos_ == "PROPN" and after.text[:1].isupper()
+
+
+_WORK_NOUNS = frozenset(
+    "film movie album song single track book novel memoir show series sitcom play musical "
+    "opera documentary poem painting exhibit exhibition podcast episode game video column "
+    "essay report program programme title hit record".split())
+_WORK_AFTER = frozenset(("directed", "written", "produced", "starring", "by", "which", "is",
+                         "was", "opens", "premiered", "debuts", "airs"))
+_MINOR = frozenset("a an the of and in on to for at by with or from".split())
+MAX_TITLE_WORDS = 8
+
+
+def _title_case(inner: str) -> bool:
+    words = [w.strip(",.!?:;'") for w in inner.split()]
+    words = [w for w in words if any(ch.isalpha() for ch in w)]
+    if not words or len(words) > MAX_TITLE_WORDS or not words[0][:1].isupper():
+        return False
+    return all(w[:1].isupper() or w.lower() in _MINOR for w in words)
+
+
+def _work_title(norm: str, q: Quote) -> bool:
+    """``the film "The Quiet Harbor"``, ``starred in "Long Road"``, ``"Blue Hour," directed
+    by ...``: the title of a work, not something said.  A short title-case quote counts
+    as a title when a work noun or a preposition stands just before it, or a credit
+    ("directed by", "which") or a sentence verb about a work follows it."""
+    a, b = q.inner
+    inner = norm[a:b].strip()
+    if not _title_case(inner.rstrip(",.")):
+        return False
+    before = norm[max(0, q.start - 40):q.start].lower().replace(",", " ").split()
+    after = norm[q.end:q.end + 30].lower().replace(",", " ").split()
+    if before and (before[-1] in _WORK_NOUNS or before[-1] in ("in", "on", "of", "from")
+                   or len(before) > 1 and before[-2] in _WORK_NOUNS and before[-1] in ("the",)):
+        return True
+    if len(before) > 2 and any(w.rstrip("'s") in _WORK_NOUNS for w in before[-4:]) \
+            and norm[q.start - 2:q.start].strip() in (",", ""):
+        return True
+    return bool(after) and after[0] in _WORK_AFTER
 
 
 def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
