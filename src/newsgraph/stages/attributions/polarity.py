@@ -25,6 +25,8 @@ _NO_CLAIM = re.compile(
     r"(?:comment|respond|reply|answer|elaborate|return|discuss|speak|say|talk|confirm|"
     r"requests?|calls?|messages?|emails?|questions?|inquir\w*)\b", re.IGNORECASE)
 MAX_NO_CLAIM_WORDS = 10
+# A question or clause after the refusal is what was not said: keep it, negated.
+_CLAUSE = re.compile(r"\b(?:whether|if|that|how|what|why|when|where|who|which)\b", re.IGNORECASE)
 
 
 def _negated(tok) -> bool:
@@ -55,4 +57,4 @@ def says_nothing(content_text: str) -> bool:
     """True for contents that hold no claim: "to comment", "requests for comment"."""
     words = content_text.split()
     return len(words) <= MAX_NO_CLAIM_WORDS and '"' not in content_text \
-        and bool(_NO_CLAIM.match(content_text))
+        and bool(_NO_CLAIM.match(content_text)) and not _CLAUSE.search(content_text)
