@@ -12,7 +12,7 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 SAMPLE := ../shared/samples/000_f500410c32253f8e.txt
 DEMO_DB := demo.duckdb
 
-.PHONY: install dev demo test bench clean attribution-model
+.PHONY: install dev demo test bench clean attribution-model speaker-model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ bench: install
 # attribution_cue_model.npz (cue/content scorer) and attribution_cues_learned.json (count table).
 attribution-model: install
 	$(PY) scripts/train_attribution.py
+
+# Refit the pronoun-speaker ranker (src/newsgraph/lexicons/speaker_ranker.json) on the tuning
+# half of ../shared/data/polnear-speakers (about a minute; the locked half is never read).
+speaker-model: install
+	$(PY) scripts/train_speaker_ranker.py
 
 clean:
 	rm -rf build $(DEMO_DB) $(DEMO_DB).wal .pytest_cache

@@ -120,3 +120,37 @@ def test_events_by_actor_country_type_and_event_date(tmp_path):
         _, rows = queries.events(store, target="DNM", modality="planned")
         assert [r[2] for r in rows] == ["CONSULT"]  # a month counts from its first day
         assert rows[0][1].isoformat() == "2025-05-01"
+
+
+def test_negated_speech_is_stored_with_its_polarity_and_filterable(tmp_path):
+    from newsgraph.model import Attribution
+
+    text = "Ada Brook refused to say whether the plan works. Ada Brook said the team is ready."
+    analysis = analysis_of(text)
+    spans = [(text.index(words), text.index(words) + len(words), polarity) for words, polarity
+             in (("whether the plan works", "negated"), ("the team is ready", "positive"))]
+    for n, (a, b, polarity) in enumerate(spans):
+        analysis.attributions.append(Attribution(
+            id=f"A{n + 1}", kind="indirect", content=Span.of(text, a, b), speaker="E1",
+            speaker_name="Ada Brook", polarity=polarity, stage="attributions@2.2"))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(analysis)
+        _, negated = queries.quotes(store, polarity="negated")
+        _, positive = queries.quotes(store, polarity="positive")
+    assert [r[-3] for r in negated] == ["whether the plan works"]
+    assert [r[-3] for r in positive] == ["the team is ready"]
+
+
+def test_polarity_migration_backfills_records_stored_before_it(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMP)")
+    for name, sql in MIGRATIONS[:2]:
+        con.execute(sql)
+        con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
+    con.execute("INSERT INTO attributions (article, id, content, data) VALUES "
+                "('h', 'A1', 'x', '{\"kind\": \"direct\"}')")
+    con.close()
+    with Store(db) as store:
+        assert "0003_attribution_polarity" in store.migrations()
+        assert store.con.execute("SELECT polarity FROM attributions").fetchall() == [("positive",)]

@@ -215,6 +215,8 @@ def query(
                                               "indirect."),
     sourcing: Optional[str] = typer.Option(None, "--sourcing", help="quotes: named_person, "
                                            "anonymous, ..."),
+    polarity: Optional[str] = typer.Option(None, "--polarity", help="quotes: positive, or "
+                                           "negated (refused or denied speech)."),
     modality: Optional[str] = typer.Option(None, "--modality", help="events: happened, "
                                            "planned, ..."),
     article: Optional[str] = typer.Option(None, "--article", help="Article id or hash prefix."),
@@ -240,7 +242,7 @@ def query(
         "articles": dict(search=search, source=source, since=since, until=until),
         "entities": dict(name=name, label=label, article=article),
         "quotes": dict(speaker=speaker, entity=entity, article=article, kind=kind_filter,
-                       sourcing=sourcing, since=since, until=until),
+                       sourcing=sourcing, polarity=polarity, since=since, until=until),
         "events": dict(actor=actor, target=target, type=type_, modality=modality,
                        article=article, since=since, until=until),
         "times": dict(type=type_, article=article),

@@ -42,7 +42,9 @@ FLOORS = {
     "direct_content_f1": 0.91,
     "all_e2e_f1": 0.67,
     "all_content_f1": 0.71,
-    "pronoun_resolved": 0.95,
+    "pronoun_resolved": 0.80,
+    # issue 11: right referent behind pronoun sources (polnear-speakers), session 4: 0.850
+    "speaker_accuracy": 0.82,
 }
 
 

@@ -39,6 +39,7 @@ COLUMNS: dict[str, dict[str, Callable[[dict], Any]]] = {
         "channel": lambda r: r["channel"], "cue": lambda r: _span_text(r["cue"]),
         "source": lambda r: _span_text(r["source"]), "content": lambda r: r["content"]["text"],
         "start": lambda r: r["content"]["start"], "end": lambda r: r["content"]["end"],
+        "polarity": lambda r: r.get("polarity", "positive"),
     },
     "events": {
         "type": lambda r: r["type"], "mode": lambda r: r["mode"],

@@ -52,4 +52,9 @@ MIGRATIONS: list[tuple[str, str]] = [
             PRIMARY KEY (article, id)
         );
     """),
+    ("0003_attribution_polarity", """
+        ALTER TABLE attributions ADD COLUMN polarity TEXT;
+        UPDATE attributions SET polarity = coalesce(json_extract_string(data, '$.polarity'),
+                                                    'positive');
+    """),
 ]

@@ -104,9 +104,11 @@ def entities(store: Store, *, name: Optional[str] = None, label: Optional[str] =
 
 def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str] = None,
            article: Optional[str] = None, kind: Optional[str] = None,
-           sourcing: Optional[str] = None, since: Optional[str] = None,
-           until: Optional[str] = None, limit: Optional[int] = None):
-    """Attributions; ``speaker`` matches the resolved speaker or the source words."""
+           sourcing: Optional[str] = None, polarity: Optional[str] = None,
+           since: Optional[str] = None, until: Optional[str] = None,
+           limit: Optional[int] = None):
+    """Attributions; ``speaker`` matches the resolved speaker or the source words;
+    ``polarity="positive"`` leaves out refused and negated speech."""
     w = _Where()
     if speaker:
         w.add("(q.speaker_name ILIKE ? OR q.source ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
@@ -115,9 +117,11 @@ def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str]
     w.article(article)
     w.equal("q.kind", kind)
     w.equal("q.sourcing", sourcing)
+    w.equal("q.polarity", polarity)
     w.dates(_ARTICLE_DATE, since, until)
     select = ("SELECT a.id AS article, a.published, q.kind, q.speaker_name AS speaker, "
-              "q.source, q.cue, q.sourcing, q.channel, q.content, q.start, q.\"end\" "
+              "q.source, q.cue, q.sourcing, q.polarity, q.channel, q.content, q.start, "
+              "q.\"end\" "
               "FROM attributions q JOIN articles a ON a.hash = q.article")
     return _run(store, select, w, "a.published NULLS LAST, a.id, q.start", limit)
 
