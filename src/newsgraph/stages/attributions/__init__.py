@@ -22,8 +22,13 @@ Four passes over the parse, each cheap:
    second-hand; inside an attribution they are recorded on it, elsewhere they
    make an *unattributed* record.
 
-Then every source is resolved to an entity (:mod:`.speakers`), and the channel
-("on Telegram", "in a statement") is read from the frame.
+Then every source is resolved to an entity (:mod:`.speakers`): a name in the
+source directly, a pronoun by a ranker over the article's people, organisations
+and unnamed descriptions (:mod:`.coref`: gender, number, recency, subject and
+speaker turns; the winner's probability is ``speaker_confidence``).  Refused or
+negated speech gets ``polarity = "negated"``, or is dropped when nothing was said
+(:mod:`.polarity`).  The channel ("on Telegram", "in a statement") is read from
+the frame.
 """
 
 from __future__ import annotations
@@ -39,7 +44,7 @@ from .quotes import find_quotes
 from .scorer import one_blas_thread
 
 
-@stage("attributions", version="2.1", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.2", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
