@@ -23,7 +23,7 @@ import numpy as np
 
 from newsgraph.eval import data_dir
 from newsgraph.eval.polnear import load_split, parse_timed
-from newsgraph.eval.speakers import is_locked, load_rows, referent_keys
+from newsgraph.eval.speakers import SpeakerRow, is_locked, load_rows, referent_keys
 from newsgraph.model import Article
 from newsgraph.pipeline import Analysis, load_stages
 from newsgraph.stages.attributions.coref import FEATURES, Discourse
@@ -32,6 +32,7 @@ from newsgraph.stages.attributions.quotes import find_quotes
 from newsgraph.stages.attributions.syntax import token_at
 
 OUT = LEXICONS / "speaker_ranker.json"
+TRAIN_LABELS = Path(__file__).resolve().parent / "data" / "polnear-train-speakers.jsonl"
 
 
 def _is_right(row, ref) -> bool:
@@ -43,11 +44,11 @@ def _is_right(row, ref) -> bool:
     return any(k in words for k in referent_keys(row.referent))
 
 
-def build_rows(root: Path, locked: bool = False) -> list[tuple[np.ndarray, np.ndarray]]:
-    """(feature matrix, 0/1 right vector) per gold pronoun row with a right candidate."""
-    gold = load_rows(root)
-    docs = [(n, t) for n, t, _ in load_split(root / "polnear", "dev")
-            if n in gold and is_locked(n) == locked]
+def build_rows(root: Path, split: str, gold: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(feature matrix, 0/1 right vector) per gold pronoun row with a right candidate.
+
+    ``gold`` maps article names of PolNeAR ``split`` to their rows (:class:`SpeakerRow`)."""
+    docs = [(n, t) for n, t, _ in load_split(root / "polnear", split) if n in gold]
     texts = [t.read_text(encoding="utf-8") for _, t in docs]
     norms, parsed, _ = parse_timed(texts)
     entities = next(s for s in load_stages() if s.name == "entities")
@@ -66,6 +67,20 @@ def build_rows(root: Path, locked: bool = False) -> list[tuple[np.ndarray, np.nd
                 continue
             x = np.array([[f.get(k, 0.0) for k in FEATURES] for _, f in cands])
             out.append((x, y))
+    return out
+
+
+def load_train_labels(path: Path) -> dict:
+    """This project's own referent labels for PolNeAR *train* pronoun sources."""
+    out: dict = {}
+    if not path.exists():
+        return out
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            r = json.loads(line)
+            out.setdefault(r["doc"], []).append(SpeakerRow(
+                r["doc"], tuple(r["source"]), r["source_text"], (0, 0), r.get("referent"),
+                r.get("referent_kind") or ""))
     return out
 
 
@@ -92,14 +107,22 @@ def accuracy(rows, w) -> float:
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--l2", type=float, default=0.01)
+    parser.add_argument("--dev-only", action="store_true",
+                        help="train on the tuning half of polnear-speakers only")
     args = parser.parse_args(argv)
     root = data_dir()
     if root is None or not (root / "polnear-speakers").is_dir():
         print("../shared/data/polnear-speakers is not available", file=sys.stderr)
         return 1
-    rows = build_rows(root)
+    tuning = {k: v for k, v in load_rows(root).items() if not is_locked(k)}
+    rows = build_rows(root, "dev", tuning)
+    print(f"{len(rows)} rows from the tuning half of polnear-speakers")
+    if not args.dev_only:
+        extra = build_rows(root, "train", load_train_labels(TRAIN_LABELS))
+        print(f"{len(extra)} rows from {TRAIN_LABELS.name}")
+        rows += extra
     w = fit(rows, args.l2)
-    print(f"{len(rows)} tuning rows with a right candidate; ranking accuracy {accuracy(rows, w):.3f}")
+    print(f"ranking accuracy on its {len(rows)} training rows: {accuracy(rows, w):.3f}")
     OUT.write_text(json.dumps({
         "about": "pronoun speaker ranker: scripts/train_speaker_ranker.py on the tuning half "
                  "of polnear-speakers (make speaker-model)",
