@@ -28,6 +28,7 @@ from .lexicon import addressee_verbs, audience_nouns, reporting_verbs, speaker_n
 
 CHILD_RELS = ("ccomp", "xcomp", "dobj", "advcl")
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+RELATIVE_PRONOUNS = frozenset(("who", "whom", "which", "that"))
 _TRIM = frozenset(",;:-–—(")
 _CLAUSE_HEAD_DEPS = frozenset(("conj", "xcomp", "advcl", "ccomp", "acl", "relcl", "pcomp"))
 
@@ -204,11 +205,15 @@ def subject_of(token):
     """
     cur = token
     for _ in range(5):
-        for child in cur.children:
-            if child.dep_ in SUBJECTS:
-                if child.ent_type_ in NOT_SUBJECTS:
-                    return None
-                return child
+        subjects = [c for c in cur.children if c.dep_ in SUBJECTS]
+        if len(subjects) > 1:
+            # "Ann Roe, who police say had a permit": "who" is the subject of what was
+            # said, "police" of the saying
+            subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
+        for child in subjects:
+            if child.ent_type_ in NOT_SUBJECTS:
+                return None
+            return child
         if cur.dep_ in _CLIMB and cur.head is not cur and cur.head.pos_ not in ("NOUN", "PROPN"):
             cur = cur.head
             continue
