@@ -200,3 +200,10 @@ def test_locked_half_is_stable_and_about_half():
     assert 150 < len(locked) < 250
     assert [is_locked(n) for n in names] == [is_locked(n) for n in names]
     assert json.dumps(is_locked("nyt_2016-09-12_x"))  # a plain bool
+
+
+def test_refusing_an_action_is_no_attribution(analyze):
+    an = analyze("The driver refused to leave the car, and officers broke the window. "
+                 "Police said the driver was later released.")
+    assert not any("leave the car" in a.content.text for a in an.attributions)
+    assert _by_content(an, "later released").polarity == "positive"

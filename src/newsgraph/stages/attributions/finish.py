@@ -7,7 +7,7 @@ from typing import Optional
 from ...model import Attribution, Span
 from .direct import Candidate
 from .lexicon import channels
-from .polarity import cue_polarity, says_nothing
+from .polarity import cue_polarity, refused_action, says_nothing
 from .speakers import Resolution, SpeakerResolver
 from .syntax import trim
 
@@ -29,8 +29,9 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         if not content.text:
             continue
         polarity = cue_polarity(doc, c.cue_token)
-        if polarity == "negated" and says_nothing(content.text):
-            continue  # "declined to comment": nothing was said
+        if polarity == "negated" and (says_nothing(content.text)
+                                      or refused_action(doc, c.cue_token)):
+            continue  # "declined to comment", "refused to leave": nothing was said
         source = None
         if c.inherit and prev is not None and c.source is None:
             source = prev.source  # the quote goes on in the voice named before it

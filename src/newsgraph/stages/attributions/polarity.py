@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import reporting_verbs
+
 REFUSAL = frozenset(("decline", "refuse", "fail"))
 NEGATORS = frozenset(("not", "n't", "never", "no"))
 # What is left as content when nobody said anything.
@@ -51,6 +53,17 @@ def cue_polarity(doc, cue_token) -> str:
         if head.lemma_.lower() in REFUSAL or (_negated(head) and tok.dep_ == "xcomp"):
             return "negated"
     return "positive"
+
+
+def refused_action(doc, cue_token) -> bool:
+    """"refused to leave the car", "declined to give up": a refusal of an action, no speech."""
+    if cue_token is None:
+        return False
+    tok = doc[cue_token]
+    if tok.lemma_.lower() not in REFUSAL:
+        return False
+    verbs = [c for c in tok.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    return bool(verbs) and all(v.lemma_.lower() not in reporting_verbs() for v in verbs)
 
 
 def says_nothing(content_text: str) -> bool:
