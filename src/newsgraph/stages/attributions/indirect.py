@@ -24,8 +24,8 @@ from .quotes import Quote
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
-from .syntax import (content_parts, content_spans, key, source_span, sourceless,
-                     subject_kind, token_at, trim)
+from .syntax import (content_parts, content_spans, key, same_paragraph, source_span,
+                     sourceless, subject_kind, token_at, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
@@ -88,6 +88,8 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
                          for (tok, _, a, b, rel), no in zip(kept, unnamed)], ctx)
     found = []
     for (tok, s, a, b, rel), no, (src, nobody) in zip(kept, unnamed, chosen):
+        if src is not None:  # a source never runs over a paragraph break (a glued headline)
+            src = same_paragraph(tok, *src)
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         parts = [_within_paragraph(norm, quoted, *part) for part in parts]
         start, end = parts[0][0], parts[-1][1]
