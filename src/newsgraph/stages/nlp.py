@@ -32,11 +32,23 @@ _JOINED = re.compile(JOINED_SENTENCES)
 
 @Language.component("newsgraph_glued_sentences")
 def split_glued_sentences(doc):
-    """Start a sentence after a glued period; the parser keeps preset boundaries."""
+    """Start a sentence after a glued period or a line break; the parser keeps preset
+    boundaries.
+
+    A line break ends a headline, a dateline or a paragraph even without a full
+    stop; left to itself the parser glues a headline onto the first sentence and
+    makes it the subject of the lede's verb.  A line that goes on in lower case is
+    a hard-wrapped sentence and stays joined.  (PolNeAR dev all e2e +0.009 on the
+    tuning half, +0.002 on the locked half, train +0.003, with the shipped models.)"""
     for match in _JOINED.finditer(doc.text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span[0].i > 0:
             span[0].is_sent_start = True
+    for tok in doc[:-1]:
+        ws = tok.text if tok.is_space else tok.whitespace_
+        nxt = doc[tok.i + 1]
+        if "\n" in ws and not nxt.is_space and not nxt.text[:1].islower():
+            nxt.is_sent_start = True
     return doc
 
 

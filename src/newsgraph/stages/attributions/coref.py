@@ -41,8 +41,6 @@ from typing import Optional
 
 from .lexicon import LEXICONS, _lines, anonymous_nouns, description_nouns, reporting_verbs
 
-import os
-_ABL = os.environ.get("NG_ABL", "")
 SINGULAR_PERSON = frozenset("he she him her".split())
 FIRST_PERSON = frozenset("i me we us".split())
 PLURAL = frozenset("they them we us".split())
@@ -247,11 +245,11 @@ class Discourse:
             if tok.tag_ not in ("NN", "NNS") or tok.dep_ in ("compound", "amod"):
                 continue
             lemma = tok.lemma_.lower()
-            org_noun = lemma in ORG_NOUNS and "org" not in _ABL
+            org_noun = lemma in ORG_NOUNS
             if lemma not in anon and lemma not in desc and lemma not in FAMILY \
                     and tok.lower_ not in ("police", "authorities") and not org_noun:
                 continue
-            if "appos" not in _ABL and tok.dep_ == "appos" or "appos" not in _ABL and any(c.dep_ == "appos" and c.ent_type_ for c in
+            if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.ent_type_ for c in
                                           tok.children):
                 continue  # "Ivanka Trump, the nominee's daughter": the name is the referent
             i = bisect_right(cstarts, tok.idx) - 1
@@ -435,11 +433,15 @@ def _compatible(pron: str, r: Referent) -> bool:
 
 
 def _latest_subject(doc, pos: int):
-    """The nearest subject token before ``pos`` in the sentence before it or its own."""
-    tok = None
-    for t in doc:
-        if t.idx >= pos:
-            break
-        if t.dep_ in ("nsubj", "nsubjpass"):
-            tok = t
-    return tok
+    """The nearest subject token before ``pos``, in its own sentence or the one before."""
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    here = span[0]
+    lo = here.sent.start
+    if lo > 0:
+        lo = doc[lo - 1].sent.start
+    for i in range(here.i - 1, lo - 1, -1):
+        if doc[i].dep_ in ("nsubj", "nsubjpass"):
+            return doc[i]
+    return None
