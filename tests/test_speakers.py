@@ -207,3 +207,15 @@ def test_refusing_an_action_is_no_attribution(analyze):
                  "Police said the driver was later released.")
     assert not any("leave the car" in a.content.text for a in an.attributions)
     assert _by_content(an, "later released").polarity == "positive"
+
+
+def test_police_actions_are_not_attributions(analyze):
+    an = analyze(
+        "Officers found a 9-year-old boy in the living room, police said. Prosecutors charged "
+        "his uncle with reckless endangerment on Friday. Police have not released the uncle's "
+        "name. Prosecutors charged that the uncle left the gun loaded.")
+    contents = [a.content.text for a in an.attributions]
+    assert not any(c.startswith("a 9-year-old boy") for c in contents), contents
+    assert not any("reckless endangerment" in c for c in contents), contents
+    assert not any("uncle's name" in c for c in contents), contents
+    assert _by_content(an, "left the gun loaded").source.text == "Prosecutors"

@@ -15,6 +15,7 @@ BENCHMARKS = {
     "throughput": "newsgraph.eval.throughput",
     "entities": "newsgraph.eval.entities",
     "attribution": "newsgraph.eval.polnear",
+    "beats": "newsgraph.eval.beats",
     "times": "newsgraph.eval.timebank",
     "quantities": "newsgraph.eval.newsquant",
     "events": "newsgraph.eval.plover",

@@ -7,6 +7,7 @@ from typing import Optional
 from ...model import Attribution, Span
 from .direct import Candidate
 from .lexicon import channels
+from .nonspeech import no_speech
 from .polarity import cue_polarity, refused_action, says_nothing
 from .speakers import Resolution, SpeakerResolver
 from .syntax import trim
@@ -32,6 +33,8 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         if polarity == "negated" and (says_nothing(content.text)
                                       or refused_action(doc, c.cue_token)):
             continue  # "declined to comment", "refused to leave": nothing was said
+        if no_speech(doc, c.cue_token, c.content, polarity):
+            continue  # "was charged with arson", "a crash that claimed two lives"
         source = None
         if c.inherit and prev is not None and c.source is None:
             source = prev.source  # the quote goes on in the voice named before it

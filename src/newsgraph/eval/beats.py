@@ -1,0 +1,100 @@
+"""Attributions on news outside politics: crime, courts, disasters, sports, entertainment.
+
+PolNeAR is political news from 2016 and annotates beliefs, intentions and evaluations
+as attributions ("wants a deal", "criticized the plan").  Issue 11 measured the stage on
+other beats and found a quarter of its output was not speech ("police *found* a boy").
+This benchmark holds our own gold for 90 articles drawn at random (seed 21) from
+``../shared/data/gunviolence`` and ``../shared/data/ecbplus`` (never the audit sample),
+labelled for this project by careful reading with the product's definition: who said,
+wrote or reported what, including a source's stated belief; not actions, titles, scare
+quotes or refusals.  Only offsets are stored (``gold/beats-attributions.jsonl``); the
+texts are read from ``../shared/data`` at run time.
+
+Scoring is PolNeAR's (:func:`.polnear.match`: content IoU >= 0.5 one-to-one; e2e when the
+source overlaps too), reported on a tuning and a locked half (:func:`.speakers.is_locked`
+on the article id).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+from typing import Optional
+
+from . import parse_timed, print_table
+from .polnear import Counts, GoldAttribution
+from .speakers import is_locked
+
+GOLD = Path(__file__).resolve().parent / "gold" / "beats-attributions.jsonl"
+SETS = {"gunviolence": ("gunviolence", "articles.jsonl"), "ecbplus": ("ecbplus", "docs.jsonl")}
+FLOORS: dict[str, float] = {}
+
+
+def load(data_dir: Path) -> list[tuple[str, str, list[GoldAttribution]]]:
+    """(id, text, gold) per labelled article whose text is in ``data_dir``."""
+    if not GOLD.exists():
+        return []
+    rows = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    texts: dict[tuple[str, str], str] = {}
+    for name, (folder, file) in SETS.items():
+        path = Path(data_dir) / folder / file
+        wanted = {r["id"] for r in rows if r["set"] == name}
+        if not path.exists() or not wanted:
+            continue
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec["id"] in wanted:
+                    texts[(name, rec["id"])] = rec["text"]
+    out = []
+    for r in rows:
+        text = texts.get((r["set"], r["id"]))
+        if text is None:
+            continue
+        gold = []
+        for a in r["attributions"]:
+            src = [tuple(a["source"])] if a.get("source") else []
+            gold.append(GoldAttribution(
+                [tuple(c) for c in a["content"]], src,
+                text[src[0][0]:src[0][1]] if src else "",
+                [tuple(a["cue"])] if a.get("cue") else []))
+        out.append((r["id"], text, gold))
+    return out
+
+
+def run(data_dir: Path, limit: Optional[int] = None) -> dict:
+    """Analyse the labelled articles (entities + attributions) and score them."""
+    from ..model import Article
+    from ..pipeline import Analysis, load_stages
+
+    items = load(data_dir)[:limit]
+    norms, docs, parse_s = parse_timed([t for _, t, _ in items])
+    stages = [s for s in load_stages() if s.name in ("entities", "attributions")]
+    counts = {h: Counts() for h in ("all", "tuning", "locked")}
+    started = time.process_time()
+    for (aid, text, gold), norm, doc in zip(items, norms, docs):
+        analysis = Analysis(Article(id=aid, text=text), norm=norm, doc=doc)
+        for s in stages:
+            s.fn(analysis)
+        for half in ("all", "locked" if is_locked(aid) else "tuning"):
+            counts[half].add(text, gold, analysis.attributions)
+    result = {"docs": len(items), "stage_s": round(time.process_time() - started, 3)}
+    for half, c in counts.items():
+        sc = c.scores()
+        result[half] = {k: sc[k] for k in ("direct_e2e", "all_content", "all_e2e")}
+    result["all_e2e_f1"] = result["all"]["all_e2e"]["f1"]
+    result["all_e2e_precision"] = result["all"]["all_e2e"]["p"]
+    return result
+
+
+def report(result: dict) -> None:
+    rows = []
+    for key in ("direct_e2e", "all_content", "all_e2e"):
+        r = result["all"][key]
+        rows.append([key, r["p"], r["r"], r["f1"], r["tp"], r["pred"], r["gold"],
+                     result["tuning"][key]["f1"], result["locked"][key]["f1"]])
+    print_table(f"Attributions on other beats (gunviolence + ecbplus, {result['docs']} docs, "
+                "our own gold)",
+                ["scope", "P", "R", "F1", "tp", "pred", "gold", "F1 tuning", "F1 locked"], rows)
