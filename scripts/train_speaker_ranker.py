@@ -1,7 +1,10 @@
 """Fit the pronoun-speaker ranker (``lexicons/speaker_ranker.json``): ``make speaker-model``.
 
 Training rows are the gold pronoun sources of ``polnear-speakers/dev.jsonl`` in the
-*tuning* half of PolNeAR dev (:func:`newsgraph.eval.speakers.is_locked` is False); the
+*tuning* half of PolNeAR dev (:func:`newsgraph.eval.speakers.is_locked` is False) and
+this project's own labels for pronoun sources of 160 PolNeAR *train* articles
+(``scripts/data/polnear-train-speakers.jsonl``: document, pronoun offsets and the
+referent as the article names it, labelled by careful reading as the dev set was); the
 locked half is never read here, so the benchmark's locked figure stays an honest check.
 For each row the candidates are exactly those the stage builds
 (:meth:`Discourse.candidates`); the right ones are those whose name carries the

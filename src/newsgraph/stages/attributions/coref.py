@@ -60,7 +60,8 @@ FEATURES = (
     "other_para", "subject", "speech_subject", "latest_speaker", "in_quote", "possessor",
     "mentions_log", "unnamed", "rank0", "rank1", "org", "gpe", "norp", "plural_people",
     "none_he", "none_they", "none_it", "none_first", "none_latest_subject_thing",
-    "author", "org_noun", "main_subject", "latest_subject",
+    "author", "org_noun", "main_subject", "latest_subject", "addressee", "governs",
+    "para_main",
 )
 ORG_NOUNS = frozenset("campaign company firm group committee government administration agency "
                       "department ministry newspaper network union association organization "
@@ -98,6 +99,8 @@ class MentionInfo:
     in_quote: bool
     possessor: bool
     main_subject: bool = False
+    addressee: bool = False  # "told *Smith*", "said to *Smith*": spoken to, not speaking
+    head_i: int = -1  # the mention's head token, for "X said *he* ..." (X governs he)
 
 
 @dataclass
@@ -109,20 +112,23 @@ class Referent:
     plural: bool = False
     gender: str = ""
     sure: bool = False
-    votes: dict = field(default_factory=lambda: {"m": 0.0, "f": 0.0})
+    evidence: dict = field(default_factory=lambda: {"m": [], "f": []})
     mentions: list = field(default_factory=list)
 
     def vote(self, g: str, weight: float) -> None:
-        if g in self.votes:
-            self.votes[g] += weight
+        if g in self.evidence:
+            self.evidence[g].append(weight)
 
     def settle(self) -> None:
-        m, f = self.votes["m"], self.votes["f"]
+        """Gender from strong evidence (honorific, given name, role noun: weight >= 2) when
+        there is any, else from the pronouns; "sure" when the strong evidence is one-sided,
+        and then a he/she of the other gender cannot mean this referent."""
+        strong = {g: sum(w for w in ws if w >= 2) for g, ws in self.evidence.items()}
+        weak = {g: sum(w for w in ws if w < 2) for g, ws in self.evidence.items()}
+        use = strong if strong["m"] or strong["f"] else weak
+        m, f = use["m"], use["f"]
         self.gender = "m" if m > f else "f" if f > m else ""
-        # an honorific, given name or role noun (weight >= 2) and no contrary evidence:
-        # a he/she of the other gender cannot mean this referent
-        self.sure = bool(self.gender) and max(m, f) >= 2 and min(m, f) == 0
-
+        self.sure = bool(self.gender) and use is strong and min(m, f) == 0
 
 @dataclass
 class Choice:
@@ -178,8 +184,12 @@ class Discourse:
             speech = True
         poss = head.dep_ == "poss" or self.text[end:end + 2] in ("'s", "' ")
         main = subj and verb.dep_ == "ROOT"
+        gov = head.head
+        addressee = (head.dep_ in ("dobj", "dative") and gov.lemma_.lower() in reporting_verbs()
+                     ) or (head.dep_ == "pobj" and gov.lower_ == "to"
+                           and gov.head.lemma_.lower() in reporting_verbs())
         return MentionInfo(start, end, self.sent_of(start), self.para_of(start), subj, speech,
-                           self.in_quote(start), poss, main)
+                           self.in_quote(start), poss, main, addressee, head.i)
 
     # ---- referents -------------------------------------------------------------------
     def _add_entities(self, entities) -> None:
@@ -357,6 +367,9 @@ class Discourse:
         latest_speaker = speech[0][1] if speech else None
         subjects = [x for x in rows if x[2].subject and not x[2].in_quote]
         latest_subject = subjects[0][1] if subjects else None
+        ptok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        ancestors = {t.i for t in ptok[0].ancestors} if ptok is not None and len(ptok) else set()
+        para_main = self._paragraph_main(para, pos)
         out = []
         for rank, (_, r, m, count) in enumerate(rows):
             d = sent - m.sent
@@ -380,6 +393,9 @@ class Discourse:
                 "org_noun": float(r.kind == "ORGDESC"),
                 "main_subject": float(m.main_subject),
                 "latest_subject": float(r is latest_subject),
+                "addressee": float(m.addressee),
+                "governs": float(d == 0 and m.subject and self.doc[m.head_i].head.i in ancestors),
+                "para_main": float(r is para_main),
             }
             out.append((r, f))
         if pron in ("i", "me") and not p_quote:
@@ -388,6 +404,20 @@ class Discourse:
                 out.append((author, {"author": 1.0}))
         out.append((None, self._nobody(pron, pos)))
         return out
+
+    def _paragraph_main(self, para: int, pos: int) -> Optional[Referent]:
+        """The first main-clause subject of the pronoun's paragraph before it, else of the
+        paragraph before: who the paragraph is about."""
+        for p in (para, para - 1):
+            best = None
+            for r in self.referents:
+                for m in r.mentions:
+                    if m.para == p and m.main_subject and not m.in_quote and m.start < pos \
+                            and (best is None or m.start < best[0]):
+                        best = (m.start, r)
+            if best is not None:
+                return best[1]
+        return None
 
     def _nobody(self, pron: str, pos: int) -> dict:
         f = {"none_he": float(pron in SINGULAR_PERSON), "none_they": float(pron in PLURAL),
