@@ -219,3 +219,13 @@ def test_police_actions_are_not_attributions(analyze):
     assert not any("reckless endangerment" in c for c in contents), contents
     assert not any("uncle's name" in c for c in contents), contents
     assert _by_content(an, "left the gun loaded").source.text == "Prosecutors"
+
+
+def test_agentless_passives_state_no_claim_but_unnamed_beliefs_do(analyze):
+    an = analyze(
+        "The suspect is expected to be arraigned on Thursday. Anyone with information is "
+        "urged to call the tip line. The gunman is believed to have acted alone.")
+    contents = [a.content.text for a in an.attributions]
+    assert not any("arraigned" in c for c in contents), contents
+    assert not any("tip line" in c for c in contents), contents
+    assert any("acted alone" in c for c in contents), contents
