@@ -533,3 +533,14 @@ def test_sentence_case_headline_is_left_alone(analyze):
 
     a = analyze("Senators slam the bridge plan as a costly mistake.\n\nThe vote is on Monday.")
     assert _sentence_case(a.doc, a.norm) is None
+
+
+def test_a_quote_broken_over_lines_without_a_new_mark_is_one_quote(analyze):
+    text = ('Detective Ann Cole said: "Events like this are rare here.\n'
+            'We are doing all we can to find the driver. "\n'
+            'A neighbour said the street was quiet.')
+    an = analyze(text)
+    quote = _find(an, "Events like this")
+    assert "find the driver" in quote.content.text
+    assert quote.kind == "direct"
+    assert quote.speaker_name == "Ann Cole"

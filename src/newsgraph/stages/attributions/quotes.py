@@ -54,9 +54,32 @@ def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
     stays one quote.
     """
     quotes: list[Quote] = []
-    for p_index, m in enumerate(_PARA.finditer(norm)):
-        quotes.extend(_paragraph_quotes(norm, original, m.start(), m.end(), p_index))
+    lines = [(m.start(), m.end()) for m in _PARA.finditer(norm)]
+    p_index = 0
+    while p_index < len(lines):
+        start, end = lines[p_index]
+        last = p_index
+        while last + 1 < len(lines) and _quote_runs_on(norm, lines[last], lines[last + 1]):
+            last += 1
+            end = lines[last][1]
+        found = _paragraph_quotes(norm, original, start, end, p_index)
+        for q in found:
+            q.last_para = p_index + norm.count("\n", start, q.end - 1)
+        quotes.extend(found)
+        p_index = last + 1
     return _chain_paragraphs(norm, quotes)
+
+
+def _quote_runs_on(norm: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
+    """A quote opened on one line and closed on the next, with no mark reopening it:
+    text broken one sentence per line (wire feeds, some corpora), not a new paragraph.
+    Both lines then hold an odd number of marks, the second does not open with one, and
+    only a single line break stands between them."""
+    if norm[line[1]:nxt[0]] != "\n":
+        return False
+    if norm.count('"', *line) % 2 == 0 or norm.count('"', *nxt) % 2 == 0:
+        return False
+    return not norm[nxt[0]:nxt[1]].lstrip().startswith('"')
 
 
 def _pairs_by_order(marks: list[int]) -> tuple[list[tuple[int, int]], int | None]:
