@@ -89,7 +89,7 @@ def load_train_labels(path: Path) -> dict:
 
 def fit(rows, l2: float, steps: int = 3000, lr: float = 0.1) -> np.ndarray:
     """Conditional logit: maximise log P(any right candidate) per row, minus l2 |w|^2."""
-    w = np.zeros(len(FEATURES))
+    w = np.zeros(rows[0][0].shape[1])
     for _ in range(steps):
         grad = 2 * l2 * w
         for x, y in rows:
