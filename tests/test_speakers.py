@@ -229,3 +229,14 @@ def test_agentless_passives_state_no_claim_but_unnamed_beliefs_do(analyze):
     assert not any("arraigned" in c for c in contents), contents
     assert not any("tip line" in c for c in contents), contents
     assert any("acted alone" in c for c in contents), contents
+
+
+def test_the_spokesman_is_not_snapped_to_the_last_named_person(analyze):
+    an = analyze(
+        "Union leader Omar Haddad said the strike would go on. A spokesman for the port "
+        "operators said the offer was final. The spokesman added that talks could resume "
+        "next week.")
+    talks = _by_content(an, "talks could resume")
+    assert talks.speaker is None
+    assert talks.sourcing == "anonymous"
+    assert "Haddad" not in (talks.speaker_name or "")

@@ -233,7 +233,12 @@ class SpeakerResolver:
                           confidence=choice.confidence)
 
     def _description(self, head, lemma: str) -> Optional[Resolution]:
-        """"the senator" -> the latest person holding that role; "the daily" -> latest org."""
+        """"the senator" -> the latest person holding that role; "the daily" -> latest org.
+
+        Without a role or name that matches, a title ("the senator") goes to the latest
+        entity of its kind, but a word that names unnamed sources ("the spokesman", "the
+        official") stays unnamed: snapping it to the last named person put a company's
+        words in a union leader's mouth."""
         label = description_nouns()[lemma]
         labels = ("PERSON",) if label == "PERSON" else ("ORG",)
         rows = self.index.before(head.idx, labels, limit=40)
@@ -243,6 +248,10 @@ class SpeakerResolver:
             if lemma in roles.lower() or lemma in ent.name.lower():
                 return Resolution(ent, "description matches a role or name",
                                   _sourcing_for_entity(ent))
+        if lemma in anonymous_nouns():
+            left = head.left_edge.i
+            return Resolution(None, "unnamed description, no named holder of that role",
+                              "anonymous", name=self.doc[left:head.i + 1].text)
         if rows:
             ent = rows[0][2]
             return Resolution(ent, "description: the latest entity of that kind",
