@@ -87,30 +87,17 @@ class SpeakerCounts:
         self.errors: list[tuple[SpeakerRow, object]] = []
 
     def add(self, rows: list[SpeakerRow], pred: list) -> None:
-        from .polnear import _chars, _pred_ranges
+        """Match rows to predictions as PolNeAR is matched (content IoU >= 0.5, one-to-one)."""
+        from .polnear import GoldAttribution, match
 
-        pchars = [_chars(_pred_ranges(p)) for p in pred]
-        used: set[int] = set()
-        for row in rows:
-            self.rows += 1
-            gc = set(range(*row.content))
-            best, best_j = 0.0, None
-            for j, pc in enumerate(pchars):
-                if j in used or not pc:
-                    continue
-                inter = len(gc & pc)
-                if inter:
-                    iou = inter / len(gc | pc)
-                    if iou > best:
-                        best, best_j = iou, j
-            if best_j is None or best < 0.5:
-                continue
-            used.add(best_j)
+        self.rows += len(rows)
+        gold = [GoldAttribution([row.content], [row.source], row.source_text) for row in rows]
+        for i, j in match("", gold, pred):
             self.matched += 1
-            if speaker_right(row, pred[best_j]):
+            if speaker_right(rows[i], pred[j]):
                 self.right += 1
             else:
-                self.errors.append((row, pred[best_j]))
+                self.errors.append((rows[i], pred[j]))
 
     def scores(self) -> dict:
         return {"speaker_accuracy": round(self.right / self.matched, 4) if self.matched else 0.0,
