@@ -39,3 +39,11 @@ def test_report_renders_every_section():
                      "ACCUSE", "planned (reported)", "city [XYZ/government]", "2025-03-07",
                      "Quantities (1)", "<=", "USD"):
         assert expected in out, expected
+
+
+def test_report_marks_negated_speech():
+    analysis = full_analysis()
+    analysis.attributions[0].polarity = "negated"
+    console = Console(record=True, width=200)
+    console.print(render(analysis))
+    assert "negated: not said" in console.export_text()

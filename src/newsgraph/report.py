@@ -53,6 +53,8 @@ def attributions_table(analysis: Analysis) -> Table:
             cue += f" [{a.channel}]"
         if a.hedge:
             cue = (cue + f" hedge: {a.hedge.text}").strip()
+        if a.polarity == "negated":
+            cue = (cue + " (negated: not said)").strip()
         _row(table, a.kind, speaker, a.sourcing or "", cue, _short(a.content.text))
     return table
 
