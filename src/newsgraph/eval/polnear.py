@@ -43,8 +43,8 @@ FLOORS = {
     "all_e2e_f1": 0.67,
     "all_content_f1": 0.71,
     "pronoun_resolved": 0.80,
-    # issue 11: right referent behind pronoun sources (polnear-speakers), session 4: 0.81 (0.73 before)
-    "speaker_accuracy": 0.79,
+    # issue 11: right referent behind pronoun sources (polnear-speakers), session 4: 0.809 (0.73 before)
+    "speaker_accuracy": 0.78,
 }
 
 
