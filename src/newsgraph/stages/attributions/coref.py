@@ -352,8 +352,9 @@ class Discourse:
         p_quote = self.in_quote(pos)
         gender = PRONOUN_GENDER.get(pron, "")
         rows = []
+        narrator = pron in ("i", "me") and not p_quote  # the writer speaks, or nobody named
         for r in self.referents:
-            if not _compatible(pron, r) or gender and r.sure and r.gender != gender:
+            if narrator or not _compatible(pron, r) or gender and r.sure and r.gender != gender:
                 continue
             k = bisect_left([m.start for m in r.mentions], pos) - 1
             if k < 0:
