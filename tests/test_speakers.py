@@ -240,3 +240,10 @@ def test_the_spokesman_is_not_snapped_to_the_last_named_person(analyze):
     assert talks.speaker is None
     assert talks.sourcing == "anonymous"
     assert "Haddad" not in (talks.speaker_name or "")
+
+
+def test_an_abbreviated_title_does_not_become_the_speaker(analyze):
+    an = analyze("Two men were hurt in a crash on Route 9 on Friday, said Capt. Jeff Noland of "
+                 "the county sheriff's office.")
+    crash = _by_content(an, "Two men were hurt")
+    assert crash.speaker_name == "Jeff Noland"

@@ -29,6 +29,13 @@ JOINED_SENTENCES = r"(?<=[A-Za-z])(?<!\.[A-Z])\.(?=[A-Z][a-z]+)"
 
 _JOINED = re.compile(JOINED_SENTENCES)
 
+# Abbreviated titles whose period the small model's tokenizer splits off and then takes
+# for a full stop: "said Capt. Jeff Noland" became two sentences and the speaker "Capt".
+# After one of these and before a capitalised word, no sentence starts.
+TITLE_ABBREVIATIONS = frozenset(
+    "capt sgt lt det cpl col maj insp supt cmdr pvt ofc dep atty pfc spc fr hon amb asst "
+    "gen gov sen rep dr mr mrs ms prof rev st".split())
+
 
 @Language.component("newsgraph_glued_sentences")
 def split_glued_sentences(doc):
@@ -49,6 +56,10 @@ def split_glued_sentences(doc):
         nxt = doc[tok.i + 1]
         if "\n" in ws and not nxt.is_space and not nxt.text[:1].islower():
             nxt.is_sent_start = True
+        elif tok.text == "." and tok.i > 0 and not tok.whitespace_ == "" \
+                and doc[tok.i - 1].lower_ in TITLE_ABBREVIATIONS and nxt.text[:1].isupper() \
+                and not doc[tok.i - 1].whitespace_:
+            nxt.is_sent_start = False
     return doc
 
 

@@ -210,6 +210,9 @@ def subject_of(token):
             # "Ann Roe, who police say had a permit": "who" is the subject of what was
             # said, "police" of the saying
             subjects = [c for c in subjects if c.lower_ not in RELATIVE_PRONOUNS] or subjects
+            # "said Capt. Jeff Noland" parsed with "Capt" and "Noland" both subjects
+            subjects = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+                        ] or subjects
         for child in subjects:
             if child.ent_type_ in NOT_SUBJECTS:
                 return None
