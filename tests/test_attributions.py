@@ -544,3 +544,13 @@ def test_a_quote_broken_over_lines_without_a_new_mark_is_one_quote(analyze):
     assert "find the driver" in quote.content.text
     assert quote.kind == "direct"
     assert quote.speaker_name == "Ann Cole"
+
+
+def test_a_quote_over_several_sentence_lines_is_one_quote(analyze):
+    text = ('The coach said: "We lost our shape in the second half.\n'
+            'I take the blame for that.\n'
+            'We will fix it before Sunday. "\n'
+            'The club did not say when the striker would return.')
+    quote = _find(analyze(text), "lost our shape")
+    assert "fix it before Sunday" in quote.content.text
+    assert "striker" not in quote.content.text

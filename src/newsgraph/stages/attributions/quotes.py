@@ -59,8 +59,11 @@ def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
     while p_index < len(lines):
         start, end = lines[p_index]
         last = p_index
-        while last + 1 < len(lines) and _quote_runs_on(norm, lines[last], lines[last + 1]):
-            last += 1
+        while True:
+            run = _quote_runs_on(norm, lines, last)
+            if not run:
+                break
+            last = run
             end = lines[last][1]
         found = _paragraph_quotes(norm, original, start, end, p_index)
         for q in found:
@@ -70,16 +73,28 @@ def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
     return _chain_paragraphs(norm, quotes)
 
 
-def _quote_runs_on(norm: str, line: tuple[int, int], nxt: tuple[int, int]) -> bool:
-    """A quote opened on one line and closed on the next, with no mark reopening it:
-    text broken one sentence per line (wire feeds, some corpora), not a new paragraph.
-    Both lines then hold an odd number of marks, the second does not open with one, and
-    only a single line break stands between them."""
-    if norm[line[1]:nxt[0]] != "\n":
-        return False
-    if norm.count('"', *line) % 2 == 0 or norm.count('"', *nxt) % 2 == 0:
-        return False
-    return not norm[nxt[0]:nxt[1]].lstrip().startswith('"')
+MAX_RUN_ON_LINES = 6
+
+
+def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Index of the line that closes a quote left open on line ``i``, or 0.
+
+    Text broken one sentence per line (wire feeds, some corpora) opens a quote on one
+    line and closes it a few lines down, with no mark reopening it: that is one quote,
+    not a new paragraph.  Line ``i`` must hold an odd number of marks; the lines after
+    it, joined by single line breaks, hold none until one holds an odd number and does
+    not open with a mark, within :data:`MAX_RUN_ON_LINES`."""
+    if norm.count('"', *lines[i]) % 2 == 0:
+        return 0
+    for j in range(i + 1, min(len(lines), i + 1 + MAX_RUN_ON_LINES)):
+        if norm[lines[j - 1][1]:lines[j][0]] != "\n":
+            return 0
+        line = norm[lines[j][0]:lines[j][1]]
+        marks = line.count('"')
+        if marks == 0:
+            continue
+        return j if marks % 2 == 1 and not line.lstrip().startswith('"') else 0
+    return 0
 
 
 def _pairs_by_order(marks: list[int]) -> tuple[list[tuple[int, int]], int | None]:
