@@ -247,3 +247,13 @@ def test_an_abbreviated_title_does_not_become_the_speaker(analyze):
                  "the county sheriff's office.")
     crash = _by_content(an, "Two men were hurt")
     assert crash.speaker_name == "Jeff Noland"
+
+
+def test_a_place_naming_a_police_force_is_not_the_speaker(analyze):
+    an = analyze("Little Rock police said a boy was hurt on Wednesday. Two Iranian officials "
+                 "said the talks would resume.")
+    boy = _by_content(an, "a boy was hurt")
+    assert boy.speaker is None
+    assert boy.speaker_name == "Little Rock police"
+    talks = _by_content(an, "talks would resume")
+    assert talks.speaker is None and talks.sourcing == "anonymous"

@@ -29,6 +29,9 @@ DEFINITE = frozenset("the this that these those".split())
 # Below this ranker probability a pronoun's speaker is left unnamed (the guess stays in
 # speaker_reason): a calibrated softmax this unsure is more often wrong than right.
 MIN_PRONOUN_CONFIDENCE = 0.4
+# Bodies named by their place ("Chicago police"): the speaker is the body, not the city.
+INSTITUTIONS = frozenset(("police", "authorities", "government", "officials", "deputies",
+                          "prosecutors", "investigators", "firefighters", "troopers"))
 
 
 @dataclass
@@ -156,9 +159,15 @@ class SpeakerResolver:
             a, b = noun.left_edge.i, noun.i + 1
             head = noun
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
-        if hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
-                and hit[2].label != "PERSON" and head.lemma_.lower() in anonymous_nouns():
-            return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous")
+        outside = hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
+            and hit[2].label != "PERSON"
+        if outside and head.lemma_.lower() in anonymous_nouns():
+            return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous",
+                              name=self._phrase(head))
+        if outside and hit[2].label in ("GPE", "NORP", "LOC") and head.lower_ in INSTITUTIONS:
+            # "Little Rock police", "state authorities": the body speaks, not the place
+            return Resolution(None, f"{head.lower_} of {hit[2].name}", "named_org",
+                              name=self._phrase(head))
         if hit is not None:
             ent = hit[2]
             return Resolution(ent, f"{hit[4]} in the source", _sourcing_for_entity(ent))
@@ -199,6 +208,10 @@ class SpeakerResolver:
             return Resolution(ent, "nearest name before a subjectless cue",
                               _sourcing_for_entity(ent))
         return Resolution(None, "source names no entity", None)
+
+    def _phrase(self, head) -> str:
+        """The noun phrase up to its head: "Little Rock police", "two Iranian officials"."""
+        return self.doc[head.left_edge.i:head.i + 1].text
 
     def _ent_name(self, a: int, b: int) -> Optional[str]:
         """The first PERSON/ORG/GPE/NORP name spaCy tagged in tokens a..b."""
