@@ -257,3 +257,10 @@ def test_a_place_naming_a_police_force_is_not_the_speaker(analyze):
     assert boy.speaker_name == "Little Rock police"
     talks = _by_content(an, "talks would resume")
     assert talks.speaker is None and talks.sourcing == "anonymous"
+
+
+def test_a_dateline_is_not_part_of_the_source(analyze):
+    an = analyze("LITTLE ROCK, Ark. (KTHV) \u2013 Little Rock police say that a young boy is dead.\n\n"
+                 "DENVER -- Officials said the fire was contained.")
+    assert _by_content(an, "young boy is dead").speaker_name == "Little Rock police"
+    assert _by_content(an, "fire was contained").source.text == "Officials"

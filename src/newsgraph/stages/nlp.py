@@ -29,6 +29,13 @@ JOINED_SENTENCES = r"(?<=[A-Za-z])(?<!\.[A-Z])\.(?=[A-Z][a-z]+)"
 
 _JOINED = re.compile(JOINED_SENTENCES)
 
+# A dateline opening a paragraph: "COLUMBUS, Ohio (AP) — ", "DENVER -- ", "LITTLE ROCK,
+# Ark. (KTHV) – ".  The sentence starts after its dash; glued to it, the city and the
+# outlet became the subject ("KTHV said").
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?"
+    r"(?: \([^()\n]{1,40}\))?\s*(?:—|–|--|-)\s+(?=\S)")
+
 # Abbreviated titles whose period the small model's tokenizer splits off and then takes
 # for a full stop: "said Capt. Jeff Noland" became two sentences and the speaker "Capt".
 # After one of these and before a capitalised word, no sentence starts.
@@ -48,6 +55,10 @@ def split_glued_sentences(doc):
     a hard-wrapped sentence and stays joined.  (PolNeAR dev all e2e +0.009 on the
     tuning half, +0.002 on the locked half, train +0.003, with the shipped models.)"""
     for match in _JOINED.finditer(doc.text):
+        span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+        if span is not None and span[0].i > 0:
+            span[0].is_sent_start = True
+    for match in _DATELINE.finditer(doc.text):
         span = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if span is not None and span[0].i > 0:
             span[0].is_sent_start = True
