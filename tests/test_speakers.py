@@ -264,3 +264,8 @@ def test_a_dateline_is_not_part_of_the_source(analyze):
                  "DENVER -- Officials said the fire was contained.")
     assert _by_content(an, "young boy is dead").speaker_name == "Little Rock police"
     assert _by_content(an, "fire was contained").source.text == "Officials"
+
+
+def test_an_unrecognised_name_is_kept_whole_across_a_possessive(analyze):
+    an = analyze("The Ada County Coroner's Office confirmed the death on Monday.")
+    assert _by_content(an, "the death").speaker_name == "Ada County Coroner's Office"

@@ -194,7 +194,9 @@ class SpeakerResolver:
                               name=name)
         if head.pos_ == "PROPN":
             a2, b2 = head.i, head.i + 1
-            while a2 > a and doc[a2 - 1].pos_ == "PROPN":
+            # the whole name, across a possessive: "Ada County Coroner's Office"
+            while a2 > a and (doc[a2 - 1].pos_ == "PROPN" or doc[a2 - 1].tag_ == "POS"
+                              and a2 - 2 >= a and doc[a2 - 2].pos_ == "PROPN"):
                 a2 -= 1
             return Resolution(None, "name not recognised as an entity", None,
                               name=doc[a2:b2].text)
