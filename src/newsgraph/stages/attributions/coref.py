@@ -114,6 +114,7 @@ class Referent:
     sure: bool = False
     evidence: dict = field(default_factory=lambda: {"m": [], "f": []})
     mentions: list = field(default_factory=list)
+    starts: list = field(default_factory=list)  # mention offsets, sorted, for bisect
 
     def vote(self, g: str, weight: float) -> None:
         if g in self.evidence:
@@ -155,6 +156,7 @@ class Discourse:
         self.authors = self._authors(author)
         for r in self.referents:
             r.mentions.sort(key=lambda m: m.start)
+            r.starts = [m.start for m in r.mentions]
             r.settle()
 
     # ---- positions -------------------------------------------------------------------
@@ -356,7 +358,7 @@ class Discourse:
         for r in self.referents:
             if narrator or not _compatible(pron, r) or gender and r.sure and r.gender != gender:
                 continue
-            k = bisect_left([m.start for m in r.mentions], pos) - 1
+            k = bisect_left(r.starts, pos) - 1
             if k < 0:
                 continue
             m = r.mentions[k]
