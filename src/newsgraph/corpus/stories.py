@@ -1,0 +1,362 @@
+"""Stories: online clustering of articles into real-world events as they arrive.
+
+A story is one event reported over a window of time ("the shooting on Elm Street and
+its aftermath"), not a topic ("gun violence").  Each arriving article is compared with
+the stories that share its most distinctive words or entities; it joins the most
+similar one when the similarity clears a threshold, else it starts a story.  Similarity
+comes from two cosines against the story's running centroid:
+
+- words of the title and body, TF-IDF weighted with document frequencies counted
+  online (the article's own counts included), and
+- the article's people, organisations and places (name keys, so "Smith" and
+  "John Smith" meet), which is what tells two similar events apart,
+
+and the gap between the article's date and the story's date range, so that a story is
+a window in time.  A small logistic model (:class:`StoryModel`, trained on the tuning
+halves of ECB+ and the gun-violence incidents) turns the cosines, split by kind of key,
+the gap and the story's size into the probability that the article reports the story's
+event; the gap counts softly because outlets publish follow-ups weeks later and crawled
+dates are often off.
+
+A syndicated copy joins its original's story outright (the caller passes
+``copy_of``): copies are the same report, whatever the threshold says.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from . import CorpusArticle
+
+MODEL = Path(__file__).resolve().parents[1] / "lexicons" / "story_model.json"
+FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_date",
+            "log_story_size"]
+TITLE_BOOST = 2.0  # a title word counts as this many body occurrences
+CENTROID_TERMS = 80  # a story keeps this many heaviest words (and entities) in its centroid
+QUERY_TERMS = 12  # an article looks up stories through this many of its heaviest words
+MAX_CANDIDATES = 25  # and compares itself in full with this many of the stories found
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ENTITY_PREFIX = {"PERSON": "p:", "ORG": "o:", "GPE": "g:", "LOC": "g:", "FAC": "f:"}
+
+_WORD = re.compile(r"\d+-years?-old|[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)*")
+
+
+def _stopwords() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS) | {"said", "says", "told", "according", "news", "year",
+                                    "years", "new", "day", "time", "people", "just", "like"}
+
+
+STOPWORDS = _stopwords()
+
+
+def _fold(text: str) -> str:
+    """Lower case without diacritics: 'Núñez' -> 'nunez'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def words(text: str) -> list[str]:
+    """Content words, folded, with a plural 's' stripped so 'shootings' meets 'shooting'."""
+    out = []
+    for match in _WORD.finditer(text):
+        word = _fold(match.group()).strip("'’-").replace("’", "'")
+        if word[0].isdigit():  # numbers tell events apart: years, tolls, ages, amounts
+            if word.endswith("old"):
+                out.append("#age" + word.split("-")[0])
+            elif len(word) >= 2:
+                out.append("#" + word.replace(",", ""))
+            continue
+        if word.endswith("'s"):
+            word = word[:-2]
+        if len(word) < 3 or word in STOPWORDS:
+            continue
+        if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        out.append(word)
+    return out
+
+
+def entity_keys(entities: list[dict]) -> dict[str, float]:
+    """Name keys of an article's people, organisations and places, weighted by mentions.
+
+    A person counts under their last name (full names and bare surnames meet); an
+    organisation or place under its whole folded name.
+    """
+    keys: dict[str, float] = defaultdict(float)
+    for entity in entities:
+        prefix = ENTITY_PREFIX.get(entity.get("label", ""))
+        name = _fold(entity.get("name") or "").strip()
+        if not prefix or not name:
+            continue
+        if prefix == "p:":
+            parts = [p for p in re.split(r"[\s.]+", name) if p]
+            name = parts[-1] if parts else name
+        keys[prefix + name] += 1.0 + math.log(max(1, len(entity.get("mentions") or ())))
+    return dict(keys)
+
+
+@dataclass
+class StoryFeatures:
+    """What story clustering keeps of one article: raw word counts, entity keys, date."""
+
+    terms: dict[str, float]
+    entities: dict[str, float]
+    published: Optional[str] = None
+    title: Optional[str] = None
+
+    def to_json(self) -> str:
+        return json.dumps({"t": self.terms, "e": self.entities, "d": self.published,
+                           "h": self.title}, ensure_ascii=False, separators=(",", ":"))
+
+    @classmethod
+    def from_json(cls, data: str) -> "StoryFeatures":
+        raw = json.loads(data)
+        return cls(raw["t"], raw["e"], raw.get("d"), raw.get("h"))
+
+
+def story_features(article: CorpusArticle) -> StoryFeatures:
+    """Sublinear word counts of title (boosted) and body, and the entity keys."""
+    counts: dict[str, float] = defaultdict(float)
+    for word in words(article.text):
+        counts[word] += 1.0
+    for word in words(article.title or ""):
+        counts[word] += TITLE_BOOST
+    terms = {w: round(1.0 + math.log(c), 4) for w, c in counts.items()}
+    return StoryFeatures(terms, entity_keys(article.entities), article.published, article.title)
+
+
+def _normalise(vector: dict[str, float]) -> dict[str, float]:
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())
+
+
+def _partials(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
+    """The dot product of two vectors split by the kind of key: '#' numbers, 'p', 'o',
+    'g', 'f' entity kinds (their prefix letter), 'w' plain words."""
+    if len(a) > len(b):
+        a, b = b, a
+    out: dict[str, float] = defaultdict(float)
+    for k, v in a.items():
+        other = b.get(k)
+        if other:
+            kind = k[0] if k[0] == "#" else (k[0] if len(k) > 1 and k[1] == ":" else "w")
+            out[kind] += v * other
+    return out
+
+
+def _top(vector: dict[str, float], n: int) -> dict[str, float]:
+    if len(vector) <= n:
+        return vector
+    return dict(heapq.nlargest(n, vector.items(), key=lambda kv: kv[1]))
+
+
+def _top_weighted(vector: dict[str, float], n: int, idf) -> dict[str, float]:
+    if len(vector) <= n:
+        return vector
+    return dict(heapq.nlargest(n, vector.items(), key=lambda kv: kv[1] * idf(kv[0])))
+
+
+def _day(value: Optional[str]) -> Optional[int]:
+    try:
+        return date.fromisoformat(value).toordinal() if value else None
+    except ValueError:
+        return None
+
+
+@dataclass
+class Story:
+    """A running story: summed member vectors (pruned), date range and members."""
+
+    id: str
+    terms: dict[str, float] = field(default_factory=dict)
+    entities: dict[str, float] = field(default_factory=dict)
+    first: Optional[int] = None
+    last: Optional[int] = None
+    members: list[str] = field(default_factory=list)
+    label_key: Optional[str] = None  # the member that fitted best when it joined
+    label_score: float = -1.0
+    weighted: Optional[tuple[int, dict, dict]] = None  # (n_docs, terms, entities) cache
+
+    def gap_days(self, day: Optional[int]) -> Optional[int]:
+        if day is None or self.first is None:
+            return None
+        if day < self.first:
+            return self.first - day
+        return max(0, day - self.last)
+
+    def absorb(self, key: str, terms: dict[str, float], entities: dict[str, float],
+               day: Optional[int], fit: float, idf) -> None:
+        """Add a member's unit-length counts; keep the heaviest terms by TF-IDF."""
+        for store, vector in ((self.terms, terms), (self.entities, entities)):
+            for k, v in vector.items():
+                store[k] = store.get(k, 0.0) + v
+        self.terms = _top_weighted(self.terms, CENTROID_TERMS, idf)
+        self.entities = _top_weighted(self.entities, CENTROID_TERMS, idf)
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+        self.members.append(key)
+        self.weighted = None
+        if fit > self.label_score:
+            self.label_key, self.label_score = key, fit
+
+
+@dataclass
+class StoryModel:
+    """Logistic regression over :meth:`StoryIndex.pair_features`: P(same event).
+
+    Trained by ``make story-model`` (``scripts/train_story_model.py``) on the tuning halves
+    of ECB+ subtopics and gun-violence incidents; the threshold is chosen there too.
+    """
+
+    weights: list[float]
+    bias: float
+    threshold: float = 0.5
+
+    @classmethod
+    def load(cls, path: Path = MODEL) -> "StoryModel":
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw["features"] != FEATURES:
+            raise ValueError(f"{path} was trained on other features; run `make story-model`")
+        return cls(raw["weights"], raw["bias"], raw["threshold"])
+
+    def probability(self, x: list[float]) -> float:
+        z = self.bias + sum(w * v for w, v in zip(self.weights, x))
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@dataclass
+class StoryMatch:
+    story: str
+    score: float  # similarity to the story when the article joined (1.0 when it started it)
+    new: bool
+
+
+class StoryIndex:
+    """Online story clustering; add articles in arrival order.
+
+    >>> index = StoryIndex()
+    >>> index.add("hash1", story_features(article)).story
+    """
+
+    def __init__(self, model: Optional["StoryModel"] = None,
+                 threshold: Optional[float] = None) -> None:
+        self.model = model or StoryModel.load()
+        self.threshold = self.model.threshold if threshold is None else threshold
+        self.df: dict[str, int] = defaultdict(int)
+        self.n_docs = 0
+        self.stories: dict[str, Story] = {}
+        self.story_of: dict[str, str] = {}
+        self.postings: dict[str, set[str]] = defaultdict(set)  # word or entity -> stories
+
+    # -- weighting --------------------------------------------------------------------------
+    def _idf(self, term: str) -> float:
+        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+
+    def _count(self, features: StoryFeatures) -> None:
+        self.n_docs += 1
+        for vector in (features.terms, features.entities):
+            for term in vector:
+                self.df[term] += 1
+
+    def _weigh(self, vector: dict[str, float]) -> dict[str, float]:
+        """TF-IDF with today's document frequencies, unit length.
+
+        Stories keep raw (length-normalised) counts and are weighed at comparison time,
+        so the first articles of a corpus, seen when every word looked rare, are not
+        stuck with their early weights."""
+        return _normalise({t: w * self._idf(t) for t, w in vector.items()})
+
+    def _centroid(self, story: Story) -> tuple[dict, dict]:
+        """The story's weighted centroid, re-weighed when the corpus has grown by a tenth
+        since it was last weighed (document frequencies move slowly after the start)."""
+        cached = story.weighted
+        if cached is None or self.n_docs > cached[0] * 1.1 + 1:
+            cached = (self.n_docs, self._weigh(story.terms), self._weigh(story.entities))
+            story.weighted = cached
+        return cached[1], cached[2]
+
+    def pair_features(self, story: Story, terms: dict[str, float],
+                      entities: dict[str, float], day: Optional[int]) -> list[float]:
+        """What the join decision sees: the word and entity cosines split by kind of key
+        (words, numbers; people, organisations, places), the date gap and the story size."""
+        story_terms, story_entities = self._centroid(story)
+        words = _partials(terms, story_terms)
+        names = _partials(entities, story_entities)
+        gap = story.gap_days(day)
+        return [words.get("w", 0.0), words.get("#", 0.0), names.get("p", 0.0),
+                names.get("o", 0.0), names.get("g", 0.0) + names.get("f", 0.0),
+                0.0 if gap is None else math.log1p(gap), 1.0 if gap is None else 0.0,
+                math.log(len(story.members))]
+
+    def similarity(self, story: Story, terms: dict[str, float], entities: dict[str, float],
+                   day: Optional[int]) -> float:
+        """The model's probability that the article reports the story's event."""
+        return self.model.probability(self.pair_features(story, terms, entities, day))
+
+    # -- clustering -------------------------------------------------------------------------
+    def _candidates(self, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
+        """The stories most worth a full comparison: those whose centroids hold the
+        article's heaviest words and its entities, ranked by the weight they share."""
+        shared: dict[str, float] = defaultdict(float)
+        for vector in (_top(terms, QUERY_TERMS), entities):
+            for key, weight in vector.items():
+                for sid in self.postings.get(key, ()):
+                    shared[sid] += weight
+        ranked = heapq.nsmallest(MAX_CANDIDATES, shared.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [sid for sid, _ in ranked]
+
+    def add(self, key: str, features: StoryFeatures, copy_of: Optional[str] = None
+            ) -> StoryMatch:
+        """Place one article; ``copy_of`` (an earlier article's key) forces its story."""
+        self._count(features)
+        terms, entities = self._weigh(features.terms), self._weigh(features.entities)
+        day = _day(features.published)
+        best, best_score = None, 0.0
+        if copy_of is not None and copy_of in self.story_of:
+            best, best_score = self.story_of[copy_of], 1.0
+        else:
+            for sid in self._candidates(terms, entities):
+                score = self.similarity(self.stories[sid], terms, entities, day)
+                if score > best_score:
+                    best, best_score = sid, score
+            if best_score < self.threshold:
+                best = None
+        new = best is None
+        if new:
+            best, best_score = f"S{key[:12]}", 1.0
+        self._join(key, best, features, day, 0.0 if new else best_score)
+        return StoryMatch(best, round(best_score, 4), new)
+
+    def _join(self, key: str, sid: str, features: StoryFeatures, day: Optional[int],
+              fit: float) -> None:
+        """Put the article in story ``sid`` (created if new) and keep the postings right."""
+        story = self.stories.get(sid)
+        if story is None:
+            story = self.stories[sid] = Story(sid)
+        before = set(story.terms) | set(story.entities)
+        story.absorb(key, _normalise(features.terms), _normalise(features.entities), day,
+                     fit, self._idf)
+        after = set(story.terms) | set(story.entities)
+        for term in after - before:
+            self.postings[term].add(sid)
+        for term in before - after:
+            self.postings[term].discard(sid)
+        self.story_of[key] = sid
