@@ -33,8 +33,10 @@ def test_save_is_idempotent_by_content_hash(tmp_path):
         assert not store.save(analysis_of("Ada Brook said the plan works.", id="copy"))
         counts = store.counts()
         assert counts["articles"] == 1 and counts["entities"] == 1
-        _, rows = queries.entities(store, name="brook")
-        assert rows[0][:2] == ("Ada Brook", "PERSON")
+        columns, rows = queries.entities(store, name="brook")
+        row = dict(zip(columns, rows[0]))
+        assert (row["name"], row["label"], row["article"]) == ("Ada Brook", "PERSON", "a1")
+        assert [(m["start"], m["end"]) for m in row["mentions"]] == [(0, 9)]
 
 
 def test_a_failing_write_leaves_nothing_behind(tmp_path):

@@ -49,6 +49,11 @@ class Format(str, Enum):
 class QueryKind(str, Enum):
     articles = "articles"
     entities = "entities"
+    corpus_entities = "corpus-entities"
+    stories = "stories"
+    story = "story"
+    entity = "entity"
+    network = "network"
     quotes = "quotes"
     events = "events"
     times = "times"
@@ -125,6 +130,9 @@ def analyze(
         raise typer.Exit(1)
 
 
+LINK_EVERY = 500  # stored articles between two linking passes during an ingest
+
+
 class _RateColumn(ProgressColumn):
     def render(self, task) -> Text:
         speed = task.finished_speed or task.speed
@@ -141,8 +149,11 @@ def ingest(
     allow_private: bool = PRIVATE_OPTION,
     timeout: float = TIMEOUT_OPTION,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print a line per stored article."),
+    no_link: bool = typer.Option(False, "--no-link", help="Do not update copies, stories and "
+                                 "corpus entities (run `newsgraph relink` or a later ingest)."),
 ) -> None:
-    """Analyse articles and store them in the DuckDB file (idempotent by content hash)."""
+    """Analyse articles and store them in the DuckDB file (idempotent by content hash), and
+    link them to the articles already stored: copy groups, stories, corpus entities."""
     from .pipeline import Pipeline
     from .store import Store
 
@@ -170,6 +181,19 @@ def ingest(
                 seen.add(item.hash)
             yield item
 
+    linker = None
+
+    def link_now() -> None:
+        """Link what is stored so far; the linker is built (replaying the store) once."""
+        nonlocal linker
+        from .corpus.linker import Linker
+
+        if no_link:
+            return
+        linker = linker or Linker(store)
+        stats = linker.link_pending()
+        counts["linked"] = counts.get("linked", 0) + stats.articles
+
     started = time.perf_counter()
     with progress:
         task = progress.add_task("ingest", total=total)
@@ -185,12 +209,16 @@ def ingest(
                 counts["stored"] += 1
                 if verbose:
                     print(f"stored {result.article.id}", flush=True)
+                if counts["stored"] % LINK_EVERY == 0:
+                    link_now()
             else:
                 counts["duplicates"] += 1
+        link_now()
     store.close()
     elapsed = time.perf_counter() - started
+    linked = "" if no_link else f", linked {counts.get('linked', 0)}"
     err.print(f"stored {counts['stored']}, skipped {counts['duplicates']} as duplicates, "
-              f"failed {counts['failed']} in {elapsed:.1f} s → {db}")
+              f"failed {counts['failed']}{linked} in {elapsed:.1f} s → {db}")
     if counts["failed"]:
         raise typer.Exit(1)
 
@@ -198,6 +226,8 @@ def ingest(
 @app.command()
 def query(
     kind: QueryKind = typer.Argument(..., help="What to list."),
+    target: Optional[str] = typer.Argument(None, help="story: its id; entity: a name or "
+                                           "corpus entity id."),
     db: Path = DB_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, json or csv."),
     limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
@@ -208,7 +238,8 @@ def query(
     name: Optional[str] = typer.Option(None, "--name", help="entities: name contains this."),
     label: Optional[str] = typer.Option(None, "--label", help="entities: PERSON, ORG, GPE..."),
     actor: Optional[str] = typer.Option(None, "--actor", help="events: actor words or country."),
-    target: Optional[str] = typer.Option(None, "--target", help="events: target words or country."),
+    target_: Optional[str] = typer.Option(None, "--target", help="events: target words or "
+                                          "country."),
     type_: Optional[str] = typer.Option(None, "--type", help="events: PLOVER type; times: "
                                         "DATE/TIME/DURATION/SET."),
     kind_filter: Optional[str] = typer.Option(None, "--kind", help="quotes: direct, mixed, "
@@ -225,8 +256,16 @@ def query(
     unit: Optional[str] = typer.Option(None, "--unit", help="quantities: unit contains this."),
     since: Optional[str] = typer.Option(None, "--from", help="From this date (YYYY-MM-DD)."),
     until: Optional[str] = typer.Option(None, "--to", help="Up to this date (YYYY-MM-DD)."),
+    story: Optional[str] = typer.Option(None, "--story", help="articles, quotes, events, "
+                                        "network: only this story."),
+    dedupe: bool = typer.Option(False, "--dedupe", help="articles, quotes, events: count a "
+                                "syndicated story once (leave out its copies)."),
+    timeline: bool = typer.Option(False, "--timeline", help="entity: what it said and did, "
+                                  "by date, across articles."),
 ) -> None:
-    """List stored articles, entities, quotes, events, times, quantities or failures."""
+    """List stored articles, entities, quotes, events, times, quantities or failures, and
+    across articles: corpus-entities, stories, one story (`query story ID`), an entity's
+    timeline (`query entity NAME --timeline`) or a network (`query network --story ID`)."""
     from .ingest import check_date
     from .store import Store
     from .store import queries
@@ -238,13 +277,25 @@ def query(
             except NewsgraphError as exc:
                 _fail_usage(str(exc))
     _require_db(db)
+    if limit is not None and limit < 1:
+        _fail_usage("--limit must be 1 or more")
+    if kind.value in ("story", "entity", "network"):
+        _query_corpus(kind.value, target, db, fmt, limit, story, timeline)
+        return
+    if target:
+        _fail_usage(f"`query {kind.value}` takes no argument (got {target!r})")
     filters = {
-        "articles": dict(search=search, source=source, since=since, until=until),
+        "articles": dict(search=search, source=source, since=since, until=until, story=story,
+                         dedupe=dedupe),
         "entities": dict(name=name, label=label, article=article),
+        "corpus-entities": dict(name=name, label=label),
+        "stories": dict(search=search, since=since, until=until),
         "quotes": dict(speaker=speaker, entity=entity, article=article, kind=kind_filter,
-                       sourcing=sourcing, polarity=polarity, since=since, until=until),
-        "events": dict(actor=actor, target=target, type=type_, modality=modality,
-                       article=article, since=since, until=until),
+                       sourcing=sourcing, polarity=polarity, since=since, until=until,
+                       story=story, dedupe=dedupe),
+        "events": dict(actor=actor, target=target_, type=type_, modality=modality,
+                       article=article, since=since, until=until, story=story,
+                       dedupe=dedupe),
         "times": dict(type=type_, article=article),
         "quantities": dict(unit=unit, article=article),
         "failures": {},
@@ -257,6 +308,35 @@ def query(
     _print_rows(columns, rows, fmt, title=kind.value)
 
 
+def _query_corpus(kind: str, target: Optional[str], db: Path, fmt: Format,
+                  limit: Optional[int], story: Optional[str], timeline: bool) -> None:
+    """The cross-article views: one story, one entity, a network."""
+    from .store import Store, queries, timelines
+
+    if kind in ("story", "entity") and not target:
+        _fail_usage(f"`query {kind}` needs a {'story id' if kind == 'story' else 'name'}")
+    try:
+        with Store(db, read_only=True) as store:
+            if kind == "story":
+                columns, rows = timelines.story(store, target, limit=limit)
+            elif kind == "network":
+                columns, rows = timelines.network(store, story or target, limit=limit)
+            elif timeline:
+                columns, rows = timelines.entity_timeline(store, target, limit=limit)
+            else:
+                ids = timelines.find_corpus_entities(store, target)
+                if not ids:
+                    raise NewsgraphError(f"no corpus entity named {target!r}")
+                columns, rows = [], []
+                for cid in ids:
+                    columns, part = queries.entities(store, corpus_entity=cid)
+                    rows += part
+                rows = rows[:limit] if limit else rows
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    _print_rows(columns, rows, fmt, title=f"{kind} {target or story or ''}".strip())
+
+
 def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) -> None:
     if fmt is Format.json:
         print(json.dumps([dict(zip(columns, r)) for r in rows], default=str, ensure_ascii=False,
@@ -264,15 +344,24 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) 
     elif fmt is Format.csv:
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)
-        writer.writerows(rows)
+        writer.writerows([[json.dumps(v, default=str, ensure_ascii=False)
+                           if isinstance(v, (list, dict)) else v for v in r] for r in rows])
     else:
         out.print(_rows_table(columns, rows, title))
+
+
+def _cell(value) -> str:
+    """A list of mentions reads as their offsets ("0-18 42-50"), anything else as text."""
+    if isinstance(value, list):
+        return " ".join(f"{v['start']}-{v['end']}" if isinstance(v, dict) and "start" in v
+                        else str(v) for v in value)
+    return str(value)
 
 
 def _rows_table(columns: list[str], rows: list[tuple], title: str,
                 max_chars: int = 80) -> Table:
     """A terminal table: long texts shortened, short columns kept on one line."""
-    cells = [["" if v is None else " ".join(str(v).split()) for v in r] for r in rows]
+    cells = [["" if v is None else " ".join(_cell(v).split()) for v in r] for r in rows]
     cells = [[v if len(v) <= max_chars else v[: max_chars - 1] + "…" for v in r] for r in cells]
     table = Table(title=f"{title} ({len(rows)})", title_justify="left")
     for i, c in enumerate(columns):
@@ -281,6 +370,29 @@ def _rows_table(columns: list[str], rows: list[tuple], title: str,
     for r in cells:
         table.add_row(*(Text(v) for v in r))
     return table
+
+
+@app.command()
+def relink(db: Path = DB_OPTION) -> None:
+    """Recompute copy groups, stories and corpus entities from the stored records.
+
+    Articles are linked again in the order they were stored, so the result is the one
+    ingest produced, and running it twice changes nothing."""
+    from .corpus.linker import relink as relink_store
+    from .store import Store
+
+    _require_db(db)
+    try:
+        store = Store(db)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    with store:
+        stats = relink_store(store)
+        _, rows = store.query("SELECT count(DISTINCT story), count(DISTINCT copy_group), "
+                              "(SELECT count(*) FROM corpus_entities) FROM articles")
+    stories, groups, entities = rows[0]
+    err.print(f"linked {stats.articles} articles in {stats.seconds:.1f} s: {stories} stories, "
+              f"{groups} copy groups ({stats.copies} copies), {entities} corpus entities")
 
 
 @app.command()

@@ -131,7 +131,8 @@ class Store:
             a = analysis.article
             self.con.execute(
                 "INSERT INTO articles (hash, id, title, url, source, author, published, origin, "
-                "text, words, stages) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "text, words, stages, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "(SELECT coalesce(max(seq), 0) + 1 FROM articles))",
                 [key, a.id, a.title, a.url, a.source, a.author, a.published, a.origin, a.text,
                  len(a.text.split()), json.dumps(stages or {})])
             for table, columns in COLUMNS.items():

@@ -57,4 +57,23 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE attributions SET polarity = coalesce(json_extract_string(data, '$.polarity'),
                                                     'positive');
     """),
+    ("0004_corpus", """
+        ALTER TABLE articles ADD COLUMN seq BIGINT;
+        UPDATE articles SET seq = r.n FROM (
+            SELECT hash, row_number() OVER (ORDER BY ingested_at, hash) AS n FROM articles) r
+        WHERE articles.hash = r.hash;
+        ALTER TABLE articles ADD COLUMN story TEXT;
+        ALTER TABLE articles ADD COLUMN copy_group TEXT;
+        ALTER TABLE articles ADD COLUMN copy_score DOUBLE;
+        ALTER TABLE entities ADD COLUMN corpus_entity TEXT;
+        CREATE TABLE stories (
+            id TEXT PRIMARY KEY, label TEXT, first DATE, last DATE, articles INTEGER,
+            entities JSON
+        );
+        CREATE TABLE corpus_entities (
+            id TEXT PRIMARY KEY, label TEXT, name TEXT, articles INTEGER, mentions INTEGER,
+            data JSON
+        );
+        CREATE TABLE corpus_state (key TEXT PRIMARY KEY, value TEXT);
+    """),
 ]

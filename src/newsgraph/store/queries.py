@@ -47,6 +47,11 @@ class _Where:
         if until:
             self.add(f"{column} <= CAST(? AS DATE)", until)
 
+    def dedupe(self, on: bool) -> None:
+        """Count a syndicated story once: keep the article that names its copy group."""
+        if on:
+            self.add("(a.copy_group IS NULL OR a.copy_group = a.id)")
+
     def article(self, value: Optional[str]) -> None:
         if value:
             self.add("(a.id = ? OR a.hash LIKE ?)", value, f"{value}%")
@@ -75,12 +80,16 @@ def _run(store: Store, select: str, where: _Where, order: str, limit: Optional[i
 
 def articles(store: Store, *, search: Optional[str] = None, source: Optional[str] = None,
              since: Optional[str] = None, until: Optional[str] = None,
-             limit: Optional[int] = None):
+             story: Optional[str] = None, dedupe: bool = False, limit: Optional[int] = None):
+    """Articles with their story and copy group (null when the article has no copy)."""
     w = _Where()
     w.like("coalesce(a.title, '') || ' ' || a.text", search)
     w.like("a.source", source)
     w.dates(_ARTICLE_DATE, since, until)
-    select = ("SELECT a.id, a.published, a.title, a.source, a.words, "
+    w.equal("a.story", story)
+    w.dedupe(dedupe)
+    select = ("SELECT a.id, a.published, a.title, a.source, a.words, a.story, a.copy_group, "
+              "a.copy_score, "
               "(SELECT count(*) FROM entities x WHERE x.article = a.hash) AS entities, "
               "(SELECT count(*) FROM attributions x WHERE x.article = a.hash) AS attributions, "
               "(SELECT count(*) FROM events x WHERE x.article = a.hash) AS events, "
@@ -88,25 +97,60 @@ def articles(store: Store, *, search: Optional[str] = None, source: Optional[str
     return _run(store, select, w, "a.published NULLS LAST, a.id", limit)
 
 
+_MENTIONS = ("CAST(json_extract(x.data, '$.mentions') AS "
+             "STRUCT(start INTEGER, \"end\" INTEGER, text VARCHAR, kind VARCHAR)[])")
+
+
 def entities(store: Store, *, name: Optional[str] = None, label: Optional[str] = None,
-             article: Optional[str] = None, limit: Optional[int] = None):
-    """Entities across articles, one row per name and label, with counts."""
+             article: Optional[str] = None, corpus_entity: Optional[str] = None,
+             limit: Optional[int] = None):
+    """Every entity of every article, with its corpus entity and its mentions' offsets."""
     w = _Where()
     w.like("x.name", name)
     w.equal("x.label", label)
     w.article(article)
-    select = ("SELECT x.name, x.label, count(DISTINCT x.article) AS articles, "
-              "sum(x.mentions) AS mentions, string_agg(DISTINCT x.roles, ' | ') AS roles "
-              "FROM entities x JOIN articles a ON a.hash = x.article")
-    return _run(store, select, _Grouped(w, "x.name, x.label"),
-                "articles DESC, mentions DESC, x.name", limit)
+    w.equal("x.corpus_entity", corpus_entity)
+    select = ("SELECT a.id AS article, x.id, x.name, x.label, x.corpus_entity, x.roles, "
+              f"{_MENTIONS} AS mentions FROM entities x JOIN articles a ON a.hash = x.article")
+    return _run(store, select, w, "a.seq, a.id, x.mentions DESC, x.id", limit)
+
+
+def corpus_entities(store: Store, *, name: Optional[str] = None, label: Optional[str] = None,
+                    limit: Optional[int] = None):
+    """One row per corpus entity: the person, organisation or place across articles."""
+    w = _Where()
+    if name:
+        w.add("(c.name ILIKE ? OR CAST(json_extract(c.data, '$.variants') AS TEXT) ILIKE ?)",
+              f"%{name}%", f"%{name}%")
+    w.equal("c.label", label)
+    select = ("SELECT c.id, c.name, c.label, c.articles, c.mentions, "
+              "array_to_string(json_extract_string(c.data, '$.variants[*]'), '; ') "
+              "AS variants, json_extract_string(c.data, '$.country') AS country, "
+              "CAST(json_extract(c.data, '$.lat') AS DOUBLE) AS lat, "
+              "CAST(json_extract(c.data, '$.lon') AS DOUBLE) AS lon FROM corpus_entities c")
+    return _run(store, select, w, "c.articles DESC, c.mentions DESC, c.name", limit)
+
+
+def stories(store: Store, *, search: Optional[str] = None, since: Optional[str] = None,
+            until: Optional[str] = None, limit: Optional[int] = None):
+    """Stories, biggest first: label, date range, article count and main entities."""
+    w = _Where()
+    w.like("s.label", search)
+    w.dates("s.last", since, None)
+    w.dates("s.first", None, until)
+    select = ("SELECT s.id, s.label, s.first, s.last, s.articles, "
+              "(SELECT count(DISTINCT coalesce(a.copy_group, a.id)) FROM articles a "
+              "WHERE a.story = s.id) AS reports, "
+              "array_to_string(json_extract_string(s.entities, '$[*].name'), '; ') "
+              "AS entities FROM stories s")
+    return _run(store, select, w, "s.articles DESC, s.first NULLS LAST, s.id", limit)
 
 
 def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str] = None,
            article: Optional[str] = None, kind: Optional[str] = None,
            sourcing: Optional[str] = None, polarity: Optional[str] = None,
            since: Optional[str] = None, until: Optional[str] = None,
-           limit: Optional[int] = None):
+           story: Optional[str] = None, dedupe: bool = False, limit: Optional[int] = None):
     """Attributions; ``speaker`` matches the resolved speaker or the source words;
     ``polarity="positive"`` leaves out refused and negated speech."""
     w = _Where()
@@ -119,6 +163,8 @@ def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str]
     w.equal("q.sourcing", sourcing)
     w.equal("q.polarity", polarity)
     w.dates(_ARTICLE_DATE, since, until)
+    w.equal("a.story", story)
+    w.dedupe(dedupe)
     select = ("SELECT a.id AS article, a.published, q.kind, q.speaker_name AS speaker, "
               "q.source, q.cue, q.sourcing, q.polarity, q.channel, q.content, q.start, "
               "q.\"end\" "
@@ -129,7 +175,8 @@ def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str]
 def events(store: Store, *, actor: Optional[str] = None, target: Optional[str] = None,
            type: Optional[str] = None, modality: Optional[str] = None,
            article: Optional[str] = None, since: Optional[str] = None,
-           until: Optional[str] = None, limit: Optional[int] = None):
+           until: Optional[str] = None, story: Optional[str] = None, dedupe: bool = False,
+           limit: Optional[int] = None):
     """Events; ``actor``/``target`` match the words or the country code."""
     w = _Where()
     for column, value in (("actor", actor), ("target", target)):
@@ -140,6 +187,8 @@ def events(store: Store, *, actor: Optional[str] = None, target: Optional[str] =
     w.equal("e.modality", modality)
     w.article(article)
     w.dates(_EVENT_DATE, since, until)
+    w.equal("a.story", story)
+    w.dedupe(dedupe)
     select = (f"SELECT a.id AS article, {_EVENT_DATE} AS date, e.type, e.mode, e.modality, "
               "e.actor, e.actor_country, e.trigger, e.target, e.target_country, e.place, "
               "e.time_value, e.start, e.\"end\" FROM events e JOIN articles a ON a.hash = e.article")
@@ -178,5 +227,6 @@ def failures(store: Store, *, limit: Optional[int] = None):
                        "ORDER BY failed_at" + (f" LIMIT {int(limit)}" if limit else ""))
 
 
-KINDS = {"articles": articles, "entities": entities, "quotes": quotes, "events": events,
-         "times": times, "quantities": quantities, "failures": failures}
+KINDS = {"articles": articles, "entities": entities, "corpus-entities": corpus_entities,
+         "stories": stories, "quotes": quotes, "events": events, "times": times,
+         "quantities": quantities, "failures": failures}

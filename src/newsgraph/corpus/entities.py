@@ -1,0 +1,360 @@
+"""Corpus entities: one ``corpus_entity`` id per person, organisation and place across articles.
+
+Articles are added one at a time in arrival order; each of an article's entities joins an
+existing corpus entity or starts one, looking only at what came before.  The rules, each
+about how news writes names and none about particular names:
+
+- **Blocking.**  People are found under the sound key of their surname
+  (:func:`.names.sound_key`: "Zelenskiy"/"Zelensky"/"Zelenskyy" collide), organisations
+  under their folded name, initials and last word, places under their gazetteer id
+  (:mod:`.places`) or, when the gazetteer does not know them, their folded name.
+- **People.**  A full name joins a full-name entity with the same surname key whose given
+  names are compatible (equal, an initial, or fuzzy ratio >= 85); "John Smith" and "Mary
+  Smith" never meet.  A bare surname ("Smith", "Mr. Smith") joins the full-name entity with
+  that surname that the article's context favours; when several fit and context does not
+  choose, it joins the one with most articles (a bare surname in news nearly always means
+  the most-reported bearer).  With no full name yet, bare surnames share a surname-only
+  entity, which the first full name with that surname then takes over.  A surname the key
+  misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix.
+- **Organisations.**  Same folded name (legal forms dropped: "Microsoft Corp."); an acronym
+  and the initials of a longer name ("FBI" / "Federal Bureau of Investigation"); a fuzzy
+  token-sort ratio >= 92 within the same first or last word; a single word that is the
+  distinctive last word of a known name ("Colts" / "Indianapolis Colts"), but not a generic
+  organisation noun ("Department", from ``lexicons/entity_org_heads.txt``).
+- **Places** (GPE, LOC) by gazetteer id; FAC and NORP by folded name, each its own type
+  (NORP is linked because "Ukrainian" is worth counting across articles, but never with
+  places or people).
+- **Context keeps namesakes apart.**  Each corpus entity keeps its stories, the name keys of
+  entities co-mentioned with it and the title words of its roles.  Among candidates the one
+  with most shared context wins; a name match is refused outright when the evidence is
+  strong that it is someone else: known from *one other story* only, *no shared
+  co-mentions* and *role words on both sides, none shared* (a footballer and a judge named
+  John Smith).
+
+Corpus entity ids are ``"C" + sha1(article key + "/" + entity id)[:16]`` of the entity's
+first member, so they are stable across relinks of the same store in the same order.
+State per corpus entity is a few small capped collections (see :class:`CorpusEntity`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Optional
+
+from rapidfuzz.fuzz import ratio, token_sort_ratio
+
+from . import CorpusArticle
+from .names import (acronym, as_acronym, fold, givens_compatible, org_key, person_key,
+                    raw_words, sound_key)
+from .places import Place, lookup, place_key
+
+KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC",
+         "NORP": "NORP"}
+MAX_CONTEXT = 32  # co-mention keys kept per corpus entity (the most frequent)
+MAX_STORIES = 8  # most recent story ids kept per corpus entity
+MAX_NAMES = 12  # distinct written names kept per corpus entity
+MAX_BLOCK = 256  # a loose block (first word, last word, surname prefix) is read this far
+SURNAME_FUZZ = 88
+ORG_FUZZ = 92
+
+
+class CorpusEntity:
+    """What linking keeps of one corpus entity; small, capped collections only."""
+
+    __slots__ = ("id", "kind", "labels", "names", "articles", "mentions", "givens", "surname",
+                 "keys", "stories", "context", "roles", "place", "longest")
+
+    def __init__(self, cid: str, kind: str) -> None:
+        self.id = cid
+        self.kind = kind
+        self.labels: Counter = Counter()
+        self.names: Counter = Counter()
+        self.articles = 0
+        self.mentions = 0
+        self.givens: set[str] = set()  # given-name keys of persons
+        self.surname = ""
+        self.keys: set[str] = set()  # index keys it is filed under
+        self.stories: list[str] = []
+        self.context: Counter = Counter()
+        self.roles: set[str] = set()
+        self.place: Optional[Place] = None
+        self.longest = 0  # words in the longest organisation name it is known by
+
+    def add(self, mention: "Mention", story: Optional[str]) -> None:
+        self.labels[mention.label] += 1
+        if mention.name in self.names or len(self.names) < MAX_NAMES:
+            self.names[mention.name] += 1
+        self.articles += 1
+        self.mentions += mention.count
+        self.givens.update(mention.givens)
+        self.roles.update(mention.roles)
+        self.longest = max(self.longest, mention.words)
+        if story is not None and story not in self.stories:
+            self.stories = (self.stories + [story])[-MAX_STORIES:]
+        self.context.update(mention.context)
+        if len(self.context) > MAX_CONTEXT:
+            self.context = Counter(dict(self.context.most_common(MAX_CONTEXT)))
+
+
+class Mention:
+    """One article entity prepared for linking: its keys, context and roles."""
+
+    __slots__ = ("eid", "label", "kind", "name", "count", "givens", "surname", "key",
+                 "context", "roles", "place", "words")
+
+    def __init__(self, record: dict) -> None:
+        self.eid = record["id"]
+        self.label = record.get("label", "")
+        self.kind = KINDS.get(self.label, "")
+        self.name = " ".join((record.get("name") or "").split())
+        self.count = max(1, len(record.get("mentions") or ()))
+        self.givens: tuple[str, ...] = ()
+        self.surname = ""
+        self.key = ""
+        self.place: Optional[Place] = None
+        self.words = 0
+        self.roles = _role_words(record.get("roles") or ())
+        self.context: frozenset[str] = frozenset()
+        if self.kind == "PERSON":
+            self.givens, self.surname = person_key(self.name)
+            self.key = "p:" + self.surname
+            if not self.surname:
+                self.kind = ""
+        elif self.kind in ("ORG", "FAC"):
+            self.key = self.kind[0].lower() + ":" + org_key(self.name)
+            self.words = len(self.key.split())
+        elif self.kind == "NORP":
+            self.key = "n:" + _norp_key(self.name)
+        elif self.kind == "PLACE":
+            self.key = "g:" + place_key(self.name)
+
+
+def _norp_key(name: str) -> str:
+    """'Ukrainians' and 'Ukrainian' are one group."""
+    key = fold(name).strip()
+    return key[:-1] if key.endswith("s") and len(key) > 4 else key
+
+
+def _role_words(roles: Iterable[dict]) -> frozenset[str]:
+    """Title words of an entity's roles ("Reid's representative" -> {"representative"})."""
+    from .names import _title_words
+
+    titles = _title_words()
+    words = {w for r in roles for w in raw_words(r.get("text") or "") if w in titles}
+    # "president-elect" and "president" are one role for telling people apart
+    return frozenset(words | {p for w in words for p in w.split("-") if p in titles})
+
+
+class EntityLinker:
+    """Online cross-article entity linking (see the module docstring for the rules)."""
+
+    def __init__(self) -> None:
+        self.entities: dict[str, CorpusEntity] = {}
+        self.index: dict[str, list[str]] = {}  # blocking key -> corpus ids, oldest first
+        self._taken: set[str] = set()  # corpus ids linked so far in the current article
+
+    # --- public API -------------------------------------------------------------------
+    def add(self, article: CorpusArticle, story: Optional[str] = None) -> dict[str, str]:
+        """Link one article's entities; return {article entity id: corpus entity id}.
+
+        ``story`` is the article's story id from story clustering, or None if unknown.
+        """
+        mentions = [m for m in (Mention(r) for r in article.entities) if m.kind and m.name]
+        _resolve_places(mentions)
+        keys = {m.key for m in mentions if m.kind in ("PERSON", "ORG", "PLACE")}
+        for m in mentions:
+            m.context = frozenset(keys - {m.key})
+        out: dict[str, str] = {}
+        self._taken = set()
+        for m in mentions:
+            entity = self._find(m, story)
+            if entity is None:
+                entity = self._new(article.key, m)
+            entity.add(m, story)
+            self._file(entity, m)
+            out[m.eid] = entity.id
+            self._taken.add(entity.id)
+        return out
+
+    def records(self) -> list[dict]:
+        """One dict per corpus entity, in creation order."""
+        return [_record(e) for e in self.entities.values()]
+
+    # --- finding candidates -----------------------------------------------------------
+    def _find(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
+        if m.kind == "PERSON":
+            found = self._find_person(m, story)
+        elif m.kind == "ORG":
+            found = self._find_org(m, story)
+        elif m.kind == "PLACE" and m.place is not None:
+            return self._best(self._get("geo:%d" % m.place.geonameid), m, story)
+        else:
+            found = self._best(self._get(m.key), m, story)
+        return found or self._find_other_kind(m, story)
+
+    def _find_other_kind(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
+        """The tagger labels one name differently in different articles ("Teixeira" as an
+        organisation, "SEACOM" as a person).  A name with no match of its own kind joins an
+        entity of another kind written the same way, or a person with that surname when it
+        is one word, but only with shared context (a co-mentioned entity or the story)."""
+        words = raw_words(m.name)
+        candidates = self._get("x:" + " ".join(words))
+        if len(words) == 1 and m.kind != "PERSON":
+            candidates += [e for e in self._get("p:" + sound_key(words[0])) if e.givens]
+        return self._best([e for e in candidates if e.kind != m.kind], m, story, min_shared=1)
+
+    def _find_person(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
+        block = self._get("p:" + m.surname)
+        if not block and len(m.surname) >= 5:
+            block = [e for e in self._get("p3:" + m.surname[:3], MAX_BLOCK)
+                     if ratio(e.surname, m.surname) >= SURNAME_FUZZ]
+        full = [e for e in block if e.givens]
+        bare = [e for e in block if not e.givens]
+        if m.givens:
+            found = self._best([e for e in full if givens_compatible(m.givens,
+                                                                     tuple(e.givens))], m, story)
+            # a short form ("Katie"/"Kathryn", "Alexis"/"Alexandros") only with context, and
+            # never someone this article already named: it would be a relative
+            short = [e for e in full if e.id not in self._taken
+                     and _same_start(m.givens, e.givens)]
+            return (found or self._best(short, m, story, min_shared=1)
+                    or self._best(bare, m, story))
+        return self._best(full, m, story) or self._best(bare, m, story)
+
+    def _find_org(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
+        found = self._best(self._get(m.key), m, story)
+        if found:
+            return found
+        own_acronym = as_acronym(m.name)
+        if own_acronym:  # "FBI": a longer name with these initials
+            return self._best(self._get("oa:" + own_acronym), m, story)
+        words = m.key[2:].split()
+        initials = acronym(m.name)
+        if initials:  # "Federal Bureau of Investigation": an entity written "FBI"
+            found = self._best([e for e in self._get("o:" + initials) if e.longest == 1],
+                               m, story)
+            if found:
+                return found
+        near = {e.id: e for k in ("of:" + words[0], "oh:" + words[-1])
+                for e in self._get(k, MAX_BLOCK)}
+        fuzzy = [e for e in near.values()
+                 if any(token_sort_ratio(m.key[2:], k[2:]) >= ORG_FUZZ for k in e.keys
+                        if k.startswith("o:"))]
+        found = self._best(fuzzy, m, story)
+        if found or words[-1] in _generic_heads():
+            return found
+        # "Red Sox" or "Sox": the end of a known "Boston Red Sox"
+        found = self._best(self._get("ot:" + " ".join(words)), m, story)
+        for n in range(1, len(words)):  # "Boston Red Sox" when only "Red Sox" was seen
+            tail = words[n:]
+            found = found or self._best([e for e in self._get("o:" + " ".join(tail))
+                                         if e.longest == len(tail)], m, story)
+        return found
+
+    def _get(self, key: str, limit: Optional[int] = None) -> list[CorpusEntity]:
+        """Entities filed under a key, oldest first (the first ``limit`` of them)."""
+        ids = self.index.get(key, ())
+        return [self.entities[c] for c in (ids[:limit] if limit else ids)]
+
+    def _best(self, candidates: list[CorpusEntity], m: Mention, story: Optional[str],
+              min_shared: int = 0) -> Optional[CorpusEntity]:
+        """The candidate with most shared context (then most articles, then oldest),
+        skipping any that context says is someone else, or that shares less than
+        ``min_shared`` (co-mentions, plus one for the same story)."""
+        best, best_score = None, None
+        for rank, e in enumerate(candidates):
+            shared = sum(1 for k in m.context if k in e.context)
+            same_story = story is not None and story in e.stories
+            if _apart(e, m, story, shared) or shared + same_story < min_shared:
+                continue
+            score = (shared + 2 * same_story + (1 if m.roles & e.roles else 0), e.articles,
+                     -rank)
+            if best_score is None or score > best_score:
+                best, best_score = e, score
+        return best
+
+    # --- creating and filing ----------------------------------------------------------
+    def _new(self, article_key: str, m: Mention) -> CorpusEntity:
+        cid = "C" + hashlib.sha1(f"{article_key}/{m.eid}".encode("utf-8")).hexdigest()[:16]
+        entity = CorpusEntity(cid, m.kind)
+        entity.place = m.place
+        self.entities[cid] = entity
+        return entity
+
+    def _file(self, e: CorpusEntity, m: Mention) -> None:
+        """Index the entity under the keys of the name it was just seen with."""
+        keys = []
+        if m.kind == "PERSON":
+            if not e.surname:
+                e.surname = m.surname
+                keys += ["p:" + m.surname, "p3:" + m.surname[:3]]
+        elif m.kind == "ORG":
+            words = m.key[2:].split()
+            keys += [m.key, "of:" + words[0], "oh:" + words[-1]]
+            if len(words) > 1 and words[-1] not in _generic_heads():
+                keys += ["ot:" + " ".join(words[n:]) for n in range(1, len(words))]
+            if acronym(m.name) and len(words) > 1:
+                keys.append("oa:" + acronym(m.name))
+        elif m.kind == "PLACE" and e.place is not None:
+            keys.append("geo:%d" % e.place.geonameid)
+        else:
+            keys.append(m.key)
+        keys.append("x:" + " ".join(raw_words(m.name)))
+        for k in keys:
+            if k not in e.keys:
+                e.keys.add(k)
+                self.index.setdefault(k, []).append(e.id)
+
+
+def _same_start(a: tuple[str, ...], b: Iterable[str]) -> bool:
+    """Do the first given names share their first three letters (a short form)?"""
+    return bool(a) and len(a[0]) >= 3 and any(len(g) >= 3 and g[:3] == a[0][:3] for g in b)
+
+
+def _apart(e: CorpusEntity, m: Mention, story: Optional[str], shared: int) -> bool:
+    """Strong evidence that a name match is a namesake: the entity is known from one other
+    story only, shares no co-mentioned entity, and both sides have role words, none in
+    common.  An entity already reported in several stories is a public figure whose roles
+    change ("senator", then "president"), so roles no longer tell it apart."""
+    return (story is not None and len(e.stories) == 1 and story not in e.stories
+            and shared == 0 and bool(m.roles) and bool(e.roles) and not (m.roles & e.roles))
+
+
+def _resolve_places(mentions: list[Mention]) -> None:
+    """Resolve GPE/LOC names; cities are resolved again near the article's countries and
+    states ("Springfield" in an article that also names Illinois)."""
+    places = [m for m in mentions if m.kind == "PLACE"]
+    for m in places:
+        m.place = lookup(m.name)
+    areas = [m.place for m in places if m.place is not None and m.place.kind != "city"]
+    if areas:
+        for m in places:
+            if m.place is not None and m.place.kind == "city":
+                m.place = lookup(m.name, areas)
+    for m in places:
+        if m.place is not None:
+            m.key = "g:%d" % m.place.geonameid
+
+
+@lru_cache(maxsize=1)
+def _generic_heads() -> frozenset[str]:
+    from ..stages.entities.lexicon import org_heads
+
+    return frozenset(fold(h).rstrip(".") for h in org_heads())
+
+
+def _record(e: CorpusEntity) -> dict:
+    names = sorted(e.names.items(), key=lambda kv: (-kv[1], kv[0]))
+    if e.kind == "PERSON":  # the most common *full* name, if any
+        full = [kv for kv in names if len(kv[0].split()) > 1]
+        names = full + [kv for kv in names if kv not in full]
+    out = {"id": e.id, "label": e.labels.most_common(1)[0][0] if e.labels else e.kind,
+           "name": names[0][0] if names else "", "variants": sorted(e.names),
+           "articles": e.articles, "mentions": e.mentions}
+    if e.place is not None:
+        out.update({"geonameid": e.place.geonameid, "place": e.place.name,
+                    "place_kind": e.place.kind, "lat": e.place.lat, "lon": e.place.lon,
+                    "country": e.place.country, "admin1": e.place.admin1})
+    return out

@@ -1,0 +1,168 @@
+"""Keep a store's copies, stories and corpus entities up to date, one article at a time.
+
+:class:`Linker` holds the three online indexes (:class:`.copies.CopyIndex`,
+:class:`.stories.StoryIndex`, :class:`.entities.EntityLinker`).  Opening one over a store
+replays the articles already linked, in arrival order and without writing (the indexes
+are deterministic, so the replay rebuilds exactly the state that produced the stored
+links); :meth:`Linker.link_pending` then links the articles stored since, batch by batch,
+each batch written in one transaction.  ``ingest`` calls it as it goes; ``relink``
+forgets every link and links everything again, which gives the same result because the
+order (``articles.seq``) is the same.
+
+For each article, in order: its copy group first (a copy joins its original's story
+outright), then its story, then its entities (the story is context for them).
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Optional
+
+from . import CorpusArticle
+from .copies import CopyIndex, copy_features
+from .entities import EntityLinker
+from .stories import StoryIndex, story_features
+
+BATCH = 1000  # articles read and written per transaction
+STORY_ENTITIES = 8  # main entities listed per story
+LINKED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
+
+
+@dataclass
+class LinkStats:
+    articles: int = 0
+    copies: int = 0  # articles found to copy an earlier one
+    new_stories: int = 0
+    seconds: float = 0.0
+
+
+@dataclass
+class _Pending:
+    """What one batch has to write."""
+
+    articles: dict[str, tuple] = field(default_factory=dict)
+    entities: list[tuple[str, str, str]] = field(default_factory=list)
+    stories: set[str] = field(default_factory=set)
+    corpus_entities: set[str] = field(default_factory=set)
+
+
+class Linker:
+    """Online cross-article linking over a :class:`~newsgraph.store.Store`."""
+
+    def __init__(self, store, replay: bool = True) -> None:
+        from ..store import corpus as sql
+
+        self.store = store
+        self.sql = sql
+        self.copies = CopyIndex()
+        self.stories = StoryIndex()
+        self.entities = EntityLinker()
+        self.ids: dict[str, str] = {}  # article key -> input id (names copy groups)
+        self.copy_score: dict[str, float] = {}
+        self.titles: dict[str, str] = {}  # article key -> title (labels stories)
+        self.story_entities: dict[str, Counter] = defaultdict(Counter)
+        self.upto = 0
+        if replay:
+            self._replay(sql.linked_upto(store))
+
+    # -- the per-article step ---------------------------------------------------------------
+    def _link_one(self, article: CorpusArticle, pending: Optional[_Pending]) -> tuple[bool, bool]:
+        """Link one article; record what changed in ``pending`` (None while replaying).
+        Returns (is a copy, started a story)."""
+        key = article.key
+        self.ids[key] = article.id
+        rank = (article.published or "9999-12-31", article.seq)
+        match = self.copies.add(key, rank, copy_features(article))
+        if match is not None:
+            self.copy_score[key] = match.score
+            self.copy_score.setdefault(match.matched, match.score)
+        story = self.stories.add(key, story_features(article),
+                                 copy_of=match.matched if match else None)
+        self.titles[key] = article.title or article.id
+        links = self.entities.add(article, story.story)
+        for record in article.entities:
+            cid = links.get(record.get("id"))
+            if cid and record.get("label") in LINKED_KINDS:
+                self.story_entities[story.story][cid] += 1
+        if pending is not None:
+            group = self.ids[match.group] if match else None
+            for member in (match.members if match else [key]):
+                if member in self.ids:
+                    pending.articles[member] = (self.stories.story_of.get(member), group,
+                                                self.copy_score.get(member))
+            pending.entities += [(cid, key, eid) for eid, cid in links.items()]
+            pending.stories.add(story.story)
+            pending.corpus_entities.update(links.values())
+        return match is not None, story.new
+
+    def _replay(self, upto: int) -> None:
+        for batch in self.sql.iter_batches(self.store, 0, BATCH):
+            for article in batch:
+                if article.seq > upto:
+                    return
+                self._link_one(article, None)
+                self.upto = article.seq
+
+    # -- linking what is pending --------------------------------------------------------------
+    def link_pending(self, progress: Optional[Callable[[int], None]] = None) -> LinkStats:
+        """Link every stored article that arrived after the last linked one."""
+        stats = LinkStats()
+        started = time.perf_counter()
+        for batch in self.sql.iter_batches(self.store, self.upto, BATCH):
+            pending = _Pending()
+            for article in batch:
+                is_copy, new_story = self._link_one(article, pending)
+                stats.articles += 1
+                stats.copies += is_copy
+                stats.new_stories += new_story
+            if batch:
+                self.upto = batch[-1].seq
+            self._write(pending)
+            if progress:
+                progress(len(batch))
+        stats.seconds = time.perf_counter() - started
+        return stats
+
+    def _write(self, pending: _Pending) -> None:
+        records = {cid: _entity_record(self.entities, cid) for cid in pending.corpus_entities}
+        stories = [self._story_row(sid, records) for sid in sorted(pending.stories)]
+        corpus_entities = [(r["id"], r["label"], r["name"], r["articles"], r["mentions"],
+                            json.dumps(r, ensure_ascii=False)) for r in records.values()]
+        self.sql.write_links(self.store, upto=self.upto, articles=pending.articles,
+                             entities=pending.entities, stories=stories,
+                             corpus_entities=corpus_entities)
+
+    def _story_row(self, sid: str, records: dict[str, dict]) -> tuple:
+        story = self.stories.stories[sid]
+        names = []
+        for cid, n in self.story_entities[sid].most_common(STORY_ENTITIES):
+            record = records.get(cid) or _entity_record(self.entities, cid)
+            names.append({"id": cid, "name": record["name"], "label": record["label"],
+                          "mentions": n})
+        first = date.fromordinal(story.first).isoformat() if story.first else None
+        last = date.fromordinal(story.last).isoformat() if story.last else None
+        return (sid, self.titles.get(story.label_key), first, last, len(story.members),
+                json.dumps(names, ensure_ascii=False))
+
+
+def _entity_record(linker: EntityLinker, cid: str) -> dict:
+    from .entities import _record
+
+    return _record(linker.entities[cid])
+
+
+def link(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats:
+    """Link whatever is pending in ``store`` (replaying what is already linked first)."""
+    return Linker(store).link_pending(progress)
+
+
+def relink(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats:
+    """Forget every link and link all stored articles again, in arrival order."""
+    from ..store import corpus as sql
+
+    sql.reset(store)
+    return Linker(store, replay=False).link_pending(progress)

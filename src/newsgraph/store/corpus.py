@@ -1,0 +1,142 @@
+"""The store side of cross-article linking: read articles in arrival order, write links.
+
+Links are the columns ``articles.story``, ``articles.copy_group``, ``articles.copy_score``
+and ``entities.corpus_entity``, plus the summary tables ``stories`` and
+``corpus_entities``.  ``corpus_state.linked_upto`` is the arrival number (``seq``) of the
+last linked article, so an interrupted ingest leaves its unlinked articles for the next
+run to pick up.  Every write of one batch goes in one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Iterator, Optional
+
+from ..corpus import CorpusArticle
+from .db import Store
+
+LINKED_UPTO = "linked_upto"
+
+
+def linked_upto(store: Store) -> int:
+    row = store.con.execute("SELECT value FROM corpus_state WHERE key = ?",
+                            [LINKED_UPTO]).fetchone()
+    return int(row[0]) if row else 0
+
+
+def last_seq(store: Store) -> int:
+    return store.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+
+
+def _entity_order(record: dict) -> tuple:
+    eid = record.get("id", "")
+    return (int(eid[1:]) if eid[1:].isdigit() else 1 << 30, eid)
+
+
+def articles_between(store: Store, first: int, last: int) -> list[CorpusArticle]:
+    """Stored articles with ``first <= seq <= last``, in arrival order, with entities."""
+    rows = store.con.execute(
+        "SELECT hash, id, text, title, CAST(published AS TEXT), source, url, seq "
+        "FROM articles WHERE seq BETWEEN ? AND ? ORDER BY seq", [first, last]).fetchall()
+    articles = {r[0]: CorpusArticle(key=r[0], id=r[1], text=r[2], title=r[3], published=r[4],
+                                    source=r[5], url=r[6], seq=r[7]) for r in rows}
+    entities = store.con.execute(
+        "SELECT e.article, e.data FROM entities e JOIN articles a ON a.hash = e.article "
+        "WHERE a.seq BETWEEN ? AND ?", [first, last]).fetchall()
+    for key, data in entities:
+        articles[key].entities.append(json.loads(data))
+    for article in articles.values():
+        article.entities.sort(key=_entity_order)
+    return list(articles.values())
+
+
+def iter_batches(store: Store, after: int, size: int = 1000) -> Iterator[list[CorpusArticle]]:
+    """Batches of the articles that arrived after ``after``, oldest first."""
+    end = last_seq(store)
+    first = after + 1
+    while first <= end:
+        yield articles_between(store, first, first + size - 1)
+        first += size
+
+
+def reset(store: Store) -> None:
+    """Forget every link (``relink`` starts from here)."""
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("UPDATE articles SET story = NULL, copy_group = NULL, copy_score = NULL "
+                    "WHERE story IS NOT NULL OR copy_group IS NOT NULL")
+        con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
+        con.execute("DELETE FROM stories")
+        con.execute("DELETE FROM corpus_entities")
+        con.execute("DELETE FROM corpus_state WHERE key = ?", [LINKED_UPTO])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def write_links(store: Store, *, upto: int, articles: dict[str, tuple],
+                entities: list[tuple[str, str, str]], stories: list[tuple],
+                corpus_entities: list[tuple]) -> None:
+    """Write one batch of links atomically.
+
+    ``articles``: hash -> (story, copy_group, copy_score); ``entities``: (corpus entity,
+    article hash, entity id); ``stories``: (id, label, first, last, articles, entities
+    JSON); ``corpus_entities``: (id, label, name, articles, mentions, data JSON).  Stories
+    and corpus entities given replace their stored rows.
+    """
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        _update_articles(con, articles)
+        _update_entities(con, entities)
+        _replace(con, "stories", ["id", "label", "first", "last", "articles", "entities"],
+                 stories)
+        _replace(con, "corpus_entities", ["id", "label", "name", "articles", "mentions",
+                                          "data"], corpus_entities)
+        con.execute("INSERT OR REPLACE INTO corpus_state VALUES (?, ?)", [LINKED_UPTO, str(upto)])
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+
+
+def _update_articles(con, articles: dict[str, tuple]) -> None:
+    if not articles:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE link_articles "
+                "(hash TEXT, story TEXT, copy_group TEXT, copy_score DOUBLE)")
+    con.executemany("INSERT INTO link_articles VALUES (?, ?, ?, ?)",
+                    [(k, *v) for k, v in articles.items()])
+    con.execute("UPDATE articles SET story = l.story, copy_group = l.copy_group, "
+                "copy_score = l.copy_score FROM link_articles l WHERE articles.hash = l.hash")
+    con.execute("DROP TABLE link_articles")
+
+
+def _update_entities(con, rows: list[tuple[str, str, str]]) -> None:
+    if not rows:
+        return
+    con.execute("CREATE OR REPLACE TEMP TABLE link_entities "
+                "(corpus_entity TEXT, article TEXT, id TEXT)")
+    con.executemany("INSERT INTO link_entities VALUES (?, ?, ?)", rows)
+    con.execute("UPDATE entities SET corpus_entity = l.corpus_entity FROM link_entities l "
+                "WHERE entities.article = l.article AND entities.id = l.id")
+    con.execute("DROP TABLE link_entities")
+
+
+def _replace(con, table: str, columns: list[str], rows: list[tuple]) -> None:
+    if not rows:
+        return
+    con.execute(f"CREATE OR REPLACE TEMP TABLE link_rows AS SELECT * FROM {table} LIMIT 0")
+    marks = ", ".join("?" * len(columns))
+    con.executemany(f"INSERT INTO link_rows ({', '.join(columns)}) VALUES ({marks})", rows)
+    con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM link_rows)")
+    con.execute(f"INSERT INTO {table} SELECT * FROM link_rows")
+    con.execute("DROP TABLE link_rows")
+
+
+def story_titles(store: Store, keys: list[str]) -> dict[str, Optional[str]]:
+    rows = store.con.execute("SELECT hash, coalesce(title, id) FROM articles "
+                             "WHERE hash IN (SELECT unnest(?))", [keys]).fetchall()
+    return dict(rows)

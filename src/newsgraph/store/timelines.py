@@ -1,0 +1,153 @@
+"""Cross-article reads: a story in time order, an entity's timeline, a story's network.
+
+These read the links the corpus layer writes (``articles.story``, ``copy_group``,
+``entities.corpus_entity``).  An attribution's speaker and an event's actor and target
+are per-article entity ids; joining them to ``entities`` gives their corpus entity, which
+is what lets "what did this person say, across all articles" be one query.  Copies are
+counted once: a row from a copy is kept only when the article naming its copy group
+does not hold the same record (same kind, same corpus entity, same words).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..errors import NewsgraphError
+from .db import Store
+from .queries import _EVENT_DATE
+
+# Each record becomes: date, kind, article, copy_of, who, what, detail, start, end.
+_QUOTES = """
+    SELECT a.published AS date, 'quote' AS kind, a.id AS article, a.copy_group AS copy_of,
+           coalesce(q.speaker_name, q.source) AS who, q.content AS what,
+           q.kind || ' / ' || q.sourcing || CASE WHEN q.polarity = 'negated'
+               THEN ' / negated' ELSE '' END AS detail,
+           q.start, q."end", a.seq, x.corpus_entity AS who_entity
+    FROM attributions q JOIN articles a ON a.hash = q.article
+    LEFT JOIN entities x ON x.article = q.article AND x.id = q.speaker
+"""
+_EVENTS = f"""
+    SELECT {_EVENT_DATE} AS date, 'event' AS kind, a.id AS article, a.copy_group AS copy_of,
+           e.actor AS who, e.type || ': ' || coalesce(e.actor, '?') || ' ' || e.trigger
+               || coalesce(' ' || e.target, '') AS what,
+           e.modality || coalesce(' / ' || e.place, '') AS detail,
+           e.start, e."end", a.seq, xa.corpus_entity AS who_entity,
+           xt.corpus_entity AS target_entity
+    FROM events e JOIN articles a ON a.hash = e.article
+    LEFT JOIN entities xa ON xa.article = e.article
+        AND xa.id = json_extract_string(e.data, '$.actor.entity')
+    LEFT JOIN entities xt ON xt.article = e.article
+        AND xt.id = json_extract_string(e.data, '$.target.entity')
+"""
+_COLUMNS = ["date", "kind", "article", "copy_of", "who", "what", "detail", "start", "end"]
+# A record of a copy whose group's named article holds the same record is left out.
+_ONCE = """
+    QUALIFY row_number() OVER (
+        PARTITION BY kind, coalesce(who_entity, who), what,
+                     coalesce(copy_of, article)
+        ORDER BY (copy_of IS NULL OR copy_of = article) DESC, seq, start) = 1
+"""
+
+
+def _once(select: str) -> str:
+    return f"SELECT * FROM ({select}) r {_ONCE}"
+
+
+def _story_exists(store: Store, story: str) -> None:
+    if store.con.execute("SELECT 1 FROM stories WHERE id = ?", [story]).fetchone() is None:
+        raise NewsgraphError(f"no story {story!r}; list them with `newsgraph query stories`")
+
+
+def story(store: Store, story_id: str, *, limit: Optional[int] = None):
+    """A story's articles (with their copies), quotes and events, in time order."""
+    _story_exists(store, story_id)
+    articles = """
+        SELECT a.published AS date, 'article' AS kind, a.id AS article,
+               a.copy_group AS copy_of, a.source AS who, coalesce(a.title, '') AS what,
+               CAST(a.words AS TEXT) || ' words' AS detail, NULL AS start, NULL AS "end",
+               a.seq
+        FROM articles a WHERE a.story = ?"""
+    cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+    sql = (f"SELECT {cols} FROM ({articles}) "
+           f"UNION ALL SELECT {cols} FROM ({_once(_QUOTES + ' WHERE a.story = ?')}) "
+           f"UNION ALL SELECT {cols} FROM ({_once(_EVENTS + ' WHERE a.story = ?')}) "
+           "ORDER BY date NULLS LAST, article, kind = 'article' DESC, start")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return store.query(sql, [story_id, story_id, story_id])
+
+
+def find_corpus_entities(store: Store, name: str) -> list[str]:
+    """Corpus entity ids for a name: its id, else an exact name or variant (any case),
+    else names containing it."""
+    exact = store.con.execute(
+        "SELECT id FROM corpus_entities WHERE id = ? OR lower(name) = lower(?) OR "
+        "list_contains(list_transform(json_extract_string(data, '$.variants[*]'), "
+        "lambda v: lower(v)), lower(?)) ORDER BY articles DESC, id", [name, name, name]).fetchall()
+    if exact:
+        return [r[0] for r in exact]
+    like = store.con.execute("SELECT id FROM corpus_entities WHERE name ILIKE ? "
+                             "ORDER BY articles DESC, id", [f"%{name}%"]).fetchall()
+    return [r[0] for r in like]
+
+
+def entity_timeline(store: Store, name: str, *, limit: Optional[int] = None):
+    """What an entity said (quotes) and did (events as actor), and what was done to it
+    (events as target), by date across articles, copies counted once."""
+    ids = find_corpus_entities(store, name)
+    if not ids:
+        raise NewsgraphError(f"no corpus entity named {name!r}; list them with "
+                             "`newsgraph query corpus-entities --name ...`")
+    cols = ", ".join(f'"{c}"' for c in _COLUMNS)
+    said = _once(_QUOTES + " WHERE x.corpus_entity IN (SELECT unnest(?))")
+    did = _once(_EVENTS + " WHERE xa.corpus_entity IN (SELECT unnest(?)) "
+                "OR xt.corpus_entity IN (SELECT unnest(?))")
+    sql = (f"SELECT {cols} FROM ({said}) UNION ALL SELECT {cols} FROM ({did}) "
+           "ORDER BY date NULLS LAST, article, start")
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return store.query(sql, [ids, ids, ids])
+
+
+def network(store: Store, story_id: Optional[str] = None, *, limit: Optional[int] = None):
+    """Who quotes, accuses, supports whom: directed edges between corpus entities.
+
+    An event gives actor -> target under its PLOVER type (ACCUSE, SUPPORT, ...); a quote
+    gives speaker -> each person or organisation named inside the quoted words, as
+    ``SPEAKS_ABOUT``.  ``reports`` counts copies once.
+    """
+    if story_id:
+        _story_exists(store, story_id)
+    where = "WHERE a.story = ?" if story_id else ""
+    params = [story_id] * 2 if story_id else []
+    quoted = f"""
+        SELECT DISTINCT coalesce(a.copy_group, a.id) AS report, xs.corpus_entity AS src,
+               'SPEAKS_ABOUT' AS relation, xm.corpus_entity AS dst, a.id AS article
+        FROM attributions q JOIN articles a ON a.hash = q.article
+        JOIN entities xs ON xs.article = q.article AND xs.id = q.speaker
+        JOIN entities xm ON xm.article = q.article AND xm.corpus_entity IS NOT NULL
+             AND xm.label IN ('PERSON', 'ORG')
+             AND xm.corpus_entity <> xs.corpus_entity
+             AND len(list_filter(CAST(json_extract(xm.data, '$.mentions')
+                 AS STRUCT(start INTEGER, "end" INTEGER, text TEXT, kind TEXT)[]),
+                 lambda m: m.start >= q.start AND m."end" <= q."end")) > 0
+        {where}"""
+    acted = f"""
+        SELECT DISTINCT coalesce(a.copy_group, a.id) AS report, xa.corpus_entity AS src,
+               e.type AS relation, xt.corpus_entity AS dst, a.id AS article
+        FROM events e JOIN articles a ON a.hash = e.article
+        JOIN entities xa ON xa.article = e.article
+             AND xa.id = json_extract_string(e.data, '$.actor.entity')
+        JOIN entities xt ON xt.article = e.article
+             AND xt.id = json_extract_string(e.data, '$.target.entity')
+        {where}"""
+    sql = f"""
+        SELECT s.name AS source, r.relation, d.name AS target,
+               count(DISTINCT r.report) AS reports, string_agg(DISTINCT r.article, ', ')
+               AS articles, r.src AS source_entity, r.dst AS target_entity
+        FROM ({quoted} UNION ALL {acted}) r
+        JOIN corpus_entities s ON s.id = r.src JOIN corpus_entities d ON d.id = r.dst
+        GROUP BY ALL ORDER BY reports DESC, source, relation, target"""
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return store.query(sql, params)
