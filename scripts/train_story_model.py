@@ -104,7 +104,7 @@ def main() -> int:
         model = StoryModel([float(w) for w in weights], bias, threshold)
         f1s = []
         for stories in sets:
-            pred, _ = cluster(stories, StoryIndex(model=model))
+            pred, _ = cluster(stories, StoryIndex(model=model), copies=False)
             f1s.append(bcubed(pred, stories.gold, stories.keys())["f1"])
         mean = sum(f1s) / len(f1s)
         print(f"threshold {threshold:.2f}: tuning F1 {f1s[0]:.4f} / {f1s[1]:.4f}",

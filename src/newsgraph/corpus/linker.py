@@ -23,9 +23,9 @@ from datetime import date
 from typing import Callable, Optional
 
 from . import CorpusArticle
-from .copies import CopyIndex, copy_features
+from .copies import CopyIndex, CopyMatch, copy_features
 from .entities import EntityLinker
-from .stories import StoryIndex, story_features
+from .stories import StoryIndex, StoryMatch, story_features
 
 BATCH = 1000  # articles read and written per transaction
 STORY_ENTITIES = 8  # main entities listed per story
@@ -53,7 +53,8 @@ class _Pending:
 class Linker:
     """Online cross-article linking over a :class:`~newsgraph.store.Store`."""
 
-    def __init__(self, store, replay: bool = True) -> None:
+    def __init__(self, store=None, replay: bool = True) -> None:
+        """``store=None`` links articles handed to :meth:`add` in memory (benchmarks)."""
         from ..store import corpus as sql
 
         self.store = store
@@ -66,13 +67,18 @@ class Linker:
         self.titles: dict[str, str] = {}  # article key -> title (labels stories)
         self.story_entities: dict[str, Counter] = defaultdict(Counter)
         self.upto = 0
-        if replay:
+        if replay and store is not None:
             self._replay(sql.linked_upto(store))
 
     # -- the per-article step ---------------------------------------------------------------
-    def _link_one(self, article: CorpusArticle, pending: Optional[_Pending]) -> tuple[bool, bool]:
-        """Link one article; record what changed in ``pending`` (None while replaying).
-        Returns (is a copy, started a story)."""
+    def add(self, article: CorpusArticle) -> tuple[Optional[CopyMatch], StoryMatch,
+                                                   dict[str, str]]:
+        """Link one article in memory: its copy match, its story, its corpus entities."""
+        return self._link_one(article, None)
+
+    def _link_one(self, article: CorpusArticle, pending: Optional[_Pending]
+                  ) -> tuple[Optional[CopyMatch], StoryMatch, dict[str, str]]:
+        """Link one article; record what changed in ``pending`` (None while replaying)."""
         key = article.key
         self.ids[key] = article.id
         rank = (article.published or "9999-12-31", article.seq)
@@ -97,7 +103,7 @@ class Linker:
             pending.entities += [(cid, key, eid) for eid, cid in links.items()]
             pending.stories.add(story.story)
             pending.corpus_entities.update(links.values())
-        return match is not None, story.new
+        return match, story, links
 
     def _replay(self, upto: int) -> None:
         for batch in self.sql.iter_batches(self.store, 0, BATCH):
@@ -115,10 +121,10 @@ class Linker:
         for batch in self.sql.iter_batches(self.store, self.upto, BATCH):
             pending = _Pending()
             for article in batch:
-                is_copy, new_story = self._link_one(article, pending)
+                match, story, _ = self._link_one(article, pending)
                 stats.articles += 1
-                stats.copies += is_copy
-                stats.new_stories += new_story
+                stats.copies += match is not None
+                stats.new_stories += story.new
             if batch:
                 self.upto = batch[-1].seq
             self._write(pending)

@@ -107,13 +107,24 @@ def bcubed(pred: dict[str, str], gold: dict[str, str], keys: list[str]) -> dict:
             "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0, "n": len(keys)}
 
 
-def cluster(stories: StorySet, index=None) -> tuple[dict[str, str], float]:
-    """Online clustering of the set; returns (article key -> story id, ms per article)."""
+def cluster(stories: StorySet, index=None, copies: bool = True
+            ) -> tuple[dict[str, str], float]:
+    """Online clustering of the set as the product links it (copies first, a copy
+    joining its original's story), or with ``index`` alone; returns (article key ->
+    story id, ms per article)."""
+    from ..corpus.copies import CopyIndex, copy_features
     from ..corpus.stories import StoryIndex, story_features
 
     index = index or StoryIndex()
+    copy_index = CopyIndex() if copies else None
     started = time.perf_counter()
-    pred = {a.key: index.add(a.key, story_features(a)).story for a in stories.articles}
+    pred = {}
+    for seq, a in enumerate(stories.articles):
+        match = None
+        if copy_index is not None:
+            match = copy_index.add(a.key, (a.published or "9999-12-31", seq), copy_features(a))
+        pred[a.key] = index.add(a.key, story_features(a),
+                                copy_of=match.matched if match else None).story
     ms = 1000 * (time.perf_counter() - started) / max(1, len(stories.articles))
     return pred, ms
 
