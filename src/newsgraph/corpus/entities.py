@@ -206,22 +206,28 @@ class EntityLinker:
         return self._best([e for e in candidates if e.kind != m.kind], m, story, min_shared=1)
 
     def _find_person(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
-        block = self._get("p:" + m.surname)
-        if not block and len(m.surname) >= 5:
-            block = [e for e in self._get("p3:" + m.surname[:3], MAX_BLOCK)
-                     if ratio(e.surname, m.surname) >= SURNAME_FUZZ]
-        full = [e for e in block if e.givens]
-        bare = [e for e in block if not e.givens]
-        if m.givens:
-            found = self._best([e for e in full if givens_compatible(m.givens,
-                                                                     tuple(e.givens))], m, story)
-            # a short form ("Katie"/"Kathryn", "Alexis"/"Alexandros") only with context, and
-            # never someone this article already named: it would be a relative
-            short = [e for e in full if e.id not in self._taken
-                     and _same_start(m.givens, e.givens)]
-            return (found or self._best(short, m, story, min_shared=1)
-                    or self._best(bare, m, story))
-        return self._best(full, m, story) or self._best(bare, m, story)
+        surnames = [m.surname]
+        if "p:" + m.surname not in self.index and len(m.surname) >= 5:
+            surnames = sorted({e.surname for e in self._get("p3:" + m.surname[:3], MAX_BLOCK)
+                               if ratio(e.surname, m.surname) >= SURNAME_FUZZ})
+        bare = [e for s in surnames for e in self._get("pb:" + s) if not e.givens]
+        if not m.givens:  # "Smith": the full name context favours, else the best known
+            full = [e for s in surnames for e in self._get("p:" + s, MAX_BLOCK) if e.givens]
+            return self._best(full, m, story) or self._best(bare, m, story)
+        # full names are filed by surname and given-name initial, so a common surname's
+        # block stays small
+        seen: dict[str, CorpusEntity] = {}
+        for s in surnames:
+            for g in m.givens:
+                for e in self._get(f"pg:{s}|{g[0]}"):
+                    seen.setdefault(e.id, e)
+        full = list(seen.values())
+        found = self._best([e for e in full if givens_compatible(m.givens, tuple(e.givens))],
+                           m, story)
+        # a short form ("Katie"/"Kathryn", "Alexis"/"Alexandros") only with context, and
+        # never someone this article already named: it would be a relative
+        short = [e for e in full if e.id not in self._taken and _same_start(m.givens, e.givens)]
+        return found or self._best(short, m, story, min_shared=1) or self._best(bare, m, story)
 
     def _find_org(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
         found = self._best(self._get(m.key), m, story)
@@ -289,7 +295,8 @@ class EntityLinker:
         if m.kind == "PERSON":
             if not e.surname:
                 e.surname = m.surname
-                keys += ["p:" + m.surname, "p3:" + m.surname[:3]]
+                keys += ["p:" + m.surname, "p3:" + m.surname[:3], "pb:" + m.surname]
+            keys += [f"pg:{e.surname}|{g[0]}" for g in m.givens]
         elif m.kind == "ORG":
             words = m.key[2:].split()
             keys += [m.key, "of:" + words[0], "oh:" + words[-1]]

@@ -43,6 +43,7 @@ FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_
 TITLE_BOOST = 2.0  # a title word counts as this many body occurrences
 CENTROID_TERMS = 80  # a story keeps this many heaviest words (and entities) in its centroid
 QUERY_TERMS = 12  # an article looks up stories through this many of its heaviest words
+MIN_WORDS = 0.12  # word cosine below which no names make two reports one story
 MAX_CANDIDATES = 25  # and compares itself in full with this many of the stories found
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ENTITY_PREFIX = {"PERSON": "p:", "ORG": "o:", "GPE": "g:", "LOC": "g:", "FAC": "f:"}
@@ -308,8 +309,13 @@ class StoryIndex:
 
     def similarity(self, story: Story, terms: dict[str, float], entities: dict[str, float],
                    day: Optional[int]) -> float:
-        """The model's probability that the article reports the story's event."""
-        return self.model.probability(self.pair_features(story, terms, entities, day))
+        """The model's probability that the article reports the story's event; nil when
+        the two share too few words, whatever names they share (two reports of one event
+        share its vocabulary; a footballer and a judge may share a name)."""
+        x = self.pair_features(story, terms, entities, day)
+        if x[0] + x[1] < MIN_WORDS:
+            return 0.0
+        return self.model.probability(x)
 
     # -- clustering -------------------------------------------------------------------------
     def _candidates(self, terms: dict[str, float], entities: dict[str, float]) -> list[str]:
