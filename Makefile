@@ -12,7 +12,7 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 SAMPLE := ../shared/samples/000_f500410c32253f8e.txt
 DEMO_DB := demo.duckdb
 
-.PHONY: install dev demo test bench clean attribution-model speaker-model
+.PHONY: install dev demo test bench clean attribution-model speaker-model story-model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,8 @@ demo: install
 	@echo "  $(NG) query entities --db $(DEMO_DB) --label PERSON"
 	@echo "  $(NG) query quotes --db $(DEMO_DB) --speaker NAME --format json"
 	@echo "  $(NG) query events --db $(DEMO_DB) --type ASSAULT --format csv"
+	@echo "  $(NG) query stories --db $(DEMO_DB)      # stories across articles"
+	@echo "  $(NG) query corpus-entities --db $(DEMO_DB) --label PERSON"
 	@echo "  $(NG) analyze FILE --json      # the machine form"
 
 test: dev
@@ -68,6 +70,11 @@ attribution-model: install
 # half of ../shared/data/polnear-speakers (about a minute; the locked half is never read).
 speaker-model: install
 	$(PY) scripts/train_speaker_ranker.py
+
+# Refit the story-joining model (src/newsgraph/lexicons/story_model.json) on the tuning halves
+# of ECB+ subtopics and gun-violence incidents (about five minutes: the entities stage over both).
+story-model: install
+	$(PY) scripts/train_story_model.py
 
 clean:
 	rm -rf build $(DEMO_DB) $(DEMO_DB).wal .pytest_cache

@@ -19,6 +19,10 @@ BENCHMARKS = {
     "times": "newsgraph.eval.timebank",
     "quantities": "newsgraph.eval.newsquant",
     "events": "newsgraph.eval.plover",
+    "copies": "newsgraph.eval.copies",
+    "stories": "newsgraph.eval.stories",
+    "xdoc": "newsgraph.eval.xdoc",
+    "corpus-scale": "newsgraph.eval.corpus_scale",
 }
 
 
@@ -60,10 +64,17 @@ def run_benchmarks(names: list[str], limit: int | None = None, split: str = "dev
 
 
 def lookup(result: dict, key: str):
-    """A score by name, at the top of the result or under its "scores"."""
-    if key in result:
-        return result[key]
-    return result["scores"][key]
+    """A score by name, at the top of the result or under its "scores"; a dotted name
+    ("ecbplus.f1") walks nested dicts."""
+    for root in (result, result.get("scores", {})):
+        node = root
+        for part in key.split("."):
+            if not isinstance(node, dict) or part not in node:
+                break
+            node = node[part]
+        else:
+            return node
+    raise KeyError(key)
 
 
 def _check_budget(name: str, result: dict, budget: float | None) -> bool:
