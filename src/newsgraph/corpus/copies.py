@@ -33,6 +33,7 @@ import unicodedata
 import zlib
 from array import array
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Optional
 
 import numpy as np
@@ -53,6 +54,7 @@ MINHASH_CONTAINMENT = 0.6  # estimated shingle containment of the shorter in the
 MINHASH_JACCARD = 0.08  # ... with at least this much estimated Jaccard (estimates below are noise)
 COMMON_AFTER = 2  # a paragraph seen in this many articles unrelated to its first: boilerplate
 POSTINGS_CAP = 8  # articles remembered per paragraph (more than that is boilerplate anyway)
+WINDOW_DAYS = 14  # copies of one story are published within days of each other
 _VERSION = 1
 
 # --- cleaning ---------------------------------------------------------------------------------
@@ -303,7 +305,8 @@ class CopyIndex:
         idx = self._append(key, rank, features)
         if features.empty:
             return None
-        found = self._verified(idx, features)
+        found = {o: v for o, v in self._verified(idx, features).items()
+                 if self._near_in_time(idx, o)}
         for other, (score, _tier) in found.items():
             self._union(idx, other)
         self._remember_paragraphs(idx, features)
@@ -315,6 +318,13 @@ class CopyIndex:
         match = self.match_of(key)
         match.matched, match.tier = self._keys[best], found[best][1]
         return match
+
+    def _near_in_time(self, a: int, b: int) -> bool:
+        """Syndication is near-simultaneous: two dated articles published more than
+        ``WINDOW_DAYS`` apart are not copies, however alike (in crawled news those are
+        pages that hold the same paywall or sign-in notice instead of a story)."""
+        first, second = _ordinal(self._ranks[a][0]), _ordinal(self._ranks[b][0])
+        return first is None or second is None or abs(first - second) <= WINDOW_DAYS
 
     def group_of(self, key: str) -> Optional[str]:
         """Key of the name article of ``key``'s group, or None when it is in no group."""
@@ -512,6 +522,14 @@ class CopyIndex:
             if s >= MINHASH_CONTAINMENT and s > found.get(c, (0.0, ""))[0]:
                 found[c] = (round(s, 4), "minhash")
         return found
+
+
+def _ordinal(value) -> Optional[int]:
+    """A YYYY-MM-DD rank date as a day number; None for unknown dates."""
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return None
 
 
 def boilerplate_free_containment(jaccard: float, n_a: int, n_b: int, common_a: int,
