@@ -10,7 +10,9 @@ about how news writes names and none about particular names:
   (:mod:`.places`) or, when the gazetteer does not know them, their folded name.
 - **People.**  A full name joins a full-name entity with the same surname key whose given
   names are compatible (equal, an initial, or fuzzy ratio >= 85); "John Smith" and "Mary
-  Smith" never meet.  A bare surname ("Smith", "Mr. Smith") joins the full-name entity with
+  Smith" never meet.  A short form sharing the first three letters ("Katie"/"Kathryn")
+  joins only with shared context and never an entity the same article already named (a
+  relative).  A bare surname ("Smith", "Mr. Smith") joins the full-name entity with
   that surname that the article's context favours; when several fit and context does not
   choose, it joins the one with most articles (a bare surname in news nearly always means
   the most-reported bearer).  With no full name yet, bare surnames share a surname-only
@@ -18,9 +20,14 @@ about how news writes names and none about particular names:
   misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix.
 - **Organisations.**  Same folded name (legal forms dropped: "Microsoft Corp."); an acronym
   and the initials of a longer name ("FBI" / "Federal Bureau of Investigation"); a fuzzy
-  token-sort ratio >= 92 within the same first or last word; a single word that is the
-  distinctive last word of a known name ("Colts" / "Indianapolis Colts"), but not a generic
-  organisation noun ("Department", from ``lexicons/entity_org_heads.txt``).
+  token-sort ratio >= 92 within the same first or last word; the distinctive end of a known
+  name ("Colts", "Red Sox" / "Boston Red Sox", and the longer name after only the short
+  one was seen), but not when it ends in a generic organisation noun ("Department", from
+  ``lexicons/entity_org_heads.txt``).
+- **Inconsistent labels.**  The tagger labels one name differently across articles
+  ("Teixeira" as ORG, "SEACOM" as PERSON).  A name with no match of its own type joins an
+  entity of another type written the same way (or, for one word, a person with that
+  surname), only when they share a co-mentioned entity or the story.
 - **Places** (GPE, LOC) by gazetteer id; FAC and NORP by folded name, each its own type
   (NORP is linked because "Ukrainian" is worth counting across articles, but never with
   places or people).
@@ -33,7 +40,10 @@ about how news writes names and none about particular names:
 
 Corpus entity ids are ``"C" + sha1(article key + "/" + entity id)[:16]`` of the entity's
 first member, so they are stable across relinks of the same store in the same order.
-State per corpus entity is a few small capped collections (see :class:`CorpusEntity`).
+State per corpus entity is a few small capped collections (see :class:`CorpusEntity`);
+loose blocks (first word, last word, surname prefix, a bare surname's full names) are read
+only :data:`MAX_BLOCK` entries deep, so an article costs about a millisecond however big
+the store grows.
 """
 
 from __future__ import annotations
@@ -153,6 +163,7 @@ class EntityLinker:
     def __init__(self) -> None:
         self.entities: dict[str, CorpusEntity] = {}
         self.index: dict[str, list[str]] = {}  # blocking key -> corpus ids, oldest first
+        self.bare: dict[str, str] = {}  # surname key -> its surname-only entity
         self._taken: set[str] = set()  # corpus ids linked so far in the current article
 
     # --- public API -------------------------------------------------------------------
@@ -202,7 +213,8 @@ class EntityLinker:
         words = raw_words(m.name)
         candidates = self._get("x:" + " ".join(words))
         if len(words) == 1 and m.kind != "PERSON":
-            candidates += [e for e in self._get("p:" + sound_key(words[0])) if e.givens]
+            candidates += [e for e in self._get("p:" + sound_key(words[0]), MAX_BLOCK)
+                           if e.givens]
         return self._best([e for e in candidates if e.kind != m.kind], m, story, min_shared=1)
 
     def _find_person(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
@@ -210,7 +222,8 @@ class EntityLinker:
         if "p:" + m.surname not in self.index and len(m.surname) >= 5:
             surnames = sorted({e.surname for e in self._get("p3:" + m.surname[:3], MAX_BLOCK)
                                if ratio(e.surname, m.surname) >= SURNAME_FUZZ})
-        bare = [e for s in surnames for e in self._get("pb:" + s) if not e.givens]
+        bare = [self.entities[self.bare[s]] for s in surnames if s in self.bare]
+        bare = [e for e in bare if not e.givens]
         if not m.givens:  # "Smith": the full name context favours, else the best known
             full = [e for s in surnames for e in self._get("p:" + s, MAX_BLOCK) if e.givens]
             return self._best(full, m, story) or self._best(bare, m, story)
@@ -219,7 +232,7 @@ class EntityLinker:
         seen: dict[str, CorpusEntity] = {}
         for s in surnames:
             for g in m.givens:
-                for e in self._get(f"pg:{s}|{g[0]}"):
+                for e in self._get(f"pg:{s}|{g[0]}", MAX_BLOCK):
                     seen.setdefault(e.id, e)
         full = list(seen.values())
         found = self._best([e for e in full if givens_compatible(m.givens, tuple(e.givens))],
@@ -271,7 +284,7 @@ class EntityLinker:
         ``min_shared`` (co-mentions, plus one for the same story)."""
         best, best_score = None, None
         for rank, e in enumerate(candidates):
-            shared = sum(1 for k in m.context if k in e.context)
+            shared = len(m.context & e.context.keys())
             same_story = story is not None and story in e.stories
             if _apart(e, m, story, shared) or shared + same_story < min_shared:
                 continue
@@ -295,7 +308,9 @@ class EntityLinker:
         if m.kind == "PERSON":
             if not e.surname:
                 e.surname = m.surname
-                keys += ["p:" + m.surname, "p3:" + m.surname[:3], "pb:" + m.surname]
+                keys += ["p:" + m.surname, "p3:" + m.surname[:3]]
+            if not m.givens and not e.givens:  # the surname-only entity of this surname
+                self.bare[e.surname] = e.id
             keys += [f"pg:{e.surname}|{g[0]}" for g in m.givens]
         elif m.kind == "ORG":
             words = m.key[2:].split()

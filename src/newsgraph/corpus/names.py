@@ -25,6 +25,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from rapidfuzz.fuzz import ratio
+
 # Letters NFKD does not decompose into a base letter plus a combining mark.
 _SPECIAL = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D",
                           "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ı": "i",
@@ -56,7 +58,8 @@ def _title_words() -> frozenset[str]:
     return titles() | honorifics()
 
 
-def raw_words(name: str) -> list[str]:
+@lru_cache(maxsize=65536)
+def raw_words(name: str) -> tuple[str, ...]:
     """Folded words of a name, punctuation and possessives removed, hyphens kept.
 
     "Dr. Sanjay Gupta's" -> ["dr", "sanjay", "gupta"]; "U.S." -> ["u", "s"] (dots
@@ -68,7 +71,7 @@ def raw_words(name: str) -> list[str]:
         piece = piece.strip("'.-_")
         if piece and any(c.isalnum() for c in piece):
             out.append(piece)
-    return out
+    return tuple(out)
 
 
 def tokens(name: str) -> list[str]:
@@ -78,7 +81,7 @@ def tokens(name: str) -> list[str]:
     ["obama"], but "Prince" alone stays ["prince"]), because a title word can also be a
     name; "Jr."/"III" are dropped from the end for the same reason of form.
     """
-    words = raw_words(name)
+    words = list(raw_words(name))
     titles = _title_words()
     while len(words) > 1 and words[0] in titles:
         words = words[1:]
@@ -110,12 +113,10 @@ def sound_key(word: str) -> str:
     """Transliteration-folding key of one word.
 
     'Zelenskiy', 'Zelensky', 'Zelenskyy', 'Zelenski' and 'Selenskyj' all give 'selensci';
-    'Volodymyr'/'Wolodymyr' give 'volodimir'.  The first letter's vowel/consonant status
-    is kept, and words of one or two letters (initials) are returned folded only.
+    'Volodymyr'/'Wolodymyr' give 'volodimir'.  Initials go through the same rules, so
+    "J." stays the initial of "John" ('i').
     """
     word = fold(word).replace("-", "").replace("'", "")
-    if len(word) <= 2:
-        return word
     for pattern, repl in _SOUND_RULES:
         word = pattern.sub(repl, word)
     # Vowel runs ending a word ("-ii", "-ie", "-iy" -> "-i") are spelling, not sound.
@@ -145,8 +146,6 @@ def given_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    from rapidfuzz.fuzz import ratio
-
     return min(len(a), len(b)) >= 4 and ratio(a, b) >= 85
 
 
@@ -160,7 +159,7 @@ def givens_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 def org_words(name: str) -> list[str]:
     """An organisation's words without a leading article or trailing legal form."""
-    words = raw_words(name)
+    words = list(raw_words(name))
     while len(words) > 1 and words[0] in _ARTICLES:
         words = words[1:]
     while len(words) > 1 and words[-1] in ORG_SUFFIXES:
