@@ -45,6 +45,10 @@ CENTROID_TERMS = 80  # a story keeps this many heaviest words (and entities) in 
 QUERY_TERMS = 12  # an article looks up stories through this many of its heaviest words
 MIN_WORDS = 0.12  # word cosine below which no names make two reports one story
 MAX_CANDIDATES = 25  # and compares itself in full with this many of the stories found
+# A word or name is looked up in the stories that most recently took it in, at most this many:
+# the cost of an article stays flat as the corpus grows (a story is a window in time, and a
+# name common enough to fill the list is not what tells events apart).
+POSTINGS_CAP = 200
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ENTITY_PREFIX = {"PERSON": "p:", "ORG": "o:", "GPE": "g:", "LOC": "g:", "FAC": "f:"}
 
@@ -265,7 +269,9 @@ class StoryIndex:
         self.n_docs = 0
         self.stories: dict[str, Story] = {}
         self.story_of: dict[str, str] = {}
-        self.postings: dict[str, set[str]] = defaultdict(set)  # word or entity -> stories
+        # word or entity -> the stories holding it, least recently joined first (a dict
+        # used as an ordered set), at most POSTINGS_CAP of them
+        self.postings: dict[str, dict[str, None]] = defaultdict(dict)
 
     # -- weighting --------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -361,8 +367,12 @@ class StoryIndex:
         story.absorb(key, _normalise(features.terms), _normalise(features.entities), day,
                      fit, self._idf)
         after = set(story.terms) | set(story.entities)
-        for term in after - before:
-            self.postings[term].add(sid)
+        for term in after:
+            holders = self.postings[term]
+            holders.pop(sid, None)
+            holders[sid] = None
+            if len(holders) > POSTINGS_CAP:
+                del holders[next(iter(holders))]
         for term in before - after:
-            self.postings[term].discard(sid)
+            self.postings[term].pop(sid, None)
         self.story_of[key] = sid
