@@ -30,7 +30,7 @@ from ..corpus import CorpusArticle
 from .speakers import is_locked
 
 # Pinned a little below session 5's figures (see docs/status.md).
-FLOORS = {"ecbplus.f1": 0.88, "gunviolence.f1": 0.88}
+FLOORS = {"ecbplus.f1": 0.83, "gunviolence.f1": 0.88}
 BASELINE_THRESHOLD = 0.2  # the plain centroid clusterer's best on the tuning halves
 
 
