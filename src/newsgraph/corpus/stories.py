@@ -52,7 +52,7 @@ POSTINGS_CAP = 200
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ENTITY_PREFIX = {"PERSON": "p:", "ORG": "o:", "GPE": "g:", "LOC": "g:", "FAC": "f:"}
 
-_WORD = re.compile(r"\d+-years?-old|[A-Za-z][A-Za-z'’-]+|\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"\d+-years?-old|[a-z][a-z'-]+|\d+(?:[.,]\d+)*")
 
 
 def _stopwords() -> frozenset[str]:
@@ -66,16 +66,20 @@ STOPWORDS = _stopwords()
 
 
 def _fold(text: str) -> str:
-    """Lower case without diacritics: 'Núñez' -> 'nunez'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    """Lower case without diacritics: 'Núñez' -> 'nunez' (ASCII text takes a fast path)."""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 
 
 def words(text: str) -> list[str]:
     """Content words, folded, with a plural 's' stripped so 'shootings' meets 'shooting'."""
     out = []
-    for match in _WORD.finditer(text):
-        word = _fold(match.group()).strip("'’-").replace("’", "'")
+    for match in _WORD.finditer(_fold(text).replace("’", "'")):
+        word = match.group().strip("'-")
         if word[0].isdigit():  # numbers tell events apart: years, tolls, ages, amounts
             if word.endswith("old"):
                 out.append("#age" + word.split("-")[0])
@@ -267,6 +271,8 @@ class StoryIndex:
         self.threshold = self.model.threshold if threshold is None else threshold
         self.df: dict[str, int] = defaultdict(int)
         self.n_docs = 0
+        self._logs: list[float] = []
+        self._log_n = 0.0
         self.stories: dict[str, Story] = {}
         self.story_of: dict[str, str] = {}
         # word or entity -> the stories holding it, least recently joined first (a dict
@@ -275,10 +281,18 @@ class StoryIndex:
 
     # -- weighting --------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return self._log_n - self._log(self.df.get(term, 0) + 1) + 1.0
+
+    def _log(self, n: int) -> float:
+        """log(n) for document counts, from a table (the hot path of weighing)."""
+        table = self._logs
+        while n >= len(table):
+            table.append(math.log(len(table)) if table else 0.0)
+        return table[n]
 
     def _count(self, features: StoryFeatures) -> None:
         self.n_docs += 1
+        self._log_n = self._log(self.n_docs + 1)
         for vector in (features.terms, features.entities):
             for term in vector:
                 self.df[term] += 1

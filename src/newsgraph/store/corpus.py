@@ -102,13 +102,26 @@ def write_links(store: Store, *, upto: int, articles: dict[str, tuple],
         raise
 
 
+def _columns(rows: list[tuple], n: int) -> list[list]:
+    """Rows as ``n`` column lists (one ``unnest`` each: a single statement per batch, where
+    ``executemany`` would cost a statement per row)."""
+    return [[r[i] for r in rows] for i in range(n)]
+
+
+def _stage(con, name: str, types: list[tuple[str, str]], rows: list[tuple]) -> None:
+    """A temporary table ``name`` holding ``rows``."""
+    columns = ", ".join(f"{c} {t}" for c, t in types)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
+    select = ", ".join(f"unnest(CAST(? AS {t}[]))" for _, t in types)
+    con.execute(f"INSERT INTO {name} SELECT {select}", _columns(rows, len(types)))
+
+
 def _update_articles(con, articles: dict[str, tuple]) -> None:
     if not articles:
         return
-    con.execute("CREATE OR REPLACE TEMP TABLE link_articles "
-                "(hash TEXT, story TEXT, copy_group TEXT, copy_score DOUBLE)")
-    con.executemany("INSERT INTO link_articles VALUES (?, ?, ?, ?)",
-                    [(k, *v) for k, v in articles.items()])
+    _stage(con, "link_articles", [("hash", "TEXT"), ("story", "TEXT"), ("copy_group", "TEXT"),
+                                  ("copy_score", "DOUBLE")],
+           [(k, *v) for k, v in articles.items()])
     con.execute("UPDATE articles SET story = l.story, copy_group = l.copy_group, "
                 "copy_score = l.copy_score FROM link_articles l WHERE articles.hash = l.hash")
     con.execute("DROP TABLE link_articles")
@@ -117,20 +130,24 @@ def _update_articles(con, articles: dict[str, tuple]) -> None:
 def _update_entities(con, rows: list[tuple[str, str, str]]) -> None:
     if not rows:
         return
-    con.execute("CREATE OR REPLACE TEMP TABLE link_entities "
-                "(corpus_entity TEXT, article TEXT, id TEXT)")
-    con.executemany("INSERT INTO link_entities VALUES (?, ?, ?)", rows)
+    _stage(con, "link_entities", [("corpus_entity", "TEXT"), ("article", "TEXT"),
+                                  ("id", "TEXT")], rows)
     con.execute("UPDATE entities SET corpus_entity = l.corpus_entity FROM link_entities l "
                 "WHERE entities.article = l.article AND entities.id = l.id")
     con.execute("DROP TABLE link_entities")
 
 
+_TYPES = {"stories": [("id", "TEXT"), ("label", "TEXT"), ("first", "DATE"), ("last", "DATE"),
+                      ("articles", "INTEGER"), ("entities", "JSON")],
+          "corpus_entities": [("id", "TEXT"), ("label", "TEXT"), ("name", "TEXT"),
+                              ("articles", "INTEGER"), ("mentions", "INTEGER"),
+                              ("data", "JSON")]}
+
+
 def _replace(con, table: str, columns: list[str], rows: list[tuple]) -> None:
     if not rows:
         return
-    con.execute(f"CREATE OR REPLACE TEMP TABLE link_rows AS SELECT * FROM {table} LIMIT 0")
-    marks = ", ".join("?" * len(columns))
-    con.executemany(f"INSERT INTO link_rows ({', '.join(columns)}) VALUES ({marks})", rows)
+    _stage(con, "link_rows", _TYPES[table], rows)
     con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM link_rows)")
     con.execute(f"INSERT INTO {table} SELECT * FROM link_rows")
     con.execute("DROP TABLE link_rows")
