@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Iterable, Optional
 
 from .names import fold
@@ -120,6 +121,9 @@ class Gazetteer:
             place = Place(int(s["geonameid"]), s["name"], "state", lat, lon, "US", code)
             self.states[place_key(s["name"])] = place
             self.areas.setdefault(place_key(s["name"]), place)
+            for abbreviation in _state_abbreviations().get(code, ()):
+                self.states[place_key(abbreviation)] = place
+                self.areas[place_key(abbreviation)] = place  # "Ind." is Indiana, not a city
 
     def lookup(self, name: str, near: Iterable[Place] = ()) -> Optional[Place]:
         """The place a name most likely means, or None when the gazetteer does not know it.
@@ -149,6 +153,17 @@ class Gazetteer:
         if not candidates:
             return None
         return _pick(candidates, near)
+
+
+def _state_abbreviations() -> dict[str, list[str]]:
+    """Postal code -> AP-style abbreviations ("IN" -> ["Ind."]), from the lexicon."""
+    path = Path(__file__).resolve().parents[1] / "lexicons" / "us_state_abbreviations.tsv"
+    out: dict[str, list[str]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            abbreviation, code = line.split("\t")
+            out.setdefault(code.strip(), []).append(abbreviation.strip())
+    return out
 
 
 def _pick(candidates: list[Place], near: list[Place]) -> Place:
