@@ -131,6 +131,26 @@ def test_a_linker_opened_later_continues_where_the_store_left_off(tmp_path, anal
         assert snapshot(fresh) == continued
 
 
+def test_saved_indexes_are_used_only_while_they_match_the_store(tmp_path, analyses):
+    with store_of(tmp_path, analyses[:3], "s.duckdb") as store:  # link() saved the indexes
+        state = Path(store.path + ".linker")
+        assert state.exists()
+        for analysis in analyses[3:]:
+            store.save(analysis)
+        linker = Linker(store)
+        assert linker.restored  # no replay of the three linked articles
+        assert linker.link_pending().articles == 3
+        continued = snapshot(store)
+        linker.save_state()
+        store.con.execute("UPDATE corpus_state SET value = '2'")  # the store moved on
+        assert not Linker(store).restored
+        state.write_bytes(b"not a state file")
+        store.con.execute("UPDATE corpus_state SET value = '6'")
+        assert not Linker(store).restored  # unreadable: replayed, not trusted
+    with store_of(tmp_path, analyses, "fresh.duckdb") as fresh:
+        assert snapshot(fresh) == continued
+
+
 def test_story_timeline_and_network(tmp_path, analyses):
     with store_of(tmp_path, analyses) as store:
         strike = by_id(store)["strike-wire"]["story"]

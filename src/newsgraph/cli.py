@@ -214,6 +214,8 @@ def ingest(
             else:
                 counts["duplicates"] += 1
         link_now()
+        if linker is not None and counts.get("linked"):
+            linker.save_state()
     store.close()
     elapsed = time.perf_counter() - started
     linked = "" if no_link else f", linked {counts.get('linked', 0)}"

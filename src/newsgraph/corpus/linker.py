@@ -28,6 +28,7 @@ from .entities import EntityLinker
 from .stories import StoryIndex, StoryMatch, story_features
 
 BATCH = 1000  # articles read and written per transaction
+STATE_VERSION = 1  # bump when the indexes' shape changes: older state files are ignored
 STORY_ENTITIES = 8  # main entities listed per story
 LINKED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 
@@ -67,8 +68,70 @@ class Linker:
         self.titles: dict[str, str] = {}  # article key -> title (labels stories)
         self.story_entities: dict[str, Counter] = defaultdict(Counter)
         self.upto = 0
+        self.restored = False  # True when the indexes came from the saved state
         if replay and store is not None:
-            self._replay(sql.linked_upto(store))
+            upto = sql.linked_upto(store)
+            self.restored = bool(upto) and self._load_state(upto)
+            if not self.restored:
+                self._replay(upto)
+
+    # -- the index state beside the store ---------------------------------------------------
+    # Rebuilding the indexes replays every linked article (about 3 ms each); a feed that is
+    # ingested every few minutes into a big store would pay that on every run.  So after
+    # linking, the indexes are saved beside the store (``X.duckdb.linker``) with the arrival
+    # number and hash of the last article they hold; a linker opened later uses them only
+    # when both still match the store, and replays otherwise.  The file is our own output,
+    # never an input; delete it at will.
+
+    def _state_path(self):
+        from pathlib import Path
+
+        path = getattr(self.store, "path", None)
+        return Path(f"{path}.linker") if path and path != ":memory:" else None
+
+    def _fingerprint(self, upto: int) -> Optional[str]:
+        row = self.store.con.execute("SELECT hash FROM articles WHERE seq = ?",
+                                     [upto]).fetchone()
+        return f"{STATE_VERSION}:{_models_digest()}:{upto}:{row[0]}" if row else None
+
+    def _load_state(self, upto: int) -> bool:
+        import pickle
+
+        path = self._state_path()
+        if path is None or not path.exists():
+            return False
+        try:
+            with open(path, "rb") as fh:
+                fingerprint = pickle.load(fh)
+                if fingerprint != self._fingerprint(upto):
+                    return False
+                state = pickle.load(fh)
+        except Exception:  # unreadable or from another version: replay instead
+            return False
+        self.__dict__.update(state)
+        return True
+
+    def save_state(self) -> None:
+        """Write the indexes beside the store (atomically: a temporary file, then rename)."""
+        import os
+        import pickle
+
+        path = self._state_path()
+        fingerprint = self._fingerprint(self.upto) if path else None
+        if fingerprint is None:
+            return
+        state = {k: v for k, v in self.__dict__.items()
+                 if k not in ("store", "sql", "restored")}
+        temporary = path.with_name(path.name + ".tmp")
+        with open(temporary, "wb") as fh:
+            pickle.dump(fingerprint, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+
+    def forget_state(self) -> None:
+        path = self._state_path()
+        if path is not None and path.exists():
+            path.unlink()
 
     # -- the per-article step ---------------------------------------------------------------
     def add(self, article: CorpusArticle) -> tuple[Optional[CopyMatch], StoryMatch,
@@ -155,6 +218,15 @@ class Linker:
                 json.dumps(names, ensure_ascii=False))
 
 
+def _models_digest() -> str:
+    """A digest of the trained story model: a state built with another model is stale."""
+    import hashlib
+
+    from .stories import MODEL
+
+    return hashlib.sha1(MODEL.read_bytes()).hexdigest()[:12]
+
+
 def _entity_record(linker: EntityLinker, cid: str) -> dict:
     from .entities import _record
 
@@ -162,8 +234,12 @@ def _entity_record(linker: EntityLinker, cid: str) -> dict:
 
 
 def link(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats:
-    """Link whatever is pending in ``store`` (replaying what is already linked first)."""
-    return Linker(store).link_pending(progress)
+    """Link whatever is pending in ``store`` (indexes from the saved state, or a replay)."""
+    linker = Linker(store)
+    stats = linker.link_pending(progress)
+    if stats.articles:
+        linker.save_state()
+    return stats
 
 
 def relink(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats:
@@ -171,4 +247,8 @@ def relink(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats
     from ..store import corpus as sql
 
     sql.reset(store)
-    return Linker(store, replay=False).link_pending(progress)
+    linker = Linker(store, replay=False)
+    linker.forget_state()
+    stats = linker.link_pending(progress)
+    linker.save_state()
+    return stats
