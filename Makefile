@@ -77,4 +77,4 @@ story-model: install
 	$(PY) scripts/train_story_model.py
 
 clean:
-	rm -rf build $(DEMO_DB) $(DEMO_DB).wal .pytest_cache
+	rm -rf build $(DEMO_DB) $(DEMO_DB).wal $(DEMO_DB).linker .pytest_cache
