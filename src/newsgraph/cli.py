@@ -62,7 +62,9 @@ class QueryKind(str, Enum):
 
 
 def _fail_usage(message: str) -> None:
-    err.print(f"[red]error:[/red] {message}")
+    from rich.markup import escape
+
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
     raise typer.Exit(2)
 
 
