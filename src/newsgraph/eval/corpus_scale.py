@@ -3,7 +3,8 @@
 What is measured is :func:`newsgraph.corpus.linker.relink` over a store whose articles and
 entity records are already there, which is what linking costs once ingest has parsed the
 articles.  Each link runs in a **fresh process**, so its peak resident memory is the
-linker's own (plus the interpreter, NumPy and DuckDB), read from that process's own high-water mark (``VmHWM``).
+linker's own (plus the interpreter, NumPy and DuckDB), read from that process's own
+high-water mark (``VmHWM``, see :func:`peak_mb`).
 An *incremental* link is timed too: with the small store linked, 10% more articles are
 stored and :func:`~newsgraph.corpus.linker.link` is called, which replays the linked
 articles (no writes) and then links the new ones, as ``ingest`` does on every run.
@@ -31,6 +32,12 @@ articles and ECB+ documents) and never written into the repository:
 4. 12% of the articles are syndicated copies of an earlier one: a new headline, sometimes a
    dateline, sometimes the last paragraph cut, otherwise the same text;
 5. articles arrive (``seq``) in publication order, a copy after its original.
+
+One known difference from a real corpus: events drawn from the same seed still share most
+of their words, so the story clusterer merges many of them (at 100k: about 7k stories for
+about 35k planned events, the largest a few hundred articles).  A real 100k corpus would
+have more, smaller stories, i.e. longer story postings per common word; the figures here
+may therefore flatter the story step somewhat at 100k.
 
 Rows are bulk-loaded into a :class:`~newsgraph.store.Store` from temporary JSON Lines files
 (``INSERT ... SELECT FROM read_json``), which takes seconds, not the minutes of row-by-row
@@ -287,7 +294,8 @@ class Synthesiser:
                 paragraphs = paragraphs[:-1]
             if rng.random() < 0.5:  # a dateline
                 place = rng.choice(self.pools.by_label.get("GPE") or ["WASHINGTON"]).upper()
-                paragraphs[0] = f"{place} ({rng.choice(['AP', 'Reuters', 'AFP'])}) - " + paragraphs[0]
+                wire = rng.choice(["AP", "Reuters", "AFP"])
+                paragraphs[0] = f"{place} ({wire}) - " + paragraphs[0]
             return self._title(rng, title, paragraphs), "\n".join(paragraphs), records
         text, title, records = self.event(plan.event)
         paragraphs = text.split("\n")
