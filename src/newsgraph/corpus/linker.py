@@ -27,7 +27,7 @@ from .copies import CopyIndex, CopyMatch, copy_features
 from .entities import EntityLinker
 from .stories import StoryIndex, StoryMatch, story_features
 
-BATCH = 1000  # articles read and written per transaction
+BATCH = 4000  # articles read and written per transaction (each write scans the tables once)
 STATE_VERSION = 1  # bump when the indexes' shape changes: older state files are ignored
 STORY_ENTITIES = 8  # main entities listed per story
 LINKED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
