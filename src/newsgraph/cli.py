@@ -190,10 +190,17 @@ def ingest(
         nonlocal linker
         from .corpus.linker import Linker
 
-        if no_link:
+        if no_link or counts.get("link_failed"):
             return
-        linker = linker or Linker(store)
-        stats = linker.link_pending()
+        try:
+            linker = linker or Linker(store)
+            stats = linker.link_pending()
+        except Exception as exc:  # stored articles stay; the next ingest or relink links them
+            counts["link_failed"] = 1
+            err.print(Text(f"linking failed ({type(exc).__name__}: {exc}); the articles are "
+                           "stored; run `newsgraph relink` to link them", style="red"),
+                      soft_wrap=True)
+            return
         counts["linked"] = counts.get("linked", 0) + stats.articles
 
     started = time.perf_counter()
@@ -216,14 +223,14 @@ def ingest(
             else:
                 counts["duplicates"] += 1
         link_now()
-        if linker is not None and counts.get("linked"):
+        if linker is not None and counts.get("linked") and not counts.get("link_failed"):
             linker.save_state()
     store.close()
     elapsed = time.perf_counter() - started
     linked = "" if no_link else f", linked {counts.get('linked', 0)}"
     err.print(f"stored {counts['stored']}, skipped {counts['duplicates']} as duplicates, "
               f"failed {counts['failed']}{linked} in {elapsed:.1f} s → {db}")
-    if counts["failed"]:
+    if counts["failed"] or counts.get("link_failed"):
         raise typer.Exit(1)
 
 

@@ -19,6 +19,7 @@ import json
 import time
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Callable, Optional
 
@@ -218,13 +219,19 @@ class Linker:
                 json.dumps(names, ensure_ascii=False))
 
 
+@lru_cache(maxsize=1)
 def _models_digest() -> str:
-    """A digest of the trained story model: a state built with another model is stale."""
+    """A digest of the story model and of this package's code: indexes saved by another
+    model or another version of the code are stale (their objects may lack fields)."""
     import hashlib
+    from pathlib import Path
 
     from .stories import MODEL
 
-    return hashlib.sha1(MODEL.read_bytes()).hexdigest()[:12]
+    digest = hashlib.sha1(MODEL.read_bytes())
+    for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def _entity_record(linker: EntityLinker, cid: str) -> dict:
