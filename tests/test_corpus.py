@@ -254,6 +254,9 @@ def test_reference_article_with_two_copies_and_a_related_report(tmp_path, pipeli
         assert {rows[k]["copy_group"] for k in ("seed", "copy-1", "copy-2")} == {"seed"}
         assert rows["related"]["copy_group"] is None
         assert len({r["story"] for r in rows.values()}) == 1
+        _, stories = queries.stories(store)
+        label = stories[0][1]  # untitled articles: a first line, not an id
+        assert label.split()[0] in {"President", "Washington", "Kyiv"}
         columns, found = queries.entities(store, name="Zelensk")
         linked = {dict(zip(columns, r))["corpus_entity"] for r in found}
         names = {dict(zip(columns, r))["name"] for r in found}

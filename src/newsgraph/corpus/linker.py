@@ -152,7 +152,7 @@ class Linker:
             self.copy_score.setdefault(match.matched, match.score)
         story = self.stories.add(key, story_features(article),
                                  copy_of=match.matched if match else None)
-        self.titles[key] = article.title or article.id
+        self.titles[key] = article.title or _first_line(article.text) or article.id
         links = self.entities.add(article, story.story)
         for record in article.entities:
             cid = links.get(record.get("id"))
@@ -217,6 +217,14 @@ class Linker:
         last = date.fromordinal(story.last).isoformat() if story.last else None
         return (sid, self.titles.get(story.label_key), first, last, len(story.members),
                 json.dumps(names, ensure_ascii=False))
+
+
+def _first_line(text: str, limit: int = 100) -> str:
+    """An untitled article's label: its first line, cut at a word near ``limit``."""
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    if len(line) <= limit:
+        return line
+    return line[:limit].rsplit(" ", 1)[0] + "…"
 
 
 @lru_cache(maxsize=1)
