@@ -3,7 +3,7 @@
 import duckdb
 import pytest
 
-from newsgraph.errors import ArticleError
+from newsgraph.errors import ArticleError, StoreError
 from newsgraph.model import Article, Entity, Mention, Span
 from newsgraph.pipeline import Analysis
 from newsgraph.store import Store
@@ -25,6 +25,21 @@ def test_migrations_are_recorded_once(tmp_path):
         assert store.migrations() == [name for name, _ in MIGRATIONS]
     with Store(db) as store:
         assert store.migrate() == []
+
+
+def test_a_reader_of_an_older_file_is_told_how_to_upgrade_it(tmp_path):
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMP)")
+    for name, sql in MIGRATIONS[:-1]:
+        con.execute(sql)
+        con.execute("INSERT INTO migrations (name) VALUES (?)", [name])
+    con.close()
+    with pytest.raises(StoreError, match="older newsgraph.*relink"):
+        Store(path, read_only=True)
+    with Store(path) as store:  # a writer migrates it
+        assert store.migrations() == [name for name, _ in MIGRATIONS]
+    Store(path, read_only=True).close()
 
 
 def test_save_is_idempotent_by_content_hash(tmp_path):

@@ -79,6 +79,8 @@ class Store:
             raise StoreError(f"cannot open {self.path}: {exc}") from None
         if not read_only:
             self.migrate()
+        else:
+            self._check_current()
 
     def __enter__(self) -> "Store":
         return self
@@ -109,6 +111,19 @@ class Store:
                 raise StoreError(f"migration {name} failed: {exc}") from None
             applied.append(name)
         return applied
+
+    def _check_current(self) -> None:
+        """A reader cannot migrate: say how to upgrade a file an older version wrote."""
+        try:
+            done = set(self.migrations())
+        except duckdb.Error:
+            done = set()
+        missing = [name for name, _ in MIGRATIONS if name not in done]
+        if missing:
+            self.con.close()
+            raise StoreError(f"{self.path} was written by an older newsgraph (missing "
+                             f"{', '.join(missing)}); upgrade it with "
+                             f"`newsgraph relink --db {self.path}`")
 
     def migrations(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT name FROM migrations ORDER BY name")
