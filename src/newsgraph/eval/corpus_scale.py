@@ -555,8 +555,8 @@ def report(result: dict) -> None:
     print(f"growth {small:,} -> {large:,}: time x{result['growth_ratio']:.2f} "
           f"(linear = x{large / small:.0f}; cost ~ n^{result['growth_exponent']:.2f})")
     print(f"incremental: {inc['seconds']:.1f} s in all, of which {inc['link_seconds']:.1f} s "
-          f"linking the {inc['added']:,} new articles and the rest replaying the "
-          f"{small:,} linked ones")
+          f"linking the {inc['added']:,} new articles and the rest opening the linker over "
+          f"the {small:,} linked ones (their saved indexes, or a replay when there are none)")
     for n in (small, large):
         s = result["runs"][str(n)]["shape"]
         print(f"{n:,}: {s['entity_records']:,} entity records -> {s['stories']:,} stories "
