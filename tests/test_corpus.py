@@ -262,3 +262,63 @@ def test_reference_article_with_two_copies_and_a_related_report(tmp_path, pipeli
         names = {dict(zip(columns, r))["name"] for r in found}
     assert any("Zelenskiy" in n for n in names) and any(n.endswith("Zelensky") for n in names)
     assert len(linked) == 1
+
+
+_LINK_IN_MEMORY = r"""
+import hashlib, json, random
+from newsgraph.corpus import CorpusArticle
+from newsgraph.corpus.linker import Linker
+
+rng = random.Random(5)
+given = ["Ada", "Ben", "Cleo", "Dev", "Eli", "Fay", "Gus", "Hana", "Ivo", "Jun"]
+family = ["Brook", "Castell", "Dunmore", "Esker", "Fallow", "Garrick", "Holm", "Ivers",
+          "Jessop", "Kettle", "Larch", "Morrow"]
+orgs = [f"{a} {b}" for a in ("Northwind", "Bluefin", "Kestrel", "Marlow", "Quarry", "Rowan",
+                             "Sable", "Tamsin", "Umber", "Vetch", "Wren", "Yarrow")
+        for b in ("Bank", "Group", "Union")]
+places = ["Paris", "Berlin", "Madrid", "Vienna", "Lisbon", "Dublin", "Prague", "Oslo", "Rome",
+          "Warsaw"]
+topic = "strike port union pay talks court judge river bridge vote budget storm police".split()
+roles = ["judge", "footballer", "minister", "chief executive"]
+linker = Linker()
+out = []
+for n in range(400):
+    entities = []
+    for i in range(rng.randint(5, 45)):  # bare surnames, namesakes, roles, many co-mentions
+        r = rng.random()
+        if r < 0.45:
+            name = (rng.choice(given) + " " if rng.random() < 0.6 else "") + rng.choice(family)
+            label = "PERSON"
+        elif r < 0.8:
+            name, label = rng.choice(orgs), "ORG"
+        else:
+            name, label = rng.choice(places), "GPE"
+        role = [{"start": 0, "end": 1, "text": rng.choice(roles)}] if rng.random() < 0.3 else []
+        entities.append({"id": f"E{i + 1}", "label": label, "name": name, "roles": role,
+                         "mentions": [{"start": 0, "end": 1, "text": "x", "kind": "name"}]
+                         * rng.randint(1, 3)})
+    text = " ".join(rng.choice(topic) for _ in range(100))
+    article = CorpusArticle(key=f"k{n:04d}", id=f"a{n}", text=text, entities=entities,
+                            title=" ".join(rng.choice(topic) for _ in range(6)),
+                            published=f"2025-03-{1 + n % 28:02d}", seq=n + 1)
+    match, story, links = linker.add(article)
+    out.append([story.story, match.group if match else None, sorted(links.items())])
+print(hashlib.sha1(json.dumps(out).encode()).hexdigest())
+"""
+
+
+def test_linking_is_the_same_in_every_process():
+    """Set and dict orders change with the hash seed from one process to the next; a
+    replay or relink in a new process must still rebuild exactly the same links."""
+    import os
+    import subprocess
+    import sys
+
+    digests = set()
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-c", _LINK_IN_MEMORY], env=env,
+                              capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        digests.add(done.stdout.strip())
+    assert len(digests) == 1

@@ -74,7 +74,7 @@ class CorpusEntity:
     """What linking keeps of one corpus entity; small, capped collections only."""
 
     __slots__ = ("id", "kind", "labels", "names", "articles", "mentions", "givens", "surname",
-                 "keys", "stories", "context", "roles", "place", "longest")
+                 "keys", "stories", "context", "roles", "place", "longest", "last_article")
 
     def __init__(self, cid: str, kind: str) -> None:
         self.id = cid
@@ -91,21 +91,27 @@ class CorpusEntity:
         self.roles: set[str] = set()
         self.place: Optional[Place] = None
         self.longest = 0  # words in the longest organisation name it is known by
+        self.last_article = ""  # so two records of one article count it once
 
-    def add(self, mention: "Mention", story: Optional[str]) -> None:
+    def add(self, mention: "Mention", story: Optional[str], article: str = "") -> None:
         self.labels[mention.label] += 1
         if mention.name in self.names or len(self.names) < MAX_NAMES:
             self.names[mention.name] += 1
-        self.articles += 1
+        if article != self.last_article or not article:
+            self.articles += 1
+            self.last_article = article
         self.mentions += mention.count
         self.givens.update(mention.givens)
         self.roles.update(mention.roles)
         self.longest = max(self.longest, mention.words)
         if story is not None and story not in self.stories:
             self.stories = (self.stories + [story])[-MAX_STORIES:]
-        self.context.update(mention.context)
+        # sorted, and ties cut by key: a set's order changes from one process to the next,
+        # and linking must give the same result in every process (replay, relink)
+        self.context.update(sorted(mention.context))
         if len(self.context) > MAX_CONTEXT:
-            self.context = Counter(dict(self.context.most_common(MAX_CONTEXT)))
+            kept = sorted(self.context.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_CONTEXT]
+            self.context = Counter(dict(kept))
 
 
 class Mention:
@@ -183,7 +189,7 @@ class EntityLinker:
             entity = self._find(m, story)
             if entity is None:
                 entity = self._new(article.key, m)
-            entity.add(m, story)
+            entity.add(m, story, article.key)
             self._file(entity, m)
             out[m.eid] = entity.id
             self._taken.add(entity.id)
@@ -250,6 +256,8 @@ class EntityLinker:
         if own_acronym:  # "FBI": a longer name with these initials
             return self._best(self._get("oa:" + own_acronym), m, story)
         words = m.key[2:].split()
+        if not words:  # a name of punctuation only: nothing to match on
+            return None
         initials = acronym(m.name)
         if initials:  # "Federal Bureau of Investigation": an entity written "FBI"
             found = self._best([e for e in self._get("o:" + initials) if e.longest == 1],
