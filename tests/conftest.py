@@ -13,6 +13,14 @@ TEST_DATA = Path(__file__).parent / "data"
 SAMPLE = "000_f500410c32253f8e.txt"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def private_config(tmp_path_factory):
+    """Keys the tests create (the linker's seal) go to a temporary folder, not ~/.config."""
+    import os
+
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("config"))
+
+
 @pytest.fixture(scope="session")
 def pipeline() -> Pipeline:
     return Pipeline()

@@ -151,6 +151,33 @@ def test_saved_indexes_are_used_only_while_they_match_the_store(tmp_path, analys
         assert snapshot(fresh) == continued
 
 
+class _Planted:
+    """Unpickling this would create a file: proof that a planted state file ran."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):
+        return (Path.touch, (self.marker,))
+
+
+def test_a_planted_state_file_is_never_unpickled(tmp_path, analyses):
+    import pickle
+
+    marker = tmp_path / "ran"
+    with store_of(tmp_path, analyses[:2], "p.duckdb") as store:
+        state = Path(store.path + ".linker")
+        genuine = state.read_bytes().split(b"\n", 1)[0].split()
+        body = pickle.dumps({"copies": _Planted(marker)})
+        for planted in (body,  # no header at all
+                        genuine[0] + b" " + b"0" * 64 + b"\n" + body,  # right fingerprint
+                        b" ".join(genuine) + b"\n" + body):  # a seal from another body
+            state.write_bytes(planted)
+            linker = Linker(store)
+            assert not linker.restored and not marker.exists()
+            assert linker.upto == 2  # it replayed instead
+
+
 def test_story_timeline_and_network(tmp_path, analyses):
     with store_of(tmp_path, analyses) as store:
         strike = by_id(store)["strike-wire"]["story"]

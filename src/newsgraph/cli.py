@@ -224,7 +224,8 @@ def ingest(
                 counts["duplicates"] += 1
         link_now()
         if linker is not None and counts.get("linked") and not counts.get("link_failed"):
-            linker.save_state()
+            if not linker.save_state():
+                _warn_state(db)
     store.close()
     elapsed = time.perf_counter() - started
     linked = "" if no_link else f", linked {counts.get('linked', 0)}"
@@ -383,6 +384,12 @@ def _rows_table(columns: list[str], rows: list[tuple], title: str,
     return table
 
 
+def _warn_state(db: Path) -> None:
+    err.print(Text(f"warning: could not save the linking indexes beside {db} (the links are "
+                   "stored; the next ingest rebuilds the indexes)", style="yellow"),
+              soft_wrap=True)
+
+
 @app.command()
 def relink(db: Path = DB_OPTION) -> None:
     """Recompute copy groups, stories and corpus entities from the stored records.
@@ -399,6 +406,8 @@ def relink(db: Path = DB_OPTION) -> None:
         _fail_usage(str(exc))
     with store:
         stats = relink_store(store)
+        if not stats.saved_state:
+            _warn_state(db)
         _, rows = store.query("SELECT count(DISTINCT story), count(DISTINCT copy_group), "
                               "(SELECT count(*) FROM corpus_entities) FROM articles")
     stories, groups, entities = rows[0]
@@ -412,7 +421,11 @@ def stats(db: Path = DB_OPTION) -> None:
     from .store import Store
 
     _require_db(db)
-    with Store(db, read_only=True) as store:
+    try:
+        store = Store(db, read_only=True)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    with store:
         counts = store.counts()
         migrations = store.migrations()
         _, dates = store.query("SELECT min(published), max(published), sum(words) FROM articles")

@@ -40,6 +40,7 @@ class LinkStats:
     copies: int = 0  # articles found to copy an earlier one
     new_stories: int = 0
     seconds: float = 0.0
+    saved_state: bool = False  # the indexes were written beside the store
 
 
 @dataclass
@@ -81,8 +82,8 @@ class Linker:
     # ingested every few minutes into a big store would pay that on every run.  So after
     # linking, the indexes are saved beside the store (``X.duckdb.linker``) with the arrival
     # number and hash of the last article they hold; a linker opened later uses them only
-    # when both still match the store, and replays otherwise.  The file is our own output,
-    # never an input; delete it at will.
+    # when both still match the store and the file carries this user's seal, and replays
+    # otherwise.  Delete it at will.
 
     def _state_path(self):
         from pathlib import Path
@@ -96,6 +97,13 @@ class Linker:
         return f"{STATE_VERSION}:{_models_digest()}:{upto}:{row[0]}" if row else None
 
     def _load_state(self, upto: int) -> bool:
+        """Use the saved indexes if they match the store *and* carry this user's seal.
+
+        The file starts with a plain-text line (the fingerprint and an HMAC-SHA256 of the
+        body under a key only this user can read); the body is unpickled only when both
+        check out, so a ``.linker`` file that came with someone else's database, or was
+        tampered with, is never unpickled: the linker replays instead."""
+        import hmac
         import pickle
 
         path = self._state_path()
@@ -103,36 +111,55 @@ class Linker:
             return False
         try:
             with open(path, "rb") as fh:
-                fingerprint = pickle.load(fh)
-                if fingerprint != self._fingerprint(upto):
+                header = fh.readline(512).decode("ascii").split()
+                if len(header) != 2 or header[0] != self._fingerprint(upto):
                     return False
-                state = pickle.load(fh)
+                body = fh.read()
+            seal = hmac.new(_state_key(), body, "sha256").hexdigest()
+            if not hmac.compare_digest(seal, header[1]):
+                return False
+            state = pickle.loads(body)
         except Exception:  # unreadable or from another version: replay instead
             return False
         self.__dict__.update(state)
         return True
 
-    def save_state(self) -> None:
-        """Write the indexes beside the store (atomically: a temporary file, then rename)."""
+    def save_state(self) -> bool:
+        """Write the indexes beside the store (a temporary file, then a rename); False,
+        and nothing written, when that is not possible (the file is only a cache)."""
+        import hmac
         import os
         import pickle
 
         path = self._state_path()
         fingerprint = self._fingerprint(self.upto) if path else None
         if fingerprint is None:
-            return
+            return False
         state = {k: v for k, v in self.__dict__.items()
                  if k not in ("store", "sql", "restored")}
         temporary = path.with_name(path.name + ".tmp")
-        with open(temporary, "wb") as fh:
-            pickle.dump(fingerprint, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            pickle.dump(state, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temporary, path)
+        try:
+            body = pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+            seal = hmac.new(_state_key(), body, "sha256").hexdigest()
+            with open(temporary, "wb") as fh:
+                fh.write(f"{fingerprint} {seal}\n".encode("ascii"))
+                fh.write(body)
+            os.replace(temporary, path)
+        except OSError:
+            try:
+                temporary.unlink()
+            except OSError:
+                pass
+            return False
+        return True
 
     def forget_state(self) -> None:
         path = self._state_path()
-        if path is not None and path.exists():
-            path.unlink()
+        try:
+            if path is not None and path.exists():
+                path.unlink()
+        except OSError:  # a stale file stays harmless: its fingerprint no longer matches
+            pass
 
     # -- the per-article step ---------------------------------------------------------------
     def add(self, article: CorpusArticle) -> tuple[Optional[CopyMatch], StoryMatch,
@@ -219,6 +246,26 @@ class Linker:
                 json.dumps(names, ensure_ascii=False))
 
 
+def _state_key() -> bytes:
+    """This user's key for sealing saved indexes (created once, readable by the user only)."""
+    import os
+    import secrets
+    from pathlib import Path
+
+    home = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config") / "newsgraph"
+    key_file = home / "linker.key"
+    try:
+        return bytes.fromhex(key_file.read_text(encoding="ascii").strip())
+    except (OSError, ValueError):
+        pass
+    home.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    descriptor = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "w", encoding="ascii") as fh:
+        fh.write(key)
+    return bytes.fromhex(key)
+
+
 def _first_line(text: str, limit: int = 100) -> str:
     """An untitled article's label: its first line, cut at a word near ``limit``."""
     line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
@@ -253,7 +300,7 @@ def link(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats:
     linker = Linker(store)
     stats = linker.link_pending(progress)
     if stats.articles:
-        linker.save_state()
+        stats.saved_state = linker.save_state()
     return stats
 
 
@@ -265,5 +312,5 @@ def relink(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats
     linker = Linker(store, replay=False)
     linker.forget_state()
     stats = linker.link_pending(progress)
-    linker.save_state()
+    stats.saved_state = linker.save_state()
     return stats
