@@ -209,6 +209,21 @@ def test_dedupe_counts_a_syndicated_story_once(tmp_path, analyses):
     assert "strike-copy" not in {r[0] for r in articles} and len(articles) == 5
 
 
+def test_dedupe_holds_when_input_ids_repeat(tmp_path, analyses):
+    """Two outlets' files may share a name: groups are kept by content hash, not by id."""
+    import copy
+
+    twins = [copy.deepcopy(a) for a in analyses[:2]]  # the wire story and its copy
+    for twin in twins:
+        twin.article.id = "strike"
+    with store_of(tmp_path, twins, "twins.duckdb") as store:
+        _, every = queries.articles(store)
+        _, once = queries.articles(store, dedupe=True)
+        _, stories = queries.stories(store)
+    assert len(every) == 2 and len(once) == 1
+    assert stories[0][4] == 2 and stories[0][5] == 1  # two articles, one report
+
+
 def test_cli_contract_articles_and_entities(tmp_path):
     db = tmp_path / "cli.duckdb"
     result = cli("ingest", STREAM, "--db", db)

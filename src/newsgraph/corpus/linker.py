@@ -187,10 +187,11 @@ class Linker:
                 self.story_entities[story.story][cid] += 1
         if pending is not None:
             group = self.ids[match.group] if match else None
+            root = match.group if match else None
             for member in (match.members if match else [key]):
                 if member in self.ids:
                     pending.articles[member] = (self.stories.story_of.get(member), group,
-                                                self.copy_score.get(member))
+                                                self.copy_score.get(member), root)
             pending.entities += [(cid, key, eid) for eid, cid in links.items()]
             pending.stories.add(story.story)
             pending.corpus_entities.update(links.values())

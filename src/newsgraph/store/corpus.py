@@ -1,7 +1,8 @@
 """The store side of cross-article linking: read articles in arrival order, write links.
 
-Links are the columns ``articles.story``, ``articles.copy_group``, ``articles.copy_score``
-and ``entities.corpus_entity``, plus the summary tables ``stories`` and
+Links are the columns ``articles.story``, ``articles.copy_group`` (the input id of the
+group's earliest article), ``articles.copy_root`` (its hash: ids need not be unique),
+``articles.copy_score`` and ``entities.corpus_entity``, plus the summary tables ``stories`` and
 ``corpus_entities``.  ``corpus_state.linked_upto`` is the arrival number (``seq``) of the
 last linked article, so an interrupted ingest leaves its unlinked articles for the next
 run to pick up.  Every write of one batch goes in one transaction.
@@ -64,8 +65,8 @@ def reset(store: Store) -> None:
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("UPDATE articles SET story = NULL, copy_group = NULL, copy_score = NULL "
-                    "WHERE story IS NOT NULL OR copy_group IS NOT NULL")
+        con.execute("UPDATE articles SET story = NULL, copy_group = NULL, copy_score = NULL, "
+                    "copy_root = NULL WHERE story IS NOT NULL OR copy_group IS NOT NULL")
         con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
         con.execute("DELETE FROM stories")
         con.execute("DELETE FROM corpus_entities")
@@ -81,7 +82,7 @@ def write_links(store: Store, *, upto: int, articles: dict[str, tuple],
                 corpus_entities: list[tuple]) -> None:
     """Write one batch of links atomically.
 
-    ``articles``: hash -> (story, copy_group, copy_score); ``entities``: (corpus entity,
+    ``articles``: hash -> (story, copy_group, copy_score, copy_root); ``entities``: (corpus entity,
     article hash, entity id); ``stories``: (id, label, first, last, articles, entities
     JSON); ``corpus_entities``: (id, label, name, articles, mentions, data JSON).  Stories
     and corpus entities given replace their stored rows.
@@ -120,10 +121,11 @@ def _update_articles(con, articles: dict[str, tuple]) -> None:
     if not articles:
         return
     _stage(con, "link_articles", [("hash", "TEXT"), ("story", "TEXT"), ("copy_group", "TEXT"),
-                                  ("copy_score", "DOUBLE")],
+                                  ("copy_score", "DOUBLE"), ("copy_root", "TEXT")],
            [(k, *v) for k, v in articles.items()])
     con.execute("UPDATE articles SET story = l.story, copy_group = l.copy_group, "
-                "copy_score = l.copy_score FROM link_articles l WHERE articles.hash = l.hash")
+                "copy_score = l.copy_score, copy_root = l.copy_root FROM link_articles l "
+                "WHERE articles.hash = l.hash")
     con.execute("DROP TABLE link_articles")
 
 

@@ -76,4 +76,7 @@ MIGRATIONS: list[tuple[str, str]] = [
         );
         CREATE TABLE corpus_state (key TEXT PRIMARY KEY, value TEXT);
     """),
+    ("0005_copy_root", """
+        ALTER TABLE articles ADD COLUMN copy_root TEXT;
+    """),
 ]

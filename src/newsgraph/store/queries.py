@@ -50,7 +50,7 @@ class _Where:
     def dedupe(self, on: bool) -> None:
         """Count a syndicated story once: keep the article that names its copy group."""
         if on:
-            self.add("(a.copy_group IS NULL OR a.copy_group = a.id)")
+            self.add("(a.copy_root IS NULL OR a.copy_root = a.hash)")
 
     def article(self, value: Optional[str]) -> None:
         if value:
@@ -139,7 +139,7 @@ def stories(store: Store, *, search: Optional[str] = None, since: Optional[str] 
     w.dates("s.last", since, None)
     w.dates("s.first", None, until)
     select = ("SELECT s.id, s.label, s.first, s.last, s.articles, "
-              "(SELECT count(DISTINCT coalesce(a.copy_group, a.id)) FROM articles a "
+              "(SELECT count(DISTINCT coalesce(a.copy_root, a.hash)) FROM articles a "
               "WHERE a.story = s.id) AS reports, "
               "array_to_string(json_extract_string(s.entities, '$[*].name'), '; ') "
               "AS entities FROM stories s")

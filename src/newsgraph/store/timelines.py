@@ -22,7 +22,7 @@ _QUOTES = """
            coalesce(q.speaker_name, q.source) AS who, q.content AS what,
            q.kind || ' / ' || q.sourcing || CASE WHEN q.polarity = 'negated'
                THEN ' / negated' ELSE '' END AS detail,
-           q.start, q."end", a.seq, x.corpus_entity AS who_entity
+           q.start, q."end", a.seq, a.hash, a.copy_root, x.corpus_entity AS who_entity
     FROM attributions q JOIN articles a ON a.hash = q.article
     LEFT JOIN entities x ON x.article = q.article AND x.id = q.speaker
 """
@@ -31,7 +31,7 @@ _EVENTS = f"""
            e.actor AS who, e.type || ': ' || coalesce(e.actor, '?') || ' ' || e.trigger
                || coalesce(' ' || e.target, '') AS what,
            e.modality || coalesce(' / ' || e.place, '') AS detail,
-           e.start, e."end", a.seq, xa.corpus_entity AS who_entity,
+           e.start, e."end", a.seq, a.hash, a.copy_root, xa.corpus_entity AS who_entity,
            xt.corpus_entity AS target_entity
     FROM events e JOIN articles a ON a.hash = e.article
     LEFT JOIN entities xa ON xa.article = e.article
@@ -43,9 +43,8 @@ _COLUMNS = ["date", "kind", "article", "copy_of", "who", "what", "detail", "star
 # A record of a copy whose group's named article holds the same record is left out.
 _ONCE = """
     QUALIFY row_number() OVER (
-        PARTITION BY kind, coalesce(who_entity, who), what,
-                     coalesce(copy_of, article)
-        ORDER BY (copy_of IS NULL OR copy_of = article) DESC, seq, start) = 1
+        PARTITION BY kind, coalesce(who_entity, who), what, coalesce(copy_root, hash)
+        ORDER BY (copy_root IS NULL OR copy_root = hash) DESC, seq, start) = 1
 """
 
 
@@ -121,7 +120,7 @@ def network(store: Store, story_id: Optional[str] = None, *, limit: Optional[int
     where = "WHERE a.story = ?" if story_id else ""
     params = [story_id] * 2 if story_id else []
     quoted = f"""
-        SELECT DISTINCT coalesce(a.copy_group, a.id) AS report, xs.corpus_entity AS src,
+        SELECT DISTINCT coalesce(a.copy_root, a.hash) AS report, xs.corpus_entity AS src,
                'SPEAKS_ABOUT' AS relation, xm.corpus_entity AS dst, a.id AS article
         FROM attributions q JOIN articles a ON a.hash = q.article
         JOIN entities xs ON xs.article = q.article AND xs.id = q.speaker
@@ -133,7 +132,7 @@ def network(store: Store, story_id: Optional[str] = None, *, limit: Optional[int
                  lambda m: m.start >= q.start AND m."end" <= q."end")) > 0
         {where}"""
     acted = f"""
-        SELECT DISTINCT coalesce(a.copy_group, a.id) AS report, xa.corpus_entity AS src,
+        SELECT DISTINCT coalesce(a.copy_root, a.hash) AS report, xa.corpus_entity AS src,
                e.type AS relation, xt.corpus_entity AS dst, a.id AS article
         FROM events e JOIN articles a ON a.hash = e.article
         JOIN entities xa ON xa.article = e.article
