@@ -224,6 +224,20 @@ def test_dedupe_holds_when_input_ids_repeat(tmp_path, analyses):
     assert stories[0][4] == 2 and stories[0][5] == 1  # two articles, one report
 
 
+def test_tables_never_send_control_characters_from_articles(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    record = {"id": "esc", "title": "Harbour \u001b[31mred\u001b[0m news",
+              "text": "Dock workers in Ostend walked out on Monday, the union said.",
+              "published": "2025-03-10"}
+    feed.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    db = tmp_path / "esc.duckdb"
+    assert cli("ingest", feed, "--db", db).exit_code == 0
+    for kind in ("articles", "stories"):
+        shown = cli("query", kind, "--db", db)
+        assert shown.exit_code == 0 and "\x1b" not in shown.stdout
+        assert "\\x1b[31mred" in shown.stdout
+
+
 def test_cli_contract_articles_and_entities(tmp_path):
     db = tmp_path / "cli.duckdb"
     result = cli("ingest", STREAM, "--db", db)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 import time
 from enum import Enum
@@ -362,6 +363,14 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) 
         out.print(_rows_table(columns, rows, title))
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Control characters from article text (escape sequences) shown, never sent raw."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _cell(value) -> str:
     """A list of mentions reads as their offsets ("0-18 42-50"), anything else as text."""
     if isinstance(value, list):
@@ -373,9 +382,10 @@ def _cell(value) -> str:
 def _rows_table(columns: list[str], rows: list[tuple], title: str,
                 max_chars: int = 80) -> Table:
     """A terminal table: long texts shortened, short columns kept on one line."""
-    cells = [["" if v is None else " ".join(_cell(v).split()) for v in r] for r in rows]
+    cells = [["" if v is None else _printable(" ".join(_cell(v).split())) for v in r]
+             for r in rows]
     cells = [[v if len(v) <= max_chars else v[: max_chars - 1] + "…" for v in r] for r in cells]
-    table = Table(title=f"{title} ({len(rows)})", title_justify="left")
+    table = Table(title=Text(f"{_printable(title)} ({len(rows)})"), title_justify="left")
     for i, c in enumerate(columns):
         longest = max([len(c)] + [len(r[i]) for r in cells])
         table.add_column(c, no_wrap=longest <= 12, overflow="fold")
