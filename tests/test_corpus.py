@@ -188,6 +188,9 @@ def test_story_timeline_and_network(tmp_path, analyses):
         # the copy repeats the wire's quotes: each is listed once, from the wire
         assert len({(q["who"], q["what"]) for q in quotes}) == len(quotes)
         assert all(q["article"] != "strike-copy" for q in quotes)
+        assert timelines.find_corpus_entities(store, "marta kowalczyk") == \
+            timelines.find_corpus_entities(store, "Márta Kowalczyk") != []
+        assert timelines.find_corpus_entities(store, "_") == []  # not a wildcard
         columns, said = timelines.entity_timeline(store, "Kowalczyk")
         assert {dict(zip(columns, r))["article"] for r in said} >= {"strike-wire",
                                                                     "strike-talks"}

@@ -77,16 +77,20 @@ def story(store: Store, story_id: str, *, limit: Optional[int] = None):
 
 
 def find_corpus_entities(store: Store, name: str) -> list[str]:
-    """Corpus entity ids for a name: its id, else an exact name or variant (any case),
-    else names containing it."""
+    """Corpus entity ids for a name: its id, else an exact name or variant, else names
+    containing it; case and accents do not matter ("elodie" finds "Élodie"), and ``%`` or
+    ``_`` are plain characters."""
+    fold = "lower(strip_accents({}))"
     exact = store.con.execute(
-        "SELECT id FROM corpus_entities WHERE id = ? OR lower(name) = lower(?) OR "
-        "list_contains(list_transform(json_extract_string(data, '$.variants[*]'), "
-        "lambda v: lower(v)), lower(?)) ORDER BY articles DESC, id", [name, name, name]).fetchall()
+        f"SELECT id FROM corpus_entities WHERE id = ? OR {fold.format('name')} = "
+        f"{fold.format('?')} OR list_contains(list_transform(json_extract_string(data, "
+        f"'$.variants[*]'), lambda v: {fold.format('v')}), {fold.format('?')}) "
+        "ORDER BY articles DESC, id", [name, name, name]).fetchall()
     if exact:
         return [r[0] for r in exact]
-    like = store.con.execute("SELECT id FROM corpus_entities WHERE name ILIKE ? "
-                             "ORDER BY articles DESC, id", [f"%{name}%"]).fetchall()
+    like = store.con.execute(
+        f"SELECT id FROM corpus_entities WHERE contains({fold.format('name')}, "
+        f"{fold.format('?')}) ORDER BY articles DESC, id", [name]).fetchall()
     return [r[0] for r in like]
 
 
