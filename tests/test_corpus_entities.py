@@ -34,6 +34,11 @@ def test_transliteration_variants_share_a_key():
     assert len(keys) == 1
     assert sound_key("Volodymyr") == sound_key("Wolodymyr")
     assert sound_key("Zelensky") != sound_key("Zelinka")
+    kandinsky = {sound_key(w) for w in ("Kandinsky", "Kandinskiy", "Kandinskyy", "Kandinski",
+                                        "Kandinskij")}
+    assert len(kandinsky) == 1
+    assert sound_key("Zakharova") == sound_key("Sacharowa")
+    assert sound_key("Vladimir") == sound_key("Wladimir")
 
 
 def test_titles_possessives_and_diacritics_are_stripped():

@@ -5,7 +5,7 @@ existing corpus entity or starts one, looking only at what came before.  The rul
 about how news writes names and none about particular names:
 
 - **Blocking.**  People are found under the sound key of their surname
-  (:func:`.names.sound_key`: "Zelenskiy"/"Zelensky"/"Zelenskyy" collide), organisations
+  (:func:`.names.sound_key`: "Kandinsky"/"Kandinskiy"/"Kandinskij" collide), organisations
   under their folded name, initials and last word, places under their gazetteer id
   (:mod:`.places`) or, when the gazetteer does not know them, their folded name.
 - **People.**  A full name joins a full-name entity with the same surname key whose given

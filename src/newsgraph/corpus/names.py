@@ -3,8 +3,8 @@
 Linking the same person, organisation or place across articles starts from their names,
 and outlets write one name many ways: with or without diacritics ("Núñez"/"Nunez"),
 titles ("President", "Dr."), possessives ("Obama's"), and, for names transliterated
-from another alphabet, different spelling conventions ("Zelenskiy", "Zelensky",
-"Zelenskyy", German "Selenskyj").  This module turns a name into
+from another alphabet, different spelling conventions ("Kandinsky", "Kandinskiy",
+"Kandinskyy", German "Kandinskij").  This module turns a name into
 
 - :func:`tokens`: the cleaned, folded words of the name (titles, honorifics, possessives,
   punctuation and generational suffixes removed);
@@ -98,13 +98,13 @@ _SOUND_RULES = [
     (re.compile(r"sch"), "sh"),  # German Sch- = English Sh-
     (re.compile(r"x"), "ks"),  # Alexander = Aleksander
     (re.compile(r"ph"), "f"),
-    (re.compile(r"w"), "v"),  # Wolodymyr = Volodymyr
-    (re.compile(r"j"), "y"),  # Selenskyj = Selenskyy, Jurij = Yuriy
-    (re.compile(r"z"), "s"),  # Selenskyj = Zelenskyj
+    (re.compile(r"w"), "v"),  # Wladimir = Vladimir
+    (re.compile(r"j"), "y"),  # Kandinskij = Kandinskiy, Jurij = Yuriy
+    (re.compile(r"z"), "s"),  # German Sacharowa = Zakharova
     (re.compile(r"k"), "c"),  # Aleksandr = Alecsandr; -ski = -sci
     (re.compile(r"q"), "c"),
     (re.compile(r"y"), "i"),  # -sky/-skiy/-skyy/-ski all end in vowel runs of i
-    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Zelenskyy = Zelensky
+    (re.compile(r"(.)\1+"), r"\1"),  # doubled letters: Kandinskyy = Kandinsky
 ]
 
 
@@ -112,8 +112,8 @@ _SOUND_RULES = [
 def sound_key(word: str) -> str:
     """Transliteration-folding key of one word.
 
-    'Zelenskiy', 'Zelensky', 'Zelenskyy', 'Zelenski' and 'Selenskyj' all give 'selensci';
-    'Volodymyr'/'Wolodymyr' give 'volodimir'.  Initials go through the same rules, so
+    'Kandinsky', 'Kandinskiy', 'Kandinskyy', 'Kandinski' and 'Kandinskij' all give
+    'candinsci'; 'Zakharova'/'Sacharowa' give 'sacharova', 'Vladimir'/'Wladimir' 'vladimir'.  Initials go through the same rules, so
     "J." stays the initial of "John" ('i').
     """
     word = fold(word).replace("-", "").replace("'", "")
