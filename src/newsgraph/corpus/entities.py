@@ -199,6 +199,10 @@ class EntityLinker:
         """One dict per corpus entity, in creation order."""
         return [_record(e) for e in self.entities.values()]
 
+    def record(self, cid: str) -> dict:
+        """The dict of one corpus entity (as :meth:`records` gives it)."""
+        return _record(self.entities[cid])
+
     # --- finding candidates -----------------------------------------------------------
     def _find(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
         if m.kind == "PERSON":

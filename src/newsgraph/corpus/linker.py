@@ -226,7 +226,7 @@ class Linker:
         return stats
 
     def _write(self, pending: _Pending) -> None:
-        records = {cid: _entity_record(self.entities, cid) for cid in pending.corpus_entities}
+        records = {cid: self.entities.record(cid) for cid in pending.corpus_entities}
         stories = [self._story_row(sid, records) for sid in sorted(pending.stories)]
         corpus_entities = [(r["id"], r["label"], r["name"], r["articles"], r["mentions"],
                             json.dumps(r, ensure_ascii=False)) for r in records.values()]
@@ -238,7 +238,7 @@ class Linker:
         story = self.stories.stories[sid]
         names = []
         for cid, n in self.story_entities[sid].most_common(STORY_ENTITIES):
-            record = records.get(cid) or _entity_record(self.entities, cid)
+            record = records.get(cid) or self.entities.record(cid)
             names.append({"id": cid, "name": record["name"], "label": record["label"],
                           "mentions": n})
         first = date.fromordinal(story.first).isoformat() if story.first else None
@@ -288,12 +288,6 @@ def _models_digest() -> str:
     for source in sorted(Path(__file__).resolve().parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()[:12]
-
-
-def _entity_record(linker: EntityLinker, cid: str) -> dict:
-    from .entities import _record
-
-    return _record(linker.entities[cid])
 
 
 def link(store, progress: Optional[Callable[[int], None]] = None) -> LinkStats:

@@ -45,7 +45,11 @@ _ARTICLES = frozenset({"the", "a", "an"})
 
 
 def fold(text: str) -> str:
-    """Lower case without diacritics: 'José Núñez' -> 'jose nunez', 'Łódź' -> 'lodz'."""
+    """Lower case without diacritics: 'José Núñez' -> 'jose nunez', 'Łódź' -> 'lodz'.
+
+    Used on names and on whole article bodies (stories), so ASCII text takes a fast path."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 

@@ -28,7 +28,6 @@ import heapq
 import json
 import math
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,6 +35,7 @@ from pathlib import Path
 from typing import Optional
 
 from . import CorpusArticle
+from .names import fold
 
 MODEL = Path(__file__).resolve().parents[1] / "lexicons" / "story_model.json"
 FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_date",
@@ -65,20 +65,10 @@ def _stopwords() -> frozenset[str]:
 STOPWORDS = _stopwords()
 
 
-def _fold(text: str) -> str:
-    """Lower case without diacritics: 'Núñez' -> 'nunez' (ASCII text takes a fast path)."""
-    if text.isascii():
-        return text.lower()
-    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).lower()
-
-
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-
-
 def words(text: str) -> list[str]:
     """Content words, folded, with a plural 's' stripped so 'shootings' meets 'shooting'."""
     out = []
-    for match in _WORD.finditer(_fold(text).replace("’", "'")):
+    for match in _WORD.finditer(fold(text)):
         word = match.group().strip("'-")
         if word[0].isdigit():  # numbers tell events apart: years, tolls, ages, amounts
             if word.endswith("old"):
@@ -105,7 +95,7 @@ def entity_keys(entities: list[dict]) -> dict[str, float]:
     keys: dict[str, float] = defaultdict(float)
     for entity in entities:
         prefix = ENTITY_PREFIX.get(entity.get("label", ""))
-        name = _fold(entity.get("name") or "").strip()
+        name = fold(entity.get("name") or "").strip()
         if not prefix or not name:
             continue
         if prefix == "p:":

@@ -21,11 +21,10 @@ import json
 import random
 import time
 from collections import defaultdict
-from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import print_table
+from . import entity_records, print_table
 from ..corpus import CorpusArticle
 from .speakers import is_locked
 
@@ -51,21 +50,6 @@ def _read(path: Path) -> list[dict]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-@lru_cache(maxsize=4)
-def _entities(name: str, path: str, limit: Optional[int]) -> dict[str, list[dict]]:
-    """Run the entities stage over a set once per process (the linker's real input)."""
-    from .. import Article, Pipeline
-
-    docs = _read(Path(path))[:limit]
-    pipeline = Pipeline(only=["entities"])
-    items = (Article(id=d["id"], text=d["text"], title=d.get("title"),
-                     published=d.get("published")) for d in docs)
-    out = {}
-    for doc, result in zip(docs, pipeline.run(items)):
-        out[doc["id"]] = result.to_dict()["entities"] if hasattr(result, "to_dict") else []
-    return out
-
-
 def load_set(data_dir: Path, name: str, limit: Optional[int] = None,
              entities: Optional[dict[str, list[dict]]] = None) -> StorySet:
     """``ecbplus`` or ``gunviolence`` as a StorySet, entities from the pipeline unless given."""
@@ -73,7 +57,7 @@ def load_set(data_dir: Path, name: str, limit: Optional[int] = None,
             else data_dir / "gunviolence" / "articles.jsonl")
     docs = _read(path)[:limit]
     if entities is None:
-        entities = _entities(name, str(path), limit)
+        entities, _ = entity_records(str(path), limit)
     articles, gold, group = [], {}, {}
     for d in docs:
         articles.append(CorpusArticle(key=d["id"], id=d["id"], text=d["text"],

@@ -37,7 +37,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import print_table
+from . import entity_records, print_table
 from .speakers import is_locked
 from ..corpus import CorpusArticle
 from ..corpus.places import gazetteer
@@ -63,19 +63,6 @@ def load_docs(data_dir: Path, limit: Optional[int] = None) -> list[dict]:
     with open(path, encoding="utf-8") as fh:
         docs = [json.loads(line) for line in fh if line.strip()]
     return docs[:limit] if limit else docs
-
-
-def extract_entities(docs: list[dict]) -> tuple[dict[str, list[dict]], float]:
-    """Entity records per document id from the entities-only pipeline, and CPU seconds."""
-    from .. import Article, Pipeline
-
-    pipeline = Pipeline(only=["entities"])
-    started = time.process_time()
-    out = {}
-    analyses = pipeline.run(Article(id=d["id"], text=d["text"]) for d in docs)
-    for doc, analysis in zip(docs, analyses):
-        out[doc["id"]] = analysis.to_dict()["entities"]
-    return out, time.process_time() - started
 
 
 def arrival_order(docs: list[dict]) -> list[dict]:
@@ -237,7 +224,7 @@ def score(docs: list[dict], entities: dict[str, list[dict]]) -> dict:
 def run(data_dir: Path, limit: Optional[int] = None) -> dict:
     """Extract entities from the ECB+ documents, link them and score (see module doc)."""
     docs = load_docs(data_dir, limit)
-    entities, seconds = extract_entities(docs)
+    entities, seconds = entity_records(str(Path(data_dir) / "ecbplus" / "docs.jsonl"), limit)
     result = score(docs, entities)
     result["entities_s"] = round(seconds, 1)
     return result

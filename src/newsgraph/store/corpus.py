@@ -11,7 +11,7 @@ run to pick up.  Every write of one batch goes in one transaction.
 from __future__ import annotations
 
 import json
-from typing import Iterator, Optional
+from typing import Iterator
 
 from ..corpus import CorpusArticle
 from .db import Store
@@ -153,9 +153,3 @@ def _replace(con, table: str, columns: list[str], rows: list[tuple]) -> None:
     con.execute(f"DELETE FROM {table} WHERE id IN (SELECT id FROM link_rows)")
     con.execute(f"INSERT INTO {table} SELECT * FROM link_rows")
     con.execute("DROP TABLE link_rows")
-
-
-def story_titles(store: Store, keys: list[str]) -> dict[str, Optional[str]]:
-    rows = store.con.execute("SELECT hash, coalesce(title, id) FROM articles "
-                             "WHERE hash IN (SELECT unnest(?))", [keys]).fetchall()
-    return dict(rows)
