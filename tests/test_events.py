@@ -94,11 +94,17 @@ def test_modality_negated(analyze):
     assert e is not None and e.modality == "negated"
 
 
-def test_modality_happened_has_publication_time(analyze):
+def test_event_without_its_own_time_is_only_reported_by_publication(analyze):
     e = _find(_events(analyze, "Police detained the mayor of Tarvik.", published="2024-03-05"),
               "COERCE")
     assert e.modality == "happened"
-    assert e.time is not None and e.time_value is not None
+    assert e.time is None and e.time_value is None and e.reported == "2024-03-05"
+
+
+def test_event_with_its_own_date_keeps_it(analyze):
+    e = _find(_events(analyze, "Police detained the mayor of Tarvik on March 2.",
+                      published="2024-03-05"), "COERCE")
+    assert e.time is not None and e.time_value == "2024-03-02"
 
 
 def test_future_cooperation_is_agree(analyze):
@@ -149,9 +155,15 @@ def test_place_from_in_location(analyze):
 
 
 def test_warning_of_possible_war_is_hypothetical_threat(analyze):
+    # Two layers: the warning was issued (happened); what it warns of is hypothetical.
     e = _find(_events(analyze, 'General Lenz warned that the move could lead to a war.'),
               "THREATEN")
-    assert e is not None and e.modality == "hypothetical"
+    assert e is not None and e.modality == "happened" and e.content_modality == "hypothetical"
+
+
+def test_threat_of_an_intended_act_has_planned_content(analyze):
+    e = _find(_events(analyze, "The militia threatened to shell the border towns."), "THREATEN")
+    assert e is not None and e.modality == "happened" and e.content_modality == "planned"
 
 
 def test_accused_party_is_actor_of_the_alleged_act(analyze):
@@ -231,7 +243,10 @@ def test_sample_us_permission_reported_by_officials(sample_analysis):
 
 
 def test_sample_world_war_warning_is_hypothetical_threat(sample_analysis):
-    assert any(e.type == "THREATEN" and e.modality == "hypothetical"
+    # The warning happened; the world war it warns of is hypothetical (issue 13: one
+    # modality per layer).
+    assert any(e.type == "THREATEN" and e.content_modality == "hypothetical"
+               and e.modality == "happened"
                and e.actor is not None and e.actor.country == "RUS"
                for e in sample_analysis.events)
 

@@ -182,9 +182,16 @@ class Event:
     actor: Optional[Actor] = None
     target: Optional[Actor] = None
     modality: str = "happened"  # happened | ongoing | planned | hypothetical | negated
+    # A threat or demand has two layers: the speech act (``modality``: a warning that was
+    # issued happened) and what it is about (planned: "threatened to close the strait";
+    # hypothetical: "warned that the move could lead to war").
+    content_modality: Optional[str] = None
     reported_by: Optional[str] = None  # Attribution.id when the event is reported through a source
-    time: Optional[str] = None  # TimeExpression.id, or "published"
-    time_value: Optional[str] = None
+    time: Optional[str] = None  # TimeExpression.id of the event's own time expression
+    time_value: Optional[str] = None  # its TimeML value
+    # With no time of its own, the event is only known to precede its report: the
+    # publication date, read "on or before", never shown as the day it happened.
+    reported: Optional[str] = None
     place: Optional[str] = None  # Entity.id of a location
     place_span: Optional[Span] = None
     sentence: Optional[Span] = None

@@ -69,9 +69,11 @@ def events_table(analysis: Analysis) -> Table:
             code = "/".join(x for x in (a.country, a.sector) if x)
             return f"{a.span.text} [{code}]" if code else a.span.text
 
-        _row(table, f"{e.type}{'/' + e.mode if e.mode else ''}",
-                      e.modality + (" (reported)" if e.reported_by else ""),
-                      actor(e.actor), e.trigger.text, actor(e.target), e.time_value or "",
+        modality = e.modality + (f" ({e.content_modality} content)" if e.content_modality
+                                 else "") + (" (reported)" if e.reported_by else "")
+        when = e.time_value or (f"on or before {e.reported}" if e.reported else "")
+        _row(table, f"{e.type}{'/' + e.mode if e.mode else ''}", modality,
+                      actor(e.actor), e.trigger.text, actor(e.target), when,
                       e.place_span.text if e.place_span else "")
     return table
 

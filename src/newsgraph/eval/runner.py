@@ -19,6 +19,7 @@ BENCHMARKS = {
     "times": "newsgraph.eval.timebank",
     "quantities": "newsgraph.eval.newsquant",
     "events": "newsgraph.eval.plover",
+    "event-sets": "newsgraph.eval.events_sets_bench",
     "copies": "newsgraph.eval.copies",
     "stories": "newsgraph.eval.stories",
     "xdoc": "newsgraph.eval.xdoc",
@@ -57,6 +58,10 @@ def run_benchmarks(names: list[str], limit: int | None = None, split: str = "dev
         missed = below_floors(result, getattr(module, "FLOORS", {}))
         for key, (got, floor) in missed.items():
             print(f"FLOOR MISSED {name}.{key}: {got} < {floor}")
+        over = above_ceilings(result, getattr(module, "CEILINGS", {}))
+        for key, (got, ceiling) in over.items():
+            print(f"CEILING EXCEEDED {name}.{key}: {got} > {ceiling}")
+        missed = {**missed, **over}
         over_budget = _check_budget(name, result, getattr(module, "BUDGET_PCT", None))
         ok = ok and not missed and not over_budget
         print(f"({name}: {time.perf_counter() - started:.0f} s)")
@@ -95,3 +100,8 @@ def below_floors(result: dict, floors: dict) -> dict:
         if got < floor:
             missed[key] = (got, floor)
     return missed
+
+
+def above_ceilings(result: dict, ceilings: dict) -> dict:
+    """{key: (got, ceiling)} for every error rate above its ceiling (lower is better)."""
+    return {key: (got, c) for key, c in ceilings.items() if (got := lookup(result, key)) > c}

@@ -13,13 +13,15 @@ from typing import Any, Optional
 from .db import Store
 
 _ARTICLE_DATE = "a.published"
-# An event's date: its resolved time value (a month or a year counts from its first day),
-# else the publication date.
-_EVENT_DATE = ("coalesce(try_cast(substr(e.time_value, 1, 10) AS DATE), "
-               "CASE WHEN regexp_full_match(e.time_value, '\\d{4}-\\d{2}') "
-               "THEN CAST(e.time_value || '-01' AS DATE) "
-               "WHEN regexp_full_match(e.time_value, '\\d{4}') "
-               "THEN CAST(e.time_value || '-01-01' AS DATE) END, a.published)")
+# An event's own date: its resolved time value (a month or a year counts from its first day).
+_OWN_DATE = ("coalesce(try_cast(substr(e.time_value, 1, 10) AS DATE), "
+             "CASE WHEN regexp_full_match(e.time_value, '\\d{4}-\\d{2}') "
+             "THEN CAST(e.time_value || '-01' AS DATE) "
+             "WHEN regexp_full_match(e.time_value, '\\d{4}') "
+             "THEN CAST(e.time_value || '-01-01' AS DATE) END)")
+# For ordering and date filters, an event with no time of its own stands at its report's
+# date (it happened on or before it).
+_EVENT_DATE = f"coalesce({_OWN_DATE}, a.published)"
 
 
 class _Where:
@@ -189,10 +191,15 @@ def events(store: Store, *, actor: Optional[str] = None, target: Optional[str] =
     w.dates(_EVENT_DATE, since, until)
     w.equal("a.story", story)
     w.dedupe(dedupe)
-    select = (f"SELECT a.id AS article, {_EVENT_DATE} AS date, e.type, e.mode, e.modality, "
+    # ``date`` is the event's own time when it has one; otherwise it is empty and
+    # ``reported`` gives the publication date the event precedes ("on or before").
+    select = (f"SELECT a.id AS article, {_OWN_DATE} AS date, e.type, e.mode, e.modality, "
+              "json_extract_string(e.data, '$.content_modality') AS content_modality, "
               "e.actor, e.actor_country, e.trigger, e.target, e.target_country, e.place, "
-              "e.time_value, e.start, e.\"end\" FROM events e JOIN articles a ON a.hash = e.article")
-    return _run(store, select, w, "date NULLS LAST, a.id, e.start", limit)
+              "e.time_value, CASE WHEN e.time_value IS NULL THEN a.published END AS reported, "
+              "e.start, e.\"end\" "
+              "FROM events e JOIN articles a ON a.hash = e.article")
+    return _run(store, select, w, f"{_EVENT_DATE} NULLS LAST, a.id, e.start", limit)
 
 
 def times(store: Store, *, type: Optional[str] = None, value: Optional[str] = None,

@@ -20,7 +20,7 @@ from typing import Optional
 
 from ...model import Event, Span
 from ...pipeline import Analysis, stage
-from . import args, syntax
+from . import args, judge as judge_model, syntax
 from .coding import code_actor
 from .lexicon import load
 from .modality import content_is_hypothetical, modality_of
@@ -34,21 +34,52 @@ def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
 
-def extract(analysis: Analysis, tag: str = "events@1.0") -> list[Event]:
-    """All events of an analysed article, in text order, with ids EV1, EV2, ..."""
+def extract(analysis: Analysis, tag: str = "events@1.0", judge="trained") -> list[Event]:
+    """All events of an analysed article, in text order, with ids EV1, EV2, ...
+
+    ``judge`` is the trained judge (default), or None to keep every candidate
+    the lexicon proposes (training and error analysis)."""
+    if judge == "trained":
+        judge = judge_model.load()
+    events = [ev for ev, _ in candidates(analysis, tag, judge)]
+    for n, e in enumerate(events, 1):
+        e.id = f"EV{n}"
+    return events
+
+
+def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None) -> list:
+    """(event, judge features) of every candidate the judge keeps, in text order."""
     doc = analysis.doc
     if doc is None:
         return []
-    out: list[Event] = []
+    out: list = []
     for sent in doc.sents:
-        found = [_event(analysis, c, sent, tag) for c in find(analysis, sent)]
-        found = [e for e in found if e is not None]
-        found.extend(_speech_acts(analysis, sent, found, tag))
-        found.sort(key=lambda e: (e.trigger.start, e.type))
+        found = []
+        for c in find(analysis, sent):
+            ev = _event(analysis, c, sent, tag)
+            if ev is not None:
+                found.append((ev, judge_model.features(analysis, c.token, ev.type, c.actor_tok)))
+        found = _judged(found, judge)
+        speech = [(ev, judge_model.features(analysis, tok, ev.type, spk, speech=True))
+                  for ev, tok, spk in _speech_acts(analysis, sent, [e for e, _ in found], tag)]
+        found.extend(_judged(speech, judge))
+        found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
         out.extend(found)
-    for n, e in enumerate(out, 1):
-        e.id = f"EV{n}"
     return out
+
+
+def _judged(pairs: list, judge) -> list:
+    if judge is None:
+        return pairs
+    kept = []
+    for ev, feats in pairs:
+        etype = judge.decide(feats, ev.type)
+        if etype is None:
+            continue
+        if etype != ev.type:
+            ev.type, ev.mode = etype, None
+        kept.append((ev, feats))
+    return kept
 
 
 def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Event]:
@@ -68,14 +99,14 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
         etype, mode = "THREATEN", "violence"
     if etype == "REJECT" and cand.type != "REJECT":
         modality = "happened"
-    if etype == "THREATEN" and modality == "happened" and not is_noun \
-            and content_is_hypothetical(tok):
-        modality = "hypothetical"
+    content_modality = None
+    if etype in _SPEECH_LAYERED and not is_noun:
+        content_modality = "hypothetical" if content_is_hypothetical(tok) else "planned"
     end = cand.end_token.idx + len(cand.end_token.text)
     trigger = Span.of(text, tok.idx, max(end, tok.idx + len(tok.text)))
     clause = syntax.clause_head(tok)
     ev = Event(id="", type=etype, trigger=trigger, mode=mode, modality=modality,
-               sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
+               content_modality=content_modality, sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
     if actor_tok is not None:
         ev.actor = code_actor(analysis, actor_tok)
     if target_tok is not None:
@@ -86,6 +117,9 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
     _link_place(analysis, ev, tok, clause)
     ev.reported_by = _reporter(analysis, trigger)
     return ev
+
+
+_SPEECH_LAYERED = frozenset(("THREATEN", "REQUEST"))
 
 
 def _recode(etype: str, mode, modality: str, tok):
@@ -149,10 +183,9 @@ def _link_time(analysis: Analysis, ev: Event, tok, clause, sent) -> None:
                 best = (dist, t)
     if best is not None:
         ev.time, ev.time_value = best[1].id, best[1].value
-    elif analysis.article.published and (ev.modality == "happened" or (
-            ev.type == "THREATEN" and tok.tag_ == "VBD")):
-        # A warning about what could happen was itself issued: it has a date.
-        ev.time, ev.time_value = "published", analysis.article.published
+    else:
+        # No time of its own: the article only tells us it was reported by then.
+        ev.reported = analysis.article.published
 
 
 def _attached(ttok, trigger, clause) -> bool:
@@ -209,7 +242,8 @@ def _speech_acts(analysis: Analysis, sent, events: list[Event], tag: str) -> lis
             continue
         text = analysis.article.text
         ev = Event(id="", type=etype, trigger=Span.of(text, tok.idx, tok.idx + len(tok.text)),
-                   modality=modality_of(tok),
+                   modality=modality_of(tok), content_modality=(
+                       "hypothetical" if content_is_hypothetical(tok) else "planned"),
                    sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
         speaker = args.verb_actor(tok)
         if speaker is not None:
@@ -225,7 +259,7 @@ def _speech_acts(analysis: Analysis, sent, events: list[Event], tag: str) -> lis
                 ev.target = content_ev.target
         _link_time(analysis, ev, tok, tok, sent)
         ev.reported_by = _reporter(analysis, ev.trigger)
-        out.append(ev)
+        out.append((ev, tok, speaker))
     return out
 
 

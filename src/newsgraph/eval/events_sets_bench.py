@@ -1,0 +1,124 @@
+"""Score the events stage on every event set, tuning and locked halves side by side.
+
+Sets and halves are those of ``events_sets``.  Per sentence:
+
+- **type recall**: each gold type is among the sentence's predicted types;
+- **top-1**: the main predicted event (``plover.main_event``) has a gold type;
+- **actor**: some predicted event of a gold type has an actor overlapping a gold
+  actor text (sentences whose gold names an actor);
+- **false events per 100 no-event sentences**: over sentences whose labels are
+  complete and list no event (our written negatives, real sentences with none,
+  PETRARCH-2 ``noevents``);
+- **event precision / recall** over our real and written sentences: a predicted event is right when a
+  gold event has its type and (when the gold gives one) an overlapping trigger.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+from typing import Optional
+
+from . import print_table
+from .events_sets import load_all
+from .plover import actor_matches, main_event
+
+FLOORS = {
+    "locked.gsr.type_recall": 0.80,
+}
+CEILINGS = {  # false events per 100 sentences that hold none: lower is better
+    "locked.real.false_per_100": 12.0,
+}
+
+
+def _overlap(a, b) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def score_item(item, analysis) -> dict:
+    events = analysis.events if analysis is not None else []
+    pred_types = {e.type for e in events}
+    c = defaultdict(float)
+    gold_types = item.types
+    c["sentences"] += 1
+    if gold_types:
+        c["gold_types"] += len(gold_types)
+        c["type_hits"] += len(gold_types & pred_types)
+        c["with_events"] += 1
+        top = main_event(analysis, events) if events else None
+        c["top1"] += 1 if top is not None and top.type in gold_types else 0
+        actors = [a for g in item.events for a in g.actors]
+        if actors:
+            c["with_actor"] += 1
+            c["actor_hits"] += 1 if any(
+                e.type in gold_types and actor_matches(item.text, e.actor.span if e.actor
+                                                       else None, actors)
+                for e in events) else 0
+    elif item.complete:
+        c["negatives"] += 1
+        c["false_events"] += len(events)
+    if item.complete and item.set in ("real", "written"):
+        used = set()
+        for e in events:
+            tr = (e.trigger.start, e.trigger.end)
+            hit = next((i for i, g in enumerate(item.events) if i not in used and g.type == e.type
+                        and (g.trigger is None or _overlap(g.trigger, tr))), None)
+            if hit is None:
+                c["fp"] += 1
+            else:
+                used.add(hit)
+                c["tp"] += 1
+        c["fn"] += len(item.events) - len(used)
+    return c
+
+
+def _summary(c: dict) -> dict:
+    out = {"sentences": int(c["sentences"])}
+    if c["gold_types"]:
+        out["type_recall"] = round(c["type_hits"] / c["gold_types"], 3)
+        out["top1"] = round(c["top1"] / c["with_events"], 3)
+    if c["with_actor"]:
+        out["actor"] = round(c["actor_hits"] / c["with_actor"], 3)
+    if c["negatives"]:
+        out["negatives"] = int(c["negatives"])
+        out["false_per_100"] = round(100 * c["false_events"] / c["negatives"], 1)
+    if c["tp"] + c["fp"] + c["fn"]:
+        p = c["tp"] / max(1, c["tp"] + c["fp"])
+        r = c["tp"] / max(1, c["tp"] + c["fn"])
+        out["precision"], out["recall"] = round(p, 3), round(r, 3)
+        out["f1"] = round(2 * p * r / (p + r), 3) if p + r else 0.0
+    return out
+
+
+def run(data_dir: Path, limit: Optional[int] = None) -> dict:
+    from .. import Article, Pipeline
+
+    items = load_all(Path(data_dir), with_ngec=False)
+    if limit:
+        items = items[:limit]
+    pipe = Pipeline()
+    counts: dict = defaultdict(lambda: defaultdict(float))
+    arts = (Article(id=f"s{i}", text=it.text) for i, it in enumerate(items))
+    for it, res in zip(items, pipe.run(arts)):
+        c = score_item(it, None if isinstance(res, Exception) else res)
+        half = "locked" if it.locked else "tuning"
+        for key in ((half, it.set), (half, "all"), ("all", it.set)):
+            for k, v in c.items():
+                counts[key][k] += v
+    out: dict = {"tuning": {}, "locked": {}, "all": {}}
+    for (half, name), c in counts.items():
+        out[half][name] = _summary(c)
+    return out
+
+
+def report(result: dict) -> None:
+    metrics = ("type_recall", "top1", "actor", "false_per_100", "precision", "recall", "f1")
+    rows = []
+    for name in ("gsr", "cameo", "petr2", "real", "written", "all"):
+        for half in ("tuning", "locked"):
+            s = result.get(half, {}).get(name)
+            if s:
+                rows.append([name, half, s["sentences"]] + [s.get(m) for m in metrics])
+    print_table("Events on every set (tuning half trained on; locked half read only as totals)",
+                ["set", "half", "sentences", "type recall", "top-1", "actor",
+                 "false / 100 no-event", "P", "R", "F1"], rows)

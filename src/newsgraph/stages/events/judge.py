@@ -1,0 +1,160 @@
+"""A trained judge over trigger candidates: is this an event, and of which type?
+
+The trigger lexicon proposes; this model decides.  A lexicon fitted to a few
+hundred sentences fires on every "beat", "charged" and "release" it meets, and
+cannot tell a football attack from an armed one.  The judge is a multinomial
+logistic regression over sparse features of the candidate in its sentence:
+the trigger word and the type the lexicon read, the parse around it (relation,
+head, object, prepositions), what kind of thing the actor is (entity label,
+pronoun, head noun), and the sentence's own content words, which carry the
+beat ("season", "album", "patients").  Classes are the 16 PLOVER types plus
+``NONE``.  It is trained by ``make event-model`` (``scripts/train_event_model.py``)
+on the tuning halves of PLOVER gold, the events-extra sets, real news sentences
+we labelled and sentences we wrote; the weights are ``lexicons/event_judge.npz``.
+
+A candidate is kept when the judge's probability of ``NONE`` is below the
+stored threshold; its type is the lexicon's unless the judge gives another
+type clearly more weight (``RETYPE_MARGIN``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Optional
+
+from . import syntax
+
+MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
+NONE = "NONE"
+RETYPE_MARGIN = 0.25
+_PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which", "that"))
+
+
+def _lem(tok) -> str:
+    return tok.lemma_.lower()
+
+
+def _kind(analysis, tok) -> str:
+    """What a participant is: an entity label, a pronoun, or its head noun."""
+    if tok is None:
+        return "none"
+    if tok.lower_ in _PRONOUNS or tok.pos_ == "PRON":
+        return "pron"
+    if tok.ent_type_:
+        return "ent:" + tok.ent_type_
+    return "noun:" + _lem(tok)
+
+
+def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False) -> dict:
+    """Sparse features of one candidate trigger ``tok`` read as ``etype``."""
+    lem = _lem(tok)
+    f = {
+        "bias": 1.0,
+        "type=" + etype: 1.0,
+        "lem=" + lem: 1.0,
+        "lem_type=" + lem + "|" + etype: 1.0,
+        "pos=" + tok.pos_ + "|" + etype: 1.0,
+        "tag=" + tok.tag_: 1.0,
+        "dep=" + tok.dep_: 1.0,
+        "head=" + _lem(tok.head): 1.0,
+        "dep_head=" + tok.dep_ + "|" + _lem(tok.head): 1.0,
+    }
+    if speech:
+        f["speech"] = 1.0
+    for c in tok.children:
+        d = c.dep_
+        if d in ("dobj", "pobj", "attr", "oprd", "nsubjpass", "dative"):
+            f["obj=" + _lem(c)] = 1.0
+            f["objkind=" + _kind(analysis, c)] = 1.0
+        elif d in ("prep", "prt", "agent"):
+            f["prep=" + c.lower_] = 1.0
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    f["pobj=" + c.lower_ + "|" + _lem(p)] = 1.0
+                    f["pobjkind=" + _kind(analysis, p)] = 1.0
+        elif d in ("neg",):
+            f["neg"] = 1.0
+        elif d in ("aux", "auxpass"):
+            f["aux=" + c.lower_] = 1.0
+        elif d in ("amod", "compound", "nmod", "poss"):
+            f["mod=" + _lem(c)] = 1.0
+            f["modkind=" + _kind(analysis, c)] = 1.0
+        elif d in ("xcomp", "ccomp"):
+            f["comp=" + _lem(c)] = 1.0
+    kind = _kind(analysis, actor_tok)
+    f["actor=" + kind] = 1.0
+    f["actor_type=" + kind.split(":")[0] + "|" + etype] = 1.0
+    if actor_tok is not None and kind.startswith("noun:"):
+        f["actor_head=" + _lem(actor_tok)] = 1.0
+    sent = tok.sent
+    n = 0
+    for w in sent:
+        if w.is_alpha and not w.is_stop and w.i != tok.i and w.pos_ in (
+                "NOUN", "VERB", "PROPN", "ADJ"):
+            key = "w=" + (w.ent_type_ if w.ent_type_ else _lem(w))
+            f[key] = 1.0
+            n += 1
+    if n:
+        scale = 1.0 / math.sqrt(n)
+        for k in list(f):
+            if k.startswith("w="):
+                f[k] = scale
+    quoted = sum(1 for w in sent if w.i < tok.i and w.is_quote) % 2 == 1
+    if quoted:
+        f["in_quote"] = 1.0
+    return f
+
+
+@dataclass
+class Judge:
+    classes: list
+    index: dict
+    coef: object  # numpy array, classes x features
+    intercept: object
+    threshold: float
+
+    def probabilities(self, feats: dict) -> dict:
+        import numpy as np
+
+        scores = np.array(self.intercept, dtype=np.float64)
+        for k, v in feats.items():
+            j = self.index.get(k)
+            if j is not None:
+                scores = scores + v * self.coef[:, j]
+        scores -= scores.max()
+        p = np.exp(scores)
+        p /= p.sum()
+        return {c: float(x) for c, x in zip(self.classes, p)}
+
+    def decide(self, feats: dict, etype: str) -> Optional[str]:
+        """The type to keep, or None when the candidate is no event."""
+        p = self.probabilities(feats)
+        if p.get(NONE, 0.0) >= self.threshold:
+            return None
+        best = max((c for c in self.classes if c != NONE), key=lambda c: p[c])
+        if best != etype and p[best] - p.get(etype, 0.0) >= RETYPE_MARGIN:
+            return best
+        return etype
+
+
+@lru_cache(maxsize=1)
+def load() -> Optional[Judge]:
+    """The trained judge, or None when no model file is installed (lexicon only)."""
+    if not MODEL_PATH.exists():
+        return None
+    import numpy as np
+
+    with np.load(MODEL_PATH, allow_pickle=False) as z:
+        classes = [str(c) for c in z["classes"]]
+        names = [str(n) for n in z["features"]]
+        coef = z["coef"].astype(np.float32)
+        intercept = z["intercept"].astype(np.float64)
+        threshold = float(z["threshold"])
+    return Judge(classes, {n: i for i, n in enumerate(names)}, coef, intercept, threshold)
+
+
+def head_of(analysis, span_start: int, span_end: int):
+    return syntax.token_at(analysis.doc, span_start, span_end)
