@@ -12,7 +12,7 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 SAMPLE := ../shared/samples/000_f500410c32253f8e.txt
 DEMO_DB := demo.duckdb
 
-.PHONY: install dev demo test bench clean attribution-model speaker-model story-model
+.PHONY: install dev demo test bench clean attribution-model speaker-model story-model event-model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -75,6 +75,13 @@ speaker-model: install
 # of ECB+ subtopics and gun-violence incidents (about five minutes: the entities stage over both).
 story-model: install
 	$(PY) scripts/train_story_model.py
+
+# Retrain the events judge (src/newsgraph/lexicons/event_judge.npz) on the tuning halves of
+# the event sets (PLOVER gold, events-extra, our labelled and written sentences; a few
+# minutes: every sentence goes through the pipeline). Needs scikit-learn (the [train] extra).
+event-model: install
+	$(PY) -m pip install -q -e '.[train]'
+	$(PY) scripts/train_event_model.py
 
 clean:
 	rm -rf build $(DEMO_DB) $(DEMO_DB).wal $(DEMO_DB).linker .pytest_cache

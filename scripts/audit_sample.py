@@ -7,7 +7,10 @@ after a change.  For each article this writes ``NN_ID.txt`` into OUT_DIR: the te
 numbered paragraphs, then every attribution (kind, speaker, source words, cue, content,
 sourcing, polarity).  The output is for reading only; nothing from it goes into the repository.
 
-    python scripts/audit_sample.py OUT_DIR [--seed 11] [--per-set 10]
+    python scripts/audit_sample.py OUT_DIR [--seed 11] [--per-set 10] [--layer events]
+
+Issue 13's events audit uses ``--layer events --seed 13`` (a sample of its own, kept out of
+the sentences we labelled for training: ``scripts/sample_event_sentences.py``).
 """
 
 from __future__ import annotations
@@ -63,11 +66,42 @@ def render(analysis) -> str:
     return "\n".join(lines) + "\n"
 
 
+def render_events(analysis) -> str:
+    """The text with paragraph offsets, then every event with its evidence, for judging."""
+    text = analysis.article.text
+    lines = ["TEXT (paragraph number, character offset):"]
+    pos = 0
+    for n, para in enumerate(text.split("\n")):
+        if para.strip():
+            lines.append(f"[{n}@{pos}] {para}")
+        pos += len(para) + 1
+    lines.append("")
+    lines.append(f"EVENTS ({len(analysis.events)}), publication date {analysis.article.published}:")
+
+    def who(a):
+        return "-" if a is None else f"{a.span.text!r} [{a.country or ''}/{a.sector or ''}]"
+
+    for e in analysis.events:
+        reported = getattr(e, "reported", None)
+        when = e.time_value or (f"on or before {reported}" if reported else "-")
+        content = getattr(e, "content_modality", None)
+        place = e.place_span.text if e.place_span else "-"
+        kind = e.type + ("/" + e.mode if e.mode else "")
+        lines.append(f"#{e.id} {kind} @{e.trigger.start} trigger={e.trigger.text!r} "
+                     f"actor={who(e.actor)} target={who(e.target)} modality={e.modality} "
+                     f"content={content} when={when} place={place!r} "
+                     f"reported_by={e.reported_by}")
+        sentence = " ".join(e.sentence.text.split()) if e.sentence else ""
+        lines.append(f"    sentence: {sentence}")
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--seed", type=int, default=11)
     parser.add_argument("--per-set", type=int, default=10)
+    parser.add_argument("--layer", choices=("attributions", "events"), default="attributions")
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[1].parent
                         / "shared" / "data")
     args = parser.parse_args(argv)
@@ -79,7 +113,8 @@ def main(argv: list[str]) -> int:
         analysis = pipeline.analyze(Article(id=row["id"], text=row["text"],
                                             published=row["published"]))
         path = args.out_dir / f"{n:02d}_{row['set']}_{row['id'][:12]}.txt"
-        path.write_text(render(analysis), encoding="utf-8")
+        show = render_events if args.layer == "events" else render
+        path.write_text(show(analysis), encoding="utf-8")
         print(path)
     return 0
 

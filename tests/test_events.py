@@ -494,3 +494,26 @@ SYNONYM_NEGATIVES = [
                          ids=[c[1] for c in SYNONYM_NEGATIVES])
 def test_synonym_triggers_stay_quiet(analyze, text, trigger, etype):
     assert _find(_events(analyze, text), etype, trigger) is None
+
+
+# Issue 13: actors are agents, pronouns and "the group" reach an entity, one event per act.
+def test_abstract_subject_is_no_actor(analyze):
+    for text in ("The decision angered the opposition and was criticised by Lorvia.",
+                 "The policy shift drew protests in the capital."):
+        for e in _events(analyze, text):
+            assert e.actor is None or e.actor.span.text.lower() not in (
+                "the decision", "the policy shift"), (text, e)
+
+
+def test_pronoun_actor_refers_back_to_an_entity(analyze):
+    a = analyze("The Kestrel Front claimed the ambush. The next day the group attacked a "
+                "police post near Dorvik.")
+    e = _find(a.events, "ASSAULT", "attacked")
+    assert e is not None and e.actor is not None
+    ent = next(x for x in a.entities if x.id == e.actor.entity)
+    assert "Kestrel" in ent.name
+
+
+def test_one_event_per_act(analyze):
+    evs = _events(analyze, "The rebels carried out an attack on the convoy.")
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1

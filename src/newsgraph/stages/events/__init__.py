@@ -21,9 +21,10 @@ from typing import Optional
 from ...model import Event, Span
 from ...pipeline import Analysis, stage
 from . import args, judge as judge_model, syntax
-from .coding import code_actor
+from .coding import can_act, code_actor
 from .lexicon import load
 from .modality import content_is_hypothetical, modality_of
+from .lexicon import Entry
 from .triggers import Candidate, find
 
 __all__ = ["events_stage", "extract"]
@@ -47,25 +48,89 @@ def extract(analysis: Analysis, tag: str = "events@1.0", judge="trained") -> lis
     return events
 
 
-def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None) -> list:
-    """(event, judge features) of every candidate the judge keeps, in text order."""
+def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None,
+               open_vocab: Optional[bool] = None) -> list:
+    """(event, judge features) of every candidate the judge keeps, in text order.
+
+    ``open_vocab``: also offer the judge every other verb of the sentence, untyped
+    (``judge.OPEN``), so that it can find events the lexicon has no word for; on by
+    default when the judge was trained for it."""
     doc = analysis.doc
     if doc is None:
         return []
+    if open_vocab is None:
+        open_vocab = judge is not None and judge.threshold_open is not None
     out: list = []
     for sent in doc.sents:
-        found = []
+        found, taken = [], set()
+        context = judge_model.sentence_features(sent)
         for c in find(analysis, sent):
             ev = _event(analysis, c, sent, tag)
+            taken.add(c.token.i)
             if ev is not None:
-                found.append((ev, judge_model.features(analysis, c.token, ev.type, c.actor_tok)))
+                found.append((ev, judge_model.features(analysis, c.token, ev.type, c.actor_tok,
+                                                       context=context)))
         found = _judged(found, judge)
-        speech = [(ev, judge_model.features(analysis, tok, ev.type, spk, speech=True))
+        if open_vocab:
+            found.extend(_judged(_open_candidates(analysis, sent, taken, tag, context), judge))
+        speech = [(ev, judge_model.features(analysis, tok, ev.type, spk, speech=True,
+                                            context=context))
                   for ev, tok, spk in _speech_acts(analysis, sent, [e for e, _ in found], tag)]
         found.extend(_judged(speech, judge))
+        if judge is not None:  # training sees every candidate
+            found = _one_per_act(doc, found)
         found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
         out.extend(found)
     return out
+
+
+_OPEN_ENTRY = Entry(type=None)
+
+
+def _open_candidates(analysis: Analysis, sent, taken: set, tag: str, context: dict) -> list:
+    """Every verb the lexicon did not read, as an untyped candidate for the judge."""
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass", "amod"):
+            continue
+        actor = args.verb_actor(tok)
+        cand = Candidate(tok, judge_model.OPEN, None, _OPEN_ENTRY, end_token=tok, actor_tok=actor)
+        ev = _event(analysis, cand, sent, tag)
+        if ev is not None:
+            out.append((ev, judge_model.features(analysis, tok, judge_model.OPEN, actor,
+                                                 context=context)))
+    return out
+
+
+_CLAUSE_DEPS = frozenset(("ccomp", "advcl", "relcl", "parataxis", "conj", "csubj"))
+
+
+def _one_per_act(doc, pairs: list) -> list:
+    """One event per real-world act: of two events of one type where one trigger hangs
+    under the other within its clause ("used missiles for strikes", "carried out an
+    attack"), the governing one stays and takes the other's missing participants."""
+    if len(pairs) < 2:
+        return pairs
+    toks = [syntax.token_at(doc, ev.trigger.start, ev.trigger.end) for ev, _ in pairs]
+    dropped = set()
+    for i, (ev, _) in enumerate(pairs):
+        tok = toks[i]
+        if tok is None:
+            continue
+        cur = tok
+        for _ in range(3):
+            if cur.dep_ in _CLAUSE_DEPS or cur.head.i == cur.i:
+                break
+            cur = cur.head
+            j = next((k for k, t in enumerate(toks) if k != i and k not in dropped
+                      and t is not None and t.i == cur.i and pairs[k][0].type == ev.type), None)
+            if j is not None:
+                keep = pairs[j][0]
+                keep.actor = keep.actor or ev.actor
+                keep.target = keep.target or ev.target
+                dropped.add(i)
+                break
+    return [p for k, p in enumerate(pairs) if k not in dropped]
 
 
 def _judged(pairs: list, judge) -> list:
@@ -107,7 +172,7 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
     clause = syntax.clause_head(tok)
     ev = Event(id="", type=etype, trigger=trigger, mode=mode, modality=modality,
                content_modality=content_modality, sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
-    if actor_tok is not None:
+    if actor_tok is not None and can_act(actor_tok):
         ev.actor = code_actor(analysis, actor_tok)
     if target_tok is not None:
         ev.target = code_actor(analysis, target_tok)
@@ -246,7 +311,7 @@ def _speech_acts(analysis: Analysis, sent, events: list[Event], tag: str) -> lis
                        "hypothetical" if content_is_hypothetical(tok) else "planned"),
                    sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
         speaker = args.verb_actor(tok)
-        if speaker is not None:
+        if speaker is not None and can_act(speaker):
             ev.actor = code_actor(analysis, speaker)
         addressee = syntax.first_child(comp, *syntax.SUBJ)
         if etype == "REQUEST" and addressee is not None:

@@ -14,7 +14,7 @@ from typing import Optional
 from ...model import Actor, Span
 from ..entities import entity_at
 from . import syntax
-from .lexicon import load
+from .lexicon import load, read_text as load_text
 
 
 def entity_for(analysis, start: int, end: int):
@@ -122,6 +122,8 @@ def code_actor(analysis, head, start: Optional[int] = None, end: Optional[int] =
     entity = entity_for(analysis, head.idx, head.idx + len(head.text))
     if entity is None:
         entity = entity_for(analysis, span.start, span.end)
+    if entity is None:
+        entity = antecedent(analysis, head)
     extra = []
     for ap in syntax.children(head, "appos"):
         extra.extend(syntax.np_tokens(ap))
@@ -158,3 +160,77 @@ def actorish(tok) -> bool:
     if low in lex.sectors or tok.lower_ in lex.sectors or tok.lower_ in lex.people:
         return True
     return bool(_lookup_country(tok.text))
+
+
+def _non_agent_lexicon() -> tuple[frozenset, tuple]:
+    words, suffixes = set(), []
+    for line in load_text("event_non_agents.txt").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        (suffixes.append(line[1:]) if line.startswith("-") else words.add(line))
+    return frozenset(words), tuple(suffixes)
+
+
+_NON_AGENTS: list = []
+
+
+def can_act(tok) -> bool:
+    """Whether a participant's head can be an actor: a person, a group, a body, a polity.
+
+    "The decision", "This first step", "the policy shift" cannot do anything: an
+    event whose subject is a thing keeps no actor (issue 13)."""
+    if tok.pos_ in ("PROPN", "PRON") or tok.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return True
+    if actorish(tok):
+        return True
+    lex = load()
+    low = tok.lemma_.lower()
+    if low in lex.people or tok.lower_ in lex.people or low in lex.person_roles:
+        return True
+    if not _NON_AGENTS:
+        _NON_AGENTS.append(_non_agent_lexicon())
+    words, suffixes = _NON_AGENTS[0]
+    if low in words or tok.lower_ in words:
+        return False
+    return not (tok.pos_ == "NOUN" and low.endswith(suffixes) and len(low) > 5)
+
+
+# What a pronoun or a generic definite noun can refer back to, by entity label.
+_REFERS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
+           "her": ("PERSON",), "it": ("ORG", "GPE"), "its": ("ORG", "GPE"),
+           "they": ("ORG", "GPE", "NORP"), "them": ("ORG", "GPE", "NORP"),
+           "their": ("ORG", "GPE", "NORP"), "group": ("ORG", "NORP"),
+           "organization": ("ORG",), "organisation": ("ORG",), "company": ("ORG",),
+           "firm": ("ORG",), "party": ("ORG",), "militia": ("ORG", "NORP"),
+           "movement": ("ORG",), "union": ("ORG",), "country": ("GPE",), "nation": ("GPE",)}
+_REACH = 600  # characters back: about a paragraph
+
+
+def antecedent(analysis, head):
+    """The entity a pronoun ("it", "they", "she") or a generic definite noun ("the
+    group", "the company") refers back to: the attribution's resolved speaker when the
+    pronoun is a source, else the nearest preceding mention of a compatible kind within
+    about a paragraph.  None when nothing fits (the actor stays its own words)."""
+    word = head.lower_
+    if word not in _REFERS:
+        return None
+    if head.pos_ not in ("PRON",) and not any(c.dep_ == "det" and c.lower_ == "the"
+                                              for c in head.children):
+        return None
+    start = head.idx
+    for a in analysis.attributions or ():
+        if a.source is not None and a.source.start <= start < a.source.end and a.speaker:
+            hit = next((e for e in analysis.entities if e.id == a.speaker), None)
+            if hit is not None:
+                return hit
+    labels = _REFERS[word]
+    best = None
+    for e in analysis.entities or ():
+        if e.label not in labels:
+            continue
+        for m in e.mentions:
+            if start - _REACH <= m.span.start and m.span.end <= start and m.kind != "pronoun":
+                if best is None or m.span.start > best[0]:
+                    best = (m.span.start, e)
+    return best[1] if best is not None else None

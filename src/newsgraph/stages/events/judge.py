@@ -26,10 +26,13 @@ from pathlib import Path
 from typing import Optional
 
 from . import syntax
+from .coding import can_act
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
 NONE = "NONE"
+OPEN = "OPEN"  # an untyped candidate: a verb the lexicon has no reading for
 RETYPE_MARGIN = 0.25
+DENSE_SCALE = 0.3  # the tok2vec vector's entries are of order 1-10
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which", "that"))
 
 
@@ -48,8 +51,18 @@ def _kind(analysis, tok) -> str:
     return "noun:" + _lem(tok)
 
 
-def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False) -> dict:
-    """Sparse features of one candidate trigger ``tok`` read as ``etype``."""
+def sentence_features(sent) -> dict:
+    """The sentence's content words (entity labels for names), which carry its beat."""
+    words = {"w=" + (w.ent_type_ if w.ent_type_ else _lem(w)) for w in sent
+             if w.is_alpha and not w.is_stop and w.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")}
+    scale = 1.0 / math.sqrt(len(words)) if words else 0.0
+    return {w: scale for w in words}
+
+
+def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False,
+             context: Optional[dict] = None) -> dict:
+    """Sparse features of one candidate trigger ``tok`` read as ``etype``; ``context`` is
+    ``sentence_features`` of its sentence (computed once per sentence by the caller)."""
     lem = _lem(tok)
     f = {
         "bias": 1.0,
@@ -84,25 +97,22 @@ def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False) ->
             f["modkind=" + _kind(analysis, c)] = 1.0
         elif d in ("xcomp", "ccomp"):
             f["comp=" + _lem(c)] = 1.0
+    if actor_tok is not None and not can_act(actor_tok):
+        f["actor_cannot_act"] = 1.0
     kind = _kind(analysis, actor_tok)
     f["actor=" + kind] = 1.0
     f["actor_type=" + kind.split(":")[0] + "|" + etype] = 1.0
     if actor_tok is not None and kind.startswith("noun:"):
         f["actor_head=" + _lem(actor_tok)] = 1.0
-    sent = tok.sent
-    n = 0
-    for w in sent:
-        if w.is_alpha and not w.is_stop and w.i != tok.i and w.pos_ in (
-                "NOUN", "VERB", "PROPN", "ADJ"):
-            key = "w=" + (w.ent_type_ if w.ent_type_ else _lem(w))
-            f[key] = 1.0
-            n += 1
-    if n:
-        scale = 1.0 / math.sqrt(n)
-        for k in list(f):
-            if k.startswith("w="):
-                f[k] = scale
-    quoted = sum(1 for w in sent if w.i < tok.i and w.is_quote) % 2 == 1
+    for k, v in (context if context is not None else sentence_features(tok.sent)).items():
+        f[k] = v
+    f.pop("w=" + (tok.ent_type_ if tok.ent_type_ else lem), None)
+    tensor = tok.doc.tensor
+    if tensor is not None and len(tensor) > tok.i and tensor.shape[1]:
+        # The parser's own contextual vector of the trigger: word sense beyond the lemma.
+        for i, v in enumerate(tensor[tok.i]):
+            f[f"t:{i}"] = float(v) * DENSE_SCALE
+    quoted = sum(1 for w in tok.sent if w.i < tok.i and w.is_quote) % 2 == 1
     if quoted:
         f["in_quote"] = 1.0
     return f
@@ -115,6 +125,7 @@ class Judge:
     coef: object  # numpy array, classes x features
     intercept: object
     threshold: float
+    threshold_open: Optional[float] = None  # for untyped (OPEN) candidates; None: not offered
 
     def probabilities(self, feats: dict) -> dict:
         import numpy as np
@@ -132,7 +143,8 @@ class Judge:
     def decide(self, feats: dict, etype: str) -> Optional[str]:
         """The type to keep, or None when the candidate is no event."""
         p = self.probabilities(feats)
-        if p.get(NONE, 0.0) >= self.threshold:
+        limit = self.threshold_open if etype == OPEN else self.threshold
+        if limit is None or p.get(NONE, 0.0) >= limit:
             return None
         best = max((c for c in self.classes if c != NONE), key=lambda c: p[c])
         if best != etype and p[best] - p.get(etype, 0.0) >= RETYPE_MARGIN:
@@ -153,7 +165,9 @@ def load() -> Optional[Judge]:
         coef = z["coef"].astype(np.float32)
         intercept = z["intercept"].astype(np.float64)
         threshold = float(z["threshold"])
-    return Judge(classes, {n: i for i, n in enumerate(names)}, coef, intercept, threshold)
+        t_open = float(z["threshold_open"]) if "threshold_open" in z.files else None
+    return Judge(classes, {n: i for i, n in enumerate(names)}, coef, intercept, threshold,
+                 t_open if t_open is not None and t_open > 0 else None)
 
 
 def head_of(analysis, span_start: int, span_end: int):

@@ -47,6 +47,9 @@ def _read(name: str) -> str:
     return resources.files("newsgraph.lexicons").joinpath(name).read_text(encoding="utf-8")
 
 
+read_text = _read  # for the other lexicon files of the events stage
+
+
 def _split_type(value: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     if value is None:
         return None, None
