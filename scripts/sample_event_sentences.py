@@ -29,6 +29,7 @@ from newsgraph.eval import data_dir  # noqa: E402
 
 SEED = 13
 PER_SOURCE = {"polnear": 260, "gunviolence": 200, "ecbplus": 220, "timebank": 160}
+PER_SOURCE_CANDIDATES = {"polnear": 220, "gunviolence": 160, "ecbplus": 200, "timebank": 140}
 _SENT = re.compile(r"[^\n]+")
 
 
@@ -73,9 +74,27 @@ def audit_docs(root: Path) -> set:
     return {r["id"] for r in sample(root, EVENT_AUDIT_SEED, 10)}
 
 
+def _fires(pipeline, text: str) -> bool:
+    """Whether the trigger lexicon proposes any candidate in the sentence (judge off)."""
+    from newsgraph import Article
+    from newsgraph.stages.events import candidates
+
+    try:
+        res = pipeline.analyze(Article(id="s", text=text))
+    except Exception:  # not English, too short: not a sentence to label
+        return False
+    return bool(candidates(res, judge=None))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", type=int, default=SEED)
+    ap.add_argument("--with-candidates", action="store_true",
+                    help="only sentences where the trigger lexicon fires (the judge's cases); "
+                         "the second labelled sample, seed 14")
+    ap.add_argument("--exclude", type=Path, default=None,
+                    help="a JSON Lines file of sentences already drawn (by id)")
     args = ap.parse_args()
     root = data_dir()
     if root is None:
@@ -83,9 +102,17 @@ def main() -> None:
     from newsgraph.stages.nlp import load_model
     nlp = load_model()
     skip = audit_docs(root)
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
+    seen = set()
+    if args.exclude:
+        with open(args.exclude, encoding="utf-8") as fh:
+            seen = {json.loads(line)["id"] for line in fh if line.strip()}
+    pipeline = None
+    if args.with_candidates:
+        from newsgraph import Pipeline
+        pipeline = Pipeline()
     rows = []
-    for source, n in PER_SOURCE.items():
+    for source, n in (PER_SOURCE_CANDIDATES if pipeline else PER_SOURCE).items():
         docs = [(d, t) for d, t in _documents(root, source) if d not in skip]
         rng.shuffle(docs)
         taken = 0
@@ -93,9 +120,18 @@ def main() -> None:
             if taken >= n:
                 break
             spans = list(sentences(nlp, text))
-            for start, end in rng.sample(spans, min(2, len(spans))):
-                if taken >= n:
+            if pipeline is None and not seen:  # the first sample, as it was drawn
+                spans = rng.sample(spans, min(2, len(spans)))
+            else:
+                rng.shuffle(spans)
+            got = 0
+            for start, end in spans:
+                if taken >= n or got >= 2:
                     break
+                key = f"{source}:{doc_id}:{start}"
+                if key in seen or (pipeline is not None and not _fires(pipeline, text[start:end])):
+                    continue
+                got += 1
                 rows.append({"id": f"{source}:{doc_id}:{start}", "source": source, "doc": doc_id,
                              "start": start, "end": end, "text": text[start:end]})
                 taken += 1

@@ -14,8 +14,10 @@ only as totals).  Sets, all read at run time:
 - ``ngec``: the first sentence of each machine-generated story with its prompt's
   type.  Pseudo-labels: used for training only, never scored.
 - ``real``: real news sentences (PolNeAR train, gun-violence, ECB+, TimeBank)
-  that we labelled by reading (``gold/events-sentences.jsonl``, offsets only).
-  Complete: a sentence with no event listed has none.
+  drawn at random, that we labelled by reading (``gold/events-sentences.jsonl``,
+  offsets only).  Complete: a sentence with no event listed has none.
+- ``realc``: a second sample of such sentences, drawn only among those where the
+  trigger lexicon fires (the judge's hard cases); complete.
 - ``written``: sentences we wrote, events and non-events across beats
   (``gold/events-written.jsonl``).  Complete.
 """
@@ -42,6 +44,7 @@ class GoldEvent:
     trigger: Optional[tuple] = None  # (start, end) in the item's text
     actors: list = field(default_factory=list)  # actor texts (any may match)
     modality: Optional[str] = None
+    uncertain: bool = False  # the labeller was unsure: neither required nor counted wrong
 
 
 @dataclass
@@ -59,7 +62,12 @@ class Item:
 
     @property
     def types(self) -> set:
-        return {e.type for e in self.events}
+        """Gold types that must be found (uncertain events are optional)."""
+        return {e.type for e in self.events if not e.uncertain}
+
+    @property
+    def optional(self) -> list:
+        return [e for e in self.events if e.uncertain]
 
 
 def _type(label: Optional[str]) -> Optional[str]:
@@ -188,8 +196,10 @@ def load_real(data: Path) -> list[Item]:
         for e in r["events"]:
             trig = (e["trigger"][0] - s0, e["trigger"][1] - s0) if e.get("trigger") else None
             actors = [full[e["actor"][0]:e["actor"][1]]] if e.get("actor") else []
-            evs.append(GoldEvent(e["type"], trig, actors, e.get("modality")))
-        out.append(Item(f"real:{r['source']}:{r['doc']}:{s0}", "real", full[s0:s1], evs, True))
+            evs.append(GoldEvent(e["type"], trig, actors, e.get("modality"),
+                                 bool(e.get("uncertain"))))
+        name = "real" if r.get("sample", "random") == "random" else "realc"
+        out.append(Item(f"real:{r['source']}:{r['doc']}:{s0}", name, full[s0:s1], evs, True))
     return out
 
 

@@ -24,7 +24,6 @@ from . import args, judge as judge_model, syntax
 from .coding import can_act, code_actor
 from .lexicon import load
 from .modality import content_is_hypothetical, modality_of
-from .lexicon import Entry
 from .triggers import Candidate, find
 
 __all__ = ["events_stage", "extract"]
@@ -48,31 +47,21 @@ def extract(analysis: Analysis, tag: str = "events@1.0", judge="trained") -> lis
     return events
 
 
-def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None,
-               open_vocab: Optional[bool] = None) -> list:
-    """(event, judge features) of every candidate the judge keeps, in text order.
-
-    ``open_vocab``: also offer the judge every other verb of the sentence, untyped
-    (``judge.OPEN``), so that it can find events the lexicon has no word for; on by
-    default when the judge was trained for it."""
+def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None) -> list:
+    """(event, judge features) of every candidate the judge keeps, in text order."""
     doc = analysis.doc
     if doc is None:
         return []
-    if open_vocab is None:
-        open_vocab = judge is not None and judge.threshold_open is not None
     out: list = []
     for sent in doc.sents:
-        found, taken = [], set()
+        found = []
         context = judge_model.sentence_features(sent)
         for c in find(analysis, sent):
             ev = _event(analysis, c, sent, tag)
-            taken.add(c.token.i)
             if ev is not None:
                 found.append((ev, judge_model.features(analysis, c.token, ev.type, c.actor_tok,
                                                        context=context)))
         found = _judged(found, judge)
-        if open_vocab:
-            found.extend(_judged(_open_candidates(analysis, sent, taken, tag, context), judge))
         speech = [(ev, judge_model.features(analysis, tok, ev.type, spk, speech=True,
                                             context=context))
                   for ev, tok, spk in _speech_acts(analysis, sent, [e for e, _ in found], tag)]
@@ -81,24 +70,6 @@ def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None,
             found = _one_per_act(doc, found)
         found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
         out.extend(found)
-    return out
-
-
-_OPEN_ENTRY = Entry(type=None)
-
-
-def _open_candidates(analysis: Analysis, sent, taken: set, tag: str, context: dict) -> list:
-    """Every verb the lexicon did not read, as an untyped candidate for the judge."""
-    out = []
-    for tok in sent:
-        if tok.i in taken or tok.pos_ != "VERB" or tok.dep_ in ("aux", "auxpass", "amod"):
-            continue
-        actor = args.verb_actor(tok)
-        cand = Candidate(tok, judge_model.OPEN, None, _OPEN_ENTRY, end_token=tok, actor_tok=actor)
-        ev = _event(analysis, cand, sent, tag)
-        if ev is not None:
-            out.append((ev, judge_model.features(analysis, tok, judge_model.OPEN, actor,
-                                                 context=context)))
     return out
 
 
@@ -136,15 +107,7 @@ def _one_per_act(doc, pairs: list) -> list:
 def _judged(pairs: list, judge) -> list:
     if judge is None:
         return pairs
-    kept = []
-    for ev, feats in pairs:
-        etype = judge.decide(feats, ev.type)
-        if etype is None:
-            continue
-        if etype != ev.type:
-            ev.type, ev.mode = etype, None
-        kept.append((ev, feats))
-    return kept
+    return [(ev, feats) for ev, feats in pairs if judge.keeps(feats)]
 
 
 def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Event]:

@@ -1,4 +1,4 @@
-"""A trained judge over trigger candidates: is this an event, and of which type?
+"""A trained judge over trigger candidates: is this word an event here?
 
 The trigger lexicon proposes; this model decides.  A lexicon fitted to a few
 hundred sentences fires on every "beat", "charged" and "release" it meets, and
@@ -13,8 +13,9 @@ on the tuning halves of PLOVER gold, the events-extra sets, real news sentences
 we labelled and sentences we wrote; the weights are ``lexicons/event_judge.npz``.
 
 A candidate is kept when the judge's probability of ``NONE`` is below the
-stored threshold; its type is the lexicon's unless the judge gives another
-type clearly more weight (``RETYPE_MARGIN``).
+stored threshold, with the lexicon's type.  Tried and dropped (no gain on the
+locked halves): letting the judge retype a candidate, and offering it every
+other verb untyped so that it could find events the lexicon has no word for.
 """
 
 from __future__ import annotations
@@ -30,8 +31,6 @@ from .coding import can_act
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
 NONE = "NONE"
-OPEN = "OPEN"  # an untyped candidate: a verb the lexicon has no reading for
-RETYPE_MARGIN = 0.25
 DENSE_SCALE = 0.3  # the tok2vec vector's entries are of order 1-10
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which", "that"))
 
@@ -125,7 +124,6 @@ class Judge:
     coef: object  # numpy array, classes x features
     intercept: object
     threshold: float
-    threshold_open: Optional[float] = None  # for untyped (OPEN) candidates; None: not offered
 
     def probabilities(self, feats: dict) -> dict:
         import numpy as np
@@ -140,16 +138,9 @@ class Judge:
         p /= p.sum()
         return {c: float(x) for c, x in zip(self.classes, p)}
 
-    def decide(self, feats: dict, etype: str) -> Optional[str]:
-        """The type to keep, or None when the candidate is no event."""
-        p = self.probabilities(feats)
-        limit = self.threshold_open if etype == OPEN else self.threshold
-        if limit is None or p.get(NONE, 0.0) >= limit:
-            return None
-        best = max((c for c in self.classes if c != NONE), key=lambda c: p[c])
-        if best != etype and p[best] - p.get(etype, 0.0) >= RETYPE_MARGIN:
-            return best
-        return etype
+    def keeps(self, feats: dict) -> bool:
+        """Whether the candidate is an event (P(NONE) below the trained limit)."""
+        return self.probabilities(feats).get(NONE, 0.0) < self.threshold
 
 
 @lru_cache(maxsize=1)
@@ -165,9 +156,7 @@ def load() -> Optional[Judge]:
         coef = z["coef"].astype(np.float32)
         intercept = z["intercept"].astype(np.float64)
         threshold = float(z["threshold"])
-        t_open = float(z["threshold_open"]) if "threshold_open" in z.files else None
-    return Judge(classes, {n: i for i, n in enumerate(names)}, coef, intercept, threshold,
-                 t_open if t_open is not None and t_open > 0 else None)
+    return Judge(classes, {n: i for i, n in enumerate(names)}, coef, intercept, threshold)
 
 
 def head_of(analysis, span_start: int, span_end: int):
