@@ -13,9 +13,9 @@ off, so the lexicon proposes every candidate it can.  Each candidate gets a labe
 
 A multinomial logistic regression is fitted on sparse features (``judge.features``).
 The limit on P(NONE) and the regularisation are chosen from five-fold cross-validated
-predictions (folds by sentence) to maximise event F1 over the complete sets, with at
-most 4 false events per 100 of our written no-event sentences and at least 97% of the
-PLOVER gold candidates kept.  Machine-generated ledes
+predictions (folds by sentence): at least 90% of the PLOVER gold candidates kept, then
+at most 4 false events per 100 of our written no-event sentences (or as few as can be),
+then the best event F1 over the complete sets.  Machine-generated ledes
 weigh 0.3.
 
     python scripts/train_event_model.py [--cache /tmp/event_cands.pkl]
@@ -42,7 +42,7 @@ MIN_COUNT = 2
 C = 0.5
 C_GRID = (0.05, 0.1, 0.25, 0.5, 1.0)
 MAX_NEG_RATE = 4.0
-MIN_GOLD_KEPT = 0.97  # PLOVER gold events the judge may drop: at most 3%
+MIN_GOLD_KEPT = 0.90  # PLOVER gold events the judge may drop: at most 10%
 
 
 def _overlap(a, b) -> bool:
@@ -161,16 +161,21 @@ def choose_threshold(rows, probs, n_neg: int) -> tuple:
     complete = [i for i, r in enumerate(rows) if r[1] in ("real", "realc", "written", "petr2")]
     gold_pos = [i for i, r in enumerate(rows) if r[1] == "gsr" and r[2] != judge_model.NONE]
     best = None
-    for t in np.arange(0.1, 0.96, 0.025):
+    for t in np.arange(0.05, 0.96, 0.025):
         tp, fp, fn, neg = _counts(rows, probs, complete, t)
         f1 = 2 * tp / max(1, 2 * tp + fp + fn)
         rate = 100.0 * neg / max(1, n_neg)
         kept = sum(probs[i].get(judge_model.NONE, 0.0) < t for i in gold_pos) / max(1, len(gold_pos))
-        if rate <= MAX_NEG_RATE and kept >= MIN_GOLD_KEPT and (best is None or f1 > best[0]):
-            best = (f1, float(t), tp, fp, fn, rate, kept)
+        if kept < MIN_GOLD_KEPT:
+            continue
+        # Within the negatives budget, the best F1; when no limit meets it, the fewest
+        # false events on the negatives.
+        key = (rate <= MAX_NEG_RATE, f1 if rate <= MAX_NEG_RATE else -rate, f1)
+        if best is None or key > best[0]:
+            best = (key, f1, float(t), tp, fp, fn, rate, kept)
     print("  F1 %.3f at limit %.3f (tp %d fp %d fn %d), written false events per 100 %.1f, "
-          "PLOVER gold candidates kept %.3f" % best)
-    return best[1], best[0]
+          "PLOVER gold candidates kept %.3f" % best[1:])
+    return best[2], best[1]
 
 
 def main() -> None:

@@ -93,6 +93,9 @@ def run(data_dir: Path, limit: Optional[int] = None, probes: bool = True) -> dic
     texts = list(dict.fromkeys(r["text"] for r in records))
     pipe = Pipeline()
     list(load_model().pipe(texts[:8]))  # load and warm up before the pipeline's timings start
+    from ..stages.events import judge
+
+    judge.load()  # read once per process: not a per-article cost
     analyses = {}
     for text, res in zip(texts, pipe.run(Article(id=f"g{i}", text=t)
                                           for i, t in enumerate(texts))):

@@ -55,8 +55,11 @@ def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None) -> list:
     out: list = []
     for sent in doc.sents:
         found = []
+        cands = find(analysis, sent)
+        if not cands and not _has_speech_verb(sent):
+            continue
         context = judge_model.sentence_features(sent)
-        for c in find(analysis, sent):
+        for c in cands:
             ev = _event(analysis, c, sent, tag)
             if ev is not None:
                 found.append((ev, judge_model.features(analysis, c.token, ev.type, c.actor_tok,
@@ -73,12 +76,17 @@ def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None) -> list:
     return out
 
 
-_CLAUSE_DEPS = frozenset(("ccomp", "advcl", "relcl", "parataxis", "conj", "csubj"))
+# How a second trigger can hang under the first and still name the same act: as its
+# object ("carried out an attack"), its purpose ("use missiles for strikes") or a
+# modifier; not as its subject ("a strike destroyed"), nor after "after"/"before".
+_RESTATING_DEPS = frozenset(("dobj", "pobj", "prep", "attr", "xcomp", "compound", "acl",
+                             "oprd"))
+_RESTATING_PREPS = frozenset(("for", "in", "with", "of", "into", "as"))
 
 
 def _one_per_act(doc, pairs: list) -> list:
     """One event per real-world act: of two events of one type where one trigger hangs
-    under the other within its clause ("used missiles for strikes", "carried out an
+    under the other as its object or purpose ("used missiles for strikes", "launched an
     attack"), the governing one stays and takes the other's missing participants."""
     if len(pairs) < 2:
         return pairs
@@ -90,7 +98,8 @@ def _one_per_act(doc, pairs: list) -> list:
             continue
         cur = tok
         for _ in range(3):
-            if cur.dep_ in _CLAUSE_DEPS or cur.head.i == cur.i:
+            if cur.dep_ not in _RESTATING_DEPS or cur.head.i == cur.i or (
+                    cur.dep_ == "prep" and cur.lower_ not in _RESTATING_PREPS):
                 break
             cur = cur.head
             j = next((k for k, t in enumerate(toks) if k != i and k not in dropped
@@ -102,6 +111,11 @@ def _one_per_act(doc, pairs: list) -> list:
                 dropped.add(i)
                 break
     return [p for k, p in enumerate(pairs) if k not in dropped]
+
+
+def _has_speech_verb(sent) -> bool:
+    speech = load().modality["speech_verbs"]
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in speech for t in sent)
 
 
 def _judged(pairs: list, judge) -> list:

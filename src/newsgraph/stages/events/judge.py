@@ -128,12 +128,14 @@ class Judge:
     def probabilities(self, feats: dict) -> dict:
         import numpy as np
 
-        scores = np.array(self.intercept, dtype=np.float64)
+        idx, vals = [], []
         for k, v in feats.items():
             j = self.index.get(k)
             if j is not None:
-                scores = scores + v * self.coef[:, j]
-        scores -= scores.max()
+                idx.append(j)
+                vals.append(v)
+        scores = self.intercept + self.coef[:, idx] @ np.asarray(vals, dtype=np.float32)
+        scores = scores - scores.max()
         p = np.exp(scores)
         p /= p.sum()
         return {c: float(x) for c, x in zip(self.classes, p)}
