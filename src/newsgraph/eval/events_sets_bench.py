@@ -24,11 +24,15 @@ from . import print_table
 from .events_sets import load_all
 from .plover import actor_matches, main_event
 
+# Pinned on the locked halves (session 6: gsr 0.901; real 8.3 and written 11.7 false events
+# per 100 no-event sentences, 17.7 and 32.0 without the judge).
 FLOORS = {
-    "locked.gsr.type_recall": 0.80,
+    "locked.gsr.type_recall": 0.88,
+    "locked.real.f1": 0.64,
 }
 CEILINGS = {  # false events per 100 sentences that hold none: lower is better
-    "locked.real.false_per_100": 12.0,
+    "locked.real.false_per_100": 10.0,
+    "locked.written.false_per_100": 14.0,
 }
 
 
@@ -49,7 +53,9 @@ def score_item(item, analysis) -> dict:
         c["gold_types"] += len(gold_types)
         c["type_hits"] += len(gold_types & pred_types)
         c["with_events"] += 1
-        top = main_event(analysis, events) if events else None
+        top = None
+        if events:
+            top = main_event(analysis, events) if analysis.doc is not None else events[0]
         c["top1"] += 1 if top is not None and top.type in gold_types else 0
         actors = [a for g in certain for a in g.actors]
         if actors:
