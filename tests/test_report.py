@@ -47,3 +47,21 @@ def test_report_marks_negated_speech():
     console = Console(record=True, width=200)
     console.print(render(analysis))
     assert "negated: not said" in console.export_text()
+
+
+def _print(a) -> str:
+    console = Console(record=True, width=200)
+    console.print(render(a))
+    return console.export_text()
+
+
+def test_event_without_its_own_time_is_shown_as_reported_not_as_its_date():
+    a = full_analysis()
+    sue = a.events[0]
+    a.events = [Event("V2", "ACCUSE", trigger=sue.trigger, modality="happened",
+                      reported="2025-03-07"),
+                Event("V3", "ACCUSE", trigger=sue.trigger, modality="planned",
+                      reported="2025-03-07", content_modality=None)]
+    out = _print(a)
+    assert "on or before 2025-03-07" in out  # it happened by the day it was reported
+    assert "reported 2025-03-07" in out  # a plan is only reported that day

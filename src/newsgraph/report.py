@@ -71,11 +71,20 @@ def events_table(analysis: Analysis) -> Table:
 
         modality = e.modality + (f" ({e.content_modality} content)" if e.content_modality
                                  else "") + (" (reported)" if e.reported_by else "")
-        when = e.time_value or (f"on or before {e.reported}" if e.reported else "")
+        when = e.time_value or _reported(e)
         _row(table, f"{e.type}{'/' + e.mode if e.mode else ''}", modality,
                       actor(e.actor), e.trigger.text, actor(e.target), when,
                       e.place_span.text if e.place_span else "")
     return table
+
+
+def _reported(e) -> str:
+    """An event with no time of its own: done by its report's date, or only reported then."""
+    if not e.reported:
+        return ""
+    if e.modality in ("happened", "ongoing"):
+        return f"on or before {e.reported}"
+    return f"reported {e.reported}"
 
 
 def times_table(analysis: Analysis) -> Table:
