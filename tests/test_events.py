@@ -558,3 +558,8 @@ NO_EVENT_SENTENCES = [
      for t in NO_EVENT_SENTENCES], KNOWN_JUDGE_FALSE, _JUDGE_KEEPS))
 def test_other_word_senses_are_no_events(analyze, text):
     assert _events(analyze, text) == [], text
+
+
+def test_result_participle_is_the_same_act(analyze):
+    evs = _events(analyze, "A gunman opened fire on the crowd, wounding three people.")
+    assert len([e for e in evs if e.type == "ASSAULT"]) == 1

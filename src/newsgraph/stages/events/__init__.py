@@ -87,7 +87,8 @@ _RESTATING_PREPS = frozenset(("for", "in", "with", "of", "into", "as"))
 def _one_per_act(doc, pairs: list) -> list:
     """One event per real-world act: of two events of one type where one trigger hangs
     under the other as its object or purpose ("used missiles for strikes", "launched an
-    attack"), the governing one stays and takes the other's missing participants."""
+    attack") or as a participle of its result after it ("opened fire, striking two men"),
+    the governing one stays and takes the other's missing participants."""
     if len(pairs) < 2:
         return pairs
     toks = [syntax.token_at(doc, ev.trigger.start, ev.trigger.end) for ev, _ in pairs]
@@ -98,7 +99,8 @@ def _one_per_act(doc, pairs: list) -> list:
             continue
         cur = tok
         for _ in range(3):
-            if cur.dep_ not in _RESTATING_DEPS or cur.head.i == cur.i or (
+            result = cur.dep_ == "advcl" and cur.tag_ == "VBG" and cur.i > cur.head.i
+            if (cur.dep_ not in _RESTATING_DEPS and not result) or cur.head.i == cur.i or (
                     cur.dep_ == "prep" and cur.lower_ not in _RESTATING_PREPS):
                 break
             cur = cur.head
