@@ -563,3 +563,9 @@ def test_other_word_senses_are_no_events(analyze, text):
 def test_result_participle_is_the_same_act(analyze):
     evs = _events(analyze, "A gunman opened fire on the crowd, wounding three people.")
     assert len([e for e in evs if e.type == "ASSAULT"]) == 1
+
+
+def test_negated_knowing_verb_does_not_negate_the_reported_act(analyze):
+    e = _find(_events(analyze, "She did not realize that her son had been shot in the leg."),
+              "ASSAULT", "shot")
+    assert e is not None and e.modality == "happened"

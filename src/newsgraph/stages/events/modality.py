@@ -164,6 +164,10 @@ def modality_of(tok) -> str:
                     return cue
                 if dep == "advcl" and is_inf:
                     return "planned"  # purpose clause: "deployed troops to fight"
+                if dep == "ccomp" and not is_inf:
+                    # A finite content clause keeps its own modality: "did not realize
+                    # that her son had been shot" does not negate the shooting.
+                    return "happened"
             if dep in ("advcl", "acl") and not is_inf:
                 break
             cur = gov
