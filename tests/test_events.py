@@ -569,3 +569,14 @@ def test_negated_knowing_verb_does_not_negate_the_reported_act(analyze):
     e = _find(_events(analyze, "She did not realize that her son had been shot in the leg."),
               "ASSAULT", "shot")
     assert e is not None and e.modality == "happened"
+
+
+def test_agentless_passive_charge_is_coded_without_an_actor(analyze):
+    e = _find(_events(analyze, "A teenager was charged with murder on Friday."), "ACCUSE")
+    assert e is not None and e.actor is None
+
+
+def test_headline_passive_does_not_make_the_charged_man_the_actor(analyze):
+    evs = _events(analyze, "Local Man Charged In Fatal Stabbing\nThe arrest came on Monday.")
+    e = _find(evs, "ACCUSE", "charged")
+    assert e is None or e.actor is None or "Man" not in e.actor.span.text

@@ -52,14 +52,20 @@ def first_child(tok, *deps: str):
 
 
 def is_passive(verb) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children)
+    """A passive clause, including the reduced passive of headlines ("Man Charged In ..."):
+    a past participle with a subject and no auxiliary at all."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
+        return True
+    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def direct_object(verb):
     """The direct object, or the passive subject (what was acted on)."""
     obj = first_child(verb, *OBJ)
     if obj is None and is_passive(verb):
-        obj = first_child(verb, *PASS_SUBJ)
+        obj = first_child(verb, *PASS_SUBJ) or first_child(verb, "nsubj")  # headline passive
     return obj
 
 

@@ -274,8 +274,9 @@ def find(analysis, sent) -> list[Candidate]:
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
         cand = Candidate(tok, etype, mode, entry)
-        if entry.needs_actor and ctx.get("actor_tok") is None:
-            continue
+        if entry.needs_actor and ctx.get("actor_tok") is None and not (
+                not is_noun and syntax.is_passive(tok)):
+            continue  # (an agentless passive names no actor: "was charged with murder")
         cand.actor_tok = ctx.get("actor_tok")
         if via_obj and not is_noun:
             obj = ctx.get("obj_token")
