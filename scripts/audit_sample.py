@@ -44,15 +44,19 @@ def sample(data: Path, seed: int, per_set: int) -> list[dict]:
     return out
 
 
-def render(analysis) -> str:
-    text = analysis.article.text
+def _text_lines(text: str) -> list[str]:
+    """The article with numbered paragraphs and their character offsets, for a reader."""
     lines = ["TEXT (paragraph number, character offset):"]
     pos = 0
     for n, para in enumerate(text.split("\n")):
         if para.strip():
             lines.append(f"[{n}@{pos}] {para}")
         pos += len(para) + 1
-    lines.append("")
+    return lines + [""]
+
+
+def render(analysis) -> str:
+    lines = _text_lines(analysis.article.text)
     lines.append(f"ATTRIBUTIONS ({len(analysis.attributions)}):")
     for i, a in enumerate(analysis.attributions, 1):
         src = a.source.text if a.source else "-"
@@ -68,28 +72,21 @@ def render(analysis) -> str:
 
 def render_events(analysis) -> str:
     """The text with paragraph offsets, then every event with its evidence, for judging."""
-    text = analysis.article.text
-    lines = ["TEXT (paragraph number, character offset):"]
-    pos = 0
-    for n, para in enumerate(text.split("\n")):
-        if para.strip():
-            lines.append(f"[{n}@{pos}] {para}")
-        pos += len(para) + 1
-    lines.append("")
+    from newsgraph.report import event_when
+
+    lines = _text_lines(analysis.article.text)
     lines.append(f"EVENTS ({len(analysis.events)}), publication date {analysis.article.published}:")
 
     def who(a):
         return "-" if a is None else f"{a.span.text!r} [{a.country or ''}/{a.sector or ''}]"
 
     for e in analysis.events:
-        reported = getattr(e, "reported", None)
-        when = e.time_value or (f"on or before {reported}" if reported else "-")
-        content = getattr(e, "content_modality", None)
+        when = event_when(e) or "-"
         place = e.place_span.text if e.place_span else "-"
         kind = e.type + ("/" + e.mode if e.mode else "")
         lines.append(f"#{e.id} {kind} @{e.trigger.start} trigger={e.trigger.text!r} "
                      f"actor={who(e.actor)} target={who(e.target)} modality={e.modality} "
-                     f"content={content} when={when} place={place!r} "
+                     f"content={e.content_modality} when={when} place={place!r} "
                      f"reported_by={e.reported_by}")
         sentence = " ".join(e.sentence.text.split()) if e.sentence else ""
         lines.append(f"    sentence: {sentence}")

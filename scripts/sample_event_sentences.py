@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsgraph.eval import data_dir  # noqa: E402
+from newsgraph.eval import require_data_dir  # noqa: E402
 
 SEED = 13
 PER_SOURCE = {"polnear": 260, "gunviolence": 200, "ecbplus": 220, "timebank": 160}
@@ -96,9 +96,7 @@ def main() -> None:
     ap.add_argument("--exclude", type=Path, default=None,
                     help="a JSON Lines file of sentences already drawn (by id)")
     args = ap.parse_args()
-    root = data_dir()
-    if root is None:
-        raise SystemExit("../shared/data not found (set NEWSGRAPH_DATA)")
+    root = require_data_dir()
     from newsgraph.stages.nlp import load_model
     nlp = load_model()
     skip = audit_docs(root)

@@ -33,7 +33,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.eval import data_dir  # noqa: E402
+from newsgraph.eval import require_data_dir  # noqa: E402
 from newsgraph.eval.events_sets import load_all  # noqa: E402
 from newsgraph.stages.events import judge as judge_model  # noqa: E402
 
@@ -49,17 +49,17 @@ def _overlap(a, b) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def label(item, ev) -> str | None:
-    trig = (ev.trigger.start, ev.trigger.end)
+def label(item, trig: tuple, etype: str) -> str | None:
+    """The training label of a candidate read as ``etype`` at ``trig`` (None: unused)."""
     with_trig = [g for g in item.events if g.trigger is not None]
     for g in with_trig:
         if _overlap(trig, g.trigger):
             return None if g.uncertain else g.type
-    if any(g.trigger is None for g in item.events) and ev.type in item.types:
-        return ev.type
+    if any(g.trigger is None for g in item.events) and etype in item.types:
+        return etype
     if any(g.trigger is None and g.uncertain for g in item.events):
         return None
-    if ev.type in item.types:
+    if etype in item.types:
         return None  # another word for a gold act of this type ("explosion ... killed")
     if item.complete:
         return judge_model.NONE
@@ -86,18 +86,12 @@ def parse(items, cache: dict) -> dict:
     return cache
 
 
-class _Ev:
-    def __init__(self, span, etype):
-        self.trigger = type("S", (), {"start": span[0], "end": span[1]})
-        self.type = etype
-
-
 def collect(items, cache: dict) -> list:
     """(item key, set, label, features, lexicon type) for every labelled candidate."""
     rows = []
     for it in items:
         for span, etype, feats in cache.get(it.key, ()):
-            y = label(it, _Ev(span, etype))
+            y = label(it, span, etype)
             if y is not None:
                 rows.append((it.key, it.set, y, feats, etype))
     return rows
@@ -185,9 +179,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, default=None,
                     help="pickle of parsed candidates by sentence (reused and extended)")
     args = ap.parse_args()
-    data = data_dir()
-    if data is None:
-        raise SystemExit("../shared/data not found (set NEWSGRAPH_DATA)")
+    data = require_data_dir()
     cache = pickle.loads(args.cache.read_bytes()) if args.cache and args.cache.exists() else {}
     items = [it for it in load_all(data) if not it.locked]
     print(f"{len(items)} tuning sentences")

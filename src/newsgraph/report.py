@@ -71,17 +71,17 @@ def events_table(analysis: Analysis) -> Table:
 
         modality = e.modality + (f" ({e.content_modality} content)" if e.content_modality
                                  else "") + (" (reported)" if e.reported_by else "")
-        when = e.time_value or _reported(e)
+        when = event_when(e)
         _row(table, f"{e.type}{'/' + e.mode if e.mode else ''}", modality,
                       actor(e.actor), e.trigger.text, actor(e.target), when,
                       e.place_span.text if e.place_span else "")
     return table
 
 
-def _reported(e) -> str:
-    """An event with no time of its own: done by its report's date, or only reported then."""
-    if not e.reported:
-        return ""
+def event_when(e) -> str:
+    """An event's own time; without one, done by its report's date or only reported then."""
+    if e.time_value or not e.reported:
+        return e.time_value or ""
     if e.modality in ("happened", "ongoing"):
         return f"on or before {e.reported}"
     return f"reported {e.reported}"

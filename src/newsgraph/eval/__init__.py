@@ -31,6 +31,14 @@ def data_dir() -> Optional[Path]:
     return None
 
 
+def require_data_dir() -> Path:
+    """The shared data folder, or exit with one line saying how to point at it (scripts)."""
+    found = data_dir()
+    if found is None:
+        raise SystemExit("../shared/data not found (set NEWSGRAPH_DATA)")
+    return found
+
+
 def parse_timed(texts: list[str], batch_size: int = 32) -> tuple[list[str], list, float]:
     """Normalise and parse texts as the pipeline does; time the parse in CPU seconds.
 

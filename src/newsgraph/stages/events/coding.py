@@ -9,6 +9,7 @@ noun first ("lawmakers" -> legislature), then its modifiers and titles.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 from ...model import Actor, Span
@@ -162,6 +163,7 @@ def actorish(tok) -> bool:
     return bool(_lookup_country(tok.text))
 
 
+@lru_cache(maxsize=1)
 def _non_agent_lexicon() -> tuple[frozenset, tuple]:
     words, suffixes = set(), []
     for line in load_text("event_non_agents.txt").splitlines():
@@ -170,9 +172,6 @@ def _non_agent_lexicon() -> tuple[frozenset, tuple]:
             continue
         (suffixes.append(line[1:]) if line.startswith("-") else words.add(line))
     return frozenset(words), tuple(suffixes)
-
-
-_NON_AGENTS: list = []
 
 
 def can_act(tok) -> bool:
@@ -188,9 +187,7 @@ def can_act(tok) -> bool:
     low = tok.lemma_.lower()
     if low in lex.people or tok.lower_ in lex.people or low in lex.person_roles:
         return True
-    if not _NON_AGENTS:
-        _NON_AGENTS.append(_non_agent_lexicon())
-    words, suffixes = _NON_AGENTS[0]
+    words, suffixes = _non_agent_lexicon()
     if low in words or tok.lower_ in words:
         return False
     return not (tok.pos_ == "NOUN" and low.endswith(suffixes) and len(low) > 5)

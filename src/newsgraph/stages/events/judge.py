@@ -26,7 +26,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from . import syntax
 from .coding import can_act
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
@@ -159,7 +158,3 @@ def load() -> Optional[Judge]:
         intercept = z["intercept"].astype(np.float64)
         threshold = float(z["threshold"])
     return Judge(classes, {n: i for i, n in enumerate(names)}, coef, intercept, threshold)
-
-
-def head_of(analysis, span_start: int, span_end: int):
-    return syntax.token_at(analysis.doc, span_start, span_end)
