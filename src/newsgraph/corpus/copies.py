@@ -323,8 +323,7 @@ class CopyIndex:
         """Syndication is near-simultaneous: two dated articles published more than
         ``WINDOW_DAYS`` apart are not copies, however alike (in crawled news those are
         pages that hold the same paywall or sign-in notice instead of a story)."""
-        first, second = _ordinal(self._ranks[a][0]), _ordinal(self._ranks[b][0])
-        return first is None or second is None or abs(first - second) <= WINDOW_DAYS
+        return within_window(self._ranks[a][0], self._ranks[b][0])
 
     def group_of(self, key: str) -> Optional[str]:
         """Key of the name article of ``key``'s group, or None when it is in no group."""
@@ -454,13 +453,7 @@ class CopyIndex:
 
     # -- tier 2: MinHash-LSH ---------------------------------------------------------------
     def _band_keys(self, sig: np.ndarray) -> list[int]:
-        """One int per band: the band's rows and its number folded into 64 bits."""
-        rows = sig.astype(np.uint64).reshape(BANDS, ROWS)
-        with np.errstate(over="ignore"):
-            h = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
-            for r in range(ROWS):
-                h = _mix(h ^ rows[:, r])
-        return h.tolist()
+        return band_keys(sig)
 
     def _lsh_candidates(self, f: CopyFeatures) -> set[int]:
         out: set[int] = set()
@@ -522,6 +515,36 @@ class CopyIndex:
             if s >= MINHASH_CONTAINMENT and s > found.get(c, (0.0, ""))[0]:
                 found[c] = (round(s, 4), "minhash")
         return found
+
+
+def band_keys(signature: np.ndarray) -> list[int]:
+    """One int per LSH band of a signature: the band's rows and its number folded into 64
+    bits.  Two articles that share a band key are MinHash candidates."""
+    rows = signature.astype(np.uint64).reshape(BANDS, ROWS)
+    with np.errstate(over="ignore"):
+        h = np.arange(BANDS, dtype=np.uint64) * np.uint64(0x9E3779B97F4A7C15)
+        for r in range(ROWS):
+            h = _mix(h ^ rows[:, r])
+    return h.tolist()
+
+
+def minhash_match(a: CopyFeatures, b: CopyFeatures) -> float:
+    """The MinHash tier's verdict on one candidate pair when no boilerplate is known (a
+    batch job, not the online index): the estimated containment of the shorter body in the
+    longer when it passes the tier's thresholds, else 0."""
+    if a.empty or b.empty:
+        return 0.0
+    jaccard = float((a.signature == b.signature).mean())
+    if jaccard < MINHASH_JACCARD:
+        return 0.0
+    score = boilerplate_free_containment(jaccard, a.n_shingles, b.n_shingles, 0, 0, 0)
+    return round(score, 4) if score >= MINHASH_CONTAINMENT else 0.0
+
+
+def within_window(first, second) -> bool:
+    """Two publication dates (YYYY-MM-DD, or None when unknown) close enough for copies."""
+    a, b = _ordinal(first), _ordinal(second)
+    return a is None or b is None or abs(a - b) <= WINDOW_DAYS
 
 
 def _ordinal(value) -> Optional[int]:
