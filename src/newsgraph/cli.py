@@ -26,6 +26,7 @@ from rich.text import Text
 from .errors import ArticleError, NewsgraphError
 from .ingest import IngestOptions, count_items, read_inputs
 from .model import Article
+from .pipeline import Analysis
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="newsgraph: who said what, who did what to whom, when and how much.")
@@ -88,6 +89,22 @@ def _inputs(paths: List[str], date: Optional[str], fetch: bool, allow_private: b
         _fail_usage(str(exc))
 
 
+WORKERS_OPTION = typer.Option(None, "--workers", "-w", min=0, help="Worker processes "
+                              "(default: this machine's cores; 0 = in this process, no time "
+                              "limit).")
+ARTICLE_TIMEOUT_OPTION = typer.Option(60.0, "--article-timeout", min=1.0, help="Seconds one "
+                                      "article may take before it is skipped with an error.")
+
+
+def _analysed(items: Iterable[Article | ArticleError], workers: Optional[int],
+              article_timeout: float, timings: Optional[dict] = None
+              ) -> Iterator[Analysis | ArticleError]:
+    from .engines import local
+
+    yield from local.run(items, workers=workers, article_timeout=article_timeout,
+                         timings=timings)
+
+
 @app.command()
 def analyze(
     paths: List[str] = typer.Argument(..., help="Files, folders, globs, URLs (with --fetch), "
@@ -98,18 +115,19 @@ def analyze(
     fetch: bool = FETCH_OPTION,
     allow_private: bool = PRIVATE_OPTION,
     timeout: float = TIMEOUT_OPTION,
+    workers: Optional[int] = WORKERS_OPTION,
+    article_timeout: float = ARTICLE_TIMEOUT_OPTION,
     profile: bool = typer.Option(False, "--profile", help="Print seconds spent per stage "
                                  "(JSON, on stderr) at the end."),
 ) -> None:
     """Analyse articles and print a readable report (or JSON), without storing anything."""
-    from .pipeline import Pipeline
-
-    pipeline = Pipeline()
+    timings: dict[str, float] = {}
     failed = 0
     first = True
     if as_json:
         sys.stdout.write("[")
-    for result in pipeline.run(_inputs(paths, date, fetch, allow_private, timeout)):
+    items = _inputs(paths, date, fetch, allow_private, timeout)
+    for result in _analysed(items, workers, article_timeout, timings):
         if isinstance(result, ArticleError):
             failed += 1
             _report_error(result)
@@ -128,12 +146,9 @@ def analyze(
     if as_json:
         sys.stdout.write("\n]\n")
     if profile:
-        print(json.dumps({"stage_seconds": dict(pipeline.timings)}), file=sys.stderr)
+        print(json.dumps({"stage_seconds": timings}), file=sys.stderr)
     if failed:
         raise typer.Exit(1)
-
-
-LINK_EVERY = 500  # stored articles between two linking passes during an ingest
 
 
 class _RateColumn(ProgressColumn):
@@ -144,29 +159,39 @@ class _RateColumn(ProgressColumn):
 
 @app.command()
 def ingest(
-    paths: List[str] = typer.Argument(..., help="Files, folders, globs, URLs (with --fetch), "
+    paths: List[str] = typer.Argument(None, help="Files, folders, globs, URLs (with --fetch), "
                                       "or - for stdin."),
     db: Path = DB_OPTION,
     date: Optional[str] = DATE_OPTION,
     fetch: bool = FETCH_OPTION,
     allow_private: bool = PRIVATE_OPTION,
     timeout: float = TIMEOUT_OPTION,
+    workers: Optional[int] = WORKERS_OPTION,
+    article_timeout: float = ARTICLE_TIMEOUT_OPTION,
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print a line per stored article."),
     no_link: bool = typer.Option(False, "--no-link", help="Do not update copies, stories and "
                                  "corpus entities (run `newsgraph relink` or a later ingest)."),
 ) -> None:
     """Analyse articles and store them in the DuckDB file (idempotent by content hash), and
-    link them to the articles already stored: copy groups, stories, corpus entities."""
-    from .pipeline import Pipeline
-    from .store import Store
+    link them to the articles already stored: copy groups, stories, corpus entities.
+
+    Workers parse; this process stores the results in batched transactions and leaves the
+    file closed between them, so `query` and other readers can open it during an ingest."""
+    from .pipeline import stage_versions
+    from .store.writer import BatchWriter
+
+    if not paths:
+        _fail_usage("give the files, folders, globs or URLs to ingest")
+
+    def stored(ids: list[str]) -> None:
+        if verbose:
+            for art_id in ids:
+                print(f"stored {_printable(art_id)}", flush=True)
 
     try:
-        store = Store(db)
+        writer = BatchWriter(db, stage_versions(), link=not no_link, on_stored=stored)
     except NewsgraphError as exc:
         _fail_usage(str(exc))
-    pipeline = Pipeline()
-    counts = {"stored": 0, "duplicates": 0, "failed": 0}
-    seen: set[str] = set()
     total = count_items(paths)
     progress = Progress(SpinnerColumn(), TextColumn("ingesting"), BarColumn(),
                         MofNCompleteColumn(), _RateColumn(), TimeElapsedColumn(),
@@ -176,63 +201,36 @@ def ingest(
     def fresh(items: Iterable[Article | ArticleError]):
         """Skip articles already stored (or seen earlier in this run) before parsing them."""
         for item in items:
-            if isinstance(item, Article):
-                if item.hash in seen or store.has(item.hash):
-                    counts["duplicates"] += 1
-                    progress.advance(task)
-                    continue
-                seen.add(item.hash)
+            if isinstance(item, Article) and not writer.is_new(item.hash):
+                progress.advance(task)
+                continue
             yield item
 
-    linker = None
-
-    def link_now() -> None:
-        """Link what is stored so far; the linker is built (replaying the store) once."""
-        nonlocal linker
-        from .corpus.linker import Linker
-
-        if no_link or counts.get("link_failed"):
-            return
-        try:
-            linker = linker or Linker(store)
-            stats = linker.link_pending()
-        except Exception as exc:  # stored articles stay; the next ingest or relink links them
-            counts["link_failed"] = 1
-            err.print(Text(f"linking failed ({type(exc).__name__}: {exc}); the articles are "
-                           "stored; run `newsgraph relink` to link them", style="red"),
-                      soft_wrap=True)
-            return
-        counts["linked"] = counts.get("linked", 0) + stats.articles
-
     started = time.perf_counter()
-    with progress:
-        task = progress.add_task("ingest", total=total)
-        items = fresh(_inputs(paths, date, fetch, allow_private, timeout))
-        for result in pipeline.run(items):
-            progress.advance(task)
-            if isinstance(result, ArticleError):
-                counts["failed"] += 1
-                store.record_failure(result)
-                progress.console.print(Text(result.line(), style="red"), soft_wrap=True)
-                continue
-            if store.save(result, pipeline.versions):
-                counts["stored"] += 1
-                if verbose:
-                    print(f"stored {result.article.id}", flush=True)
-                if counts["stored"] % LINK_EVERY == 0:
-                    link_now()
-            else:
-                counts["duplicates"] += 1
-        link_now()
-        if linker is not None and counts.get("linked") and not counts.get("link_failed"):
-            if not linker.save_state():
-                _warn_state(db)
-    store.close()
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=total)
+            items = fresh(_inputs(paths, date, fetch, allow_private, timeout))
+            for result in _analysed(items, workers, article_timeout):
+                progress.advance(task)
+                if isinstance(result, ArticleError):
+                    progress.console.print(Text(_printable(result.line()), style="red"),
+                                           soft_wrap=True)
+                writer.add(result)
+            counts = writer.close()
+    except NewsgraphError as exc:  # the store could not be written: what is committed stays
+        _fail_usage(str(exc))
+    if counts.link_error:
+        err.print(Text(f"linking failed ({_printable(counts.link_error)}); the articles are "
+                       "stored; run `newsgraph relink` to link them", style="red"),
+                  soft_wrap=True)
+    elif counts.saved_state is False:
+        _warn_state(db)
     elapsed = time.perf_counter() - started
-    linked = "" if no_link else f", linked {counts.get('linked', 0)}"
-    err.print(f"stored {counts['stored']}, skipped {counts['duplicates']} as duplicates, "
-              f"failed {counts['failed']}{linked} in {elapsed:.1f} s → {db}")
-    if counts["failed"] or counts.get("link_failed"):
+    linked = "" if no_link else f", linked {counts.linked}"
+    err.print(Text(f"stored {counts.stored}, skipped {counts.duplicates} as duplicates, "
+                   f"failed {counts.failed}{linked} in {elapsed:.1f} s → {_printable(str(db))}"))
+    if counts.failed or counts.link_error:
         raise typer.Exit(1)
 
 

@@ -125,6 +125,11 @@ def load_stages() -> list[Stage]:
     return sorted(REGISTRY.values(), key=lambda s: (s.order, s.name))
 
 
+def stage_versions() -> dict[str, str]:
+    """``{name: version}`` of every stage a default Pipeline runs (without loading a model)."""
+    return {s.name: s.version for s in load_stages()}
+
+
 def check_order(stages: list[Stage]) -> None:
     """Fail early if a stage requires something no earlier stage assigns."""
     available = {"article", "text"}

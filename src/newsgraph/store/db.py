@@ -8,6 +8,8 @@ and re-running it skips them by content hash and stores the rest exactly once.
 from __future__ import annotations
 
 import json
+import re
+import time
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -64,6 +66,31 @@ COLUMNS: dict[str, dict[str, Callable[[dict], Any]]] = {
 }
 
 
+LOCK_WAIT = 15.0  # seconds a command waits for another process to release the file
+
+
+def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as exc:
+            message = " ".join(str(exc).split())
+            locked = "Could not set lock" in message
+            if locked and time.monotonic() + pause < deadline:
+                time.sleep(pause)
+                pause = min(pause * 2, 0.5)
+                continue
+            if locked:
+                holder = re.search(r"\(PID (\d+)\)", message)
+                raise StoreError(f"cannot open {path}: another process"
+                                 f"{' (PID ' + holder.group(1) + ')' if holder else ''} kept "
+                                 f"it locked for over {wait:g} s; try again when it is "
+                                 "done") from None
+            raise StoreError(f"cannot open {path}: {message}") from None
+
+
 class Store:
     """A DuckDB file holding articles, their records, and the items that failed.
 
@@ -71,12 +98,13 @@ class Store:
     ...     store.save(analysis)
     """
 
-    def __init__(self, path: str | Path = "newsgraph.duckdb", read_only: bool = False):
+    def __init__(self, path: str | Path = "newsgraph.duckdb", read_only: bool = False,
+                 wait: float = LOCK_WAIT):
+        """Open (or create) the file.  DuckDB lets one process write or several read; an
+        ingest holds the file only while it writes a batch, so a reader or writer that
+        finds it locked waits up to ``wait`` seconds for its turn."""
         self.path = str(path)
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open {self.path}: {exc}") from None
+        self.con = _connect(self.path, read_only, wait)
         if not read_only:
             self.migrate()
         else:
@@ -136,37 +164,73 @@ class Store:
 
     def save(self, analysis: Analysis, stages: Optional[dict[str, str]] = None) -> bool:
         """Store one analysed article and its records atomically; False if already stored."""
-        data = analysis.to_dict()
-        key = data["hash"]
+        return self.save_many([analysis], stages)[0]
+
+    def save_many(self, analyses: list[Analysis], stages: Optional[dict[str, str]] = None
+                  ) -> list[bool]:
+        """Store analysed articles and their records in one transaction; for each, False
+        if it was already stored (by content hash, also within the list).
+
+        One transaction per batch instead of per article: the commit, not the rows, was
+        the store's cost (ingest ran at 0.66 of analyze's rate with one per article).  A
+        run killed part-way still leaves only whole articles: the batch commits or not."""
+        stored: list[bool] = []
         self.con.execute("BEGIN TRANSACTION")
         try:
-            if self.has(key):
-                self.con.execute("ROLLBACK")
-                return False
-            a = analysis.article
-            self.con.execute(
-                "INSERT INTO articles (hash, id, title, url, source, author, published, origin, "
-                "text, words, stages, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                "(SELECT coalesce(max(seq), 0) + 1 FROM articles))",
-                [key, a.id, a.title, a.url, a.source, a.author, a.published, a.origin, a.text,
-                 len(a.text.split()), json.dumps(stages or {})])
+            keys = [a.article.hash for a in analyses]
+            known = self._known(keys)
+            seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            articles, records = [], {table: [] for table in COLUMNS}
+            for analysis, key in zip(analyses, keys):
+                if key in known:
+                    stored.append(False)
+                    continue
+                known.add(key)
+                stored.append(True)
+                seq += 1
+                a = analysis.article
+                articles.append([key, a.id, a.title, a.url, a.source, a.author, a.published,
+                                 a.origin, a.text, len(a.text.split()), json.dumps(stages or {}),
+                                 seq])
+                data = analysis.to_dict()
+                for table in COLUMNS:
+                    records[table] += [(key, r) for r in data[table]]
+            self._insert_rows("articles", ["hash", "id", "title", "url", "source", "author",
+                                           "published", "origin", "text", "words", "stages",
+                                           "seq"], articles)
             for table, columns in COLUMNS.items():
-                self._insert_records(table, columns, key, data[table])
+                self._insert_records(table, columns, records[table])
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
-        return True
+        return stored
 
-    def _insert_records(self, table: str, columns: dict, key: str, records: list[dict]) -> None:
-        if not records:
-            return
+    def _known(self, keys: list[str]) -> set[str]:
+        if not keys:
+            return set()
+        marks = ", ".join("?" * len(keys))
+        rows = self.con.execute(f"SELECT hash FROM articles WHERE hash IN ({marks})",
+                                keys).fetchall()
+        return {r[0] for r in rows}
+
+    def _insert_records(self, table: str, columns: dict, records: list[tuple[str, dict]]
+                        ) -> None:
         names = list(columns)
-        quoted = ", ".join(f'"{n}"' for n in ["article", "id", *names, "stage", "data"])
-        marks = ", ".join("?" * (len(names) + 4))
         rows = [[key, r["id"], *(columns[n](r) for n in names), r.get("stage"), json.dumps(r)]
-                for r in records]
-        self.con.executemany(f"INSERT INTO {table} ({quoted}) VALUES ({marks})", rows)
+                for key, r in records]
+        self._insert_rows(table, ["article", "id", *names, "stage", "data"], rows)
+
+    def _insert_rows(self, table: str, names: list[str], rows: list[list], chunk: int = 200
+                     ) -> None:
+        """Multi-row INSERTs: about twice as fast in DuckDB as executemany of one row."""
+        quoted = ", ".join(f'"{n}"' for n in names)
+        one = "(" + ", ".join("?" * len(names)) + ")"
+        for start in range(0, len(rows), chunk):
+            part = rows[start:start + chunk]
+            values = ", ".join([one] * len(part))
+            self.con.execute(f"INSERT INTO {table} ({quoted}) VALUES {values}",
+                             [v for row in part for v in row])
 
     def record_failure(self, error: ArticleError) -> None:
         self.con.execute("INSERT INTO failures (origin, article_id, code, message) "

@@ -1,0 +1,279 @@
+"""Run the pipeline on every core of this machine, in input order, with a time limit.
+
+:func:`run` hands batches (:func:`.batch.batches`, cut by characters) to worker processes.
+Each worker loads the model once and parses with ``nlp.pipe``
+(:func:`.batch.analyze_batch`); the caller gets one result per input item, in input
+order, so ``analyze`` prints and ``ingest`` stores exactly what one process would.
+
+Why processes, and why a watchdog: the parse is CPU-bound and holds the GIL, and one
+article can be pathological (spaCy's tokenizer is quadratic on some runs of
+punctuation; the normalise stage defuses the runs we know).  A batch that runs past the
+time limit, or whose worker dies (out of memory, a crash in native code), costs the
+worker: it is killed and replaced, and the batch's articles are tried again one by one,
+so the article at fault fails alone with a one-line error and the rest go on.
+
+``workers=0`` runs in this process with no time limit (for the Python API and
+debugging).  Workers are started with ``spawn``: no state is shared with the parent
+(its database connection, its threads), and a replacement worker starts clean.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from collections import defaultdict, deque
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Iterable, Iterator, Optional
+
+from ..errors import ArticleError
+from ..model import Article
+from ..pipeline import Analysis
+from . import batch as batching
+
+ARTICLE_TIMEOUT = 60.0  # seconds; a batch of ordinary news takes a few
+WORKER_START_TIMEOUT = 180.0  # loading the model on a busy machine
+AHEAD = 3  # batches read ahead per worker: bounds the memory the reorder buffer holds
+
+# A short article each worker analyses before it says it is ready, so lazily loaded
+# lexicons and models are not charged to the first batch's time limit.
+_WARM_UP = Article(id="warm-up", text="The mayor said on Monday that the city would "
+                   "open two new schools next year.\nPolice arrested a man in Springfield.")
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
+        article_timeout: float = ARTICLE_TIMEOUT,
+        timings: Optional[dict[str, float]] = None,
+        max_batch_chars: int = batching.MAX_BATCH_CHARS,
+        ) -> Iterator[Analysis | ArticleError]:
+    """Yield one Analysis or ArticleError per item, in input order.
+
+    ``timings`` (if given) accumulates seconds per stage, summed over the workers."""
+    workers = default_workers() if workers is None else workers
+    batches = batching.batches(items, max_chars=max_batch_chars)
+    if workers <= 0:
+        pipe = batching.pipeline()
+        for chunk in batches:
+            before = dict(pipe.timings)
+            yield from batching.analyze_batch(chunk, pipe)
+            _add_timings(timings, pipe.timings, before)
+        return
+    pool = _Pool(workers, article_timeout, timings)
+    try:
+        yield from pool.run(batches)
+    finally:
+        pool.close()
+
+
+# -- the worker process -----------------------------------------------------------------------
+def _serve(conn: Connection) -> None:
+    """A worker: load the pipeline, say so, then analyse each batch sent until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    pipe = batching.pipeline()
+    batching.analyze_batch([_WARM_UP], pipe)
+    pipe.timings.clear()
+    conn.send(("ready", None, None))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):  # the parent is gone
+            return
+        if message is None:
+            return
+        job_id, items = message
+        before = dict(pipe.timings)
+        results = batching.analyze_batch(items, pipe)
+        spent: dict[str, float] = {}
+        _add_timings(spent, pipe.timings, before)
+        try:
+            conn.send((job_id, results, spent))
+        except (BrokenPipeError, OSError):
+            return
+
+
+def _add_timings(total: Optional[dict], now: dict, before: dict) -> None:
+    if total is None:
+        return
+    for name, seconds in now.items():
+        total[name] = total.get(name, 0.0) + seconds - before.get(name, 0.0)
+
+
+# -- the parent's side ------------------------------------------------------------------------
+@dataclass
+class _Job:
+    """Items ``offset``.. of input batch ``batch_no``; ``alone`` when it was split off a
+    batch that failed (a failure of a one-item job is the article's own)."""
+
+    job_id: int
+    batch_no: int
+    offset: int
+    items: list
+    alone: bool = False
+
+
+@dataclass
+class _Worker:
+    process: multiprocessing.process.BaseProcess
+    conn: Connection
+    ready: bool = False
+    started: float = field(default_factory=time.monotonic)
+    job: Optional[_Job] = None
+    sent: float = 0.0
+
+
+class _Pool:
+    def __init__(self, size: int, article_timeout: float, timings: Optional[dict]):
+        self.context = multiprocessing.get_context("spawn")
+        self.article_timeout = article_timeout
+        self.timings = timings
+        self.workers = [self._start() for _ in range(size)]
+        self.job_ids = 0
+
+    def _start(self) -> _Worker:
+        parent, child = self.context.Pipe(duplex=True)
+        process = self.context.Process(target=_serve, args=(child,), daemon=True,
+                                       name="newsgraph-worker")
+        process.start()
+        child.close()
+        return _Worker(process, parent)
+
+    def _replace(self, worker: _Worker) -> None:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        self.workers[self.workers.index(worker)] = self._start()
+
+    def close(self) -> None:
+        for worker in self.workers:
+            try:
+                worker.conn.send(None)
+            except (BrokenPipeError, OSError):
+                pass
+        deadline = time.monotonic() + 5
+        for worker in self.workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join(5)
+            worker.conn.close()
+
+    def _job(self, batch_no: int, offset: int, items: list, alone: bool = False) -> _Job:
+        self.job_ids += 1
+        return _Job(self.job_ids, batch_no, offset, items, alone)
+
+    def run(self, batches: Iterator[list]) -> Iterator[Analysis | ArticleError]:
+        queue: deque[_Job] = deque()
+        slots: dict[int, list] = {}  # batch_no -> results so far (None = not yet)
+        missing: dict[int, int] = defaultdict(int)
+        read = 0  # batches taken from the input
+        next_out = 0
+        exhausted = False
+        while True:
+            # 1. Give work to every idle, ready worker, reading ahead a bounded amount.
+            for worker in self.workers:
+                if not worker.ready or worker.job is not None:
+                    continue
+                if not queue and not exhausted and read - next_out < AHEAD * len(self.workers):
+                    chunk = next(batches, None)
+                    if chunk is None:
+                        exhausted = True
+                    else:
+                        slots[read] = [None] * len(chunk)
+                        missing[read] = len(chunk)
+                        queue.append(self._job(read, 0, chunk))
+                        read += 1
+                if queue:
+                    self._send(worker, queue.popleft())
+            # 2. Hand out, in order, every batch that is complete.
+            while next_out in slots and missing[next_out] == 0:
+                yield from slots.pop(next_out)
+                del missing[next_out]
+                next_out += 1
+            if exhausted and not queue and next_out == read:
+                return
+            # 3. Wait for a result, a worker becoming ready, or the nearest deadline.
+            self._collect(queue, slots, missing)
+
+    def _send(self, worker: _Worker, job: _Job) -> None:
+        worker.job, worker.sent = job, time.monotonic()
+        try:
+            worker.conn.send((job.job_id, job.items))
+        except (BrokenPipeError, OSError):
+            pass  # seen as a dead worker by _collect
+
+    def _collect(self, queue: deque, slots: dict, missing: dict) -> None:
+        now = time.monotonic()
+        deadlines = [w.sent + self.article_timeout if w.job else
+                     w.started + WORKER_START_TIMEOUT for w in self.workers
+                     if w.job or not w.ready]
+        timeout = max(0.0, min(deadlines) - now) if deadlines else None
+        by_conn = {w.conn: w for w in self.workers}
+        for conn in wait(list(by_conn), timeout):
+            worker = by_conn[conn]
+            try:
+                job_id, results, spent = conn.recv()
+            except (EOFError, OSError):
+                self._failed(worker, queue, slots, missing, "crashed")
+                continue
+            if job_id == "ready":
+                worker.ready = True
+                continue
+            job = worker.job
+            worker.job = None
+            if job is None or job.job_id != job_id:  # pragma: no cover - protocol guard
+                continue
+            _add_timings(self.timings, spent, {})
+            self._fill(job, results, slots, missing)
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.job and now - worker.sent > self.article_timeout:
+                self._failed(worker, queue, slots, missing, "timeout")
+            elif not worker.ready and not worker.job and now - worker.started > \
+                    WORKER_START_TIMEOUT:
+                raise RuntimeError("a worker process could not load the pipeline within "
+                                   f"{WORKER_START_TIMEOUT:g} s")
+            elif not worker.process.is_alive() and not worker.conn.poll():
+                self._failed(worker, queue, slots, missing, "crashed")
+
+    def _failed(self, worker: _Worker, queue: deque, slots: dict, missing: dict,
+                why: str) -> None:
+        """A worker ran out of time or died: replace it; retry its articles one by one."""
+        job = worker.job
+        if job is None and not worker.ready:
+            raise RuntimeError("a worker process died while loading the pipeline "
+                               f"(exit code {worker.process.exitcode})")
+        self._replace(worker)
+        if job is None:
+            return
+        if len(job.items) > 1:
+            singles = [self._job(job.batch_no, job.offset + i, [item], alone=True)
+                       for i, item in enumerate(job.items)]
+            queue.extendleft(reversed(singles))
+            return
+        item = job.items[0]
+        if isinstance(item, Article):
+            message = (f"analysis took longer than {self.article_timeout:g} s; skipped "
+                       "(raise --article-timeout to allow more)" if why == "timeout" else
+                       "the worker analysing this article died (out of memory or a crash); "
+                       "skipped")
+            error = ArticleError(message, article_id=item.id, origin=item.origin, code=why)
+        else:
+            error = item
+        self._fill(job, [error], slots, missing)
+
+    @staticmethod
+    def _fill(job: _Job, results: list, slots: dict, missing: dict) -> None:
+        row = slots[job.batch_no]
+        for i, result in enumerate(results):
+            row[job.offset + i] = result
+        missing[job.batch_no] -= len(results)
