@@ -465,6 +465,73 @@ def bench(
         raise typer.Exit(1)
 
 
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    db: Path = DB_OPTION,
+    fmt: ExportFormat = typer.Option(..., "--format", "-f", help="parquet, csv or jsonl."),
+    out_dir: Path = typer.Option(..., "--out", help="Folder for one file per table."),
+    force: bool = typer.Option(False, "--force", help="Write into a folder that is not empty "
+                               "(overwrites the tables' files, leaves other files alone)."),
+) -> None:
+    """Export every table of the database (articles, records, failures, stories, corpus
+    entities...) to OUT/<table>.parquet|csv|jsonl."""
+    from .store import Store
+    from .store.export import export as export_store
+
+    _require_db(db)
+    try:
+        with Store(db, read_only=True) as store:
+            counts = export_store(store, fmt.value, out_dir, force=force)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    err.print(f"exported {len(counts)} tables ({sum(counts.values()):,} rows) as "
+              f"{fmt.value} → {out_dir}", soft_wrap=True)
+
+
+@app.command()
+def spark(
+    paths: List[str] = typer.Argument(..., help="Files, folders, globs, URLs (with --fetch), "
+                                      "or - for stdin (read on the driver)."),
+    out_dir: str = typer.Option(..., "--out", help="Output folder (or a cluster URL such as "
+                                "hdfs://... or s3a://...) for the Parquet tables."),
+    master: Optional[str] = typer.Option(None, "--master", help="Spark master URL "
+                                         "(default local[*]; under spark-submit, its own)."),
+    partitions: Optional[int] = typer.Option(None, "--partitions", min=1, help="Slices the "
+                                             "articles are cut into (default 2 per core)."),
+    no_copies: bool = typer.Option(False, "--no-copies", help="Skip the copy-detection job."),
+    force: bool = typer.Option(False, "--force", help="Replace the tables of an earlier run "
+                               "in --out."),
+    date: Optional[str] = DATE_OPTION,
+    fetch: bool = FETCH_OPTION,
+    allow_private: bool = PRIVATE_OPTION,
+    timeout: float = TIMEOUT_OPTION,
+) -> None:
+    """Analyse articles on Spark and write the `analyze --jsonl` records as Parquet tables:
+    OUT/articles, OUT/<record table> (article, id, data), OUT/failures, OUT/copies."""
+    from .engines.spark import SparkUnavailable, run_spark
+
+    options = IngestOptions(date=date, fetch=fetch, allow_private=allow_private, timeout=timeout)
+    try:
+        run = run_spark(paths, out_dir, options=options, master=master, partitions=partitions,
+                        copies=not no_copies, force=force, on_error=_report_error)
+    except SparkUnavailable as exc:
+        _fail_usage(str(exc))
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    records = ", ".join(f"{n:,} {table}" for table, n in run.records.items())
+    err.print(f"analysed {run.articles:,} articles ({records}), failed {run.failed:,}, "
+              f"{run.copies:,} in {run.copy_groups:,} copy groups, in {run.seconds:.1f} s "
+              f"→ {run.out}", soft_wrap=True)
+    if run.failed:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - console script entry
     app()
 
