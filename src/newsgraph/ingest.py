@@ -13,8 +13,14 @@ Formats:
 * ``.jsonl``: one article per line: ``id``, ``text``, optional ``title``,
   ``published`` (YYYY-MM-DD), ``url``, ``source``.  Streamed line by line, so a
   file of a million articles is never held in memory.
+* ``.warc`` / ``.warc.gz``: every HTML or text response record (status 200) of a
+  web archive, streamed record by record (see :mod:`newsgraph.sources.warc`).
+* ``.rss`` / ``.atom`` (or ``.xml`` whose root is ``rss``/``feed``): one article
+  per entry, each entry's link fetched (only with ``fetch=True``; see
+  :mod:`newsgraph.sources.feeds`).
 * ``-``: standard input, in any of the formats above.
-* ``http(s)://`` addresses: only with ``fetch=True`` (see :mod:`newsgraph.fetch`).
+* ``http(s)://`` addresses: only with ``fetch=True`` (see :mod:`newsgraph.fetch`); a
+  URL that serves a feed yields its entries.
 """
 
 from __future__ import annotations
@@ -36,7 +42,9 @@ MAX_BYTES = 5_000_000  # one article; a 50 MB "article" is a mistake, not news
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+WARC_SUFFIXES = {".warc"}  # and ".warc.gz", matched on the whole name
+FEED_SUFFIXES = {".rss", ".atom"}  # and ".xml" whose root element is a feed
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | WARC_SUFFIXES | FEED_SUFFIXES
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<head|<body|<article|<div|<p[\s>])", re.I)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -78,7 +86,8 @@ def expand(spec: str) -> list[Path]:
     path = Path(spec)
     if path.is_dir():
         return sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                      and p.suffix.lower() in KNOWN_SUFFIXES - {""})
+                      and (p.suffix.lower() in KNOWN_SUFFIXES - {""}
+                           or p.name.lower().endswith(".warc.gz")))
     if path.exists():
         return [path]
     if any(ch in spec for ch in "*?["):
@@ -101,6 +110,9 @@ def count_items(inputs: Iterable[str]) -> Optional[int]:
             elif path.suffix.lower() in JSONL_SUFFIXES:
                 with open(path, "rb") as fh:
                     total += sum(1 for line in fh if line.strip())
+            elif (path.suffix.lower() in FEED_SUFFIXES | {".xml"}
+                  or path.name.lower().endswith((".warc", ".warc.gz"))):
+                return None  # archives and feeds hold an unknown number of articles
             else:
                 total += 1
     return total
@@ -113,6 +125,11 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | ArticleE
         with open(path, "rb") as fh:
             yield from read_jsonl(fh, origin, options)
         return
+    if path.name.lower().endswith((".warc", ".warc.gz")):
+        from .sources.warc import read_warc
+
+        yield from read_warc(path, options)
+        return
     try:
         size = path.stat().st_size
         if size > options.max_bytes:
@@ -123,6 +140,12 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | ArticleE
     except OSError as exc:
         yield ArticleError(f"cannot read: {exc.strerror or exc}", origin=origin, code="unreadable")
         return
+    if suffix in FEED_SUFFIXES or suffix == ".xml":
+        from .sources.feeds import looks_like_feed, read_feed
+
+        if suffix in FEED_SUFFIXES or looks_like_feed(data):
+            yield from read_feed(data, origin, options)
+            return
     kind = "html" if suffix in HTML_SUFFIXES else "text"
     yield _from_bytes(data, path.stem, origin, kind, options)
 
@@ -231,23 +254,10 @@ def _from_bytes(data: bytes, art_id: str, origin: str, kind: str, options: Inges
 
 
 def _read_url(url: str, options: IngestOptions) -> Iterator[Article | ArticleError]:
-    if not options.fetch:
-        yield ArticleError("is a URL; pass --fetch to download it", origin=url, code="url")
-        return
-    from .fetch import fetch_url
+    """A URL: one page, or every entry when it serves a feed (see :mod:`.sources.web`)."""
+    from .sources.web import read_url
 
-    try:
-        data, content_type = fetch_url(url, timeout=options.timeout, max_bytes=options.max_bytes,
-                                       allow_private=options.allow_private)
-    except ArticleError as exc:
-        exc.origin = exc.origin or url
-        yield exc
-        return
-    kind = "html" if "html" in content_type else "auto"
-    item = _from_bytes(data, url.rstrip("/").rsplit("/", 1)[-1] or url, url, kind, options)
-    if isinstance(item, Article):
-        item.url = item.url or url
-    yield item
+    yield from read_url(url, options)
 
 
 def _with_date(items: Iterable[Article | ArticleError], options: IngestOptions
