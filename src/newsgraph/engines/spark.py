@@ -13,7 +13,8 @@ Python workers between tasks).  The output is Parquet under ``DIR``:
     ``source``, ``author``, ``hash``, ``origin``, ``stages`` (the stage versions, JSON)
 ``DIR/{entities,attributions,events,times,quantities}/``
     ``article`` (the input id), ``id``, ``data`` (the record as JSON, exactly as
-    ``analyze --jsonl`` gives it), ``position`` (the article's input position)
+    ``analyze --jsonl`` gives it), ``position`` (the article's input position), ``n`` (the
+    record's place in the article's list, from 0)
 ``DIR/failures/``
     ``article``, ``origin``, ``code``, ``message``, ``position``, ``hash`` (null for an
     item that could not be read)
@@ -254,8 +255,8 @@ def run_spark(inputs: list[str], out: str | Path, *, options: Optional[IngestOpt
         run = SparkRun(out=out)
         for table in batch.RECORD_TABLES:
             (ok.select("position", F.col("id").alias("article"),
-                       F.explode(table).alias("record"))
-               .select("article", "record.id", "record.data", "position")
+                       F.posexplode(table).alias("n", "record"))
+               .select("article", "record.id", "record.data", "position", "n")
                .write.mode(mode).parquet(f"{out}/{table}"))
         counts = ok.agg(F.count(F.lit(1)), *[F.sum(F.size(t)) for t in batch.RECORD_TABLES]
                         ).collect()[0]

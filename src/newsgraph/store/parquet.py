@@ -131,10 +131,9 @@ def _load(con, root: Path, articles: str | None, counts: dict[str, int]) -> None
         counts[table] = con.execute(f"""
             INSERT INTO {table} ({quoted})
             SELECT hash, id, {values} FROM (
-                SELECT n.hash, r.id, {_UDF}('{table}', r.data) AS v, r.position, r.k
-                FROM (SELECT *, row_number() OVER () AS k FROM read_parquet($src)) r
-                JOIN _ng_new n ON r.position = n.position)
-            ORDER BY position, k""", {"src": source}).fetchone()[0]
+                SELECT a.hash, r.id, {_UDF}('{table}', r.data) AS v, r.position, r.n
+                FROM read_parquet($src) r JOIN _ng_new a ON r.position = a.position)
+            ORDER BY position, n""", {"src": source}).fetchone()[0]
     if failures:
         # Items that could not be read, and pipeline failures of texts ingest would parse.
         counts["failed"] = con.execute("""
