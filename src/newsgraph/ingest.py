@@ -109,7 +109,8 @@ def count_items(inputs: Iterable[str]) -> Optional[int]:
                 total += 1
             elif path.suffix.lower() in JSONL_SUFFIXES:
                 with open(path, "rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
+                    total += sum(1 for line in bounded_lines(fh, 1 << 16)
+                                 if isinstance(line, int) or line.strip())
             elif (path.suffix.lower() in FEED_SUFFIXES | {".xml"}
                   or path.name.lower().endswith((".warc", ".warc.gz"))):
                 return None  # archives and feeds hold an unknown number of articles
@@ -169,14 +170,20 @@ def read_stream(stream: IO[bytes], origin: str, options: IngestOptions
 
 def read_jsonl(lines: Iterable[bytes], origin: str, options: IngestOptions
                ) -> Iterator[Article | ArticleError]:
-    """One article per line; a bad line is reported and the rest are read."""
+    """One article per line; a bad line is reported and the rest are read.
+
+    ``lines`` is a binary file (read with :func:`bounded_lines`: an over-long line is
+    skipped while streaming, never held) or any iterable of byte lines."""
+    if hasattr(lines, "readline"):
+        lines = bounded_lines(lines, options.max_bytes)  # type: ignore[arg-type]
     for number, raw in enumerate(lines, start=1):
         where = f"{origin}:{number}"
-        if not raw.strip():
-            continue
-        if len(raw) > options.max_bytes:
-            yield TooLargeError(f"line is {len(raw) / 1e6:.1f} MB; one article may be at most "
+        if isinstance(raw, int) or len(raw) > options.max_bytes:
+            size = raw if isinstance(raw, int) else len(raw)
+            yield TooLargeError(f"line is {size / 1e6:.1f} MB; one article may be at most "
                                 f"{options.max_bytes / 1e6:.1f} MB", origin=where)
+            continue
+        if not raw.strip():
             continue
         try:
             record = json.loads(raw.decode("utf-8"))
@@ -187,6 +194,26 @@ def read_jsonl(lines: Iterable[bytes], origin: str, options: IngestOptions
             yield BadRecordError(f"not valid JSON: {exc.msg} at column {exc.colno}", origin=where)
             continue
         yield article_from_record(record, where)
+
+
+def bounded_lines(fh: IO[bytes], limit: int, chunk: int = 1 << 20) -> Iterator[bytes | int]:
+    """Yield each line of a binary file, or, for a line over ``limit`` bytes, its length
+    (an int): the rest of such a line is read in chunks and dropped, so memory stays
+    bounded by ``limit`` whatever the file holds (a 300 MB line was read whole before)."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while True:
+            part = fh.readline(chunk)
+            size += len(part)
+            if not part or part.endswith(b"\n"):
+                break
+        yield size
 
 
 def article_from_record(record: object, origin: str) -> Article | ArticleError:

@@ -244,6 +244,35 @@ def _inside(c: Candidate, outer: Candidate) -> bool:
     return outer.content[0] <= c.cue[0] < outer.content[1]
 
 
+def _reach(c: Candidate) -> tuple[int, int]:
+    """The characters a candidate can clash over: its content and its cue's start."""
+    if c.cue is None:
+        return c.content
+    return min(c.content[0], c.cue[0]), max(c.content[1], c.cue[0] + 1)
+
+
+class _Near:
+    """Items by the stretch of text they cover, in buckets of characters, so each
+    candidate is compared with its neighbours, not with the whole article (a
+    250,000-character transcript spent seconds in the all-pairs comparison)."""
+
+    SIZE = 512
+
+    def __init__(self) -> None:
+        self.buckets: dict[int, list] = {}
+
+    def add(self, item, span: tuple[int, int]) -> None:
+        for b in range(span[0] // self.SIZE, max(span[0], span[1] - 1) // self.SIZE + 1):
+            self.buckets.setdefault(b, []).append(item)
+
+    def near(self, span: tuple[int, int]) -> list:
+        seen: dict[int, object] = {}
+        for b in range(span[0] // self.SIZE, max(span[0], span[1] - 1) // self.SIZE + 1):
+            for item in self.buckets.get(b, ()):
+                seen.setdefault(id(item), item)
+        return list(seen.values())
+
+
 def _settle(direct: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     """Give each stretch of text to one attribution, as PolNeAR does.
 
@@ -252,20 +281,31 @@ def _settle(direct: list[Candidate], found: list[Candidate]) -> list[Candidate]:
     better-scored candidate wins.
     """
     kept: list[Candidate] = []
-    frames = [_frame(d) for d in direct if d.cue is not None]
+    alive: set[int] = set()  # ids of the kept candidates not displaced since
+    near_direct, near_frames, near_kept = _Near(), _Near(), _Near()
+    for d in direct:
+        near_direct.add(d, d.content)
+        if d.cue is not None:
+            frame = _frame(d)
+            near_frames.add(frame, frame)
     for c in sorted(found, key=lambda c: -c.score):
-        if any(_overlap(c.content, d.content) > 0.5 or _inside(c, d) for d in direct):
+        reach = _reach(c)
+        if any(_overlap(c.content, d.content) > 0.5 or _inside(c, d)
+               for d in near_direct.near(reach)):
             continue
-        if any(f[0] <= c.content[0] and c.content[1] <= f[1] for f in frames):
+        if any(f[0] <= c.content[0] and c.content[1] <= f[1]
+               for f in near_frames.near(c.content)):
             continue  # "had a message for the crowd: \"...\"" is the quote's frame
-        clash = [k for k in kept if _overlap(c.content, k.content) > 0.5 or _inside(c, k)
-                 or _inside(k, c)]
+        clash = [k for k in near_kept.near(reach) if id(k) in alive and (
+            _overlap(c.content, k.content) > 0.5 or _inside(c, k) or _inside(k, c))]
         if clash and all(_inside(k, c) and not _inside(c, k) for k in clash):
-            kept = [k for k in kept if k not in clash]
+            alive.difference_update(id(k) for k in clash)
         elif clash:
             continue
         kept.append(c)
-    return kept
+        alive.add(id(c))
+        near_kept.add(c, reach)
+    return [k for k in kept if id(k) in alive]
 
 
 def hedge_candidates(analysis, kept: list[Candidate]) -> list[Candidate]:

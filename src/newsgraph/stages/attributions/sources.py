@@ -14,7 +14,9 @@ on the options of every cue whose content the stage can match.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import islice
 from typing import Iterator, Optional
 
 import numpy as np
@@ -40,8 +42,11 @@ def options(tok, a: int, b: int, default: Span, phrases: list[tuple[int, int, in
     if default is not None:
         yield "default", default
     sent = tok.sent
-    for start, end, root in phrases:
-        if start < sent.start or end > sent.end or a <= root < b \
+    first = bisect_left(phrases, sent.start, key=lambda p: p[0])  # phrases are in text order
+    for start, end, root in islice(phrases, first, None):
+        if start >= sent.end:
+            break
+        if end > sent.end or a <= root < b \
                 or abs(root - tok.i) > MAX_DISTANCE:
             continue
         if default is not None and default[0] <= root < default[1]:

@@ -134,7 +134,7 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     if "fraction" in cand.flags:
         return True
     cand.counted = True
-    cand.unit_name = index.doc.text[unit_start.idx:head.idx + len(head.text)]
+    cand.unit_name = index.text[unit_start.idx:head.idx + len(head.text)]
     end_char = head.idx + len(head.text)
     while cand.end < len(t) and t.end[cand.end] <= end_char:
         cand.end += 1

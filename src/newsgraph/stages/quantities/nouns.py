@@ -23,6 +23,7 @@ class DocIndex:
     def __init__(self, doc):
         self.doc = doc
         self.starts = [tok.idx for tok in doc] if doc is not None else []
+        self.text = doc.text if doc is not None else ""  # Doc.text is rebuilt on every access
 
     def at_or_after(self, char: int) -> int:
         return bisect_left(self.starts, char)
