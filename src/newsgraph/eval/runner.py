@@ -13,6 +13,7 @@ from ..errors import NewsgraphError
 
 BENCHMARKS = {
     "throughput": "newsgraph.eval.throughput",
+    "workers": "newsgraph.eval.workers",
     "entities": "newsgraph.eval.entities",
     "attribution": "newsgraph.eval.polnear",
     "beats": "newsgraph.eval.beats",
@@ -24,6 +25,7 @@ BENCHMARKS = {
     "stories": "newsgraph.eval.stories",
     "xdoc": "newsgraph.eval.xdoc",
     "corpus-scale": "newsgraph.eval.corpus_scale",
+    "spark": "newsgraph.eval.spark_throughput",
 }
 
 
