@@ -180,11 +180,16 @@ def _session(master: Optional[str], app_name: str):
     from pyspark.sql import SparkSession
 
     builder = SparkSession.builder.appName(app_name)
+    effective = master
     if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:
-        master = "local[*]"  # not under spark-submit, which brings its own --master
+        master = effective = "local[*]"  # not under spark-submit, which brings its --master
+    elif master is None:
+        from pyspark import SparkConf
+
+        effective = SparkConf().get("spark.master", "")
     if master:
         builder = builder.master(master)
-    if master and master.startswith("local"):
+    if effective and effective.startswith("local"):
         # Workers run this interpreter (the one that has newsgraph and the model), and a
         # local run needs no web UI (two runs at once would fight over its port).
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
