@@ -206,6 +206,33 @@ def test_load_parquet_gives_the_ingest_store(spark_run, tmp_path):
 
 
 @needs_spark
+def test_load_parquet_then_link_gives_the_linked_ingest_store(spark_run, tmp_path):
+    from newsgraph.store.parquet import load_parquet
+
+    root, inputs, _, _ = spark_run
+    ingested = tmp_path / "ingested.duckdb"
+    result = runner.invoke(app, ["ingest", str(inputs), "--db", str(ingested), "--date", DATE,
+                                 "--workers", "0"])
+    assert result.exit_code == 1, result.output
+    loaded = tmp_path / "loaded.duckdb"
+    with Store(loaded) as store:
+        load_parquet(root / "out", store)
+    assert runner.invoke(app, ["relink", "--db", str(loaded)]).exit_code == 0
+    want, got = store_dump(ingested), store_dump(loaded)
+    assert want["stories"] and want["corpus_entities"]
+    assert got == want
+    copy_groups = {r["article"]: r["copy_group"] for r in parquet(root / "out", "copies")}
+    con = duckdb.connect(str(loaded), read_only=True)
+    stored = dict(con.execute("SELECT id, copy_group FROM articles "
+                              "WHERE copy_group IS NOT NULL").fetchall())
+    con.close()
+    # the Spark job and the store's linker agree on the wire copy (the repeated match
+    # report is stored once, so the store has no group for it)
+    assert stored == {"court": "court", "court-copy": "court"}
+    assert stored.items() <= copy_groups.items()
+
+
+@needs_spark
 def test_spark_command_refuses_a_used_folder(spark_run):
     root, inputs, _, _ = spark_run
     result = runner.invoke(app, ["spark", str(inputs), "--out", str(root / "out")])
