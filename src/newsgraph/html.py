@@ -2,29 +2,58 @@
 
 from __future__ import annotations
 
+import re
+from datetime import date
+
 from .errors import ArticleError
 from .model import Article
+
+# A page is an article when it has at least this many words and one sentence: a run of six or
+# more words ending in . ! or ? (a short news brief has both; a navigation bar, a cookie
+# notice or a "Home About Contact  © 2021" shell has neither).
+MIN_WORDS = 15
+SENTENCE_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*(?:\s|$)")
+
+
+def _has_sentence(text: str) -> bool:
+    """Some line holds a run of ``SENTENCE_WORDS`` words ending in . ! or ?."""
+    pieces = _SENTENCE_END.split(text)[:-1]  # each piece ends where a sentence ended
+    return any(len(p.rsplit("\n", 1)[-1].split()) >= SENTENCE_WORDS for p in pieces)
+
+
+def _date_params() -> dict:
+    """htmldate without its extensive search: a date from the page's metadata (meta tags,
+    JSON-LD, time elements, date-classed elements, the URL, a full date in the text), never
+    a year guessed from a footer's copyright line."""
+    return {"extensive_search": False, "original_date": True,
+            "max_date": date.today().isoformat()}
 
 
 def article_from_html(html: str, art_id: str, origin: str) -> Article | ArticleError:
     """Extract text, title, date, author and site; refuse pages with no article text.
 
-    trafilatura tolerates malformed markup; when it finds no main text at all
-    the page is reported rather than stored empty.
+    trafilatura tolerates malformed markup; when it finds no article text (fewer than
+    ``MIN_WORDS`` words, or no sentence) the page is reported rather than stored.
     """
     import trafilatura
 
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                          include_tables=False, favor_precision=True)
+                                          include_tables=False, favor_precision=True,
+                                          date_extraction_params=_date_params())
     except Exception as exc:  # trafilatura raises varied errors on broken input
         return ArticleError(f"HTML could not be parsed: {exc}", origin=origin, code="bad-html")
     if doc is None:
-        return ArticleError("no article text found in the HTML", origin=origin, code="bad-html")
+        return ArticleError("no article text found in the HTML (0 words)", origin=origin,
+                            code="bad-html")
     data = doc if isinstance(doc, dict) else doc.as_dict()
     text = (data.get("text") or "").strip()
-    if not text:
-        return ArticleError("no article text found in the HTML", origin=origin, code="bad-html")
+    words = len(text.split())
+    if words < MIN_WORDS or not _has_sentence(text):
+        return ArticleError(f"no article text found in the HTML ({words} words"
+                            + (")" if words < MIN_WORDS else ", no sentence)"),
+                            origin=origin, code="bad-html")
     published = data.get("date")
     published = published[:10] if isinstance(published, str) and len(published) >= 10 else None
     return Article(id=art_id, text=text, title=data.get("title"), url=data.get("url"),

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .pipeline import Analysis
+from .terminal import printable, safe
 
 MAX_CONTENT = 160
 
@@ -29,8 +30,9 @@ def _table(title: str, columns: list[str]) -> Table:
 
 
 def _row(table: Table, *values: str) -> None:
-    """Add a row of plain text: article words must never be read as rich markup."""
-    table.add_row(*(Text(v) for v in values))
+    """Add a row of plain text: article words are never read as rich markup, and their
+    control characters (terminal escapes, bidi overrides) are shown escaped."""
+    table.add_row(*(safe(v) for v in values))
 
 
 def entities_table(analysis: Analysis) -> Table:
@@ -117,12 +119,12 @@ def render(analysis: Analysis) -> Panel:
     """One panel per article: header, then a table per record kind that has records."""
     a = analysis.article
     header = Text()
-    header.append(a.title or a.id, style="bold")
+    header.append(printable(a.title or a.id), style="bold")
     meta = [f"id {a.id}", f"published {a.published or 'unknown'}",
             f"{len(a.text.split()):,} words"]
     if a.source:
         meta.append(a.source)
-    header.append("\n" + " · ".join(meta), style="dim")
+    header.append("\n" + printable(" · ".join(meta)), style="dim")
     parts = [header]
     for rows, table in ((analysis.entities, entities_table), (analysis.attributions,
                         attributions_table), (analysis.events, events_table),
