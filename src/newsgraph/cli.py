@@ -514,15 +514,13 @@ def spark(
 ) -> None:
     """Analyse articles on Spark and write the `analyze --jsonl` records as Parquet tables:
     OUT/articles, OUT/<record table> (article, id, data), OUT/failures, OUT/copies."""
-    from .engines.spark import SparkUnavailable, run_spark
+    from .engines.spark import run_spark
 
     options = IngestOptions(date=date, fetch=fetch, allow_private=allow_private, timeout=timeout)
     try:
         run = run_spark(paths, out_dir, options=options, master=master, partitions=partitions,
                         copies=not no_copies, force=force, on_error=_report_error)
-    except SparkUnavailable as exc:
-        _fail_usage(str(exc))
-    except NewsgraphError as exc:
+    except NewsgraphError as exc:  # no PySpark or Java, a bad --date or --out
         _fail_usage(str(exc))
     records = ", ".join(f"{n:,} {table}" for table, n in run.records.items())
     err.print(f"analysed {run.articles:,} articles ({records}), failed {run.failed:,}, "
