@@ -490,8 +490,8 @@ def export(
             counts = export_store(store, fmt.value, out_dir, force=force)
     except NewsgraphError as exc:
         _fail_usage(str(exc))
-    err.print(f"exported {len(counts)} tables ({sum(counts.values()):,} rows) as "
-              f"{fmt.value} → {out_dir}", soft_wrap=True)
+    err.print(Text(f"exported {len(counts)} tables ({sum(counts.values()):,} rows) as "
+                   f"{fmt.value} → {out_dir}"), soft_wrap=True)
 
 
 @app.command()
@@ -523,9 +523,9 @@ def spark(
     except NewsgraphError as exc:  # no PySpark or Java, a bad --date or --out
         _fail_usage(str(exc))
     records = ", ".join(f"{n:,} {table}" for table, n in run.records.items())
-    err.print(f"analysed {run.articles:,} articles ({records}), failed {run.failed:,}, "
-              f"{run.copies:,} in {run.copy_groups:,} copy groups, in {run.seconds:.1f} s "
-              f"→ {run.out}", soft_wrap=True)
+    err.print(Text(f"analysed {run.articles:,} articles ({records}), failed {run.failed:,}, "
+                   f"{run.copies:,} in {run.copy_groups:,} copy groups, in {run.seconds:.1f} s "
+                   f"→ {run.out}"), soft_wrap=True)
     if run.failed:
         raise typer.Exit(1)
 
