@@ -2,14 +2,26 @@
 
 This is the only module that prints or exits.  Exit status: 0 when every item
 was processed, 1 when some items failed (each reported on one line on stderr),
-2 for usage errors (bad option values, a database that cannot be opened).
+2 for usage errors (bad option values such as ``--limit 0``) and store or system errors (a
+database that cannot be opened: missing, locked by another process, not a DuckDB file; a disk
+that is full or unwritable part-way through: the articles already stored stay), 3 for an
+internal error (a bug).  Every error is one line on stderr, never a traceback: the app's
+command group (:class:`_OneLineErrors`) turns any NewsgraphError, duckdb.Error or OSError that
+a command lets through into ``error: ...`` and exit 2, and anything else into
+``internal error: ...`` and exit 3 (``NEWSGRAPH_DEBUG=1`` shows the traceback instead).
+
+What is printed for people goes through :mod:`newsgraph.terminal`: control characters and
+bidi overrides from articles, ids, file names and option values are shown escaped, and the
+consoles never read rich markup, so ``--date '[/]'`` is printed as typed.  JSON, JSON Lines
+and CSV output carry the data exactly: they are for programs (JSON escapes C0 controls such as
+ESC, not C1 or bidi characters; CSV escapes nothing).
 """
 
 from __future__ import annotations
 
 import csv
 import json
-import re
+import os
 import sys
 import time
 from enum import Enum
@@ -26,12 +38,50 @@ from rich.text import Text
 from .errors import ArticleError, NewsgraphError
 from .ingest import IngestOptions, count_items, read_inputs
 from .model import Article
+from .terminal import printable, safe
 from .pipeline import Analysis
 
+
+class _OneLineErrors(typer.core.TyperGroup):
+    """The command group: whatever error a command lets through ends as one line."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            if (isinstance(exc, (typer.Exit, typer.Abort, EOFError, BrokenPipeError))
+                    or hasattr(exc, "exit_code") or os.environ.get("NEWSGRAPH_DEBUG")):
+                raise  # exits, usage errors and a closed pipe: typer deals with them
+            raise typer.Exit(_fail_line(exc, ctx.invoked_subcommand)) from None
+
+
+def _fail_line(exc: Exception, command: Optional[str]) -> int:
+    """Print one line for an error no command handled; return the exit status."""
+    duckdb = sys.modules.get("duckdb")  # a duckdb error implies duckdb is loaded
+    expected = (NewsgraphError, OSError) + ((duckdb.Error,) if duckdb else ())
+    # A failed clean-up (a ROLLBACK after a full disk) must not hide the error that caused it.
+    while (isinstance(exc.__context__, expected) and not exc.__suppress_context__
+           and isinstance(exc, expected)):
+        exc = exc.__context__
+    message = " ".join(str(exc).split()) or type(exc).__name__
+    if isinstance(exc, expected):
+        if command == "ingest":
+            message += ("; the articles stored before this are kept: fix the cause and run the "
+                        "same ingest again to store the rest")
+        err.print(safe(f"error: {message}", "red"), soft_wrap=True)
+        return 2
+    err.print(safe(f"internal error: {type(exc).__name__}: {message} (a bug: please report "
+                   "it; NEWSGRAPH_DEBUG=1 shows the traceback)", "red"), soft_wrap=True)
+    return 3
+
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  cls=_OneLineErrors,
                   help="newsgraph: who said what, who did what to whom, when and how much.")
-out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True)
+# markup=False: nothing printed (option values, paths, article text) is read as rich markup;
+# soft_wrap on stderr: a message is one line, however narrow the terminal (it wraps itself).
+out = Console(soft_wrap=False, width=None if sys.stdout.isatty() else 160, markup=False)
+err = Console(stderr=True, markup=False, soft_wrap=True)
 
 DB_OPTION = typer.Option("newsgraph.duckdb", "--db", help="DuckDB file to store into / read.")
 DATE_OPTION = typer.Option(None, "--date", help="Publication date (YYYY-MM-DD) for items that "
@@ -64,10 +114,23 @@ class QueryKind(str, Enum):
 
 
 def _fail_usage(message: str) -> None:
-    from rich.markup import escape
-
-    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    """``error: message`` on one line (input shown escaped, never as markup); exit 2."""
+    line = Text("error:", style="red")
+    line.append(" ").append_text(safe(" ".join(message.split())))
+    err.print(line, soft_wrap=True)
     raise typer.Exit(2)
+
+
+def _check_limit(value: Optional[int]) -> Optional[int]:
+    """--limit on every command: at least 1 (0 or -1 would mean nothing, or everything)."""
+    if value is not None and value < 1:
+        _fail_usage(f"--limit must be 1 or more (got {value})")
+    return value
+
+
+def limit_option(help: str, *names: str):
+    """The --limit option of any command, checked before the command runs."""
+    return typer.Option(None, *(names or ("--limit",)), callback=_check_limit, help=help)
 
 
 def _require_db(db: Path) -> None:
@@ -77,7 +140,7 @@ def _require_db(db: Path) -> None:
 
 
 def _report_error(error: ArticleError) -> None:
-    err.print(Text(error.line(), style="red"), soft_wrap=True)
+    err.print(safe(error.line(), "red"), soft_wrap=True)
 
 
 def _inputs(paths: List[str], date: Optional[str], fetch: bool, allow_private: bool,
@@ -97,10 +160,13 @@ ARTICLE_TIMEOUT_OPTION = typer.Option(60.0, "--article-timeout", min=1.0, help="
 
 
 def _analysed(items: Iterable[Article | ArticleError], workers: Optional[int],
-              article_timeout: float, timings: Optional[dict] = None
-              ) -> Iterator[Analysis | ArticleError]:
+              article_timeout: float, timings: Optional[dict] = None,
+              total: Optional[int] = None) -> Iterator[Analysis | ArticleError]:
+    """Results in input order from worker processes (no more workers than items)."""
     from .engines import local
 
+    if workers is None:
+        workers = min(local.default_workers(), total or local.default_workers())
     yield from local.run(items, workers=workers, article_timeout=article_timeout,
                          timings=timings)
 
@@ -127,7 +193,7 @@ def analyze(
     if as_json:
         sys.stdout.write("[")
     items = _inputs(paths, date, fetch, allow_private, timeout)
-    for result in _analysed(items, workers, article_timeout, timings):
+    for result in _analysed(items, workers, article_timeout, timings, count_items(paths)):
         if isinstance(result, ArticleError):
             failed += 1
             _report_error(result)
@@ -211,7 +277,7 @@ def ingest(
         with progress:
             task = progress.add_task("ingest", total=total)
             items = fresh(_inputs(paths, date, fetch, allow_private, timeout))
-            for result in _analysed(items, workers, article_timeout):
+            for result in _analysed(items, workers, article_timeout, total=total):
                 progress.advance(task)
                 if isinstance(result, ArticleError):
                     progress.console.print(Text(_printable(result.line()), style="red"),
@@ -241,7 +307,7 @@ def query(
                                            "corpus entity id."),
     db: Path = DB_OPTION,
     fmt: Format = typer.Option(Format.table, "--format", "-f", help="table, json or csv."),
-    limit: Optional[int] = typer.Option(None, "--limit", "-n", help="At most this many rows."),
+    limit: Optional[int] = limit_option("At most this many rows.", "--limit", "-n"),
     speaker: Optional[str] = typer.Option(None, "--speaker", help="quotes: speaker name or "
                                           "source words contain this."),
     entity: Optional[str] = typer.Option(None, "--entity", help="quotes: the speaker entity's "
@@ -288,8 +354,6 @@ def query(
             except NewsgraphError as exc:
                 _fail_usage(str(exc))
     _require_db(db)
-    if limit is not None and limit < 1:
-        _fail_usage("--limit must be 1 or more")
     if kind.value in ("story", "entity", "network"):
         _query_corpus(kind.value, target, db, fmt, limit, story, timeline)
         return
@@ -361,12 +425,7 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) 
         out.print(_rows_table(columns, rows, title))
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
-
-
-def _printable(text: str) -> str:
-    """Control characters from article text (escape sequences) shown, never sent raw."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+_printable = printable  # the name the command bodies use
 
 
 def _cell(value) -> str:
@@ -380,10 +439,10 @@ def _cell(value) -> str:
 def _rows_table(columns: list[str], rows: list[tuple], title: str,
                 max_chars: int = 80) -> Table:
     """A terminal table: long texts shortened, short columns kept on one line."""
-    cells = [["" if v is None else _printable(" ".join(_cell(v).split())) for v in r]
+    cells = [["" if v is None else printable(" ".join(_cell(v).split())) for v in r]
              for r in rows]
     cells = [[v if len(v) <= max_chars else v[: max_chars - 1] + "…" for v in r] for r in cells]
-    table = Table(title=Text(f"{_printable(title)} ({len(rows)})"), title_justify="left")
+    table = Table(title=safe(f"{title} ({len(rows)})"), title_justify="left")
     for i, c in enumerate(columns):
         longest = max([len(c)] + [len(r[i]) for r in cells])
         table.add_column(c, no_wrap=longest <= 12, overflow="fold")
@@ -393,8 +452,8 @@ def _rows_table(columns: list[str], rows: list[tuple], title: str,
 
 
 def _warn_state(db: Path) -> None:
-    err.print(Text(f"warning: could not save the linking indexes beside {db} (the links are "
-                   "stored; the next ingest rebuilds the indexes)", style="yellow"),
+    err.print(safe(f"warning: could not save the linking indexes beside {db} (the links are "
+                   "stored; the next ingest rebuilds the indexes)", "yellow"),
               soft_wrap=True)
 
 
@@ -437,21 +496,21 @@ def stats(db: Path = DB_OPTION) -> None:
         counts = store.counts()
         migrations = store.migrations()
         _, dates = store.query("SELECT min(published), max(published), sum(words) FROM articles")
-    table = Table(title=f"{db}", title_justify="left")
+    table = Table(title=safe(db), title_justify="left")
     table.add_column("table")
     table.add_column("rows", justify="right")
     for name, n in counts.items():
         table.add_row(name, f"{n:,}")
     out.print(table)
     first, last, words = dates[0]
-    out.print(f"published {first or '?'} … {last or '?'}; {words or 0:,} words; "
-              f"migrations: {', '.join(migrations)}")
+    out.print(safe(f"published {first or '?'} … {last or '?'}; {words or 0:,} words; "
+                   f"migrations: {', '.join(migrations)}"))
 
 
 @app.command()
 def bench(
     names: List[str] = typer.Argument(None, help="Benchmarks to run (default: all)."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Use at most this many documents."),
+    limit: Optional[int] = limit_option("Use at most this many documents."),
     split: str = typer.Option("dev", "--split", help="PolNeAR split for attribution."),
 ) -> None:
     """Run benchmarks on ../shared/data and print their tables."""
