@@ -195,14 +195,7 @@ def short_lock_wait(monkeypatch):
     """Commands wait for a locked file; keep the wait short here."""
     from newsgraph.store import db as store_db
 
-    monkeypatch.setattr(store_db, "LOCK_WAIT", 0.3, raising=False)
-    init = store_db.Store.__init__
-    names = init.__code__.co_varnames[1:init.__code__.co_argcount]
-    defaults = list(init.__defaults__ or ())
-    if "wait" in names and defaults:
-        offset = len(names) - len(defaults)
-        defaults[names.index("wait") - offset] = 0.3
-        monkeypatch.setattr(init, "__defaults__", tuple(defaults))
+    monkeypatch.setattr(store_db, "LOCK_WAIT", 0.3)
 
 
 def test_a_database_locked_by_another_process(tmp_path, short_lock_wait):

@@ -99,12 +99,12 @@ class Store:
     """
 
     def __init__(self, path: str | Path = "newsgraph.duckdb", read_only: bool = False,
-                 wait: float = LOCK_WAIT):
+                 wait: Optional[float] = None):
         """Open (or create) the file.  DuckDB lets one process write or several read; an
         ingest holds the file only while it writes a batch, so a reader or writer that
         finds it locked waits up to ``wait`` seconds for its turn."""
         self.path = str(path)
-        self.con = _connect(self.path, read_only, wait)
+        self.con = _connect(self.path, read_only, LOCK_WAIT if wait is None else wait)
         if not read_only:
             self.migrate()
         else:
@@ -202,9 +202,17 @@ class Store:
                 self._insert_records(table, columns, records[table])
             self.con.execute("COMMIT")
         except Exception:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
         return stored
+
+    def _rollback(self) -> None:
+        """Undo the open transaction; if DuckDB already aborted it, the error that caused
+        that is the one to report, not the failed ROLLBACK."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
 
     def _known(self, keys: list[str]) -> set[str]:
         if not keys:
