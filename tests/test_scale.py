@@ -253,3 +253,14 @@ def _tree_rss(pid: int) -> int:
         except (OSError, IndexError, ValueError):
             pass
     return total
+
+
+def test_ingest_from_parquet_refuses_a_folder_that_is_not_a_spark_run(tmp_path):
+    (tmp_path / "not-a-run").mkdir()
+    result = CliRunner().invoke(app, ["ingest", "--from-parquet", str(tmp_path / "not-a-run"),
+                                      "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 2
+    assert "not the output folder of `newsgraph spark`" in result.stderr
+    both = CliRunner().invoke(app, ["ingest", "in.txt", "--from-parquet", str(tmp_path),
+                                    "--db", str(tmp_path / "x.duckdb")])
+    assert both.exit_code == 2 and "not both" in both.stderr

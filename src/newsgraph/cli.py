@@ -237,6 +237,9 @@ def ingest(
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Print a line per stored article."),
     no_link: bool = typer.Option(False, "--no-link", help="Do not update copies, stories and "
                                  "corpus entities (run `newsgraph relink` or a later ingest)."),
+    from_parquet: Optional[Path] = typer.Option(None, "--from-parquet", help="Load the output "
+                                                "folder of `newsgraph spark` instead of "
+                                                "analysing inputs."),
 ) -> None:
     """Analyse articles and store them in the DuckDB file (idempotent by content hash), and
     link them to the articles already stored: copy groups, stories, corpus entities.
@@ -246,6 +249,11 @@ def ingest(
     from .pipeline import stage_versions
     from .store.writer import BatchWriter
 
+    if from_parquet is not None:
+        if paths:
+            _fail_usage("give either inputs or --from-parquet DIR, not both")
+        _ingest_parquet(from_parquet, db, link=not no_link)
+        return
     if not paths:
         _fail_usage("give the files, folders, globs or URLs to ingest")
 
@@ -297,6 +305,33 @@ def ingest(
     err.print(Text(f"stored {counts.stored}, skipped {counts.duplicates} as duplicates, "
                    f"failed {counts.failed}{linked} in {elapsed:.1f} s → {_printable(str(db))}"))
     if counts.failed or counts.link_error:
+        raise typer.Exit(1)
+
+
+def _ingest_parquet(directory: Path, db: Path, link: bool) -> None:
+    """`ingest --from-parquet`: a Spark run into the store in one transaction, then linked."""
+    from .store import Store
+    from .store.parquet import load_parquet
+
+    started = time.perf_counter()
+    linked = ""
+    try:
+        with Store(db) as store:
+            counts = load_parquet(directory, store)
+            if link:
+                from .corpus.linker import Linker
+
+                linker = Linker(store)
+                linked = f", linked {linker.link_pending().articles}"
+                if not linker.save_state():
+                    _warn_state(db)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
+    err.print(Text(f"loaded {counts['stored']} articles from {printable(str(directory))}, "
+                   f"skipped {counts['duplicates']} as duplicates, {counts['failed']} failures "
+                   f"recorded{linked} in {time.perf_counter() - started:.1f} s → "
+                   f"{printable(str(db))}"))
+    if counts["failed"]:
         raise typer.Exit(1)
 
 
