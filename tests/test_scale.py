@@ -264,3 +264,19 @@ def test_ingest_from_parquet_refuses_a_folder_that_is_not_a_spark_run(tmp_path):
     both = CliRunner().invoke(app, ["ingest", "in.txt", "--from-parquet", str(tmp_path),
                                     "--db", str(tmp_path / "x.duckdb")])
     assert both.exit_code == 2 and "not both" in both.stderr
+
+
+def test_slow_html_extraction_fails_alone_and_the_next_page_is_read():
+    from newsgraph.html import article_from_html
+
+    heavy = "<html><body><p " + " ".join(f'a{i}="x"' for i in range(50_000)) + ">hi</p></body></html>"
+    started = time.monotonic()
+    refused = article_from_html(heavy, "heavy", "in/heavy.html", timeout=1)
+    assert isinstance(refused, ArticleError) and refused.code == "timeout"
+    assert time.monotonic() - started < 15  # the helper's start is not charged; 1 s is
+    page = ("<html><head><title>Bridge</title></head><body><article><p>The county board "
+            "voted on Tuesday to close the old river bridge for repairs, its chair said.</p>"
+            "<p>Work starts in May and will take about six weeks, engineers said.</p>"
+            "</article></body></html>")
+    article = article_from_html(page, "bridge", "in/bridge.html", timeout=20)
+    assert isinstance(article, Article) and article.text.startswith("The county board")

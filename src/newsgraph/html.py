@@ -1,9 +1,17 @@
-"""Main text and metadata from an HTML page, with trafilatura."""
+"""Main text and metadata from an HTML page, with trafilatura.
+
+Extraction runs in a helper process with a time limit (:data:`HTML_TIMEOUT`): some
+markup makes it slow out of all proportion (one tag carrying 50,000 attributes, half a
+megabyte, took 19 s here), and input must not be able to stall a run.  A page over the
+limit fails alone with a one-line ``timeout`` error; the helper is replaced.
+"""
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from datetime import date
+from typing import Optional
 
 from .errors import ArticleError
 from .model import Article
@@ -30,8 +38,23 @@ def _date_params() -> dict:
             "max_date": date.today().isoformat()}
 
 
-def article_from_html(html: str, art_id: str, origin: str) -> Article | ArticleError:
+HTML_TIMEOUT = 20.0  # seconds for one page
+HELPER_START = 120.0  # seconds for the helper to import trafilatura on a busy machine
+
+
+def article_from_html(html: str, art_id: str, origin: str,
+                      timeout: Optional[float] = HTML_TIMEOUT) -> Article | ArticleError:
     """Extract text, title, date, author and site; refuse pages with no article text.
+
+    With a ``timeout`` (the default) the work is done in the helper process and given
+    that many seconds; ``timeout=None`` extracts in this process."""
+    if timeout is None:
+        return extract(html, art_id, origin)
+    return _EXTRACTOR.run(html, art_id, origin, timeout)
+
+
+def extract(html: str, art_id: str, origin: str) -> Article | ArticleError:
+    """Extract text, title, date, author and site in this process (no time limit).
 
     trafilatura tolerates malformed markup; when it finds no article text (fewer than
     ``MIN_WORDS`` words, or no sentence) the page is reported rather than stored.
@@ -59,3 +82,70 @@ def article_from_html(html: str, art_id: str, origin: str) -> Article | ArticleE
     return Article(id=art_id, text=text, title=data.get("title"), url=data.get("url"),
                    source=data.get("sitename") or data.get("hostname"),
                    author=data.get("author"), published=published, origin=origin)
+
+
+def _serve(conn) -> None:
+    """The helper process: extract each page it is sent until the pipe closes."""
+    import trafilatura  # noqa: F401 - loaded before the first page's clock starts
+
+    conn.send("ready")
+    while True:
+        try:
+            html, art_id, origin = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(extract(html, art_id, origin))
+
+
+class _Extractor:
+    """The helper process, started on first use and replaced after a timeout or crash."""
+
+    def __init__(self) -> None:
+        self.process = None
+        self.conn = None
+
+    def _start(self) -> bool:
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(target=_serve, args=(child,), daemon=True,
+                                  name="newsgraph-html")
+        try:
+            process.start()
+        except RuntimeError:  # a script without a __main__ guard: extract in-process
+            return False
+        child.close()
+        self.process, self.conn = process, parent
+        try:
+            if parent.poll(HELPER_START) and parent.recv() == "ready":
+                return True
+        except (EOFError, OSError):
+            pass
+        self._stop()
+        return False
+
+    def _stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.join(5)
+            self.conn.close()
+        self.process = self.conn = None
+
+    def run(self, html: str, art_id: str, origin: str, timeout: float
+            ) -> Article | ArticleError:
+        if self.process is None or not self.process.is_alive():
+            self._stop()
+            if not self._start():
+                return extract(html, art_id, origin)
+        try:
+            self.conn.send((html, art_id, origin))
+            if self.conn.poll(timeout):
+                return self.conn.recv()
+            why = f"HTML extraction took longer than {timeout:g} s; skipped"
+            code = "timeout"
+        except (EOFError, OSError):
+            why, code = "HTML extraction crashed; skipped", "crashed"
+        self._stop()
+        return ArticleError(why, origin=origin, article_id=art_id, code=code)
+
+
+_EXTRACTOR = _Extractor()
