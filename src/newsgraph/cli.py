@@ -39,7 +39,6 @@ from .errors import ArticleError, NewsgraphError
 from .ingest import IngestOptions, count_items, read_inputs
 from .model import Article
 from .terminal import printable, safe
-from .pipeline import Analysis
 
 
 class _OneLineErrors(typer.core.TyperGroup):
@@ -161,14 +160,15 @@ ARTICLE_TIMEOUT_OPTION = typer.Option(60.0, "--article-timeout", min=1.0, help="
 
 def _analysed(items: Iterable[Article | ArticleError], workers: Optional[int],
               article_timeout: float, timings: Optional[dict] = None,
-              total: Optional[int] = None) -> Iterator[Analysis | ArticleError]:
-    """Results in input order from worker processes (no more workers than items)."""
+              total: Optional[int] = None, render=None) -> Iterator:
+    """Results in input order from worker processes (no more workers than items), each
+    passed through ``render`` in its worker when given."""
     from .engines import local
 
     if workers is None:
         workers = min(local.default_workers(), total or local.default_workers())
     yield from local.run(items, workers=workers, article_timeout=article_timeout,
-                         timings=timings)
+                         timings=timings, render=render)
 
 
 @app.command()
@@ -192,17 +192,20 @@ def analyze(
     first = True
     if as_json:
         sys.stdout.write("[")
+    from .engines.batch import json_block, json_line
+
     items = _inputs(paths, date, fetch, allow_private, timeout)
-    for result in _analysed(items, workers, article_timeout, timings, count_items(paths)):
+    render = json_line if as_jsonl else json_block if as_json else None
+    for result in _analysed(items, workers, article_timeout, timings, count_items(paths),
+                            render):
         if isinstance(result, ArticleError):
             failed += 1
             _report_error(result)
             continue
         if as_jsonl:
-            sys.stdout.write(json.dumps(result.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.write(result + "\n")
         elif as_json:
-            sys.stdout.write(("\n" if first else ",\n")
-                             + json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+            sys.stdout.write(("\n" if first else ",\n") + result)
         else:
             from .report import render
 
@@ -247,6 +250,7 @@ def ingest(
     Workers parse; this process stores the results in batched transactions and leaves the
     file closed between them, so `query` and other readers can open it during an ingest."""
     from .pipeline import stage_versions
+    from .store.db import prepare
     from .store.writer import BatchWriter
 
     if from_parquet is not None:
@@ -285,7 +289,8 @@ def ingest(
         with progress:
             task = progress.add_task("ingest", total=total)
             items = fresh(_inputs(paths, date, fetch, allow_private, timeout))
-            for result in _analysed(items, workers, article_timeout, total=total):
+            for result in _analysed(items, workers, article_timeout, total=total,
+                                    render=prepare):
                 progress.advance(task)
                 if isinstance(result, ArticleError):
                     progress.console.print(Text(_printable(result.line()), style="red"),

@@ -8,6 +8,7 @@ long articles must not share a batch the way thirty-two short ones can.
 
 from __future__ import annotations
 
+import json
 from typing import Iterable, Iterator, Optional
 
 from ..errors import ArticleError
@@ -60,6 +61,16 @@ def batches(items: Iterable[Article | ArticleError], max_chars: int = MAX_BATCH_
         chars += size
     if batch:
         yield batch
+
+
+def json_line(analysis: Analysis) -> str:
+    """The ``analyze --jsonl`` line of one article (rendered in the worker)."""
+    return json.dumps(analysis.to_dict(), ensure_ascii=False)
+
+
+def json_block(analysis: Analysis) -> str:
+    """One element of ``analyze --json``'s array (rendered in the worker)."""
+    return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
 
 
 def article_row(data: dict) -> dict:

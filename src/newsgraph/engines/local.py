@@ -26,7 +26,7 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
-from typing import Iterable, Iterator, Optional
+from typing import Any, Callable, Iterable, Iterator, Optional
 
 from ..errors import ArticleError
 from ..model import Article
@@ -55,9 +55,13 @@ def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
         article_timeout: float = ARTICLE_TIMEOUT,
         timings: Optional[dict[str, float]] = None,
         max_batch_chars: int = batching.MAX_BATCH_CHARS,
-        ) -> Iterator[Analysis | ArticleError]:
-    """Yield one Analysis or ArticleError per item, in input order.
+        render: Optional[Callable[[Analysis], Any]] = None,
+        ) -> Iterator[Any]:
+    """Yield one Analysis (or ``render(analysis)``) or ArticleError per item, in input order.
 
+    ``render``, a module-level function, runs in the worker on each analysis: the JSON
+    line ``analyze --jsonl`` prints, the rows ``ingest`` stores.  Done there, that work
+    is spread over the cores instead of queuing in the one process that prints or writes.
     ``timings`` (if given) accumulates seconds per stage, summed over the workers."""
     workers = default_workers() if workers is None else workers
     batches = batching.batches(items, max_chars=max_batch_chars)
@@ -65,10 +69,10 @@ def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
         pipe = batching.pipeline()
         for chunk in batches:
             before = dict(pipe.timings)
-            yield from batching.analyze_batch(chunk, pipe)
+            yield from _rendered(batching.analyze_batch(chunk, pipe), render)
             _add_timings(timings, pipe.timings, before)
         return
-    pool = _Pool(workers, article_timeout, timings)
+    pool = _Pool(workers, article_timeout, timings, render)
     try:
         yield from pool.run(batches)
     finally:
@@ -76,7 +80,13 @@ def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
 
 
 # -- the worker process -----------------------------------------------------------------------
-def _serve(conn: Connection) -> None:
+def _rendered(results: list, render: Optional[Callable]) -> list:
+    if render is None:
+        return results
+    return [render(r) if isinstance(r, Analysis) else r for r in results]
+
+
+def _serve(conn: Connection, render: Optional[Callable] = None) -> None:
     """A worker: load the pipeline, say so, then analyse each batch sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     pipe = batching.pipeline()
@@ -92,7 +102,7 @@ def _serve(conn: Connection) -> None:
             return
         job_id, items = message
         before = dict(pipe.timings)
-        results = batching.analyze_batch(items, pipe)
+        results = _rendered(batching.analyze_batch(items, pipe), render)
         spent: dict[str, float] = {}
         _add_timings(spent, pipe.timings, before)
         try:
@@ -132,8 +142,10 @@ class _Worker:
 
 
 class _Pool:
-    def __init__(self, size: int, article_timeout: float, timings: Optional[dict]):
+    def __init__(self, size: int, article_timeout: float, timings: Optional[dict],
+                 render: Optional[Callable] = None):
         self.context = multiprocessing.get_context("spawn")
+        self.render = render
         self.article_timeout = article_timeout
         self.timings = timings
         self.workers = [self._start() for _ in range(size)]
@@ -141,7 +153,7 @@ class _Pool:
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe(duplex=True)
-        process = self.context.Process(target=_serve, args=(child,), daemon=True,
+        process = self.context.Process(target=_serve, args=(child, self.render), daemon=True,
                                        name="newsgraph-worker")
         process.start()
         child.close()

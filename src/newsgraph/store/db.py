@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional
 
@@ -64,6 +65,34 @@ COLUMNS: dict[str, dict[str, Callable[[dict], Any]]] = {
         "end": lambda r: r["span"]["end"],
     },
 }
+
+
+ARTICLE_COLUMNS = ["hash", "id", "title", "url", "source", "author", "published", "origin",
+                   "text", "words", "stages", "seq"]
+
+
+@dataclass
+class Prepared:
+    """An analysed article as the rows the store writes for it (``articles`` row without
+    ``stages`` and ``seq``; per record table, whole rows).  Workers prepare the articles
+    they analysed, so the one writing process only inserts."""
+
+    hash: str
+    id: str
+    article: list
+    records: dict[str, list[list]]
+
+
+def prepare(analysis: Analysis) -> Prepared:
+    """The store's rows for one analysed article (pure Python: no database needed)."""
+    a = analysis.article
+    key = a.hash
+    data = analysis.to_dict()
+    records = {table: [[key, r["id"], *(fn(r) for fn in columns.values()), r.get("stage"),
+                        json.dumps(r)] for r in data[table]]
+               for table, columns in COLUMNS.items()}
+    return Prepared(key, a.id, [key, a.id, a.title, a.url, a.source, a.author, a.published,
+                                a.origin, a.text, len(a.text.split())], records)
 
 
 LOCK_WAIT = 15.0  # seconds a command waits for another process to release the file
@@ -166,40 +195,37 @@ class Store:
         """Store one analysed article and its records atomically; False if already stored."""
         return self.save_many([analysis], stages)[0]
 
-    def save_many(self, analyses: list[Analysis], stages: Optional[dict[str, str]] = None
-                  ) -> list[bool]:
+    def save_many(self, items: list[Analysis | Prepared],
+                  stages: Optional[dict[str, str]] = None) -> list[bool]:
         """Store analysed articles and their records in one transaction; for each, False
         if it was already stored (by content hash, also within the list).
 
         One transaction per batch instead of per article: the commit, not the rows, was
         the store's cost (ingest ran at 0.66 of analyze's rate with one per article).  A
-        run killed part-way still leaves only whole articles: the batch commits or not."""
+        run killed part-way still leaves only whole articles: the batch commits or not.
+        Items may come already prepared (:func:`prepare`, by the worker that analysed
+        them)."""
+        prepared = [p if isinstance(p, Prepared) else prepare(p) for p in items]
         stored: list[bool] = []
         self.con.execute("BEGIN TRANSACTION")
         try:
-            keys = [a.article.hash for a in analyses]
-            known = self._known(keys)
+            known = self._known([p.hash for p in prepared])
             seq = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
             articles, records = [], {table: [] for table in COLUMNS}
-            for analysis, key in zip(analyses, keys):
-                if key in known:
+            for p in prepared:
+                if p.hash in known:
                     stored.append(False)
                     continue
-                known.add(key)
+                known.add(p.hash)
                 stored.append(True)
                 seq += 1
-                a = analysis.article
-                articles.append([key, a.id, a.title, a.url, a.source, a.author, a.published,
-                                 a.origin, a.text, len(a.text.split()), json.dumps(stages or {}),
-                                 seq])
-                data = analysis.to_dict()
+                articles.append([*p.article, json.dumps(stages or {}), seq])
                 for table in COLUMNS:
-                    records[table] += [(key, r) for r in data[table]]
-            self._insert_rows("articles", ["hash", "id", "title", "url", "source", "author",
-                                           "published", "origin", "text", "words", "stages",
-                                           "seq"], articles)
+                    records[table] += p.records[table]
+            self._insert_rows("articles", ARTICLE_COLUMNS, articles)
             for table, columns in COLUMNS.items():
-                self._insert_records(table, columns, records[table])
+                self._insert_rows(table, ["article", "id", *columns, "stage", "data"],
+                                  records[table])
             self.con.execute("COMMIT")
         except Exception:
             self._rollback()
@@ -221,13 +247,6 @@ class Store:
         rows = self.con.execute(f"SELECT hash FROM articles WHERE hash IN ({marks})",
                                 keys).fetchall()
         return {r[0] for r in rows}
-
-    def _insert_records(self, table: str, columns: dict, records: list[tuple[str, dict]]
-                        ) -> None:
-        names = list(columns)
-        rows = [[key, r["id"], *(columns[n](r) for n in names), r.get("stage"), json.dumps(r)]
-                for key, r in records]
-        self._insert_rows(table, ["article", "id", *names, "stage", "data"], rows)
 
     def _insert_rows(self, table: str, names: list[str], rows: list[list], chunk: int = 200
                      ) -> None:

@@ -26,11 +26,15 @@ from typing import Callable, Optional
 
 from ..errors import ArticleError
 from ..pipeline import Analysis
-from .db import Store
+from .db import Prepared, Store
 
 FLUSH_ARTICLES = 64
 FLUSH_SECONDS = 2.0
 LINK_EVERY = 500  # stored articles between two linking passes
+
+
+def _id_of(item: Analysis | Prepared) -> str:
+    return item.id if isinstance(item, Prepared) else item.article.id
 
 
 def _short(content_hash: str) -> int:
@@ -63,7 +67,7 @@ class BatchWriter:
         self.link_every = link_every
         self.on_stored = on_stored
         self.counts = WriteCounts()
-        self.pending: list[Analysis] = []
+        self.pending: list[Analysis | Prepared] = []
         self.failures: list[ArticleError] = []
         self.last_flush = time.monotonic()
         self.linker = None
@@ -81,7 +85,7 @@ class BatchWriter:
         self.seen.add(key)
         return True
 
-    def add(self, result: Analysis | ArticleError) -> None:
+    def add(self, result: Analysis | Prepared | ArticleError) -> None:
         if isinstance(result, ArticleError):
             self.counts.failed += 1
             self.failures.append(result)
@@ -100,7 +104,7 @@ class BatchWriter:
             stored = store.save_many(self.pending, self.versions) if self.pending else []
             for error in self.failures:
                 store.record_failure(error)
-            ids = [a.article.id for a, ok in zip(self.pending, stored) if ok]
+            ids = [_id_of(a) for a, ok in zip(self.pending, stored) if ok]
             self.counts.stored += len(ids)
             self.counts.duplicates += len(stored) - len(ids)
             self.pending, self.failures = [], []
