@@ -237,7 +237,8 @@ def ingest(
     timeout: float = TIMEOUT_OPTION,
     workers: Optional[int] = WORKERS_OPTION,
     article_timeout: float = ARTICLE_TIMEOUT_OPTION,
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Print a line per stored article."),
+    verbose: bool = typer.Option(False, "--verbose", "-v",
+                                 help="Print a line per stored article."),
     no_link: bool = typer.Option(False, "--no-link", help="Do not update copies, stories and "
                                  "corpus entities (run `newsgraph relink` or a later ingest)."),
     from_parquet: Optional[Path] = typer.Option(None, "--from-parquet", help="Load the output "
