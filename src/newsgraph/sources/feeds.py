@@ -24,7 +24,7 @@ from typing import Iterator, Optional
 
 from ..errors import ArticleError, EmptyInputError
 from ..model import Article
-from .web import id_from_url, page_article
+from .web import fetch_input, id_from_url, page_article
 
 MAX_FEED_ENTRIES = 500
 FEED_SUFFIXES = {".rss", ".atom"}
@@ -93,16 +93,9 @@ def read_feed(data: bytes, origin: str, options, base_url: Optional[str] = None
 
 def _entry_article(entry, link: str, feed_title: Optional[str], options
                    ) -> Article | ArticleError:
-    if not options.fetch:
-        return ArticleError("is a URL; pass --fetch to download it", origin=link, code="url")
-    from ..fetch import fetch
-
-    try:
-        got = fetch(link, timeout=options.timeout, max_bytes=options.max_bytes,
-                    allow_private=options.allow_private)
-    except ArticleError as exc:
-        exc.origin = exc.origin or link
-        return exc
+    got = fetch_input(link, options)
+    if isinstance(got, ArticleError):
+        return got
     item = page_article(got.body, got.content_type, link, id_from_url(link), link)
     if isinstance(item, Article):
         item.url = link

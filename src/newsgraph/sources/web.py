@@ -78,20 +78,28 @@ def host_of(url: str) -> Optional[str]:
         return None
 
 
-def read_url(url: str, options) -> Iterator[Article | ArticleError]:
-    """A URL given as an input: a feed yields its entries, anything else one article."""
+def fetch_input(url: str, options):
+    """The fetched response for an input URL, or the one-line ArticleError: URLs need
+    ``--fetch``, and every fetch follows the same rules (:mod:`newsgraph.fetch`)."""
     if not options.fetch:
-        yield ArticleError("is a URL; pass --fetch to download it", origin=url, code="url")
-        return
+        return ArticleError("is a URL; pass --fetch to download it", origin=url, code="url")
     from ..fetch import fetch
-    from .feeds import is_feed, read_feed
 
     try:
-        got = fetch(url, timeout=options.timeout, max_bytes=options.max_bytes,
-                    allow_private=options.allow_private)
+        return fetch(url, timeout=options.timeout, max_bytes=options.max_bytes,
+                     allow_private=options.allow_private)
     except ArticleError as exc:
         exc.origin = exc.origin or url
-        yield exc
+        return exc
+
+
+def read_url(url: str, options) -> Iterator[Article | ArticleError]:
+    """A URL given as an input: a feed yields its entries, anything else one article."""
+    from .feeds import is_feed, read_feed
+
+    got = fetch_input(url, options)
+    if isinstance(got, ArticleError):
+        yield got
         return
     if is_feed(got.body, got.content_type):
         yield from read_feed(got.body, url, options, base_url=got.url)
