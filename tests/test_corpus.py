@@ -381,3 +381,21 @@ def test_linking_is_the_same_in_every_process():
         assert done.returncode == 0, done.stderr[-2000:]
         digests.add(done.stdout.strip())
     assert len(digests) == 1
+
+
+def test_the_writer_linking_beside_the_parse_equals_linking_at_once(tmp_path, analyses):
+    """Batches of two, a linking pass in a thread every three stored articles: the same
+    links as one pass over the whole store."""
+    from newsgraph.store.writer import BatchWriter
+
+    with store_of(tmp_path, analyses, "one.duckdb") as one:
+        at_once = snapshot(one)
+    writer = BatchWriter(tmp_path / "w.duckdb", {}, flush_articles=2, flush_seconds=3600,
+                         link_every=3)
+    for analysis in analyses:
+        writer.add(analysis)
+    counts = writer.close()
+    assert counts.stored == len(analyses) and counts.link_error is None
+    assert counts.linked == len(analyses)
+    with Store(tmp_path / "w.duckdb", read_only=True) as written:
+        assert snapshot(written) == at_once

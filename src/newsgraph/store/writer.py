@@ -2,8 +2,10 @@
 
 Workers parse; this process alone writes.  Results are kept until a batch is due (every
 ``flush_articles`` articles or ``flush_seconds`` seconds), then the file is opened, the
-batch stored in one transaction (:meth:`Store.save_many`), linked when a linking pass is
-due, and the file closed again.  Two things follow:
+batch stored in one transaction (:meth:`Store.save_many`) and the file closed again.
+Every ``link_every`` stored articles a linking pass (copies, stories, corpus entities) runs
+in a thread beside the workers' parsing, holding the file meanwhile (batches wait in
+memory for it); the last pass runs at the end.  Two things follow:
 
 * **Speed.** A commit per batch rather than per article: the commit was the store's
   cost.
@@ -19,6 +21,7 @@ the full hash again, so a concurrent ingest of the same file stores each article
 
 from __future__ import annotations
 
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +33,7 @@ from .db import Prepared, Store
 
 FLUSH_ARTICLES = 64
 FLUSH_SECONDS = 2.0
-LINK_EVERY = 500  # stored articles between two linking passes
+LINK_EVERY = 200  # stored articles between two linking passes (each beside the parsing)
 
 
 def _id_of(item: Analysis | Prepared) -> str:
@@ -72,6 +75,8 @@ class BatchWriter:
         self.last_flush = time.monotonic()
         self.linker = None
         self.unlinked = 0
+        self.file = threading.Lock()  # held while this process has the DuckDB file open
+        self.linking: Optional[threading.Thread] = None
         with Store(self.path) as store:  # creates and migrates the file
             _, rows = store.query("SELECT hash FROM articles")
         self.seen = {_short(r[0]) for r in rows}
@@ -96,27 +101,56 @@ class BatchWriter:
             self.flush()
 
     def flush(self, final: bool = False) -> None:
-        """Write what is pending in one transaction; link if due (or ``final``)."""
+        """Write what is pending in one transaction, unless a linking pass has the file
+        (then the next call writes it); start a linking pass when one is due.  ``final``
+        waits for the pass, writes everything and links what is left."""
         self.last_flush = time.monotonic()
+        if final:
+            self._wait_for_linking()
         if not (self.pending or self.failures or (final and self.link)):
             return
-        with Store(self.path) as store:
-            stored = store.save_many(self.pending, self.versions) if self.pending else []
-            for error in self.failures:
-                store.record_failure(error)
-            ids = [_id_of(a) for a, ok in zip(self.pending, stored) if ok]
-            self.counts.stored += len(ids)
-            self.counts.duplicates += len(stored) - len(ids)
-            self.pending, self.failures = [], []
-            self.unlinked += len(ids)
-            if self.link and (final or self.unlinked >= self.link_every):
-                self._link(store, final)
+        if not self.file.acquire(blocking=final):
+            return
+        try:
+            with Store(self.path) as store:
+                stored = store.save_many(self.pending, self.versions) if self.pending else []
+                for error in self.failures:
+                    store.record_failure(error)
+                ids = [_id_of(a) for a, ok in zip(self.pending, stored) if ok]
+                self.counts.stored += len(ids)
+                self.counts.duplicates += len(stored) - len(ids)
+                self.pending, self.failures = [], []
+                self.unlinked += len(ids)
+                if final and self.link:
+                    self._link(store, final=True)
+        finally:
+            self.file.release()
         if ids and self.on_stored:
             self.on_stored(ids)
+        if not final and self.link and self.unlinked >= self.link_every \
+                and (self.linking is None or not self.linking.is_alive()):
+            self.unlinked = 0
+            self.linking = threading.Thread(target=self._link_beside, daemon=True,
+                                            name="newsgraph-link")
+            self.linking.start()
 
     def close(self) -> WriteCounts:
         self.flush(final=True)
         return self.counts
+
+    def _wait_for_linking(self) -> None:
+        if self.linking is not None:
+            self.linking.join()
+            self.linking = None
+
+    def _link_beside(self) -> None:
+        """A linking pass in a thread: the workers keep parsing meanwhile (the pass runs
+        mostly in this process's Python, which would otherwise leave them idle)."""
+        try:
+            with self.file, Store(self.path) as store:
+                self._link(store, final=False)
+        except Exception as exc:  # noqa: BLE001 - reported at the end; articles stay stored
+            self.counts.link_error = self.counts.link_error or f"{type(exc).__name__}: {exc}"
 
     def _link(self, store: Store, final: bool) -> None:
         """Link what is stored so far; the linker is built (replaying the store) once.
@@ -132,7 +166,6 @@ class BatchWriter:
                 self.linker = Linker(store)
             self.linker.store = store
             self.counts.linked += self.linker.link_pending().articles
-            self.unlinked = 0
             if final and self.counts.linked:
                 self.counts.saved_state = self.linker.save_state()
         except Exception as exc:  # noqa: BLE001 - reported; the stored articles stay
