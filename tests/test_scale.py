@@ -280,3 +280,97 @@ def test_slow_html_extraction_fails_alone_and_the_next_page_is_read():
             "</article></body></html>")
     article = article_from_html(page, "bridge", "in/bridge.html", timeout=20)
     assert isinstance(article, Article) and article.text.startswith("The county board")
+
+
+def test_an_input_error_is_raised_after_every_item_read_before_it():
+    """Input that fails part-way (a file gone, a disk error): every article read before
+    the error is handed out, with workers as in one process, then the error is raised."""
+    def items():
+        yield from _articles(40)
+        raise OSError("input vanished")
+
+    for workers in (0, 1):
+        got = []
+        try:
+            for result in local.run(items(), workers=workers):
+                got.append(result)
+        except OSError as exc:
+            assert str(exc) == "input vanished"
+        else:  # pragma: no cover - the test's failure
+            raise AssertionError("the input's error was lost")
+        assert [r.article.id for r in got] == [f"art{i:02d}" for i in range(40)], workers
+
+
+_BROKEN_PLUGIN = 'raise RuntimeError("the plugin cannot load its lexicon")\n'
+
+
+def test_a_worker_that_cannot_load_the_pipeline_says_why_in_one_line(tmp_path):
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    (plugin / "ng_broken_stage.py").write_text(_BROKEN_PLUGIN)
+    info = plugin / "ng_broken_stage-0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: ng-broken-stage\nVersion: 0\n")
+    (info / "entry_points.txt").write_text("[newsgraph.stages]\nbroken = ng_broken_stage\n")
+    src = _write_jsonl(tmp_path / "in.jsonl", _articles(2))
+    proc = subprocess.run([sys.executable, "-m", "newsgraph.cli", "analyze", "--jsonl",
+                           "--workers", "1", str(src)], capture_output=True, text=True,
+                          env=_env(plugin), timeout=300)
+    assert proc.returncode == 3  # as in one process: the plugin's error, not a worker's death
+    assert proc.stderr.strip().splitlines() == [
+        "internal error: RuntimeError: the plugin cannot load its lexicon (a bug: please "
+        "report it; NEWSGRAPH_DEBUG=1 shows the traceback)"]
+
+
+def test_ctrl_c_does_not_wait_for_a_busy_worker(tmp_path):
+    plugin = _stall_plugin(tmp_path / "plugin")
+    articles = _articles(33)
+    articles[32] = Article(id="stuck", text=BEATS[0] + " STALL-THIS-ONE")  # the 2nd batch
+    src = _write_jsonl(tmp_path / "in.jsonl", articles)
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "analyze", "--jsonl",
+                             "--workers", "1", str(src)], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, env=_env(plugin), text=True)
+    assert json.loads(proc.stdout.readline())["id"] == "art00"
+    time.sleep(0.5)  # the stalled batch is in the worker
+    proc.send_signal(signal.SIGINT)
+    started = time.monotonic()
+    proc.communicate(timeout=60)
+    assert time.monotonic() - started < 3  # was 5 s: a graceful wait for the busy worker
+    assert proc.returncode == 130
+
+
+def test_helper_processes_start_deaf_to_ctrl_c():
+    """Ctrl-C at a terminal reaches the whole process group; a worker or HTML helper
+    still importing must not die with a traceback of its own."""
+    import multiprocessing
+
+    process = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(30,),
+                                                           daemon=True)
+    local.start_deaf(process)
+    try:
+        for _ in range(10):
+            os.kill(process.pid, signal.SIGINT)
+            time.sleep(0.1)
+        assert process.is_alive()
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        process.kill()
+        process.join(5)
+
+
+def test_an_unreadable_jsonl_file_fails_alone(tmp_path):
+    import socket
+
+    sock = socket.socket(socket.AF_UNIX)  # open() on a socket fails as on a locked file
+    sock.bind(str(tmp_path / "locked.jsonl"))
+    try:
+        good = tmp_path / "good.txt"
+        good.write_text(BEATS[1])
+        result = CliRunner().invoke(app, ["analyze", "--jsonl", "--workers", "0",
+                                          str(tmp_path / "locked.jsonl"), str(good)])
+    finally:
+        sock.close()
+    assert result.exit_code == 1, result.output
+    assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["good"]
+    assert result.stderr.strip().endswith("locked.jsonl: unreadable: cannot read: No such "
+                                          "device or address")

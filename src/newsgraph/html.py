@@ -109,8 +109,10 @@ class _Extractor:
         parent, child = context.Pipe()
         process = context.Process(target=_serve, args=(child,), daemon=True,
                                   name="newsgraph-html")
+        from .engines.local import start_deaf
+
         try:
-            process.start()
+            start_deaf(process)
         except RuntimeError:  # a script without a __main__ guard: extract in-process
             return False
         child.close()

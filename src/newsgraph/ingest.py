@@ -108,9 +108,12 @@ def count_items(inputs: Iterable[str]) -> Optional[int]:
             if path is None:
                 total += 1
             elif path.suffix.lower() in JSONL_SUFFIXES:
-                with open(path, "rb") as fh:
-                    total += sum(1 for line in bounded_lines(fh, 1 << 16)
-                                 if isinstance(line, int) or line.strip())
+                try:
+                    with open(path, "rb") as fh:
+                        total += sum(1 for line in bounded_lines(fh, 1 << 16)
+                                     if isinstance(line, int) or line.strip())
+                except OSError:  # reported as one failed item when it is read
+                    total += 1
             elif (path.suffix.lower() in FEED_SUFFIXES | {".xml"}
                   or path.name.lower().endswith((".warc", ".warc.gz"))):
                 return None  # archives and feeds hold an unknown number of articles
@@ -123,7 +126,13 @@ def read_file(path: Path, options: IngestOptions) -> Iterator[Article | ArticleE
     origin = str(path)
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        with open(path, "rb") as fh:
+        try:
+            fh = open(path, "rb")
+        except OSError as exc:  # unreadable: this file fails, the other inputs go on
+            yield ArticleError(f"cannot read: {exc.strerror or exc}", origin=origin,
+                               code="unreadable")
+            return
+        with fh:
             yield from read_jsonl(fh, origin, options)
         return
     if path.name.lower().endswith((".warc", ".warc.gz")):

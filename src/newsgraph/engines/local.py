@@ -64,19 +64,33 @@ def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
     is spread over the cores instead of queuing in the one process that prints or writes.
     ``timings`` (if given) accumulates seconds per stage, summed over the workers."""
     workers = default_workers() if workers is None else workers
-    batches = batching.batches(items, max_chars=max_batch_chars)
+    failure: list[Exception] = []
+    batches = batching.batches(_until_error(items, failure), max_chars=max_batch_chars)
     if workers <= 0:
         pipe = batching.pipeline()
         for chunk in batches:
             before = dict(pipe.timings)
             yield from _rendered(batching.analyze_batch(chunk, pipe), render)
             _add_timings(timings, pipe.timings, before)
-        return
-    pool = _Pool(workers, article_timeout, timings, render)
+    else:
+        pool = _Pool(workers, article_timeout, timings, render)
+        finished = False
+        try:
+            yield from pool.run(batches)
+            finished = True
+        finally:  # stopped early (an error, Ctrl-C, a closed pipe): no waiting for workers
+            pool.close(wait=finished)
+    if failure:
+        raise failure[0]
+
+
+def _until_error(items: Iterable, failure: list) -> Iterator:
+    """The items until the input raises; the error is kept in ``failure`` and raised once
+    every item read before it has been analysed and handed out (none is lost)."""
     try:
-        yield from pool.run(batches)
-    finally:
-        pool.close()
+        yield from items
+    except Exception as exc:  # noqa: BLE001 - re-raised by run()
+        failure.append(exc)
 
 
 # -- the worker process -----------------------------------------------------------------------
@@ -89,8 +103,15 @@ def _rendered(results: list, render: Optional[Callable]) -> list:
 def _serve(conn: Connection, render: Optional[Callable] = None) -> None:
     """A worker: load the pipeline, say so, then analyse each batch sent until told to stop."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
-    pipe = batching.pipeline()
-    batching.analyze_batch([_WARM_UP], pipe)
+    try:
+        pipe = batching.pipeline()
+        batching.analyze_batch([_WARM_UP], pipe)
+    except Exception as exc:  # no model, a broken plugin: the parent raises it as it is
+        try:
+            conn.send(("failed", exc, None))
+        except Exception:  # noqa: BLE001 - not picklable: its text will do
+            conn.send(("failed", RuntimeError(f"{type(exc).__name__}: {exc}"), None))
+        return
     pipe.timings.clear()
     conn.send(("ready", None, None))
     while True:
@@ -109,6 +130,22 @@ def _serve(conn: Connection, render: Optional[Callable] = None) -> None:
             conn.send((job_id, results, spent))
         except (BrokenPipeError, OSError):
             return
+
+
+def start_deaf(process: multiprocessing.process.BaseProcess) -> None:
+    """Start a helper process that ignores Ctrl-C from birth: the terminal sends SIGINT to
+    the whole process group, and a child still importing would print a traceback.  (Python
+    leaves SIGINT ignored when it starts with it ignored.)"""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        process.start()
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        process.start()
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _add_timings(total: Optional[dict], now: dict, before: dict) -> None:
@@ -155,7 +192,7 @@ class _Pool:
         parent, child = self.context.Pipe(duplex=True)
         process = self.context.Process(target=_serve, args=(child, self.render), daemon=True,
                                        name="newsgraph-worker")
-        process.start()
+        start_deaf(process)
         child.close()
         return _Worker(process, parent)
 
@@ -165,13 +202,14 @@ class _Pool:
         worker.conn.close()
         self.workers[self.workers.index(worker)] = self._start()
 
-    def close(self) -> None:
+    def close(self, wait: bool = True) -> None:
+        """Stop the workers: idle ones are told to, busy ones (``wait=False``) killed."""
         for worker in self.workers:
             try:
                 worker.conn.send(None)
             except (BrokenPipeError, OSError):
                 pass
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + (5 if wait else 0)
         for worker in self.workers:
             worker.process.join(max(0.0, deadline - time.monotonic()))
             if worker.process.is_alive():
@@ -240,6 +278,8 @@ class _Pool:
             if job_id == "ready":
                 worker.ready = True
                 continue
+            if job_id == "failed":  # the worker could not load the pipeline
+                raise results
             job = worker.job
             worker.job = None
             if job is None or job.job_id != job_id:  # pragma: no cover - protocol guard
@@ -262,6 +302,7 @@ class _Pool:
         """A worker ran out of time or died: replace it; retry its articles one by one."""
         job = worker.job
         if job is None and not worker.ready:
+            worker.process.join(1)
             raise RuntimeError("a worker process died while loading the pipeline "
                                f"(exit code {worker.process.exitcode})")
         self._replace(worker)
