@@ -171,3 +171,14 @@ def test_polarity_migration_backfills_records_stored_before_it(tmp_path):
     with Store(db) as store:
         assert "0003_attribution_polarity" in store.migrations()
         assert store.con.execute("SELECT polarity FROM attributions").fetchall() == [("positive",)]
+
+
+def test_a_failure_seen_again_is_recorded_once(tmp_path):
+    from newsgraph.errors import EncodingError
+    from newsgraph.store import Store
+
+    with Store(tmp_path / "f.duckdb") as store:
+        for _ in range(2):
+            store.record_failure(EncodingError("not valid UTF-8", origin="in/a.txt"))
+        store.record_failure(EncodingError("not valid UTF-8", origin="in/b.txt"))
+        assert store.counts()["failures"] == 2

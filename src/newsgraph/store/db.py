@@ -260,9 +260,13 @@ class Store:
                              [v for row in part for v in row])
 
     def record_failure(self, error: ArticleError) -> None:
+        """Record a failed item once: the same item failing the same way in a later run (or
+        a concurrent one) is not added again."""
+        values = [error.origin, error.article_id, error.code, str(error)]
         self.con.execute("INSERT INTO failures (origin, article_id, code, message) "
-                         "VALUES (?, ?, ?, ?)",
-                         [error.origin, error.article_id, error.code, str(error)])
+                         "SELECT ?, ?, ?, ? WHERE NOT EXISTS (SELECT 1 FROM failures WHERE "
+                         "origin IS NOT DISTINCT FROM ? AND article_id IS NOT DISTINCT FROM ? "
+                         "AND code = ? AND message = ?)", values + values)
 
     # -- reading ----------------------------------------------------------------------------
     def query(self, sql: str, params: Iterable[Any] = ()) -> tuple[list[str], list[tuple]]:
