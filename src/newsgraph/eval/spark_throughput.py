@@ -1,5 +1,6 @@
 """Spark against the local engine: articles/s of ``newsgraph spark --master local[2]`` and
-of ``newsgraph analyze --jsonl`` on the same PolNeAR dev texts.
+of ``newsgraph analyze --jsonl`` on the same PolNeAR texts (the first 400 of train, as the
+``workers`` benchmark: dev has only 84).
 
 Each run is a fresh process timed by wall clock, start-up and model loading included (for
 Spark: the JVM, the Python workers each loading the model, the Parquet writes and the
@@ -17,7 +18,7 @@ from pathlib import Path
 from . import print_table
 from .throughput import _newsgraph_command, _timed_child, polnear_texts
 
-DEFAULT_LIMIT = 200
+DEFAULT_LIMIT = 400
 
 
 def run(root: Path, limit: int | None = None) -> dict:
@@ -28,13 +29,13 @@ def run(root: Path, limit: int | None = None) -> dict:
         require_spark()
     except SparkUnavailable as exc:
         return {"skipped": str(exc)}
-    if not (root / "polnear" / "dev" / "text").is_dir():
-        return {"skipped": f"{root}/polnear/dev/text is not there"}
-    records = polnear_texts(root, limit=limit or DEFAULT_LIMIT)
+    if not (root / "polnear" / "train" / "text").is_dir():
+        return {"skipped": f"{root}/polnear/train/text is not there"}
+    records = polnear_texts(root, split="train", limit=limit or DEFAULT_LIMIT)
     words = sum(len(r["text"].split()) for r in records)
     runs = {}
     with tempfile.TemporaryDirectory() as tmp:
-        source = Path(tmp) / "dev.jsonl"
+        source = Path(tmp) / "train.jsonl"
         with open(source, "w", encoding="utf-8") as fh:
             for r in records:
                 fh.write(json.dumps(r) + "\n")
@@ -63,7 +64,7 @@ def report(result: dict) -> None:
         print(f"\n## Spark engine: skipped ({result['skipped']})")
         return
     n = result["articles"]
-    print_table(f"Spark engine — PolNeAR dev, {n} articles, {result['words']:,} words (wall "
+    print_table(f"Spark engine — PolNeAR train, {n} articles, {result['words']:,} words (wall "
                 f"clock incl. start-up and model load; {result['machine']})",
                 ["run", "seconds", "articles/s", "words/s"],
                 [[name, round(s, 1), round(n / s, 2), round(result["words"] / s)]
