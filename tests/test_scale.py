@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import duckdb
+import pytest
 from typer.testing import CliRunner
 
 import newsgraph
@@ -374,3 +375,15 @@ def test_an_unreadable_jsonl_file_fails_alone(tmp_path):
     assert [json.loads(x)["id"] for x in result.stdout.splitlines()] == ["good"]
     assert result.stderr.strip().endswith("locked.jsonl: unreadable: cannot read: No such "
                                           "device or address")
+
+
+def test_no_worker_starts_when_nothing_needs_parsing(monkeypatch):
+    def no_pool(*args, **kwargs):
+        raise AssertionError("a worker pool was started with nothing to parse")
+
+    monkeypatch.setattr(local._Pool, "__init__", no_pool)
+    errors = [ArticleError("unreadable", origin=f"in/{i}.txt") for i in range(3)]
+    assert [e.origin for e in local.run(errors, workers=2)] == [e.origin for e in errors]
+    assert list(local.run([], workers=2)) == []
+    with pytest.raises(AssertionError, match="nothing to parse"):
+        list(local.run(_articles(1), workers=2))  # an article does start it

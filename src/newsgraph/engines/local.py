@@ -25,6 +25,7 @@ import signal
 import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
+from itertools import chain
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterable, Iterator, Optional
 
@@ -73,13 +74,20 @@ def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
             yield from _rendered(batching.analyze_batch(chunk, pipe), render)
             _add_timings(timings, pipe.timings, before)
     else:
-        pool = _Pool(workers, article_timeout, timings, render)
-        finished = False
-        try:
-            yield from pool.run(batches)
-            finished = True
-        finally:  # stopped early (an error, Ctrl-C, a closed pipe): no waiting for workers
-            pool.close(wait=finished)
+        first = None
+        for chunk in batches:  # start no worker until there is something to parse (a
+            if any(isinstance(item, Article) for item in chunk):  # re-run of duplicates)
+                first = chunk
+                break
+            yield from chunk  # input errors only
+        if first is not None:
+            pool = _Pool(workers, article_timeout, timings, render)
+            finished = False
+            try:
+                yield from pool.run(chain([first], batches))
+                finished = True
+            finally:  # stopped early (an error, Ctrl-C, a closed pipe): no waiting
+                pool.close(wait=finished)
     if failure:
         raise failure[0]
 
