@@ -29,7 +29,7 @@ from itertools import chain
 from multiprocessing.connection import Connection, wait
 from typing import Any, Callable, Iterable, Iterator, Optional
 
-from ..errors import ArticleError
+from ..errors import ArticleError, NewsgraphError
 from ..model import Article
 from ..pipeline import Analysis
 from . import batch as batching
@@ -200,7 +200,14 @@ class _Pool:
         parent, child = self.context.Pipe(duplex=True)
         process = self.context.Process(target=_serve, args=(child, self.render), daemon=True,
                                        name="newsgraph-worker")
-        start_deaf(process)
+        try:
+            start_deaf(process)
+        except RuntimeError as exc:  # spawn re-imports a main module that starts workers
+            if "bootstrapping phase" not in str(exc):
+                raise
+            raise NewsgraphError("worker processes cannot start from a script that runs its "
+                                 "work on import: put it under `if __name__ == "
+                                 "\"__main__\":`, or pass workers=0") from None
         child.close()
         return _Worker(process, parent)
 
@@ -311,8 +318,10 @@ class _Pool:
         job = worker.job
         if job is None and not worker.ready:
             worker.process.join(1)
-            raise RuntimeError("a worker process died while loading the pipeline "
-                               f"(exit code {worker.process.exitcode})")
+            raise NewsgraphError("a worker process died while loading the pipeline (exit "
+                                 f"code {worker.process.exitcode}; its error is above: a "
+                                 "script that starts workers needs an `if __name__ == "
+                                 "\"__main__\":` guard)")
         self._replace(worker)
         if job is None:
             return
