@@ -124,15 +124,20 @@ def stall(analysis):
 '''
 
 
-def _stall_plugin(folder: Path) -> Path:
+def _plugin(folder: Path, module: str, source: str) -> Path:
     """A real plugin package, found through the ``newsgraph.stages`` entry point."""
     folder.mkdir()
-    (folder / "ng_stall_stage.py").write_text(_SLOW_STAGE)
-    info = folder / "ng_stall_stage-0.dist-info"
+    (folder / f"{module}.py").write_text(source)
+    info = folder / f"{module}-0.dist-info"
     info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: ng-stall-stage\nVersion: 0\n")
-    (info / "entry_points.txt").write_text("[newsgraph.stages]\nstall = ng_stall_stage\n")
+    name = module.replace("_", "-")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 0\n")
+    (info / "entry_points.txt").write_text(f"[newsgraph.stages]\nplugin = {module}\n")
     return folder
+
+
+def _stall_plugin(folder: Path) -> Path:
+    return _plugin(folder, "ng_stall_stage", _SLOW_STAGE)
 
 
 def test_an_article_over_the_time_limit_fails_alone_and_the_batch_goes_on(tmp_path):
@@ -306,13 +311,7 @@ _BROKEN_PLUGIN = 'raise RuntimeError("the plugin cannot load its lexicon")\n'
 
 
 def test_a_worker_that_cannot_load_the_pipeline_says_why_in_one_line(tmp_path):
-    plugin = tmp_path / "plugin"
-    plugin.mkdir()
-    (plugin / "ng_broken_stage.py").write_text(_BROKEN_PLUGIN)
-    info = plugin / "ng_broken_stage-0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: ng-broken-stage\nVersion: 0\n")
-    (info / "entry_points.txt").write_text("[newsgraph.stages]\nbroken = ng_broken_stage\n")
+    plugin = _plugin(tmp_path / "plugin", "ng_broken_stage", _BROKEN_PLUGIN)
     src = _write_jsonl(tmp_path / "in.jsonl", _articles(2))
     proc = subprocess.run([sys.executable, "-m", "newsgraph.cli", "analyze", "--jsonl",
                            "--workers", "1", str(src)], capture_output=True, text=True,
