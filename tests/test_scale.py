@@ -342,11 +342,9 @@ def test_ctrl_c_does_not_wait_for_a_busy_worker(tmp_path):
 def test_helper_processes_start_deaf_to_ctrl_c():
     """Ctrl-C at a terminal reaches the whole process group; a worker or HTML helper
     still importing must not die with a traceback of its own."""
-    import multiprocessing
+    from newsgraph.html import _serve as html_helper
 
-    process = multiprocessing.get_context("spawn").Process(target=time.sleep, args=(30,),
-                                                           daemon=True)
-    local.start_deaf(process)
+    process, conn = local.start_helper(html_helper, (), "test-helper")
     try:
         for _ in range(10):
             os.kill(process.pid, signal.SIGINT)
@@ -356,6 +354,7 @@ def test_helper_processes_start_deaf_to_ctrl_c():
     finally:
         process.kill()
         process.join(5)
+        conn.close()
 
 
 def test_an_unreadable_jsonl_file_fails_alone(tmp_path):

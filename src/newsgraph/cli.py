@@ -158,19 +158,6 @@ ARTICLE_TIMEOUT_OPTION = typer.Option(60.0, "--article-timeout", min=1.0, help="
                                       "article may take before it is skipped with an error.")
 
 
-def _analysed(items: Iterable[Article | ArticleError], workers: Optional[int],
-              article_timeout: float, timings: Optional[dict] = None,
-              total: Optional[int] = None, render=None) -> Iterator:
-    """Results in input order from worker processes (no more workers than items), each
-    passed through ``render`` in its worker when given."""
-    from .engines import local
-
-    if workers is None:
-        workers = min(local.default_workers(), total or local.default_workers())
-    yield from local.run(items, workers=workers, article_timeout=article_timeout,
-                         timings=timings, render=render)
-
-
 @app.command()
 def analyze(
     paths: List[str] = typer.Argument(..., help="Files, folders, globs, URLs (with --fetch), "
@@ -192,12 +179,13 @@ def analyze(
     first = True
     if as_json:
         sys.stdout.write("[")
+    from .engines import local
     from .engines.batch import json_block, json_line
 
     items = _inputs(paths, date, fetch, allow_private, timeout)
     render = json_line if as_jsonl else json_block if as_json else None
-    for result in _analysed(items, workers, article_timeout, timings, count_items(paths),
-                            render):
+    for result in local.run(items, workers=workers, article_timeout=article_timeout,
+                            timings=timings, render=render):
         if isinstance(result, ArticleError):
             failed += 1
             _report_error(result)
@@ -251,6 +239,7 @@ def ingest(
     Workers parse; this process stores the results in batched transactions and leaves the
     file closed between them, so `query` and other readers can open it during an ingest."""
     from .pipeline import stage_versions
+    from .engines import local
     from .store.db import prepare
     from .store.writer import BatchWriter
 
@@ -265,7 +254,7 @@ def ingest(
     def stored(ids: list[str]) -> None:
         if verbose:
             for art_id in ids:
-                print(f"stored {_printable(art_id)}", flush=True)
+                print(f"stored {printable(art_id)}", flush=True)
 
     try:
         writer = BatchWriter(db, stage_versions(), link=not no_link, on_stored=stored)
@@ -290,18 +279,18 @@ def ingest(
         with progress:
             task = progress.add_task("ingest", total=total)
             items = fresh(_inputs(paths, date, fetch, allow_private, timeout))
-            for result in _analysed(items, workers, article_timeout, total=total,
+            for result in local.run(items, workers=workers, article_timeout=article_timeout,
                                     render=prepare):
                 progress.advance(task)
                 if isinstance(result, ArticleError):
-                    progress.console.print(Text(_printable(result.line()), style="red"),
+                    progress.console.print(Text(printable(result.line()), style="red"),
                                            soft_wrap=True)
                 writer.add(result)
             counts = writer.close()
     except NewsgraphError as exc:  # the store could not be written: what is committed stays
         _fail_usage(str(exc))
     if counts.link_error:
-        err.print(Text(f"linking failed ({_printable(counts.link_error)}); the articles are "
+        err.print(Text(f"linking failed ({printable(counts.link_error)}); the articles are "
                        "stored; run `newsgraph relink` to link them", style="red"),
                   soft_wrap=True)
     elif counts.saved_state is False:
@@ -309,7 +298,7 @@ def ingest(
     elapsed = time.perf_counter() - started
     linked = "" if no_link else f", linked {counts.linked}"
     err.print(Text(f"stored {counts.stored}, skipped {counts.duplicates} as duplicates, "
-                   f"failed {counts.failed}{linked} in {elapsed:.1f} s → {_printable(str(db))}"))
+                   f"failed {counts.failed}{linked} in {elapsed:.1f} s → {printable(str(db))}"))
     if counts.failed or counts.link_error:
         raise typer.Exit(1)
 
@@ -465,8 +454,6 @@ def _print_rows(columns: list[str], rows: list[tuple], fmt: Format, title: str) 
     else:
         out.print(_rows_table(columns, rows, title))
 
-
-_printable = printable  # the name the command bodies use
 
 
 def _cell(value) -> str:

@@ -8,7 +8,6 @@ limit fails alone with a one-line ``timeout`` error; the helper is replaced.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
 from datetime import date
 from typing import Optional
@@ -105,17 +104,13 @@ class _Extractor:
         self.conn = None
 
     def _start(self) -> bool:
-        context = multiprocessing.get_context("spawn")
-        parent, child = context.Pipe()
-        process = context.Process(target=_serve, args=(child,), daemon=True,
-                                  name="newsgraph-html")
-        from .engines.local import start_deaf
+        from .engines.local import start_helper
+        from .errors import NewsgraphError
 
         try:
-            start_deaf(process)
-        except RuntimeError:  # a script without a __main__ guard: extract in-process
+            process, parent = start_helper(_serve, (), "newsgraph-html")
+        except NewsgraphError:  # a script without a __main__ guard: extract in-process
             return False
-        child.close()
         self.process, self.conn = process, parent
         try:
             if parent.poll(HELPER_START) and parent.recv() == "ready":

@@ -71,13 +71,3 @@ def json_line(analysis: Analysis) -> str:
 def json_block(analysis: Analysis) -> str:
     """One element of ``analyze --json``'s array (rendered in the worker)."""
     return json.dumps(analysis.to_dict(), ensure_ascii=False, indent=2)
-
-
-def article_row(data: dict) -> dict:
-    """The article's own fields from an ``analyze --json`` object (no records)."""
-    return {key: data.get(key) for key in ARTICLE_FIELDS}
-
-
-def records_of(data: dict) -> dict[str, list[dict]]:
-    """Each record table's records from an ``analyze --json`` object."""
-    return {table: list(data.get(table) or []) for table in RECORD_TABLES}

@@ -75,16 +75,19 @@ def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
             _add_timings(timings, pipe.timings, before)
     else:
         first = None
-        for chunk in batches:  # start no worker until there is something to parse (a
-            if any(isinstance(item, Article) for item in chunk):  # re-run of duplicates)
+        for chunk in batches:  # no worker until there is something to parse (a re-run of
+            if any(isinstance(item, Article) for item in chunk):  # duplicates starts none)
                 first = chunk
                 break
             yield from chunk  # input errors only
         if first is not None:
-            pool = _Pool(workers, article_timeout, timings, render)
+            second = next(batches, None)  # one batch is one worker's job: start one
+            size = workers if second is not None else 1
+            pool = _Pool(size, article_timeout, timings, render)
             finished = False
             try:
-                yield from pool.run(chain([first], batches))
+                yield from pool.run(chain([first] if second is None else [first, second],
+                                          batches))
                 finished = True
             finally:  # stopped early (an error, Ctrl-C, a closed pipe): no waiting
                 pool.close(wait=finished)
@@ -140,20 +143,34 @@ def _serve(conn: Connection, render: Optional[Callable] = None) -> None:
             return
 
 
-def start_deaf(process: multiprocessing.process.BaseProcess) -> None:
-    """Start a helper process that ignores Ctrl-C from birth: the terminal sends SIGINT to
-    the whole process group, and a child still importing would print a traceback.  (Python
-    leaves SIGINT ignored when it starts with it ignored.)"""
+def start_helper(target: Callable, args: tuple, name: str
+                 ) -> tuple[multiprocessing.process.BaseProcess, Connection]:
+    """Spawn a helper process running ``target(conn, *args)``; return it and the parent's
+    end of the pipe.  Workers here and the HTML extractor (:mod:`newsgraph.html`) start
+    this way: spawned (no state shared with this process), and deaf to Ctrl-C from birth
+    (the terminal sends SIGINT to the whole process group, and a child still importing
+    would print a traceback; Python leaves SIGINT ignored when it starts with it ignored).
+    Raises NewsgraphError when the calling script starts helpers on import."""
     import threading
 
-    if threading.current_thread() is not threading.main_thread():
-        process.start()
-        return
-    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe(duplex=True)
+    process = context.Process(target=target, args=(child, *args), daemon=True, name=name)
+    main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
     try:
         process.start()
+    except RuntimeError as exc:  # spawn re-imports a main module that starts helpers
+        if "bootstrapping phase" not in str(exc):
+            raise
+        raise NewsgraphError("worker processes cannot start from a script that runs its "
+                             "work on import: put it under `if __name__ == "
+                             "\"__main__\":`, or pass workers=0") from None
     finally:
-        signal.signal(signal.SIGINT, previous)
+        if main_thread:
+            signal.signal(signal.SIGINT, previous)
+    child.close()
+    return process, parent
 
 
 def _add_timings(total: Optional[dict], now: dict, before: dict) -> None:
@@ -189,7 +206,6 @@ class _Worker:
 class _Pool:
     def __init__(self, size: int, article_timeout: float, timings: Optional[dict],
                  render: Optional[Callable] = None):
-        self.context = multiprocessing.get_context("spawn")
         self.render = render
         self.article_timeout = article_timeout
         self.timings = timings
@@ -197,19 +213,8 @@ class _Pool:
         self.job_ids = 0
 
     def _start(self) -> _Worker:
-        parent, child = self.context.Pipe(duplex=True)
-        process = self.context.Process(target=_serve, args=(child, self.render), daemon=True,
-                                       name="newsgraph-worker")
-        try:
-            start_deaf(process)
-        except RuntimeError as exc:  # spawn re-imports a main module that starts workers
-            if "bootstrapping phase" not in str(exc):
-                raise
-            raise NewsgraphError("worker processes cannot start from a script that runs its "
-                                 "work on import: put it under `if __name__ == "
-                                 "\"__main__\":`, or pass workers=0") from None
-        child.close()
-        return _Worker(process, parent)
+        process, conn = start_helper(_serve, (self.render,), "newsgraph-worker")
+        return _Worker(process, conn)
 
     def _replace(self, worker: _Worker) -> None:
         worker.process.kill()

@@ -88,12 +88,12 @@ def read_warc(path: Path, options) -> Iterator[Article | ArticleError]:
                 raise EOFError(f"the last {size - records.offset} bytes are not a complete record")
         except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error,
                 OSError, ValueError) as exc:
-            reason = _printable(str(exc)) or type(exc).__name__
+            reason = _one_line(str(exc)) or type(exc).__name__
             yield ArticleError(f"WARC file is corrupt or cut short after {read} records: "
                                f"{reason}", origin=origin, code="bad-warc")
 
 
-def _printable(text: str, limit: int = 120) -> str:
+def _one_line(text: str, limit: int = 120) -> str:
     """One short line of plain ASCII: warcio quotes raw (binary) bytes in its messages."""
     text = "".join(ch if " " <= ch <= "~" else " " for ch in text)
     text = " ".join(text.split())
@@ -127,7 +127,7 @@ def _record_item(record, records, origin: str, options) -> Optional[Article | Ar
         payload = record.content_stream().read(options.max_bytes + 1)
     except (zlib.error, ValueError, EOFError, OSError) as exc:
         return ArticleError(f"payload of {uri} cannot be decoded ({type(exc).__name__}: "
-                            f"{_printable(str(exc))})",
+                            f"{_one_line(str(exc))})",
                             origin=_where(origin, records), code="bad-record")
     where = _where(origin, records)
     if len(payload) > options.max_bytes:

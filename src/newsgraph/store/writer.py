@@ -78,9 +78,11 @@ class BatchWriter:
         self.unlinked = 0
         self.file = threading.Lock()  # held while this process has the DuckDB file open
         self.linking: Optional[threading.Thread] = None
+        self.seen: set[int] = set()
         with Store(self.path) as store:  # creates and migrates the file
-            _, rows = store.query("SELECT hash FROM articles")
-        self.seen = {_short(r[0]) for r in rows}
+            cursor = store.con.execute("SELECT hash FROM articles")
+            while rows := cursor.fetchmany(10_000):  # not a list of a million strings
+                self.seen.update(_short(r[0]) for r in rows)
 
     def is_new(self, content_hash: str) -> bool:
         """False (and counted as a duplicate) if this text was stored or seen already."""
