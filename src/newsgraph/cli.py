@@ -407,7 +407,7 @@ def query(
     }[kind.value]
     try:
         with Store(db, read_only=True) as store:
-            columns, rows = queries.KINDS[kind.value](store, limit=limit, **filters)
+            columns, rows = queries.rows(store, kind.value, limit=limit, **filters)
     except NewsgraphError as exc:
         _fail_usage(str(exc))
     _print_rows(columns, rows, fmt, title=kind.value)
@@ -550,6 +550,40 @@ def bench(
         _fail_usage(str(exc))
     if not ok:
         raise typer.Exit(1)
+
+
+@app.command()
+def serve(
+    db: Path = DB_OPTION,
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on (loopback "
+                             "by default; 0.0.0.0 to share on the network)."),
+    port: int = typer.Option(8000, "--port", min=1, max=65535, help="Port to listen on."),
+    token_env: Optional[str] = typer.Option(None, "--token-env", help="Turn on POST "
+                                            "/api/ingest, allowed with the token held in "
+                                            "this environment variable."),
+) -> None:
+    """Serve the store: the REST API under /api and the web pages, at http://HOST:PORT/."""
+    import os
+
+    try:
+        from .api import serve as run_server
+    except ImportError as exc:
+        _fail_usage(f"`serve` needs the web extra ({exc.name} is missing): "
+                    "pip install 'newsgraph[web]'")
+    token = None
+    if token_env:
+        token = os.environ.get(token_env)
+        if not token or len(token) < 16:
+            _fail_usage(f"--token-env {token_env}: that variable must hold a token of at "
+                        "least 16 characters")
+    _require_db(db)
+    typer.echo(f"newsgraph: serving {printable(db)} at http://{printable(host)}:{port}/ "
+               f"({'read-write: POST /api/ingest needs the token' if token else 'read-only'}"
+               "); Ctrl-C stops")
+    try:
+        run_server(db, host=host, port=port, token=token)
+    except NewsgraphError as exc:
+        _fail_usage(str(exc))
 
 
 class ExportFormat(str, Enum):

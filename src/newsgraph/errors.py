@@ -10,7 +10,8 @@
     │   ├── BadRecordError     a JSON Lines line that is not a valid article
     │   └── FetchError         a URL could not (or may not) be fetched
     ├── PipelineOrderError     stages declared in an impossible order
-    └── StoreError             the database cannot be opened or migrated
+    ├── StoreError             the database cannot be opened or migrated
+    └── NotFoundError          a stored article, story or entity asked for does not exist
 """
 
 from __future__ import annotations
@@ -75,3 +76,7 @@ class PipelineOrderError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     pass
+
+
+class NotFoundError(NewsgraphError):
+    """A stored article, story or corpus entity that was asked for by id does not exist."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, ClassVar, Optional
 
 
 @dataclass(frozen=True)
@@ -82,6 +82,8 @@ class Article:
 class Mention:
     """One place in the text where an entity is named or described."""
 
+    FLAT_SPAN: ClassVar[bool] = True  # to_dict() puts span's fields beside its own
+
     span: Span
     kind: str = "name"  # name | pronoun | description | title
 
@@ -92,6 +94,8 @@ class Mention:
 @dataclass
 class Role:
     """A title or role the text gives a person ("Chair of the House Intelligence Committee")."""
+
+    FLAT_SPAN: ClassVar[bool] = True  # to_dict() puts span's fields beside its own
 
     span: Span
     org: Optional[str] = None  # the organisation the role is held in, when stated
@@ -160,6 +164,8 @@ class Attribution:
 @dataclass
 class Actor:
     """An event participant: the words, the entity, and its coding."""
+
+    FLAT_SPAN: ClassVar[bool] = True  # to_dict() puts span's fields beside its own
 
     span: Span
     entity: Optional[str] = None  # Entity.id

@@ -352,3 +352,31 @@ class _Pool:
         for i, result in enumerate(results):
             row[job.offset + i] = result
         missing[job.batch_no] -= len(results)
+
+
+class Analyzer:
+    """One worker process kept for a long-running program (``newsgraph serve``): each
+    :meth:`analyze` call sends it one article, under the same time limit and crash guard
+    as a run, so a pathological text costs one request, never the server.
+
+    The worker starts on first use (loading the model takes a few seconds) and is
+    replaced after a timeout or a crash.  Calls are serialised: one article at a time."""
+
+    def __init__(self, article_timeout: float = ARTICLE_TIMEOUT):
+        import threading
+
+        self.article_timeout = article_timeout
+        self._lock = threading.Lock()
+        self._pool: Optional[_Pool] = None
+
+    def analyze(self, article: Article) -> Analysis | ArticleError:
+        """The analysis of ``article``, or the ArticleError that stopped it."""
+        with self._lock:
+            if self._pool is None:
+                self._pool = _Pool(1, self.article_timeout, None)
+            return next(self._pool.run(iter([[article]])))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None

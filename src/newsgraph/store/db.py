@@ -148,6 +148,14 @@ class Store:
     def close(self) -> None:
         self.con.close()
 
+    def cursor(self) -> "Store":
+        """This store on a cursor of its own: one per thread, since a DuckDB connection is
+        not to be shared between threads and its cursors are independent (the server
+        gives each request one)."""
+        other = object.__new__(Store)
+        other.path, other.con = self.path, self.con.cursor()
+        return other
+
     # -- schema -----------------------------------------------------------------------------
     def migrate(self) -> list[str]:
         """Apply the migrations not yet recorded; return their names."""

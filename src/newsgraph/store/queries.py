@@ -1,6 +1,7 @@
-"""Read queries behind ``newsgraph query``: one function per record kind.
+"""Read queries behind ``newsgraph query`` and the API: one query builder per record kind.
 
-Each takes optional filters and returns (columns, rows).  Text filters are
+``rows`` gives flat columns (tables, CSV); ``records`` gives a page of stored records
+with their article, and the total (the API).  Both apply the same filters.  Text filters are
 case-insensitive substring matches; date filters are inclusive ISO dates and
 apply to the article's publication date, except for events, which use the
 event's own resolved date when it has one.
@@ -8,7 +9,8 @@ event's own resolved date when it has one.
 
 from __future__ import annotations
 
-from typing import Any, Optional
+from dataclasses import dataclass
+from typing import Any, Callable, Optional
 
 from .db import Store
 
@@ -73,16 +75,36 @@ class _Grouped(_Where):
         return super().sql() + f" GROUP BY {self.group_by}"
 
 
-def _run(store: Store, select: str, where: _Where, order: str, limit: Optional[int]):
-    sql = select + where.sql() + f" ORDER BY {order}"
+@dataclass
+class _Query:
+    """One kind's query: its FROM clause, filters and order, and two ways to select from it:
+    ``rows`` (flat columns, for tables and CSV) and ``records`` (the record as stored JSON
+    with its article, for the API).  Both, and the count, share the same filters."""
+
+    source: str
+    where: _Where
+    order: str
+    rows: str
+    records: str = ""
+
+
+def _select(store: Store, q: _Query, columns: str, limit: Optional[int], offset: int = 0):
+    sql = f"SELECT {columns} FROM {q.source}{q.where.sql()} ORDER BY {q.order}"
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return store.query(sql, where.params)
+    if offset:
+        sql += f" OFFSET {int(offset)}"
+    return store.query(sql, q.where.params)
 
 
-def articles(store: Store, *, search: Optional[str] = None, source: Optional[str] = None,
-             since: Optional[str] = None, until: Optional[str] = None,
-             story: Optional[str] = None, dedupe: bool = False, limit: Optional[int] = None):
+def _count(store: Store, q: _Query) -> int:
+    return store.query(f"SELECT count(*) FROM {q.source}{q.where.sql()}",
+                       q.where.params)[1][0][0]
+
+
+def _articles(*, search: Optional[str] = None, source: Optional[str] = None,
+              since: Optional[str] = None, until: Optional[str] = None,
+              story: Optional[str] = None, dedupe: bool = False) -> _Query:
     """Articles with their story and copy group (null when the article has no copy)."""
     w = _Where()
     w.like("coalesce(a.title, '') || ' ' || a.text", search)
@@ -90,69 +112,77 @@ def articles(store: Store, *, search: Optional[str] = None, source: Optional[str
     w.dates(_ARTICLE_DATE, since, until)
     w.equal("a.story", story)
     w.dedupe(dedupe)
-    select = ("SELECT a.id, a.published, a.title, a.source, a.words, a.story, a.copy_group, "
-              "a.copy_score, "
-              "(SELECT count(*) FROM entities x WHERE x.article = a.hash) AS entities, "
+    counts = ("(SELECT count(*) FROM entities x WHERE x.article = a.hash) AS entities, "
               "(SELECT count(*) FROM attributions x WHERE x.article = a.hash) AS attributions, "
-              "(SELECT count(*) FROM events x WHERE x.article = a.hash) AS events, "
-              "substr(a.hash, 1, 12) AS hash, a.origin FROM articles a")
-    return _run(store, select, w, "a.published NULLS LAST, a.id", limit)
+              "(SELECT count(*) FROM events x WHERE x.article = a.hash) AS events")
+    return _Query(
+        "articles a", w, "a.published NULLS LAST, a.id",
+        rows=("a.id, a.published, a.title, a.source, a.words, a.story, a.copy_group, "
+              f"a.copy_score, {counts}, substr(a.hash, 1, 12) AS hash, a.origin"),
+        records=("a.id, a.published, a.title, a.source, a.url, a.author, a.words, a.story, "
+                 f"a.copy_group, a.copy_score, {counts}, a.hash"))
 
 
 _MENTIONS = ("CAST(json_extract(x.data, '$.mentions') AS "
              "STRUCT(start INTEGER, \"end\" INTEGER, text VARCHAR, kind VARCHAR)[])")
 
 
-def entities(store: Store, *, name: Optional[str] = None, label: Optional[str] = None,
-             article: Optional[str] = None, corpus_entity: Optional[str] = None,
-             limit: Optional[int] = None):
+def _entities(*, name: Optional[str] = None, label: Optional[str] = None,
+              article: Optional[str] = None, corpus_entity: Optional[str] = None) -> _Query:
     """Every entity of every article, with its corpus entity and its mentions' offsets."""
     w = _Where()
     w.like("x.name", name)
     w.equal("x.label", label)
     w.article(article)
     w.equal("x.corpus_entity", corpus_entity)
-    select = ("SELECT a.id AS article, x.id, x.name, x.label, x.corpus_entity, x.roles, "
-              f"{_MENTIONS} AS mentions FROM entities x JOIN articles a ON a.hash = x.article")
-    return _run(store, select, w, "a.seq, a.id, x.mentions DESC, x.id", limit)
+    return _Query(
+        "entities x JOIN articles a ON a.hash = x.article", w,
+        "a.seq, a.id, x.mentions DESC, x.id",
+        rows=("a.id AS article, x.id, x.name, x.label, x.corpus_entity, x.roles, "
+              f"{_MENTIONS} AS mentions"),
+        records="a.id AS article, a.title AS article_title, a.published, x.corpus_entity, "
+                "x.data")
 
 
-def corpus_entities(store: Store, *, name: Optional[str] = None, label: Optional[str] = None,
-                    limit: Optional[int] = None):
+def _corpus_entities(*, name: Optional[str] = None, label: Optional[str] = None) -> _Query:
     """One row per corpus entity: the person, organisation or place across articles."""
     w = _Where()
     if name:
         w.add("(c.name ILIKE ? OR CAST(json_extract(c.data, '$.variants') AS TEXT) ILIKE ?)",
               f"%{name}%", f"%{name}%")
     w.equal("c.label", label)
-    select = ("SELECT c.id, c.name, c.label, c.articles, c.mentions, "
+    return _Query(
+        "corpus_entities c", w, "c.articles DESC, c.mentions DESC, c.name",
+        rows=("c.id, c.name, c.label, c.articles, c.mentions, "
               "array_to_string(json_extract_string(c.data, '$.variants[*]'), '; ') "
               "AS variants, json_extract_string(c.data, '$.country') AS country, "
               "CAST(json_extract(c.data, '$.lat') AS DOUBLE) AS lat, "
-              "CAST(json_extract(c.data, '$.lon') AS DOUBLE) AS lon FROM corpus_entities c")
-    return _run(store, select, w, "c.articles DESC, c.mentions DESC, c.name", limit)
+              "CAST(json_extract(c.data, '$.lon') AS DOUBLE) AS lon"),
+        records="c.id, c.name, c.label, c.articles, c.mentions, c.data")
 
 
-def stories(store: Store, *, search: Optional[str] = None, since: Optional[str] = None,
-            until: Optional[str] = None, limit: Optional[int] = None):
+def _stories(*, search: Optional[str] = None, since: Optional[str] = None,
+             until: Optional[str] = None) -> _Query:
     """Stories, biggest first: label, date range, article count and main entities."""
     w = _Where()
     w.like("s.label", search)
     w.dates("s.last", since, None)
     w.dates("s.first", None, until)
-    select = ("SELECT s.id, s.label, s.first, s.last, s.articles, "
-              "(SELECT count(DISTINCT coalesce(a.copy_root, a.hash)) FROM articles a "
-              "WHERE a.story = s.id) AS reports, "
+    reports = ("(SELECT count(DISTINCT coalesce(a.copy_root, a.hash)) FROM articles a "
+               "WHERE a.story = s.id) AS reports")
+    return _Query(
+        "stories s", w, "s.articles DESC, s.first NULLS LAST, s.id",
+        rows=(f"s.id, s.label, s.first, s.last, s.articles, {reports}, "
               "array_to_string(json_extract_string(s.entities, '$[*].name'), '; ') "
-              "AS entities FROM stories s")
-    return _run(store, select, w, "s.articles DESC, s.first NULLS LAST, s.id", limit)
+              "AS entities"),
+        records=f"s.id, s.label, s.first, s.last, s.articles, {reports}, s.entities")
 
 
-def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str] = None,
-           article: Optional[str] = None, kind: Optional[str] = None,
-           sourcing: Optional[str] = None, polarity: Optional[str] = None,
-           since: Optional[str] = None, until: Optional[str] = None,
-           story: Optional[str] = None, dedupe: bool = False, limit: Optional[int] = None):
+def _quotes(*, speaker: Optional[str] = None, entity: Optional[str] = None,
+            article: Optional[str] = None, kind: Optional[str] = None,
+            sourcing: Optional[str] = None, polarity: Optional[str] = None,
+            since: Optional[str] = None, until: Optional[str] = None,
+            story: Optional[str] = None, dedupe: bool = False) -> _Query:
     """Attributions; ``speaker`` matches the resolved speaker or the source words;
     ``polarity="positive"`` leaves out refused and negated speech."""
     w = _Where()
@@ -167,18 +197,20 @@ def quotes(store: Store, *, speaker: Optional[str] = None, entity: Optional[str]
     w.dates(_ARTICLE_DATE, since, until)
     w.equal("a.story", story)
     w.dedupe(dedupe)
-    select = ("SELECT a.id AS article, a.published, q.kind, q.speaker_name AS speaker, "
+    return _Query(
+        "attributions q JOIN articles a ON a.hash = q.article", w,
+        "a.published NULLS LAST, a.id, q.start",
+        rows=("a.id AS article, a.published, q.kind, q.speaker_name AS speaker, "
               "q.source, q.cue, q.sourcing, q.polarity, q.channel, q.content, q.start, "
-              "q.\"end\" "
-              "FROM attributions q JOIN articles a ON a.hash = q.article")
-    return _run(store, select, w, "a.published NULLS LAST, a.id, q.start", limit)
+              "q.\"end\""),
+        records="a.id AS article, a.title AS article_title, a.published, q.data")
 
 
-def events(store: Store, *, actor: Optional[str] = None, target: Optional[str] = None,
-           type: Optional[str] = None, modality: Optional[str] = None,
-           article: Optional[str] = None, since: Optional[str] = None,
-           until: Optional[str] = None, story: Optional[str] = None, dedupe: bool = False,
-           limit: Optional[int] = None):
+def _events(*, actor: Optional[str] = None, target: Optional[str] = None,
+            type: Optional[str] = None, modality: Optional[str] = None,
+            article: Optional[str] = None, since: Optional[str] = None,
+            until: Optional[str] = None, story: Optional[str] = None,
+            dedupe: bool = False) -> _Query:
     """Events; ``actor``/``target`` match the words or the country code."""
     w = _Where()
     for column, value in (("actor", actor), ("target", target)):
@@ -193,30 +225,34 @@ def events(store: Store, *, actor: Optional[str] = None, target: Optional[str] =
     w.dedupe(dedupe)
     # ``date`` is the event's own time when it has one; otherwise it is empty and
     # ``reported`` gives the publication date the event precedes ("on or before").
-    select = (f"SELECT a.id AS article, {_OWN_DATE} AS date, e.type, e.mode, e.modality, "
+    return _Query(
+        "events e JOIN articles a ON a.hash = e.article", w,
+        f"{_EVENT_DATE} NULLS LAST, a.id, e.start",
+        rows=(f"a.id AS article, {_OWN_DATE} AS date, e.type, e.mode, e.modality, "
               "json_extract_string(e.data, '$.content_modality') AS content_modality, "
               "e.actor, e.actor_country, e.trigger, e.target, e.target_country, e.place, "
-              "e.time_value, CASE WHEN e.time_value IS NULL THEN a.published END AS reported, "
-              "e.start, e.\"end\" "
-              "FROM events e JOIN articles a ON a.hash = e.article")
-    return _run(store, select, w, f"{_EVENT_DATE} NULLS LAST, a.id, e.start", limit)
+              "e.time_value, CASE WHEN e.time_value IS NULL THEN a.published END AS "
+              "reported, e.start, e.\"end\""),
+        records=(f"a.id AS article, a.title AS article_title, a.published, "
+                 f"{_OWN_DATE} AS date, e.data"))
 
 
-def times(store: Store, *, type: Optional[str] = None, value: Optional[str] = None,
-          article: Optional[str] = None, limit: Optional[int] = None):
+def _times(*, type: Optional[str] = None, value: Optional[str] = None,
+           article: Optional[str] = None) -> _Query:
     w = _Where()
     w.equal("t.type", type)
     if value:
         w.add("t.value LIKE ?", f"{value}%")
     w.article(article)
-    select = ("SELECT a.id AS article, a.published, t.type, t.value, t.mod, t.text, t.start, "
-              "t.\"end\" FROM times t JOIN articles a ON a.hash = t.article")
-    return _run(store, select, w, "a.id, t.start", limit)
+    return _Query(
+        "times t JOIN articles a ON a.hash = t.article", w, "a.id, t.start",
+        rows=("a.id AS article, a.published, t.type, t.value, t.mod, t.text, t.start, "
+              "t.\"end\""),
+        records="a.id AS article, a.title AS article_title, a.published, t.data")
 
 
-def quantities(store: Store, *, unit: Optional[str] = None, min_value: Optional[float] = None,
-               max_value: Optional[float] = None, article: Optional[str] = None,
-               limit: Optional[int] = None):
+def _quantities(*, unit: Optional[str] = None, min_value: Optional[float] = None,
+                max_value: Optional[float] = None, article: Optional[str] = None) -> _Query:
     w = _Where()
     w.like("q.unit", unit)
     if min_value is not None:
@@ -224,16 +260,45 @@ def quantities(store: Store, *, unit: Optional[str] = None, min_value: Optional[
     if max_value is not None:
         w.add("q.value <= ?", max_value)
     w.article(article)
-    select = ("SELECT a.id AS article, q.value, q.unit, q.bound, q.text, q.start, q.\"end\" "
-              "FROM quantities q JOIN articles a ON a.hash = q.article")
-    return _run(store, select, w, "a.id, q.start", limit)
+    return _Query(
+        "quantities q JOIN articles a ON a.hash = q.article", w, "a.id, q.start",
+        rows="a.id AS article, q.value, q.unit, q.bound, q.text, q.start, q.\"end\"",
+        records="a.id AS article, a.title AS article_title, a.published, q.data")
 
 
-def failures(store: Store, *, limit: Optional[int] = None):
-    return store.query("SELECT origin, article_id, code, message, failed_at FROM failures "
-                       "ORDER BY failed_at" + (f" LIMIT {int(limit)}" if limit else ""))
+def _failures() -> _Query:
+    return _Query("failures", _Where(), "failed_at",
+                  rows="origin, article_id, code, message, failed_at")
 
 
-KINDS = {"articles": articles, "entities": entities, "corpus-entities": corpus_entities,
-         "stories": stories, "quotes": quotes, "events": events, "times": times,
-         "quantities": quantities, "failures": failures}
+BUILDERS: dict[str, Callable[..., _Query]] = {
+    "articles": _articles, "entities": _entities, "corpus-entities": _corpus_entities,
+    "stories": _stories, "quotes": _quotes, "events": _events, "times": _times,
+    "quantities": _quantities, "failures": _failures}
+
+
+def rows(store: Store, what: str, /, *, limit: Optional[int] = None, offset: int = 0,
+         **filters: Any):
+    """(columns, rows) of one kind as flat columns: what ``newsgraph query`` prints."""
+    q = BUILDERS[what](**filters)
+    return _select(store, q, q.rows, limit, offset)
+
+
+def records(store: Store, what: str, /, *, limit: int, offset: int = 0, **filters: Any):
+    """(total, columns, rows) of one kind in record form (the stored JSON and its article):
+    one page of what the API lists, and how many match in all."""
+    q = BUILDERS[what](**filters)
+    columns, found = _select(store, q, q.records or q.rows, limit, offset)
+    return _count(store, q), columns, found
+
+
+def _flat(kind: str) -> Callable:
+    def query(store: Store, *, limit: Optional[int] = None, offset: int = 0, **filters: Any):
+        return rows(store, kind, limit=limit, offset=offset, **filters)
+    query.__name__ = kind.replace("-", "_")
+    query.__doc__ = BUILDERS[kind].__doc__
+    return query
+
+
+articles, entities, corpus_entities, stories, quotes, events, times, quantities, failures = (
+    _flat(k) for k in BUILDERS)

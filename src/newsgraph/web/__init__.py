@@ -1,0 +1,1 @@
+"""Server-rendered pages of `newsgraph serve`: templates, static files, highlighting."""
