@@ -53,3 +53,36 @@ def sample_analysis(pipeline):
         pytest.skip(f"reference article ../shared/samples/{SAMPLE} is not available")
     return pipeline.analyze(Article(id="sample", text=path.read_text(encoding="utf-8"),
                                     published="2024-11-18"))
+
+
+EXAMPLES = Path(__file__).parent.parent / "examples" / "articles"
+# An article whose text, title and URL carry script payloads: pages must show them as
+# text and run none of them.
+HOSTILE_TEXT = (
+    "Council member Dana Whitcombe said on Tuesday that the <script>alert('text')</script> "
+    "budget vote would go ahead.\n"
+    "\"We will not delay it again <img src=x onerror=alert('quote')>,\" Whitcombe told "
+    "reporters at city hall. \"Residents deserve an answer <svg onload=alert('svg')>.\"\n"
+    "Her opponent, Ravi Okonjo, said the plan <a href=\"javascript:alert('link')\">link</a> "
+    "was rushed.\n")
+
+
+@pytest.fixture(scope="session")
+def web_db(tmp_path_factory, pipeline) -> Path:
+    """A store for the API and web tests: the example articles (the seed article is
+    ``harbour-strike``, dated 2025-03-14) and ``hostile``, an article full of script
+    payloads (title, text, quotes and URL), all analysed and linked."""
+    from newsgraph.corpus import linker
+    from newsgraph.ingest import IngestOptions, read_inputs
+    from newsgraph.store import Store
+
+    path = tmp_path_factory.mktemp("web") / "web.duckdb"
+    items = list(read_inputs([str(EXAMPLES)], IngestOptions(date="2025-03-14")))
+    items.append(Article(id="hostile", text=HOSTILE_TEXT, published="2025-03-11",
+                         title="<script>alert('title')</script> Budget row",
+                         url="javascript:alert('url')", source="<b>Gazette</b>"))
+    with Store(path) as store:
+        for item in items:
+            store.save(pipeline.analyze(item))
+        linker.link(store)
+    return path
