@@ -26,6 +26,7 @@ BENCHMARKS = {
     "xdoc": "newsgraph.eval.xdoc",
     "corpus-scale": "newsgraph.eval.corpus_scale",
     "spark": "newsgraph.eval.spark_throughput",
+    "api": "newsgraph.eval.api_latency",
 }
 
 
