@@ -12,7 +12,7 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 SAMPLE := ../shared/samples/000_f500410c32253f8e.txt
 DEMO_DB := demo.duckdb
 
-.PHONY: install dev demo test bench clean attribution-model speaker-model story-model event-model
+.PHONY: install web dev demo test bench clean attribution-model speaker-model story-model event-model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -34,9 +34,16 @@ $(VENV)/.dev-installed: $(VENV)/.installed
 
 install: $(VENV)/.installed
 
+# `newsgraph serve` (FastAPI, uvicorn, Jinja2).
+$(VENV)/.web-installed: $(VENV)/.installed
+	$(PY) -m pip install -q -e '.[web]'
+	touch $@
+
+web: $(VENV)/.web-installed
+
 dev: $(VENV)/.dev-installed
 
-demo: install
+demo: web
 	@echo "== analyze: a readable report of a sample article =="
 	$(NG) analyze examples/articles/harbour-strike.txt --date 2025-03-14
 	@if [ -f $(SAMPLE) ]; then $(NG) analyze $(SAMPLE) --date 2024-11-18; fi
@@ -54,6 +61,10 @@ demo: install
 	@echo "  $(NG) query stories --db $(DEMO_DB)      # stories across articles"
 	@echo "  $(NG) query corpus-entities --db $(DEMO_DB) --label PERSON"
 	@echo "  $(NG) analyze FILE --json      # the machine form"
+	@echo
+	@echo "To see the evidence in a browser, run:"
+	@echo "  $(NG) serve --db $(DEMO_DB)"
+	@echo "then open http://127.0.0.1:8000/articles/harbour-strike (the API: http://127.0.0.1:8000/api/docs)"
 
 test: dev
 	$(VENV)/bin/pytest

@@ -76,7 +76,15 @@ class RateLimit:
 
 
 class Server:
-    """What the routes share: the store, the analysis worker, the limits, the token."""
+    """What the routes share: the store, the analysis worker, the limits, the token.
+
+    Read-only, the server opens the file when a request comes and lets go of it once no
+    request has come for ``RELEASE_AFTER`` seconds: DuckDB lets one process write a file
+    or several read it, so an ``ingest`` into the same file gets its turn between bursts
+    of requests (and a request waits while a batch is written).  With a token the server
+    may write (``POST /api/ingest``), so it holds the file read-write for its lifetime."""
+
+    RELEASE_AFTER = 1.0  # seconds without a request before the file is let go
 
     def __init__(self, db: str | Path, token: Optional[str] = None,
                  article_timeout: float = 30.0, analyses_per_minute: float = 20):
@@ -84,23 +92,58 @@ class Server:
 
         self.db = str(db)
         self.token = token or None
-        # With a token the server may write (ingest), so it opens the file read-write.
-        self.store = Store(self.db, read_only=self.token is None)
         self.write_lock = threading.Lock()
         self.analyzer = Analyzer(article_timeout)
         self.limit = RateLimit(analyses_per_minute)
+        self._lock = threading.Lock()
+        self._users = 0
+        self._last_use = 0.0
+        self._closed = False
+        self._store: Optional[Store] = Store(self.db, read_only=self.token is None)
+        if self.token is None:
+            threading.Thread(target=self._release_when_idle, daemon=True,
+                             name="newsgraph-store-release").start()
+
+    @property
+    def store(self) -> Store:
+        """The open store (opened now if it was let go)."""
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.db, read_only=self.token is None)
+            return self._store
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
-        store = self.store.cursor()
+        """The store on a cursor of its own, for one request."""
+        with self._lock:
+            if self._store is None:
+                self._store = Store(self.db, read_only=True)
+            self._users += 1
+            store = self._store.cursor()
         try:
             yield store
         finally:
             store.close()
+            with self._lock:
+                self._users -= 1
+                self._last_use = time.monotonic()
+
+    def _release_when_idle(self) -> None:
+        while not self._closed:
+            time.sleep(self.RELEASE_AFTER / 4)
+            with self._lock:
+                idle = time.monotonic() - self._last_use > self.RELEASE_AFTER
+                if self._store is not None and self._users == 0 and idle:
+                    self._store.close()
+                    self._store = None
 
     def close(self) -> None:
+        self._closed = True
         self.analyzer.close()
-        self.store.close()
+        with self._lock:
+            if self._store is not None:
+                self._store.close()
+                self._store = None
 
 
 # -- errors: one shape ------------------------------------------------------------------------
