@@ -85,6 +85,7 @@ class Server:
     may write (``POST /api/ingest``), so it holds the file read-write for its lifetime."""
 
     RELEASE_AFTER = 1.0  # seconds without a request before the file is let go
+    MAX_WAITING = 4  # analyses running or queued; more are refused (503), not piled up
 
     def __init__(self, db: str | Path, token: Optional[str] = None,
                  article_timeout: float = 30.0, analyses_per_minute: float = 20):
@@ -95,6 +96,7 @@ class Server:
         self.write_lock = threading.Lock()
         self.analyzer = Analyzer(article_timeout)
         self.limit = RateLimit(analyses_per_minute)
+        self.queue = threading.BoundedSemaphore(self.MAX_WAITING)
         self._lock = threading.Lock()
         self._users = 0
         self._last_use = 0.0
@@ -111,6 +113,17 @@ class Server:
             if self._store is None:
                 self._store = Store(self.db, read_only=self.token is None)
             return self._store
+
+    def analyze(self, request: Request, run):
+        """``run()`` for an analysis asked by ``request``'s client: within its rate, and
+        only while few analyses wait (the one worker takes them one at a time)."""
+        self.limit.take(request.client.host if request.client else "?")
+        if not self.queue.acquire(blocking=False):
+            raise HTTPException(503, "the server is busy analysing; try again shortly")
+        try:
+            return run()
+        finally:
+            self.queue.release()
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
@@ -422,9 +435,9 @@ def _api_routes(app: FastAPI, server: Server) -> None:  # noqa: C901 - one route
     def analyze(request: Request, posted: Annotated[Posted, Body()]):
         """The text's records, as ``newsgraph analyze --json`` gives them.  At most
         100,000 characters; a few analyses per minute per client."""
-        server.limit.take(request.client.host if request.client else "?")
-        return views.analyze(server.analyzer, posted.text, title=posted.title,
-                             published=_iso(posted.published))
+        return server.analyze(request, lambda: views.analyze(
+            server.analyzer, posted.text, title=posted.title,
+            published=_iso(posted.published)))
 
     if server.token:
         @app.post("/api/ingest", tags=["ingest"], summary="Analyse and store an article",
@@ -433,8 +446,7 @@ def _api_routes(app: FastAPI, server: Server) -> None:  # noqa: C901 - one route
             """Store one article (needs the server's token as a Bearer token).  Returns
             its id and whether it was new (a text stored before is not stored twice)."""
             _check_token(request, server.token)
-            server.limit.take(request.client.host if request.client else "?")
-            return _ingest(server, posted)
+            return server.analyze(request, lambda: _ingest(server, posted))
 
 
 from pydantic import BaseModel, Field  # noqa: E402 - request bodies only

@@ -374,7 +374,11 @@ class Analyzer:
         with self._lock:
             if self._pool is None:
                 self._pool = _Pool(1, self.article_timeout, None)
-            return next(self._pool.run(iter([[article]])))
+            try:
+                return next(self._pool.run(iter([[article]])))
+            except BaseException:  # the worker could not start: the next call starts anew
+                self.close()
+                raise
 
     def close(self) -> None:
         if self._pool is not None:

@@ -155,10 +155,9 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
     def analyze_page(request: Request, text: str = Form("", max_length=views.MAX_ANALYZE_CHARS),
                      title: str = Form("", max_length=1000),
                      date: str = Form("", max_length=20)):
-        server.limit.take(request.client.host if request.client else "?")
         try:
-            article = views.analyze(server.analyzer, text, title=title or None,
-                                    published=_date(date))
+            article = server.analyze(request, lambda: views.analyze(
+                server.analyzer, text, title=title or None, published=_date(date)))
         except ArticleError as exc:
             return render(request, "analyze.html", status=422, text=text, title=title,
                           date=date, error=str(exc))

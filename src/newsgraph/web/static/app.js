@@ -33,8 +33,7 @@
       case "entities":
         return ["Entity", [["name", r.name], ["type", r.label],
           ["mentions", (r.mentions || []).length],
-          ["roles", (r.roles || []).map((x) => x.text).join("; ") || null],
-          ["across articles", (model.entities || {})[r.id] || null]]];
+          ["roles", (r.roles || []).map((x) => x.text).join("; ") || null]]];
       case "events":
         return ["Event", [["type", r.type + (r.mode ? " / " + r.mode : "")],
           ["actor", r.actor ? r.actor.text + (who(r.actor.entity) ? " (" + who(r.actor.entity) + ")" : "") : null],
@@ -68,6 +67,14 @@
       dl.appendChild(el("dd", null, value));
     }
     box.appendChild(dl);
+    // The entity (or the quote's speaker) across articles: a link built from an id, encoded.
+    const entityId = r.kind === "entities" ? r.id : (r.kind === "attributions" ? r.speaker : null);
+    const across = entityId ? (model.entities || {})[entityId] : null;
+    if (across) {
+      const link = el("a", "across", "across articles →");
+      link.href = "/entities/" + encodeURIComponent(across);
+      box.appendChild(link);
+    }
     return box;
   }
 
