@@ -107,9 +107,13 @@ def test_the_server_lets_an_ingest_write_between_requests(web_db, tmp_path):
 
     db = tmp_path / "shared.duckdb"
     db.write_bytes(Path(web_db).read_bytes())
-    client = TestClient(create_app(db))
+    with TestClient(create_app(db)) as client:
+        _ingest_between_requests(client, db, tmp_path, Server.RELEASE_AFTER)
+
+
+def _ingest_between_requests(client, db: Path, tmp_path: Path, release_after: float) -> None:
     before = client.get("/api/articles").json()["total"]
-    time.sleep(Server.RELEASE_AFTER * 1.6)
+    time.sleep(release_after * 1.6)
     text = tmp_path / "late.txt"
     text.write_text("The museum said on Sunday that it would open a new wing in June.\n",
                     encoding="utf-8")

@@ -15,6 +15,7 @@ this module only routes, checks parameters, guards and reports errors:
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
 import hmac
 import logging
@@ -100,11 +101,16 @@ class Server:
         self._lock = threading.Lock()
         self._users = 0
         self._last_use = 0.0
-        self._closed = False
+        self._stop = threading.Event()
         self._store: Optional[Store] = Store(self.db, read_only=self.token is None)
+        self._releaser: Optional[threading.Thread] = None
         if self.token is None:
-            threading.Thread(target=self._release_when_idle, daemon=True,
-                             name="newsgraph-store-release").start()
+            self._releaser = threading.Thread(target=self._release_when_idle, daemon=True,
+                                              name="newsgraph-store-release")
+            self._releaser.start()
+            # Stopped before the interpreter finalizes: a daemon thread still inside DuckDB
+            # then would abort the process.
+            atexit.register(self._stop_releasing)
 
     @property
     def store(self) -> Store:
@@ -142,16 +148,20 @@ class Server:
                 self._last_use = time.monotonic()
 
     def _release_when_idle(self) -> None:
-        while not self._closed:
-            time.sleep(self.RELEASE_AFTER / 4)
+        while not self._stop.wait(self.RELEASE_AFTER / 4):
             with self._lock:
                 idle = time.monotonic() - self._last_use > self.RELEASE_AFTER
                 if self._store is not None and self._users == 0 and idle:
                     self._store.close()
                     self._store = None
 
+    def _stop_releasing(self) -> None:
+        self._stop.set()
+        if self._releaser is not None:
+            self._releaser.join(5)
+
     def close(self) -> None:
-        self._closed = True
+        self._stop_releasing()
         self.analyzer.close()
         with self._lock:
             if self._store is not None:
@@ -226,7 +236,9 @@ def _install_errors(app: FastAPI) -> None:
         trace = traceback.format_exception(exc)  # to the server's log, made printable
         log.error("internal error on %s\n%s", printable(request.url.path),
                   "\n".join(printable(line) for line in "".join(trace).splitlines()))
-        return _error(request, 500, "internal error; the server log has the details")
+        # Answered outside the Guard middleware (by Starlette's outermost one): its headers here.
+        return _error(request, 500, "internal error; the server log has the details",
+                      headers=SECURITY_HEADERS)
 
 
 # -- guards: body size and headers ------------------------------------------------------------
@@ -243,17 +255,20 @@ class Guard:
         length = dict(scope.get("headers") or []).get(b"content-length")
         if length is not None and (not length.isdigit() or int(length) > self.max_body):
             return await self._refuse(scope, receive, send)
-        seen = 0
+        seen, over = 0, False
 
         async def counted():
-            nonlocal seen
+            nonlocal seen, over
             message = await receive()
             seen += len(message.get("body", b""))
             if seen > self.max_body:
+                over = True
                 raise _TooLarge()
             return message
 
         async def with_headers(message):
+            if over:  # the app's answer to a body it could not read (FastAPI: 400): ours is 413
+                return
             if message["type"] == "http.response.start":
                 headers = [(k, v) for k, v in message.get("headers", [])
                            if k.decode("latin-1").lower() not in _LOWER_SECURITY]
@@ -264,7 +279,10 @@ class Guard:
 
         try:
             await self.app(scope, counted, with_headers)
-        except _TooLarge:
+        except Exception:  # _TooLarge, or what the app made of it
+            if not over:
+                raise
+        if over:
             await self._refuse(scope, receive, send)
 
     async def _refuse(self, scope, receive, send):
@@ -530,6 +548,30 @@ def _openapi(app: FastAPI) -> dict:
         "error": {"type": "object", "required": ["status", "code", "message"], "properties": {
             "status": {"type": "integer"}, "code": {"type": "string"},
             "message": {"type": "string"}}}}}
+    # Invalid parameters answer in the one error shape, not FastAPI's {"detail": [...]}.
+    for operation in (op for ops in spec["paths"].values() for op in ops.values()):
+        if "422" in operation.get("responses", {}):
+            operation["responses"]["422"] = _ERROR_RESPONSE
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+    # A page of a listing: its items (records with their article's id, title and date).
+    of_article = {"type": "object", "required": ["article"], "properties": {
+        "article": {"type": "string"},
+        "article_title": {"anyOf": [{"type": "string"}, {"type": "null"}]},
+        "published": {"anyOf": [{"type": "string"}, {"type": "null"}]}}}
+    for kind, record in (("quotes", "Attribution"), ("entities", "Entity"), ("events", "Event"),
+                         ("times", "TimeExpression"), ("quantities", "Quantity"),
+                         ("articles", None), ("stories", None), ("corpus-entities", None)):
+        item = ({"allOf": [schema_ref(record), of_article]} if record else
+                {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}})
+        name = "".join(w.title() for w in kind.split("-")) + "Page"
+        components[name] = {"type": "object", "required": ["items", "total", "limit", "offset",
+                                                           "next"], "properties": {
+            "items": {"type": "array", "items": item}, "total": {"type": "integer"},
+            "limit": {"type": "integer"}, "offset": {"type": "integer"},
+            "next": {"anyOf": [{"type": "string"}, {"type": "null"}]}}}
+        ok = spec["paths"][f"/api/{kind}"]["get"]["responses"]["200"]
+        ok["content"] = {"application/json": {"schema": schema_ref(name)}}
     app.openapi_schema = spec
     return spec
 

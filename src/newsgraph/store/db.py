@@ -53,6 +53,8 @@ COLUMNS: dict[str, dict[str, Callable[[dict], Any]]] = {
         "target_country": lambda r: _get(r["target"], "country"),
         "time_value": lambda r: r["time_value"], "place": lambda r: _span_text(r["place_span"]),
         "start": lambda r: r["trigger"]["start"], "end": lambda r: r["trigger"]["end"],
+        "actor_entity": lambda r: _get(r["actor"], "entity"),
+        "target_entity": lambda r: _get(r["target"], "entity"),
     },
     "times": {
         "type": lambda r: r["type"], "value": lambda r: r["value"], "mod": lambda r: r["mod"],

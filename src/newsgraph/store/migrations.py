@@ -79,4 +79,12 @@ MIGRATIONS: list[tuple[str, str]] = [
     ("0005_copy_root", """
         ALTER TABLE articles ADD COLUMN copy_root TEXT;
     """),
+    # The entity ids of an event's actor and target as columns: timelines and networks join
+    # them to corpus entities, and reading them out of the JSON cost 1 s on 100k articles.
+    ("0006_event_entities", """
+        ALTER TABLE events ADD COLUMN actor_entity TEXT;
+        ALTER TABLE events ADD COLUMN target_entity TEXT;
+        UPDATE events SET actor_entity = json_extract_string(data, '$.actor.entity'),
+                          target_entity = json_extract_string(data, '$.target.entity');
+    """),
 ]

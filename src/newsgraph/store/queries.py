@@ -86,6 +86,10 @@ class _Query:
     order: str
     rows: str
     records: str = ""
+    # The table (and its alias in ``source``) whose stored JSON ``data`` the records carry:
+    # read for the page's rows only, after the page is chosen.  Read in the same query, a
+    # column of JSON is decoded for every matching row (0.2 s on 100k articles).
+    data: Optional[tuple[str, str]] = None
 
 
 def _select(store: Store, q: _Query, columns: str, limit: Optional[int], offset: int = 0):
@@ -140,8 +144,8 @@ def _entities(*, name: Optional[str] = None, label: Optional[str] = None,
         "a.seq, a.id, x.mentions DESC, x.id",
         rows=("a.id AS article, x.id, x.name, x.label, x.corpus_entity, x.roles, "
               f"{_MENTIONS} AS mentions"),
-        records="a.id AS article, a.title AS article_title, a.published, x.corpus_entity, "
-                "x.data")
+        records="a.id AS article, a.title AS article_title, a.published, x.corpus_entity",
+        data=("entities", "x"))
 
 
 def _corpus_entities(*, name: Optional[str] = None, label: Optional[str] = None) -> _Query:
@@ -203,7 +207,8 @@ def _quotes(*, speaker: Optional[str] = None, entity: Optional[str] = None,
         rows=("a.id AS article, a.published, q.kind, q.speaker_name AS speaker, "
               "q.source, q.cue, q.sourcing, q.polarity, q.channel, q.content, q.start, "
               "q.\"end\""),
-        records="a.id AS article, a.title AS article_title, a.published, q.data")
+        records="a.id AS article, a.title AS article_title, a.published",
+        data=("attributions", "q"))
 
 
 def _events(*, actor: Optional[str] = None, target: Optional[str] = None,
@@ -233,8 +238,8 @@ def _events(*, actor: Optional[str] = None, target: Optional[str] = None,
               "e.actor, e.actor_country, e.trigger, e.target, e.target_country, e.place, "
               "e.time_value, CASE WHEN e.time_value IS NULL THEN a.published END AS "
               "reported, e.start, e.\"end\""),
-        records=(f"a.id AS article, a.title AS article_title, a.published, "
-                 f"{_OWN_DATE} AS date, e.data"))
+        records=f"a.id AS article, a.title AS article_title, a.published, {_OWN_DATE} AS date",
+        data=("events", "e"))
 
 
 def _times(*, type: Optional[str] = None, value: Optional[str] = None,
@@ -248,7 +253,8 @@ def _times(*, type: Optional[str] = None, value: Optional[str] = None,
         "times t JOIN articles a ON a.hash = t.article", w, "a.id, t.start",
         rows=("a.id AS article, a.published, t.type, t.value, t.mod, t.text, t.start, "
               "t.\"end\""),
-        records="a.id AS article, a.title AS article_title, a.published, t.data")
+        records="a.id AS article, a.title AS article_title, a.published",
+        data=("times", "t"))
 
 
 def _quantities(*, unit: Optional[str] = None, min_value: Optional[float] = None,
@@ -263,7 +269,8 @@ def _quantities(*, unit: Optional[str] = None, min_value: Optional[float] = None
     return _Query(
         "quantities q JOIN articles a ON a.hash = q.article", w, "a.id, q.start",
         rows="a.id AS article, q.value, q.unit, q.bound, q.text, q.start, q.\"end\"",
-        records="a.id AS article, a.title AS article_title, a.published, q.data")
+        records="a.id AS article, a.title AS article_title, a.published",
+        data=("quantities", "q"))
 
 
 def _failures() -> _Query:
@@ -288,8 +295,15 @@ def records(store: Store, what: str, /, *, limit: int, offset: int = 0, **filter
     """(total, columns, rows) of one kind in record form (the stored JSON and its article):
     one page of what the API lists, and how many match in all."""
     q = BUILDERS[what](**filters)
-    columns, found = _select(store, q, q.records or q.rows, limit, offset)
-    return _count(store, q), columns, found
+    if q.data is None:
+        columns, found = _select(store, q, q.records or q.rows, limit, offset)
+        return _count(store, q), columns, found
+    table, alias = q.data
+    columns, found = _select(store, q, f"{alias}.rowid AS _row, {q.records}", limit, offset)
+    data = dict(store.query(f"SELECT rowid, data FROM {table} WHERE rowid IN "
+                            "(SELECT unnest(?))", [[row[0] for row in found]])[1])
+    return (_count(store, q), [*columns[1:], "data"],
+            [(*row[1:], data[row[0]]) for row in found])
 
 
 def _flat(kind: str) -> Callable:

@@ -16,29 +16,48 @@ from ..errors import NewsgraphError
 from .db import Store
 from .queries import _EVENT_DATE
 
-# Each record becomes: date, kind, article, copy_of, who, what, detail, start, end.
-_QUOTES = """
+# Each record becomes: date, kind, article, copy_of, who, what, detail, start, end; and, for
+# counting copies once, seq, hash, copy_root and who_entity (the speaker's or actor's corpus
+# entity).  ``@JOIN`` picks the records: all of them, or those of some entities.
+_QUOTE_ROWS = """
     SELECT a.published AS date, 'quote' AS kind, a.id AS article, a.copy_group AS copy_of,
            coalesce(q.speaker_name, q.source) AS who, q.content AS what,
            q.kind || ' / ' || q.sourcing || CASE WHEN q.polarity = 'negated'
                THEN ' / negated' ELSE '' END AS detail,
-           q.start, q."end", a.seq, a.hash, a.copy_root, x.corpus_entity AS who_entity
-    FROM attributions q JOIN articles a ON a.hash = q.article
-    LEFT JOIN entities x ON x.article = q.article AND x.id = q.speaker
+           q.start, q."end", a.seq, a.hash, a.copy_root, @WHO AS who_entity
+    FROM attributions q JOIN articles a ON a.hash = q.article @JOIN
 """
-_EVENTS = f"""
+_EVENT_ROWS = f"""
     SELECT {_EVENT_DATE} AS date, 'event' AS kind, a.id AS article, a.copy_group AS copy_of,
            e.actor AS who, e.type || ': ' || coalesce(e.actor, '?') || ' ' || e.trigger
                || coalesce(' ' || e.target, '') AS what,
            e.modality || coalesce(' / ' || e.place, '') AS detail,
-           e.start, e."end", a.seq, a.hash, a.copy_root, xa.corpus_entity AS who_entity,
-           xt.corpus_entity AS target_entity
-    FROM events e JOIN articles a ON a.hash = e.article
-    LEFT JOIN entities xa ON xa.article = e.article
-        AND xa.id = json_extract_string(e.data, '$.actor.entity')
-    LEFT JOIN entities xt ON xt.article = e.article
-        AND xt.id = json_extract_string(e.data, '$.target.entity')
+           e.start, e."end", a.seq, a.hash, a.copy_root, @WHO AS who_entity
+    FROM events e JOIN articles a ON a.hash = e.article @JOIN
 """
+
+
+def _rows(template: str, who: str, join: str) -> str:
+    return template.replace("@WHO", who).replace("@JOIN", join)
+
+
+_QUOTES = _rows(_QUOTE_ROWS,
+    who="x.corpus_entity",
+    join="LEFT JOIN entities x ON x.article = q.article AND x.id = q.speaker")
+_EVENTS = _rows(_EVENT_ROWS,
+    who="xa.corpus_entity",
+    join="LEFT JOIN entities xa ON xa.article = e.article AND xa.id = e.actor_entity")
+# An entity's own records: its mentions (a few thousand rows) joined to the records, not every
+# record joined to every entity (1 s on 100k articles against 0.1 s).
+_MINE = ("WITH mine AS MATERIALIZED (SELECT article, id, corpus_entity FROM entities "
+         "WHERE corpus_entity IN (SELECT unnest(?)))")
+_MY_QUOTES = _rows(_QUOTE_ROWS,
+    who="m.corpus_entity",
+    join="JOIN mine m ON m.article = q.article AND m.id = q.speaker")
+_MY_EVENTS = _rows(_EVENT_ROWS,
+    who="CASE WHEN m.id = e.actor_entity THEN m.corpus_entity END",
+    join="JOIN mine m ON m.article = e.article "
+         "AND (m.id = e.actor_entity OR m.id = e.target_entity)")
 _COLUMNS = ["date", "kind", "article", "copy_of", "who", "what", "detail", "start", "end"]
 # A record of a copy whose group's named article holds the same record is left out.
 _ONCE = """
@@ -102,14 +121,12 @@ def entity_timeline(store: Store, name: str, *, limit: Optional[int] = None):
         raise NewsgraphError(f"no corpus entity named {name!r}; list them with "
                              "`newsgraph query corpus-entities --name ...`")
     cols = ", ".join(f'"{c}"' for c in _COLUMNS)
-    said = _once(_QUOTES + " WHERE x.corpus_entity IN (SELECT unnest(?))")
-    did = _once(_EVENTS + " WHERE xa.corpus_entity IN (SELECT unnest(?)) "
-                "OR xt.corpus_entity IN (SELECT unnest(?))")
-    sql = (f"SELECT {cols} FROM ({said}) UNION ALL SELECT {cols} FROM ({did}) "
+    sql = (f"{_MINE} SELECT {cols} FROM ({_once(_MY_QUOTES)}) "
+           f"UNION ALL SELECT {cols} FROM ({_once(_MY_EVENTS)}) "
            "ORDER BY date NULLS LAST, article, start")
     if limit:
         sql += f" LIMIT {int(limit)}"
-    return store.query(sql, [ids, ids, ids])
+    return store.query(sql, [ids])
 
 
 def network(store: Store, story_id: Optional[str] = None, *, limit: Optional[int] = None):
@@ -140,9 +157,9 @@ def network(store: Store, story_id: Optional[str] = None, *, limit: Optional[int
                e.type AS relation, xt.corpus_entity AS dst, a.id AS article
         FROM events e JOIN articles a ON a.hash = e.article
         JOIN entities xa ON xa.article = e.article
-             AND xa.id = json_extract_string(e.data, '$.actor.entity')
+             AND xa.id = e.actor_entity
         JOIN entities xt ON xt.article = e.article
-             AND xt.id = json_extract_string(e.data, '$.target.entity')
+             AND xt.id = e.target_entity
         {where}"""
     sql = f"""
         SELECT s.name AS source, r.relation, d.name AS target,
