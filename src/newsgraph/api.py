@@ -448,8 +448,7 @@ def _api_routes(app: FastAPI, server: Server) -> None:  # noqa: C901 - one route
 
     @app.post("/api/analyze", tags=["analyze"], summary="Analyse a text without storing it",
               responses={200: {"content": {"application/json": {"schema": schema_ref(
-                  "AnalysedArticle")}}}, 413: _ERROR_RESPONSE, 422: _ERROR_RESPONSE,
-                  429: _ERROR_RESPONSE})
+                  "AnalysedArticle")}}}, **_POSTED_ERRORS})
     def analyze(request: Request, posted: Annotated[Posted, Body()]):
         """The text's records, as ``newsgraph analyze --json`` gives them.  At most
         100,000 characters; a few analyses per minute per client."""
@@ -459,7 +458,7 @@ def _api_routes(app: FastAPI, server: Server) -> None:  # noqa: C901 - one route
 
     if server.token:
         @app.post("/api/ingest", tags=["ingest"], summary="Analyse and store an article",
-                  responses={401: _ERROR_RESPONSE, 422: _ERROR_RESPONSE})
+                  responses={401: _ERROR_RESPONSE, **_POSTED_ERRORS})
         def ingest(request: Request, posted: Annotated[PostedArticle, Body()]):
             """Store one article (needs the server's token as a Bearer token).  Returns
             its id and whether it was new (a text stored before is not stored twice)."""
@@ -490,6 +489,9 @@ class PostedArticle(Posted):
 
 _ERROR_RESPONSE = {"description": "An error", "content": {"application/json": {
     "schema": {"$ref": "#/components/schemas/Error"}}}}
+# What a posted body can meet: not decodable (400), too large (413), invalid (422), over
+# the client's rate (429), the worker's queue full (503).
+_POSTED_ERRORS = {status: _ERROR_RESPONSE for status in (400, 413, 422, 429, 503)}
 
 
 def schema_ref(name: str) -> dict:

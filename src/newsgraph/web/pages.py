@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Optional
+from typing import Annotated, Optional
 from urllib.parse import quote, urlsplit
 
 from fastapi import FastAPI, Form, Query, Request
@@ -28,6 +28,9 @@ templates.env.filters["q"] = lambda v: quote(str(v), safe="")
 templates.env.filters["shorten"] = lambda v, n=160: (v if len(v or "") <= n else
                                                      (v[: n - 1].rstrip() + "…"))
 PAGE = 25
+# A text filter. Annotated, not a shared ``Query(...)`` default: FastAPI names a shared
+# default after the first parameter that uses it, so every filter of a page read ``?q=``.
+Text = Annotated[Optional[str], Query(max_length=200)]
 
 
 def _http_only(url: Optional[str]) -> Optional[str]:
@@ -88,7 +91,6 @@ def _article_context(article: dict) -> dict:
 
 def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    Text = Query(None, max_length=200)
     Offset = Query(0, ge=0, le=10_000_000)
 
     def listing(request: Request, what: str, offset: int, /, **filters) -> dict:
@@ -99,8 +101,8 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
                                                  **filters))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, q: Optional[str] = Text, source: Optional[str] = Text,
-             since: Optional[str] = Text, until: Optional[str] = Text, offset: int = Offset):
+    def home(request: Request, q: Text = None, source: Text = None,
+             since: Text = None, until: Text = None, offset: int = Offset):
         page = listing(request, "articles", offset, search=q, source=source,
                        since=_date(since), until=_date(until))
         return render(request, "articles.html", page=page, q=q or "", source=source or "",
@@ -115,8 +117,8 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
                       **_article_context(article))
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
-    def quotes_page(request: Request, speaker: Optional[str] = Text,
-                    kind: Optional[str] = Text, sourcing: Optional[str] = Text,
+    def quotes_page(request: Request, speaker: Text = None,
+                    kind: Text = None, sourcing: Text = None,
                     offset: int = Offset):
         page = listing(request, "quotes", offset, speaker=speaker, kind=kind,
                        sourcing=sourcing)
@@ -124,8 +126,8 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
                       kind=kind or "", sourcing=sourcing or "")
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
-    def entities_page(request: Request, name: Optional[str] = Text,
-                      label: Optional[str] = Text, offset: int = Offset):
+    def entities_page(request: Request, name: Text = None,
+                      label: Text = None, offset: int = Offset):
         page = listing(request, "corpus-entities", offset, name=name, label=label)
         return render(request, "entities.html", page=page, name=name or "",
                       label=label or "")
@@ -137,7 +139,7 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
         return render(request, "entity.html", entity=entity)
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(request: Request, q: Optional[str] = Text, offset: int = Offset):
+    def stories_page(request: Request, q: Text = None, offset: int = Offset):
         page = listing(request, "stories", offset, search=q)
         return render(request, "stories.html", page=page, q=q or "")
 
