@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Iterator, Optional
 
-from fastapi import Body, FastAPI, Query, Request
+from fastapi import Body, Depends, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse
@@ -60,6 +60,8 @@ class RateLimit:
     ``60 / per_minute`` seconds."""
 
     def __init__(self, per_minute: float = 20, burst: int = 5):
+        if per_minute <= 0 or burst < 1:
+            raise ValueError("a rate limit needs a positive rate and a burst of at least 1")
         self.rate, self.burst = per_minute / 60.0, burst
         self.buckets: dict[str, tuple[float, float]] = {}
         self.lock = threading.Lock()
@@ -313,10 +315,16 @@ def _clean(value: Optional[str]) -> Optional[str]:
     return value.replace("\x00", "") if value else value
 
 
+def same_page(request: Request, **params) -> str:
+    """This request's path and query with ``params`` changed: relative, so a link never
+    carries the Host header a client sent."""
+    url = request.url.include_query_params(**params)
+    return f"{url.path}?{url.query}"
+
+
 def _page(request: Request, page: dict) -> dict:
     end = page["offset"] + page["limit"]
-    page["next"] = (str(request.url.include_query_params(offset=end))
-                    if end < page["total"] else None)
+    page["next"] = same_page(request, offset=end) if end < page["total"] else None
     return page
 
 
@@ -456,13 +464,18 @@ def _api_routes(app: FastAPI, server: Server) -> None:  # noqa: C901 - one route
             server.analyzer, posted.text, title=posted.title,
             published=_iso(posted.published)))
 
+    def token_required(request: Request) -> None:
+        """Checked before the body is validated: without the token, nothing is told."""
+        _check_token(request, server.token)
+
     if server.token:
         @app.post("/api/ingest", tags=["ingest"], summary="Analyse and store an article",
-                  responses={401: _ERROR_RESPONSE, **_POSTED_ERRORS})
+                  responses={401: _ERROR_RESPONSE, **_POSTED_ERRORS},
+                  dependencies=[Depends(token_required)])
         def ingest(request: Request, posted: Annotated[PostedArticle, Body()]):
             """Store one article (needs the server's token as a Bearer token).  Returns
-            its id and whether it was new (a text stored before is not stored twice)."""
-            _check_token(request, server.token)
+            the id it is stored under and whether it was new (a text stored before, under
+            any id, is not stored twice: its first id is returned)."""
             return server.analyze(request, lambda: _ingest(server, posted))
 
 
@@ -525,7 +538,14 @@ def _ingest(server: Server, posted: PostedArticle) -> dict:
                 linker.link(writer)
         finally:
             writer.close()
-    return {"id": item.id, "hash": item.hash, "stored": stored}
+        stored_id = item.id if stored else writer_id(server, item.hash)
+    return {"id": stored_id, "hash": item.hash, "stored": stored}
+
+
+def writer_id(server: Server, content_hash: str) -> str:
+    """The id a text was first stored under."""
+    return server.store.con.execute("SELECT id FROM articles WHERE hash = ?",
+                                    [content_hash]).fetchone()[0]
 
 
 def _openapi(app: FastAPI) -> dict:

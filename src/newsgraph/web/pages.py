@@ -19,6 +19,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import views
+from ..api import same_page
 from ..errors import ArticleError
 from . import highlight
 
@@ -70,9 +71,8 @@ def _date(value: Optional[str]) -> Optional[str]:
 def _pager(request: Request, page: dict) -> dict:
     """Previous/next links that keep the other parameters."""
     offset, limit, total = page["offset"], page["limit"], page["total"]
-    page["prev_url"] = (str(request.url.include_query_params(offset=max(0, offset - limit)))
-                        if offset > 0 else None)
-    page["next_url"] = (str(request.url.include_query_params(offset=offset + limit))
+    page["prev_url"] = same_page(request, offset=max(0, offset - limit)) if offset else None
+    page["next_url"] = (same_page(request, offset=offset + limit)
                         if offset + limit < total else None)
     return page
 
@@ -154,9 +154,11 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
         return render(request, "analyze.html", text="", title="", date="", error=None)
 
     @app.post("/analyze", response_class=HTMLResponse, include_in_schema=False)
-    def analyze_page(request: Request, text: str = Form("", max_length=views.MAX_ANALYZE_CHARS),
-                     title: str = Form("", max_length=1000),
-                     date: str = Form("", max_length=20)):
+    def analyze_page(request: Request, text: str = Form(""), title: str = Form(""),
+                     date: str = Form("")):
+        # No length limits here: the body is capped, and a text that is too long comes
+        # back in the form with the reason, instead of an error page that loses it.
+        title, date = title[:1000], date[:20]
         try:
             article = server.analyze(request, lambda: views.analyze(
                 server.analyzer, text, title=title or None, published=_date(date)))
