@@ -1,325 +1,44 @@
 """``newsgraph serve``: the REST API and the web pages over one store, in one FastAPI app.
 
 Every response is built by :mod:`newsgraph.views` (the same dicts for JSON and HTML);
-this module only routes, checks parameters, guards and reports errors:
+this module routes the API, checks its parameters and describes it (OpenAPI, with the
+response schemas read off the data model); :mod:`newsgraph.web.pages` routes the pages,
+:mod:`newsgraph.web.http` holds the error shape, security headers and body limit, and
+:mod:`newsgraph.web.server` the store access, analysis worker and rate limit.
 
 * read-only by default; ``POST /api/ingest`` exists only when the server was started
   with a token, and needs it (``Authorization: Bearer TOKEN``);
 * ``POST /api/analyze`` analyses a posted text without storing it, in a worker process
-  with a time limit, size-capped and rate-limited per client;
-* every error, of any route under ``/api``, is ``{"error": {"status", "code",
-  "message"}}``; no stack trace reaches a client;
-* every response carries a Content-Security-Policy that allows only this server's own
-  script and style, so text from an article can never run as code in a page.
+  with a time limit, size-capped and rate-limited per client.
 """
 
 from __future__ import annotations
 
-import atexit
 import datetime as dt
 import hmac
 import logging
-import threading
-import time
-import traceback
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Optional
 
 from fastapi import Body, Depends, FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
-from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
 from . import schema, views
-from .errors import ArticleError, NotFoundError, StoreError
-from .store import Store
-from .terminal import printable
+from .errors import ArticleError
+from .web.http import (CSP, MAX_BODY, SECURITY_HEADERS, Guard, Offset, Text, install_errors,
+                       same_page)
+from .web.server import Server
 
-log = logging.getLogger("newsgraph.serve")
-
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-       "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
-SECURITY_HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff",
-                    "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY"}
-MAX_BODY = 512 * 1024  # bytes of any request body: an article of 100k characters fits
-
-
-class Limited(Exception):
-    """A client asked for more than its share (HTTP 429)."""
-
-    def __init__(self, retry_after: float):
-        super().__init__(f"too many analyses from this client; try again in "
-                         f"{max(1, round(retry_after))} s")
-        self.retry_after = retry_after
-
-
-class RateLimit:
-    """A token bucket per client address: ``burst`` requests at once, then one per
-    ``60 / per_minute`` seconds."""
-
-    def __init__(self, per_minute: float = 20, burst: int = 5):
-        if per_minute <= 0 or burst < 1:
-            raise ValueError("a rate limit needs a positive rate and a burst of at least 1")
-        self.rate, self.burst = per_minute / 60.0, burst
-        self.buckets: dict[str, tuple[float, float]] = {}
-        self.lock = threading.Lock()
-
-    def take(self, client: str) -> None:
-        now = time.monotonic()
-        with self.lock:
-            if len(self.buckets) > 10_000:  # forget idle clients; memory stays bounded
-                self.buckets = {k: v for k, v in self.buckets.items() if now - v[1] < 600}
-            tokens, then = self.buckets.get(client, (float(self.burst), now))
-            tokens = min(self.burst, tokens + (now - then) * self.rate)
-            if tokens < 1:
-                raise Limited((1 - tokens) / self.rate)
-            self.buckets[client] = (tokens - 1, now)
-
-
-class Server:
-    """What the routes share: the store, the analysis worker, the limits, the token.
-
-    Read-only, the server opens the file when a request comes and lets go of it once no
-    request has come for ``RELEASE_AFTER`` seconds: DuckDB lets one process write a file
-    or several read it, so an ``ingest`` into the same file gets its turn between bursts
-    of requests (and a request waits while a batch is written).  With a token the server
-    may write (``POST /api/ingest``), so it holds the file read-write for its lifetime."""
-
-    RELEASE_AFTER = 1.0  # seconds without a request before the file is let go
-    MAX_WAITING = 4  # analyses running or queued; more are refused (503), not piled up
-
-    def __init__(self, db: str | Path, token: Optional[str] = None,
-                 article_timeout: float = 30.0, analyses_per_minute: float = 20):
-        from .engines.local import Analyzer
-
-        self.db = str(db)
-        self.token = token or None
-        self.write_lock = threading.Lock()
-        self.analyzer = Analyzer(article_timeout)
-        self.limit = RateLimit(analyses_per_minute)
-        self.queue = threading.BoundedSemaphore(self.MAX_WAITING)
-        self._lock = threading.Lock()
-        self._users = 0
-        self._last_use = 0.0
-        self._stop = threading.Event()
-        self._store: Optional[Store] = Store(self.db, read_only=self.token is None)
-        self._releaser: Optional[threading.Thread] = None
-        if self.token is None:
-            self._releaser = threading.Thread(target=self._release_when_idle, daemon=True,
-                                              name="newsgraph-store-release")
-            self._releaser.start()
-            # Stopped before the interpreter finalizes: a daemon thread still inside DuckDB
-            # then would abort the process.
-            atexit.register(self._stop_releasing)
-
-    @property
-    def store(self) -> Store:
-        """The open store (opened now if it was let go)."""
-        with self._lock:
-            if self._store is None:
-                self._store = Store(self.db, read_only=self.token is None)
-            return self._store
-
-    def analyze(self, request: Request, run):
-        """``run()`` for an analysis asked by ``request``'s client: within its rate, and
-        only while few analyses wait (the one worker takes them one at a time)."""
-        self.limit.take(request.client.host if request.client else "?")
-        if not self.queue.acquire(blocking=False):
-            raise HTTPException(503, "the server is busy analysing; try again shortly")
-        try:
-            return run()
-        finally:
-            self.queue.release()
-
-    @contextmanager
-    def reader(self) -> Iterator[Store]:
-        """The store on a cursor of its own, for one request."""
-        with self._lock:
-            if self._store is None:
-                self._store = Store(self.db, read_only=True)
-            self._users += 1
-            store = self._store.cursor()
-        try:
-            yield store
-        finally:
-            store.close()
-            with self._lock:
-                self._users -= 1
-                self._last_use = time.monotonic()
-
-    def _release_when_idle(self) -> None:
-        while not self._stop.wait(self.RELEASE_AFTER / 4):
-            with self._lock:
-                idle = time.monotonic() - self._last_use > self.RELEASE_AFTER
-                if self._store is not None and self._users == 0 and idle:
-                    self._store.close()
-                    self._store = None
-
-    def _stop_releasing(self) -> None:
-        self._stop.set()
-        if self._releaser is not None:
-            self._releaser.join(5)
-
-    def close(self) -> None:
-        self._stop_releasing()
-        self.analyzer.close()
-        with self._lock:
-            if self._store is not None:
-                self._store.close()
-                self._store = None
-
-
-# -- errors: one shape ------------------------------------------------------------------------
-_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-          405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type",
-          422: "invalid_request", 429: "rate_limited", 500: "internal", 503: "unavailable"}
-
-
-def error_body(status: int, message: str, code: Optional[str] = None) -> dict:
-    return {"error": {"status": status, "code": code or _CODES.get(status, "error"),
-                      "message": message}}
-
-
-def _wants_html(request: Request) -> bool:
-    """Pages answer errors with a page; the API (and static files) with the JSON shape."""
-    return not request.url.path.startswith(("/api/", "/static/"))
-
-
-def _error(request: Request, status: int, message: str, code: Optional[str] = None,
-           headers: Optional[dict] = None):
-    if _wants_html(request):
-        from .web.pages import error_page
-
-        return error_page(request, status, message, headers)
-    return JSONResponse(error_body(status, message, code), status_code=status, headers=headers)
-
-
-def _validation_message(exc: RequestValidationError) -> str:
-    parts = []
-    for err in exc.errors()[:5]:
-        where = ".".join(str(x) for x in err.get("loc", ()) if x not in ("query", "body"))
-        parts.append(f"{where or 'request'}: {err.get('msg', 'invalid')}")
-    return "; ".join(parts) or "invalid request"
-
-
-def _install_errors(app: FastAPI) -> None:
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException):
-        message = exc.detail if isinstance(exc.detail, str) else _CODES.get(exc.status_code,
-                                                                             "error")
-        return _error(request, exc.status_code, message, headers=getattr(exc, "headers", None))
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid(request: Request, exc: RequestValidationError):
-        return _error(request, 422, _validation_message(exc))
-
-    @app.exception_handler(NotFoundError)
-    async def not_found(request: Request, exc: NotFoundError):
-        return _error(request, 404, str(exc))
-
-    @app.exception_handler(ArticleError)
-    async def bad_article(request: Request, exc: ArticleError):
-        return _error(request, 422, str(exc), code=exc.code)
-
-    @app.exception_handler(Limited)
-    async def limited(request: Request, exc: Limited):
-        return _error(request, 429, str(exc),
-                      headers={"Retry-After": str(max(1, round(exc.retry_after)))})
-
-    @app.exception_handler(StoreError)
-    async def store_error(request: Request, exc: StoreError):
-        log.warning("store: %s", printable(exc))
-        return _error(request, 503, "the store is busy or unavailable; try again")
-
-    @app.exception_handler(Exception)
-    async def internal(request: Request, exc: Exception):
-        trace = traceback.format_exception(exc)  # to the server's log, made printable
-        log.error("internal error on %s\n%s", printable(request.url.path),
-                  "\n".join(printable(line) for line in "".join(trace).splitlines()))
-        # Answered outside the Guard middleware (by Starlette's outermost one): its headers here.
-        return _error(request, 500, "internal error; the server log has the details",
-                      headers=SECURITY_HEADERS)
-
-
-# -- guards: body size and headers ------------------------------------------------------------
-class Guard:
-    """ASGI middleware: refuse request bodies over ``MAX_BODY`` (by header, or while they
-    stream), and add the security headers to every response."""
-
-    def __init__(self, app, max_body: int = MAX_BODY):
-        self.app, self.max_body = app, max_body
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        length = dict(scope.get("headers") or []).get(b"content-length")
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            return await self._refuse(scope, receive, send)
-        seen, over = 0, False
-
-        async def counted():
-            nonlocal seen, over
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_body:
-                over = True
-                raise _TooLarge()
-            return message
-
-        async def with_headers(message):
-            if over:  # the app's answer to a body it could not read (FastAPI: 400): ours is 413
-                return
-            if message["type"] == "http.response.start":
-                headers = [(k, v) for k, v in message.get("headers", [])
-                           if k.decode("latin-1").lower() not in _LOWER_SECURITY]
-                headers += [(k.lower().encode(), v.encode()) for k, v in
-                            SECURITY_HEADERS.items()]
-                message = {**message, "headers": headers}
-            await send(message)
-
-        try:
-            await self.app(scope, counted, with_headers)
-        except Exception:  # _TooLarge, or what the app made of it
-            if not over:
-                raise
-        if over:
-            await self._refuse(scope, receive, send)
-
-    async def _refuse(self, scope, receive, send):
-        response = JSONResponse(error_body(413, f"request body over {self.max_body:,} bytes"),
-                                status_code=413, headers=SECURITY_HEADERS)
-        await response(scope, receive, send)
-
-
-class _TooLarge(Exception):
-    pass
-
-
-_LOWER_SECURITY = {k.lower() for k in SECURITY_HEADERS}
+__all__ = ["CSP", "MAX_BODY", "SECURITY_HEADERS", "Server", "create_app", "serve"]
 
 
 # -- the app ----------------------------------------------------------------------------------
-Text = Annotated[Optional[str], Query(max_length=200)]
 Limit = Annotated[int, Query(ge=1, le=views.MAX_LIMIT, description="Items per page.")]
-Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Items to skip.")]
 
 
 def _iso(value: Optional[dt.date]) -> Optional[str]:
     return value.isoformat() if value else None
-
-
-def _clean(value: Optional[str]) -> Optional[str]:
-    """A text filter as the store takes it: NUL characters cannot match anything."""
-    return value.replace("\x00", "") if value else value
-
-
-def same_page(request: Request, **params) -> str:
-    """This request's path and query with ``params`` changed: relative, so a link never
-    carries the Host header a client sent."""
-    url = request.url.include_query_params(**params)
-    return f"{url.path}?{url.query}"
 
 
 def _page(request: Request, page: dict) -> dict:
@@ -338,7 +57,7 @@ def create_app(db: str | Path, *, token: Optional[str] = None,
                   openapi_url="/api/openapi.json", docs_url=None, redoc_url=None)
     app.state.server = server
     app.router.add_event_handler("shutdown", server.close)
-    _install_errors(app)
+    install_errors(app)
     _api_routes(app, server)
     from .web.pages import install as install_pages
 
@@ -356,10 +75,9 @@ def _version() -> str:
 
 def _api_routes(app: FastAPI, server: Server) -> None:  # noqa: C901 - one route each
     def listing(request: Request, what: str, limit: int, offset: int, /, **filters) -> dict:
-        clean = {k: _clean(v) if isinstance(v, str) else v for k, v in filters.items()}
         with server.reader() as store:
             return _page(request, views.listing(store, what, limit=limit, offset=offset,
-                                                **clean))
+                                                **filters))
 
     page = {"responses": {200: {"description": "One page of items and the total."}}}
 

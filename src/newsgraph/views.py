@@ -29,7 +29,9 @@ def listing(store: Store, what: str, /, *, limit: int = DEFAULT_LIMIT, offset: i
             **filters: Any) -> dict:
     """One page of records of kind ``what`` matching ``filters``, and how many match in
     all."""
-    filters = {k: v for k, v in filters.items() if v not in (None, "")}
+    # An empty filter is no filter; a NUL character cannot match anything stored.
+    filters = {k: v.replace("\x00", "") if isinstance(v, str) else v
+               for k, v in filters.items() if v not in (None, "")}
     total, columns, rows = queries.records(store, what, limit=limit, offset=offset, **filters)
     return {"items": [_item(columns, row) for row in rows], "total": total, "limit": limit,
             "offset": offset}

@@ -10,18 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Optional
 from urllib.parse import quote, urlsplit
 
-from fastapi import FastAPI, Form, Query, Request
+from fastapi import FastAPI, Form, Request
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
 from .. import views
-from ..api import same_page
 from ..errors import ArticleError
 from . import highlight
+from .http import Offset, Text, same_page
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -29,9 +29,6 @@ templates.env.filters["q"] = lambda v: quote(str(v), safe="")
 templates.env.filters["shorten"] = lambda v, n=160: (v if len(v or "") <= n else
                                                      (v[: n - 1].rstrip() + "…"))
 PAGE = 25
-# A text filter. Annotated, not a shared ``Query(...)`` default: FastAPI names a shared
-# default after the first parameter that uses it, so every filter of a page read ``?q=``.
-Text = Annotated[Optional[str], Query(max_length=200)]
 
 
 def _http_only(url: Optional[str]) -> Optional[str]:
@@ -91,18 +88,15 @@ def _article_context(article: dict) -> dict:
 
 def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    Offset = Query(0, ge=0, le=10_000_000)
 
     def listing(request: Request, what: str, offset: int, /, **filters) -> dict:
-        filters = {k: (v.replace("\x00", "") if isinstance(v, str) else v)
-                   for k, v in filters.items()}
         with server.reader() as store:
             return _pager(request, views.listing(store, what, limit=PAGE, offset=offset,
                                                  **filters))
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, q: Text = None, source: Text = None,
-             since: Text = None, until: Text = None, offset: int = Offset):
+             since: Text = None, until: Text = None, offset: Offset = 0):
         page = listing(request, "articles", offset, search=q, source=source,
                        since=_date(since), until=_date(until))
         return render(request, "articles.html", page=page, q=q or "", source=source or "",
@@ -119,7 +113,7 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: Text = None,
                     kind: Text = None, sourcing: Text = None,
-                    offset: int = Offset):
+                    offset: Offset = 0):
         page = listing(request, "quotes", offset, speaker=speaker, kind=kind,
                        sourcing=sourcing)
         return render(request, "quotes.html", page=page, speaker=speaker or "",
@@ -127,7 +121,7 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(request: Request, name: Text = None,
-                      label: Text = None, offset: int = Offset):
+                      label: Text = None, offset: Offset = 0):
         page = listing(request, "corpus-entities", offset, name=name, label=label)
         return render(request, "entities.html", page=page, name=name or "",
                       label=label or "")
@@ -139,7 +133,7 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
         return render(request, "entity.html", entity=entity)
 
     @app.get("/stories", response_class=HTMLResponse, include_in_schema=False)
-    def stories_page(request: Request, q: Text = None, offset: int = Offset):
+    def stories_page(request: Request, q: Text = None, offset: Offset = 0):
         page = listing(request, "stories", offset, search=q)
         return render(request, "stories.html", page=page, q=q or "")
 
