@@ -83,6 +83,19 @@ def test_record_pages_agree_with_the_flat_query(web_db):
     assert all(q["stage"].startswith("attributions@") for q in items)
 
 
+@pytest.mark.parametrize("kind, filters", [
+    ("entities", {"label": "PERSON"}),  # counted without the article join
+    ("entities", {"label": "PERSON", "article": "harbour-strike"}),  # with it
+    ("quotes", {"since": "2025-03-12"}),
+    ("events", {}),
+])
+def test_totals_count_what_the_filters_match(web_db, kind, filters):
+    with Store(web_db, read_only=True) as store:
+        _, every = queries.rows(store, kind, **filters)
+        page = views.listing(store, kind, limit=1, **filters)
+    assert page["total"] == len(every) > 0
+
+
 def test_a_stored_article_reads_back_in_the_analyze_json_form(web_db, pipeline):
     from newsgraph import Article
 
