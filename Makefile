@@ -12,7 +12,7 @@ MODEL_SHA256 := e94cbf6c242453a89af524aaea8e08917b420c11792d6ac662d166b591059779
 SAMPLE := ../shared/samples/000_f500410c32253f8e.txt
 DEMO_DB := demo.duckdb
 
-.PHONY: install web dev demo test bench clean attribution-model speaker-model story-model event-model
+.PHONY: install web dev chromium screenshots demo test bench clean attribution-model speaker-model story-model event-model
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,22 @@ $(VENV)/.installed: pyproject.toml $(MODEL_WHEEL) | $(PY)
 $(VENV)/.dev-installed: $(VENV)/.installed
 	$(PY) -m pip install -q -e '.[dev,spark]'
 	touch $@
+
+# The browser tests drive Debian's chromium with Playwright (its own browser downloads are
+# not reachable); without chromium they skip, saying why.
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing Debian's chromium for the browser tests (apt-get)"; \
+	    apt-get install -y -q chromium >/dev/null 2>&1 || \
+	      { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q chromium >/dev/null 2>&1; } || \
+	      echo "could not install chromium: the browser tests will skip"; \
+	  else echo "chromium is not installed (apt-get install chromium): the browser tests will skip"; fi; \
+	fi
+
+# PNGs of the demo store's pages in build/screenshots/ (after make demo; none are committed).
+screenshots: dev chromium
+	$(PY) scripts/screenshots.py --db $(DEMO_DB) --out build/screenshots
 
 install: $(VENV)/.installed
 
@@ -66,10 +82,10 @@ demo: web
 	@echo "  $(NG) serve --db $(DEMO_DB)"
 	@echo "then open http://127.0.0.1:8000/articles/harbour-strike (the API: http://127.0.0.1:8000/api/docs)"
 
-test: dev
+test: dev chromium
 	$(VENV)/bin/pytest
 
-bench: install
+bench: dev
 	$(NG) bench
 
 # Retrain the attributions stage's models from ../shared/data/polnear/train (~10 CPU-minutes):

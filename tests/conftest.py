@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -86,3 +88,48 @@ def web_db(tmp_path_factory, pipeline) -> Path:
             store.save(pipeline.analyze(item))
         linker.link(store)
     return path
+
+
+CLI = [sys.executable, "-c", "from newsgraph.cli import app; app()"]
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def running_server(db: Path, *args: str, env: dict | None = None):
+    """A real ``newsgraph serve`` process on a free loopback port, answering; yields
+    (process, base URL) and kills it afterwards if it still runs."""
+    import os
+    import subprocess
+    import time
+
+    import httpx
+
+    port = free_port()
+    process = subprocess.Popen([*CLI, "serve", "--db", str(db), "--host", "127.0.0.1",
+                                "--port", str(port), *args], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True,
+                               env={**os.environ, **(env or {})})
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            assert process.poll() is None, process.communicate()
+            try:
+                if httpx.get(base + "/api/articles", timeout=5).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert time.monotonic() < deadline, "the server did not answer in time"
+            time.sleep(0.1)
+        yield process, base
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()

@@ -9,9 +9,7 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
-import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -25,11 +23,11 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from newsgraph import Article, views  # noqa: E402
 from newsgraph.api import CSP, MAX_BODY, Server, create_app  # noqa: E402
+from conftest import CLI, free_port, running_server  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 SEED = ROOT / "examples" / "articles" / "harbour-strike.txt"
 SEED_DATE = "2025-03-14"
-CLI = [sys.executable, "-c", "from newsgraph.cli import app; app()"]
 TOKEN = "t" * 20
 CORPUS_KEYS = {"story", "copy_group", "copy_score", "corpus_entities", "copies"}
 RECORD_KINDS = ("entities", "attributions", "events", "times", "quantities")
@@ -685,12 +683,6 @@ def test_an_unreadable_store_cannot_be_served(tmp_path):
 
 
 # -- the real server ------------------------------------------------------------------------
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _serve(*args: str, env: dict | None = None) -> subprocess.Popen:
     return subprocess.Popen([*CLI, "serve", *args], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True,
@@ -700,23 +692,8 @@ def _serve(*args: str, env: dict | None = None) -> subprocess.Popen:
 @pytest.fixture(scope="module")
 def served(web_db):
     """``newsgraph serve`` on a free loopback port, until the module's tests are done."""
-    port = _free_port()
-    process = _serve("--db", str(web_db), "--host", "127.0.0.1", "--port", str(port))
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 120
-    while True:
-        assert process.poll() is None, process.communicate()
-        try:
-            if httpx.get(base + "/api/articles", timeout=5).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert time.monotonic() < deadline, "the server did not answer in time"
-        time.sleep(0.1)
-    yield process, base
-    if process.poll() is None:
-        process.kill()
-        process.communicate()
+    with running_server(web_db) as (process, base):
+        yield process, base
 
 
 def test_the_real_server_answers_like_the_app(served, client):
@@ -768,7 +745,7 @@ def test_serve_refuses_a_bad_start_in_one_line(web_db, tmp_path, monkeypatch, ar
                                                says):
     monkeypatch.delenv("NEWSGRAPH_TEST_UNSET_TOKEN", raising=False)
     args = [a.format(missing=tmp_path / "missing.duckdb", db=web_db) for a in args]
-    process = _serve(*args, "--port", str(_free_port()), env=env)
+    process = _serve(*args, "--port", str(free_port()), env=env)
     out, err = process.communicate(timeout=120)
     assert process.returncode == 2, (out, err)
     assert out == "" and err.startswith("error: ") and says in err

@@ -81,7 +81,8 @@ def _article_context(article: dict) -> dict:
     records = {}
     for kind in ("attributions", "entities", "events", "times", "quantities"):
         for r in article.get(kind, []):
-            records[highlight.record_key(kind, r["id"])] = {"kind": kind, **r}
+            # ``list`` names the record's kind (a quote's own ``kind`` is direct/mixed/...).
+            records[highlight.record_key(kind, r["id"])] = {**r, "list": kind}
     return {"runs": highlight.runs(article), "records": records, "names": names,
             "layers": highlight.LAYERS}
 

@@ -22,7 +22,7 @@
   function who(entityId) { return entityId && names[entityId] ? names[entityId] : null; }
 
   function fields(r) {
-    switch (r.kind) {
+    switch (r.list) {
       case "attributions":
         return ["Quote", [
           ["speaker", r.speaker_name || words(r.source) || "unattributed"],
@@ -50,7 +50,7 @@
           ["up to", r.value_max], ["unit", r.unit], ["bound", r.bound],
           ["currency", r.currency], ["change", r.change], ["about", words(r.about)]]];
     }
-    return [r.kind, []];
+    return [r.list, []];
   }
 
   function card(key) {
@@ -68,7 +68,7 @@
     }
     box.appendChild(dl);
     // The entity (or the quote's speaker) across articles: a link built from an id, encoded.
-    const entityId = r.kind === "entities" ? r.id : (r.kind === "attributions" ? r.speaker : null);
+    const entityId = r.list === "entities" ? r.id : (r.list === "attributions" ? r.speaker : null);
     const across = entityId ? (model.entities || {})[entityId] : null;
     if (across) {
       const link = el("a", "across", "across articles →");
@@ -94,7 +94,7 @@
     // The innermost reading first: a quote before the entities inside it.
     const order = ["attributions", "events", "entities", "times", "quantities"];
     return node.dataset.r.split(" ").sort(
-      (a, b) => order.indexOf(records[a] ? records[a].kind : "") - order.indexOf(records[b] ? records[b].kind : ""));
+      (a, b) => order.indexOf(records[a] ? records[a].list : "") - order.indexOf(records[b] ? records[b].list : ""));
   }
 
   text.addEventListener("click", (ev) => {
