@@ -136,3 +136,15 @@ def _ingest_between_requests(client, db: Path, tmp_path: Path, release_after: fl
                           timeout=300)
     assert done.returncode == 0, done.stderr
     assert client.get("/api/articles").json()["total"] == before + 1
+
+
+def test_a_story_has_its_timeline_and_network(web_db):
+    from newsgraph.store import timelines
+
+    with Store(web_db, read_only=True) as store:
+        sid = store.query("SELECT story FROM articles WHERE id = 'harbour-strike'")[1][0][0]
+        story = views.story(store, sid)
+        _, edges = timelines.network(store, sid)
+    assert story["id"] == sid and story["timeline"][0]["kind"] == "article"
+    assert len(story["network"]) == len(edges)
+    assert all({"source", "relation", "target", "reports"} <= set(e) for e in story["network"])

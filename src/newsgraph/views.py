@@ -84,7 +84,8 @@ def corpus_entity(store: Store, entity_id: str, *, limit: int = 200) -> dict:
 
 
 def story(store: Store, story_id: str, *, limit: int = 500) -> dict:
-    """One story: its label and dates, then its articles, quotes and events in time order."""
+    """One story: its label and dates, its articles, quotes and events in time order, and
+    its network (who speaks about, accuses, supports whom)."""
     columns, rows = store.query("SELECT id, label, first, last, articles, entities "
                                 "FROM stories WHERE id = ?", [story_id])
     if not rows:
@@ -92,6 +93,8 @@ def story(store: Store, story_id: str, *, limit: int = 500) -> dict:
     out = _item(columns, rows[0])
     columns, rows = timelines.story(store, story_id, limit=limit)
     out["timeline"] = _timeline(columns, rows)
+    columns, rows = timelines.network(store, story_id, limit=100)
+    out["network"] = _timeline(columns, rows)
     return out
 
 
