@@ -350,7 +350,9 @@ def connect_cost(path: str | Path, repeats: int = 20) -> dict[str, dict]:
     same query on a connection held open (median and max of ``repeats``).
 
     Two queries: a small one (an article by id) and a quote search (a speaker's quotes,
-    one page and the total, as ``/api/quotes?speaker=`` asks).  ``duckdb`` shares one
+    one page and the total, in the one-phase form ``/api/quotes?speaker=`` used before
+    ``store/queries.py`` read the records' JSON for the page's rows only: it isolates the
+    cost of opening the file, not the endpoint's speed, which the request tables give).  ``duckdb`` shares one
     database instance between the open connections of a process, so every open here comes
     after the previous one is closed: what a server that opens the file per request (and
     holds nothing, so also keeps no cache) pays each time."""
