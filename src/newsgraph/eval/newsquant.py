@@ -123,12 +123,14 @@ def score_sentence(preds, golds, canonical: dict) -> dict:
     for g, p in enumerate(match_v):
         if p >= 0:
             bound_n += 1
-            bound_ok += _bound_agrees(preds[p], golds[g]["change"])
+            bound_ok += _bound_agrees(preds[p], golds[g].get("change"))
     return {"tp_v": tp_v, "tp_vu": tp_vu, "bound_ok": bound_ok, "bound_n": bound_n,
             "match": match_v}
 
 
-def _bound_agrees(q, gold: str) -> bool:
+def _bound_agrees(q, gold: Optional[str]) -> bool:
+    if gold is None:  # sets without a change column (CQE's Recognizers-Text sets)
+        return True
     if gold in ("up", "down"):
         return q.change == gold
     accepted = {"=": ("=",), "~": ("~",), "<": ("<", "<="), ">": (">", ">=")}.get(gold, (gold,))
@@ -136,8 +138,12 @@ def _bound_agrees(q, gold: str) -> bool:
 
 
 def run(data_dir: Path, limit: int | None = None, errors: bool = False) -> dict:
+    """Score NewsQuant dev, in total and on its tuning and locked halves.
+
+    ``errors`` prints the mismatched sentences of the tuning half only: the locked
+    half (``speakers.is_locked`` on the sentence) is looked at through totals alone.
+    """
     from ..stages.quantities import extract
-    from ..stages.quantities.lexicon import lexicon
 
     items = json.loads((data_dir / "newsquant" / "dev.json").read_text(encoding="utf-8"))
     if limit:
@@ -147,43 +153,62 @@ def run(data_dir: Path, limit: int | None = None, errors: bool = False) -> dict:
     t0 = time.process_time()
     preds = [extract(x["text"], doc, norm=norm) for x, doc, norm in zip(items, docs, texts)]
     stage_s = time.process_time() - t0
+    result = score_split(items, preds, errors=errors)
+    result.update({"parse_seconds": round(parse_s, 3), "stage_seconds": round(stage_s, 3),
+                   "stage_pct_of_parse": pct_of_parse(stage_s, parse_s)})
+    return result
+
+
+def score_split(items: list[dict], preds: list, errors: bool = False) -> dict:
+    """Totals over ``items`` (each ``{"text", "quantities"}``) and over each half."""
+    from ..stages.quantities.lexicon import lexicon
+    from .speakers import is_locked
+
     canonical = lexicon().canonical
-    tot = {"tp_v": 0, "tp_vu": 0, "bound_ok": 0, "bound_n": 0, "pred": 0, "gold": 0}
+    halves = {"all": _zero(), "tuning": _zero(), "locked": _zero()}
     for x, qs in zip(items, preds):
+        locked = is_locked(x["text"])
         r = score_sentence(qs, x["quantities"], canonical)
-        for k in ("tp_v", "tp_vu", "bound_ok", "bound_n"):
-            tot[k] += r[k]
-        tot["pred"] += len(qs)
-        tot["gold"] += len(x["quantities"])
-        if errors and (r["tp_vu"] < len(qs) or r["tp_vu"] < len(x["quantities"])):
+        for tot in (halves["all"], halves["locked" if locked else "tuning"]):
+            for k in ("tp_v", "tp_vu", "bound_ok", "bound_n"):
+                tot[k] += r[k]
+            tot["pred"] += len(qs)
+            tot["gold"] += len(x["quantities"])
+            tot["sentences"] += 1
+        if errors and not locked and (r["tp_vu"] < len(qs) or r["tp_vu"] < len(x["quantities"])):
             _print_errors(x, qs, canonical)
+    result = _scores(halves["all"])
+    result["halves"] = {h: _scores(halves[h]) for h in ("tuning", "locked")}
+    return result
+
+
+def _zero() -> dict:
+    return {"tp_v": 0, "tp_vu": 0, "bound_ok": 0, "bound_n": 0, "pred": 0, "gold": 0, "sentences": 0}
+
+
+def _scores(tot: dict) -> dict:
     value = prf(tot["tp_v"], tot["pred"], tot["gold"])
     value_unit = prf(tot["tp_vu"], tot["pred"], tot["gold"])
     return {
-        "sentences": len(items), "value": value, "value_unit": value_unit,
+        "sentences": tot["sentences"], "value": value, "value_unit": value_unit,
         "value_f1": value["f1"], "value_unit_f1": value_unit["f1"],
         "bound_change_accuracy": round(tot["bound_ok"] / tot["bound_n"], 4) if tot["bound_n"] else 0.0,
-        "parse_seconds": round(parse_s, 3), "stage_seconds": round(stage_s, 3),
-        "stage_pct_of_parse": pct_of_parse(stage_s, parse_s),
     }
 
 
 def _print_errors(item: dict, preds, canonical: dict) -> None:
     print("###", item["text"])
     for g in item["quantities"]:
-        print(f"   gold {g['change']:>4} {g['value']:>14} | {g['unit']} | {g['normalized_unit']}"
-              f"  -> {norm_unit(g['unit'], canonical)!r}/{norm_unit(g['normalized_unit'], canonical)!r}")
+        print(f"   gold {g.get('change', ''):>4} {g['value']:>14} | {g.get('unit')} | {g.get('normalized_unit')}"
+              f"  -> {norm_unit(g.get('unit'), canonical)!r}/{norm_unit(g.get('normalized_unit'), canonical)!r}")
     for q in preds:
         print(f"   pred {q.bound:>2}{q.change or '':>4} {pred_value(q)} | {q.unit} -> "
               f"{norm_unit(q.unit, canonical)!r}  [{q.span.text}]")
 
 
-def report(result: dict) -> None:
-    rows = [[name, result[key]["p"], result[key]["r"], result[key]["f1"], result[key]["tp"],
-             result[key]["pred"], result[key]["gold"]]
-            for name, key in (("value", "value"), ("value+unit", "value_unit"))]
-    print_table(f"NewsQuant dev ({result['sentences']} sentences)",
-                ["match", "P", "R", "F1", "tp", "pred", "gold"], rows)
+def report(result: dict, title: str = "NewsQuant dev") -> None:
+    print_table(f"{title} ({result['sentences']} sentences; tuning / locked halves by sentence hash)",
+                ["match", "part", "P", "R", "F1", "tp", "pred", "gold"], split_rows(result))
     print_table("NewsQuant extras", ["measure", "value"], [
         ["bound/change agreement on value matches", result["bound_change_accuracy"]],
         ["spaCy parse seconds", result["parse_seconds"]],
@@ -191,6 +216,17 @@ def report(result: dict) -> None:
         ["stage cost, % of parse", result["stage_pct_of_parse"]],
         ["reference (CQE) value / value+unit F1", "0.920 / 0.856"],
     ])
+
+
+def split_rows(result: dict) -> list[list]:
+    """Table rows: value and value+unit P/R/F1 for all, the tuning half and the locked half."""
+    rows = []
+    for name, key in (("value", "value"), ("value+unit", "value_unit")):
+        for part, r in (("all", result), ("tuning", result["halves"]["tuning"]),
+                        ("locked", result["halves"]["locked"])):
+            s = r[key]
+            rows.append([name, part, s["p"], s["r"], s["f1"], s["tp"], s["pred"], s["gold"]])
+    return rows
 
 
 if __name__ == "__main__":

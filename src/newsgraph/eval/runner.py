@@ -19,6 +19,7 @@ BENCHMARKS = {
     "beats": "newsgraph.eval.beats",
     "times": "newsgraph.eval.timebank",
     "quantities": "newsgraph.eval.newsquant",
+    "quantities-extra": "newsgraph.eval.quantities_extra",
     "events": "newsgraph.eval.plover",
     "event-sets": "newsgraph.eval.events_sets_bench",
     "copies": "newsgraph.eval.copies",

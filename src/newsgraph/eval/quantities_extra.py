@@ -1,0 +1,92 @@
+"""Score the quantities stage on the extra quantity sets in ``../shared/data/quantities-extra``.
+
+Development data only (see that folder's README), scored exactly as NewsQuant
+(``newsquant.score_sentence``: value F1 and value+unit F1, one-to-one matching).
+Each sentence set is read in one annotation only:
+
+* ``age``, ``currency``, ``dimension``, ``temperature``: the CQE reformatting
+  (``*-model.json``, units already in CQE's names), not the Recognizers-Text
+  rows of the same sentences;
+* ``percent``: the Recognizers-Text percent spec (``recognizers-percent.jsonl``;
+  CQE has no copy of it), its results with a value, unit "percentage".
+
+The Recognizers-Text number spec is left out: it is bare numbers ("one hundred"),
+which the stage keeps only when something is counted.
+
+Every set is split by sentence hash (``speakers.is_locked``) into a tuning half,
+whose errors may be read (``python -m newsgraph.eval.quantities_extra --errors``
+prints the tuning half only), and a locked half seen only as totals.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+from . import data_dir, parse_timed, pct_of_parse, print_table
+from .newsquant import score_split, split_rows
+
+CQE_SETS = ("age", "currency", "dimension", "temperature")
+FLOORS: dict = {}
+
+
+def load(root: Path) -> dict[str, list[dict]]:
+    """{set name: [{"text", "quantities": [{"value", "unit"?, "normalized_unit"?}]}]}."""
+    folder = root / "quantities-extra"
+    sets = {name: json.loads((folder / f"{name}-model.json").read_text(encoding="utf-8"))
+            for name in CQE_SETS}
+    rows = []
+    for line in (folder / "recognizers-percent.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        golds = [{"value": q["value"], "normalized_unit": "percentage"}
+                 for q in row["quantities"] if q.get("value") is not None]
+        rows.append({"text": row["text"], "quantities": golds})
+    sets["percent"] = rows
+    return sets
+
+
+def run(data_dir: Path, limit: int | None = None, errors: bool = False) -> dict:
+    from ..stages.quantities import extract
+
+    sets = load(data_dir)
+    out: dict = {"sets": {}}
+    all_items, all_preds = [], []
+    parse_total = stage_total = 0.0
+    for name, items in sets.items():
+        items = items[:limit] if limit else items
+        texts, docs, parse_s = parse_timed([x["text"] for x in items], batch_size=64)
+        t0 = time.process_time()
+        preds = [extract(x["text"], doc, norm=norm) for x, doc, norm in zip(items, docs, texts)]
+        stage_total += time.process_time() - t0
+        parse_total += parse_s
+        if errors:
+            print(f"\n######## {name}")
+        out["sets"][name] = score_split(items, preds, errors=errors)
+        all_items += items
+        all_preds += preds
+    out.update(score_split(all_items, all_preds))
+    out["stage_pct_of_parse"] = pct_of_parse(stage_total, parse_total)
+    return out
+
+
+def report(result: dict) -> None:
+    print_table(f"Extra quantity sets, pooled ({result['sentences']} sentences; tuning / locked by hash)",
+                ["match", "part", "P", "R", "F1", "tp", "pred", "gold"], split_rows(result))
+    rows = []
+    for name, r in result["sets"].items():
+        t, k = r["halves"]["tuning"], r["halves"]["locked"]
+        rows.append([name, r["sentences"], r["value_f1"], t["value_f1"], k["value_f1"],
+                     r["value_unit_f1"], t["value_unit_f1"], k["value_unit_f1"]])
+    print_table("Extra quantity sets, by set (F1)",
+                ["set", "sentences", "value", "v tuning", "v locked", "value+unit", "vu tuning", "vu locked"],
+                rows)
+
+
+if __name__ == "__main__":
+    d = data_dir()
+    if d is None:
+        sys.exit("no ../shared/data beside this checkout (set NEWSGRAPH_DATA)")
+    res = run(d, errors="--errors" in sys.argv)
+    report(res)
