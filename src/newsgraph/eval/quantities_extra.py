@@ -41,7 +41,7 @@ def load(root: Path) -> dict[str, list[dict]]:
     for line in (folder / "recognizers-percent.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         golds = [{"value": q["value"], "normalized_unit": "percentage"}
-                 for q in row["quantities"] if q.get("value") is not None]
+                 for q in row["quantities"] if q.get("value") not in (None, "null")]
         rows.append({"text": row["text"], "quantities": golds})
     sets["percent"] = rows
     return sets

@@ -31,7 +31,7 @@ from ...pipeline import Analysis, stage
 from .context import apply_bound, apply_change
 from .lexicon import Lexicon, lexicon
 from .nouns import DocIndex, counted_noun, measured_thing
-from .scan import PHONE_RE, Cand, is_year, scan, start_words
+from .scan import CITATION_RE, PHONE_RE, URL_RE, Cand, is_year, scan, start_words
 from .tokens import Toks
 from .units import UnitMatch, with_denominator
 
@@ -52,12 +52,15 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     lex = lexicon()
     reading = norm if norm is not None else text
     t = Toks(reading)
-    masked = [(m.start(), m.end()) for m in PHONE_RE.finditer(reading)]
+    masked = _masked(reading)
     index = DocIndex(doc)
     kept: list[Cand] = []
     last_count: Optional[Cand] = None
     for cand in scan(t, lex, _starts(), masked):
-        if "tally" in cand.flags or _refuse(t, cand, lex, index):
+        if _refuse(t, cand, lex, index):
+            continue
+        if "tally" in cand.flags:
+            kept.append(cand)  # a score or a record: no noun, bound or change to look for
             continue
         if cand.unit is None and not _attach_noun(t, cand, lex, index):
             if "name" in cand.flags or (cand.written and "fraction" not in cand.flags):
@@ -71,6 +74,12 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     return _records(text, t, kept, index, tag, lex)
 
 
+def _masked(text: str) -> list[tuple[int, int]]:
+    """Character spans whose numbers identify rather than measure (phones, URLs, citations), in order."""
+    spans = [(m.start(), m.end()) for rx in (PHONE_RE, URL_RE, CITATION_RE) for m in rx.finditer(text)]
+    return sorted(spans)
+
+
 @lru_cache(maxsize=1)
 def _starts() -> frozenset:
     """Words that may begin a written number, computed once from the lexicon."""
@@ -79,7 +88,7 @@ def _starts() -> frozenset:
 
 def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     """Numbers that name or date rather than measure: years, dates, 'Game 6', 'Smith, 45,'."""
-    if cand.unit is not None:
+    if cand.unit is not None and "tally" not in cand.flags:
         return False
     i = cand.num_start
     tok = index.covering(t.start[i])
@@ -94,6 +103,8 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
         if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
             return True
+        if _named_identifier(t, cand, lex):
+            return True
         if prev == "." and cand.first >= 2 and t.low[cand.first - 2] in _ABBREV_LABELS:
             return True  # "No. 2", "Vol. 5", "Fig. 3"
         if prev[0].isalpha() and not prev.islower() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \
@@ -103,6 +114,22 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
                 and t.text[cand.first - 2][0].isupper() and not cand.written:
             return True  # "Jane Doe, 45, said": an age in apposition, not counted in NewsQuant
     return False
+
+
+def _named_identifier(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'account ID is 4471', 'case number: 20931': plain digits named as an identifier."""
+    raw = t.text[cand.num_start]
+    if not raw.isdigit() or cand.first != cand.num_start or cand.first < 2:
+        return False
+    k = cand.first - 1
+    if t.low[k] in ("is", "was", ":", "#", "="):
+        k -= 1
+    noun = t.low[k]
+    if noun in ("id", "ids", "pin", "zip", "postcode", "extension", "ext", "isbn", "issn", "doi"):
+        return True
+    # "number"/"code" only after a naming word: "case number 20931", not "the total number is 450"
+    return noun in ("number", "code", "no") and k > 0 and t.is_word(k - 1) \
+        and t.low[k - 1] not in lex.not_identifier_modifiers
 
 
 def _sentence_start(t: Toks, k: int) -> bool:

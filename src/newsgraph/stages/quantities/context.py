@@ -41,6 +41,8 @@ def apply_bound(t: Toks, cand: Cand, lex: Lexicon) -> int:
 
 def apply_change(t: Toks, cand: Cand, lex: Lexicon, before: int) -> None:
     """'rose 5%', 'was up 19 cents', 'fell by about 3%', '-1.3%' in a market list."""
+    if cand.change is not None:
+        return  # set by the number itself ("a third less")
     if cand.first < cand.num_start and t.text[cand.first] in _SIGNED_CHANGE \
             and cand.unit is not None and cand.unit.name == "percentage":
         cand.change = _SIGNED_CHANGE[t.text[cand.first]]

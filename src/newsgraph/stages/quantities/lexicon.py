@@ -70,6 +70,7 @@ class Lexicon:
     change_skip: frozenset
     identifier_nouns: frozenset
     not_counted: frozenset
+    not_identifier_modifiers: frozenset  # "the total number is 450" is an amount, not an id
     max_alias: int
     canonical: dict  # lower alias string -> canonical unit name (for scoring)
 
@@ -161,5 +162,6 @@ def lexicon() -> Lexicon:
         change_multi=multi, change_skip=frozenset(cues["change_skip"]),
         identifier_nouns=frozenset(cues["identifier_nouns"]),
         not_counted=frozenset(cues["not_counted"]),
+        not_identifier_modifiers=frozenset(cues["not_identifier_modifiers"]),
         max_alias=max(len(k) for k in all_keys), canonical=canonical,
     )

@@ -19,6 +19,8 @@ _METRE_CONTEXT = frozenset("long tall high wide deep away above below from in ra
                            "run swim event record".split())
 _SCI_TIMES = frozenset("×xX")
 _MINUS = frozenset("-−–")
+_FRACTION_CHANGE = {"less": "down", "fewer": "down", "lower": "down", "smaller": "down", "cheaper": "down",
+                    "more": "up", "higher": "up", "larger": "up", "bigger": "up"}
 
 
 @dataclass
@@ -31,6 +33,7 @@ class Num:
     value_max: Optional[float] = None  # vague plurals ("dozens of") are ranges
     vague: bool = False
     fraction: bool = False
+    change: Optional[str] = None  # "a third less": the fraction is a change
 
 
 def read_number(t: Toks, i: int, lex: Lexicon, money: bool = False) -> Optional[Num]:
@@ -65,12 +68,21 @@ def _digits(t: Toks, i: int, lex: Lexicon, money: bool) -> Num:
         factor = _abbrev_factor(t, j, lex, money)
         if factor:
             value, scaled, j = value * factor, True, j + 1
-    while j < n and (t.low[j] in lex.scales or t.low[j] in lex.detached_scales) and not scaled_out(t, j):
+    while j < n and (t.low[j] in lex.scales or t.low[j] in lex.detached_scales) and not scaled_out(t, j) \
+            or _hyphen_scale(t, j, lex):
+        if t.text[j] == "-":
+            j += 1  # "$23-million", "1.2-billion-yuan": the scale joined by a hyphen
         factor = lex.scales.get(t.low[j]) or lex.abbrev_scales[t.low[j]]
         if factor <= value and factor >= 1000 and scaled:
             break  # "3 million thousand" is not a thing; stop at the first scale
         value, scaled, j = value * factor, True, j + 1
     return Num(value, j, scaled=scaled, raw=raw)
+
+
+def _hyphen_scale(t: Toks, j: int, lex: Lexicon) -> bool:
+    """'-million' glued to the digits before it (Canadian and South African house style)."""
+    return (j + 1 < len(t) and t.text[j] == "-" and t.attached(j) and t.attached(j + 1)
+            and t.low[j + 1] in lex.scales and t.low[j + 1] != "hundred")
 
 
 def scaled_out(t: Toks, j: int) -> bool:
@@ -103,9 +115,10 @@ def _vague(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
             base = (10 if low == "tens" else 100) * lex.vague[t.low[i + 2]]
             return Num(base, i + 4, written=True, value_max=base * 10, vague=True)
         return None
-    if i + 1 < n and t.low[i + 1] == "of":
+    if i + 1 < n and t.low[i + 1] in ("of", "more"):
         base = lex.vague[low]
-        return Num(base, i + 2, written=True, value_max=base * 10, vague=True)
+        end = i + 2 if t.low[i + 1] == "of" else i + 1  # "hundreds more volunteers": the noun follows
+        return Num(base, end, written=True, value_max=base * 10, vague=True)
     return None
 
 
@@ -116,9 +129,15 @@ def _fraction(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
         if i + size >= n:
             continue
         key = tuple(t.low[i:i + size])
-        if key in lex.fractions and t.low[i + size] in ("of", "the", "its", "their", "his", "her", "our"):
+        if key not in lex.fractions:
+            continue
+        if t.low[i + size] in ("of", "the", "its", "their", "his", "her", "our"):
             end = i + size + (1 if t.low[i + size] == "of" else 0)
             return Num(lex.fractions[key], end, written=True, fraction=True)
+        if t.low[i + size] in _FRACTION_CHANGE and size > 1:
+            # "a third less fuel", "a quarter more water": a change by that fraction
+            return Num(lex.fractions[key], i + size + 1, written=True, fraction=True,
+                       change=_FRACTION_CHANGE[t.low[i + size]])
     return None
 
 

@@ -82,8 +82,8 @@ def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optio
 def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool) -> bool:
     """Symbols need a clean right edge; one-letter symbols must touch the number."""
     end = j + size
-    if end < len(t) and t.attached(end) and (t.text[end][0].isalnum()):
-        return False  # "3G", "4x4", "16s" is not seconds plus something
+    if end < len(t) and t.attached(end) and (t.text[end][0].isalnum()) and t.text[end - 1][-1].isalnum():
+        return False  # "3G", "4x4", "16s" is not seconds plus something; "33%of" keeps its "%"
     if len(t.text[j]) == 1 and t.text[j].isalpha() and size == 1:
         return attached or unit.detached
     if not attached and t.text[j] in ("in", "am", "pm", "a", "an"):

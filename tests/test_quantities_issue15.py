@@ -1,0 +1,135 @@
+"""Issue 15, quantities half: every failure the issue lists, in short invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.stages.nlp import parse
+from newsgraph.stages.normalize import normalize_text
+from newsgraph.stages.quantities import extract
+
+
+def quantities(text: str):
+    norm = normalize_text(text)
+    return extract(text, parse(norm), norm=norm)
+
+
+def one(text: str, needle: str):
+    found = [q for q in quantities(text) if needle in q.span.text]
+    assert found, f"no quantity covering {needle!r} in {[q.span.text for q in quantities(text)]}"
+    return found[0]
+
+
+def spans(text: str) -> list[str]:
+    return [q.span.text for q in quantities(text)]
+
+
+@pytest.mark.parametrize("text,needle,value,currency", [
+    ("The miner agreed to pay US$171-million for the stake.", "US$171", 171e6, "USD"),
+    ("The city will spend $23-million on new buses.", "$23", 23e6, "USD"),
+    ("The pension fund put C$40-million into bonds.", "C$40", 40e6, "CAD"),
+    ("The lender wrote off C$2.5-billion last year.", "C$2.5", 2.5e9, "CAD"),
+    ("The plant cost 1.2-billion-yuan to build.", "1.2", 1.2e9, "CNY"),
+    ("A 3-million-euro grant paid for the bridge.", "3", 3e6, "EUR"),
+])
+def test_hyphenated_and_prefixed_money(text, needle, value, currency):
+    q = one(text, needle)
+    assert (q.value, q.currency) == (pytest.approx(value), currency)
+    assert "million" in q.span.text or "billion" in q.span.text
+
+
+@pytest.mark.parametrize("text,needle,low", [
+    ("Hundreds of buyers queued outside the shop.", "Hundreds", 100),
+    ("Dozens of homes were flooded overnight.", "Dozens", 12),
+    ("Thousands of fans filled the square.", "Thousands", 1000),
+    ("Tens of thousands of workers went on strike.", "Tens", 10000),
+])
+def test_vague_counts_are_approximate_with_a_lower_bound(text, needle, low):
+    q = one(text, needle)
+    assert q.value == low and q.value_max is not None and q.value_max > low
+    assert q.bound == "~"
+
+
+def test_vague_count_without_of():
+    q = one("Hundreds more volunteers arrived on Sunday.", "Hundreds")
+    assert q.value == 100 and q.bound == "~" and q.unit == "volunteers"
+
+
+@pytest.mark.parametrize("text,needle,feet", [
+    ("The rookie centre is 7-foot-3 and still growing.", "7-foot-3", 7.25),
+    ("Her brother is 6-foot-1, taller than anyone in the team.", "6-foot-1", 6 + 1 / 12),
+    ("The guard stands 6 feet 4 inches tall.", "6 feet 4", 6 + 4 / 12),
+])
+def test_heights_in_feet_and_inches(text, needle, feet):
+    q = one(text, needle)
+    assert q.unit == "foot" and q.value == pytest.approx(feet) and q.value_max is None
+    assert q.si_value == pytest.approx(feet * 0.3048, rel=1e-3)
+
+
+@pytest.mark.parametrize("text,needle,a,b", [
+    ("The Hawks won 106-103 on Friday night.", "106-103", 106, 103),
+    ("Rovers beat the visitors 3-1 at home.", "3-1", 3, 1),
+    ("The court ruled 5-4 in favour of the city.", "5-4", 5, 4),
+])
+def test_scores_are_their_own_kind(text, needle, a, b):
+    q = one(text, needle)
+    assert (q.unit, q.value, q.value_max) == ("score", a, b)
+    assert q.si_value is None
+
+
+@pytest.mark.parametrize("text,needle,a,b", [
+    ("He went 0-for-9 from the field.", "0-for-9", 0, 9),
+    ("She was 3-for-4 with two doubles.", "3-for-4", 3, 4),
+])
+def test_records_are_their_own_kind(text, needle, a, b):
+    q = one(text, needle)
+    assert (q.unit, q.value, q.value_max) == ("record", a, b)
+    assert len(quantities(text.split(" with ")[0])) == 1
+
+
+def test_more_than_half_is_a_proportion_above_one_half():
+    q = one("More than half of the voters backed the plan.", "half")
+    assert (q.value, q.bound) == (0.5, ">")
+
+
+@pytest.mark.parametrize("text,change", [
+    ("The new engine burns a third less fuel.", "down"),
+    ("The new tank holds a quarter more water.", "up"),
+])
+def test_a_fraction_less_or_more_is_a_change(text, change):
+    q = one(text, "a ")
+    assert q.value == pytest.approx(1 / 3 if "third" in text else 0.25) and q.change == change
+
+
+def test_percent_glued_to_the_next_word_keeps_its_unit():
+    q = one("Turnout reached 33%of registered voters.", "33")
+    assert (q.value, q.unit) == (33, "percentage")
+
+
+@pytest.mark.parametrize("text", [
+    "She is one of the best players in the league.",
+    "It was one of his proudest moments.",
+    "The bridge is one of the oldest in the county.",
+])
+def test_one_of_the_is_not_a_count(text):
+    assert spans(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Call the hotline on 555-0123 for details.",
+    "Readers can call (212) 555-0199 after noon.",
+    "The study appeared in volume 12, pages 345-367, of the journal.",
+    "The finding was published in Nature 512: 88-91.",
+    "His account ID is 4471, the bank said.",
+    "The case number is 20931 in the county court.",
+    "The shop is at 221 Baker Street.",
+    "The office moved to 1600 Elm Avenue last spring.",
+    "Details are at https://example.org/item?id=4471&page=20 online.",
+])
+def test_identifiers_are_not_quantities(text):
+    assert spans(text) == []
+
+
+def test_identifiers_do_not_hide_real_amounts():
+    assert spans("His account ID is 4471 and he paid $50.") == ["$50"]
+    assert one("The firm has 221 employees on Baker Street.", "221").unit == "employees"
