@@ -133,3 +133,44 @@ def test_identifiers_are_not_quantities(text):
 def test_identifiers_do_not_hide_real_amounts():
     assert spans("His account ID is 4471 and he paid $50.") == ["$50"]
     assert one("The firm has 221 employees on Baker Street.", "221").unit == "employees"
+
+
+@pytest.mark.parametrize("text,needle,value,unit", [
+    ("Half a million people fled the city.", "Half", 500_000, "people"),
+    ("A quarter million homes lost power.", "quarter", 250_000, "homes"),
+    ("The course covers 2 1/2 miles of road.", "2 1/2", 2.5, "mile"),
+    ("She swam 1½ miles before breakfast.", "1½", 1.5, "mile"),
+    ("The track is a 1/4 mile oval.", "1/4", 0.25, "mile"),
+    ("The notes pay 7 3/4% a year.", "7 3/4", 7.75, "percentage per year"),
+])
+def test_fractions_in_numbers(text, needle, value, unit):
+    q = one(text, needle)
+    assert (q.value, q.unit) == (pytest.approx(value), unit)
+
+
+def test_a_date_with_slashes_is_no_fraction():
+    assert spans("The hearing was moved to 1/2/2025 by the judge.") == []
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("The state set aside 35 lakh rupees for the clinic.", "35", 3.5e6),
+    ("The scheme will cost Rs 500 crore.", "500", 5e9),
+])
+def test_south_asian_scales(text, needle, value):
+    q = one(text, needle)
+    assert (q.value, q.currency) == (value, "INR")
+
+
+def test_degrees_with_a_scale_letter():
+    assert one("It was 100 degrees F in the shade.", "100").unit == "fahrenheit"
+    assert one("The water was 4 degrees C at dawn.", "4").unit == "celsius"
+
+
+def test_micrograms():
+    q = one("Each tablet holds 120 μg of the drug.", "120")
+    assert q.unit == "microgram" and q.si_value == pytest.approx(1.2e-7)
+
+
+def test_a_spaced_symbol_is_not_a_squared_one():
+    assert one("The hall is 40 ft 2 in high.", "40").unit == "foot"
+    assert one("The flat has 600 ft2 of floor.", "600").unit == "square foot"

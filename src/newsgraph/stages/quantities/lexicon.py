@@ -48,6 +48,7 @@ class Unit:
 @dataclass
 class Lexicon:
     unit_symbols: dict  # tuple of texts -> Unit (case-sensitive)
+    tight_symbols: frozenset  # multi-token symbols written without a space ("ft2"): tokens must touch
     unit_words: dict  # tuple of lower-case texts -> Unit
     currency_prefix: dict  # tuple -> Unit
     currency_attached: dict  # tuple -> Unit, only touching the digits
@@ -88,13 +89,15 @@ def _load(name: str) -> dict:
         return json.load(fh)
 
 
-def _units(lex: dict, canonical: dict) -> tuple[dict, dict]:
+def _units(lex: dict, canonical: dict, tight: set) -> tuple[dict, dict]:
     symbols, words = {}, {}
     for e in lex["units"]:
         unit = Unit(e["name"], e["kind"], e.get("si"), float(e.get("factor", 1.0)),
                     float(e.get("offset", 0.0)), None, bool(e.get("detached", False)))
         for s in e.get("symbols", []):
             symbols[split_tokens(s)] = unit
+            if " " not in s and len(split_tokens(s)) > 1:
+                tight.add(split_tokens(s))
             canonical.setdefault(s.lower(), unit.name)
         forms = list(e.get("words", []))
         if "plurals" in e:
@@ -138,7 +141,8 @@ def _currencies(lex: dict, canonical: dict):
 def lexicon() -> Lexicon:
     """The quantity lexicons, read from ``newsgraph/lexicons`` once per process."""
     canonical: dict = {}
-    unit_symbols, unit_words = _units(_load("units.json"), canonical)
+    tight: set = set()
+    unit_symbols, unit_words = _units(_load("units.json"), canonical, tight)
     cur = _currencies(_load("quantity_currencies.json"), canonical)
     nums = _load("numbers.json")
     cues = _load("quantity_cues.json")
@@ -148,7 +152,7 @@ def lexicon() -> Lexicon:
     multi.update({split_tokens(c): "down" for c in down if " " in c})
     all_keys = list(unit_symbols) + list(unit_words) + list(cur[0]) + list(cur[2])
     return Lexicon(
-        unit_symbols=unit_symbols, unit_words=unit_words, currency_prefix=cur[0],
+        unit_symbols=unit_symbols, tight_symbols=frozenset(tight), unit_words=unit_words, currency_prefix=cur[0],
         currency_attached=cur[1], currency_words=cur[2], currency_suffix_symbols=cur[3],
         minor_words=cur[4], minor_attached=cur[5],
         ones=nums["ones"], tens=nums["tens"], scales=nums["scales"],

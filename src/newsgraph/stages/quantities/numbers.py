@@ -19,6 +19,8 @@ _METRE_CONTEXT = frozenset("long tall high wide deep away above below from in ra
                            "run swim event record".split())
 _SCI_TIMES = frozenset("×xX")
 _MINUS = frozenset("-−–")
+VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+FRACTION_DENOMINATORS = frozenset((2, 3, 4, 8, 16))
 _FRACTION_CHANGE = {"less": "down", "fewer": "down", "lower": "down", "smaller": "down", "cheaper": "down",
                     "more": "up", "higher": "up", "larger": "up", "bigger": "up"}
 
@@ -39,9 +41,14 @@ class Num:
 def read_number(t: Toks, i: int, lex: Lexicon, money: bool = False) -> Optional[Num]:
     """The number starting at token ``i``, or None."""
     text = t.text[i]
+    if text in VULGAR:
+        return _scale(t, i + 1, lex, VULGAR[text], money, scaled=False)  # "½ teaspoon"
     if text[0].isdigit() or (text[0] == "." and len(text) > 1):
         return _digits(t, i, lex, money)
     low = t.low[i]
+    part = _part_of_scale(t, i, lex)
+    if part is not None:
+        return part
     if low in lex.vague or low in ("tens",):
         return _vague(t, i, lex)
     frac = _fraction(t, i, lex)
@@ -63,7 +70,14 @@ def _digits(t: Toks, i: int, lex: Lexicon, money: bool) -> Num:
         if k < n and t.text[k].isdigit() and t.attached(k):
             raw *= 10 ** (sign * int(t.text[k]))
             j = k + 1
-    value, scaled = raw, False
+    j, raw = _fraction_part(t, i, j, raw)
+    return _scale(t, j, lex, raw, money, scaled=False)
+
+
+def _scale(t: Toks, j: int, lex: Lexicon, raw: float, money: bool, scaled: bool) -> Num:
+    """Apply the scale words or abbreviations at token ``j`` to ``raw``."""
+    n = len(t)
+    value = raw
     if j < n and t.attached(j) and t.text[j] in lex.abbrev_scales:
         factor = _abbrev_factor(t, j, lex, money)
         if factor:
@@ -79,6 +93,52 @@ def _digits(t: Toks, i: int, lex: Lexicon, money: bool) -> Num:
     return Num(value, j, scaled=scaled, raw=raw)
 
 
+def _fraction_part(t: Toks, i: int, j: int, raw: float) -> tuple[int, float]:
+    """'1½', '2 1/2', '3/4': a fraction after (or as) the digits; (index after it, value)."""
+    n = len(t)
+    if j < n and t.text[j] in VULGAR and t.attached(j) and t.text[i].isdigit():
+        return j + 1, raw + VULGAR[t.text[j]]
+    if j + 1 < n and t.text[j] == "/" and t.attached(j) and t.attached(j + 1) and simple_fraction(t, i):
+        return j + 2, raw / int(t.text[j + 1])
+    if j + 2 < n and t.text[i].isdigit() and t.text[j].isdigit() and not t.attached(j) \
+            and t.text[j + 1] == "/" and simple_fraction(t, j):
+        return j + 3, raw + int(t.text[j]) / int(t.text[j + 2])
+    return j, raw
+
+
+def simple_fraction(t: Toks, k: int) -> bool:
+    """Tokens k..k+2 are 'n/d' with n < d and d a denominator news uses (halves to sixteenths)."""
+    if k + 2 >= len(t) or t.text[k + 1] != "/" or not (t.attached(k + 1) and t.attached(k + 2)):
+        return False
+    num, den = t.text[k], t.text[k + 2]
+    if not (num.isdigit() and den.isdigit()) or int(den) not in FRACTION_DENOMINATORS:
+        return False
+    after = k + 3
+    if after < len(t) and t.attached(after) and t.text[after] == "/":
+        return False  # "1/2/2020" is a date
+    return 0 < int(num) < int(den)
+
+
+def _part_of_scale(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
+    """'half a million', 'a quarter million', 'a quarter of a billion': a fraction of a scale word."""
+    n = len(t)
+    j = i
+    if t.low[j] == "half":
+        part, j = 0.5, j + 1
+    elif t.low[j] in ("a", "one") and j + 1 < n and t.low[j + 1] in ("quarter", "half", "third"):
+        part, j = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}[t.low[j + 1]], j + 2
+    else:
+        return None
+    if j + 1 < n and t.low[j] == "of" and t.low[j + 1] in ("a", "one"):
+        j += 2
+    elif j < n and t.low[j] in ("a", "an"):
+        j += 1
+    if j < n and t.low[j] in lex.scales and t.low[j] not in ("hundred", "lakhs", "crores"):
+        scale = lex.scales[t.low[j]]
+        return Num(part * scale, j + 1, written=True, scaled=True, raw=part)
+    return None
+
+
 def _hyphen_scale(t: Toks, j: int, lex: Lexicon) -> bool:
     """'-million' glued to the digits before it (Canadian and South African house style)."""
     return (j + 1 < len(t) and t.text[j] == "-" and t.attached(j) and t.attached(j + 1)
@@ -87,7 +147,7 @@ def _hyphen_scale(t: Toks, j: int, lex: Lexicon) -> bool:
 
 def scaled_out(t: Toks, j: int) -> bool:
     """'hundreds of' after a digit is not a scale of it."""
-    return t.low[j].endswith("s") and t.low[j] not in ("mn", "bn", "tn", "mln", "bln", "trn")
+    return t.low[j].endswith("s") and t.low[j] not in ("mn", "bn", "tn", "mln", "bln", "trn", "lakhs", "crores")
 
 
 def _abbrev_factor(t: Toks, j: int, lex: Lexicon, money: bool) -> Optional[float]:

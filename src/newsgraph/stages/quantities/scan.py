@@ -23,7 +23,7 @@ SCORE = Unit("score", "score")
 # as 1: not counting it costs 7 of 457 gold on NewsQuant dev (value F1 0.964 -> 0.956).
 COUNT_ONE_OF = False
 RECORD = Unit("record", "record")
-from .numbers import Num, read_number
+from .numbers import VULGAR, Num, read_number, simple_fraction
 from .tokens import Toks
 from .units import UnitMatch, currency_before, is_ordinal_suffix, unit_after, with_denominator
 
@@ -80,7 +80,7 @@ def scan(t: Toks, lex: Lexicon, starts: frozenset, masked: list[tuple[int, int]]
     mask_i = 0
     while i < n:
         tok = t.text[i]
-        if not (tok[0].isdigit() or (tok[0] == "." and len(tok) > 1) or t.low[i] in starts):
+        if not (tok[0].isdigit() or (tok[0] == "." and len(tok) > 1) or t.low[i] in starts or tok in VULGAR):
             i += 1
             continue
         while mask_i < len(masked) and masked[mask_i][1] <= t.start[i]:
@@ -192,8 +192,9 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
         if nxt in (":", ".") and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit() \
                 and nxt == ":":
             return True
-        if nxt == "/" and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit():
-            return True  # 9/11, 3/4 dates and scores
+        if nxt == "/" and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit() \
+                and not simple_fraction(t, i):
+            return True  # 9/11, 3/4 dates and scores (but "1/4 mile", "3/4 of")
     if i > 0 and t.text[i - 1] in (":", "/") and t.attached(i) and i > 1 and t.text[i - 2][0].isdigit():
         return True  # "9:30", "9/17/16"
     if j < n and t.low[j] in _CLOCK:

@@ -68,7 +68,7 @@ def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optio
                 if attached_to_number else None)
         unit = unit or lex.unit_symbols.get(key)
         word_unit = lex.currency_words.get(low) or lex.minor_words.get(low) or lex.unit_words.get(low)
-        if unit is not None and not _symbol_ok(t, j, size, unit, attached_to_number or hyphen):
+        if unit is not None and not _symbol_ok(t, j, size, unit, attached_to_number or hyphen, lex):
             unit = None
         unit = unit or word_unit
         if unit is not None:
@@ -79,9 +79,11 @@ def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optio
     return with_denominator(t, best, lex)
 
 
-def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool) -> bool:
+def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool, lex: Lexicon) -> bool:
     """Symbols need a clean right edge; one-letter symbols must touch the number."""
     end = j + size
+    if size > 1 and tuple(t.text[j:end]) in lex.tight_symbols and not all(t.attached(k) for k in range(j + 1, end)):
+        return False  # "ft 2" is no "ft2"
     if end < len(t) and t.attached(end) and (t.text[end][0].isalnum()) and t.text[end - 1][-1].isalnum():
         return False  # "3G", "4x4", "16s" is not seconds plus something; "33%of" keeps its "%"
     if len(t.text[j]) == 1 and t.text[j].isalpha() and size == 1:
