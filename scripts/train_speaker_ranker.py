@@ -47,10 +47,14 @@ def _is_right(row, ref) -> bool:
     return any(k in words for k in referent_keys(row.referent))
 
 
-def build_rows(root: Path, split: str, gold: dict) -> list[tuple[np.ndarray, np.ndarray]]:
+def build_rows(root: Path, split: str, gold: dict, chain: bool = True,
+               groups: list | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """(feature matrix, 0/1 right vector) per gold pronoun row with a right candidate.
 
-    ``gold`` maps article names of PolNeAR ``split`` to their rows (:class:`SpeakerRow`)."""
+    ``gold`` maps article names of PolNeAR ``split`` to their rows (:class:`SpeakerRow`).
+    Rows are read in text order and, with ``chain``, each pronoun's right referent takes
+    it as a mention before the next one is read, as the stage adds the pronouns it
+    resolves; ``groups`` collects each row's article name (for cross-validation)."""
     docs = [(n, t) for n, t, _ in load_split(root / "polnear", split) if n in gold]
     texts = [t.read_text(encoding="utf-8") for _, t in docs]
     norms, parsed, _ = parse_timed(texts)
@@ -60,7 +64,7 @@ def build_rows(root: Path, split: str, gold: dict) -> list[tuple[np.ndarray, np.
         analysis = Analysis(Article(id=name, text=text), norm=norm, doc=doc)
         entities.fn(analysis)
         disc = Discourse(doc, norm, analysis.entities, find_quotes(norm, text))
-        for row in gold[name]:
+        for row in sorted(gold[name], key=lambda r: r.source[0]):
             tok = token_at(doc, row.source[0])
             if tok is None:
                 continue
@@ -70,6 +74,12 @@ def build_rows(root: Path, split: str, gold: dict) -> list[tuple[np.ndarray, np.
                 continue
             x = np.array([[f.get(k, 0.0) for k in FEATURES] for _, f in cands])
             out.append((x, y))
+            if groups is not None:
+                groups.append(name)
+            right = next((r for (r, _), ok in zip(cands, y) if ok and r is not None), None)
+            if right is not None and chain:
+                # as the stage does with its own choice: the resolved pronoun joins the chain
+                disc.add_mention(right, tok.idx, tok.idx + len(tok.text))
     return out
 
 
@@ -107,23 +117,46 @@ def accuracy(rows, w) -> float:
     return float(np.mean([y[int(np.argmax(x @ w))] for x, y in rows])) if rows else 0.0
 
 
+def cross_validate(rows, groups: list, l2: float, k: int) -> float:
+    """Ranking accuracy of models fitted without each fold's articles, on that fold."""
+    import hashlib
+
+    fold = [hashlib.sha256(g.encode()).digest()[0] % k for g in groups]
+    right = 0.0
+    for i in range(k):
+        train = [r for r, f in zip(rows, fold) if f != i]
+        test = [r for r, f in zip(rows, fold) if f == i]
+        if test:
+            right += accuracy(test, fit(train, l2)) * len(test)
+    return right / len(rows)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--l2", type=float, default=0.01)
     parser.add_argument("--dev-only", action="store_true",
                         help="train on the tuning half of polnear-speakers only")
+    parser.add_argument("--no-chain", action="store_true",
+                        help="candidates without earlier resolved pronouns as mentions")
+    parser.add_argument("--cv", type=int, default=0, metavar="K",
+                        help="also print K-fold cross-validated accuracy (folds by article)")
     args = parser.parse_args(argv)
     root = data_dir()
     if root is None or not (root / "polnear-speakers").is_dir():
         print("../shared/data/polnear-speakers is not available", file=sys.stderr)
         return 1
     tuning = {k: v for k, v in load_rows(root).items() if not is_locked(k)}
-    rows = build_rows(root, "dev", tuning)
+    groups: list = []
+    rows = build_rows(root, "dev", tuning, chain=not args.no_chain, groups=groups)
     print(f"{len(rows)} rows from the tuning half of polnear-speakers")
     if not args.dev_only:
-        extra = build_rows(root, "train", load_train_labels(TRAIN_LABELS))
+        extra = build_rows(root, "train", load_train_labels(TRAIN_LABELS),
+                           chain=not args.no_chain, groups=groups)
         print(f"{len(extra)} rows from {TRAIN_LABELS.name}")
         rows += extra
+    if args.cv:
+        print(f"cross-validated ranking accuracy ({args.cv} folds by article): "
+              f"{cross_validate(rows, groups, args.l2, args.cv):.3f}")
     w = fit(rows, args.l2)
     print(f"ranking accuracy on its {len(rows)} training rows: {accuracy(rows, w):.3f}")
     OUT.write_text(json.dumps({

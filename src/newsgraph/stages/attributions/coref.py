@@ -51,6 +51,9 @@ FAMILY = frozenset("mother father wife husband son daughter brother sister paren
                    "grandmother grandfather aunt uncle cousin boyfriend girlfriend widow "
                    "neighbor neighbour victim relative relatives family".split())
 MAX_SENT_BACK = 12
+# A pronoun resolved at least this surely joins its referent's chain: the naming threshold
+# of speakers.MIN_PRONOUN_CONFIDENCE (what is named is what is chained).
+CHAIN_CONFIDENCE = 0.4
 MAX_PARA_BACK = 4
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}
@@ -422,6 +425,19 @@ class Discourse:
                 return best[1]
         return None
 
+    def add_mention(self, r: Referent, start: int, end: int) -> None:
+        """A resolved pronoun becomes a mention of its referent, so the next pronoun
+        sees the chain ("Ms. Roe said ... She added ... she said") and not only the
+        last time the name was written."""
+        info = self._info(start, end)
+        if info is None:
+            return
+        k = bisect_left(r.starts, start)
+        if k < len(r.starts) and r.starts[k] == start:
+            return
+        r.mentions.insert(k, info)
+        r.starts.insert(k, start)
+
     def _nobody(self, pron: str, pos: int) -> dict:
         f = {"none_he": float(pron in SINGULAR_PERSON), "none_they": float(pron in PLURAL),
              "none_it": float(pron in NEUTER), "none_first": float(pron in FIRST_PERSON)}
@@ -433,7 +449,10 @@ class Discourse:
         return f
 
     def resolve(self, pron: str, pos: int) -> Choice:
-        """The best candidate for pronoun ``pron`` at ``pos`` (None: nobody named)."""
+        """The best candidate for pronoun ``pron`` at ``pos`` (None: nobody named).
+
+        Call in text order: a pronoun named here becomes a mention of its referent
+        (:meth:`add_mention`) for the pronouns after it."""
         weights = ranker_weights()
         cands = self.candidates(pron, pos)
         scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for _, f in cands]
@@ -445,6 +464,8 @@ class Discourse:
         if ref is None:
             return Choice(None, round(conf, 3), "pronoun: no compatible referent ranks first")
         feats = cands[best][1]
+        if conf >= CHAIN_CONFIDENCE:
+            self.add_mention(ref, pos, pos + len(pron))
         if feats.get("author"):
             return Choice(ref, round(conf, 3), "first person outside quotes: the writer")
         why = "the latest speaker" if feats.get("latest_speaker") else \
