@@ -77,6 +77,35 @@ def test_he_skips_a_woman_named_more_recently(analyze):
     assert spring.speaker_name and "Ames" in spring.speaker_name
 
 
+def test_a_pronoun_chain_keeps_the_turn_past_a_newer_man(analyze):
+    """"He said ... He added": the second "he" follows the first (a chain of the coach's
+    turn), not the player named in between who said nothing."""
+    an = analyze(
+        "Coach Mark Ellis watched the game from the bench. Ellis said his players had run out "
+        "of energy. He said the schedule was too crowded. Forward Dan Ruiz, who scored twice, "
+        "limped off in the last minute. He added that the club would ask the league for an "
+        "extra rest day.")
+    crowded = _by_content(an, "schedule was too crowded")
+    rest = _by_content(an, "extra rest day")
+    assert crowded.speaker_name == rest.speaker_name == "Mark Ellis"
+    assert rest.source.text == "He"
+
+
+def test_a_resolved_pronoun_becomes_a_mention_of_its_referent(pipeline):
+    from newsgraph.model import Article
+    from newsgraph.pipeline import Analysis
+
+    text = ("Judge Ruth Okafor opened the hearing on Monday. She said the trial would last "
+            "two weeks.")
+    an = pipeline.analyze(Article(id="t", text=text))
+    disc = Discourse(an.doc, an.norm or text, an.entities, find_quotes(text, text))
+    pos = text.index("She said")
+    choice = disc.resolve("she", pos)
+    assert "Okafor" in choice.referent.name
+    assert pos in choice.referent.starts  # the chain now runs through "She"
+    assert choice.referent.starts == sorted(choice.referent.starts)
+
+
 def test_they_goes_to_two_people_joined_by_and(analyze):
     an = analyze(
         "Mr. Grover and Ms. Patel wrote to the board on Thursday. They said the new schedule "
