@@ -140,6 +140,7 @@ def test_identifiers_do_not_hide_real_amounts():
     ("A quarter million homes lost power.", "quarter", 250_000, "homes"),
     ("The course covers 2 1/2 miles of road.", "2 1/2", 2.5, "mile"),
     ("She swam 1½ miles before breakfast.", "1½", 1.5, "mile"),
+    ("He spent 5 ½ years in prison.", "5 ½", 5.5, "year"),
     ("The track is a 1/4 mile oval.", "1/4", 0.25, "mile"),
     ("The notes pay 7 3/4% a year.", "7 3/4", 7.75, "percentage per year"),
 ])

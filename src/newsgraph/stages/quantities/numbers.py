@@ -96,7 +96,7 @@ def _scale(t: Toks, j: int, lex: Lexicon, raw: float, money: bool, scaled: bool)
 def _fraction_part(t: Toks, i: int, j: int, raw: float) -> tuple[int, float]:
     """'1½', '2 1/2', '3/4': a fraction after (or as) the digits; (index after it, value)."""
     n = len(t)
-    if j < n and t.text[j] in VULGAR and t.attached(j) and t.text[i].isdigit():
+    if j < n and t.text[j] in VULGAR and t.text[i].isdigit():  # "1½", "5 ½"
         return j + 1, raw + VULGAR[t.text[j]]
     if j + 1 < n and t.text[j] == "/" and t.attached(j) and t.attached(j + 1) and simple_fraction(t, i):
         return j + 2, raw / int(t.text[j + 1])
