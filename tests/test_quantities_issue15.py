@@ -175,3 +175,16 @@ def test_micrograms():
 def test_a_spaced_symbol_is_not_a_squared_one():
     assert one("The hall is 40 ft 2 in high.", "40").unit == "foot"
     assert one("The flat has 600 ft2 of floor.", "600").unit == "square foot"
+
+
+def test_years_of_age():
+    assert one("She retired at 60 years of age.", "60").unit == "year of age"
+
+
+@pytest.mark.parametrize("text", [
+    "His card number is 4111-1111-1111-1111, police said.",
+    "The law was signed on 2019-05-12 in the capital.",
+    "Version 2.4.1 of the app fixed the flaw.",
+])
+def test_chains_of_digit_groups_are_identifiers(text):
+    assert spans(text) == []

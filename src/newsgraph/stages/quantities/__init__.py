@@ -31,7 +31,7 @@ from ...pipeline import Analysis, stage
 from .context import apply_bound, apply_change
 from .lexicon import Lexicon, lexicon
 from .nouns import DocIndex, counted_noun, measured_thing
-from .scan import CITATION_RE, PHONE_RE, URL_RE, Cand, is_year, scan, start_words
+from .scan import CITATION_RE, ID_CHAIN_RE, PHONE_RE, URL_RE, Cand, is_year, scan, start_words
 from .tokens import Toks
 from .units import UnitMatch, with_denominator
 
@@ -76,7 +76,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
 
 def _masked(text: str) -> list[tuple[int, int]]:
     """Character spans whose numbers identify rather than measure (phones, URLs, citations), in order."""
-    spans = [(m.start(), m.end()) for rx in (PHONE_RE, URL_RE, CITATION_RE) for m in rx.finditer(text)]
+    spans = [(m.start(), m.end()) for rx in (PHONE_RE, URL_RE, CITATION_RE, ID_CHAIN_RE) for m in rx.finditer(text)]
     return sorted(spans)
 
 

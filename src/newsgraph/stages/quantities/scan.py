@@ -42,6 +42,8 @@ PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d
                       r"|\b\d{3}-\d{4}\b")
 # Web and mail addresses: every number in them is part of a name.
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
+# Chains of three or more digit groups: card and account numbers, ISBNs, dates, versions, addresses.
+ID_CHAIN_RE = re.compile(r"\b\d+(?:[-/.]\d+){2,}\b")
 # Journal citations, volume(issue): first-last page: "Nature 512: 88-91", "12(3):45-67".
 CITATION_RE = re.compile(r"\b\d{1,4}\s?(?:\(\d{1,3}\))?\s?:\s?\d{1,5}[-\u2013]\d{1,5}\b")
 
