@@ -25,3 +25,11 @@ def test_gold_value_parsing_and_unit_normalisation():
     assert newsquant.norm_unit("$ a month", canon) == "dollar per month"
     assert newsquant.norm_unit("Liverpool fans", canon) == "liverpool fan"
     assert newsquant.norm_unit(None, canon) == newsquant.norm_unit("-", canon) == "-"
+
+
+def test_a_canonical_unit_name_normalises_to_itself():
+    from newsgraph.stages.quantities.lexicon import lexicon
+
+    canon = lexicon().canonical
+    assert newsquant.norm_unit("indian rupee", canon) == "indian rupee"
+    assert newsquant.norm_unit("rupees", canon) == "indian rupee"

@@ -72,6 +72,17 @@ def _singular(word: str) -> str:
     return _IRREGULAR.get(word, singular(word))
 
 
+_NAMES: dict = {}
+
+
+def _names(canonical: dict) -> frozenset:
+    """The canonical unit names themselves (cached per canonical table)."""
+    key = id(canonical)
+    if key not in _NAMES:
+        _NAMES[key] = frozenset(canonical.values())
+    return _NAMES[key]
+
+
 def norm_unit(unit: Optional[str], canonical: dict) -> str:
     """The comparable form of a unit string (see the module docstring)."""
     if unit is None:
@@ -81,6 +92,8 @@ def norm_unit(unit: Optional[str], canonical: dict) -> str:
         return "-"
     if u in canonical:
         return canonical[u]
+    if u in _names(canonical):
+        return u  # already a canonical name ("indian rupee" is not "indian" + "rupee" -> "indian rupee")
     words = u.replace("/", " / ").split()
     out: list[str] = []
     for n, w in enumerate(words):
