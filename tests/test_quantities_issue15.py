@@ -188,3 +188,8 @@ def test_years_of_age():
 ])
 def test_chains_of_digit_groups_are_identifiers(text):
     assert spans(text) == []
+
+
+def test_latin_rate_denominators():
+    assert one("Sales grew 15% per annum for a decade.", "15").unit == "percentage per year"
+    assert one("Income reached $40,000 per capita last year.", "40,000").unit == "dollar per person"

@@ -32,11 +32,20 @@ CQE_SETS = ("age", "currency", "dimension", "temperature")
 FLOORS: dict = {}
 
 
+# CQE's unit names that are ours under another name (names only; no unit is added by this).
+CQE_UNIT_NAMES = {"pound-mass": "pound"}
+
+
 def load(root: Path) -> dict[str, list[dict]]:
     """{set name: [{"text", "quantities": [{"value", "unit"?, "normalized_unit"?}]}]}."""
     folder = root / "quantities-extra"
     sets = {name: json.loads((folder / f"{name}-model.json").read_text(encoding="utf-8"))
             for name in CQE_SETS}
+    for items in sets.values():
+        for x in items:
+            for q in x["quantities"]:
+                name = q.get("normalized_unit")
+                q["normalized_unit"] = CQE_UNIT_NAMES.get(name, name)
     rows = []
     for line in (folder / "recognizers-percent.jsonl").read_text(encoding="utf-8").splitlines():
         row = json.loads(line)

@@ -21,6 +21,8 @@ _RATE_WORDS = frozenset("second minute hour day week month year quarter decade c
 _RATE_NOUNS = frozenset("share barrel gallon litre liter ounce pound ton tonne head person piece ticket "
                         "kilo kilogram bottle pack seat plate game".split())
 _ORDINAL_SUFFIX = frozenset("st nd rd th".split())
+# "per annum", "per capita": the rate's denominator in plain words.
+_LATIN_DENOMINATORS = {"annum": "year", "capita": "person", "diem": "day"}
 
 
 @dataclass
@@ -136,7 +138,7 @@ def _denominator(t: Toks, k: int, lex: Lexicon, rate_only: bool) -> Optional[tup
         return None
     if word in lex.not_counted:
         return None
-    return singular(word), k + 1
+    return _LATIN_DENOMINATORS.get(word, singular(word)), k + 1
 
 
 def singular(word: str) -> str:
