@@ -193,3 +193,15 @@ def test_chains_of_digit_groups_are_identifiers(text):
 def test_latin_rate_denominators():
     assert one("Sales grew 15% per annum for a decade.", "15").unit == "percentage per year"
     assert one("Income reached $40,000 per capita last year.", "40,000").unit == "dollar per person"
+
+
+def test_rand_with_a_bare_letter_needs_a_scale():
+    q = one("The utility will spend R2-billion on repairs.", "R2")
+    assert (q.value, q.currency) == (2e9, "ZAR")
+    assert not [q for q in quantities("The R2-D2 toy sold out.") if q.currency == "ZAR"]
+
+
+def test_numbers_to_ring_and_long_citations():
+    assert spans("In an emergency, dial 911 at once.") == []
+    assert spans("The paper is in Science 367(6478):1234-1239.") == []
+    assert one("She called 15 witnesses.", "15").unit == "witnesses"

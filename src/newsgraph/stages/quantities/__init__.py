@@ -37,6 +37,7 @@ from .units import UnitMatch, with_denominator
 
 TOLERANCE = 0.02
 _ABBREV_LABELS = frozenset("no vol fig art sec ch pp p nos op ep pt".split())
+_DIAL_VERBS = frozenset("dial dials dialed dialled dialing dialling call calls called calling text texted".split())
 _NEVER_AFTER_CAP = frozenset("the a an in on at of for to by and or but with from as than about over "
                              "under nearly almost around some up down more less only just".split())
 
@@ -105,6 +106,8 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
             return True
         if _named_identifier(t, cand, lex):
             return True
+        if low in _DIAL_VERBS and raw.isdigit() and len(raw) >= 3:
+            return True  # "call 911", "dial 999": a number to ring
         if prev == "." and cand.first >= 2 and t.low[cand.first - 2] in _ABBREV_LABELS:
             return True  # "No. 2", "Vol. 5", "Fig. 3"
         if prev[0].isalpha() and not prev.islower() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \

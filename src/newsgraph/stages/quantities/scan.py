@@ -32,6 +32,8 @@ _MONTHS = frozenset(
     "aug aug. august sep sep. sept sept. september oct oct. october nov nov. november dec dec. december"
     .split())
 _MINUS = frozenset("-−")
+# One-letter currency prefixes ("R" for rand): money only with a scale or thousands ("R2-billion", "R1,500").
+_BARE_LETTER_CURRENCY = frozenset(["R"])
 # Lower-case words that join a number with a hyphen without making it a name.
 _WORD_PREFIXES = frozenset("sub now then mid pre post over under non ex near about around some top "
                            "upper lower low high late early".split())
@@ -45,7 +47,7 @@ URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 # Chains of three or more digit groups: card and account numbers, ISBNs, dates, versions, addresses.
 ID_CHAIN_RE = re.compile(r"\b\d+(?:[-/.]\d+){2,}\b")
 # Journal citations, volume(issue): first-last page: "Nature 512: 88-91", "12(3):45-67".
-CITATION_RE = re.compile(r"\b\d{1,4}\s?(?:\(\d{1,3}\))?\s?:\s?\d{1,5}[-\u2013]\d{1,5}\b")
+CITATION_RE = re.compile(r"\b\d{1,4}\s?(?:\(\d{1,5}\))?\s?:\s?\d{1,5}[-\u2013]\d{1,5}\b")
 
 
 @dataclass
@@ -115,6 +117,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
     num = read_number(t, i, lex, money=cur is not None)
     if num is None:
         return None
+    if cur is not None and t.text[cur[1]] in _BARE_LETTER_CURRENCY and not (num.scaled or "," in t.text[i]):
+        return None  # "R2-billion" is rand, "R2-D2" and "R5 road" are not
     if not COUNT_ONE_OF and num.written and t.low[i] == "one" and num.end == i + 1 and num.end < len(t) and t.low[num.end] == "of":
         return None  # "one of the best players": membership, not a count
     if digits and _not_a_quantity_after(t, i, num.end, lex):
