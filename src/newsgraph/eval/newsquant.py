@@ -15,6 +15,10 @@ order of predictions never matters):
   "a"/"/" between two words as "per", and puts every word in the singular.  No unit
   is written ``-`` in gold and ``None`` in predictions; they match each other.
 
+Every figure is given for the whole set and for its two halves by sentence hash
+(``speakers.is_locked``): a tuning half whose errors may be read (``--errors`` prints
+only those) and a locked half looked at only as totals.
+
 Also reported on value-matched pairs: agreement of bound/change with gold's
 ``change`` field (gold ``<`` accepts our ``<`` or ``<=``, ``>`` accepts ``>`` or
 ``>=``; ``up``/``down`` are compared with our ``change``), and the stage's cost
@@ -33,7 +37,10 @@ from typing import Optional
 from . import data_dir, parse_timed, pct_of_parse, prf, print_table
 
 BUDGET_PCT = 7.0  # stage cost, % of parse (half of the 15% shared with times)
-FLOORS = {"value_f1": 0.943, "value_unit_f1": 0.885}
+FLOORS = {"value_f1": 0.943, "value_unit_f1": 0.885,
+          # each half by sentence hash (issue 15), pinned just below the measured 0.950 / 0.960, 0.898 / 0.906
+          "halves.tuning.value_f1": 0.945, "halves.locked.value_f1": 0.955,
+          "halves.tuning.value_unit_f1": 0.892, "halves.locked.value_unit_f1": 0.900}
 
 _RANGE = re.compile(r"^\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*-\s*(-?[\d.]+(?:[eE][-+]?\d+)?)\s*$")
 _FUNCTION = frozenset(("of", "the", "and"))

@@ -29,7 +29,9 @@ from . import data_dir, parse_timed, pct_of_parse, print_table
 from .newsquant import score_split, split_rows
 
 CQE_SETS = ("age", "currency", "dimension", "temperature")
-FLOORS: dict = {}
+# Pinned just below the measured pooled figures (0.865 / 0.773) and the locked half (0.881 / 0.763).
+FLOORS = {"value_f1": 0.855, "value_unit_f1": 0.765,
+          "halves.locked.value_f1": 0.87, "halves.locked.value_unit_f1": 0.755}
 
 
 # CQE's unit names that are ours under another name (names only; no unit is added by this).

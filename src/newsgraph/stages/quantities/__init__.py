@@ -3,8 +3,19 @@
 Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scored):
 
 * ``value`` is in the stated unit after scale words ("$5 million" -> 5000000,
-  unit "dollar", currency "USD"); a range has ``value`` (low end as written) and
-  ``value_max``; vague plurals are one order of magnitude ("dozens of" 12-120).
+  unit "dollar", currency "USD"; also "US$171-million", "1.2-billion-yuan", "R2-billion",
+  "35 lakh", "half a million", "2 1/2", "1½"); a range has ``value`` (low end as
+  written) and ``value_max``; vague plurals are approximate (``bound`` "~") with their
+  lower bound as ``value`` and one order of magnitude above as ``value_max``
+  ("dozens of" 12-120, "hundreds more" 100-1000).
+* Scores and records are their own units, not ranges: "won 106-103" is unit "score",
+  "went 0-for-9" and "a 10-2 record" unit "record"; ``value`` and ``value_max`` are the
+  two sides as written.  A height in feet and inches is feet ("7-foot-3" = 7.25 foot).
+* Fractions: "more than half of" is 0.5 with bound ">"; "a third less" is 1/3 with
+  change "down".  "one of the best players" is no count (``scan.COUNT_ONE_OF``).
+* Numbers that identify are refused: phone numbers, web and mail addresses, journal
+  citations, chains of digit groups (cards, ISO dates, versions), "account ID is 4471",
+  "case number 20931", "call 911", street numbers (names), "No. 2", "Game 6".
 * ``unit`` is the canonical unit name from ``lexicons/units.json`` /
   ``quantity_currencies.json`` ("kilometre", "percentage", "dollar per month"),
   or, for a count, the counted head noun as written ("troops"); the whole noun
