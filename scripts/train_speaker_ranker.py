@@ -40,7 +40,7 @@ TRAIN_LABELS = Path(__file__).resolve().parent / "data" / "polnear-train-speaker
 
 def _is_right(row, ref) -> bool:
     if row.referent is None:
-        return ref is None or ref.kind in ("DESC", "ORGDESC")
+        return ref is None or ref.kind in ("DESC", "ORGDESC", "THING")
     if ref is None:
         return False
     words = set(ref.name.lower().replace("'s", "").replace("\u2019s", "").split())

@@ -106,6 +106,18 @@ def test_a_resolved_pronoun_becomes_a_mention_of_its_referent(pipeline):
     assert choice.referent.starts == sorted(choice.referent.starts)
 
 
+def test_it_after_a_report_is_the_report_not_the_nearest_body(analyze):
+    an = analyze(
+        "The state auditor released a review of the county's bus contract on Tuesday. "
+        "The report says Metro Transit Holdings overcharged the county for three years. "
+        "It also says the transport board never checked the invoices.")
+    board = _by_content(an, "never checked the invoices")
+    assert board.source.text == "It"
+    assert board.speaker is None
+    assert board.speaker_name.lower() == "the report"
+    assert board.sourcing == "document"
+
+
 def test_they_goes_to_two_people_joined_by_and(analyze):
     an = analyze(
         "Mr. Grover and Ms. Patel wrote to the board on Thursday. They said the new schedule "

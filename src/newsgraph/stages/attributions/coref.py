@@ -39,7 +39,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
-from .lexicon import LEXICONS, _lines, anonymous_nouns, description_nouns, reporting_verbs
+from .lexicon import (LEXICONS, _lines, anonymous_nouns, description_nouns, media_words,
+                      reporting_verbs)
 
 SINGULAR_PERSON = frozenset("he she him her".split())
 FIRST_PERSON = frozenset("i me we us".split())
@@ -64,7 +65,7 @@ FEATURES = (
     "mentions_log", "unnamed", "rank0", "rank1", "org", "gpe", "norp", "plural_people",
     "none_he", "none_they", "none_it", "none_first", "none_latest_subject_thing",
     "author", "org_noun", "main_subject", "latest_subject", "addressee", "governs",
-    "para_main",
+    "para_main", "thing",
 )
 ORG_NOUNS = frozenset("campaign company firm group committee government administration agency "
                       "department ministry newspaper network union association organization "
@@ -156,6 +157,7 @@ class Discourse:
         self._add_entities(entities or ())
         self._add_descriptions()
         self._add_pairs()
+        self._add_things()
         self.authors = self._authors(author)
         for r in self.referents:
             r.mentions.sort(key=lambda m: m.start)
@@ -294,6 +296,45 @@ class Discourse:
                     r.vote(gw[lemma], 3.0)
             r.mentions.append(info)
 
+    def _add_things(self) -> None:
+        """Documents and other things that speak in news ("the report says. It also
+        notes ..."): a document noun (``attribution_media.txt``) or any common noun that
+        is the subject of a reporting verb.  Chosen, they leave the speaker unnamed, with
+        the thing as its description; without them "it" went to the nearest organisation."""
+        kinds = media_words()
+        verbs = reporting_verbs()
+        covered = sorted((m.start, m.end) for r in self.referents for m in r.mentions)
+        cstarts = [c[0] for c in covered]
+        by_lemma: dict[str, Referent] = {}
+        for tok in self.doc:
+            if tok.tag_ not in ("NN", "NNS") or tok.dep_ in ("compound", "amod") or tok.ent_type_:
+                continue
+            lemma = tok.lemma_.lower()
+            speaks = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs
+            if kinds.get(lemma) != "document" and not speaks:
+                continue
+            if lemma in anonymous_nouns() or lemma in description_nouns() or lemma in FAMILY \
+                    or lemma in ORG_NOUNS or tok.lower_ in ("police", "authorities"):
+                continue  # people and bodies are descriptions, not things
+            i = bisect_right(cstarts, tok.idx) - 1
+            if i >= 0 and covered[i][0] <= tok.idx < covered[i][1]:
+                continue
+            info = self._info(tok.idx, tok.idx + len(tok.text))
+            if info is None:
+                continue
+            plural = tok.tag_ == "NNS"
+            dets = {c.lower_ for c in tok.children if c.dep_ == "det"}
+            key = f"{lemma}|{plural}"
+            r = by_lemma.get(key)
+            if r is None or dets & {"a", "an"}:
+                left = tok.left_edge.i
+                right = tok.right_edge.i + 1 if tok.right_edge.i - left < 8 else tok.i + 1
+                r = Referent(f"thing:{tok.idx}", None, self.doc[left:right].text, "THING",
+                             plural=plural)
+                by_lemma[key] = r
+                self.referents.append(r)
+            r.mentions.append(info)
+
     def _add_pairs(self) -> None:
         """Two people joined by "and" ("Mr. Grassley and Mr. Leahy") make a plural referent."""
         people = [r for r in self.referents if r.kind == "PERSON"]
@@ -402,6 +443,7 @@ class Discourse:
                 "addressee": float(m.addressee),
                 "governs": float(d == 0 and m.subject and self.doc[m.head_i].head.i in ancestors),
                 "para_main": float(r is para_main),
+                "thing": float(r.kind == "THING"),
             }
             out.append((r, f))
         if pron in ("i", "me") and not p_quote:
@@ -480,9 +522,9 @@ def _compatible(pron: str, r: Referent) -> bool:
         return r.kind == "PERSON" or (r.kind == "DESC" and not r.plural)
     if pron in PLURAL:
         return r.kind in ("ORG", "GPE", "NORP", "PAIR", "ORGDESC") or \
-            (r.kind == "DESC" and r.plural)
+            (r.kind in ("DESC", "THING") and r.plural)
     if pron in NEUTER:
-        return r.kind in ("ORG", "GPE") or (r.kind == "ORGDESC" and not r.plural)
+        return r.kind in ("ORG", "GPE") or (r.kind in ("ORGDESC", "THING") and not r.plural)
     return False
 
 

@@ -248,6 +248,9 @@ class SpeakerResolver:
                 "pronoun; no entities to resolve against"
             return Resolution(None, why, "anonymous" if low in GROUP_PRONOUNS else None,
                               confidence=choice.confidence)
+        if ref.kind == "THING":
+            return Resolution(None, f"{choice.reason} (a document or thing)", "document",
+                              name=ref.name, confidence=choice.confidence)
         if ref.entity is None:
             return Resolution(None, f"{choice.reason} (unnamed)",
                               "anonymous" if ref.kind in ("DESC", "ORGDESC") else "named_person",
