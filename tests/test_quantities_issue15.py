@@ -205,3 +205,9 @@ def test_numbers_to_ring_and_long_citations():
     assert spans("In an emergency, dial 911 at once.") == []
     assert spans("The paper is in Science 367(6478):1234-1239.") == []
     assert one("She called 15 witnesses.", "15").unit == "witnesses"
+
+
+def test_a_record_of_wins_and_losses_and_an_even_split():
+    q = one("He retired with a record of 216-146 over 20 years.", "216")
+    assert (q.unit, q.value, q.value_max) == ("record", 216, 146)
+    assert spans("The vote is a 50-50 proposition.") == []

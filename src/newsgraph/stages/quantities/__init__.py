@@ -69,7 +69,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     kept: list[Cand] = []
     last_count: Optional[Cand] = None
     for cand in scan(t, lex, _starts(), masked):
-        if _refuse(t, cand, lex, index):
+        if "idiom" in cand.flags or _refuse(t, cand, lex, index):
             continue
         if "tally" in cand.flags:
             kept.append(cand)  # a score or a record: no noun, bound or change to look for

@@ -272,8 +272,10 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
             and float(num.value).is_integer() and float(second.value).is_integer():
         cand.flags.add("tally")  # "a 5-4 decision", "a 4-4 ruling": a score, not a range
         cand.unit, cand.unit_name, cand.value_max, cand.end = SCORE, SCORE.name, second.value, end
-        if end < n and t.low[end] == "record":
-            cand.unit, cand.unit_name = RECORD, RECORD.name  # "a 10-2 record"
+        if num.value == second.value == 50:
+            cand.flags.add("idiom")  # "a 50-50 chance": an even split, no score
+        if end < n and t.low[end] == "record" or tuple(t.low[max(cand.first - 2, 0):cand.first]) == ("record", "of"):
+            cand.unit, cand.unit_name = RECORD, RECORD.name  # "a 10-2 record", "a record of 216-146"
         return
     if conn == "to" and m is not None and cand.unit is not None and num.value > second.value \
             and not (cand.first > 0 and t.low[cand.first - 1] == "from"):
