@@ -70,8 +70,11 @@ def orgs() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """Common given names that are not also well-known places."""
-    return frozenset(_lines("entity_given_names.txt")) - places()
+    """Common given names that are not also well-known places: this stage's list and the
+    given names the speakers' gender lexicon knows (``person_gender.txt``)."""
+    gendered = {w.split(" ", 1)[1] for w in _lines("person_gender.txt")
+                if w[2:3].isupper()}
+    return (frozenset(_lines("entity_given_names.txt")) | gendered) - places()
 
 
 @lru_cache(maxsize=1)
