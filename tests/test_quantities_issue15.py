@@ -124,6 +124,10 @@ def test_one_of_the_is_not_a_count(text):
     "The case number is 20931 in the county court.",
     "The shop is at 221 Baker Street.",
     "The office moved to 1600 Elm Avenue last spring.",
+    "The company is based at 350 Fifth Avenue in Manhattan.",
+    "The fire started at 1200 N. Main St. on Monday.",
+    "Police were called to the 300 block of Elm Street.",
+    "Her phone number is 07700 900123.",
     "Details are at https://example.org/item?id=4471&page=20 online.",
 ])
 def test_identifiers_are_not_quantities(text):
@@ -211,3 +215,12 @@ def test_a_record_of_wins_and_losses_and_an_even_split():
     q = one("He retired with a record of 216-146 over 20 years.", "216")
     assert (q.unit, q.value, q.value_max) == ("record", 216, 146)
     assert spans("The vote is a 50-50 proposition.") == []
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("About 100 Wall Street banks signed the letter.", "100", "Wall Street banks"),
+    ("The 50 St. Louis residents were moved.", "50", "residents"),
+    ("Police closed three blocks of the avenue.", "three", "blocks"),
+])
+def test_counts_near_street_names_stay_counts(text, needle, unit):
+    assert one(text, needle).unit == unit

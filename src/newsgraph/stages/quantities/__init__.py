@@ -109,6 +109,8 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         return True  # spaCy's date entities; a date part is a day or a year ("13176" is not)
     if is_year(raw):
         return True
+    if _street_number(t, cand, lex):
+        return True
     if 0 < cand.first and t.text[cand.first - 1] == "(" and cand.end < len(t) and t.text[cand.end] == ")":
         return True  # "Dak Prescott (4)": a shirt number or a reference
     if cand.first > 0:
@@ -127,6 +129,27 @@ def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         if prev == "," and cand.end < len(t) and t.text[cand.end] == "," and cand.first >= 2 \
                 and t.text[cand.first - 2][0].isupper() and not cand.written:
             return True  # "Jane Doe, 45, said": an age in apposition, not counted in NewsQuant
+    return False
+
+
+def _street_number(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'350 Fifth Avenue', '1200 N. Main St.', 'the 300 block of Elm Street': an address."""
+    k, n = cand.end, len(t)
+    if not t.text[cand.num_start].isdigit():
+        return False
+    if k + 2 < n and t.low[k] == "block" and t.low[k + 1] == "of" and t.text[k + 2][:1].isupper():
+        return True  # the police-report address ("the 300 block of Elm Street")
+    for j in range(k, min(k + 5, n)):
+        word = t.text[j]
+        if word == ".":
+            continue
+        if not word[:1].isupper():
+            return False
+        if j > k and t.low[j] in lex.street_words:
+            after = j + 1 + (j + 1 < n and t.text[j + 1] == ".")
+            # the name ends here ("350 Fifth Avenue in"), unlike "100 Wall Street banks", "St. Louis"
+            if after >= n or not t.text[after][:1].isalpha() or t.low[after] in lex.not_counted:
+                return True
     return False
 
 

@@ -71,6 +71,7 @@ class Lexicon:
     change_skip: frozenset
     identifier_nouns: frozenset
     not_counted: frozenset
+    street_words: frozenset  # "Avenue", "St": a number before a name ending in one is an address
     not_identifier_modifiers: frozenset  # "the total number is 450" is an amount, not an id
     max_alias: int
     canonical: dict  # lower alias string -> canonical unit name (for scoring)
@@ -167,5 +168,6 @@ def lexicon() -> Lexicon:
         identifier_nouns=frozenset(cues["identifier_nouns"]),
         not_counted=frozenset(cues["not_counted"]),
         not_identifier_modifiers=frozenset(cues["not_identifier_modifiers"]),
+        street_words=frozenset(cues["street_words"]),
         max_alias=max(len(k) for k in all_keys), canonical=canonical,
     )

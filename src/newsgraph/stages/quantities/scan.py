@@ -41,7 +41,8 @@ _RANGE_DASH = frozenset("-–—")
 _CLOCK = frozenset(["am", "pm", "a.m.", "p.m.", "a", "p"])
 # Phone-number-like strings: 555-0123, (212) 555-0199, +44 20 7946 0958.
 PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{4}\b"
-                      r"|\b\d{3}-\d{4}\b")
+                      r"|\b\d{3}-\d{4}\b"
+                      r"|\b0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}\b")  # 07700 900123, 020 7946 0958
 # Web and mail addresses: every number in them is part of a name.
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 # Chains of three or more digit groups: card and account numbers, ISBNs, dates, versions, addresses.
