@@ -137,6 +137,25 @@ def test_first_person_outside_quotes_is_the_writer(analyze):
     assert trail.speaker_name == "Nora Quinn"
 
 
+def test_first_person_with_a_titled_bio_line_at_the_end_is_its_subject(analyze):
+    an = analyze(
+        "Rural clinics need nurses now\n\nI believe the state must pay rural nurses more "
+        "than it pays them today. Three clinics in my district closed this year.\n\n"
+        "Sen. Maria Ortega, D-Taos, chairs the state Senate health committee.")
+    pay = _by_content(an, "pay rural nurses more")
+    assert pay.source.text == "I"
+    assert pay.speaker_name == "Maria Ortega"
+
+
+def test_first_person_under_a_columnists_headline_label_is_the_columnist(analyze):
+    an = analyze(
+        "Walter Brennan: Why I stopped driving to work\n\nI think the new tram line is the "
+        "best money this city has spent in decades. My commute is shorter and cheaper.")
+    tram = _by_content(an, "best money this city")
+    assert tram.source.text == "I"
+    assert tram.speaker_name == "Walter Brennan"
+
+
 def test_title_of_a_film_in_quotes_is_not_a_quote(analyze):
     an = analyze(
         "Director Lena Ortiz's new film \"The Quiet Harbor\" opens Friday in 300 theaters. "

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -72,6 +73,8 @@ ORG_NOUNS = frozenset("campaign company firm group committee government administ
                       "organisation party team club council board office commission "
                       "institute foundation corporation bank court".split())
 BIO_VERBS = frozenset(("is", "was", "has", "writes", "teaches", "lives", "served"))
+# Before a name opening its paragraph: nothing, or up to two titles ("Rep.", "Dr. Sen.").
+_TITLE_LEAD = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s+){0,2}")
 
 
 @lru_cache(maxsize=1)
@@ -359,23 +362,27 @@ class Discourse:
                 self.referents.append(pair)
 
     def _authors(self, author: Optional[str]) -> list[tuple[int, Referent]]:
-        """Who "I" outside quotation marks is: the byline, or a person who opens a
-        bio line ("Jane Roe is a historian ...") or signs a paragraph of their own
-        (a letter's signature).  (offset, referent) in text order."""
+        """Who "I" outside quotation marks is: the byline, a person who opens a bio line
+        ("Jane Roe is a historian ...", "Rep. Jane Roe, D-Ore., chairs the committee.")
+        or signs a paragraph of their own (a letter's signature), or a columnist's name
+        labelling the headline ("Jane Roe: Why I ...").  (offset, referent) in text order."""
         out = []
         people = [r for r in self.referents if r.kind == "PERSON"]
         last_para = len(self.para_starts) - 1
         for r in people:
             for m in r.mentions:
-                if m.start != self.para_starts[m.para] or " " not in self.text[m.start:m.end]:
-                    continue  # a full name opening its paragraph
+                lead = self.text[self.para_starts[m.para]:m.start]
+                if not _TITLE_LEAD.fullmatch(lead) or " " not in self.text[m.start:m.end]:
+                    continue  # a full name opening its paragraph, perhaps after a title
                 end = self.text.find("\n", m.end)
                 end = len(self.text) if end < 0 else end
                 rest = self.text[m.end:end].strip()
                 first = rest.split(" ", 1)[0].lower() if rest else ""
-                bio = first in BIO_VERBS and (m.para <= 1 or last_para - m.para <= 3)
+                edge = m.para <= 1 or last_para - m.para <= 3
+                bio = edge and (first in BIO_VERBS or self._bio_clause(m, end))
                 signature = len(rest.split()) <= 4 and rest[:1] in ("", ".", ",")
-                if bio or signature:
+                column = m.para == 0 and not lead and rest[:1] == ":"
+                if bio or signature or column:
                     out.append((m.start, r))
         if author and not out:
             name = " ".join(author.split())
@@ -383,6 +390,14 @@ class Discourse:
             out.append((-1, ref or Referent("author", None, name, "PERSON")))
         out.sort(key=lambda x: x[0])
         return out
+
+    def _bio_clause(self, m: MentionInfo, para_end: int) -> bool:
+        """The name is the subject of a present-tense main verb ("chairs", "is") in a
+        paragraph of one short sentence: a bio line, not narrative (which is past)."""
+        if not (m.main_subject and self.sent_of(para_end - 1) == m.sent):
+            return False
+        verb = self.doc[m.head_i].head
+        return verb.tag_ == "VBZ" and para_end - self.para_starts[m.para] <= 300
 
     def author_for(self, pos: int) -> Optional[Referent]:
         """The signature or bio at or after ``pos``, else the last one before it."""
