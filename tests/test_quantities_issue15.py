@@ -224,3 +224,28 @@ def test_a_record_of_wins_and_losses_and_an_even_split():
 ])
 def test_counts_near_street_names_stay_counts(text, needle, unit):
     assert one(text, needle).unit == unit
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("Roughly one in five adults smoke.", "one in five", 0.2),
+    ("Nine out of 10 doctors agreed.", "Nine out of 10", 0.9),
+    ("One in every four homes has solar panels.", "One in every four", 0.25),
+])
+def test_proportions(text, needle, value):
+    q = one(text, needle)
+    assert q.value == pytest.approx(value) and q.unit is None
+
+
+def test_a_count_within_a_period_is_no_proportion():
+    assert one("He scored 2 in 10 minutes.", "10").unit == "minute"
+
+
+def test_a_height_before_a_position():
+    q = one("The 6-10 forward scored 30 points.", "6-10")
+    assert (q.unit, q.value) == ("foot", pytest.approx(6 + 10 / 12))
+    assert one("The vote was 6-10 against.", "6-10").unit != "foot"
+
+
+def test_basis_points_with_a_hyphen():
+    assert one("The bank made a 25 basis-point cut.", "25").unit == "basis point"
+    assert one("Yields rose 12 basis points.", "12").unit == "basis point"

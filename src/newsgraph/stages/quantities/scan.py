@@ -133,7 +133,7 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
         cand.change = num.change
     if num.vague:
         cand.bound = "~"  # "hundreds of": at least the first value, of that order
-    if digits and cur is None and _tally(t, cand, lex):
+    if cur is None and not num.scaled and not num.vague and not num.fraction and _special_form(t, cand, lex, digits):
         return cand
     if num.scaled:
         cand.flags.add("scaled")
@@ -288,6 +288,50 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     cand.unit = cand.unit or unit2
     if cand.unit is not None and cand.unit.kind == "money" and " per " not in (cand.unit_name or ""):
         _money_tail(t, cand, lex)
+
+
+def _special_form(t: Toks, cand: Cand, lex: Lexicon, digits: bool) -> bool:
+    """Number pairs that are neither ranges nor counts: records, proportions, heights."""
+    if digits and (_tally(t, cand, lex) or _dash_height(t, cand, lex)):
+        return True
+    return _proportion(t, cand, lex)
+
+
+def _proportion(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'one in five adults', '9 out of 10 doctors': the proportion (0.2, 0.9), counting nothing."""
+    k, n = cand.end, len(t)
+    if k + 1 < n and t.low[k] == "in":
+        k += 1
+    elif k + 2 < n and t.low[k] == "out" and t.low[k + 1] == "of":
+        k += 2
+    else:
+        return False
+    if k < n and t.low[k] == "every":
+        k += 1
+    if k >= n or not (t.text[k].isdigit() or t.low[k] in lex.ones or t.low[k] in lex.tens):
+        return False
+    second = read_number(t, k, lex)
+    if second is None or second.vague or second.fraction or second.scaled or not float(cand.value).is_integer():
+        return False
+    if not 0 < cand.value < second.value or unit_after(t, second.end, lex, t.attached(second.end)) is not None:
+        return False  # "2 in 10 minutes" is no proportion
+    cand.value, cand.end = cand.value / second.value, second.end
+    cand.flags.add("fraction")
+    return True
+
+
+def _dash_height(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'the 6-10 forward': a player's height in feet and inches, read as feet (6.83)."""
+    k, n = cand.end, len(t)
+    if k + 2 >= n or cand.value not in (4, 5, 6, 7) or cand.written or cand.end != cand.num_start + 1:
+        return False
+    if not (t.text[k] == "-" and t.attached(k) and t.attached(k + 1) and t.text[k + 1].isdigit()
+            and int(t.text[k + 1]) < 12 and t.low[k + 2] in lex.height_nouns):
+        return False
+    foot = lex.unit_words[("foot",)]
+    cand.value += int(t.text[k + 1]) / 12
+    cand.unit, cand.unit_name, cand.end = foot, foot.name, k + 2
+    return True
 
 
 def _tally(t: Toks, cand: Cand, lex: Lexicon) -> bool:
