@@ -249,3 +249,8 @@ def test_a_height_before_a_position():
 def test_basis_points_with_a_hyphen():
     assert one("The bank made a 25 basis-point cut.", "25").unit == "basis point"
     assert one("Yields rose 12 basis points.", "12").unit == "basis point"
+
+
+def test_proportion_before_a_name_and_not_before_a_year():
+    assert one("The mogul wins about 1 in 3 GOP primary voters.", "1 in 3").value == pytest.approx(1 / 3)
+    assert not [q for q in quantities("He bought the 757 in 2011 and refitted it.") if q.value < 1]

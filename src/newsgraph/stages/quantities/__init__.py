@@ -75,7 +75,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
             kept.append(cand)  # a score or a record: no noun, bound or change to look for
             continue
         if cand.unit is None and not _attach_noun(t, cand, lex, index):
-            if "name" in cand.flags or (cand.written and "fraction" not in cand.flags):
+            if "fraction" not in cand.flags and ("name" in cand.flags or cand.written):
                 continue
             _inherit_count(t, cand, last_count)
         if cand.counted:

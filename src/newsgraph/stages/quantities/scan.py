@@ -308,8 +308,8 @@ def _proportion(t: Toks, cand: Cand, lex: Lexicon) -> bool:
         return False
     if k < n and t.low[k] == "every":
         k += 1
-    if k >= n or not (t.text[k].isdigit() or t.low[k] in lex.ones or t.low[k] in lex.tens):
-        return False
+    if k >= n or not (t.text[k].isdigit() or t.low[k] in lex.ones or t.low[k] in lex.tens) or is_year(t.text[k]):
+        return False  # "the 757 in 2011"
     second = read_number(t, k, lex)
     if second is None or second.vague or second.fraction or second.scaled or not float(cand.value).is_integer():
         return False
