@@ -254,3 +254,23 @@ def test_basis_points_with_a_hyphen():
 def test_proportion_before_a_name_and_not_before_a_year():
     assert one("The mogul wins about 1 in 3 GOP primary voters.", "1 in 3").value == pytest.approx(1 / 3)
     assert not [q for q in quantities("He bought the 757 in 2011 and refitted it.") if q.value < 1]
+
+
+@pytest.mark.parametrize("text,needle,a,b", [
+    ("The senate voted 52 to 48 to confirm her.", "52", 52, 48),
+    ("Chelsea lost 0-2 at home.", "0-2", 0, 2),
+])
+def test_more_scores(text, needle, a, b):
+    q = one(text, needle)
+    assert (q.unit, q.value, q.value_max, q.change) == ("score", a, b, None)
+
+
+def test_ranges_stay_ranges():
+    q = one("Prices rose 2-3 percent in May.", "2-3")
+    assert (q.unit, q.value, q.value_max) == ("percentage", 2, 3)
+    q = one("The talks drew 10-20 delegates a day.", "10-20")
+    assert (q.value, q.value_max) == (10, 20) and q.unit != "score"
+
+
+def test_a_height_with_inch_spelled_out():
+    assert one("The 6-foot-10-inch centre blocked the shot.", "6-foot").value == pytest.approx(6 + 10 / 12)

@@ -71,6 +71,7 @@ class Lexicon:
     change_skip: frozenset
     identifier_nouns: frozenset
     not_counted: frozenset
+    score_verbs: frozenset  # "lost 0-2": a dash pair after one of these is a score in either order
     height_nouns: frozenset  # "the 6-10 forward": positions a height is written before
     street_words: frozenset  # "Avenue", "St": a number before a name ending in one is an address
     not_identifier_modifiers: frozenset  # "the total number is 450" is an amount, not an id
@@ -171,5 +172,6 @@ def lexicon() -> Lexicon:
         not_identifier_modifiers=frozenset(cues["not_identifier_modifiers"]),
         street_words=frozenset(cues["street_words"]),
         height_nouns=frozenset(cues["height_nouns"]),
+        score_verbs=frozenset(cues["score_verbs"]),
         max_alias=max(len(k) for k in all_keys), canonical=canonical,
     )

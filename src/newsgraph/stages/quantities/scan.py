@@ -269,9 +269,12 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
         end = m.end if m else second.end
         if cand.unit is None and m is not None:
             cand.unit, cand.unit_name = m.unit, m.name
-    if cand.unit is None and conn in _RANGE_DASH and num.value >= second.value and not num.written \
-            and float(num.value).is_integer() and float(second.value).is_integer():
-        cand.flags.add("tally")  # "a 5-4 decision", "a 4-4 ruling": a score, not a range
+    result = cand.first > 0 and t.low[cand.first - 1] in lex.score_verbs
+    if cand.unit is None and not num.written and float(num.value).is_integer() and float(second.value).is_integer() \
+            and (conn in _RANGE_DASH and (num.value >= second.value or result)
+                 or conn == "to" and num.value > second.value):
+        # "a 5-4 decision", "voted 52 to 48", "lost 0-2": a score, not a range
+        cand.flags.add("tally")
         cand.unit, cand.unit_name, cand.value_max, cand.end = SCORE, SCORE.name, second.value, end
         if num.value == second.value == 50:
             cand.flags.add("idiom")  # "a 50-50 chance": an even split, no score
@@ -353,8 +356,10 @@ def _inches(t: Toks, cand: Cand, lex: Lexicon) -> None:
     k, n = cand.end, len(t)
     if k + 1 < n and t.text[k] == "-" and t.attached(k) and t.attached(k + 1) and t.text[k + 1].isdigit():
         inches, end = int(t.text[k + 1]), k + 2
-        if end < n and t.text[end] == "-" and t.attached(end):
-            return  # "6-foot-10-inch" is a modifier; left as feet
+        if end + 1 < n and t.text[end] == "-" and t.attached(end) and t.low[end + 1] in ("inch", "in"):
+            end += 2  # "6-foot-10-inch"
+        elif end < n and t.text[end] == "-" and t.attached(end):
+            return  # "6-foot-10-wide" is something else; left as feet
     elif k + 1 < n and t.text[k].isdigit() and t.low[k + 1] in ("inch", "inches", "in"):
         inches, end = int(t.text[k]), k + 2
     else:
