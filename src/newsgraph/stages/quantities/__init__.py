@@ -40,17 +40,14 @@ from typing import Optional
 from ...model import Quantity, Span
 from ...pipeline import Analysis, stage
 from .context import apply_bound, apply_change
+from .identifiers import masked_spans, refuse
 from .lexicon import Lexicon, lexicon
 from .nouns import DocIndex, counted_noun, measured_thing
-from .scan import CITATION_RE, ID_CHAIN_RE, PHONE_RE, URL_RE, Cand, is_year, scan, start_words
+from .scan import Cand, scan, start_words
 from .tokens import Toks
 from .units import UnitMatch, with_denominator
 
 TOLERANCE = 0.02
-_ABBREV_LABELS = frozenset("no vol fig art sec ch pp p nos op ep pt".split())
-_DIAL_VERBS = frozenset("dial dials dialed dialled dialing dialling call calls called calling text texted".split())
-_NEVER_AFTER_CAP = frozenset("the a an in on at of for to by and or but with from as than about over "
-                             "under nearly almost around some up down more less only just".split())
 
 
 @stage("quantities", version="1.0", requires=("doc",), assigns=("quantities",), order=50)
@@ -64,12 +61,12 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     lex = lexicon()
     reading = norm if norm is not None else text
     t = Toks(reading)
-    masked = _masked(reading)
+    masked = masked_spans(reading)
     index = DocIndex(doc)
     kept: list[Cand] = []
     last_count: Optional[Cand] = None
     for cand in scan(t, lex, _starts(), masked):
-        if "idiom" in cand.flags or _refuse(t, cand, lex, index):
+        if "idiom" in cand.flags or refuse(t, cand, lex, index):
             continue
         if "tally" in cand.flags:
             kept.append(cand)  # a score or a record: no noun, bound or change to look for
@@ -86,95 +83,10 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     return _records(text, t, kept, index, tag, lex)
 
 
-def _masked(text: str) -> list[tuple[int, int]]:
-    """Character spans whose numbers identify rather than measure (phones, URLs, citations), in order."""
-    spans = [(m.start(), m.end()) for rx in (PHONE_RE, URL_RE, CITATION_RE, ID_CHAIN_RE) for m in rx.finditer(text)]
-    return sorted(spans)
-
-
 @lru_cache(maxsize=1)
 def _starts() -> frozenset:
     """Words that may begin a written number, computed once from the lexicon."""
     return start_words(lexicon())
-
-
-def _refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
-    """Numbers that name or date rather than measure: years, dates, 'Game 6', 'Smith, 45,'."""
-    if cand.unit is not None and "tally" not in cand.flags:
-        return False
-    i = cand.num_start
-    tok = index.covering(t.start[i])
-    raw = t.text[i]
-    if tok is not None and tok.ent_type_ in ("DATE", "TIME") and (raw.isalpha() or _date_like(raw)):
-        return True  # spaCy's date entities; a date part is a day or a year ("13176" is not)
-    if is_year(raw):
-        return True
-    if _street_number(t, cand, lex):
-        return True
-    if 0 < cand.first and t.text[cand.first - 1] == "(" and cand.end < len(t) and t.text[cand.end] == ")":
-        return True  # "Dak Prescott (4)": a shirt number or a reference
-    if cand.first > 0:
-        prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
-        if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
-            return True
-        if _named_identifier(t, cand, lex):
-            return True
-        if low in _DIAL_VERBS and raw.isdigit() and len(raw) >= 3:
-            return True  # "call 911", "dial 999": a number to ring
-        if prev == "." and cand.first >= 2 and t.low[cand.first - 2] in _ABBREV_LABELS:
-            return True  # "No. 2", "Vol. 5", "Fig. 3"
-        if prev[0].isalpha() and not prev.islower() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \
-                and low not in lex.change_up and low not in lex.change_down:
-            return True
-        if prev == "," and cand.end < len(t) and t.text[cand.end] == "," and cand.first >= 2 \
-                and t.text[cand.first - 2][0].isupper() and not cand.written:
-            return True  # "Jane Doe, 45, said": an age in apposition, not counted in NewsQuant
-    return False
-
-
-def _street_number(t: Toks, cand: Cand, lex: Lexicon) -> bool:
-    """'350 Fifth Avenue', '1200 N. Main St.', 'the 300 block of Elm Street': an address."""
-    k, n = cand.end, len(t)
-    if not t.text[cand.num_start].isdigit():
-        return False
-    if k + 2 < n and t.low[k] == "block" and t.low[k + 1] == "of" and t.text[k + 2][:1].isupper():
-        return True  # the police-report address ("the 300 block of Elm Street")
-    for j in range(k, min(k + 5, n)):
-        word = t.text[j]
-        if word == ".":
-            continue
-        if not word[:1].isupper():
-            return False
-        if j > k and t.low[j] in lex.street_words:
-            after = j + 1 + (j + 1 < n and t.text[j + 1] == ".")
-            # the name ends here ("350 Fifth Avenue in"), unlike "100 Wall Street banks", "St. Louis"
-            if after >= n or not t.text[after][:1].isalpha() or t.low[after] in lex.not_counted:
-                return True
-    return False
-
-
-def _named_identifier(t: Toks, cand: Cand, lex: Lexicon) -> bool:
-    """'account ID is 4471', 'case number: 20931': plain digits named as an identifier."""
-    raw = t.text[cand.num_start]
-    if not raw.isdigit() or cand.first != cand.num_start or cand.first < 2:
-        return False
-    k = cand.first - 1
-    if t.low[k] in ("is", "was", ":", "#", "="):
-        k -= 1
-    noun = t.low[k]
-    if noun in ("id", "ids", "pin", "zip", "postcode", "extension", "ext", "isbn", "issn", "doi"):
-        return True
-    # "number"/"code" only after a naming word: "case number 20931", not "the total number is 450"
-    return noun in ("number", "code", "no") and k > 0 and t.is_word(k - 1) \
-        and t.low[k - 1] not in lex.not_identifier_modifiers
-
-
-def _sentence_start(t: Toks, k: int) -> bool:
-    return k == 0 or t.text[k - 1] in (".", "!", "?", '"', "'", "(", "\u201c")
-
-
-def _date_like(raw: str) -> bool:
-    return raw.isdigit() and (int(raw) <= 31 or is_year(raw))
 
 
 def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:

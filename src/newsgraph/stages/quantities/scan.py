@@ -3,29 +3,32 @@
 The scanner walks the tokens once.  At a token that can start a number it
 reads the number, a currency before it, a unit after it, a second number
 when a range connector follows ("5 to 10 percent", "$3-4 billion"), and
-the bound and change words around it.  What is *not* a quantity (years,
-clock times, dates, ordinals, model names like "F-16s", phone numbers) is
-refused here, before any unit is looked for.
+the bound and change words around it.  Number pairs that are no range are
+read as their own forms: scores ("106-103", "voted 52 to 48"), records
+("0-for-9"), proportions ("one in five"), heights ("7-foot-3", "the 6-10
+forward").  What is *not* a quantity (years, clock times, dates, ordinals,
+model names like "F-16s") is refused here, before any unit is looked for;
+identifiers in context (phone numbers, addresses, "account ID is 4471") are
+left to ``identifiers``.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 from .lexicon import Lexicon, Unit
+from .numbers import VULGAR, Num, read_number, simple_fraction
+from .tokens import Toks
+from .units import UnitMatch, currency_before, is_ordinal_suffix, unit_after, with_denominator
 
 # Scores ("won 106-103") and records ("0-for-9", "a 10-2 record") are their own kinds:
 # ``value`` and ``value_max`` are the two sides as written, not a range, and there is no SI value.
 SCORE = Unit("score", "score")
+RECORD = Unit("record", "record")
 # "one of the best players" is membership, not a count (issue 15).  NewsQuant's gold counts it
 # as 1: not counting it costs 7 of 457 gold on NewsQuant dev (value F1 0.964 -> 0.956).
 COUNT_ONE_OF = False
-RECORD = Unit("record", "record")
-from .numbers import VULGAR, Num, read_number, simple_fraction
-from .tokens import Toks
-from .units import UnitMatch, currency_before, is_ordinal_suffix, unit_after, with_denominator
 
 _MONTHS = frozenset(
     "jan jan. january feb feb. february mar mar. march apr apr. april may jun jun. june jul jul. july "
@@ -39,18 +42,6 @@ _WORD_PREFIXES = frozenset("sub now then mid pre post over under non ex near abo
                            "upper lower low high late early".split())
 _RANGE_DASH = frozenset("-–—")
 _CLOCK = frozenset(["am", "pm", "a.m.", "p.m.", "a", "p"])
-# Phone-number-like strings: 555-0123, (212) 555-0199, +44 20 7946 0958.
-PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{4}\b"
-                      r"|\b\d{3}-\d{4}\b"
-                      r"|\b0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}\b")  # 07700 900123, 020 7946 0958
-# Web and mail addresses: every number in them is part of a name.
-URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
-# Chains of three or more digit groups: card and account numbers, ISBNs, dates, versions, addresses.
-ID_CHAIN_RE = re.compile(r"\b\d+(?:[-/.]\d+){2,}\b")
-# Journal citations, volume(issue): first-last page: "Nature 512: 88-91", "12(3):45-67".
-CITATION_RE = re.compile(r"\b\d{1,4}\s?(?:\(\d{1,5}\))?\s?:\s?\d{1,5}[-\u2013]\d{1,5}\b")
-
-
 @dataclass
 class Cand:
     """A quantity being built; token indices are into ``Toks``."""
