@@ -35,7 +35,9 @@ from newsgraph.stages.attributions.quotes import find_quotes
 from newsgraph.stages.attributions.syntax import token_at
 
 OUT = LEXICONS / "speaker_ranker.json"
-TRAIN_LABELS = Path(__file__).resolve().parent / "data" / "polnear-train-speakers.jsonl"
+# Our labels for PolNeAR train pronoun sources: every file of this pattern (session 4's and
+# later rounds of labelling), read together.
+TRAIN_LABELS = sorted((Path(__file__).resolve().parent / "data").glob("polnear-train-speakers*.jsonl"))
 
 
 def _is_right(row, ref) -> bool:
@@ -83,17 +85,18 @@ def build_rows(root: Path, split: str, gold: dict, chain: bool = True,
     return out
 
 
-def load_train_labels(path: Path) -> dict:
+def load_train_labels(*paths: Path) -> dict:
     """This project's own referent labels for PolNeAR *train* pronoun sources."""
     out: dict = {}
-    if not path.exists():
-        return out
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            r = json.loads(line)
-            out.setdefault(r["doc"], []).append(SpeakerRow(
-                r["doc"], tuple(r["source"]), r["source_text"], (0, 0), r.get("referent"),
-                r.get("referent_kind") or ""))
+    for path in paths:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                out.setdefault(r["doc"], []).append(SpeakerRow(
+                    r["doc"], tuple(r["source"]), r["source_text"], (0, 0), r.get("referent"),
+                    r.get("referent_kind") or ""))
     return out
 
 
@@ -150,9 +153,9 @@ def main(argv: list[str]) -> int:
     rows = build_rows(root, "dev", tuning, chain=not args.no_chain, groups=groups)
     print(f"{len(rows)} rows from the tuning half of polnear-speakers")
     if not args.dev_only:
-        extra = build_rows(root, "train", load_train_labels(TRAIN_LABELS),
+        extra = build_rows(root, "train", load_train_labels(*TRAIN_LABELS),
                            chain=not args.no_chain, groups=groups)
-        print(f"{len(extra)} rows from {TRAIN_LABELS.name}")
+        print(f"{len(extra)} rows from {', '.join(p.name for p in TRAIN_LABELS)}")
         rows += extra
     if args.cv:
         print(f"cross-validated ranking accuracy ({args.cv} folds by article): "
