@@ -20,6 +20,7 @@ BENCHMARKS = {
     "times": "newsgraph.eval.timebank",
     "quantities": "newsgraph.eval.newsquant",
     "quantities-extra": "newsgraph.eval.quantities_extra",
+    "times-extra": "newsgraph.eval.times_extra",
     "events": "newsgraph.eval.plover",
     "event-sets": "newsgraph.eval.events_sets_bench",
     "copies": "newsgraph.eval.copies",
