@@ -344,6 +344,77 @@ def test_quoted_today_takes_the_speech_date(times, text, span, value):
     assert one(times, text, span).value == value
 
 
+# --- failures seen in real articles (issue 15), in sentences written here --------------------
+
+def test_a_story_set_in_another_year_keeps_its_year(times):
+    text = ("The burglary trial opened on Monday. The break-in happened in December 2023. "
+            "On Christmas Eve the pair watched the shop, and on Dec. 27 they broke in.")
+    found = by_text(times(text, "2025-01-09"))
+    assert found["Christmas Eve"].value == "2023-12-24"
+    assert found["Dec. 27"].value == "2023-12-27"
+
+
+def test_a_weekday_takes_the_date_its_sentence_gives(times):
+    found = by_text(times("The council voted on Dec. 18, a Wednesday, to close the pool.",
+                          "2025-01-06"))
+    assert found["Dec. 18"].value == "2024-12-18"
+    assert found["Wednesday"].value == "2024-12-18"
+
+
+@pytest.mark.parametrize("text", [
+    "The Comets led 21-7 in the first quarter and trailed by three at the end of the first half.",
+    "Okafor scored twice in the second half as the home side pulled away.",
+    "The visitors outscored the hosts 30-18 in the third quarter.",
+])
+def test_periods_of_a_game_are_no_calendar_quarters(times, text):
+    assert [t for t in times(text) if "Q" in (t.value or "") or "H" in (t.value or "")] == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Profits rose 4% in the first quarter, the company said.", "the first quarter", "2024-Q1"),
+    ("Sales in the first half fell short of forecasts.", "the first half", "2024-H1"),
+])
+def test_calendar_quarters_stay_in_business_news(times, text, span, value):
+    assert one(times, text, span).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "She discussed the verdict on Today with two jurors.",
+    "Mendes directed 1917 on a tight budget.",
+    "The film 1917 opened in London to strong reviews.",
+])
+def test_names_of_shows_and_films_are_not_dates(times, text):
+    assert times(text) == []
+
+
+def test_a_year_after_in_is_still_a_year(times):
+    assert one(times, "The theatre opened in 1917 and closed in 1975.", "1917").value == "1917"
+
+
+def test_a_title_case_headline_keeps_its_day_word(times):
+    assert one(times, "Police Say Suspect Was Arrested Today Near Harbor", "Today").value == ANCHOR
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The plant is to close in half a decade.", "half a decade", "P5Y"),
+    ("The town has grown over half a century.", "half a century", "P50Y"),
+    ("The crew waited half an hour for the ferry.", "half an hour", "PT30M"),
+])
+def test_fractions_of_a_unit(times, text, span, value):
+    assert one(times, text, span).value == value
+
+
+def test_this_morning_inside_a_quote_takes_the_speech_date(times):
+    text = ('In a video recorded on Friday, the coach said: "I woke up this morning ready '
+            'to play."')
+    assert one(times, text, "this morning").value == "2024-11-15TMO"
+
+
+def test_todays_event_is_the_day_and_todays_world_is_not(times):
+    assert one(times, "Hundreds joined today's march to the courthouse.", "today").value == ANCHOR
+    assert times("Today's youth read fewer newspapers than their parents did.") == []
+
+
 # --- records ------------------------------------------------------------------------------
 
 def test_records_point_into_the_original_text(times_only):

@@ -199,8 +199,11 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
                       "kind": kind})
         if kind in _EXPLICIT and _YEAR_VALUE.match(value or ""):
             ctx.refs["date"] = value  # the story's reference time for "the following year"
+            ctx.refs["date_at"] = start
+            ctx.refs["date_scene"] = ctx.sets_scene(start, end)
         if kind in _DAY_REFS and _DAY_VALUE.match(value or ""):
             ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
+            ctx.refs["day_end"] = end
         floor = end
     items = _merge_clock(items, norm)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})

@@ -136,6 +136,23 @@ def month_date(anchor: Optional[date], month: int, dom: Optional[int], tense) ->
     return day(_choose(cands, anchor, tense, 300, 1.5))
 
 
+def near_ref(ref: str, month: int, dom: Optional[int], spec: Optional[str] = None) -> Optional[str]:
+    """A month (and day), or a holiday ``spec``, in the year that puts it nearest the
+    story's reference date ``ref`` ("2023-12" or "2023-12-20")."""
+    y, mo = int(ref[:4]), int(ref[5:7])
+    target = date(y, mo, int(ref[8:10]) if len(ref) >= 10 and ref[8:10].isdigit() else 15)
+    cands = []
+    for year in (y - 1, y, y + 1):
+        try:
+            cands.append(_holiday_in(year, spec) if spec else date(year, month, dom or 15))
+        except ValueError:
+            return None
+    best = min(cands, key=lambda c: abs((c - target).days))
+    if spec or dom:
+        return day(best)
+    return f"{best.year}-{month:02d}"
+
+
 def season_value(anchor: Optional[date], season: str, n: int, tense) -> str:
     """A season value: "this summer" (n=0), "last fall" (n=-1), bare season by tense."""
     if anchor is None:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any, Optional
 
 from .lexicon import lexicon, number_value
-from .tense import clause_tense, cue_tense
+from .tense import FUTURE, clause_tense, cue_tense
 
 REL_SHIFT = {"this": 0, "current": 0, "latest": -1, "same": 0, "that": 0, "last": -1, "past": -1,
               "previous": -1, "the previous": -1, "this past": -1, "next": 1, "coming": 1,
@@ -25,6 +25,9 @@ UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": 
 
 
 TIME_UNITS = {"TS": "S", "TM": "M", "TH": "H"}
+
+
+NARRATIVE_REACH = 800  # characters: about two paragraphs of news
 
 
 SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
@@ -41,6 +44,35 @@ class Context:
     last_quarter: Optional[tuple[int, int, int]] = None  # (year, quarter, char position)
     refs: dict = field(default_factory=dict)
     resolving: bool = False  # False while candidates are chosen, True while values are set
+
+    def narrative_ref(self, start: int) -> Optional[str]:
+        """The date the story is telling about, when it is not the publication's: the last
+        explicit date of month precision or finer ("December 2023", "Dec. 20, 2023") within
+        about two paragraphs before ``start``, in a year before the anchor's. A date without
+        a year in a past clause belongs to that year ("On Dec. 27 they broke in").
+        A bare year ("founded in 2015") is too weak a sign and is not used."""
+        ref, at = self.refs.get("date"), self.refs.get("date_at", -1)
+        if not self.refs.get("date_scene"):
+            return None
+        if not ref or len(ref) < 7 or not ref[5:7].isdigit() or start - at > NARRATIVE_REACH:
+            return None
+        if self.anchor is None or int(ref[:4]) >= self.anchor.year:
+            return None
+        if self.tense(start, start + 1) == FUTURE:
+            return None
+        return ref
+
+    def sets_scene(self, start: int, end: int) -> bool:
+        """Whether the date at [start, end) says when something happened ("in December
+        2023", "on Dec. 20, 2023, police ...") rather than naming a thing ("the August 1988
+        cease-fire"): the head of its words modifies a verb, not a noun."""
+        if self.doc is None:
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return True
+        root = span.root
+        return root.dep_ not in ("compound", "nmod", "amod", "poss", "appos")
 
     def tense(self, start: int, end: int):
         """Direction of the expression: a preposition cue first, then the clause's tense."""

@@ -74,7 +74,11 @@ def h_date(m, ctx):
             return "DATE", date(int(m["year"]), month, dom).isoformat()
         except ValueError:
             return None
-    value = cal.month_date(ctx.anchor, month, dom, ctx.tense(m.start(), m.end()))
+    ref = ctx.narrative_ref(m.start())
+    if ref:
+        value = cal.near_ref(ref, month, dom)
+    else:
+        value = cal.month_date(ctx.anchor, month, dom, ctx.tense(m.start(), m.end()))
     return ("DATE", value) if value else None  # "Feb. 30" is no date
 
 
@@ -170,6 +174,8 @@ def h_quarter(m, ctx):
     code = "Q" if unit == "quarter" else "H"
     year = None
     explicit = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
+    if not (explicit or m["ofyear"] or m["ofrel"] or "fiscal" in text) and _in_game(m, ctx):
+        return None  # "led 14-3 in the first quarter": a period of play, no calendar date
     if m["ofyear"] or explicit:
         year = int(m["ofyear"] or explicit.group(1))
     elif m["ofrel"] or re.search(r"\b(this|last|next) year's", text):
@@ -277,6 +283,9 @@ def h_holiday(m, ctx):
     rel = (m["rel"] or "").lower()
     tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
     step = -1 if rel == "last" else 1 if rel == "next" else 0
+    ref = None if step else ctx.narrative_ref(m.start())
+    if ref:
+        return "DATE", cal.near_ref(ref, 0, None, spec)
     return "DATE", cal.holiday_date(ctx.anchor, spec, tense, step)
 
 
@@ -284,12 +293,15 @@ _YEAR_HEADS = frozenset("year month quarter result level figure earning sale hig
 
 
 def h_year(m, ctx):
-    """A four-digit year, unless the number counts something ("2000 soldiers", "$1990")."""
+    """A four-digit year, unless the number counts something ("2000 soldiers", "$1990") or is
+    the title of a work ("the film 1917")."""
     year = int(m["year"])
     if m.start("year") > m.start():
         return "DATE", str(year)  # "the year 2000" names the year
     before = ctx.text[max(0, m.start() - 2):m.start()]
     if "$" in before or "#" in before or before.endswith("No") or re.search(r"[\d.,:/]$", before):
+        return None
+    if _work_title(ctx.text, m.start()):
         return None
     tok = ctx.token(m.start())
     if tok is not None:
@@ -300,6 +312,41 @@ def h_year(m, ctx):
                 and head.lemma_.lower() not in _YEAR_HEADS:
             return None
     return "DATE", str(year)
+
+
+_PREV_WORD = re.compile(r"([A-Za-z-]+)['\u2019]?s?[\s,]+[\"'\u201c\u2018]?$")
+
+
+def _work_title(text: str, start: int) -> bool:
+    """A bare year right after a noun for a work or a verb of making or watching one
+    ("the film 1917", "Mendes directed 1917"): the year is the work's title."""
+    prev = _PREV_WORD.search(text[max(0, start - 24):start])
+    if not prev:
+        return False
+    word = prev.group(1).lower()
+    lex = lexicon()
+    return word in lex["work_nouns"] or word in lex["work_verbs"]
+
+
+def _in_game(m, ctx) -> bool:
+    """True when the sentence around a quarter or half talks of play (scores, goals, a
+    game) and not of money: sports periods are not calendar quarters."""
+    tok = ctx.token(m.start())
+    if tok is not None:
+        sent = tok.sent
+        words = ctx.text[sent.start_char:sent.end_char]
+    else:
+        words = ctx.text[max(0, m.start() - 150):m.end() + 150]
+    lex = lexicon()
+    low = words.lower()
+    if _money_or_share(low) or any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["finance_words"]):
+        return False
+    return bool(re.search(r"\b\d{1,3}-\d{1,3}\b", low)) or any(
+        re.search(rf"\b{re.escape(w)}\b", low) for w in lex["game_words"])
+
+
+def _money_or_share(low: str) -> bool:
+    return bool(re.search(r"[$\u20ac\u00a3%]", low))
 
 
 def h_theyear(m, ctx):

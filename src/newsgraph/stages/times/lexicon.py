@@ -76,4 +76,4 @@ def number_pattern() -> str:
     simple = alternation(k for k in lex["numbers"] if k not in ("a", "an", "half a", "a half"))
     digits = r"\d+(?:,\d{3})*(?:\.\d+)?(?:\s+\d/\d)?"
     compound = rf"{simple}(?:[ -]{simple})*"
-    return rf"(?:{digits}|{compound}|an?(?:\s+half)?)"
+    return rf"(?:{digits}|{compound}|an?(?:\s+half)?|half\s+an?)"

@@ -4,7 +4,9 @@ Words such as "today", "now" or "daily" are written in lower case in running tex
 capitalised in mid-sentence next to another capitalised word they belong to the
 name of a channel, programme or publication.  A month name without a day or year
 right after a capitalised word that is no preposition ("Prime Minister Theresa
-May") is a surname.  Sentence-initial words are left alone ("Today the court...").
+May") is a surname.  Sentence-initial words are left alone ("Today the court..."); a day word ("today",
+"tonight") capitalised mid-sentence in sentence-case text is a programme ("appeared on
+Today"), in a title-case headline it says nothing.
 """
 
 from __future__ import annotations
@@ -40,6 +42,17 @@ def _prev_capitalised(norm: str, start: int) -> bool:
     return True
 
 
+def _title_case(norm: str, start: int, end: int) -> bool:
+    """True when the line around [start, end) is written in title case (a headline), where
+    capitals say nothing: most of its longer words begin with a capital."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    line = norm[line_start:line_end if line_end >= 0 else len(norm)]
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", line) if len(w) > 3]
+    capitals = sum(w[0].isupper() for w in words)
+    return len(words) >= 5 and capitals >= 0.6 * len(words)  # fewer: names can fill a line
+
+
 def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> bool:
     """Whether the candidate [start, end) is part of a proper name rather than a time."""
     first = norm[start:end].split(None, 1)[0] if end > start else ""
@@ -55,7 +68,11 @@ def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> boo
             return True  # "Daily Mail", "Nightly News": a title even at a sentence start
         if _SENTENCE_START.search(norm[max(0, start - 3):start]) or start == 0:
             return False
-        return _prev_capitalised(norm, start) or bool(_NEXT_CAP.match(norm, end))
+        if _title_case(norm, start, end):
+            return False  # "Suspect Arrested Today In Dallas": capitals say nothing
+        if _prev_capitalised(norm, start) or _NEXT_CAP.match(norm, end):
+            return True
+        return kind == "relday"  # "appeared on Today": capitalised mid-sentence, a programme
     if kind == "month" and bare_month:
         return _prev_capitalised(norm, start)
     return False

@@ -106,6 +106,22 @@ def h_season(m, ctx):
     return "DATE", cal.season_value(ctx.anchor, season, n, ctx.tense(m.start(), m.end()))
 
 
+_APPOSED = re.compile(r"\s*(?:,|\()\s*(?:a|which\s+was\s+a|that\s+was\s+a|then\s+a)\s+$", re.I)
+
+
+def _named_day(m, ctx, wd: int):
+    """The day just named when the weekday stands in apposition to it and agrees with it
+    ("Dec. 18, a Wednesday"; "on March 3 (a Sunday)")."""
+    day, end = ctx.refs.get("day"), ctx.refs.get("day_end", -1)
+    if not day or end < 0 or m.start() - end > 24 or not _APPOSED.fullmatch(ctx.text[end:m.start()]):
+        return None
+    try:
+        named = date.fromisoformat(day)
+    except ValueError:
+        return None
+    return day if named.isoweekday() == wd else None
+
+
 def h_weekday(m, ctx):
     if not capitalised(m["wd"]):
         return None
@@ -117,7 +133,10 @@ def h_weekday(m, ctx):
     tense = ctx.tense(m.start(), m.end())
     shift = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
              "the following": 1}.get(rel, 0)
-    if shift and ctx.anchor is not None:
+    named = _named_day(m, ctx, wd)
+    if named and not rel:
+        value = named  # "on Dec. 18, a Wednesday": the date the sentence just gave
+    elif shift and ctx.anchor is not None:
         base = ctx.anchor + timedelta(days=wd - ctx.anchor.isoweekday())
         if shift < 0:
             value = cal.day(base if base < ctx.anchor else base - timedelta(weeks=1))
@@ -132,6 +151,14 @@ def h_weekday(m, ctx):
     return "DATE", value  # "Friday night": TimeBank mostly gives the day
 
 
+def _generic_today(ctx, after: int) -> bool:
+    """Whether "today's" names the present age rather than the day: its noun is one of
+    ``generic_today_heads`` ("today's youth", "today's personal computers")."""
+    words = re.findall(r"[A-Za-z-]+", ctx.text[after:after + 40])[:3]
+    heads = lexicon()["generic_today_heads"]
+    return any(w.lower() in heads for w in words)
+
+
 def h_relday(m, ctx):
     parts = lexicon()["day_parts"]
     if m["this"]:
@@ -140,8 +167,9 @@ def h_relday(m, ctx):
         value = cal.shift(ctx.anchor, "D", offset)
         return "TIME", f"{value}T{parts[word]}"
     rel = re.sub(r"\s+", " ", m["rel"].lower())
-    if rel == "today" and ctx.text[m.end():m.end() + 2] == "'s":
-        return None  # "today's youth": generic, not the date
+    if rel == "today" and ctx.text[m.end():m.end() + 2] in ("'s", "\u2019s") \
+            and _generic_today(ctx, m.end() + 2):
+        return None  # "today's youth": generic, not the date ("today's vote" is the day)
     if rel == "tomorrow" and re.search(r"\b(?:a|an|better|brighter|bright)\s+$",
                                        ctx.text[max(0, m.start() - 10):m.start()], re.I):
         return "DATE", "FUTURE_REF"  # "a brighter tomorrow": the future, not the next day
