@@ -22,6 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
+from newsgraph.corpus.copies import CopyIndex, copy_features
 from newsgraph.corpus.stories import (FEATURES, MODEL, StoryIndex, StoryModel, _day,
                                       story_features)
 from newsgraph.eval import data_dir
@@ -93,8 +94,10 @@ def main() -> int:
     rows, labels = [], []
     for stories in map(tuning_half, sets):
         oracle = OracleIndex(stories.gold)
-        for a in stories.articles:
-            oracle.add(a.key, story_features(a))
+        copies = CopyIndex()  # bodies without boilerplate, as the linker reads them
+        for seq, a in enumerate(stories.articles):
+            copies.add(a.key, (a.published or "9999-12-31", seq), copy_features(a))
+            oracle.add(a.key, story_features(a, copies.substantive_text(a.text or "")))
         rows += oracle.rows
         labels += oracle.labels
         print(f"{stories.name}: {len(oracle.rows)} candidate pairs, "
@@ -105,7 +108,7 @@ def main() -> int:
         model = StoryModel([float(w) for w in weights], bias, threshold)
         f1s = []
         for stories in sets:
-            pred, _ = cluster(stories, StoryIndex(model=model), copies=False)
+            pred, _ = cluster(stories, StoryIndex(model=model))
             f1s.append(bcubed(pred, stories.gold, stories.keys(locked=False))["f1"])
         mean = sum(f1s) / len(f1s)
         print(f"threshold {threshold:.2f}: tuning F1 {f1s[0]:.4f} / {f1s[1]:.4f}",

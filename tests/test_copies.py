@@ -194,3 +194,15 @@ def test_benchmark_reaches_its_floors_on_a_limited_run(shared_data):
     assert time.perf_counter() - started < 30
     for key, floor in bench.FLOORS.items():
         assert result[key] >= floor, (key, result[key], floor)
+
+
+def test_story_body_leaves_out_known_boilerplate_and_page_furniture():
+    """What story clustering reads: the reporting, not the notices every page carries."""
+    index, _ = link(art("ferry", FERRY[:3] + BOILERPLATE), art("library", LIBRARY + BOILERPLATE),
+                    art("other", FERRY_OTHER + BOILERPLATE))
+    body = index.substantive_text("\n\n".join(FERRY_OTHER[:2] + BOILERPLATE))
+    assert FERRY_OTHER[0] in body and FERRY_OTHER[1] in body
+    assert "newsletter" not in body and "moderated" not in body  # seen in unrelated articles
+    assert "Facebook" not in body and "Copyright" not in body  # short lines and notices
+    fresh = CopyIndex().substantive_text("\n\n".join(LIBRARY[:1] + BOILERPLATE[:1]))
+    assert "newsletter" in fresh  # not yet known to be boilerplate: kept

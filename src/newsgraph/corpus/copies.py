@@ -374,6 +374,22 @@ class CopyIndex:
             self._sigs[idx] = f.signature
         return idx
 
+    def substantive_text(self, text: str) -> str:
+        """``text`` without what the copy layer knows is not the story: short lines (menus,
+        buttons, bylines), credit notices and paragraphs already found to be boilerplate
+        ("Please enable JavaScript ...", a paywall notice). Story clustering reads this, so
+        that two reports of one event are compared on their reporting, not on their pages."""
+        kept = []
+        for raw in normalise(text).split("\n"):
+            line = raw.strip()
+            words = _WORD.findall(line.lower())
+            if len(words) < MIN_LINE_WORDS or _NOTICE.search(line):
+                continue
+            if len(words) >= MIN_PARAGRAPH_WORDS and self._is_common(paragraph_hash(words)):
+                continue
+            kept.append(line)
+        return "\n".join(kept)
+
     def _paragraphs_of(self, idx: int) -> zip:
         lo, hi = self._poff[idx], self._poff[idx + 1]
         return zip(self._phash[lo:hi], self._pweight[lo:hi])

@@ -177,7 +177,8 @@ class Linker:
         if match is not None:
             self.copy_score[key] = match.score
             self.copy_score.setdefault(match.matched, match.score)
-        story = self.stories.add(key, story_features(article),
+        body = self.copies.substantive_text(article.text or "")
+        story = self.stories.add(key, story_features(article, body),
                                  copy_of=match.matched if match else None)
         self.titles[key] = article.title or _first_line(article.text) or article.id
         links = self.entities.add(article, story.story)

@@ -124,10 +124,13 @@ class StoryFeatures:
         return cls(raw["t"], raw["e"], raw.get("d"), raw.get("h"))
 
 
-def story_features(article: CorpusArticle) -> StoryFeatures:
-    """Sublinear word counts of title (boosted) and body, and the entity keys."""
+def story_features(article: CorpusArticle, body: Optional[str] = None) -> StoryFeatures:
+    """Sublinear word counts of title (boosted) and body, and the entity keys.
+
+    ``body`` replaces the article's text when given: the linker passes the text without
+    its boilerplate (:meth:`CopyIndex.substantive_text`)."""
     counts: dict[str, float] = defaultdict(float)
-    for word in words(article.text):
+    for word in words(article.text if body is None else body):
         counts[word] += 1.0
     for word in words(article.title or ""):
         counts[word] += TITLE_BOOST
