@@ -182,3 +182,19 @@ def test_a_failure_seen_again_is_recorded_once(tmp_path):
             store.record_failure(EncodingError("not valid UTF-8", origin="in/a.txt"))
         store.record_failure(EncodingError("not valid UTF-8", origin="in/b.txt"))
         assert store.counts()["failures"] == 2
+
+
+def test_a_text_that_failed_in_analysis_is_tried_again_when_a_copy_comes_later(tmp_path):
+    """A failure stores nothing, so the same text later in the run is not a duplicate."""
+    from newsgraph.store.writer import BatchWriter
+
+    article = Article(id="first", text="The ferry left the harbour at noon with forty people.")
+    writer = BatchWriter(tmp_path / "w.duckdb", {}, link=False)
+    assert writer.is_new(article.hash)
+    writer.add(ArticleError("took too long", article_id="first", code="timeout",
+                            content_hash=article.hash))
+    assert writer.is_new(article.hash)  # the later copy is parsed, not skipped
+    writer.add(ArticleError("took too long", article_id="again", code="timeout",
+                            content_hash=article.hash))
+    counts = writer.close()
+    assert (counts.failed, counts.duplicates, counts.stored) == (2, 0, 0)

@@ -29,10 +29,12 @@ class ArticleError(NewsgraphError):
     code = "bad-article"
 
     def __init__(self, message: str, *, article_id: Optional[str] = None,
-                 code: Optional[str] = None, origin: Optional[str] = None):
+                 code: Optional[str] = None, origin: Optional[str] = None,
+                 content_hash: Optional[str] = None):
         super().__init__(message)
         self.article_id = article_id
         self.origin = origin
+        self.content_hash = content_hash  # set when a read article failed in analysis
         if code:
             self.code = code
 

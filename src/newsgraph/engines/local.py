@@ -341,7 +341,8 @@ class _Pool:
                        "(raise --article-timeout to allow more)" if why == "timeout" else
                        "the worker analysing this article died (out of memory or a crash); "
                        "skipped")
-            error = ArticleError(message, article_id=item.id, origin=item.origin, code=why)
+            error = ArticleError(message, article_id=item.id, origin=item.origin, code=why,
+                                 content_hash=item.hash)
         else:
             error = item
         self._fill(job, [error], slots, missing)

@@ -97,6 +97,8 @@ class BatchWriter:
         if isinstance(result, ArticleError):
             self.counts.failed += 1
             self.failures.append(result)
+            if result.content_hash:  # not stored: a later copy of the text gets its own try
+                self.seen.discard(_short(result.content_hash))
         else:
             self.pending.append(result)
         if len(self.pending) >= self.flush_articles or \
