@@ -19,3 +19,12 @@ def test_initialisms_and_abbreviations_stay_whole():
     assert "U.S.Steel" in tokens or ("U.S." in tokens and "Steel" in tokens)
     assert "Mr." in tokens and "p.m." in tokens and "St." in tokens
     assert len(list(doc.sents)) == 1
+
+
+def test_abbreviated_ranks_keep_their_period_and_end_no_sentence():
+    doc = parse("The van was found empty, according to Sgt. Ines Barros, and Det. Paul Oakes "
+                "agreed.")
+    tokens = [t.text for t in doc]
+    assert "Sgt." in tokens and "Det." in tokens
+    assert len(list(doc.sents)) == 1
+    assert "Ines Barros" in [e.text for e in doc.ents]

@@ -309,6 +309,13 @@ def test_an_abbreviated_title_does_not_become_the_speaker(analyze):
     assert crash.speaker_name == "Jeff Noland"
 
 
+def test_according_to_a_titled_officer_names_the_officer(analyze):
+    an = analyze("The van had been stolen from a parking lot in Dayton, according to Sgt. Ines "
+                 "Barros of the state police.")
+    van = _by_content(an, "The van had been stolen")
+    assert van.speaker_name == "Ines Barros"
+
+
 def test_a_place_naming_a_police_force_is_not_the_speaker(analyze):
     an = analyze("Little Rock police said a boy was hurt on Wednesday. Two Iranian officials "
                  "said the talks would resume.")

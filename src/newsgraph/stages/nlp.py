@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 
@@ -74,6 +75,19 @@ def split_glued_sentences(doc):
     return doc
 
 
+TITLES_FILE = Path(__file__).resolve().parents[1] / "lexicons" / "title_abbreviations.txt"
+
+
+def title_abbreviations() -> list[str]:
+    """Abbreviated titles kept as one token with their period ("Sgt.", "Lt.")."""
+    out = []
+    for line in TITLES_FILE.read_text(encoding="utf-8").splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_model():
     """The spaCy pipeline, loaded once per process, with our tokenizer additions."""
@@ -84,6 +98,11 @@ def load_model():
     nlp.max_length = MAX_CHARS + 1
     infixes = list(nlp.Defaults.infixes) + [JOINED_SENTENCES]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    from spacy.attrs import NORM, ORTH
+    for title in title_abbreviations():
+        # "Sgt." one token, as the model's own "Gov.": its period is no full stop, so
+        # "according to Sgt. Mike Miller" names Mike Miller, not "Sgt".
+        nlp.tokenizer.add_special_case(title, [{ORTH: title, NORM: title}])
     nlp.add_pipe("newsgraph_glued_sentences", before="parser")
     return nlp
 

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from ..entities.lexicon import honorifics, key, titles
 from .coref import Discourse
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
@@ -32,6 +33,11 @@ MIN_PRONOUN_CONFIDENCE = 0.4
 # Bodies named by their place ("Chicago police"): the speaker is the body, not the city.
 INSTITUTIONS = frozenset(("police", "authorities", "government", "officials", "deputies",
                           "prosecutors", "investigators", "firefighters", "troopers"))
+
+
+def _is_title(word: str) -> bool:
+    """A title or form of address written before a name ("Sgt.", "Capt", "Mr.")."""
+    return key(word) in titles() or key(word) in honorifics()
 
 
 @dataclass
@@ -198,6 +204,8 @@ class SpeakerResolver:
             while a2 > a and (doc[a2 - 1].pos_ == "PROPN" or doc[a2 - 1].tag_ == "POS"
                               and a2 - 2 >= a and doc[a2 - 2].pos_ == "PROPN"):
                 a2 -= 1
+            while a2 < head.i and _is_title(doc[a2].text):
+                a2 += 1  # "Sgt. Ines Barros": the rank is no part of the name
             return Resolution(None, "name not recognised as an entity", None,
                               name=doc[a2:b2].text)
         return Resolution(None, "source names no entity", None)
