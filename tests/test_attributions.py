@@ -288,6 +288,18 @@ def test_trailing_cue_found_past_a_relative_clause(analyze):
     assert "Maria Castell" in att.source.text and att.speaker_name == "Maria Castell"
 
 
+@pytest.mark.parametrize("text, source", [
+    ("The fire started in a storage room behind the bakery, said officials.", "officials"),
+    ("The two cars collided at the bridge, said Lt. Rosa Kemp of the highway patrol.",
+     "Lt. Rosa Kemp of the highway patrol"),
+])
+def test_inverted_said_after_an_indirect_claim_is_an_attribution(analyze, text, source):
+    att = _find(analyze(text), text.split(",")[0])
+    assert att.kind == "indirect" and att.cue.text == "said"
+    assert att.content.text == text.split(",")[0]
+    assert att.source.text == source
+
+
 def test_quote_continued_before_its_source_runs_to_the_source(analyze):
     a = analyze('"We are shocked and saddened" by the collapse of the pier, Mayor Tomas Reyes '
                 'said on Monday.')
