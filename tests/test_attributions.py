@@ -225,9 +225,19 @@ def test_unclosed_quote(analyze):
     'The so-called "reform" takes effect in March across the region.',
     'Her novel "A Winter in Dunmore" sold ten thousand copies in its first week.',
     "The bridge over the river was closed for repairs on Monday.",
+    # actions with a noun phrase, not speech
+    "Officers responded to a report of shots fired near the park on Elm Street.",
+    "The team posted a photo of the new stadium on its website.",
+    "The senator introduced a bill to fund rural clinics.",
+    "A deputy observed the truck drifting across two lanes.",
 ])
 def test_negatives_yield_nothing(analyze, text):
     assert analyze(text).attributions == []
+
+
+def test_an_action_verb_with_a_clause_is_still_speech(analyze):
+    att = _find(analyze("The governor responded that the budget was balanced."), "budget")
+    assert att.cue.text == "responded" and att.source.text == "The governor"
 
 
 # --- the reference article -----------------------------------------------------------------
