@@ -36,8 +36,9 @@ INSTITUTIONS = frozenset(("police", "authorities", "government", "officials", "d
 
 
 def _is_title(word: str) -> bool:
-    """A title or form of address written before a name ("Sgt.", "Capt", "Mr.")."""
-    return key(word) in titles() or key(word) in honorifics()
+    """An abbreviated title or form of address before a name ("Sgt.", "Mr."); only with
+    its period, so that "General" of "General Dynamics" stays in the name."""
+    return word.endswith(".") and (key(word) in titles() or key(word) in honorifics())
 
 
 @dataclass
