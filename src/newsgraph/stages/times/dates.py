@@ -341,7 +341,7 @@ def _in_game(m, ctx) -> bool:
     low = words.lower()
     if _money_or_share(low) or any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["finance_words"]):
         return False
-    return bool(re.search(r"\b\d{1,3}-\d{1,3}\b", low)) or any(
+    return bool(re.search(r"\b(?:led|trailed|won|beat|outscored|scored)\b[^.]{0,30}\b\d{1,3}-\d{1,3}\b", low)) or any(
         re.search(rf"\b{re.escape(w)}\b", low) for w in lex["game_words"])
 
 
