@@ -301,7 +301,7 @@ def h_year(m, ctx):
     before = ctx.text[max(0, m.start() - 2):m.start()]
     if "$" in before or "#" in before or before.endswith("No") or re.search(r"[\d.,:/]$", before):
         return None
-    if _work_title(ctx.text, m.start()):
+    if _work_title(ctx.text, m.start()) and ctx.next_tag(m.end()) not in ("NN", "NNS"):
         return None
     tok = ctx.token(m.start())
     if tok is not None:
@@ -314,7 +314,7 @@ def h_year(m, ctx):
     return "DATE", str(year)
 
 
-_PREV_WORD = re.compile(r"([A-Za-z-]+)['\u2019]?s?[\s,]+[\"'\u201c\u2018]?$")
+_PREV_WORD = re.compile(r"([A-Za-z-]+)\s+[\"'\u201c\u2018]?$")
 
 
 def _work_title(text: str, start: int) -> bool:
