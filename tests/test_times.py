@@ -354,6 +354,11 @@ def test_a_story_set_in_another_year_keeps_its_year(times):
     assert found["Dec. 27"].value == "2023-12-27"
 
 
+def test_a_scheduled_date_in_a_story_about_the_past_is_seen_from_the_publication(times):
+    text = "In December 2023, police arrested him. Sentencing is set for Feb. 14."
+    assert by_text(times(text, "2025-01-09"))["Feb. 14"].value == "2025-02-14"
+
+
 def test_a_weekday_takes_the_date_its_sentence_gives(times):
     found = by_text(times("The council voted on Dec. 18, a Wednesday, to close the pool.",
                           "2025-01-06"))

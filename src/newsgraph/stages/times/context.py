@@ -58,9 +58,19 @@ class Context:
             return None
         if self.anchor is None or int(ref[:4]) >= self.anchor.year:
             return None
-        if self.tense(start, start + 1) == FUTURE:
-            return None
+        if self.tense(start, start + 1) == FUTURE or self._present_clause(start):
+            return None  # "Sentencing is set for Feb. 14": scheduled from the publication
         return ref
+
+    def _present_clause(self, start: int) -> bool:
+        """Whether the sentence around ``start`` is in the present or modal ("is set for",
+        "will", "can"): what it dates is seen from the publication, not the story's past."""
+        tok = self.token(start)
+        if tok is None:
+            return False
+        root = tok.sent.root
+        verbs = [root] + [c for c in root.children if c.dep_ in ("aux", "auxpass")]
+        return any(v.tag_ in ("VBZ", "VBP", "MD") for v in verbs)
 
     def sets_scene(self, start: int, end: int) -> bool:
         """Whether the date at [start, end) says when something happened ("in December

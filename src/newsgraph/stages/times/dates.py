@@ -75,9 +75,10 @@ def h_date(m, ctx):
         except ValueError:
             return None
     ref = ctx.narrative_ref(m.start())
-    if ref:
-        value = cal.near_ref(ref, month, dom)
-    else:
+    value = cal.near_ref(ref, month, dom) if ref else None
+    if value and value > ctx.anchor.isoformat():
+        value = None  # a past event told in the story's time is not after its publication
+    if value is None:
         value = cal.month_date(ctx.anchor, month, dom, ctx.tense(m.start(), m.end()))
     return ("DATE", value) if value else None  # "Feb. 30" is no date
 
@@ -284,8 +285,9 @@ def h_holiday(m, ctx):
     tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
     step = -1 if rel == "last" else 1 if rel == "next" else 0
     ref = None if step else ctx.narrative_ref(m.start())
-    if ref:
-        return "DATE", cal.near_ref(ref, 0, None, spec)
+    value = cal.near_ref(ref, 0, None, spec) if ref else None
+    if value and value <= ctx.anchor.isoformat():
+        return "DATE", value
     return "DATE", cal.holiday_date(ctx.anchor, spec, tense, step)
 
 
