@@ -206,3 +206,8 @@ def test_story_body_leaves_out_known_boilerplate_and_page_furniture():
     assert "Facebook" not in body and "Copyright" not in body  # short lines and notices
     fresh = CopyIndex().substantive_text("\n\n".join(LIBRARY[:1] + BOILERPLATE[:1]))
     assert "newsletter" in fresh  # not yet known to be boilerplate: kept
+
+
+def test_a_brief_in_short_lines_keeps_its_whole_text_for_stories():
+    brief = "Ferry sinks off Crete.\nTwelve passengers are missing.\nCoast guard searches overnight."
+    assert CopyIndex().substantive_text(brief) == brief

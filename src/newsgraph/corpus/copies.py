@@ -379,15 +379,19 @@ class CopyIndex:
         buttons, bylines), credit notices and paragraphs already found to be boilerplate
         ("Please enable JavaScript ...", a paywall notice). Story clustering reads this, so
         that two reports of one event are compared on their reporting, not on their pages."""
-        kept = []
+        kept, n_words, boilerplate = [], 0, False
         for raw in normalise(text).split("\n"):
             line = raw.strip()
             words = _WORD.findall(line.lower())
             if len(words) < MIN_LINE_WORDS or _NOTICE.search(line):
                 continue
             if len(words) >= MIN_PARAGRAPH_WORDS and self._is_common(paragraph_hash(words)):
+                boilerplate = True
                 continue
             kept.append(line)
+            n_words += len(words)
+        if n_words < MIN_WORDS and not boilerplate:
+            return text  # a brief in short lines: all of it, or nothing would be left
         return "\n".join(kept)
 
     def _paragraphs_of(self, idx: int) -> zip:
