@@ -359,6 +359,10 @@ def test_a_scheduled_date_in_a_story_about_the_past_is_seen_from_the_publication
     assert by_text(times(text, "2025-01-09"))["Feb. 14"].value == "2025-02-14"
 
 
+def test_february_29_is_found_in_a_leap_year(times):
+    assert one(times, "On Feb. 29 the roads reopened.", "Feb. 29", "2024-03-05").value == "2024-02-29"
+
+
 def test_a_weekday_takes_the_date_its_sentence_gives(times):
     found = by_text(times("The council voted on Dec. 18, a Wednesday, to close the pool.",
                           "2025-01-06"))

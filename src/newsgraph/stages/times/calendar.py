@@ -128,7 +128,9 @@ def month_date(anchor: Optional[date], month: int, dom: Optional[int], tense) ->
         try:
             cands.append(date(y, month, dom or 1))
         except ValueError:
-            return None
+            continue  # Feb. 29 exists in leap years only
+    if not cands:
+        return None  # "Feb. 30" is no date
     if dom is None:
         this_month = date(anchor.year, anchor.month, 1)
         chosen = _choose(cands, this_month, tense, _MONTH_HORIZON, 1.5)
@@ -146,7 +148,9 @@ def near_ref(ref: str, month: int, dom: Optional[int], spec: Optional[str] = Non
         try:
             cands.append(_holiday_in(year, spec) if spec else date(year, month, dom or 15))
         except ValueError:
-            return None
+            continue
+    if not cands:
+        return None
     best = min(cands, key=lambda c: abs((c - target).days))
     if spec or dom:
         return day(best)
