@@ -579,3 +579,18 @@ def test_headline_passive_does_not_make_the_charged_man_the_actor(analyze):
     evs = _events(analyze, "Local Man Charged In Fatal Stabbing\nThe arrest came on Monday.")
     e = _find(evs, "ACCUSE", "charged")
     assert e is None or e.actor is None or "Man" not in e.actor.span.text
+
+
+def test_heldout_beat_negatives_are_locked_and_complete():
+    # The written no-event sentences of the audit's beats are read only as totals: every one
+    # is in the locked half (so `make event-model`, which trains on unlocked items, never
+    # sees them) and lists no event.
+    from newsgraph.eval.events_sets import GOLD, load_written
+
+    items = load_written("beatsneg", GOLD / "events-written-heldout.jsonl")
+    assert len(items) >= 100
+    assert all(it.locked and it.complete and not it.events for it in items)
+    assert len({it.text for it in items}) == len(items)
+    # the ordinary written set keeps both halves
+    written = load_written()
+    assert 0 < sum(it.locked for it in written) < len(written)
