@@ -34,7 +34,7 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Optional
+from typing import Iterator, Optional
 
 import numpy as np
 
@@ -94,20 +94,24 @@ def clean_lines(text: str) -> list[list[str]]:
     boilerplate that is long enough to survive recurs across articles and is discounted by
     the paragraph tier of :class:`CopyIndex`.
     """
-    out: list[list[str]] = []
+    return [words for _line, words in _kept_lines(text, cut_dateline=True)]
+
+
+def _kept_lines(text: str, cut_dateline: bool) -> Iterator[tuple[str, list[str]]]:
+    """(line, its lower-cased words) for every line that is neither short nor a notice:
+    the one filter behind :func:`clean_lines` and :meth:`CopyIndex.substantive_text`."""
     first = True
     for raw in normalise(text).split("\n"):
         line = raw.strip()
         if not line:
             continue
-        if first:
+        if first and cut_dateline:
             line = _DATELINE.sub("", line, count=1)
         words = _WORD.findall(line.lower())
         if len(words) < MIN_LINE_WORDS or _NOTICE.search(line):
             continue
         first = False
-        out.append(words)
-    return out
+        yield line, words
 
 
 # --- hashing ----------------------------------------------------------------------------------
@@ -380,11 +384,7 @@ class CopyIndex:
         ("Please enable JavaScript ...", a paywall notice). Story clustering reads this, so
         that two reports of one event are compared on their reporting, not on their pages."""
         kept, n_words, boilerplate = [], 0, False
-        for raw in normalise(text).split("\n"):
-            line = raw.strip()
-            words = _WORD.findall(line.lower())
-            if len(words) < MIN_LINE_WORDS or _NOTICE.search(line):
-                continue
+        for line, words in _kept_lines(text, cut_dateline=False):
             if len(words) >= MIN_PARAGRAPH_WORDS and self._is_common(paragraph_hash(words)):
                 boilerplate = True
                 continue

@@ -10,7 +10,7 @@ relative expression keeps an underspecified value (``XXXX-WXX-7``,
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import Optional
+from typing import Callable, Optional
 
 from .tense import FUTURE, PAST, PERFECT
 
@@ -123,12 +123,7 @@ def month_date(anchor: Optional[date], month: int, dom: Optional[int], tense) ->
     """A month (and day) without a year, placed in the year the tense points to."""
     if anchor is None:
         return f"XXXX-{month:02d}" + (f"-{dom:02d}" if dom else "")
-    cands = []
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
-        try:
-            cands.append(date(y, month, dom or 1))
-        except ValueError:
-            continue  # Feb. 29 exists in leap years only
+    cands = _around(anchor.year, lambda y: date(y, month, dom or 1))
     if not cands:
         return None  # "Feb. 30" is no date
     if dom is None:
@@ -138,23 +133,29 @@ def month_date(anchor: Optional[date], month: int, dom: Optional[int], tense) ->
     return day(_choose(cands, anchor, tense, 300, 1.5))
 
 
-def near_ref(ref: str, month: int, dom: Optional[int], spec: Optional[str] = None) -> Optional[str]:
-    """A month (and day), or a holiday ``spec``, in the year that puts it nearest the
+def _around(year: int, on_year: Callable[[int], date]) -> list[date]:
+    """The day ``on_year`` gives in the year before, in and after ``year``, skipping a year
+    where it does not exist (Feb. 29 is in leap years only)."""
+    out = []
+    for y in (year - 1, year, year + 1):
+        try:
+            out.append(on_year(y))
+        except ValueError:
+            continue
+    return out
+
+
+def near_ref(ref: str, month: int = 0, dom: int = 0, spec: Optional[str] = None
+             ) -> Optional[str]:
+    """A month and day, or a holiday ``spec``, in the year that puts it nearest the
     story's reference date ``ref`` ("2023-12" or "2023-12-20")."""
     y, mo = int(ref[:4]), int(ref[5:7])
     target = date(y, mo, int(ref[8:10]) if len(ref) >= 10 and ref[8:10].isdigit() else 15)
-    cands = []
-    for year in (y - 1, y, y + 1):
-        try:
-            cands.append(_holiday_in(year, spec) if spec else date(year, month, dom or 15))
-        except ValueError:
-            continue
+    cands = _around(y, (lambda year: _holiday_in(year, spec)) if spec else
+                    (lambda year: date(year, month, dom)))
     if not cands:
         return None
-    best = min(cands, key=lambda c: abs((c - target).days))
-    if spec or dom:
-        return day(best)
-    return f"{best.year}-{month:02d}"
+    return day(min(cands, key=lambda c: abs((c - target).days)))
 
 
 def season_value(anchor: Optional[date], season: str, n: int, tense) -> str:

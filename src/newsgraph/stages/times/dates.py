@@ -8,6 +8,7 @@ rather than naming a year, "May" the modal verb, "Feb. 30").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import date, timedelta
 from typing import Optional
 
@@ -285,7 +286,7 @@ def h_holiday(m, ctx):
     tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
     step = -1 if rel == "last" else 1 if rel == "next" else 0
     ref = None if step else ctx.narrative_ref(m.start())
-    value = cal.near_ref(ref, 0, None, spec) if ref else None
+    value = cal.near_ref(ref, spec=spec) if ref else None
     if value and value <= ctx.anchor.isoformat():
         return "DATE", value
     return "DATE", cal.holiday_date(ctx.anchor, spec, tense, step)
@@ -339,16 +340,20 @@ def _in_game(m, ctx) -> bool:
         words = ctx.text[sent.start_char:sent.end_char]
     else:
         words = ctx.text[max(0, m.start() - 150):m.end() + 150]
-    lex = lexicon()
     low = words.lower()
-    if _money_or_share(low) or any(re.search(rf"\b{re.escape(w)}\b", low) for w in lex["finance_words"]):
+    if _MONEY.search(low) or _word_list("finance_words").search(low):
         return False
-    return bool(re.search(r"\b(?:led|trailed|won|beat|outscored|scored)\b[^.]{0,30}\b\d{1,3}-\d{1,3}\b", low)) or any(
-        re.search(rf"\b{re.escape(w)}\b", low) for w in lex["game_words"])
+    return bool(_SCORE.search(low) or _word_list("game_words").search(low))
 
 
-def _money_or_share(low: str) -> bool:
-    return bool(re.search(r"[$\u20ac\u00a3%]", low))
+_MONEY = re.compile(r"[$\u20ac\u00a3%]")
+_SCORE = re.compile(r"\b(?:led|trailed|won|beat|outscored|scored)\b[^.]{0,30}\b\d{1,3}-\d{1,3}\b")
+
+
+@lru_cache(maxsize=None)
+def _word_list(key: str) -> re.Pattern:
+    """One compiled whole-word pattern for a word list of the lexicon."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in lexicon()[key]) + r")\b")
 
 
 def h_theyear(m, ctx):
