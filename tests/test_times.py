@@ -448,3 +448,39 @@ def test_reference_article(sample_analysis):
     assert found["August"].value == "2024-08"
     assert found["now"].value == "PRESENT_REF"
     assert found["Today"].value == "2024-11-17"  # said in the Sunday address it quotes
+
+
+# --- clock times, list items, "today's", the story's reference -----------------------------
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Firefighters were called Saturday night around 11 p.m. to a barn on Elm Road.",
+     "around 11 p.m.", "2024-11-16T23:00"),
+    ("The hearing resumes Thursday, and the lawyers will meet at 9 a.m. before it starts.",
+     "9 a.m.", "2024-11-21T09:00"),
+    ("The shop opens at 9 a.m. and closes early.", "9 a.m.", "2024-11-18T09:00"),
+])
+def test_a_clock_time_takes_the_day_of_its_sentence(times, text, span, value):
+    assert one(times, text, span).value == value
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Highlights:\n\u2022 Tonight the band plays its last show in the old hall.", "Tonight"),
+    ("What to watch:\n- Today the council votes on the pool budget.", "Today"),
+    ("Schedule\n2) Tomorrow the jury hears closing arguments.", "Tomorrow"),
+])
+def test_a_day_word_opening_a_list_item_is_a_date(times, text, span):
+    one(times, text, span)
+
+
+def test_todays_takes_the_noun_it_belongs_to(times):
+    assert one(times, "Hundreds marched in today's youth rally downtown.", "today").value == ANCHOR
+    assert times("Today's youth are more online than any generation before.") == []
+
+
+def test_a_date_dated_from_the_story_reference_does_not_renew_it(times):
+    filler = "The shop sells lamps and old radios to collectors from the whole county. "
+    text = ("The break-in happened in December 2023. " + filler * 5
+            + "On Dec. 27 the pair returned. " + filler * 7 + "On Jan. 3 the owner reported the loss.")
+    found = by_text(times(text, "2025-01-09"))
+    assert found["Dec. 27"].value == "2023-12-27"
+    assert found["Jan. 3"].value == "2025-01-03"  # the 2023 scene is far behind by now

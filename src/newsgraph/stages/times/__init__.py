@@ -164,9 +164,48 @@ def _merge_clock(items: list[dict], norm: str) -> list[dict]:
                 and _JOIN.fullmatch(" " + norm[prev["end"]:item["start"]]):
             prev["value"] = item["value"] + prev["value"][prev["value"].index("T"):]
             prev["end"] = item["end"]
+            prev["dated"] = True
             continue
         out.append(item)
     return out
+
+
+_STATED_YEAR = re.compile(r"\d{4}|['\u2019]\d\d\b|\d{1,2}[/.-]\d{1,2}[/.-]\d\d")
+
+
+def _states_year(kind: str, core: str) -> bool:
+    """Whether the expression names its year itself. A date whose year came from the
+    story's reference ("Dec. 27" after "December 2023") must not renew that reference, or
+    one old date would carry a whole article into the past; a yearless date read from the
+    publication still does (TimeBank's "the next year" after "in March")."""
+    return kind == "spokenyear" or bool(_STATED_YEAR.search(core))
+
+
+def _sentence_bounds(doc, at: int) -> tuple[int, int]:
+    """Character bounds of the parse sentence around ``at`` ((0, 0) without a parse)."""
+    if doc is None:
+        return 0, 0
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return 0, 0
+    sent = span[0].sent
+    return sent.start_char, sent.end_char
+
+
+def _date_clocks(items: list[dict], doc) -> None:
+    """"Friday night about 8 p.m.": a clock time with no day of its own takes the day named
+    in its sentence (the nearest one), not the publication day it was first given."""
+    days = [i for i in items if i["type"] == "DATE" and _DAY_VALUE.fullmatch(i["value"] or "")]
+    for item in items:
+        if item["kind"] != "clock" or item.get("dated") or "T" not in (item["value"] or ""):
+            continue
+        lo, hi = _sentence_bounds(doc, item["start"])
+        near = [d for d in days if lo <= d["start"] and d["end"] <= hi]
+        if not near:
+            continue
+        day = min(near, key=lambda d: min(abs(d["start"] - item["end"]),
+                                          abs(item["start"] - d["end"])))
+        item["value"] = day["value"] + item["value"][item["value"].index("T"):]
 
 
 def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
@@ -197,7 +236,8 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             new_start, mod = _modifier(norm, start, floor, ttype, value, core)
         items.append({"start": new_start, "end": end, "type": ttype, "value": value, "mod": mod,
                       "kind": kind})
-        if kind in _EXPLICIT and _YEAR_VALUE.match(value or ""):
+        if kind in _EXPLICIT and _YEAR_VALUE.match(value or "") \
+                and (_states_year(kind, core) or ctx.narrative_ref(start) is None):
             ctx.refs["date"] = value  # the story's reference time for "the following year"
             ctx.refs["date_at"] = start
             ctx.refs["date_scene"] = ctx.sets_scene(start, end)
@@ -206,6 +246,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["day_end"] = end
         floor = end
     items = _merge_clock(items, norm)
+    _date_clocks(items, doc)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
     for item in items:

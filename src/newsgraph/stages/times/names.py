@@ -19,6 +19,7 @@ _PREV_WORD = re.compile(r"(?P<word>[A-Za-z][\w.&'-]*)[ \t]+$")
 _NEXT_CAP = re.compile(r"[ \t]+[A-Z][a-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[\n\u2014-])\s*$")
 _LOWER = re.compile(r"[a-z]")
+_LETTER = re.compile(r"[A-Za-z]")
 _QUOTED_TITLE = re.compile(r"[,.]?['\"]")
 _FUNCTION = frozenset("in on at by of for from to since until till during through last next "
                       "this early late mid before after and or but the a an as every each "
@@ -40,6 +41,13 @@ def _prev_capitalised(norm: str, start: int) -> bool:
     if low in _FUNCTION or low in lex["months"] or low in lex["weekdays"]:
         return low == "the" and not _SENTENCE_START.search(before[:m.start()])
     return True
+
+
+def _line_start(norm: str, start: int) -> bool:
+    """True when nothing but marks precede ``start`` on its line: "• Today the council",
+    "2) Tomorrow ...": a list item begins a sentence whatever its bullet."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    return not _LETTER.search(norm, line_start, start)
 
 
 def _title_case(norm: str, start: int, end: int) -> bool:
@@ -66,7 +74,7 @@ def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> boo
             return True  # the "Today" show: a capitalised time word quoted on its own
         if kind == "setword" and _NEXT_CAP.match(norm, end):
             return True  # "Daily Mail", "Nightly News": a title even at a sentence start
-        if _SENTENCE_START.search(norm[max(0, start - 3):start]) or start == 0:
+        if _SENTENCE_START.search(norm[max(0, start - 3):start]) or _line_start(norm, start):
             return False
         if _title_case(norm, start, end):
             return False  # "Suspect Arrested Today In Dallas": capitals say nothing

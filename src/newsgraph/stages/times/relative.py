@@ -151,11 +151,16 @@ def h_weekday(m, ctx):
     return "DATE", value  # "Friday night": TimeBank mostly gives the day
 
 
-def _generic_today(ctx, after: int) -> bool:
-    """Whether "today's" names the present age rather than the day: its noun is one of
-    ``generic_today_heads`` ("today's youth", "today's personal computers")."""
-    words = re.findall(r"[A-Za-z-]+", ctx.text[after:after + 40])[:3]
+def _generic_today(ctx, start: int, after: int) -> bool:
+    """Whether "today's" names the present age rather than the day: the noun it belongs to
+    is one of ``generic_today_heads`` ("today's youth", "today's personal computers"; but
+    "today's youth rally" is the day's rally). The parse gives that noun; without a parse,
+    the first of the next three words found in the list."""
     heads = lexicon()["generic_today_heads"]
+    tok = ctx.token(start)
+    if tok is not None and tok.dep_ == "poss" and tok.head.i > tok.i:
+        return tok.head.lower_ in heads or tok.head.lemma_.lower() in heads
+    words = re.findall(r"[A-Za-z-]+", ctx.text[after:after + 40])[:3]
     return any(w.lower() in heads for w in words)
 
 
@@ -168,7 +173,7 @@ def h_relday(m, ctx):
         return "TIME", f"{value}T{parts[word]}"
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     if rel == "today" and ctx.text[m.end():m.end() + 2] in ("'s", "\u2019s") \
-            and _generic_today(ctx, m.end() + 2):
+            and _generic_today(ctx, m.start(), m.end() + 2):
         return None  # "today's youth": generic, not the date ("today's vote" is the day)
     if rel == "tomorrow" and re.search(r"\b(?:a|an|better|brighter|bright)\s+$",
                                        ctx.text[max(0, m.start() - 10):m.start()], re.I):
