@@ -64,7 +64,7 @@ def render(analysis) -> str:
         pol = getattr(a, "polarity", None) or "positive"
         conf = getattr(a, "speaker_confidence", None)
         lines.append(f"#{i} {a.kind} @{a.content.start} speaker={a.speaker_name!r} "
-                     f"source={src!r} cue={cue!r} sourcing={a.sourcing} polarity={pol} "
+                     f"source={src!r} cue={cue!r} sourcing={a.sourcing} polarity={pol} mode={getattr(a, 'mode', 'speech')} "
                      f"reason={a.speaker_reason!r} confidence={conf}")
         lines.append(f"    content: {' '.join(a.content.text.split())}")
     return "\n".join(lines) + "\n"

@@ -285,7 +285,7 @@ def test_pages_and_api_answers_all_carry_the_content_security_policy(client):
 
 
 # -- filters ----------------------------------------------------------------------------------
-def test_quotes_filter_by_speaker_entity_kind_sourcing_and_dates(client):
+def test_quotes_filter_by_speaker_entity_kind_sourcing_mode_and_dates(client):
     everything = all_items(client, "quotes")
     assert len({q["article"] for q in everything}) >= 4
 
@@ -298,6 +298,8 @@ def test_quotes_filter_by_speaker_entity_kind_sourcing_and_dates(client):
                                        if (q.get("speaker_name") or "").lower() == "elena marsh"],
         (("kind", "DIRECT"),): [q for q in everything if q["kind"] == "direct"],
         (("sourcing", "anonymous"),): [q for q in everything if q.get("sourcing") == "anonymous"],
+        (("mode", "thought"),): [q for q in everything if q["mode"] == "thought"],
+        (("mode", "speech"),): [q for q in everything if q["mode"] == "speech"],
         (("since", "2025-02-01"), ("until", "2025-03-11")): [
             q for q in everything if "2025-02-01" <= q["published"] <= "2025-03-11"],
         (("speaker", "whitcombe"), ("kind", "direct")): [

@@ -336,3 +336,18 @@ def test_a_dateline_is_not_part_of_the_source(analyze):
 def test_an_unrecognised_name_is_kept_whole_across_a_possessive(analyze):
     an = analyze("The Ada County Coroner's Office confirmed the death on Monday.")
     assert _by_content(an, "the death").speaker_name == "Ada County Coroner's Office"
+
+
+@pytest.mark.parametrize("text, needle, mode", [
+    ("Detectives fear the suspect has left the state, a police spokesman said.",
+     "suspect has left", "speech"),  # the spokesman said it: speech, whatever it reports
+    ("Detectives fear the suspect has left the state.", "suspect has left", "thought"),
+    ("The coach believes the team can still win the title.", "team can still win", "thought"),
+    ("Investigators suspect the two fires were set by the same person.", "two fires",
+     "thought"),
+    ("The coach said the team can still win the title.", "team can still win", "speech"),
+    ('"We will appeal," the lawyer told reporters outside the court.', "We will appeal",
+     "speech"),
+])
+def test_a_state_of_mind_is_told_apart_from_speech(analyze, text, needle, mode):
+    assert _by_content(analyze(text), needle).mode == mode

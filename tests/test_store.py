@@ -149,13 +149,49 @@ def test_negated_speech_is_stored_with_its_polarity_and_filterable(tmp_path):
     for n, (a, b, polarity) in enumerate(spans):
         analysis.attributions.append(Attribution(
             id=f"A{n + 1}", kind="indirect", content=Span.of(text, a, b), speaker="E1",
-            speaker_name="Ada Brook", polarity=polarity, stage="attributions@2.2"))
+            speaker_name="Ada Brook", polarity=polarity, stage="attributions@2.3"))
     with Store(tmp_path / "s.duckdb") as store:
         store.save(analysis)
         _, negated = queries.quotes(store, polarity="negated")
         _, positive = queries.quotes(store, polarity="positive")
     assert [r[-3] for r in negated] == ["whether the plan works"]
     assert [r[-3] for r in positive] == ["the team is ready"]
+
+
+def test_thought_is_stored_apart_from_speech_and_filterable(tmp_path):
+    from newsgraph.model import Attribution
+
+    text = "Ada Brook believes the plan works. Ada Brook said the team is ready."
+    analysis = analysis_of(text)
+    for n, (words, mode) in enumerate((("the plan works", "thought"),
+                                       ("the team is ready", "speech"))):
+        a = text.index(words)
+        analysis.attributions.append(Attribution(
+            id=f"A{n + 1}", kind="indirect", content=Span.of(text, a, a + len(words)),
+            speaker="E1", speaker_name="Ada Brook", mode=mode, stage="attributions@2.3"))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save(analysis)
+        _, thought = queries.quotes(store, mode="thought")
+        _, speech = queries.quotes(store, mode="speech")
+    assert [r[-3] for r in thought] == ["the plan works"]
+    assert [r[-3] for r in speech] == ["the team is ready"]
+
+
+def test_mode_migration_backfills_records_stored_before_it(tmp_path):
+    db = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(db))
+    con.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMP)")
+    for name, sql in MIGRATIONS[:6]:
+        con.execute(sql)
+        con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
+    con.execute("INSERT INTO attributions (article, id, content, data) VALUES "
+                "('h', 'A1', 'x', '{\"kind\": \"direct\"}'), "
+                "('h', 'A2', 'y', '{\"kind\": \"indirect\", \"mode\": \"thought\"}')")
+    con.close()
+    with Store(db) as store:
+        assert "0007_attribution_mode" in store.migrations()
+        assert store.con.execute("SELECT id, mode FROM attributions ORDER BY id").fetchall() \
+            == [("A1", "speech"), ("A2", "thought")]
 
 
 def test_polarity_migration_backfills_records_stored_before_it(tmp_path):

@@ -79,7 +79,7 @@ def test_record_pages_agree_with_the_flat_query(web_db):
     assert first["total"] == rest["total"] == len(flat)
     items = first["items"] + rest["items"]
     assert [(q["article"], q["content"]["start"]) for q in items] == \
-        [(row[0], row[10]) for row in flat]
+        [(row[0], row[-2]) for row in flat]
     assert all(q["stage"].startswith("attributions@") for q in items)
 
 

@@ -104,13 +104,16 @@ def _api_routes(app: FastAPI, server: Server) -> None:  # noqa: C901 - one route
     @app.get("/api/quotes", tags=["records"], summary="Search quotes", **page)
     def list_quotes(request: Request, speaker: Text = None, entity: Text = None,
                     article: Text = None, kind: Text = None, sourcing: Text = None,
-                    polarity: Text = None, since: Optional[dt.date] = None,
+                    polarity: Text = None, mode: Text = None,
+                    since: Optional[dt.date] = None,
                     until: Optional[dt.date] = None, story: Text = None,
                     dedupe: bool = False, limit: Limit = 50, offset: Offset = 0):
         """Attributions (direct, mixed, indirect): ``speaker`` matches the resolved speaker
-        or the source's words, ``entity`` the speaker's exact name."""
+        or the source's words, ``entity`` the speaker's exact name, ``mode`` is ``speech``
+        or ``thought`` (believed, feared, wanted), ``polarity`` ``positive`` or ``negated``."""
         return listing(request, "quotes", limit, offset, speaker=speaker, entity=entity,
                        article=article, kind=kind, sourcing=sourcing, polarity=polarity,
+                       mode=mode,
                        since=_iso(since), until=_iso(until), story=story, dedupe=dedupe)
 
     @app.get("/api/entities", tags=["records"], summary="Search entities", **page)

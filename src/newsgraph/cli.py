@@ -355,6 +355,8 @@ def query(
                                            "anonymous, ..."),
     polarity: Optional[str] = typer.Option(None, "--polarity", help="quotes: positive, or "
                                            "negated (refused or denied speech)."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="quotes: speech, or thought "
+                                       "(believed, feared, wanted)."),
     modality: Optional[str] = typer.Option(None, "--modality", help="events: happened, "
                                            "planned, ..."),
     article: Optional[str] = typer.Option(None, "--article", help="Article id or hash prefix."),
@@ -396,7 +398,8 @@ def query(
         "corpus-entities": dict(name=name, label=label),
         "stories": dict(search=search, since=since, until=until),
         "quotes": dict(speaker=speaker, entity=entity, article=article, kind=kind_filter,
-                       sourcing=sourcing, polarity=polarity, since=since, until=until,
+                       sourcing=sourcing, polarity=polarity, mode=mode, since=since,
+                       until=until,
                        story=story, dedupe=dedupe),
         "events": dict(actor=actor, target=target_, type=type_, modality=modality,
                        article=article, since=since, until=until, story=story,

@@ -150,6 +150,9 @@ class Attribution:
     # "negated" when the speech is refused or denied ("declined to comment",
     # "did not say"): a record that nothing was claimed, never a positive claim.
     polarity: str = "positive"
+    # "thought" when the cue attributes a state of mind ("believes", "fears", "wants",
+    # "in his view") rather than speech: still an attribution, told apart for readers.
+    mode: str = "speech"
     stage: str = ""
     # The quoted pieces when the content is split around its cue ("A," he said, "B"):
     # ``content`` then covers them all, and ``content_parts`` lists each piece.

@@ -57,6 +57,8 @@ def attributions_table(analysis: Analysis) -> Table:
             cue = (cue + f" hedge: {a.hedge.text}").strip()
         if a.polarity == "negated":
             cue = (cue + " (negated: not said)").strip()
+        if a.mode == "thought":
+            cue = (cue + " (thought)").strip()
         _row(table, a.kind, speaker, a.sourcing or "", cue, _short(a.content.text))
     return table
 

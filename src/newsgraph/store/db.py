@@ -43,6 +43,7 @@ COLUMNS: dict[str, dict[str, Callable[[dict], Any]]] = {
         "source": lambda r: _span_text(r["source"]), "content": lambda r: r["content"]["text"],
         "start": lambda r: r["content"]["start"], "end": lambda r: r["content"]["end"],
         "polarity": lambda r: r.get("polarity", "positive"),
+        "mode": lambda r: r.get("mode", "speech"),
     },
     "events": {
         "type": lambda r: r["type"], "mode": lambda r: r["mode"],

@@ -87,4 +87,10 @@ MIGRATIONS: list[tuple[str, str]] = [
         UPDATE events SET actor_entity = json_extract_string(data, '$.actor.entity'),
                           target_entity = json_extract_string(data, '$.target.entity');
     """),
+    # Speech or a state of mind ("believes", "fears"): readers of "who said what" filter on
+    # it. Records stored before it are read from their JSON; older ones had no mode: speech.
+    ("0007_attribution_mode", """
+        ALTER TABLE attributions ADD COLUMN mode TEXT;
+        UPDATE attributions SET mode = coalesce(json_extract_string(data, '$.mode'), 'speech');
+    """),
 ]

@@ -196,10 +196,12 @@ def _stories(*, search: Optional[str] = None, since: Optional[str] = None,
 def _quotes(*, speaker: Optional[str] = None, entity: Optional[str] = None,
             article: Optional[str] = None, kind: Optional[str] = None,
             sourcing: Optional[str] = None, polarity: Optional[str] = None,
+            mode: Optional[str] = None,
             since: Optional[str] = None, until: Optional[str] = None,
             story: Optional[str] = None, dedupe: bool = False) -> _Query:
     """Attributions; ``speaker`` matches the resolved speaker or the source words;
-    ``polarity="positive"`` leaves out refused and negated speech."""
+    ``polarity="positive"`` leaves out refused and negated speech, ``mode="speech"``
+    what was only believed, feared or wanted."""
     w = _Where()
     if speaker:
         w.add("(q.speaker_name ILIKE ? OR q.source ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
@@ -209,6 +211,7 @@ def _quotes(*, speaker: Optional[str] = None, entity: Optional[str] = None,
     w.equal("q.kind", kind)
     w.equal("q.sourcing", sourcing)
     w.equal("q.polarity", polarity)
+    w.equal("q.mode", mode)
     w.dates(_ARTICLE_DATE, since, until)
     w.equal("a.story", story)
     w.dedupe(dedupe)
@@ -216,7 +219,7 @@ def _quotes(*, speaker: Optional[str] = None, entity: Optional[str] = None,
         "attributions q JOIN articles a ON a.hash = q.article", w,
         "a.published NULLS LAST, a.id, q.start",
         rows=("a.id AS article, a.published, q.kind, q.speaker_name AS speaker, "
-              "q.source, q.cue, q.sourcing, q.polarity, q.channel, q.content, q.start, "
+              "q.source, q.cue, q.sourcing, q.polarity, q.mode, q.channel, q.content, q.start, "
               "q.\"end\""),
         records="a.id AS article, a.title AS article_title, a.published",
         data=("attributions", "q"))

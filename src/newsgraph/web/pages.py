@@ -113,12 +113,12 @@ def install(app: FastAPI, server) -> None:  # noqa: C901 - one route each
 
     @app.get("/quotes", response_class=HTMLResponse, include_in_schema=False)
     def quotes_page(request: Request, speaker: Text = None,
-                    kind: Text = None, sourcing: Text = None,
+                    kind: Text = None, sourcing: Text = None, mode: Text = None,
                     offset: Offset = 0):
         page = listing(request, "quotes", offset, speaker=speaker, kind=kind,
-                       sourcing=sourcing)
+                       sourcing=sourcing, mode=mode)
         return render(request, "quotes.html", page=page, speaker=speaker or "",
-                      kind=kind or "", sourcing=sourcing or "")
+                      kind=kind or "", sourcing=sourcing or "", mode=mode or "")
 
     @app.get("/entities", response_class=HTMLResponse, include_in_schema=False)
     def entities_page(request: Request, name: Text = None,

@@ -44,7 +44,7 @@ from .quotes import find_quotes
 from .scorer import one_blas_thread
 
 
-@stage("attributions", version="2.2", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.3", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""

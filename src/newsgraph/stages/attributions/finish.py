@@ -8,7 +8,7 @@ from ...model import Attribution, Span
 from .direct import Candidate
 from .lexicon import channels
 from .nonspeech import no_speech
-from .polarity import cue_polarity, refused_action, says_nothing
+from .polarity import cue_mode, cue_polarity, refused_action, says_nothing
 from .speakers import Resolution, SpeakerResolver
 from .syntax import trim
 
@@ -59,6 +59,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             hedge=Span.of(text, *c.hedge) if c.hedge else None,
             channel=_channel(analysis.norm, c) if c.cue else None,
             polarity=polarity,
+            mode=cue_mode(doc, c.cue_token),
             stage=tag,
             content_parts=[Span.of(text, *part) for part in c.parts] if len(c.parts) > 1 else [],
         )

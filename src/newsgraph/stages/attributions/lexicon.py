@@ -26,6 +26,12 @@ def reporting_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def thought_cues() -> frozenset[str]:
+    """Lemmas of cue words that attribute a state of mind, not speech (mode "thought")."""
+    return frozenset(w.lower() for w in _lines("attribution_thought_cues.txt"))
+
+
+@lru_cache(maxsize=1)
 def learned_table() -> dict[str, tuple[int, int]]:
     """``lemma|POS|relation -> (hits, seen)`` learned on PolNeAR train."""
     path = LEXICONS / "attribution_cues_learned.json"

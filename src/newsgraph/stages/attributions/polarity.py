@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from .lexicon import reporting_verbs
+from .lexicon import reporting_verbs, thought_cues
 
 REFUSAL = frozenset(("decline", "refuse", "fail"))
 NEGATORS = frozenset(("not", "n't", "never", "no"))
@@ -53,6 +53,18 @@ def cue_polarity(doc, cue_token) -> str:
         if head.lemma_.lower() in REFUSAL or (_negated(head) and tok.dep_ == "xcomp"):
             return "negated"
     return "positive"
+
+
+def cue_mode(doc, cue_token) -> str:
+    """"thought" when the cue attributes a state of mind (believes, fears, wants, is
+    confident, "in his view"), "speech" otherwise, a cue-less quote or "according to"
+    included. Both stay attributions (PolNeAR and our gold annotate beliefs); the mode
+    lets a reader of "who said what" leave out what was only thought."""
+    if cue_token is None:
+        return "speech"
+    tok = doc[cue_token]
+    return "thought" if tok.lemma_.lower() in thought_cues() or tok.lower_ in thought_cues() \
+        else "speech"
 
 
 def refused_action(doc, cue_token) -> bool:

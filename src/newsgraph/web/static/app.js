@@ -29,6 +29,7 @@
           ["source words", words(r.source)], ["cue", words(r.cue)], ["kind", r.kind],
           ["sourcing", r.sourcing], ["hedge", words(r.hedge)], ["channel", r.channel],
           ["polarity", r.polarity === "negated" ? "negated (refused or denied)" : null],
+          ["mode", r.mode === "thought" ? "thought (believed, feared, wanted), not said" : null],
           ["resolved", r.speaker_reason], ["says", r.content ? r.content.text : null]]];
       case "entities":
         return ["Entity", [["name", r.name], ["type", r.label],
