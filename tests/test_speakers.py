@@ -351,3 +351,22 @@ def test_an_unrecognised_name_is_kept_whole_across_a_possessive(analyze):
 ])
 def test_a_state_of_mind_is_told_apart_from_speech(analyze, text, needle, mode):
     assert _by_content(analyze(text), needle).mode == mode
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The park agency introduced a plan that would close three shooting ranges near the lake.",
+     "close three"),
+    ("Officers responded to reports of a man who was firing a gun behind the bakery.",
+     "firing a gun"),
+])
+def test_an_action_on_a_noun_with_a_relative_clause_is_no_claim(analyze, text, needle):
+    assert not [a for a in analyze(text).attributions if needle in a.content.text]
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("The ministry released a statement that says the talks have failed.", "talks have failed"),
+    ("Prosecutors charged that the firm had hidden its losses for years.", "hidden its losses"),
+    ('The club posted a note calling the decision "a disgrace" on its website.', "disgrace"),
+])
+def test_an_action_verb_reporting_words_is_still_a_claim(analyze, text, needle):
+    _by_content(analyze(text), needle)
