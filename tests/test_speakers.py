@@ -370,3 +370,26 @@ def test_an_action_on_a_noun_with_a_relative_clause_is_no_claim(analyze, text, n
 ])
 def test_an_action_verb_reporting_words_is_still_a_claim(analyze, text, needle):
     _by_content(analyze(text), needle)
+
+
+@pytest.mark.parametrize("text, needle, name", [
+    ("The Sanford police chief said the officer acted alone.", "acted alone",
+     "The Sanford police chief"),
+    ("A Trump campaign spokesman said the rally would go ahead.", "rally would go ahead",
+     "A Trump campaign spokesman"),
+    ("Poland's foreign minister said talks would resume in June.", "talks would resume",
+     "Poland's foreign minister"),
+    ("The Clinton campaign said the advertisement was false.", "advertisement was false",
+     "The Clinton campaign"),
+])
+def test_a_name_that_only_describes_the_speaker_is_not_the_speaker(analyze, text, needle, name):
+    att = _by_content(analyze(text), needle)
+    assert att.speaker is None and att.speaker_name == name
+
+
+def test_a_described_role_goes_to_its_named_holder_only_when_the_description_agrees(analyze):
+    an = analyze("Republican nominee Dan Ortiz and Democratic nominee Ruth Kell met on Monday. "
+                 "The Republican nominee said the debate was fair. "
+                 "The Green nominee said it was rigged.")
+    assert _by_content(an, "debate was fair").speaker_name == "Dan Ortiz"
+    assert _by_content(an, "it was rigged").speaker is None

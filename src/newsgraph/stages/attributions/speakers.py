@@ -111,6 +111,31 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
     return None
 
 
+def _role_names(holder, name: str) -> bool:
+    """Whether ``holder``'s roles or name carry ``name`` ("Republican" in "the Republican
+    nominee"): a role is matched only with the word that qualified it."""
+    roles = " ".join(getattr(x.span, "text", "") for x in getattr(holder, "roles", ()))
+    return name.lower() in f"{roles} {holder.name}".lower()
+
+
+def _modifies_head(doc, row, head) -> bool:
+    """True when the mention ``row`` lies outside the source's head, a common noun, and
+    only modifies it: every token of the mention hangs as compound/nmod/amod from a word
+    up to the head ("Sanford" in "the Sanford police chief")."""
+    if row[0] <= head.idx < row[1] or head.tag_ not in ("NN", "NNS"):
+        return False
+    toks = [t for t in head.subtree if row[0] <= t.idx < row[1]]
+    if not toks or any(t.i > head.i for t in toks):
+        return False
+    for t in toks:
+        up = t
+        while up.i != head.i:
+            if up.dep_ not in ("compound", "nmod", "amod") or up.head.i == up.i:
+                return False
+            up = up.head
+    return True
+
+
 def _is_possessor(text: str, row) -> bool:
     """True for "Poland's" in "Poland's foreign minister": not the speaker itself."""
     end = row[1]
@@ -175,6 +200,10 @@ class SpeakerResolver:
             # "Little Rock police", "state authorities": the body speaks, not the place
             return Resolution(None, f"{head.lower_} of {hit[2].name}", "named_org",
                               name=self._phrase(head))
+        if hit is not None and _modifies_head(doc, hit, head):
+            res = self._described_by_name(head, hit[2])
+            if res is not None:
+                return res
         if hit is not None:
             ent = hit[2]
             return Resolution(ent, f"{hit[4]} in the source", _sourcing_for_entity(ent))
@@ -194,6 +223,11 @@ class SpeakerResolver:
         name = self._ent_name(a, b)
         if lemma in anonymous_nouns() or head.tag_ in ("NNS",) and not name:
             return Resolution(None, "anonymous source", "anonymous")
+        if name and head.tag_ in ("NN", "NNS") and (description_nouns().get(lemma) == "PERSON"
+                                                    or lemma in anonymous_nouns()):
+            # "Poland's foreign minister": a person described by a name, not the name
+            return Resolution(None, f"unnamed {head.lower_} described by {name}", "anonymous",
+                              name=self._phrase(head))
         if name:
             reason = "named, no entity record" if not self.has_entities else "name not linked"
             label = self._ent_label(a, b)
@@ -210,6 +244,26 @@ class SpeakerResolver:
             return Resolution(None, "name not recognised as an entity", None,
                               name=doc[a2:b2].text)
         return Resolution(None, "source names no entity", None)
+
+    def _described_by_name(self, head, ent) -> Optional[Resolution]:
+        """"the Sanford police chief", "a Trump campaign spokesman", "the Clinton campaign":
+        a name that only modifies the noun that speaks is not the speaker. A person's role
+        goes to the story's holder of it when one is named, else stays an unnamed
+        description; a body ("campaign", "police") is named by its whole phrase."""
+        lemma = head.lemma_.lower()
+        kind = description_nouns().get(lemma)
+        if kind == "PERSON" or lemma in anonymous_nouns():
+            if kind == "PERSON":
+                res = self._description(head, lemma)
+                if res is not None and res.entity is not None \
+                        and res.reason == "description matches a role or name":
+                    return res  # "the Republican nominee" -> the one whose role says so
+            return Resolution(None, f"unnamed {head.lower_} described by {ent.name}",
+                              "anonymous", name=self._phrase(head))
+        if kind == "ORG" or head.lower_ in INSTITUTIONS:
+            return Resolution(None, f"{head.lower_} of {ent.name}", "named_org",
+                              name=self._phrase(head))
+        return None
 
     def resolve_chars(self, start: int, end: int) -> Resolution:
         """Resolve a source given as characters (an entity mention inside a glued token)."""
@@ -277,12 +331,16 @@ class SpeakerResolver:
         label = description_nouns()[lemma]
         labels = ("PERSON",) if label == "PERSON" else ("ORG",)
         rows = self.index.before(head.idx, labels, limit=40)
+        qualifiers = [c.text for c in head.children if c.dep_ in ("compound", "amod", "nmod")
+                      and c.i < head.i and c.text[:1].isupper()]
         for r in rows:
             ent = r[2]
-            roles = " ".join(getattr(x.span, "text", "") for x in getattr(ent, "roles", ()))
-            if lemma in roles.lower() or lemma in ent.name.lower():
+            if all(_role_names(ent, q) for q in [lemma] + qualifiers):
                 return Resolution(ent, "description matches a role or name",
                                   _sourcing_for_entity(ent))
+        if qualifiers:
+            return Resolution(None, "unnamed description, no named holder of that role",
+                              "anonymous", name=self.doc[head.left_edge.i:head.i + 1].text)
         if lemma in anonymous_nouns():
             left = head.left_edge.i
             return Resolution(None, "unnamed description, no named holder of that role",
