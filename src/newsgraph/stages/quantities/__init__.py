@@ -7,15 +7,24 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
   "35 lakh", "half a million", "2 1/2", "1½"); a range has ``value`` (low end as
   written) and ``value_max``; vague plurals are approximate (``bound`` "~") with their
   lower bound as ``value`` and one order of magnitude above as ``value_max``
-  ("dozens of" 12-120, "hundreds more" 100-1000).
+  ("dozens of" 12-120, "hundreds more" 100-1000); "several hundred" is 300-900, "a few
+  thousand" 2000-5000.
+* A bare count (a number heading its own noun phrase as subject or object: "Five are dead",
+  "killing four") is kept with no unit, as NewsQuant's gold writes "a sighting of one", or
+  with the noun of a count earlier in its sentence ("Of the 20 players, 11 are rookies" ->
+  players).  "one" only with a predicate of people ("one died"), never "no one".
+* An attached "m" is metres or millions by the words of its sentence ("won the 600m",
+  "the 800m runner" vs "raised 600m in funding", "60m people").
 * Scores and records are their own units, not ranges: "won 106-103" is unit "score",
-  "went 0-for-9" and "a 10-2 record" unit "record"; ``value`` and ``value_max`` are the
+  "went 0-for-9", "a 10-2 record", "improved to 52-3", "Alvarez (52-3, 36 KOs)" and
+  "the Hawks (12-4)" unit "record"; ``value`` and ``value_max`` are the
   two sides as written.  A height in feet and inches is feet ("7-foot-3" = 7.25 foot).
 * Fractions: "more than half of" is 0.5 with bound ">"; "a third less" is 1/3 with
   change "down".  "one of the best players" is no count (``scan.COUNT_ONE_OF``).
 * Numbers that identify are refused: phone numbers, web and mail addresses, journal
   citations, chains of digit groups (cards, ISO dates, versions), "account ID is 4471",
-  "case number 20931", "call 911", street numbers (names), "No. 2", "Game 6".
+  "case number 20931", "call 911", street numbers (names), "No. 2", "Game 6"; phone
+  numbers split by "|" or ending in letters ("317|262.TIPS"); roads ("6 Mile Road", "Route 9").
 * ``unit`` is the canonical unit name from ``lexicons/units.json`` /
   ``quantity_currencies.json`` ("kilometre", "percentage", "dollar per month"),
   or, for a count, the counted head noun as written ("troops"); the whole noun
@@ -72,9 +81,10 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
             kept.append(cand)  # a score or a record: no noun, bound or change to look for
             continue
         if cand.unit is None and not _attach_noun(t, cand, lex, index):
-            if "fraction" not in cand.flags and ("name" in cand.flags or cand.written):
+            bare = "name" not in cand.flags and _bare_count(t, cand, index)
+            if "fraction" not in cand.flags and ("name" in cand.flags or (cand.written and not bare)):
                 continue
-            _inherit_count(t, cand, last_count)
+            _inherit_count(t, cand, last_count, bare)
         if cand.counted:
             last_count = cand
         bound_start = apply_bound(t, cand, lex)
@@ -117,13 +127,57 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     return True
 
 
-def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand]) -> None:
+# A bare number that stands for people or things named elsewhere: "Five are dead", "killing
+# four", "Of the 20 players, 11 are rookies".  Its parse role is a subject or an object.
+_BARE_ROLES = frozenset(("nsubj", "nsubjpass", "dobj"))
+# "the two", "those three": a reference back, not a count given here.
+_BARE_DETERMINERS = frozenset("the these those this that its their his her our my your".split())
+# Predicates that take people: "one" is a count only with them ("one died", "one was arrested").
+_PEOPLE_PREDICATES = frozenset("die dead kill wound injure injured hurt shoot stab arrest charge rescue evacuate "
+                               "hospitalize hospitalise treat survive missing detain convict sentence indict murder "
+                               "slay kidnap abduct".split())
+
+
+def _bare_count(t: Toks, cand: Cand, index: DocIndex) -> bool:
+    """A number heading its own noun phrase as a subject or object ('Five are dead', 'killing four').
+
+    NewsQuant's gold writes such counts with no unit ('a sighting of one that was ...'),
+    or with the noun of a count before them in the sentence (``_inherit_count``).
+    """
+    if index.doc is None or cand.unit is not None or cand.is_range or "fraction" in cand.flags:
+        return False
+    tok = index.covering(t.start[cand.end - 1])
+    if tok is None or tok.dep_ not in _BARE_ROLES or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+        return False
+    if any(c.lower_ in _BARE_DETERMINERS or c.lower_ == "of" for c in tok.children):
+        return False
+    if cand.value == 1:
+        k = cand.first - 1
+        while k >= 0 and t.text[k] in ("-", "\u2010", "\u2011"):
+            k -= 1
+        if k >= 0 and t.low[k] in ("no", "any", "every", "some"):
+            return False  # "No one was hurt", "no-one"
+        if any(w in ("another", "other", "by") for w in t.low[cand.end:cand.end + 3]):
+            return False  # "one after another", "one by one"
+        head = tok.head
+        lemmas = {head.lemma_.lower()} | {c.lemma_.lower() for c in head.children if c.dep_ in ("acomp", "attr")}
+        return bool(lemmas & _PEOPLE_PREDICATES)
+    return cand.value >= 2 and float(cand.value).is_integer()
+
+
+def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand], bare: bool = False) -> None:
     """'6 million homes, including 1.5 million in the region': the second counts homes too.
 
-    Only a scaled number (million, billion) with nothing after it inherits, and only
-    from a count a few tokens back in the same sentence.
+    A scaled number (million, billion) with nothing after it inherits from a scaled count a
+    few tokens back in the same sentence; a bare count ('Of the 20 players on the roster,
+    11 are rookies') from any count earlier in the same sentence.
     """
-    if last is None or "scaled" not in cand.flags or "scaled" not in last.flags or cand.first - last.end > 8:
+    if last is None:
+        return
+    if bare:
+        if cand.first - last.end > 15 or not (last.unit_name or "")[:1].isalpha():
+            return
+    elif "scaled" not in cand.flags or "scaled" not in last.flags or cand.first - last.end > 8:
         return
     if any(w in (".", "!", "?", ";") for w in t.text[last.end:cand.first]):
         return

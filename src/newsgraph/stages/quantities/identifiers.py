@@ -4,7 +4,8 @@ Two passes.  Before scanning, ``masked_spans`` blanks character spans whose ever
 is part of a name: phone numbers, web and mail addresses, journal citations and chains of
 three or more digit groups (card and account numbers, ISO dates, version numbers).  After
 scanning, ``refuse`` drops a unit-less candidate by its context: years and spaCy's dates,
-street numbers ("350 Fifth Avenue in", "the 300 block of Elm Street"), numbers after a
+street numbers ("350 Fifth Avenue in", "the 300 block of Elm Street"), road names made of a
+number and a unit word ("6 Mile Road"), numbers after a
 label ("Game 6", "No. 2", "account ID is 4471", "case number 20931"), numbers to ring
 ("call 911"), shirt numbers in parentheses, and ages in apposition ("Jane Doe, 45, said").
 """
@@ -19,9 +20,13 @@ from .scan import Cand, is_year
 from .tokens import Toks
 
 # Phone-number-like strings: 555-0123, (212) 555-0199, +44 20 7946 0958.
-PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .-]?)?(?:\(\d{2,4}\)[ .-]?|\d{2,4}[ .-])\d{3}[ .-]\d{4}\b"
+# Groups may be split by "|" or "/" as well ("317|262|8477"), and a vanity number ends in capitals
+# ("317|262.TIPS", "1-800-FLOWERS", "(555) 262-TIPS").
+PHONE_RE = re.compile(r"(?:\+\d{1,3}[ .|/-]?)?(?:\(\d{2,4}\)[ .|/-]?|\d{2,4}[ .|/-])\d{3}[ .|/-]\d{4}\b"
                       r"|\b\d{3}-\d{4}\b"
-                      r"|\b0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}\b")  # 07700 900123, 020 7946 0958
+                      r"|\b0\d{2,4}[ .-]?\d{3,4}[ .-]?\d{3,4}\b"  # 07700 900123, 020 7946 0958
+                      r"|(?:\b1[ .|/-]\d{3}|\(\d{3}\) ?\d{3}|\b\d{3}[.|/-]\d{3})[.|/-][A-Z]{4,8}\b(?![a-z])"
+                      r"|\b\d{3,4}\|\d{3,4}(?:\|\d{2,4})*\b")  # any digit groups joined by "|"
 # Web and mail addresses: every number in them is part of a name.
 URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 # Chains of three or more digit groups: card and account numbers, ISBNs, dates, versions, addresses.
@@ -44,7 +49,7 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 def refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     """Numbers that name or date rather than measure: years, dates, 'Game 6', 'Smith, 45,'."""
     if cand.unit is not None and "tally" not in cand.flags:
-        return False
+        return _road_name(t, cand, lex)
     i = cand.num_start
     tok = index.covering(t.start[i])
     raw = t.text[i]
@@ -54,8 +59,9 @@ def refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         return True
     if _street_number(t, cand, lex):
         return True
-    if 0 < cand.first and t.text[cand.first - 1] == "(" and cand.end < len(t) and t.text[cand.end] == ")":
-        return True  # "Dak Prescott (4)": a shirt number or a reference
+    if 0 < cand.first and t.text[cand.first - 1] == "(" and cand.end < len(t) and t.text[cand.end] == ")" \
+            and "tally" not in cand.flags:
+        return True  # "Dak Prescott (4)": a shirt number or a reference; "the Hawks (12-4)" is a record
     if cand.first > 0:
         prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
         if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
@@ -94,6 +100,24 @@ def _street_number(t: Toks, cand: Cand, lex: Lexicon) -> bool:
             if after >= n or not t.text[after][:1].isalpha() or t.low[after] in lex.not_counted:
                 return True
     return False
+
+
+def _road_name(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'6 Mile Road', 'near 7 Mile and Gratiot': a length unit written as part of a road's name.
+
+    The unit word is capitalised mid-sentence and either a street word follows it, or it is
+    singular after a number other than one in sentence-case text ('6 Mile', not '6 Miles').
+    """
+    k = cand.end - 1
+    word = t.text[k]
+    if k <= cand.num_start or not word[:1].isupper() or not word[1:].islower() or cand.unit.kind != "length":
+        return False
+    if cand.end < len(t) and t.low[cand.end] in lex.street_words:
+        return True
+    prev = cand.first - 1
+    if prev < 0 or _sentence_start(t, prev + 1) or not t.text[prev].islower():
+        return False  # a title-case headline ("Runner Covers 26 Mile Course") says nothing
+    return cand.value != 1 and not word.endswith("s") and not t.attached(k)
 
 
 def _named_identifier(t: Toks, cand: Cand, lex: Lexicon) -> bool:

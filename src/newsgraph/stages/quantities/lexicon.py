@@ -72,6 +72,10 @@ class Lexicon:
     identifier_nouns: frozenset
     not_counted: frozenset
     score_verbs: frozenset  # "lost 0-2": a dash pair after one of these is a score in either order
+    record_verbs: frozenset  # "improved to 52-3": a win-loss record, not a game's score
+    record_after: frozenset  # "a 10-2 record", "12-4 overall", "(52-3, 36 KOs)"
+    record_before: frozenset  # "unbeaten 12-0", "a record of 216-146"
+    result_nouns: frozenset  # "fell to a 2-1 defeat": a game's score after all
     height_nouns: frozenset  # "the 6-10 forward": positions a height is written before
     street_words: frozenset  # "Avenue", "St": a number before a name ending in one is an address
     not_identifier_modifiers: frozenset  # "the total number is 450" is an amount, not an id
@@ -173,5 +177,7 @@ def lexicon() -> Lexicon:
         street_words=frozenset(cues["street_words"]),
         height_nouns=frozenset(cues["height_nouns"]),
         score_verbs=frozenset(cues["score_verbs"]),
+        record_verbs=frozenset(cues["record_verbs"]), record_after=frozenset(cues["record_after"]),
+        record_before=frozenset(cues["record_before"]), result_nouns=frozenset(cues["result_nouns"]),
         max_alias=max(len(k) for k in all_keys), canonical=canonical,
     )

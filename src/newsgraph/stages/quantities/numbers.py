@@ -17,6 +17,28 @@ from .tokens import Toks
 _METRE_CONTEXT = frozenset("long tall high wide deep away above below from in race sprint dash relay "
                            "hurdles freestyle butterfly backstroke breaststroke medley final title "
                            "run swim event record".split())
+# Of those, the ones that also follow a million ("raised 600m in funding", "a 60m title bid").
+_WEAK_METRE_CONTEXT = frozenset("in from final title run event record".split())
+# Words in the sentence that say an attached "m" is a distance (sport, height, depth) ...
+_DISTANCE_WORDS = frozenset("race races runner runners sprint sprinter sprinters relay relays hurdles freestyle "
+                            "butterfly backstroke breaststroke medley swim swimmer swimmers swimming track indoor "
+                            "outdoor athletics athlete athletes olympic olympics olympian medal medals heat heats "
+                            "semifinal semifinals final finals championship championships champion meet clocked "
+                            "seconds lap laps metres meters metre meter km kilometres kilometers tall deep wide "
+                            "altitude elevation climb climbed summit peak mountain cliff tower depth height length "
+                            "distance pool rowing kayak canoe skating skater downhill ski jump jumped dive "
+                            "dived underwater runway ran run finished finish finishing placed".split())
+# ... and words that say it is a million (money, people, sales).
+_MILLION_WORDS = frozenset("revenue revenues sales profit profits loss losses funding raised raise raising worth "
+                           "valued valuation budget deal cost costs price priced paid pay paying investment invest "
+                           "invested investors debt deficit shares share users people viewers subscribers customers "
+                           "population residents visitors fans votes voters fund funds fine fined compensation bid "
+                           "fee fees transfer contract salary wage income earnings turnover spending spent spend "
+                           "tax dollars pounds euros million billion bn tonnes barrels market stake bonus sold "
+                           "bought acquisition buy loan loans mortgage pension donation donated grant subsidy "
+                           "households homes jobs copies downloads streams tickets".split())
+_CURRENCY_SIGNS = frozenset("$£€¥₹")
+_SENTENCE_END = frozenset(".!?;")
 _SCI_TIMES = frozenset("×xX")
 _MINUS = frozenset("-−–")
 VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
@@ -46,6 +68,9 @@ def read_number(t: Toks, i: int, lex: Lexicon, money: bool = False) -> Optional[
     if text[0].isdigit() or (text[0] == "." and len(text) > 1):
         return _digits(t, i, lex, money)
     low = t.low[i]
+    few = _few_of_scale(t, i, lex)
+    if few is not None:
+        return few
     part = _part_of_scale(t, i, lex)
     if part is not None:
         return part
@@ -119,6 +144,23 @@ def simple_fraction(t: Toks, k: int) -> bool:
     return 0 < int(num) < int(den)
 
 
+# "several hundred", "a few thousand": an unnamed small multiple of a scale word, approximate,
+# read like the vague plurals (lower end as the value, upper end as value_max).
+FEW_MULTIPLES = {"several": (3, 9), "few": (2, 5)}
+_FEW_SCALES = frozenset(("dozen", "hundred", "thousand", "million", "billion", "trillion"))
+
+
+def _few_of_scale(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
+    """'Several hundred protesters' (300-900), 'a few thousand fans' (2000-5000)."""
+    n = len(t)
+    j = i + 1 if t.low[i] == "a" and i + 1 < n and t.low[i + 1] == "few" else i
+    if t.low[j] not in FEW_MULTIPLES or j + 1 >= n or t.low[j + 1] not in _FEW_SCALES:
+        return None
+    lo, hi = FEW_MULTIPLES[t.low[j]]
+    scale = 12 if t.low[j + 1] == "dozen" else lex.scales[t.low[j + 1]]
+    return Num(lo * scale, j + 2, written=True, scaled=scale >= 1000, raw=lo, value_max=hi * scale, vague=True)
+
+
 def _part_of_scale(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
     """'half a million', 'a quarter million', 'a quarter of a billion': a fraction of a scale word."""
     n = len(t)
@@ -160,9 +202,40 @@ def _abbrev_factor(t: Toks, j: int, lex: Lexicon, money: bool) -> Optional[float
     if s in ("m", "b", "B") and not money:
         if s == "b":
             return None
-        if not nxt[:1].isalpha() or nxt in _METRE_CONTEXT:
-            return None
+        if nxt in _METRE_CONTEXT and nxt not in _WEAK_METRE_CONTEXT:
+            return None  # "37m long", "a 100m sprint"
+        lean = _distance_lean(t, j)
+        if lean > 0 or (lean == 0 and (nxt in _WEAK_METRE_CONTEXT or not nxt[:1].isalpha())):
+            return None  # "won the 600m.", "the 600m runner", "clocked 1:14 over 600m"
     return lex.abbrev_scales[s]
+
+
+def _distance_lean(t: Toks, j: int) -> int:
+    """Distance words minus money/count words in the sentence around the 'm' at token ``j``.
+
+    "He won the 600m in 1:15" leans to metres, "raised 600m in funding" and "60m people" to
+    millions; a race time ("1:14.2") counts as a distance word.
+    """
+    n = len(t)
+    lo = j - 1
+    while lo > 0 and j - lo < 30 and t.text[lo - 1] not in _SENTENCE_END:
+        lo -= 1
+    hi = j + 1
+    while hi < n and hi - j < 30 and t.text[hi] not in _SENTENCE_END:
+        hi += 1
+    lean = 0
+    for k in range(max(lo, 0), hi):
+        if k == j:
+            continue
+        w = t.low[k]
+        if w in _DISTANCE_WORDS:
+            lean += 1
+        elif w in _MILLION_WORDS or w in _CURRENCY_SIGNS:
+            lean -= 1
+        elif w == ":" and 0 < k < n - 1 and t.text[k - 1].isdigit() and t.text[k + 1][:1].isdigit() \
+                and t.attached(k) and t.attached(k + 1):
+            lean += 1
+    return lean
 
 
 def _vague(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:

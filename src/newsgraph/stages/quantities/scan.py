@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .lexicon import Lexicon, Unit
-from .numbers import VULGAR, Num, read_number, simple_fraction
+from .numbers import FEW_MULTIPLES, VULGAR, Num, read_number, simple_fraction
 from .tokens import Toks
 from .units import UnitMatch, currency_before, is_ordinal_suffix, unit_after, with_denominator
 
@@ -64,7 +64,7 @@ class Cand:
 
 def start_words(lex: Lexicon) -> frozenset:
     """Lower-case words that may begin a written number."""
-    words = set(lex.ones) | set(lex.tens) | set(lex.vague) | {"a", "tens", "half"}
+    words = set(lex.ones) | set(lex.tens) | set(lex.vague) | set(FEW_MULTIPLES) | {"a", "tens", "half"}
     words |= {k[0] for k in lex.fractions}
     return frozenset(words)
 
@@ -187,9 +187,8 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
         nxt = t.text[i + 1]
         if nxt == "s" and (is_year(text) or text in ("20", "30", "40", "50", "60", "70", "80", "90")):
             return True  # "the 1990s", "the '80s", "2018s" (a possessive with the apostrophe lost)
-        if nxt in (":", ".") and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit() \
-                and nxt == ":":
-            return True
+        if nxt == ":" and i + 2 < n and t.attached(i + 2) and t.text[i + 2][0].isdigit():
+            return True  # "9:30", a race time "1:14.2"
         if nxt == "/" and i + 2 < n and t.attached(i + 2) and t.text[i + 2].isdigit() \
                 and not simple_fraction(t, i):
             return True  # 9/11, 3/4 dates and scores (but "1/4 mile", "3/4 of")
@@ -261,16 +260,17 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
         if cand.unit is None and m is not None:
             cand.unit, cand.unit_name = m.unit, m.name
     result = cand.first > 0 and t.low[cand.first - 1] in lex.score_verbs
+    record = cand.unit is None and conn in _RANGE_DASH and not num.written and _is_record(t, cand.first, end, lex)
     if cand.unit is None and not num.written and float(num.value).is_integer() and float(second.value).is_integer() \
-            and (conn in _RANGE_DASH and (num.value >= second.value or result)
+            and (conn in _RANGE_DASH and (num.value >= second.value or result or record)
                  or conn == "to" and num.value > second.value):
         # "a 5-4 decision", "voted 52 to 48", "lost 0-2": a score, not a range
         cand.flags.add("tally")
         cand.unit, cand.unit_name, cand.value_max, cand.end = SCORE, SCORE.name, second.value, end
         if num.value == second.value == 50:
             cand.flags.add("idiom")  # "a 50-50 chance": an even split, no score
-        if end < n and t.low[end] == "record" or tuple(t.low[max(cand.first - 2, 0):cand.first]) == ("record", "of"):
-            cand.unit, cand.unit_name = RECORD, RECORD.name  # "a 10-2 record", "a record of 216-146"
+        if record:
+            cand.unit, cand.unit_name = RECORD, RECORD.name
         return
     if conn == "to" and m is not None and cand.unit is not None and num.value > second.value \
             and not (cand.first > 0 and t.low[cand.first - 1] == "from"):
@@ -282,6 +282,30 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     cand.unit = cand.unit or unit2
     if cand.unit is not None and cand.unit.kind == "money" and " per " not in (cand.unit_name or ""):
         _money_tail(t, cand, lex)
+
+
+def _is_record(t: Toks, first: int, end: int, lex: Lexicon) -> bool:
+    """A dash pair at tokens first..end is a win-loss record, not one game's score.
+
+    'a 10-2 record', 'a record of 216-146', 'unbeaten 12-0', 'improved to 52-3', '12-4 overall',
+    'Alvarez (52-3, 36 KOs)', 'the Hawks (12-4) host ...'; but 'fell to a 2-1 defeat' and
+    'beat Arsenal (2-1)' are scores.
+    """
+    n = len(t)
+    after = t.low[end] if end < n else ""
+    if after in lex.result_nouns:
+        return False
+    if after in lex.record_after:
+        return True
+    before = t.low[first - 1] if first > 0 else ""
+    if before in lex.record_before or (before == "of" and first > 1 and t.low[first - 2] in lex.record_before):
+        return True
+    if before == "to" and first > 1 and t.low[first - 2] in lex.record_verbs:
+        return True
+    if before == "(" and after in (")", ",", ";") and first > 1 and t.text[first - 2][:1].isupper() \
+            and not any(w in lex.score_verbs for w in t.low[max(first - 5, 0):first - 1]):
+        return True  # a team's or a fighter's record after the name
+    return False
 
 
 def _special_form(t: Toks, cand: Cand, lex: Lexicon, digits: bool) -> bool:
