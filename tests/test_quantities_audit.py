@@ -175,3 +175,8 @@ def test_several_and_a_few_of_a_scale_are_approximate(text, needle, low, high, u
 
 def test_several_without_a_scale_is_no_number():
     assert spans("Several players missed training on Monday.") == []
+
+
+def test_a_bare_count_after_two_kinds_of_count_inherits_nothing():
+    q = one("The guard had 16 points and nine rebounds, scoring 14 in the last quarter.", "14")
+    assert q.unit is None

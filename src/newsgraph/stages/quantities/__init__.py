@@ -74,6 +74,7 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
     index = DocIndex(doc)
     kept: list[Cand] = []
     last_count: Optional[Cand] = None
+    counts: list[Cand] = []
     for cand in scan(t, lex, _starts(), masked):
         if "idiom" in cand.flags or refuse(t, cand, lex, index):
             continue
@@ -84,9 +85,10 @@ def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantit
             bare = "name" not in cand.flags and _bare_count(t, cand, index)
             if "fraction" not in cand.flags and ("name" in cand.flags or (cand.written and not bare)):
                 continue
-            _inherit_count(t, cand, last_count, bare)
+            _inherit_count(t, cand, last_count, bare, counts)
         if cand.counted:
             last_count = cand
+            counts.append(cand)
         bound_start = apply_bound(t, cand, lex)
         apply_change(t, cand, lex, bound_start)
         kept.append(cand)
@@ -165,17 +167,24 @@ def _bare_count(t: Toks, cand: Cand, index: DocIndex) -> bool:
     return cand.value >= 2 and float(cand.value).is_integer()
 
 
-def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand], bare: bool = False) -> None:
+def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand], bare: bool = False, counts: list = ()) -> None:
     """'6 million homes, including 1.5 million in the region': the second counts homes too.
 
     A scaled number (million, billion) with nothing after it inherits from a scaled count a
     few tokens back in the same sentence; a bare count ('Of the 20 players on the roster,
-    11 are rookies') from any count earlier in the same sentence.
+    11 are rookies') from the count before it in the same sentence, when every count of the
+    sentence before it counts the same thing ('16 points and nine rebounds, scoring 14'
+    could be either: nothing is inherited).
     """
     if last is None:
         return
     if bare:
         if cand.first - last.end > 15 or not (last.unit_name or "")[:1].isalpha():
+            return
+        start = cand.first
+        while start > 0 and t.text[start - 1] not in (".", "!", "?", ";"):
+            start -= 1
+        if len({c.unit_name.lower() for c in counts if c.first >= start}) > 1:
             return
     elif "scaled" not in cand.flags or "scaled" not in last.flags or cand.first - last.end > 8:
         return
