@@ -105,6 +105,26 @@ def test_bare_surname_joins_the_full_name_of_its_story():
     assert later["E1"] == first["E1"] != other["E1"]
 
 
+def test_first_name_only_joins_the_full_name_with_shared_context():
+    linker = EntityLinker()
+    full = linker.add(art("a1", ent("E1", "PERSON", "Rosalind Tarrow"),
+                          ent("E2", "GPE", "Millbrook")))["E1"]
+    # "Rosalind" in a later report that names the same town: the same woman
+    later = linker.add(art("a2", ent("E1", "PERSON", "Rosalind"),
+                           ent("E2", "GPE", "Millbrook")))["E1"]
+    assert later == full
+    # without shared context a lone first name stays apart
+    alone = linker.add(art("a3", ent("E1", "PERSON", "Rosalind")))["E1"]
+    assert alone != full
+    # a one-word name someone bears as a surname is that surname, not a first name
+    linker.add(art("a4", ent("E1", "PERSON", "Mark Peter")))
+    peter = linker.add(art("a5", ent("E1", "PERSON", "Peter Quade"),
+                           ent("E2", "GPE", "Millbrook")))["E1"]
+    bare = linker.add(art("a6", ent("E1", "PERSON", "Peter"),
+                          ent("E2", "GPE", "Millbrook")))["E1"]
+    assert bare != peter
+
+
 def test_different_given_names_stay_apart():
     linker = EntityLinker()
     john = linker.add(art("a1", ent("E1", "PERSON", "John Smith")))["E1"]

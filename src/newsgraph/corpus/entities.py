@@ -16,7 +16,10 @@ about how news writes names and none about particular names:
   that surname that the article's context favours; when several fit and context does not
   choose, it joins the one with most articles (a bare surname in news nearly always means
   the most-reported bearer).  With no full name yet, bare surnames share a surname-only
-  entity, which the first full name with that surname then takes over.  A surname the key
+  entity, which the first full name with that surname then takes over.  A one-word name
+  no one bears as a surname ("Katie") joins the full name whose first given name it is,
+  only with shared context (a co-mentioned entity or the story): first-name-only mentions
+  of victims, children and athletes.  A surname the key
   misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix.
 - **Organisations.**  Same folded name (legal forms dropped: "Microsoft Corp."); an acronym
   and the initials of a longer name ("FBI" / "Federal Bureau of Investigation"); a fuzzy
@@ -236,7 +239,14 @@ class EntityLinker:
         bare = [e for e in bare if not e.givens]
         if not m.givens:  # "Smith": the full name context favours, else the best known
             full = [e for s in surnames for e in self._get("p:" + s, MAX_BLOCK) if e.givens]
-            return self._best(full, m, story) or self._best(bare, m, story)
+            found = self._best(full, m, story) or self._best(bare, m, story)
+            if found is None and "p:" + m.surname not in self.index:
+                # "Katie" where no one has that surname: the full name whose given name it
+                # is, only with shared context (a first-name-only mention of someone named
+                # in full elsewhere: victims, children, athletes)
+                found = self._best([e for e in self._get("pf:" + m.surname, MAX_BLOCK)
+                                    if e.id not in self._taken], m, story, min_shared=1)
+            return found
         # full names are filed by surname and given-name initial, so a common surname's
         # block stays small
         seen: dict[str, CorpusEntity] = {}
@@ -324,6 +334,8 @@ class EntityLinker:
             if not m.givens and not e.givens:  # the surname-only entity of this surname
                 self.bare[e.surname] = e.id
             keys += [f"pg:{e.surname}|{g[0]}" for g in m.givens]
+            if m.givens and len(m.givens[0]) > 1:
+                keys.append("pf:" + m.givens[0])
         elif m.kind == "ORG":
             words = m.key[2:].split()
             keys += [m.key, "of:" + words[0], "oh:" + words[-1]]
