@@ -24,9 +24,13 @@ from typing import Optional
 
 from . import parse_timed, print_table
 from .polnear import Counts, GoldAttribution
-from .speakers import is_locked
+from .speakers import SpeakerCounts, SpeakerRow, is_locked
 
 GOLD = Path(__file__).resolve().parent / "gold" / "beats-attributions.jsonl"
+# Who each pronoun source of that gold refers to, labelled from the text alone (session 11):
+# offsets of the pronoun, of the content, and of the fullest mention naming the referent
+# (null when the article never names it).
+SPEAKERS = Path(__file__).resolve().parent / "gold" / "beats-speakers.jsonl"
 SETS = {"gunviolence": ("gunviolence", "articles.jsonl"), "ecbplus": ("ecbplus", "docs.jsonl")}
 # Pinned ~0.03 below session 4's figures (all e2e 0.738, direct e2e 0.853).
 FLOORS = {"all_e2e_f1": 0.71, "direct_e2e_f1": 0.82}
@@ -65,6 +69,26 @@ def load(data_dir: Path) -> list[tuple[str, str, list[GoldAttribution]]]:
     return out
 
 
+def speaker_rows(texts: dict[str, str]) -> dict[str, list[SpeakerRow]]:
+    """Gold pronoun rows per article id, in the form :mod:`.speakers` scores: the referent
+    is the text of its labelled mention (its last word is what a prediction must name)."""
+    if not SPEAKERS.exists():
+        return {}
+    out: dict[str, list[SpeakerRow]] = {}
+    for line in SPEAKERS.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        text = texts.get(r["id"])
+        if text is None:
+            continue
+        ref = r.get("referent")
+        out.setdefault(r["id"], []).append(SpeakerRow(
+            r["id"], tuple(r["source"]), text[r["source"][0]:r["source"][1]],
+            tuple(r["content"]), text[ref[0]:ref[1]] if ref else None, r.get("kind") or ""))
+    return out
+
+
 def run(data_dir: Path, limit: Optional[int] = None) -> dict:
     """Analyse the labelled articles (entities + attributions) and score them."""
     from ..model import Article
@@ -74,6 +98,8 @@ def run(data_dir: Path, limit: Optional[int] = None) -> dict:
     norms, docs, parse_s = parse_timed([t for _, t, _ in items])
     stages = [s for s in load_stages() if s.name in ("entities", "attributions")]
     counts = {h: Counts() for h in ("all", "tuning", "locked")}
+    speakers = {h: SpeakerCounts() for h in ("all", "tuning", "locked")}
+    rows = speaker_rows({aid: text for aid, text, _ in items})
     started = time.process_time()
     for (aid, text, gold), norm, doc in zip(items, norms, docs):
         analysis = Analysis(Article(id=aid, text=text), norm=norm, doc=doc)
@@ -81,10 +107,13 @@ def run(data_dir: Path, limit: Optional[int] = None) -> dict:
             s.fn(analysis)
         for half in ("all", "locked" if is_locked(aid) else "tuning"):
             counts[half].add(text, gold, analysis.attributions)
+            if aid in rows:
+                speakers[half].add(rows[aid], analysis.attributions)
     result = {"docs": len(items), "stage_s": round(time.process_time() - started, 3)}
     for half, c in counts.items():
         sc = c.scores()
         result[half] = {k: sc[k] for k in ("direct_e2e", "all_content", "all_e2e")}
+        result[half]["speakers"] = speakers[half].scores()
     result["all_e2e_f1"] = result["all"]["all_e2e"]["f1"]
     result["direct_e2e_f1"] = result["all"]["direct_e2e"]["f1"]
     result["all_e2e_precision"] = result["all"]["all_e2e"]["p"]
@@ -100,3 +129,11 @@ def report(result: dict) -> None:
     print_table(f"Attributions on other beats (gunviolence + ecbplus, {result['docs']} docs, "
                 "our own gold)",
                 ["scope", "P", "R", "F1", "tp", "pred", "gold", "F1 tuning", "F1 locked"], rows)
+    if result["all"]["speakers"]["speaker_rows"]:
+        halves = [result[h]["speakers"] for h in ("all", "tuning", "locked")]
+        print_table("Speakers behind pronoun sources on other beats (our own labels)",
+                    ["measure", "all", "tuning", "locked"],
+                    [["speaker accuracy (right referent, matched rows)"]
+                     + [h["speaker_accuracy"] for h in halves],
+                     ["gold pronoun rows matched"] + [h["speaker_matched"] for h in halves],
+                     ["gold pronoun rows"] + [h["speaker_rows"] for h in halves]])
