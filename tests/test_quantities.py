@@ -5,21 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.stages.nlp import parse
-from newsgraph.stages.normalize import normalize_text
-from newsgraph.stages.quantities import extract
-
-
-def quantities(text: str):
-    norm = normalize_text(text)
-    return extract(text, parse(norm), norm=norm)
-
-
-def one(text: str, needle: str):
-    """The quantity whose span contains ``needle``."""
-    found = [q for q in quantities(text) if needle in q.span.text]
-    assert found, f"no quantity covering {needle!r} in {[q.span.text for q in quantities(text)]}"
-    return found[0]
+from quantity_probe import one, quantities
 
 
 @pytest.mark.parametrize("text,needle,bound", [

@@ -177,17 +177,22 @@ def test_thought_is_stored_apart_from_speech_and_filterable(tmp_path):
     assert [r[-3] for r in speech] == ["the team is ready"]
 
 
-def test_mode_migration_backfills_records_stored_before_it(tmp_path):
-    db = tmp_path / "old.duckdb"
+def _store_before(db, migrations: int, *rows: str) -> None:
+    """A store file as an older version left it: the first ``migrations`` applied, and
+    attribution rows (SQL value tuples) stored with only their JSON."""
     con = duckdb.connect(str(db))
     con.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMP)")
-    for name, sql in MIGRATIONS[:6]:
+    for name, sql in MIGRATIONS[:migrations]:
         con.execute(sql)
         con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
-    con.execute("INSERT INTO attributions (article, id, content, data) VALUES "
-                "('h', 'A1', 'x', '{\"kind\": \"direct\"}'), "
-                "('h', 'A2', 'y', '{\"kind\": \"indirect\", \"mode\": \"thought\"}')")
+    con.execute("INSERT INTO attributions (article, id, content, data) VALUES " + ", ".join(rows))
     con.close()
+
+
+def test_mode_migration_backfills_records_stored_before_it(tmp_path):
+    db = tmp_path / "old.duckdb"
+    _store_before(db, 6, "('h', 'A1', 'x', '{\"kind\": \"direct\"}')",
+                  "('h', 'A2', 'y', '{\"kind\": \"indirect\", \"mode\": \"thought\"}')")
     with Store(db) as store:
         assert "0007_attribution_mode" in store.migrations()
         assert store.con.execute("SELECT id, mode FROM attributions ORDER BY id").fetchall() \
@@ -196,14 +201,7 @@ def test_mode_migration_backfills_records_stored_before_it(tmp_path):
 
 def test_polarity_migration_backfills_records_stored_before_it(tmp_path):
     db = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(db))
-    con.execute("CREATE TABLE migrations (name TEXT PRIMARY KEY, applied_at TIMESTAMP)")
-    for name, sql in MIGRATIONS[:2]:
-        con.execute(sql)
-        con.execute("INSERT INTO migrations VALUES (?, current_timestamp)", [name])
-    con.execute("INSERT INTO attributions (article, id, content, data) VALUES "
-                "('h', 'A1', 'x', '{\"kind\": \"direct\"}')")
-    con.close()
+    _store_before(db, 2, "('h', 'A1', 'x', '{\"kind\": \"direct\"}')")
     with Store(db) as store:
         assert "0003_attribution_polarity" in store.migrations()
         assert store.con.execute("SELECT polarity FROM attributions").fetchall() == [("positive",)]

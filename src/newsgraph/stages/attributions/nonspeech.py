@@ -40,6 +40,7 @@ from .lexicon import _lines, reporting_verbs
 EPISTEMIC = frozenset(("believe", "think", "suspect", "say", "consider", "deem", "describe",
                        "rumor", "rumour", "allege", "fear", "understand", "claim", "estimate"))
 FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
+SAYING = FINITE | {"VBG"}  # "says", "said", "saying": a reporting verb that carries words
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 CLAUSE_OPENERS = frozenset(("that", "whether", "if", "how", "why", "what", "when", "who"))
 
@@ -64,7 +65,7 @@ def _clause(doc, start: int, end: int) -> bool:
     # states nothing, unless it carries words said: quoted words, or a reporting verb
     # ("a letter that says ...", "responded, saying ...").
     return any(t.text in QUOTE_MARKS for t in span) or any(
-        t.lemma_.lower() in reporting_verbs() and t.tag_ in FINITE | {"VBG"} for t in span)
+        t.lemma_.lower() in reporting_verbs() and t.tag_ in SAYING for t in span)
 
 
 def no_speech(doc, cue_token, content: tuple[int, int], polarity: str) -> bool:

@@ -111,6 +111,11 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
     return None
 
 
+def _person_noun(lemma: str) -> bool:
+    """A noun that describes a person: a role ("chief", "minister") or an unnamed source."""
+    return description_nouns().get(lemma) == "PERSON" or lemma in anonymous_nouns()
+
+
 def _role_names(holder, name: str) -> bool:
     """Whether ``holder``'s roles or name carry ``name`` ("Republican" in "the Republican
     nominee"): a role is matched only with the word that qualified it."""
@@ -223,8 +228,7 @@ class SpeakerResolver:
         name = self._ent_name(a, b)
         if lemma in anonymous_nouns() or head.tag_ in ("NNS",) and not name:
             return Resolution(None, "anonymous source", "anonymous")
-        if name and head.tag_ in ("NN", "NNS") and (description_nouns().get(lemma) == "PERSON"
-                                                    or lemma in anonymous_nouns()):
+        if name and head.tag_ in ("NN", "NNS") and _person_noun(lemma):
             # "Poland's foreign minister": a person described by a name, not the name
             return Resolution(None, f"unnamed {head.lower_} described by {name}", "anonymous",
                               name=self._phrase(head))
@@ -252,12 +256,10 @@ class SpeakerResolver:
         description; a body ("campaign", "police") is named by its whole phrase."""
         lemma = head.lemma_.lower()
         kind = description_nouns().get(lemma)
-        if kind == "PERSON" or lemma in anonymous_nouns():
-            if kind == "PERSON":
-                res = self._description(head, lemma)
-                if res is not None and res.entity is not None \
-                        and res.reason == "description matches a role or name":
-                    return res  # "the Republican nominee" -> the one whose role says so
+        res = self._description(head, lemma) if kind == "PERSON" else None
+        if res is not None and res.reason == "description matches a role or name":
+            return res  # "the Republican nominee" -> the one whose role says so
+        if _person_noun(lemma):
             return Resolution(None, f"unnamed {head.lower_} described by {ent.name}",
                               "anonymous", name=self._phrase(head))
         if kind == "ORG" or head.lower_ in INSTITUTIONS:
@@ -338,13 +340,9 @@ class SpeakerResolver:
             if all(_role_names(ent, q) for q in [lemma] + qualifiers):
                 return Resolution(ent, "description matches a role or name",
                                   _sourcing_for_entity(ent))
-        if qualifiers:
+        if qualifiers or lemma in anonymous_nouns():
             return Resolution(None, "unnamed description, no named holder of that role",
-                              "anonymous", name=self.doc[head.left_edge.i:head.i + 1].text)
-        if lemma in anonymous_nouns():
-            left = head.left_edge.i
-            return Resolution(None, "unnamed description, no named holder of that role",
-                              "anonymous", name=self.doc[left:head.i + 1].text)
+                              "anonymous", name=self._phrase(head))
         if rows:
             ent = rows[0][2]
             return Resolution(ent, "description: the latest entity of that kind",

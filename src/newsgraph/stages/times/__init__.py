@@ -181,26 +181,18 @@ def _states_year(kind: str, core: str) -> bool:
     return kind == "spokenyear" or bool(_STATED_YEAR.search(core))
 
 
-def _sentence_bounds(doc, at: int) -> tuple[int, int]:
-    """Character bounds of the parse sentence around ``at`` ((0, 0) without a parse)."""
-    if doc is None:
-        return 0, 0
-    span = doc.char_span(at, at + 1, alignment_mode="expand")
-    if span is None or not len(span):
-        return 0, 0
-    sent = span[0].sent
-    return sent.start_char, sent.end_char
-
-
-def _date_clocks(items: list[dict], doc) -> None:
+def _date_clocks(items: list[dict], ctx: Context) -> None:
     """"Friday night about 8 p.m.": a clock time with no day of its own takes the day named
     in its sentence (the nearest one), not the publication day it was first given."""
     days = [i for i in items if i["type"] == "DATE" and _DAY_VALUE.fullmatch(i["value"] or "")]
     for item in items:
         if item["kind"] != "clock" or item.get("dated") or "T" not in (item["value"] or ""):
             continue
-        lo, hi = _sentence_bounds(doc, item["start"])
-        near = [d for d in days if lo <= d["start"] and d["end"] <= hi]
+        tok = ctx.token(item["start"])
+        if tok is None:
+            continue
+        sent = tok.sent
+        near = [d for d in days if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
         if not near:
             continue
         day = min(near, key=lambda d: min(abs(d["start"] - item["end"]),
@@ -246,7 +238,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["day_end"] = end
         floor = end
     items = _merge_clock(items, norm)
-    _date_clocks(items, doc)
+    _date_clocks(items, ctx)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
     for item in items:

@@ -46,14 +46,17 @@ def _prev_capitalised(norm: str, start: int) -> bool:
 def _line_start(norm: str, start: int) -> bool:
     """True when nothing but marks precede ``start`` on its line: "• Today the council",
     "2) Tomorrow ...": a list item begins a sentence whatever its bullet."""
-    line_start = norm.rfind("\n", 0, start) + 1
-    return not _LETTER.search(norm, line_start, start)
+    return not _LETTER.search(norm, _line_begin(norm, start), start)
+
+
+def _line_begin(norm: str, at: int) -> int:
+    return norm.rfind("\n", 0, at) + 1
 
 
 def _title_case(norm: str, start: int, end: int) -> bool:
     """True when the line around [start, end) is written in title case (a headline), where
     capitals say nothing: most of its longer words begin with a capital."""
-    line_start = norm.rfind("\n", 0, start) + 1
+    line_start = _line_begin(norm, start)
     line_end = norm.find("\n", end)
     line = norm[line_start:line_end if line_end >= 0 else len(norm)]
     words = [w for w in re.findall(r"[A-Za-z][A-Za-z'-]+", line) if len(w) > 3]
