@@ -87,13 +87,18 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         if dep == "dobj" and audience and is_audience(child):
             continue  # "addressing the nation": the object is who listens
         if dep in CHILD_RELS:
-            yield dep, child.left_edge.i, clause_end(child)
+            # a clause before its cue ("A and did not expect B, she said") is said whole
+            end = child.right_edge.i + 1 if child.i < token.i else clause_end(child)
+            yield dep, child.left_edge.i, end
         elif dep == "acl" and token.pos_ == "NOUN" and child.i > token.i and _complement(child):
             yield "nacl", child.left_edge.i, clause_end(child)  # "her decision to leave"
         elif dep == "prep" and token.pos_ in ("VERB", "NOUN"):
             objs = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
             if objs:
                 yield f"prep_{child.lower_}", objs[0].left_edge.i, objs[0].right_edge.i + 1
+    clause = _misparsed_clause(token, kids)
+    if clause is not None:
+        yield "ccomp", clause[0], clause[1]
     if token.dep_ in ("prep", "advcl", "parataxis", "ccomp") and token.head is not token:
         span = head_remainder(token)
         if span is not None:
@@ -102,6 +107,23 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if subj is not None:  # "*the plan* was endorsed by the mayor": the subject is the content
             yield "nsubjpass", subj.left_edge.i, subject_extent(subj)[1]
+
+
+def _misparsed_clause(token, kids) -> Optional[tuple[int, int]]:
+    """"*The van skidded, injuring its driver*, the fire department said": the parser
+    sometimes reads the reported verb as a participle and hangs its subject on the cue,
+    which then has two subjects.  The clause is everything from the first subject to
+    the comma before the second."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_verbs():
+        return None
+    subjects = [c for c in kids if c.dep_ == "nsubj" and c.i < token.i]
+    if len(subjects) != 2:
+        return None
+    first, last = subjects
+    comma = last.left_edge.i - 1
+    if comma <= first.i or token.doc[comma].text != ",":
+        return None
+    return first.left_edge.i, comma
 
 
 _POST_MODIFIERS = frozenset(("prep", "relcl", "acl", "appos", "conj", "advcl", "cc", "punct",
@@ -213,6 +235,8 @@ def subject_of(token):
             # "said Capt. Jeff Noland" parsed with "Capt" and "Noland" both subjects
             subjects = [c for c in subjects if c.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
                         ] or subjects
+            if _misparsed_clause(cur, list(cur.children)) is not None:
+                subjects = subjects[-1:]  # the first one belongs to what was said
         for child in subjects:
             if child.ent_type_ in NOT_SUBJECTS:
                 return None

@@ -1,0 +1,154 @@
+"""Reports of reports: "X said Y, the Star reported", "Z quoted X as saying Y".
+
+News often passes on what someone said through another outlet or witness.
+Two attributions are true at once: X said Y (who actually spoke), and the
+relaying source reported *that X said Y*.  PolNeAR annotates only the outer
+one, with the whole inner report as its content; an analyst reading the story
+wants the inner one first.  So both are kept:
+
+* a trailing relay frame (", according to Z.", ", Z reported.", ", reports Z.")
+  after a clause that holds a report of its own gets the whole clause as its
+  content, and the inner report stays as it is;
+* "Z quoted X as saying Y" and "X was quoted by Z as saying Y" keep the outer
+  record the cue model found and add X's own: X said Y.
+
+Everything else goes through the usual settling (:func:`.indirect._settle`),
+which gives each stretch of text to one attribution.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from .direct import Candidate
+from .syntax import trim
+
+QUOTE_MARKS = frozenset(('"', "\u201c", "\u201d"))
+
+
+def split_relays(doc, norm: str, direct: list[Candidate], found: list[Candidate]
+                 ) -> tuple[list[Candidate], list[Candidate]]:
+    """(candidates left to settle, relay records kept as they are)."""
+    kept, relays = list(found), []
+    for c in found:
+        if c not in kept or c.cue_token is None:
+            continue
+        tok = doc[c.cue_token]
+        if tok.lemma_.lower() == "quote":
+            inner = _quoted_as_saying(doc, tok, kept)
+            if inner is not None:
+                kept.remove(inner)
+                kept.remove(c)
+                relays += [c, inner]
+        elif _relay_cue(tok) and _relay_content(doc, norm, tok, c, direct, kept):
+            kept.remove(c)
+            relays.append(c)
+    return kept, relays
+
+
+def _relay_cue(tok) -> bool:
+    """"according to", or a finite "reported"/"reports" (not "a reported deal")."""
+    if tok.lower_ == "according":
+        return tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to"
+    return tok.lemma_.lower() == "report" and tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _relay_content(doc, norm: str, tok, relay: Candidate, direct: list[Candidate],
+                   found: list[Candidate]) -> bool:
+    """Give a trailing relay frame the whole report it relays as content; False if none.
+
+    The frame must trail: a comma before it and no quote after it to the sentence
+    end; the inner report (a direct quote's cue, or another found cue) sits in the
+    same sentence before the frame.  A quote that goes on after the frame ("...,"
+    X said, according to Z. "...") goes on in the relayed report too.
+    """
+    sent = tok.sent
+    frame = tok.i if relay.source is None else min(tok.i, relay.source[0])
+    if frame <= sent.start or doc[frame - 1].text != ",":
+        return False
+    if any(t.text in QUOTE_MARKS for t in doc[tok.i:sent.end]):
+        return False
+    inner = _inner_reports(doc, sent, frame, relay, direct, found)
+    if not inner:
+        return False
+    span = doc.char_span(min(_report_start(doc, f) for f in inner), doc[frame].idx,
+                         alignment_mode="expand")
+    if span is None:
+        return False
+    a, b = trim(doc, span.start, frame)
+    if a >= b:
+        return False
+    head = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
+    after = sorted({p for f in inner for p in (f.parts or [f.content]) if p[0] >= relay.cue[1]})
+    relay.parts = [head] + after if after else []
+    relay.content = (head[0], after[-1][1] if after else head[1])
+    relay.kind = _kind(norm, *relay.content)
+    return True
+
+
+def _inner_reports(doc, sent, frame: int, relay: Candidate, direct: list[Candidate],
+                   found: list[Candidate]) -> list[Candidate]:
+    """Reports whose cue sits in ``sent`` before the relay frame."""
+    lo, frame_char = sent.start_char, doc[frame].idx
+    inner = [d for d in direct if d.cue is not None and lo <= d.cue[0] < frame_char]
+    for f in found:
+        if f is not relay and f.cue_token is not None and sent.start <= f.cue_token < frame \
+                and f.content[0] < frame_char and f.cue[0] < f.content[1]:
+            if f.content[1] > frame_char:  # the parse hung the frame inside the report
+                _clip(doc, f, frame)
+            inner.append(f)
+    return inner
+
+
+def _report_start(doc, f: Candidate) -> int:
+    """First character of a report: its content, cue or source, whichever comes first."""
+    start = min(f.content[0], f.cue[0])
+    if f.source_start is not None:
+        start = min(start, f.source_start)
+    if f.source is not None:
+        start = min(start, doc[f.source[0]].idx)
+    return start
+
+
+def _clip(doc, f: Candidate, frame: int) -> None:
+    """End an inner report's content before the relay frame ("..., the Star reported")."""
+    span = doc.char_span(f.content[0], doc[frame].idx, alignment_mode="expand")
+    if span is None:
+        return
+    a, b = trim(doc, span.start, frame)
+    if a < b:
+        f.content = (f.content[0], doc[b - 1].idx + len(doc[b - 1].text))
+        f.parts = [p for p in f.parts if p[0] < f.content[1]]
+        if f.parts:
+            f.parts[-1] = (f.parts[-1][0], min(f.parts[-1][1], f.content[1]))
+
+
+def _quoted_as_saying(doc, tok, found: list[Candidate]) -> Optional[Candidate]:
+    """The "saying" report inside "quoted X as saying Y", with X as its source.
+
+    Active voice: X is the object of "quoted"; passive ("X was quoted by Z as
+    saying"): X is its subject.
+    """
+    speaker = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if speaker is None:
+        return None
+    for c in found:
+        if c.cue_token is None or doc[c.cue_token].lower_ != "saying":
+            continue
+        say = doc[c.cue_token]
+        if not any(a.i == tok.i for a in say.ancestors) or say.i < speaker.i:
+            continue
+        a, b = _noun_phrase(doc, speaker)
+        c.source, c.source_chars, c.sourceless = (a, b), None, False
+        return c
+    return None
+
+
+def _noun_phrase(doc, noun) -> tuple[int, int]:
+    """The noun with its modifiers and appositions, trimmed of commas."""
+    return trim(doc, noun.left_edge.i, noun.right_edge.i + 1)
+
+
+def _kind(norm: str, start: int, end: int) -> str:
+    """indirect, or mixed when the relayed report holds a quote."""
+    return "mixed" if '"' in norm[start:end] else "indirect"

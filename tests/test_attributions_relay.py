@@ -1,0 +1,79 @@
+"""Reports of reports and trailing frames: short invented articles."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _by_cue(analysis, cue):
+    found = [a for a in analysis.attributions if a.cue is not None and a.cue.text == cue]
+    assert len(found) == 1, [(a.cue and a.cue.text, a.content.text) for a in analysis.attributions]
+    return found[0]
+
+
+def test_trailing_report_frame_relays_the_whole_inner_report(analyze):
+    text = ("Deputies said Rosa Imbert, 52, walked away from the campsite on Sunday and was "
+            "found a day later near the dam, the Valley Ledger reported.")
+    a = analyze(text)
+    outer, inner = _by_cue(a, "reported"), _by_cue(a, "said")
+    assert outer.source.text == "the Valley Ledger"
+    assert outer.content.text.startswith("Deputies said Rosa Imbert")
+    assert outer.content.text.endswith("near the dam")
+    assert inner.source.text == "Deputies"
+    assert inner.content.text.startswith("Rosa Imbert") and inner.content.text.endswith("dam")
+
+
+def test_according_to_after_a_quote_keeps_the_speaker_and_the_relay(analyze):
+    text = ('"We will rebuild the pier before summer," Mayor Kim Soto said, according to the '
+            'Harbor Gazette. "The work starts in May."')
+    a = analyze(text)
+    quote = next(x for x in a.attributions if x.kind == "direct")
+    assert quote.speaker_name == "Kim Soto"
+    relay = _by_cue(a, "according to")
+    assert relay.source.text == "the Harbor Gazette"
+    assert "Mayor Kim Soto said" in relay.content.text
+    assert relay.content.text.endswith('"The work starts in May."')  # the quote goes on
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("The state broadcaster quoted the harbour master, Lee Tran, as saying the storm sank "
+     "forty boats.", "Lee Tran"),
+    ("Port chief Sam Oduya was quoted by a news agency as saying that ferries had resumed "
+     "after a two-day halt.", "Sam Oduya"),
+])
+def test_quoted_as_saying_credits_the_person_quoted(analyze, text, speaker):
+    a = analyze(text)
+    said = _by_cue(a, "saying")
+    assert said.speaker_name == speaker
+    assert "saying" not in said.content.text
+    outer = _by_cue(a, "quoted")
+    assert outer.speaker_name != speaker  # the outlet that relayed it
+
+
+def test_a_report_without_an_inner_report_is_one_attribution(analyze):
+    a = analyze("The county reservoir fell to its lowest level in a decade, the Valley Ledger "
+                "reported.")
+    assert len(a.attributions) == 1
+    assert a.attributions[0].content.text.startswith("The county reservoir")
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("A delivery van skidded on the ice, badly injuring its driver, the fire department said "
+     "in a statement Thursday.", "the fire department",
+     "A delivery van skidded on the ice, badly injuring its driver"),
+    ("Crews were still clearing the wreckage and did not expect to reopen the road before "
+     "Tuesday, Barnes said.", "Barnes",
+     "Crews were still clearing the wreckage and did not expect to reopen the road before "
+     "Tuesday"),
+])
+def test_trailing_frame_takes_the_whole_sentence_before_it(analyze, text, source, content):
+    a = analyze(text)
+    att = _by_cue(a, "said")
+    assert att.source.text == source
+    assert att.content.text == content
+
+
+def test_a_leading_phrase_is_not_a_trailing_frame(analyze):
+    a = analyze("In 2019, police said they had recovered most of the stolen paintings.")
+    att = _by_cue(a, "said")
+    assert att.content.text.startswith("they had recovered")
