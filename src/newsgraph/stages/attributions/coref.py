@@ -279,6 +279,13 @@ class Discourse:
             poss_name = any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in tok.children)
             if lemma in desc and lemma not in anon and dets & {"the", "this", "that"}:
                 continue  # "the senator" refers back to a named person
+            if dets & {"the", "this", "that"} and tok.tag_ == "NN":
+                holder = self._title_holder(tok)
+                if holder is not None:  # "Officer Jane Doe ... the officer": her mention
+                    info = self._info(tok.idx, tok.idx + len(tok.text))
+                    if info is not None:
+                        holder.mentions.append(info)
+                    continue
             if poss_name and not org_noun:
                 continue  # "Trump's spokeswoman" may be named nearby; leave it to the source
             plural = tok.tag_ == "NNS" or tok.lower_ in ("police", "authorities")
@@ -298,6 +305,19 @@ class Discourse:
                 if lemma in gw:
                     r.vote(gw[lemma], 3.0)
             r.mentions.append(info)
+
+    def _title_holder(self, tok) -> Optional[Referent]:
+        """The person named nearest before ``tok`` with its word as a title
+        (:func:`holds_title`), or None."""
+        best = None
+        for r in self.referents:
+            if r.kind != "PERSON":
+                continue
+            for m in r.mentions:
+                if m.start < tok.idx and (best is None or m.start > best[0]) and \
+                        holds_title(self.text, m.start, m.end, tok.lower_):
+                    best = (m.start, r)
+        return best[1] if best else None
 
     def _add_things(self) -> None:
         """Documents and other things that speak in news ("the report says. It also
@@ -530,6 +550,23 @@ class Discourse:
         if feats.get("gender_agree"):
             why += ", gender agrees"
         return Choice(ref, round(conf, 3), f"pronoun: {why}")
+
+
+_TITLE_WORDS = re.compile(r"((?:[A-Z][\w'-]*\.?\s+){1,3})$")
+_APPOS_ROLE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.'-]*'s)\s+([\w' -]{1,40}?)\s*[,.;]")
+
+
+def holds_title(text: str, start: int, end: int, word: str) -> bool:
+    """Whether the name at start..end carries ``word`` as its title: capitalised words
+    right before it or inside it before the surname ("Officer", "Police Officer",
+    "Coroner") or the last word of an
+    appositive right after it ("Gary Hart, the county coroner,")."""
+    before = _TITLE_WORDS.search(text[max(0, start - 40):start])
+    words = (before.group(1).split() if before else []) + text[start:end].split()[:-1]
+    if word in {w.strip(".").lower() for w in words}:
+        return True  # also a title the name's own mention holds ("Coroner Gary Hargrove")
+    after = _APPOS_ROLE.match(text, end)
+    return bool(after) and after.group(1).split()[-1].lower() == word
 
 
 def _compatible(pron: str, r: Referent) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..entities.lexicon import honorifics, key, titles
-from .coref import Discourse
+from .coref import Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
 
@@ -218,6 +218,16 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         media = media_words().get(lemma)
         det = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if det & DEFINITE and head.tag_ == "NN":
+            holder = self._title_holder(head)
+            if holder is not None:
+                return Resolution(holder, "description: the person named with that title",
+                                  _sourcing_for_entity(holder))
+        if low in ("police", "authorities") and b - a <= 2 and not det - {"the"}:
+            force = self._police_force(head.idx)
+            if force is not None:
+                return Resolution(force, "police: the article's named force",
+                                  _sourcing_for_entity(force))
         if det & DEFINITE and lemma in description_nouns() and head.tag_ in ("NN", "NNP"):
             res = self._description(head, lemma)
             if res is not None:
@@ -249,6 +259,27 @@ class SpeakerResolver:
                               name=doc[a2:b2].text)
         return Resolution(None, "source names no entity", None)
 
+    def _title_holder(self, head):
+        """"Officer Jane Doe ... the officer said", "Gary Hart, the county coroner, ...
+        The coroner said": the nearest person named before with the description's noun as
+        a title before the name or an appositive after it (:func:`.coref.holds_title`).
+        None when nobody was named with it."""
+        word = head.lower_
+        for start, end, ent, _ in self.index.before(head.idx, ("PERSON",), limit=40):
+            if holds_title(self.text, start, end, word):
+                return ent
+        return None
+
+    def _police_force(self, pos: int):
+        """The one police force the article names ("Portsmouth Police", "the Dayton Police
+        Department"), for a bare "police said" after it; None when none or several."""
+        forces = {}
+        for r in self.index.before(pos, ("ORG",), limit=200):
+            words = r[2].name.lower().replace("'s", "").split()
+            if "police" in words or "sheriff" in words:
+                forces[r[2].id] = r[2]
+        return next(iter(forces.values())) if len(forces) == 1 else None
+
     def _described_by_name(self, head, ent) -> Optional[Resolution]:
         """"the Sanford police chief", "a Trump campaign spokesman", "the Clinton campaign":
         a name that only modifies the noun that speaks is not the speaker. A person's role
@@ -264,6 +295,12 @@ class SpeakerResolver:
                               "anonymous", name=self._phrase(head))
         if kind == "ORG" or head.lower_ in INSTITUTIONS:
             return Resolution(None, f"{head.lower_} of {ent.name}", "named_org",
+                              name=self._phrase(head))
+        if ent.label in ("GPE", "NORP") and not head.ent_type_:
+            # "the US software giant", "Republican voters": a place or nationality
+            # qualifying a noun no list knows is part of the description, not who speaks
+            # (an organisation there usually is: "the IMF report", "a House panel")
+            return Resolution(None, f"{head.lower_} described by {ent.name}", None,
                               name=self._phrase(head))
         return None
 
