@@ -393,3 +393,13 @@ def test_a_described_role_goes_to_its_named_holder_only_when_the_description_agr
                  "The Green nominee said it was rigged.")
     assert _by_content(an, "debate was fair").speaker_name == "Dan Ortiz"
     assert _by_content(an, "it was rigged").speaker is None
+
+
+def test_an_unnamed_source_keeps_its_description_as_the_name(analyze):
+    an = analyze("Deputies said the hiker had left the trail on Sunday. Two senior officials "
+                 "said the dam held overnight.")
+    hiker = _by_content(an, "the hiker had left")
+    assert hiker.speaker is None and hiker.sourcing == "anonymous"
+    assert hiker.speaker_name == "Deputies"
+    dam = _by_content(an, "the dam held")
+    assert dam.speaker is None and dam.speaker_name == "Two senior officials"

@@ -237,7 +237,8 @@ class SpeakerResolver:
                               name=self._ent_name(a, b))
         name = self._ent_name(a, b)
         if lemma in anonymous_nouns() or head.tag_ in ("NNS",) and not name:
-            return Resolution(None, "anonymous source", "anonymous")
+            # unnamed stays unnamed, but the reader still sees who: "police", "officials"
+            return Resolution(None, "anonymous source", "anonymous", name=self._phrase(head))
         if name and head.tag_ in ("NN", "NNS") and _person_noun(lemma):
             # "Poland's foreign minister": a person described by a name, not the name
             return Resolution(None, f"unnamed {head.lower_} described by {name}", "anonymous",
