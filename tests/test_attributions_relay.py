@@ -77,3 +77,21 @@ def test_a_leading_phrase_is_not_a_trailing_frame(analyze):
     a = analyze("In 2019, police said they had recovered most of the stolen paintings.")
     att = _by_cue(a, "said")
     assert att.content.text.startswith("they had recovered")
+
+
+def test_according_to_closing_a_sentence_without_a_comma_takes_the_view_it_reports(analyze):
+    a = analyze("The boy is believed to have found the key and opened the door at his home "
+                "according to police.")
+    assert len(a.attributions) == 1, [x.content.text for x in a.attributions]
+    att = a.attributions[0]
+    assert att.cue.text == "according to" and att.source.text == "police"
+    assert att.content.text == ("The boy is believed to have found the key and opened the door "
+                                "at his home")
+
+
+def test_according_to_closing_a_sentence_reports_all_of_it(analyze):
+    a = analyze("He left the meeting early and the talks ended without a deal, according to "
+                "two aides.")
+    att = _by_cue(a, "according to")
+    assert att.content.text == "He left the meeting early and the talks ended without a deal"
+    assert att.speaker_name == "two aides"

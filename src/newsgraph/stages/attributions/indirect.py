@@ -21,7 +21,7 @@ from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .headline import sentence_case_headline
 from .quotes import Quote
-from .relay import split_relays
+from .relay import closes_sentence, split_relays
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
@@ -79,7 +79,8 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
     ctx = DocContext(doc, norm)
     kinds = _source_kinds(offered)
     scores, threshold = _score(offered, kinds, ctx)
-    scores = [max(x, threshold) if _trailing_frame(tok, rel, a, b) else x
+    scores = [max(x, threshold) if _trailing_frame(tok, rel, a, b)
+              or (rel == "head" and closes_sentence(tok)) else x
               for (tok, rel, a, b), x in zip(offered, scores)]
     best: dict[int, tuple[float, int, int, str]] = {}
     for (tok, rel, a, b), s in zip(offered, scores):

@@ -40,9 +40,15 @@ def split_relays(doc, norm: str, direct: list[Candidate], found: list[Candidate]
                 kept.remove(inner)
                 kept.remove(c)
                 relays += [c, inner]
-        elif _relay_cue(tok) and _relay_content(doc, norm, tok, c, direct, kept):
-            kept.remove(c)
-            relays.append(c)
+        elif _relay_cue(tok):
+            inner = _relay_content(doc, norm, tok, c, direct, kept)
+            if not inner and closes_sentence(tok):
+                _widen(doc, norm, tok, c)  # "..., and the door was open, according to police"
+            if inner:
+                # "X is believed to have ..., according to police": the unsourced view is
+                # the relayed report itself, not a second attribution
+                kept = [k for k in kept if k is not c and not (k.sourceless and k in inner)]
+                relays.append(c)
     return kept, relays
 
 
@@ -54,24 +60,38 @@ def _relay_cue(tok) -> bool:
 
 
 def _relay_content(doc, norm: str, tok, relay: Candidate, direct: list[Candidate],
-                   found: list[Candidate]) -> bool:
-    """Give a trailing relay frame the whole report it relays as content; False if none.
+                   found: list[Candidate]) -> list[Candidate]:
+    """Give a trailing relay frame the whole sentence it relays as content; return the
+    reports inside it (none: not a relay, nothing changed).
 
-    The frame must trail: a comma before it and no quote after it to the sentence
-    end; the inner report (a direct quote's cue, or another found cue) sits in the
-    same sentence before the frame.  A quote that goes on after the frame ("...,"
-    X said, according to Z. "...") goes on in the relayed report too.
+    The frame must trail: a comma before it (or "according to X" closing the
+    sentence) and no quote after it to the sentence end; the inner report (a direct
+    quote's cue, or another found cue) sits in the same sentence before the frame.
+    A quote that goes on after the frame ("...," X said, according to Z. "...") goes
+    on in the relayed report too.
     """
     sent = tok.sent
     frame = tok.i if relay.source is None else min(tok.i, relay.source[0])
-    if frame <= sent.start or doc[frame - 1].text != ",":
-        return False
+    if frame <= sent.start or (doc[frame - 1].text != "," and not closes_sentence(tok)):
+        return []
     if any(t.text in QUOTE_MARKS for t in doc[tok.i:sent.end]):
-        return False
+        return []
     inner = _inner_reports(doc, sent, frame, relay, direct, found)
     if not inner:
-        return False
-    span = doc.char_span(min(_report_start(doc, f) for f in inner), doc[frame].idx,
+        return []
+    after = sorted({p for f in inner for p in (f.parts or [f.content]) if p[0] >= relay.cue[1]})
+    start = min(_report_start(doc, f) for f in inner)
+    return inner if _widen(doc, norm, tok, relay, start, after) else []
+
+
+def _widen(doc, norm: str, tok, relay: Candidate, start: Optional[int] = None,
+           after: Optional[list] = None) -> bool:
+    """Make a trailing frame's content the whole sentence before it (from ``start`` when
+    a report begins earlier), plus the ``after`` parts of a quote that goes on."""
+    sent = tok.sent
+    frame = tok.i if relay.source is None else min(tok.i, relay.source[0])
+    lead = next((t.idx for t in sent if not (t.is_punct or t.is_space)), sent.start_char)
+    span = doc.char_span(min(lead, start if start is not None else lead), doc[frame].idx,
                          alignment_mode="expand")
     if span is None:
         return False
@@ -79,11 +99,18 @@ def _relay_content(doc, norm: str, tok, relay: Candidate, direct: list[Candidate
     if a >= b:
         return False
     head = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
-    after = sorted({p for f in inner for p in (f.parts or [f.content]) if p[0] >= relay.cue[1]})
     relay.parts = [head] + after if after else []
     relay.content = (head[0], after[-1][1] if after else head[1])
     relay.kind = _kind(norm, *relay.content)
     return True
+
+
+def closes_sentence(tok) -> bool:
+    """"... at his home according to police.", "..., according to the county.": "according
+    to X" with nothing after it but punctuation closes its sentence as a frame, comma or
+    not; what it reports is the whole sentence before it."""
+    return tok.lower_ == "according" and tok.i > tok.sent.start and all(
+        t.is_punct or t.is_space for t in tok.doc[tok.right_edge.i + 1:tok.sent.end])
 
 
 def _inner_reports(doc, sent, frame: int, relay: Candidate, direct: list[Candidate],
