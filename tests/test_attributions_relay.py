@@ -95,3 +95,14 @@ def test_according_to_closing_a_sentence_reports_all_of_it(analyze):
     att = _by_cue(a, "according to")
     assert att.content.text == "He left the meeting early and the talks ended without a deal"
     assert att.speaker_name == "two aides"
+
+
+def test_a_quote_with_its_speaker_before_it_stays_his_when_a_filing_relays_it(analyze):
+    a = analyze("Dale Ortiz was arrested in May. In 2015, he waved a knife at a neighbor and "
+                "said, \u201cIf you call the police again, you will regret it,\u201d according "
+                "to a court filing.")
+    quote = next(x for x in a.attributions if x.kind == "direct")
+    assert quote.cue.text == "said" and quote.source.text == "he"
+    relay = _by_cue(a, "according to")
+    assert relay.source.text == "a court filing"
+    assert relay.content.text.startswith("In 2015, he waved a knife")

@@ -176,12 +176,20 @@ def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     if q.words < 1 or q.words <= 2 and _nickname(doc, norm, q) or _work_title(norm, q):
         return None
     after = _following_cue(doc, norm, q)
-    if after is not None:
-        return _run_to_subject(doc, norm, q, _make(doc, q, after))
     before = _preceding_cue(doc, norm, q)
+    if after is not None and not (before is not None and _is_according(after)):
+        # "he said, "...," according to a court filing": the quote is his; the filing
+        # relays the whole sentence (:mod:`.relay`)
+        return _run_to_subject(doc, norm, q, _make(doc, q, after))
     if before is not None:
         return _make(doc, q, before)
     return _continued(doc, norm, q)
+
+
+def _is_according(cue) -> bool:
+    """A frame cue that is "according (to)"."""
+    tok = cue[1]
+    return tok is not None and tok.lower_ == "according"
 
 
 def _nickname(doc, norm: str, q: Quote) -> bool:
