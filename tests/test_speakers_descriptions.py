@@ -79,3 +79,18 @@ def test_a_place_qualifying_the_speaking_noun_is_not_the_speaker(analyze):
     a = _by_content(an, "exploited for weeks")
     assert a.speaker_name != "US"
     assert "giant" in (a.speaker_name or "")
+
+
+def test_he_never_goes_to_a_warship_the_tagger_took_for_a_person(analyze):
+    an = analyze(
+        "The warship Admiral Volkov entered the strait at dawn. Witnesses said smoke rose "
+        "from its deck. He said the crew had been ordered to stay below.")
+    a = _by_content(an, "ordered to stay below")
+    assert "Volkov" not in (a.speaker_name or "")
+
+
+def test_a_vessel_word_elsewhere_leaves_a_person_a_person(analyze):
+    an = analyze(
+        "Mail carrier Tom Grady found the letter on Monday. The ferry left at noon. "
+        "He said the envelope was unsealed.")
+    assert _by_content(an, "envelope was unsealed").speaker_name == "Tom Grady"

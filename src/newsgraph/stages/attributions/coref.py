@@ -72,6 +72,12 @@ ORG_NOUNS = frozenset("campaign company firm group committee government administ
                       "department ministry newspaper network union association organization "
                       "organisation party team club council board office commission "
                       "institute foundation corporation bank court".split())
+# Words before a name that make it a vessel, not a person ("the warship Admiral Kuznetsov",
+# "USS John Rodgers"); compared lower case without the period.
+# ("carrier" only as "aircraft carrier": a mail carrier is a person)
+VESSELS = frozenset("ship warship frigate destroyer cruiser submarine vessel tanker freighter "
+                    "ferry yacht trawler tugboat icebreaker corvette "
+                    "uss hms hmas hmcs usns ins rfa mv".split())
 BIO_VERBS = frozenset(("is", "was", "has", "writes", "teaches", "lives", "served"))
 # Before a name opening its paragraph: nothing, or up to two titles ("Rep.", "Dr. Sen.").
 _TITLE_LEAD = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s+){0,2}")
@@ -227,8 +233,26 @@ class Discourse:
                 r.mentions.append(info)
                 if ent.label == "PERSON":
                     self._gender_evidence(r, info)
+            if ent.label == "PERSON" and r.mentions:
+                r.kind = self._not_a_person(r) or r.kind
             if r.mentions:
                 self.referents.append(r)
+
+    def _not_a_person(self, r: Referent) -> Optional[str]:
+        """A name the tagger took for a person that the text shows is a vessel ("the
+        warship Admiral Kuznetsov", "INS Mysore", "the Ethiopian-flagged MV Gibe"): a
+        THING, so that "he" and "she" cannot mean it."""
+        for m in r.mentions:
+            span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            i = span.start - 1
+            while i >= span.start - 2 and i >= 0 and self.doc[i].text[:1].isupper():
+                i -= 1  # the rest of the ship's name ("warship *Admiral* Kuznetsov")
+            words = [t.lower_.strip(".") for t in self.doc[max(0, i - 1):span.end - 1]]
+            if any(w in VESSELS for w in words[1:]) or words[:2] == ["aircraft", "carrier"]:
+                return "THING"
+        return None
 
     def _gender_evidence(self, r: Referent, info: MentionInfo) -> None:
         """Honorific or role word before the name; he/she in the clause it is subject of."""
