@@ -4,7 +4,8 @@ From spaCy's entity spans (repaired in :mod:`.candidates`), this stage builds
 one :class:`~newsgraph.model.Entity` per person, organisation, place or group
 of the article (:mod:`.merge`), with every mention, and for people the titles
 and roles the text gives them (:mod:`.roles`).  It also finds later bare
-surnames the tagger missed ("... wrote on X.Trump himself ...", :mod:`.mentions`),
+surnames and names written again that the tagger missed ("... wrote on
+X.Trump himself ...", "the SEACOM cable", :mod:`.mentions`),
 transcript speaker labels ("PENCE: ...", :mod:`.speakers`), and definite
 descriptions that can only mean one person ("the minister", kind
 ``description``, :mod:`.descriptions`).  Pronouns are left to the
@@ -42,7 +43,10 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
     cands = cnd.collect(doc, text)
     people = merge.group_people([c for c in cands if c.label == "PERSON"])
     others = merge.group_others([c for c in cands if c.label != "PERSON"])
-    extra = mn.surname_mentions(doc, text, people, cands)
+    extra = mn.repeated_names(doc, text, people + others, cands)
+    found = [(m.span.start, m.span.end) for ms in extra.values() for m in ms]
+    for gid, ms in mn.surname_mentions(doc, text, people, cands, found).items():
+        extra.setdefault(gid, []).extend(ms)
     new_speakers = _speaker_mentions(doc, text, people, cands, extra)
     starts = [c.start for c in cands]  # text order: binary search for the names inside a role
     built = []

@@ -75,8 +75,9 @@ def collect(doc, text: str) -> list[Cand]:
             cand.headline = headlines.inside(ranges, doc[cand.start].idx)
             cands.append(cand)
     cands = _add_known_orgs(doc, text, cands)
+    cands = _add_untagged_people(doc, text, cands, ranges)
     _relabel_by_article(cands)
-    cands = _drop_unconfirmed_headline_names(cands)
+    cands = _drop_unconfirmed_headline_names(doc, text, cands, ranges)
     cands = _drop_lone_titles(doc, cands)
     return [c for c in cands if c.label in LABELS]
 
@@ -153,15 +154,94 @@ def _title_before(doc, cand: Cand) -> str:
     return _SAME_TITLE.get(k, k)
 
 
-def _drop_unconfirmed_headline_names(cands: list[Cand]) -> list[Cand]:
-    """Keep a headline span only if the body names it too (or it is a well-known place)."""
+def _drop_unconfirmed_headline_names(doc, text: str, cands: list[Cand],
+                                     ranges: list[tuple[int, int]]) -> list[Cand]:
+    """Keep a headline span only if the body confirms it as a name.
+
+    The body confirms it when a body candidate has the same name (or, for a
+    person, the same surname), when the body writes the same words as a name
+    (:func:`_written_in_body`: the tagger may miss it there too, "The U.S.
+    Marshals have added ..."), or when it is a well-known place.  (A
+    person's name opening with a common given name is not enough: "Yvonne
+    Hiller Kills ..." runs on into the headline's verb.)"""
     if not any(c.headline for c in cands):
         return cands
     body_keys = {c.key() for c in cands if not c.headline}
     body_keys |= {surname(c.text.split()).lower() for c in cands
                   if not c.headline and c.label == "PERSON"}
     places = lexicon.places()
-    return [c for c in cands if not c.headline or c.key() in body_keys or c.text in places]
+    return [c for c in cands if not c.headline or c.key() in body_keys or c.text in places
+            or _written_in_body(doc, text, c, ranges)]
+
+
+def _given_name_person(doc, start: int, end: int) -> bool:
+    """Two or three capitalised singular proper nouns opening with a common given
+    name and holding no title, organisation word or place ("Tim Fanning", not
+    "Bradley Fighting Vehicles" or "Grace Church")."""
+    if not 2 <= end - start <= 3 or doc[start].text not in lexicon.given_names():
+        return False
+    heads, places = lexicon.org_heads(), lexicon.places()
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha()
+               and not t.text.isupper() and t.text not in heads and t.text not in places
+               and not is_title(t) and not is_honorific(t) for t in doc[start:end])
+
+
+def _written_in_body(doc, text: str, cand: Cand, ranges: list[tuple[int, int]]) -> bool:
+    """Does the body write the candidate's words, case and all, as a name?
+
+    A hit outside every headline, on word boundaries, whose tokens are proper
+    nouns; a one-word name must also not open its sentence (where any word is
+    capitalised)."""
+    pattern = re.compile(r"(?<![\w-])" + re.escape(cand.text) + r"(?![\w-])")
+    for m in pattern.finditer(text):
+        if headlines.inside(ranges, m.start()):
+            continue
+        span = doc.char_span(m.start(), m.end())
+        if span is None or not all(t.pos_ == "PROPN" or t.is_punct for t in span):
+            continue
+        if len(span) == 1 and span[0].is_sent_start:
+            continue
+        return True
+    return False
+
+
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")
+
+
+def _add_untagged_people(doc, text: str, cands: list[Cand], ranges: list[tuple[int, int]]
+                         ) -> list[Cand]:
+    """Add people the tagger left out: a common given name and one or two more
+    capitalised proper nouns that no entity span touches ("Constable Tim
+    Fanning", "Angels GM Tony Reagins"), outside headlines.  The words after the
+    given name must never be written in lowercase in the article: "Bradley
+    Fighting Vehicles" beside "fighting" is a thing."""
+    added = []
+    lowercase = None
+    i, n = 0, len(doc)
+    while i < n:
+        tok = doc[i]
+        if tok.ent_type_ or tok.text not in lexicon.given_names() or tok.pos_ != "PROPN" \
+                or headlines.inside(ranges, tok.idx):
+            i += 1
+            continue
+        end = i + 1
+        while end < n and end - i < 4 and doc[end].pos_ == "PROPN" and \
+                doc[end].text[:1].isupper() and not doc[end].ent_type_:
+            end += 1
+        if 2 <= end - i <= 3 and not (end < n and doc[end].text[:1].isupper() and
+                                     doc[end].pos_ == "PROPN") and \
+                _given_name_person(doc, i, end):
+            if lowercase is None:
+                lowercase = set(_LOWER_WORD.findall(text))
+            if any(t.lower_ in lowercase for t in doc[i + 1:end]):
+                i = end
+                continue
+            added.append(Cand(i, end, "PERSON", i, text=doc[i:end].text,
+                              title=_title_before(doc, Cand(i, end, "PERSON", i))))
+        i = end
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)
 
 
 def _repair(doc, start: int, end: int, label: str) -> Cand | None:

@@ -1,4 +1,5 @@
-"""Name mentions the tagger missed: later bare surnames of the people found.
+"""Name mentions the tagger missed: later bare surnames of the people found,
+and names of two words or more (or acronyms) the article writes again.
 
 "... wrote on X.Trump himself ...": the tokenizer glued the name to the
 previous sentence, so no entity span covers it.  Searching the text for the
@@ -20,8 +21,8 @@ def char_range(doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 
 
-def surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.Cand]
-                      ) -> dict[int, list[Mention]]:
+def surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.Cand],
+                     also_covered: tuple = ()) -> dict[int, list[Mention]]:
     """Mentions of known surnames that no candidate covers, keyed by id(group).
 
     Surnames of people named in full (or named by surname more than once) are
@@ -39,7 +40,7 @@ def surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.
         return {}
     pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
         re.escape(s) for s in sorted(by_surname, key=len, reverse=True)) + r")(?![\w-])")
-    covered = sorted(char_range(doc, c.start, c.end) for c in cands)
+    covered = sorted([char_range(doc, c.start, c.end) for c in cands] + list(also_covered))
     starts = [c[0] for c in covered]
     out: dict[int, list[Mention]] = {}
     for m in pattern.finditer(text):
@@ -55,6 +56,53 @@ def surname_mentions(doc, text: str, people: list[merge.Group], cands: list[cnd.
         owner = merge.choose_for_bare(owners, tok)
         out.setdefault(id(owner), []).append(Mention(Span.of(text, s, e), "name"))
     return out
+
+
+def repeated_names(doc, text: str, groups: list[merge.Group], cands: list[cnd.Cand]
+                   ) -> dict[int, list[Mention]]:
+    """Other places where the article writes a name it uses, untagged, keyed by id(group).
+
+    The tagger often names "the SEACOM cable" once and misses it the next time,
+    or misses a full name once ("John Jenkin accused of ...").  Searched: the
+    written forms of organisations and people of two words or more, and
+    organisations' acronyms ("NYPD", "MENA"), case-sensitively on word
+    boundaries; a form two entities share is left alone.  A hit must be proper
+    nouns (an acronym may carry any tag: "the NYPD's statement")."""
+    owners: dict[str, set[int]] = {}
+    by_id = {}
+    for g in groups:
+        if g.label not in ("ORG", "PERSON"):
+            continue
+        by_id[id(g)] = g
+        for c in g.cands:
+            form = c.text.rstrip(".") if c.text.endswith(".") and " " not in c.text else c.text
+            if c.end - c.start >= 2 or (g.label == "ORG" and _acronym(form)):
+                owners.setdefault(form, set()).add(id(g))
+    forms = [f for f, ids in owners.items() if len(ids) == 1]
+    if not forms:
+        return {}
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
+        re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
+    covered = sorted(char_range(doc, c.start, c.end) for c in cands)
+    starts = [c[0] for c in covered]
+    out: dict[int, list[Mention]] = {}
+    for m in pattern.finditer(text):
+        s, e = m.span()
+        if is_covered(covered, starts, s, e):
+            continue
+        span = doc.char_span(s, e)
+        if span is None:
+            continue
+        if not (_acronym(m.group()) or all(t.pos_ == "PROPN" or t.is_punct for t in span)):
+            continue
+        gid = next(iter(owners[m.group()]))
+        out.setdefault(gid, []).append(Mention(Span.of(text, s, e), "name"))
+    return out
+
+
+def _acronym(word: str) -> bool:
+    """Two to six capitals, nothing else ("NYPD", "MENA")."""
+    return 2 <= len(word) <= 6 and word.isalpha() and word.isupper()
 
 
 _NOMINAL = frozenset({"PROPN", "NOUN", "ADJ", "X"})

@@ -1,0 +1,128 @@
+"""Entities stage: names the tagger missed (issue 12, cross-document entities).
+
+Each rule is checked on a hand-built parse (words, tags and entity spans
+given), so the test says what the rule does whatever the tagger would guess.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from newsgraph.stages.entities import extract
+from newsgraph.stages.nlp import load_model
+
+_POS = {"NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "VBD": "VERB",
+        "VBZ": "VERB", "VBP": "VERB", "VBN": "VERB", "VB": "VERB", "DT": "DET", "IN": "ADP",
+        "JJ": "ADJ", ".": "PUNCT", ",": "PUNCT", "POS": "PART", "CD": "NUM", "CC": "CCONJ",
+        "PRP": "PRON", "RB": "ADV", "TO": "PART"}
+
+
+def build(lines: list[list[tuple]]) -> tuple[Doc, str]:
+    """A parsed document from lines of (word, tag[, entity label]) tuples.
+
+    Words are joined by spaces, a "." or "," or "'s" sticks to the word before,
+    lines end in a newline token, each line is one sentence; a run of tuples
+    with one label is one entity span."""
+    words, spaces, tags, ents, starts = [], [], [], [], []
+    prev = None
+    for n, line in enumerate(lines):
+        for k, item in enumerate(line):
+            word, tag = item[0], item[1]
+            label = item[2] if len(item) > 2 else None
+            if words and word in (".", ",", "'s") and spaces[-1]:
+                spaces[-1] = False
+            words.append(word)
+            spaces.append(True)
+            tags.append(tag)
+            starts.append(k == 0)
+            if label is None:
+                ents.append("O")
+            else:
+                ents.append(("I-" if prev == label and k > 0 else "B-") + label)
+            prev = label
+        spaces[-1] = False
+        if n < len(lines) - 1:
+            words.append("\n")
+            spaces.append(False)
+            tags.append("_SP")
+            starts.append(False)
+            ents.append("O")
+            prev = None
+    pos = [_POS.get(t, "SPACE" if t == "_SP" else "X") for t in tags]
+    doc = Doc(load_model().vocab, words=words, spaces=spaces, tags=tags, pos=pos, ents=ents,
+              sent_starts=starts)
+    return doc, doc.text
+
+
+def names(entities, label: str | None = None) -> dict:
+    return {e.name: e for e in entities if label is None or e.label == label}
+
+
+def mention_texts(entity) -> list[str]:
+    return [m.span.text for m in entity.mentions]
+
+
+def test_untagged_given_name_and_surname_is_a_person():
+    # "Constable Tim Fanning" untagged; "Fanning" tagged once later
+    doc, text = build([
+        [("Constable", "NNP"), ("Tim", "NNP"), ("Fanning", "NNP"), ("said", "VBD"),
+         ("the", "DT"), ("man", "NN"), ("fled", "VBD"), (".", ".")],
+        [("Fanning", "NNP", "PERSON"), ("said", "VBD"), ("police", "NNS"), ("waited", "VBD"),
+         (".", ".")],
+    ])
+    ents = names(extract(doc, text), "PERSON")
+    assert "Tim Fanning" in ents
+    assert mention_texts(ents["Tim Fanning"]) == ["Tim Fanning", "Fanning"]
+
+
+def test_untagged_given_name_needs_name_words_after_it():
+    # "fighting" is written in lowercase: "Bradley Fighting Vehicles" is a thing;
+    # a plural or organisation word, or a given name alone, is no person either
+    doc, text = build([
+        [("They", "PRP"), ("sent", "VBD"), ("Bradley", "NNP"), ("Fighting", "NNP"),
+         ("Vehicles", "NNPS"), ("to", "TO"), ("the", "DT"), ("fighting", "NN"), (".", ".")],
+        [("Gordon", "NNP"), ("Advisors", "NNPS"), ("and", "CC"), ("Grace", "NNP"),
+         ("Church", "NNP"), ("agreed", "VBD"), ("with", "IN"), ("Tony", "NNP"), (".", ".")],
+    ])
+    assert names(extract(doc, text), "PERSON") == {}
+
+
+def test_headline_name_confirmed_by_the_body_words():
+    # the tagger found "U. S. Marshals" only in the headline; the body writes it too
+    doc, text = build([
+        [("Inmate", "NNP"), ("Added", "NNP"), ("to", "IN"), ("U.", "NNP", "ORG"),
+         ("S.", "NNP", "ORG"), ("Marshals", "NNPS", "ORG"), ("List", "NNP")],
+        [("The", "DT"), ("U.", "NNP"), ("S.", "NNP"), ("Marshals", "NNPS"), ("have", "VBP"),
+         ("added", "VBN"), ("a", "DT"), ("man", "NN"), (".", ".")],
+    ])
+    ents = names(extract(doc, text), "ORG")
+    assert mention_texts(ents["U. S. Marshals"]) == ["U. S. Marshals", "U. S. Marshals"]
+
+
+def test_headline_guesses_stay_dropped():
+    # title-case words the tagger took for names, which the body never writes
+    doc, text = build([
+        [("Nadia", "NNP", "PERSON"), ("Korlov", "NNP", "PERSON"), ("Wins", "NNP", "PERSON"),
+         ("Vote", "NNP"), ("as", "IN"), ("Budget", "NNP", "ORG"), ("Talks", "NNP", "ORG"),
+         ("Stall", "NNP", "ORG")],
+        [("Nadia", "NNP", "PERSON"), ("Korlov", "NNP", "PERSON"), ("won", "VBD"), ("the", "DT"),
+         ("budget", "NN"), ("vote", "NN"), (".", ".")],
+    ])
+    ents = names(extract(doc, text))
+    assert "Nadia Korlov" in ents
+    assert not any("Wins" in n or "Stall" in n for n in ents)
+
+
+def test_repeated_names_the_tagger_missed():
+    # an acronym tagged once and missed twice (once as a noun), a full name missed once
+    doc, text = build([
+        [("Lars", "NNP"), ("Obrecht", "NNP"), ("accused", "VBN"), ("of", "IN"), ("fraud", "NN")],
+        [("The", "DT"), ("SEACOM", "NNP", "ORG"), ("cable", "NN"), ("failed", "VBD"), (",", ","),
+         ("Lars", "NNP", "PERSON"), ("Obrecht", "NNP", "PERSON"), ("said", "VBD"), (".", ".")],
+        [("Users", "NNS"), ("of", "IN"), ("the", "DT"), ("SEACOM", "NNP"), ("cable", "NN"),
+         ("and", "CC"), ("SEACOM", "NNS"), ("'s", "POS"), ("staff", "NN"), ("waited", "VBD"),
+         (".", ".")],
+    ])
+    ents = names(extract(doc, text))
+    assert mention_texts(ents["SEACOM"]) == ["SEACOM"] * 3
+    assert mention_texts(ents["Lars Obrecht"]) == ["Lars Obrecht"] * 2
