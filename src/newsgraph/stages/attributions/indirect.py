@@ -26,7 +26,7 @@ from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
 from .syntax import (content_parts, content_spans, key, same_paragraph, source_span,
-                     sourceless, subject_kind, token_at, trim)
+                     sourceless, subject_kind, token_at, trailing_readings, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
@@ -75,7 +75,7 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
     """The best-scored content of every token of ``tokens`` that passes the threshold."""
     offered = [(tok, rel, a, b) for tok in tokens
                if not (tok.is_punct or tok.is_space or quoted[tok.idx]) and _may_be_cue(tok)
-               for rel, a, b in content_spans(tok)]
+               for rel, a, b in _readings(tok)]
     ctx = DocContext(doc, norm)
     kinds = _source_kinds(offered)
     scores, threshold = _score(offered, kinds, ctx)
@@ -102,6 +102,14 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
                                src, score=s, parts=parts if len(parts) > 1 else [],
                                sourceless=no or nobody))
     return found
+
+
+def _readings(tok):
+    """The contents the parse offers a cue (:func:`.syntax.content_spans`, as in training)
+    and the stage's own readings of trailing frames (:func:`.syntax.trailing_readings`)."""
+    spans = list(content_spans(tok))
+    seen = {(a, b) for _, a, b in spans}
+    return spans + [r for r in trailing_readings(tok) if (r[1], r[2]) not in seen]
 
 
 def _onto(doc, title, c: Candidate) -> Candidate:
