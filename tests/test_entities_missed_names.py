@@ -126,3 +126,14 @@ def test_repeated_names_the_tagger_missed():
     ents = names(extract(doc, text))
     assert mention_texts(ents["SEACOM"]) == ["SEACOM"] * 3
     assert mention_texts(ents["Lars Obrecht"]) == ["Lars Obrecht"] * 2
+
+
+def test_headline_name_not_confirmed_by_part_of_a_longer_name():
+    # the body writes "U. S. Court" only inside "U. S. Court of Appeals"
+    doc, text = build([
+        [("Plant", "NNP"), ("Rules", "NNP"), ("Face", "NNP"), ("Key", "NNP"), ("U.", "NNP", "ORG"),
+         ("S.", "NNP", "ORG"), ("Court", "NNP", "ORG"), ("Test", "NNP")],
+        [("The", "DT"), ("U.", "NNP"), ("S.", "NNP"), ("Court", "NNP"), ("of", "IN"),
+         ("Appeals", "NNP"), ("heard", "VBD"), ("the", "DT"), ("case", "NN"), (".", ".")],
+    ])
+    assert "U. S. Court" not in names(extract(doc, text))

@@ -190,8 +190,8 @@ def _written_in_body(doc, text: str, cand: Cand, ranges: list[tuple[int, int]]) 
     """Does the body write the candidate's words, case and all, as a name?
 
     A hit outside every headline, on word boundaries, whose tokens are proper
-    nouns; a one-word name must also not open its sentence (where any word is
-    capitalised)."""
+    nouns, not part of a longer name; a one-word name must also not open its
+    sentence (where any word is capitalised)."""
     pattern = re.compile(r"(?<![\w-])" + re.escape(cand.text) + r"(?![\w-])")
     for m in pattern.finditer(text):
         if headlines.inside(ranges, m.start()):
@@ -201,8 +201,20 @@ def _written_in_body(doc, text: str, cand: Cand, ranges: list[tuple[int, int]]) 
             continue
         if len(span) == 1 and span[0].is_sent_start:
             continue
+        if _name_goes_on(doc, span.start, span.end):
+            continue  # part of a longer name ("U.S. Court of Appeals")
         return True
     return False
+
+
+def _name_goes_on(doc, start: int, end: int) -> bool:
+    """Is the span part of a longer name: a capitalised proper noun (not a title)
+    right before it, one right after it, or "of" and a capitalised word after it?"""
+    def cap(i: int) -> bool:
+        return 0 <= i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+    before = start > 0 and (is_title(doc[start - 1]) or is_honorific(doc[start - 1]))
+    return (cap(start - 1) and not before) or cap(end) or (
+        end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper())
 
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")
@@ -217,10 +229,12 @@ def _add_untagged_people(doc, text: str, cands: list[Cand], ranges: list[tuple[i
     Fighting Vehicles" beside "fighting" is a thing."""
     added = []
     lowercase = None
-    i, n = 0, len(doc)
+    given = lexicon.given_names()
+    toks = getattr(doc, "tokens", None) or list(doc)
+    i, n = 0, len(toks)
     while i < n:
-        tok = doc[i]
-        if tok.ent_type_ or tok.text not in lexicon.given_names() or tok.pos_ != "PROPN" \
+        tok = toks[i]
+        if tok.text not in given or tok.pos_ != "PROPN" or tok.ent_type_ \
                 or headlines.inside(ranges, tok.idx):
             i += 1
             continue

@@ -81,23 +81,43 @@ def repeated_names(doc, text: str, groups: list[merge.Group], cands: list[cnd.Ca
     forms = [f for f, ids in owners.items() if len(ids) == 1]
     if not forms:
         return {}
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(
-        re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])")
     covered = sorted(char_range(doc, c.start, c.end) for c in cands)
     starts = [c[0] for c in covered]
     out: dict[int, list[Mention]] = {}
-    for m in pattern.finditer(text):
-        s, e = m.span()
-        if is_covered(covered, starts, s, e):
+    last_end = -1
+    for s, e, form in _find_words(text, forms):
+        if s < last_end or is_covered(covered, starts, s, e):
             continue
         span = doc.char_span(s, e)
         if span is None:
             continue
-        if not (_acronym(m.group()) or all(t.pos_ == "PROPN" or t.is_punct for t in span)):
+        if not (_acronym(form) or all(t.pos_ == "PROPN" or t.is_punct for t in span)):
             continue
-        gid = next(iter(owners[m.group()]))
+        last_end = e
+        gid = next(iter(owners[form]))
         out.setdefault(gid, []).append(Mention(Span.of(text, s, e), "name"))
     return out
+
+
+def _find_words(text: str, forms: list[str]) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of the forms (no letter, digit, "_" or "-" on either
+    side), by start, the longer first at one start.  ``str.find`` per form: a
+    pattern of all forms would be compiled anew for every article."""
+    hits = []
+    for form in forms:
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            if not (pos > 0 and _joins(text[pos - 1])) and \
+                    not (end < len(text) and _joins(text[end])):
+                hits.append((pos, end, form))
+            pos = text.find(form, pos + 1)
+    hits.sort(key=lambda h: (h[0], -h[1]))
+    return hits
+
+
+def _joins(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
 
 
 def _acronym(word: str) -> bool:
