@@ -94,3 +94,11 @@ def test_a_vessel_word_elsewhere_leaves_a_person_a_person(analyze):
         "Mail carrier Tom Grady found the letter on Monday. The ferry left at noon. "
         "He said the envelope was unsealed.")
     assert _by_content(an, "envelope was unsealed").speaker_name == "Tom Grady"
+
+
+def test_they_after_investigators_is_the_one_force_named(analyze):
+    an = analyze(
+        "Harbor City Police were called to a home on Birch Lane on Sunday. Investigators "
+        "said the two men had argued for hours. They said a neighbor heard two shots.")
+    a = _by_content(an, "neighbor heard two shots")
+    assert a.speaker_name == "Harbor City Police"

@@ -78,6 +78,9 @@ ORG_NOUNS = frozenset("campaign company firm group committee government administ
 VESSELS = frozenset("ship warship frigate destroyer cruiser submarine vessel tanker freighter "
                     "ferry yacht trawler tugboat icebreaker corvette "
                     "uss hms hmas hmcs usns ins rfa mv".split())
+# Plural nouns for a police force's people: with one force named, they are that force.
+POLICE_WORDS = frozenset(("police", "officer", "investigator", "detective", "deputy",
+                          "authority", "trooper"))
 BIO_VERBS = frozenset(("is", "was", "has", "writes", "teaches", "lives", "served"))
 # Before a name opening its paragraph: nothing, or up to two titles ("Rep.", "Dr. Sen.").
 _TITLE_LEAD = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s+){0,2}")
@@ -313,6 +316,12 @@ class Discourse:
             if poss_name and not org_noun:
                 continue  # "Trump's spokeswoman" may be named nearby; leave it to the source
             plural = tok.tag_ == "NNS" or tok.lower_ in ("police", "authorities")
+            force = self._police_force() if plural and lemma in POLICE_WORDS else None
+            if force is not None:  # "Rio Rancho Police ... Investigators say": the force
+                info = self._info(tok.idx, tok.idx + len(tok.text))
+                if info is not None:
+                    force.mentions.append(info)
+                continue
             left = tok.left_edge.i
             right = tok.right_edge.i + 1 if tok.right_edge.i - left < 10 else tok.i + 1
             name = self.doc[left:right].text
@@ -329,6 +338,14 @@ class Discourse:
                 if lemma in gw:
                     r.vote(gw[lemma], 3.0)
             r.mentions.append(info)
+
+    def _police_force(self) -> Optional[Referent]:
+        """The one police or sheriff's force the article names, else None."""
+        if not hasattr(self, "_force"):
+            forces = [r for r in self.referents if r.kind == "ORG" and r.entity is not None
+                      and {"police", "sheriff"} & set(r.name.lower().replace("'s", "").split())]
+            self._force = forces[0] if len(forces) == 1 else None
+        return self._force
 
     def _title_holder(self, tok) -> Optional[Referent]:
         """The person named nearest before ``tok`` with its word as a title
