@@ -4,7 +4,8 @@ speaker.  Every article here was written for these tests."""
 
 from __future__ import annotations
 
-from newsgraph.stages.attributions.coref import holds_title
+from newsgraph.stages.attributions.coref import Discourse, holds_title
+from newsgraph.stages.attributions.quotes import find_quotes
 
 
 def _by_content(analysis, needle):
@@ -102,3 +103,16 @@ def test_they_after_investigators_is_the_one_force_named(analyze):
         "said the two men had argued for hours. They said a neighbor heard two shots.")
     a = _by_content(an, "neighbor heard two shots")
     assert a.speaker_name == "Harbor City Police"
+
+
+def test_a_place_naming_the_forces_people_is_part_of_the_force(analyze):
+    text = ("Harbor City Police Department officers were called to Birch Lane on Monday. "
+            "Harbor City police investigate the shooting.")
+    an = analyze(text)
+    disc = Discourse(an.doc, an.norm or text, an.entities, find_quotes(text, text))
+    at = text.index("Harbor City police")
+    force = next(r for r in disc.referents if r.name == "Harbor City Police Department")
+    assert at + len("Harbor City ") in force.starts  # "police" is the force's mention
+    for r in disc.referents:
+        if r.kind == "GPE":  # and "Harbor City" there is no place of its own
+            assert at not in r.starts

@@ -321,6 +321,7 @@ class Discourse:
                 info = self._info(tok.idx, tok.idx + len(tok.text))
                 if info is not None:
                     force.mentions.append(info)
+                    self._absorb(tok.left_edge.idx, tok.idx)
                 continue
             left = tok.left_edge.i
             right = tok.right_edge.i + 1 if tok.right_edge.i - left < 10 else tok.i + 1
@@ -338,6 +339,13 @@ class Discourse:
                 if lemma in gw:
                     r.vote(gw[lemma], 3.0)
             r.mentions.append(info)
+
+    def _absorb(self, start: int, end: int) -> None:
+        """A place naming the force's people ("*San Antonio* police") is part of that
+        mention, not a referent of its own there."""
+        for r in self.referents:
+            if r.kind in ("GPE", "NORP"):
+                r.mentions = [m for m in r.mentions if not start <= m.start < end]
 
     def _police_force(self) -> Optional[Referent]:
         """The one police or sheriff's force the article names, else None."""
