@@ -1,5 +1,4 @@
-"""Learn the attribution cue table and cue model from PolNeAR train (and the tuning half of
-our other-beats gold, ``src/newsgraph/eval/gold/beats-attributions.jsonl``).
+"""Learn the attribution cue table and cue model from PolNeAR train.
 
 For every token of every training article and every content the parse offers
 it (``newsgraph.stages.attributions.syntax.content_spans``, the same function
@@ -52,15 +51,12 @@ from newsgraph.stages.normalize import normalize_text
 OUT = LEXICONS / "attribution_cues_learned.json"
 MIN_SEEN = 3
 NEVER_SEEN = 30  # a word seen this often and never a cue is kept as [0, n]: the stage skips it
-BEATS_WEIGHT = 3  # each article of the beats tuning half counts as three (PolNeAR has ~900)
 Ranges = list[tuple[int, int]]
 
 
-def gold_attributions(ann) -> list[tuple[Ranges, set[int], Ranges]]:
-    """(cue ranges, content characters, source ranges) of each gold attribution with a cue,
-    from a PolNeAR annotation file or a list of gold records (the beats gold)."""
-    golds = load_gold(ann) if isinstance(ann, Path) else ann
-    return [(g.cue, g.content_chars(), g.source) for g in golds if g.cue]
+def gold_attributions(ann: Path) -> list[tuple[Ranges, set[int], Ranges]]:
+    """(cue ranges, content characters, source ranges) of each gold attribution with a cue."""
+    return [(g.cue, g.content_chars(), g.source) for g in load_gold(ann) if g.cue]
 
 
 def _iou(doc, a: int, b: int, chars: set[int]) -> float:
@@ -190,25 +186,7 @@ def main() -> None:
     texts = (normalize_text(t.read_text(encoding="utf-8")) for _, t, _ in rows)
     pairs = list(zip(nlp.pipe(texts, batch_size=32), (ann for _, _, ann in rows)))
     fit_sources(pairs)
-    fit_cues(pairs + beats_tuning_pairs(root, nlp))
-
-
-def beats_tuning_pairs(root: Path, nlp) -> list[tuple[object, list]]:
-    """The tuning half of our other-beats gold, each article BEATS_WEIGHT times.
-
-    PolNeAR is political news; crime, court and sports stories use other verbs in other
-    senses, and the cue model carried them badly.  Training the cue model on the tuning
-    half as well lifted the locked half (all e2e 0.758 -> 0.780, session 12); the locked
-    half stays out of training, so it is still the check.
-    """
-    from newsgraph.eval import beats
-    from newsgraph.eval.speakers import is_locked
-
-    items = [item for item in beats.load(root) if not is_locked(item[0])]
-    docs = nlp.pipe((normalize_text(text) for _, text, _ in items), batch_size=16)
-    pairs = [(doc, gold) for doc, (_, _, gold) in zip(docs, items)]
-    print(f"beats tuning half: {len(pairs)} articles x {BEATS_WEIGHT}", file=sys.stderr)
-    return pairs * BEATS_WEIGHT
+    fit_cues(pairs)
 
 
 if __name__ == "__main__":
