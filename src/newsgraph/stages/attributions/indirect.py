@@ -20,7 +20,7 @@ import numpy as np
 from .direct import Candidate
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .headline import sentence_case_headline
-from .quotes import Quote
+from .quotes import Quote, content_kind
 from .relay import closes_sentence, split_relays
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
@@ -98,7 +98,7 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         parts = [_within_paragraph(norm, quoted, *part) for part in parts]
         start, end = parts[0][0], parts[-1][1]
-        found.append(Candidate(_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
+        found.append(Candidate(content_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
                                src, score=s, parts=parts if len(parts) > 1 else [],
                                sourceless=no or nobody))
     return found
@@ -249,17 +249,6 @@ def _cue_span(tok) -> tuple[int, int]:
     if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
         end = tok.nbor(1).idx + 2
     return tok.idx, end
-
-
-def _kind(norm: str, start: int, end: int) -> str:
-    """direct when the content is one quote, mixed when it holds one, else indirect."""
-    text = norm[start:end]
-    if '"' not in text:
-        return "indirect"
-    stripped = text.strip().rstrip(".,")
-    if stripped.startswith('"') and stripped.count('"') == 2 and stripped.endswith('"'):
-        return "direct"
-    return "mixed"
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:

@@ -170,3 +170,14 @@ def _chain_paragraphs(norm: str, quotes: list[Quote]) -> list[Quote]:
 
 def _count_words(norm: str, start: int, end: int) -> int:
     return len(_WORD.findall(norm, start, end))
+
+
+def content_kind(norm: str, start: int, end: int) -> str:
+    """direct when the content is one quote, mixed when it holds one, else indirect."""
+    text = norm[start:end]
+    if '"' not in text:
+        return "indirect"
+    stripped = text.strip().rstrip(".,")
+    if stripped.startswith('"') and stripped.count('"') == 2 and stripped.endswith('"'):
+        return "direct"
+    return "mixed"

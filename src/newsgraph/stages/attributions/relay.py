@@ -21,35 +21,37 @@ from __future__ import annotations
 from typing import Optional
 
 from .direct import Candidate
+from .nonspeech import QUOTE_MARKS
+from .quotes import content_kind
 from .syntax import trim
-
-QUOTE_MARKS = frozenset(('"', "\u201c", "\u201d"))
 
 
 def split_relays(doc, norm: str, direct: list[Candidate], found: list[Candidate]
                  ) -> tuple[list[Candidate], list[Candidate]]:
     """(candidates left to settle, relay records kept as they are)."""
-    kept, relays = list(found), []
+    gone: set[int] = set()  # ids of candidates taken out of the settling
+    relays = []
     for c in found:
-        if c not in kept or c.cue_token is None:
+        if id(c) in gone or c.cue_token is None:
             continue
         tok = doc[c.cue_token]
         if tok.lemma_.lower() == "quote":
-            inner = _quoted_as_saying(doc, tok, kept)
+            inner = _quoted_as_saying(doc, tok, [k for k in found if id(k) not in gone])
             if inner is not None:
-                kept.remove(inner)
-                kept.remove(c)
+                gone.update((id(c), id(inner)))
                 relays += [c, inner]
         elif _relay_cue(tok):
-            inner = _relay_content(doc, norm, tok, c, direct, kept)
-            if not inner and closes_sentence(tok):
-                _widen(doc, norm, tok, c)  # "..., and the door was open, according to police"
+            inner = _relay_content(doc, norm, tok, c, direct,
+                                   [k for k in found if id(k) not in gone])
             if inner:
                 # "X is believed to have ..., according to police": the unsourced view is
                 # the relayed report itself, not a second attribution
-                kept = [k for k in kept if k is not c and not (k.sourceless and k in inner)]
+                gone.add(id(c))
+                gone.update(id(k) for k in inner if k.sourceless)
                 relays.append(c)
-    return kept, relays
+            elif closes_sentence(tok):
+                _widen(doc, norm, tok, c)  # "..., and the door was open, according to police"
+    return [k for k in found if id(k) not in gone], relays
 
 
 def _relay_cue(tok) -> bool:
@@ -71,7 +73,7 @@ def _relay_content(doc, norm: str, tok, relay: Candidate, direct: list[Candidate
     on in the relayed report too.
     """
     sent = tok.sent
-    frame = tok.i if relay.source is None else min(tok.i, relay.source[0])
+    frame = _frame_start(tok, relay)
     if frame <= sent.start or (doc[frame - 1].text != "," and not closes_sentence(tok)):
         return []
     if any(t.text in QUOTE_MARKS for t in doc[tok.i:sent.end]):
@@ -89,7 +91,7 @@ def _widen(doc, norm: str, tok, relay: Candidate, start: Optional[int] = None,
     """Make a trailing frame's content the whole sentence before it (from ``start`` when
     a report begins earlier), plus the ``after`` parts of a quote that goes on."""
     sent = tok.sent
-    frame = tok.i if relay.source is None else min(tok.i, relay.source[0])
+    frame = _frame_start(tok, relay)
     lead = next((t.idx for t in sent if not (t.is_punct or t.is_space)), sent.start_char)
     span = doc.char_span(min(lead, start if start is not None else lead), doc[frame].idx,
                          alignment_mode="expand")
@@ -101,8 +103,14 @@ def _widen(doc, norm: str, tok, relay: Candidate, start: Optional[int] = None,
     head = (doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text))
     relay.parts = [head] + after if after else []
     relay.content = (head[0], after[-1][1] if after else head[1])
-    relay.kind = _kind(norm, *relay.content)
+    relay.kind = content_kind(norm, *relay.content)
     return True
+
+
+def _frame_start(tok, relay: Candidate) -> int:
+    """First token of a trailing frame: its cue, or its source when that comes first
+    ("..., the Star reported")."""
+    return tok.i if relay.source is None else min(tok.i, relay.source[0])
 
 
 def closes_sentence(tok) -> bool:
@@ -165,17 +173,7 @@ def _quoted_as_saying(doc, tok, found: list[Candidate]) -> Optional[Candidate]:
         say = doc[c.cue_token]
         if not any(a.i == tok.i for a in say.ancestors) or say.i < speaker.i:
             continue
-        a, b = _noun_phrase(doc, speaker)
+        a, b = trim(doc, speaker.left_edge.i, speaker.right_edge.i + 1)  # with appositions
         c.source, c.source_chars, c.sourceless = (a, b), None, False
         return c
     return None
-
-
-def _noun_phrase(doc, noun) -> tuple[int, int]:
-    """The noun with its modifiers and appositions, trimmed of commas."""
-    return trim(doc, noun.left_edge.i, noun.right_edge.i + 1)
-
-
-def _kind(norm: str, start: int, end: int) -> str:
-    """indirect, or mixed when the relayed report holds a quote."""
-    return "mixed" if '"' in norm[start:end] else "indirect"
