@@ -235,6 +235,18 @@ def test_negatives_yield_nothing(analyze, text):
     assert analyze(text).attributions == []
 
 
+def test_an_unseen_verb_with_a_noun_phrase_is_an_action(analyze):
+    """A verb PolNeAR train never shows, not a listed reporting verb, with a noun phrase."""
+    a = analyze("Coach Ray Dunn said the team would be fine. "
+                "He tweaked the same ankle that bothered him in the opener.")
+    assert [att.cue.text for att in a.attributions] == ["said"]
+
+
+def test_an_unseen_verb_with_a_clause_is_still_speech(analyze):
+    att = _find(analyze("The coach marveled that the bus had been the team's best player."), "bus")
+    assert att.cue.text == "marveled" and att.source.text == "The coach"
+
+
 def test_an_action_verb_with_a_clause_is_still_speech(analyze):
     att = _find(analyze("The governor responded that the budget was balanced."), "budget")
     assert att.cue.text == "responded" and att.source.text == "The governor"
