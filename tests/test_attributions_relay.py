@@ -106,3 +106,15 @@ def test_a_quote_with_its_speaker_before_it_stays_his_when_a_filing_relays_it(an
     relay = _by_cue(a, "according to")
     assert relay.source.text == "a court filing"
     assert relay.content.text.startswith("In 2015, he waved a knife")
+
+
+def test_a_quote_after_an_outlets_report_is_not_the_outlets(analyze):
+    text = ("Fire Chief Maria Lopez said crews arrived within four minutes.\n\n"
+            '"We did everything we could."\n\n'
+            "The Valley Ledger reported that the home had no working smoke alarms.\n\n"
+            '"Every family should check their alarms this weekend."')
+    a = analyze(text)
+    first, last = [x for x in a.attributions if x.kind == "direct"]
+    assert first.speaker_name == "Maria Lopez"  # the quote goes on in the voice named before it
+    assert last.content.text.startswith('"Every family')
+    assert last.speaker is None and last.speaker_name is None

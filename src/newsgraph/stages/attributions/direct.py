@@ -155,8 +155,20 @@ def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
             _append_part(last, c)  # 'Nurses are "tired," she said. "We..."': one mixed quote
             continue
         if gap.count("\n") <= 2 and len(gap) < 400:
+            if _relayed(norm, last):
+                c.inherit = False  # kept, with nobody named: see _relayed
             out.append(c)
     return out
+
+
+RELAY_CUES = ("report", "according")
+
+
+def _relayed(norm: str, cand: Candidate) -> bool:
+    """"The Ledger reported that ...", "According to the Ledger, ...": a quote that follows
+    a report of a report quotes someone the report quoted, not the outlet itself, so it
+    does not take the report's source as its speaker."""
+    return cand.cue is not None and norm[cand.cue[0]:cand.cue[1]].lower().startswith(RELAY_CUES)
 
 
 def _append_part(cand: Candidate, orphan: Candidate) -> None:
