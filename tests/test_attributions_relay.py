@@ -118,3 +118,8 @@ def test_a_quote_after_an_outlets_report_is_not_the_outlets(analyze):
     assert first.speaker_name == "Maria Lopez"  # the quote goes on in the voice named before it
     assert last.content.text.startswith('"Every family')
     assert last.speaker is None and last.speaker_name is None
+
+
+def test_a_clock_time_closing_the_content_keeps_its_am_pm(analyze):
+    att = _by_cue(analyze("Reyes said the alarm went off at 3:05 a.m. Everyone ran outside."), "said")
+    assert att.content.text == "the alarm went off at 3:05 a.m."

@@ -13,6 +13,7 @@ score, the way PolNeAR gives each token to at most one attribution.
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import numpy as np
@@ -97,6 +98,7 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
             src = same_paragraph(tok, *src)
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         parts = [_within_paragraph(norm, quoted, *part) for part in parts]
+        parts[-1] = (parts[-1][0], _clock_suffix(norm, parts[-1][1]))
         start, end = parts[0][0], parts[-1][1]
         found.append(Candidate(content_kind(norm, start, end), (start, end), _cue_span(tok), tok.i,
                                src, score=s, parts=parts if len(parts) > 1 else [],
@@ -225,6 +227,18 @@ def _snap(quoted: bytearray, start: int, end: int) -> tuple[int, int]:
     while start > 0 and quoted[start] and quoted[start - 1]:
         start -= 1
     return start, end
+
+
+_CLOCK_SUFFIX = re.compile(r" ?[ap]\.? ?m\.?(?![a-z])", re.IGNORECASE)
+
+
+def _clock_suffix(norm: str, end: int) -> int:
+    """"said the alarm went off at 3:05 a.m.": the parser hangs a sentence-final "a.m." on
+    the reporting verb as punctuation, and the clause would end at "3:05"."""
+    if end == 0 or not norm[end - 1].isdigit():
+        return end
+    m = _CLOCK_SUFFIX.match(norm, end)
+    return m.end() if m else end
 
 
 def _within_paragraph(norm: str, quoted: bytearray, start: int, end: int) -> tuple[int, int]:
