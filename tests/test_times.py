@@ -396,6 +396,23 @@ def test_names_of_shows_and_films_are_not_dates(times, text):
     assert times(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    'Mothers led the "March of the Combatant Mothers" past the mission.',
+    "Thousands joined the March for Our Lives downtown.",
+    "The singer performed at the March on Washington.",
+])
+def test_a_march_named_as_an_event_is_no_month(times, text):
+    assert times(text) == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The talks collapsed in March on the eve of the vote.", "March", "2024-03"),
+    ("Prices rose in March for the first time.", "March", "2024-03"),
+])
+def test_march_the_month_stays_a_date(times, text, span, value):
+    assert one(times, text, span).value == value
+
+
 def test_a_year_after_in_is_still_a_year(times):
     assert one(times, "The theatre opened in 1917 and closed in 1975.", "1917").value == "1917"
 
@@ -484,3 +501,20 @@ def test_a_date_dated_from_the_story_reference_does_not_renew_it(times):
     found = by_text(times(text, "2025-01-09"))
     assert found["Dec. 27"].value == "2023-12-27"
     assert found["Jan. 3"].value == "2025-01-03"  # the 2023 scene is far behind by now
+
+
+# --- "tonight" is the night of its day ---------------------------------------------------
+
+def test_tonight_is_the_night_of_the_day(times):
+    t = one(times, "The council votes tonight on the budget.", "tonight")
+    assert (t.type, t.value) == ("TIME", "2024-11-18TNI")
+
+
+def test_a_clock_time_before_tonight_takes_its_day(times):
+    t = one(times, "The council votes at 8 p.m. tonight.", "8 p.m. tonight")
+    assert t.value == "2024-11-18T20:00"
+
+
+def test_a_clock_time_before_last_night_takes_yesterday(times):
+    t = one(times, "The fire started at 9 p.m. last night in a barn.", "9 p.m. last night")
+    assert t.value == "2024-11-17T21:00"

@@ -34,16 +34,17 @@ from . import timebank
 from .timebank import GoldDoc, match, read_tml
 
 # Pinned about 0.01 below the figures measured in session 10 (recognizers relaxed 0.755 /
-# value 0.217, locked half 0.775 / 0.205; tweets 0.789 / 0.626, locked half 0.798 / 0.628).
+# value 0.217, locked half 0.775 / 0.205; tweets 0.789 / 0.626, locked half 0.798 / 0.628);
+# tweets value raised in session 13 ("tonight" as TNI: 0.639, locked half 0.630).
 FLOORS = {
     "recognizers_relaxed_f1": 0.745,
     "recognizers_value_f1": 0.207,
     "recognizers_locked_relaxed_f1": 0.765,
     "recognizers_locked_value_f1": 0.195,
     "tweets_relaxed_f1": 0.779,
-    "tweets_value_f1": 0.616,
+    "tweets_value_f1": 0.629,
     "tweets_locked_relaxed_f1": 0.788,
-    "tweets_locked_value_f1": 0.618,
+    "tweets_locked_value_f1": 0.620,
 }
 
 _TYPES = {"date": "DATE", "daterange": "DATE", "datetime": "TIME", "datetimerange": "TIME",

@@ -154,15 +154,17 @@ def _modifier(norm: str, start: int, floor: int, ttype: str, value: str, core: s
     return start - len(window) + m.start(), mod
 
 
+_PLAIN_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:TNI)?")  # a day, or "tonight" ("8 p.m. tonight")
+
+
 def _merge_clock(items: list[dict], norm: str) -> list[dict]:
     """"5 p.m. EST Nov. 9" and "noon Thursday": a clock time joined to the day after it."""
     out: list[dict] = []
     for item in items:
         prev = out[-1] if out else None
-        if prev and prev["kind"] == "clock" and item["type"] == "DATE" \
-                and re.fullmatch(r"\d{4}-\d\d-\d\d", item["value"] or "") \
+        if prev and prev["kind"] == "clock" and _PLAIN_DAY.fullmatch(item["value"] or "") \
                 and _JOIN.fullmatch(" " + norm[prev["end"]:item["start"]]):
-            prev["value"] = item["value"] + prev["value"][prev["value"].index("T"):]
+            prev["value"] = item["value"][:10] + prev["value"][prev["value"].index("T"):]
             prev["end"] = item["end"]
             prev["dated"] = True
             continue

@@ -21,6 +21,11 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"'(\[\n\u2014-])\s*$")
 _LOWER = re.compile(r"[a-z]")
 _LETTER = re.compile(r"[A-Za-z]")
 _QUOTED_TITLE = re.compile(r"[,.]?['\"]")
+# "the March of the Combatant Mothers", "the March for Our Lives", "March on Washington": a
+# capitalised month noun after "the" with a name after it is an event, not the month ("in
+# March of the next year" keeps its date).
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+[\"'\u201c`]*$")
+_EVENT_OF = re.compile(r"[ \t]+(?:of|for|on|against)[ \t]+(?:the[ \t]+|[Oo]ur[ \t]+)?[A-Z][a-z]")
 _FUNCTION = frozenset("in on at by of for from to since until till during through last next "
                       "this early late mid before after and or but the a an as every each "
                       "that than".split())
@@ -64,6 +69,12 @@ def _title_case(norm: str, start: int, end: int) -> bool:
     return len(words) >= 5 and capitals >= 0.6 * len(words)  # fewer: names can fill a line
 
 
+def _event_name(norm: str, start: int, end: int) -> bool:
+    """"the March of the Combatant Mothers": "the", the month, then "of"/"for" and a name."""
+    return bool(_EVENT_OF.match(norm, end)) \
+        and bool(_THE_BEFORE.search(norm, max(0, start - 8), start))
+
+
 def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> bool:
     """Whether the candidate [start, end) is part of a proper name rather than a time."""
     first = norm[start:end].split(None, 1)[0] if end > start else ""
@@ -85,5 +96,5 @@ def in_name(norm: str, start: int, end: int, kind: str, bare_month: bool) -> boo
             return True
         return kind == "relday"  # "appeared on Today": capitalised mid-sentence, a programme
     if kind == "month" and bare_month:
-        return _prev_capitalised(norm, start)
+        return _prev_capitalised(norm, start) or _event_name(norm, start, end)
     return False

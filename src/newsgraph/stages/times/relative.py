@@ -181,7 +181,7 @@ def h_relday(m, ctx):
     offset = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0,
               "the day before yesterday": -2, "the day after tomorrow": 2}[rel]
     value = cal.shift(ctx.anchor, "D", offset)
-    part = parts.get((m["part"] or "").lower())
+    part = parts.get((m["part"] or "").lower() or ("night" if rel == "tonight" else ""))
     if part:
         return "TIME", f"{value}T{part}"
     return "DATE", value
