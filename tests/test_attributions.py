@@ -532,6 +532,14 @@ def test_headline_word_before_a_colon_is_the_source(analyze):
     assert att.cue.text == ":" and att.source.text == "Poll"
 
 
+def test_a_group_before_a_headline_colon_speaks_unnamed(analyze):
+    a = analyze("Police: Man Shot Outside Bar on Elm Street\n\n"
+                "A man was taken to hospital early on Sunday.")
+    att = _find(a, "Man Shot")
+    assert att.cue.text == ":" and att.speaker_name == "Police"
+    assert att.speaker is None and att.sourcing == "anonymous"
+
+
 def test_lone_word_before_a_colon_in_the_body_is_not_a_source(analyze):
     a = analyze("The council counted the ballots on Monday.\n\n"
                 "Turnout: Fewer residents voted than in any year before.")

@@ -68,14 +68,19 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
 
 DOCUMENT_SOURCES = frozenset(("poll", "survey", "study", "report", "audit", "review", "probe",
                               "lawsuit", "memo", "letter", "analysis", "census"))
+# Groups that speak unnamed, as a headline credits them ("Police: Man shot outside bar").
+GROUP_SOURCES = frozenset(("police", "authorities", "officials", "prosecutors", "investigators",
+                           "witnesses", "deputies", "troopers", "firefighters", "experts",
+                           "scientists", "researchers", "doctors", "sources", "residents"))
 
 
 def _speaks(doc, word, body_start: int) -> bool:
     """A headline's lone word before a colon is a source only when it can speak: a person or
-    organisation the body names ("Pence: ..."), or a speaker noun or document ("Poll: ...").
+    organisation the body names ("Pence: ..."), a speaker noun, a group that speaks unnamed
+    ("Police: ...") or a document ("Poll: ...").
     A topic ("Budget: council cuts hours") is no source."""
     low = word.lower_
-    if low in DOCUMENT_SOURCES or low in speaker_nouns():
+    if low in DOCUMENT_SOURCES or low in GROUP_SOURCES or low in speaker_nouns():
         return True
     return any(e.label_ in ("PERSON", "ORG", "NORP") and e.start_char > body_start
                and any(t.lower_ == low for t in e) for e in doc.ents)
