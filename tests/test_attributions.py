@@ -230,6 +230,9 @@ def test_unclosed_quote(analyze):
     "The team posted a photo of the new stadium on its website.",
     "The senator introduced a bill to fund rural clinics.",
     "A deputy observed the truck drifting across two lanes.",
+    # the writer's own aside
+    "It is safe to say the Rovers will miss their captain.",
+    "It is fair to say that the season has been a disappointment.",
 ])
 def test_negatives_yield_nothing(analyze, text):
     assert analyze(text).attributions == []

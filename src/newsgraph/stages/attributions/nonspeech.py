@@ -77,6 +77,8 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str) -> bool:
         return False
     tok = doc[cue_token]
     lemma = tok.lemma_.lower()
+    if _writers_aside(tok):
+        return True
     if lemma in action_verbs() and not _clause(doc, *content) and not _put_question(tok):
         return True
     if _agentless_passive(tok) and not _clause(doc, *content):
@@ -95,6 +97,17 @@ def _unseen_verb(tok) -> bool:
     if tok.pos_ != "VERB" or tok.lemma_.lower() in reporting_verbs():
         return False
     return f"{tok.lemma_.lower()}|VERB|any" not in learned_table()
+
+
+def _writers_aside(tok) -> bool:
+    """"It is safe to say ...", "it's fair to say that ...", "it is hard to say whether ...":
+    the writer's own comment, with no one who says it ("She was quick to say" has one)."""
+    if tok.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False
+    head = tok.head
+    kids = list(head.children)
+    return head is not tok and head.lemma_ == "be" and any(c.dep_ == "acomp" for c in kids) \
+        and any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in kids)
 
 
 def _put_question(tok) -> bool:
