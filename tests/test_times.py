@@ -518,3 +518,20 @@ def test_a_clock_time_before_tonight_takes_its_day(times):
 def test_a_clock_time_before_last_night_takes_yesterday(times):
     t = one(times, "The fire started at 9 p.m. last night in a barn.", "9 p.m. last night")
     assert t.value == "2024-11-17T21:00"
+
+
+# --- text tokenised with spaces (ECB+): "36 - year - old", "11: 12 AM" ----------------------
+
+def test_a_spaced_age_is_no_duration(times):
+    assert times("A 36 - year - old man was hurt .") == []
+    assert times("Two 15 - year - olds were hurt .") == []
+
+
+def test_a_spaced_clock_time_is_read_whole(times):
+    t = one(times, "The man was shot at 11: 12 AM on Friday .", "11: 12 AM on Friday")
+    assert t.value == "2024-11-15T11:12"
+
+
+def test_a_clock_time_does_not_join_a_day_on_the_next_line(times):
+    found = by_text(times("Posted 11:45 AM\nFriday the council met."))
+    assert "11:45 AM" in found and "Friday" in found

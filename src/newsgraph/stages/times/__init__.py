@@ -34,7 +34,7 @@ _EXPLICIT = {"iso", "slash", "mdy", "dmy", "month", "year", "spokenyear"}
 _YEAR_VALUE = re.compile(r"\d{4}")
 _DAY_REFS = {"iso", "slash", "mdy", "dmy", "weekday", "relday", "holiday"}  # named days only
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
-_JOIN = re.compile(r"\s*(?:\([^()]{1,24}\)\s*)?,?\s+(?:on\s+)?")
+_JOIN = re.compile(r"[ \t]*(?:\([^()]{1,24}\)[ \t]*)?,?[ \t]+(?:on[ \t]+)?")  # one line
 
 
 _PAD = 60
