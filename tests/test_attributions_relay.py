@@ -123,3 +123,13 @@ def test_a_quote_after_an_outlets_report_is_not_the_outlets(analyze):
 def test_a_clock_time_closing_the_content_keeps_its_am_pm(analyze):
     att = _by_cue(analyze("Reyes said the alarm went off at 3:05 a.m. Everyone ran outside."), "said")
     assert att.content.text == "the alarm went off at 3:05 a.m."
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The deal is said to be worth $180 million over eight years.",
+     "The deal is said to be worth $180 million over eight years"),
+    ("The suspect is thought to be in his 20s.", "The suspect is thought to be in his 20s"),
+])
+def test_a_view_nobody_is_named_for_opens_with_its_subject(analyze, text, content):
+    att, = analyze(text).attributions
+    assert att.content.text == content and att.source is None

@@ -19,6 +19,7 @@ from typing import Optional
 import numpy as np
 
 from .direct import Candidate
+from .nonspeech import EPISTEMIC
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .headline import sentence_case_headline
 from .quotes import Quote, content_kind
@@ -96,6 +97,8 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
     for (tok, s, a, b, rel), no, (src, nobody) in zip(kept, unnamed, chosen):
         if src is not None:  # a source never runs over a paragraph break (a glued headline)
             src = same_paragraph(tok, *src)
+        if no and rel == "xcomp" and tok.lemma_.lower() in RAISED_VIEWS:
+            a = _raised_subject_start(tok, a)
         parts = [_snap(quoted, *_chars(doc, a, b)) for a, b in content_parts(tok, rel, a, b, src)]
         parts = [_within_paragraph(norm, quoted, *part) for part in parts]
         parts[-1] = (parts[-1][0], _clock_suffix(norm, parts[-1][1]))
@@ -104,6 +107,19 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
                                src, score=s, parts=parts if len(parts) > 1 else [],
                                sourceless=no or nobody))
     return found
+
+
+RAISED_VIEWS = EPISTEMIC | {"report"}  # "is said to", "was reported to", not "is expected to"
+
+
+def _raised_subject_start(tok, a: int) -> int:
+    """"*The deal* is said to be worth $180 million", "*the gunman* was thought to have acted
+    alone": with nobody named, what is said is about the subject, so the subject opens the
+    content (PolNeAR annotates it so), not only the infinitive after the cue."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subj is None or subj.i > tok.i or subj.lower_ in ("who", "which", "that"):
+        return a
+    return min(a, subj.left_edge.i)
 
 
 def _readings(tok):
