@@ -133,3 +133,11 @@ def test_a_clock_time_closing_the_content_keeps_its_am_pm(analyze):
 def test_a_view_nobody_is_named_for_opens_with_its_subject(analyze, text, content):
     att, = analyze(text).attributions
     assert att.content.text == content and att.source is None
+
+
+def test_a_that_clause_the_parser_hangs_on_a_noun_is_still_said(analyze):
+    text = ('Chief executive Linda Osei told analysts on a call that the company had '
+            '"simply made too many products that too few people wanted."')
+    att = _by_cue(analyze(text), "told")
+    assert att.speaker_name == "Linda Osei"
+    assert att.content.text.startswith("that the company had")

@@ -126,10 +126,31 @@ def trailing_readings(token) -> Iterator[tuple[str, int, int]]:
     clause = _misparsed_clause(token, kids)
     if clause is not None:
         found.append(("ccomp", clause[0], clause[1]))
+    found += _stranded_complements(token, kids)
     for rel, a, b in found:
         a, b = trim(token.doc, a, b)
         if a < b and not a <= token.i < b:
             yield rel, a, b
+
+
+def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
+    """"told analysts *on a call* that the company had ...", "said *in a statement* that
+    ...": the parser hangs the "that" clause on the noun before it as a relative clause.
+    A relative clause opens with a pronoun that is its subject or object; this one opens
+    with "that" as a complementizer (``mark``), so it is what the reporting verb says."""
+    if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_verbs() \
+            or any(c.dep_ == "ccomp" and c.i > token.i for c in kids):
+        return []
+    out = []
+    for prep in kids:
+        if prep.dep_ != "prep" or prep.i < token.i:
+            continue
+        for obj in prep.children:
+            for rel in obj.children:
+                if rel.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                                               and m.i == rel.left_edge.i for m in rel.children):
+                    out.append(("ccomp", rel.left_edge.i, clause_end(rel)))
+    return out
 
 
 def _misparsed_clause(token, kids) -> Optional[tuple[int, int]]:
