@@ -137,3 +137,16 @@ def test_headline_name_not_confirmed_by_part_of_a_longer_name():
          ("Appeals", "NNP"), ("heard", "VBD"), ("the", "DT"), ("case", "NN"), (".", ".")],
     ])
     assert "U. S. Court" not in names(extract(doc, text))
+
+
+def test_given_name_before_a_span_tagged_a_place_is_a_person():
+    # "coach Ana Lima" with only "Lima" tagged, as a city; a plain city keeps its label
+    doc, text = build([
+        [("City", "NN"), ("coach", "NN"), ("Ana", "NNP"), ("Lima", "NNP", "GPE"),
+         ("said", "VBD"), ("her", "PRP"), ("side", "NN"), ("lost", "VBD"), (".", ".")],
+        [("The", "DT"), ("team", "NN"), ("flew", "VBD"), ("to", "IN"), ("Lima", "NNP", "GPE"),
+         (".", ".")],
+    ])
+    ents = extract(doc, text)
+    assert "Ana Lima" in names(ents, "PERSON")
+    assert "Lima" in names(ents, "GPE")

@@ -288,6 +288,8 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if _area_noun_follows(doc, start, end, label):
         end += 1
         label = "LOC"
+    if label in ("GPE", "LOC", "ORG") and _untagged_given_name_before(doc, start):
+        start -= 1  # "coach Ana Lima" with "Lima" tagged a city: the given name opens the name
     if label != "PERSON" and (_after_title(doc, start, end) or _given_name_first(doc, start, end,
                                                                                 label)):
         label = "PERSON"  # "Kremlin spokesman Dmitry Orlov", "NBC's Lester Holt" tagged ORG
@@ -347,6 +349,18 @@ def _titled_name(doc, start: int, end: int) -> bool:
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and \
         rest[-1].text not in lexicon.org_heads() and rest[-1].tag_ != "NNS" and \
         not is_title(rest[0])
+
+
+def _untagged_given_name_before(doc, start: int) -> bool:
+    """A capitalised common given name right before a place or organisation span, that the
+    tagger left outside every entity: "Ana Lima", "Dana Jordan" read as a given name and a
+    city.  Given names that are also places are not in the list ("Paris Hilton" stays
+    out)."""
+    if start == 0:
+        return False
+    prev = doc[start - 1]
+    return prev.pos_ == "PROPN" and not prev.ent_type_ and prev.text in lexicon.given_names() \
+        and bool(prev.whitespace_) and prev.is_title
 
 
 def _given_name_first(doc, start: int, end: int, label: str) -> bool:
