@@ -403,3 +403,52 @@ def test_an_unnamed_source_keeps_its_description_as_the_name(analyze):
     assert hiker.speaker_name == "Deputies"
     dam = _by_content(an, "the dam held")
     assert dam.speaker is None and dam.speaker_name == "Two senior officials"
+
+
+def test_next_sentence_pronoun_tells_the_gender_of_an_unlisted_name(analyze):
+    """A given name no list knows ("Tavish"): "He" opening the next sentence as its
+    subject makes the man a man, weakly (a title or listed name would outweigh it)."""
+    an = analyze("Tavish Orrell runs the harbour board. He wants a new pier. "
+                 "Ellen Diaz spoke last.")
+    disc = Discourse(an.doc, an.norm, an.entities, find_quotes(an.norm))
+    people = {r.name: r for r in disc.referents if r.kind == "PERSON"}
+    assert people["Tavish Orrell"].gender == "m"
+    assert not people["Tavish Orrell"].sure  # pronoun evidence never excludes
+    assert people["Ellen Diaz"].gender == "f"
+
+
+def test_a_name_inside_what_another_reports_is_marked_as_content(analyze):
+    """"Wade said Rusk could appeal": Rusk is talked about inside Wade's report, Wade is
+    not; the ranker's in_content feature sees the difference."""
+    an = analyze("Lawyer Tom Wade said Judge Paul Rusk could still appeal the ruling. "
+                 "He said the court would hear it in May.")
+    disc = Discourse(an.doc, an.norm, an.entities, find_quotes(an.norm))
+    pos = an.norm.index("He said")
+    feats = {r.name: f for r, f in disc.candidates("he", pos) if r is not None}
+    wade = next(f for n, f in feats.items() if "Wade" in n)
+    rusk = next(f for n, f in feats.items() if "Rusk" in n)
+    assert rusk["in_content"] == 1.0 and wade["in_content"] == 0.0
+    assert ranker_weights()["in_content"] < 0
+
+
+def test_he_after_a_report_about_another_man_is_the_reporter(analyze):
+    """"X said Y could ... He said ...": the reporter keeps the turn."""
+    an = analyze("Lawyer Tom Wade said Judge Paul Rusk could still appeal the ruling. "
+                 "He said the court would hear it in May.")
+    may = _by_content(an, "court would hear it in May")
+    assert "Wade" in (may.speaker_name or "")
+
+
+def test_he_added_marks_the_latest_speaker_for_the_ranker(analyze):
+    """"He added" after a newer man who said nothing: the man who spoke last carries the
+    goes_on_speaker feature (the ranker learns its weight), the newer man does not."""
+    an = analyze("Mayor Joe Banks opened the fair on Sunday. Banks said the rides were "
+                 "safe. Farmer Hal Pryce, who grows pumpkins, won the top prize. He added "
+                 "that the fair would return next year.")
+    disc = Discourse(an.doc, an.norm, an.entities, find_quotes(an.norm))
+    feats = {r.name: f for r, f in disc.candidates("he", an.norm.index("He added"))
+             if r is not None}
+    banks = next(f for n, f in feats.items() if "Banks" in n)
+    pryce = next(f for n, f in feats.items() if "Pryce" in n)
+    assert banks["goes_on_speaker"] == 1.0 and pryce["goes_on_speaker"] == 0.0
+    assert ranker_weights()["goes_on_speaker"] > 0
