@@ -150,3 +150,13 @@ def test_given_name_before_a_span_tagged_a_place_is_a_person():
     ents = extract(doc, text)
     assert "Ana Lima" in names(ents, "PERSON")
     assert "Lima" in names(ents, "GPE")
+
+
+def test_appositive_name_after_a_title_with_particles_is_a_person():
+    # "its finance chief, Henk de Vries," tagged as an organisation
+    doc, text = build([
+        [("Its", "PRP"), ("finance", "NN"), ("chief", "NN"), (",", ","), ("Henk", "NNP", "ORG"),
+         ("de", "NNP", "ORG"), ("Vries", "NNP", "ORG"), (",", ","), ("said", "VBD"),
+         ("sales", "NNS"), ("fell", "VBD"), (".", ".")],
+    ])
+    assert "Henk de Vries" in names(extract(doc, text), "PERSON")

@@ -327,17 +327,27 @@ def _cut(doc, start: int, end: int, label: str) -> int:
     return end
 
 
+NAME_PARTICLES = frozenset(("de", "van", "von", "der", "den", "da", "di", "du", "del", "della",
+                            "dos", "das", "le", "la", "bin", "ibn", "al"))
+
+
 def _after_title(doc, start: int, end: int) -> bool:
-    """Two or three capitalised words right after a lowercase title word are a
-    person's name, whatever the tagger said ("spokesman Dmitry Orlov")."""
-    if start == 0 or not 2 <= end - start <= 3:
+    """Two to four words right after a lowercase title word, or after a title word and a
+    comma (an appositive: "its finance chief, Henk de Vries,"), are a person's name,
+    whatever the tagger said ("spokesman Dmitry Orlov").  The words are capitalised, but
+    for name particles between them ("de", "van der")."""
+    if start < 1 or not 2 <= end - start <= 4:
         return False
     before = doc[start - 1]
+    if before.text == "," and start >= 2:
+        before = doc[start - 2]
     if not (before.is_lower and is_title(before)):
         return False
     words = [t.text for t in doc[start:end]]
-    return all(w[:1].isupper() and w.isalpha() for w in words) and \
-        words[-1] not in lexicon.org_heads() and " ".join(words) not in lexicon.places()
+    if not all(w.isalpha() and (w[:1].isupper() or (0 < k < len(words) - 1 and w in NAME_PARTICLES))
+               for k, w in enumerate(words)):
+        return False
+    return words[-1] not in lexicon.org_heads() and " ".join(words) not in lexicon.places()
 
 
 def _titled_name(doc, start: int, end: int) -> bool:
