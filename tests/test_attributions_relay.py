@@ -141,3 +141,11 @@ def test_a_that_clause_the_parser_hangs_on_a_noun_is_still_said(analyze):
     att = _by_cue(analyze(text), "told")
     assert att.speaker_name == "Linda Osei"
     assert att.content.text.startswith("that the company had")
+
+
+def test_a_that_clause_hung_on_the_noun_as_its_own_clause_is_still_written(analyze):
+    text = ('Judge Marcus Hale wrote in a 28-page opinion that the law was "vague and overly '
+            'broad" and that the state had failed to show it protected children.')
+    att = _by_cue(analyze(text), "wrote")
+    assert att.speaker_name == "Marcus Hale"
+    assert att.content.text.startswith("that the law was")

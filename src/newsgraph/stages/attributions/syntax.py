@@ -134,8 +134,9 @@ def trailing_readings(token) -> Iterator[tuple[str, int, int]]:
 
 
 def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
-    """"told analysts *on a call* that the company had ...", "said *in a statement* that
-    ...": the parser hangs the "that" clause on the noun before it as a relative clause.
+    """"told analysts *on a call* that the company had ...", "wrote *in an opinion* that
+    ...": the parser hangs the "that" clause on the noun before it, as a relative clause
+    or a clause of the noun.
     A relative clause opens with a pronoun that is its subject or object; this one opens
     with "that" as a complementizer (``mark``), so it is what the reporting verb says."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_verbs() \
@@ -147,7 +148,7 @@ def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
             continue
         for obj in prep.children:
             for rel in obj.children:
-                if rel.dep_ == "relcl" and any(m.dep_ == "mark" and m.lower_ == "that"
+                if rel.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
                                                and m.i == rel.left_edge.i for m in rel.children):
                     out.append(("ccomp", rel.left_edge.i, clause_end(rel)))
     return out
