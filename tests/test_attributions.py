@@ -230,6 +230,8 @@ def test_unclosed_quote(analyze):
     "The team posted a photo of the new stadium on its website.",
     "The senator introduced a bill to fund rural clinics.",
     "A deputy observed the truck drifting across two lanes.",
+    "A federal judge blocked a state law that would have banned street fairs.",
+    "The family filed a lawsuit against the city on Monday.",
     # the writer's own aside
     "It is safe to say the Rovers will miss their captain.",
     "It is fair to say that the season has been a disappointment.",
