@@ -452,3 +452,14 @@ def test_he_added_marks_the_latest_speaker_for_the_ranker(analyze):
     pryce = next(f for n, f in feats.items() if "Pryce" in n)
     assert banks["goes_on_speaker"] == 1.0 and pryce["goes_on_speaker"] == 0.0
     assert ranker_weights()["goes_on_speaker"] > 0
+
+
+def test_they_after_a_named_persons_aides_is_the_aides_unnamed(analyze):
+    """"Ms. Lee's aides ... They said": a possessed group is a referent of its own (left
+    unnamed), not the pair of people named before it."""
+    an = analyze("Mayor Ann Lee and Chief Bo Park opened the rally on Friday. Ms. Lee's "
+                 "aides admitted that the crowd was small. They said the rain had kept "
+                 "people at home.")
+    rain = _by_content(an, "rain had kept people at home")
+    assert rain.speaker is None
+    assert "aides" in (rain.speaker_name or "")

@@ -6,7 +6,7 @@ to the union leader quoted before).  Here a pronoun is resolved as coreference:
 
 * **Referents** are every PERSON/ORG/GPE/NORP entity of the article, every
   *unnamed description* that can speak ("a spokeswoman for the company",
-  "officials", "the victim's mother"), and pairs of people joined by "and"
+  "officials", "the victim's mother", "the senator's advisers"), and pairs of people joined by "and"
   ("Mr. Grassley and Mr. Leahy ... they wrote").
 * Each referent gets a **gender** from evidence in the text: honorifics
   (Mr/Ms/Mrs), a given name or role noun (``lexicons/person_gender.txt``), and
@@ -336,8 +336,10 @@ class Discourse:
                     if info is not None:
                         holder.mentions.append(info)
                     continue
-            if poss_name and not org_noun:
+            if poss_name and not org_noun and tok.tag_ != "NNS":
                 continue  # "Trump's spokeswoman" may be named nearby; leave it to the source
+            # (a group stays: "Mr. Rubio's advisers conceded ... they were hoping" is the
+            # advisers, unnamed, not two men named before them)
             plural = tok.tag_ == "NNS" or tok.lower_ in ("police", "authorities")
             force = self._police_force() if plural and lemma in POLICE_WORDS else None
             if force is not None:  # "Rio Rancho Police ... Investigators say": the force
