@@ -27,6 +27,9 @@ IT_PRONOUNS = frozenset(("it",))
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 RELATIVES = frozenset(("who", "that", "which", "whom"))
 DEFINITE = frozenset("the this that these those".split())
+# Titles news abbreviates after naming the holder in full: "The DA said", "the AG's office".
+ABBREVIATED_ROLES = {"da": ("district", "attorney"), "ag": ("attorney", "general"),
+                     "cfo": ("financial", "officer"), "ceo": ("executive",)}
 # Below this ranker probability a pronoun's speaker is left unnamed (the guess stays in
 # speaker_reason): a calibrated softmax this unsure is more often wrong than right.
 MIN_PRONOUN_CONFIDENCE = 0.4
@@ -111,6 +114,16 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
     return None
 
 
+def _most_named(rows):
+    """The entity with the most mentions among ``rows`` (nearest first), the nearest on a
+    tie: "the company" in a story about one firm is that firm, not the bank whose analyst
+    was quoted last."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[2].id] = counts.get(r[2].id, 0) + 1
+    return max((r[2] for r in rows), key=lambda e: counts[e.id])  # max keeps the first best
+
+
 def _person_noun(lemma: str) -> bool:
     """A noun that describes a person: a role ("chief", "minister") or an unnamed source."""
     return description_nouns().get(lemma) == "PERSON" or lemma in anonymous_nouns()
@@ -121,6 +134,18 @@ def _role_names(holder, name: str) -> bool:
     nominee"): a role is matched only with the word that qualified it."""
     roles = " ".join(getattr(x.span, "text", "") for x in getattr(holder, "roles", ()))
     return name.lower() in f"{roles} {holder.name}".lower()
+
+
+def _before_clause(head, b: int) -> int:
+    """The end of the source cut before a clause that modifies its head noun ("The union
+    *representing workers at the plant in Leeds*", "a man *who met Obama*"): what is named
+    in that clause is not who speaks."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return b
+    for child in head.children:
+        if child.dep_ in ("acl", "relcl") and child.i > head.i:
+            b = min(b, child.left_edge.i)
+    return b
 
 
 def _modifies_head(doc, row, head) -> bool:
@@ -195,6 +220,7 @@ class SpeakerResolver:
             noun = head.head.head  # "the senator, who said ...": resolve the antecedent
             a, b = noun.left_edge.i, noun.i + 1
             head = noun
+        b = _before_clause(head, b)  # "The union representing workers in Leeds": not Leeds
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
         outside = hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
             and hit[2].label != "PERSON"
@@ -218,6 +244,11 @@ class SpeakerResolver:
         lemma = head.lemma_.lower()
         media = media_words().get(lemma)
         det = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
+        if det & DEFINITE and low in ABBREVIATED_ROLES:
+            holder = self._title_holder(head, ABBREVIATED_ROLES[low])
+            if holder is not None:  # "District Attorney Karen Bell ... The DA said"
+                return Resolution(holder, "description: the person named with that title",
+                                  _sourcing_for_entity(holder))
         if det & DEFINITE and head.tag_ == "NN":
             holder = self._title_holder(head)
             if holder is not None:
@@ -228,6 +259,11 @@ class SpeakerResolver:
             if force is not None:
                 return Resolution(force, "police: the article's named force",
                                   _sourcing_for_entity(force))
+        body = self._named_body(head) if head.pos_ == "NOUN" and \
+            doc[head.left_edge.i].lower_ in DEFINITE else None
+        if body is not None:
+            return Resolution(body, "description: the one organisation named with its words",
+                              _sourcing_for_entity(body))
         if det & DEFINITE and lemma in description_nouns() and head.tag_ in ("NN", "NNP"):
             res = self._description(head, lemma)
             if res is not None:
@@ -258,18 +294,39 @@ class SpeakerResolver:
                 a2 += 1  # "Sgt. Ines Barros": the rank is no part of the name
             return Resolution(None, "name not recognised as an entity", None,
                               name=doc[a2:b2].text)
+        if head.pos_ == "NOUN" and (_person_noun(lemma) or lemma in description_nouns()
+                                    or key(head.text) in titles()):
+            # "The mayor", "a police corporal": nobody named, but the reader sees who
+            return Resolution(None, "unnamed description, nobody named with it", "anonymous",
+                              name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
 
-    def _title_holder(self, head):
+    def _title_holder(self, head, words: tuple[str, ...] = ()):
         """"Officer Jane Doe ... the officer said", "Gary Hart, the county coroner, ...
         The coroner said": the nearest person named before with the description's noun as
         a title before the name or an appositive after it (:func:`.coref.holds_title`).
         None when nobody was named with it."""
-        word = head.lower_
+        words = words or (head.lower_,)
         for start, end, ent, _ in self.index.before(head.idx, ("PERSON",), limit=40):
-            if holds_title(self.text, start, end, word):
+            if all(holds_title(self.text, start, end, w) for w in words):
                 return ent
         return None
+
+    def _named_body(self, head):
+        """"The Orange County Sheriff's Office ... the sheriff's office said": the one
+        organisation named before whose name holds the description's noun and the common
+        nouns before it; None when none or several do, or the description is one word."""
+        words = [c.lower_ for c in head.children if c.dep_ in ("compound", "poss")
+                 and c.i < head.i and c.pos_ == "NOUN"]
+        if not words:
+            return None
+        words.append(head.lower_)
+        found = {}
+        for r in self.index.before(head.idx, ("ORG",), limit=200):
+            name = set(r[2].name.lower().replace("'s", "").replace("’s", "").split())
+            if all(w in name for w in words):
+                found[r[2].id] = r[2]
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def _police_force(self, pos: int):
         """The one police force the article names ("Portsmouth Police", "the Dayton Police
@@ -291,6 +348,14 @@ class SpeakerResolver:
         res = self._description(head, lemma) if kind == "PERSON" else None
         if res is not None and res.reason == "description matches a role or name":
             return res  # "the Republican nominee" -> the one whose role says so
+        definite = any(c.dep_ == "det" and c.lower_ in DEFINITE for c in head.children)
+        if _person_noun(lemma) and definite:
+            # "Police Chief Cecil Smith ... the Sanford police chief said": the person named
+            # with that title, the name before it only locating the role
+            holder = self._title_holder(head)
+            if holder is not None and holder.id != ent.id:
+                return Resolution(holder, "description: the person named with that title",
+                                  _sourcing_for_entity(holder))
         if _person_noun(lemma):
             return Resolution(None, f"unnamed {head.lower_} described by {ent.name}",
                               "anonymous", name=self._phrase(head))
@@ -381,8 +446,12 @@ class SpeakerResolver:
         if qualifiers or lemma in anonymous_nouns():
             return Resolution(None, "unnamed description, no named holder of that role",
                               "anonymous", name=self._phrase(head))
-        if rows:
+        if rows and label == "PERSON":
             ent = rows[0][2]
             return Resolution(ent, "description: the latest entity of that kind",
+                              _sourcing_for_entity(ent))
+        if rows:
+            ent = _most_named(self.index.before(head.idx, labels, limit=400))
+            return Resolution(ent, "description: the organisation named most before it",
                               _sourcing_for_entity(ent))
         return None

@@ -1,0 +1,56 @@
+"""Speakers named by a description: the holder of a role, a named body, or nobody (issue 11).
+
+Short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _by_content(analysis, needle):
+    found = [a for a in analysis.attributions if needle in a.content.text]
+    assert len(found) == 1, [(a.content.text, a.speaker_name) for a in analysis.attributions]
+    return found[0]
+
+
+def test_a_place_before_a_title_still_finds_its_named_holder(analyze):
+    a = analyze("Police Chief Cecil Smith met the family on Monday. Later, the Sanford police "
+                "chief said the officers had acted properly.")
+    assert _by_content(a, "acted properly").speaker_name == "Cecil Smith"
+
+
+def test_an_abbreviated_title_finds_its_named_holder(analyze):
+    a = analyze("District Attorney Karen Bell filed charges on Monday. "
+                "The DA said the evidence was strong.")
+    assert _by_content(a, "evidence was strong").speaker_name == "Karen Bell"
+
+
+def test_a_description_with_the_words_of_one_named_body_is_that_body(analyze):
+    a = analyze("The Orange County Sheriff's Office arrested a man on Friday. "
+                "The sheriff's office said the suspect had fled on foot.")
+    att = _by_content(a, "fled on foot")
+    assert att.speaker_name == "Orange County Sheriff's Office" and att.sourcing == "named_org"
+
+
+def test_a_name_inside_a_clause_about_the_source_is_not_the_source(analyze):
+    a = analyze("The union representing workers at the plant in Leeds said it had not been "
+                "consulted.")
+    att = _by_content(a, "not been consulted")
+    assert att.speaker is None and att.speaker_name == "The union"
+
+
+def test_the_company_is_the_firm_the_story_is_about_not_the_last_one_named(analyze):
+    a = analyze("Harlow Foods Inc. warned on Thursday that orders would fall. Harlow Foods "
+                "makes soups and sauces.\n\n"
+                '"The guidance is too rosy," said Priya Raman, an analyst at Morgan Stanley.\n\n'
+                "The company said it would still pay its dividend.")
+    assert _by_content(a, "pay its dividend").speaker_name == "Harlow Foods Inc."
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The mayor said the vote passed 7 to 2.", "The mayor"),
+    ("A police corporal said both victims refused to cooperate.", "A police corporal"),
+])
+def test_an_unnamed_role_keeps_its_description(analyze, text, name):
+    att, = analyze(text).attributions
+    assert att.speaker is None and att.speaker_name == name and att.sourcing == "anonymous"
