@@ -46,8 +46,18 @@ class Cand:
     headline: bool = False  # inside a title-case headline line, where the tagger guesses
 
     def key(self) -> str:
-        """Grouping form of a non-person name: lowercase, periods dropped ("U.S." = "US")."""
-        return self.text.lower().replace(".", "")
+        """Grouping form of a non-person name: lowercase, periods dropped ("U.S." = "US"),
+        and for an organisation its legal suffix ("Harlow Foods, Inc." = "Harlow Foods")."""
+        k = self.text.lower().replace(".", "")
+        if self.label == "ORG":
+            words = k.replace(",", " ").split()
+            if len(words) >= 3 and words[-1] in LEGAL_SUFFIXES:
+                k = " ".join(words[:-1])
+        return k
+
+
+LEGAL_SUFFIXES = frozenset(("inc", "corp", "co", "ltd", "llc", "plc", "lp", "llp", "gmbh", "ag",
+                            "sa", "nv", "bv", "spa", "ab", "asa", "oyj"))
 
 
 def is_title(tok) -> bool:
