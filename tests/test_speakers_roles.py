@@ -54,3 +54,21 @@ def test_the_company_is_the_firm_the_story_is_about_not_the_last_one_named(analy
 def test_an_unnamed_role_keeps_its_description(analyze, text, name):
     att, = analyze(text).attributions
     assert att.speaker is None and att.speaker_name == name and att.sourcing == "anonymous"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Lohan lawyer says rehab deal is close\n\nLindsay Lohan's lawyer, Mark Heller, told a "
+     "judge on Monday that a rehab deal was close.", "Mark Heller"),
+    ("Coach says team will bounce back\n\nRovers coach Steve Hart said on Sunday that his team "
+     "would bounce back after the loss.", "Steve Hart"),
+])
+def test_a_headline_description_takes_the_body_speaker_of_the_same_claim(analyze, text, name):
+    head = analyze(text).attributions[0]
+    assert head.content.start < text.index("\n") and head.speaker_name == name
+
+
+def test_a_headline_body_is_not_credited_to_a_person_quoted_below(analyze):
+    text = ("Popular Website Admits Bias In Its Ratings\n\n"
+            "Strategist Raj Shah said the website admits bias in its ratings.")
+    head = analyze(text).attributions[0]
+    assert head.speaker_name != "Raj Shah"

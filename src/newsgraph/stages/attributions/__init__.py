@@ -38,7 +38,9 @@ from ...pipeline import Analysis, stage
 from .colons import colon_lines
 from .direct import Candidate, adopt_orphans, direct_candidates
 from .embedded import widen_embedded
+from ..entities.lexicon import titles
 from .finish import finish
+from .headline import credit_from_body
 from .indirect import hedge_candidates, indirect_candidates
 from .quotes import find_quotes
 from .scorer import one_blas_thread
@@ -59,7 +61,9 @@ def attributions(analysis: Analysis) -> None:
     kept = adopt_orphans(analysis.norm, kept)
     kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)
-    analysis.attributions = finish(analysis, kept + hedges, attributions.stage_tag)
+    atts = finish(analysis, kept + hedges, attributions.stage_tag)
+    credit_from_body(analysis.norm, atts, titles())
+    analysis.attributions = atts
 
 
 __all__ = ["attributions", "Attribution", "Span", "Candidate"]

@@ -78,3 +78,65 @@ def _body_case(body: str) -> tuple[set[str], set[str]]:
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z'\u2019-]*\b")
 _MID_CAPITAL = re.compile(r"(?<=[a-z0-9,;] )[A-Z][A-Za-z'\u2019-]*\b")
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+_FUNCTION_WORDS = frozenset("""the and for that this with from will would could should have has had
+was were are his her its their they them not but who what when says said told""".split())
+MIN_SHARED = 0.6  # of the headline claim's content words found in the body claim
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:5] for w in _WORD.findall(text) if w.lower() not in _FUNCTION_WORDS}
+
+
+def credit_from_body(norm: str, atts: list, titles) -> None:
+    """"Lohan lawyer says deal is close" over "Lindsay Lohan's lawyer, Mark Heller, said a
+    deal was close": a headline credits its claim to a description (or to a title word the
+    tagger took for a name: "Coach says ..."), and the body names who made it.  The
+    headline's claim goes to the speaker of the body claim that holds most of its words."""
+    end = norm.find("\n")
+    if end <= 0:
+        return
+    body = [a for a in atts if a.content.start > end and a.speaker is not None]
+    for att in atts:
+        if att.content.start >= end or not _described(att, titles):
+            continue
+        words = _stems(att.content.text)
+        if len(words) < 2:
+            continue
+        wanted = "named_person" if _names_a_person(att.source.text, titles) else "named_org"
+        best, share = None, 0.0
+        for other in body:
+            if other.sourcing != wanted:
+                continue  # "Popular Website Admits ..." is not the strategist quoted below
+            s = len(words & _stems(other.content.text)) / len(words)
+            if s > share:
+                best, share = other, s
+        if best is not None and share >= MIN_SHARED:
+            att.speaker, att.speaker_name, att.sourcing = best.speaker, best.speaker_name, \
+                best.sourcing
+            att.speaker_reason = "headline: the speaker of the same claim in the body"
+            att.speaker_confidence = None
+
+
+PERSON_WORDS = frozenset("he she his her him".split())
+
+
+def _names_a_person(source: str, titles) -> bool:
+    """Whether a headline's source describes a person ("Lohan lawyer", "Coach", "His")
+    rather than a body or a document ("Poll", "Popular Website")."""
+    last = re.sub(r"['\u2019]s$", "", source.split()[-1].lower()).rstrip(".")
+    return last in titles or last in PERSON_WORDS
+
+
+def _described(att, titles) -> bool:
+    """A headline source that names nobody: a description, or one title word ("Coach").
+    Not a plural ("Black Lawmakers"): many are not the one the body quotes."""
+    if att.source is None or att.source.text.endswith("s") and \
+            not att.source.text.lower().endswith(("'s", "’s", "his")):
+        return False
+    if att.speaker is None:
+        return True
+    words = att.source.text.split()
+    return len(words) == 1 and words[0].lower().strip(".") in titles
