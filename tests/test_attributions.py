@@ -232,6 +232,7 @@ def test_unclosed_quote(analyze):
     "A deputy observed the truck drifting across two lanes.",
     "A federal judge blocked a state law that would have banned street fairs.",
     "The family filed a lawsuit against the city on Monday.",
+    "Two witnesses saw a man in a red jacket run from the store.",
     # the writer's own aside
     "It is safe to say the Rovers will miss their captain.",
     "It is fair to say that the season has been a disappointment.",
