@@ -160,3 +160,13 @@ def test_appositive_name_after_a_title_with_particles_is_a_person():
          ("sales", "NNS"), ("fell", "VBD"), (".", ".")],
     ])
     assert "Henk de Vries" in names(extract(doc, text), "PERSON")
+
+
+def test_untagged_name_after_a_capitalised_title_is_a_person():
+    # "Coroner Gerone Hobbs": no common given name, but a title before it
+    doc, text = build([
+        [("Pulaski", "NNP", "GPE"), ("County", "NNP", "GPE"), ("Coroner", "NNP"),
+         ("Gerone", "NNP"), ("Hobbs", "NNP"), ("said", "VBD"), ("the", "DT"), ("boy", "NN"),
+         ("died", "VBD"), (".", ".")],
+    ])
+    assert "Gerone Hobbs" in names(extract(doc, text), "PERSON")

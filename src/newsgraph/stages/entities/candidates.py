@@ -184,6 +184,16 @@ def _drop_unconfirmed_headline_names(doc, text: str, cands: list[Cand],
             or _written_in_body(doc, text, c, ranges)]
 
 
+def _plain_name(doc, start: int, end: int) -> bool:
+    """Two or three capitalised singular proper nouns with no title, organisation word,
+    place or acronym among them: after a title ("Coroner Gerone Hobbs") a person."""
+    heads, places = lexicon.org_heads(), lexicon.places()
+    return 2 <= end - start <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha() and not t.text.isupper()
+        and t.text not in heads and t.text not in places and not is_title(t)
+        and not is_honorific(t) and t.tag_ != "NNPS" for t in doc[start:end])
+
+
 def _given_name_person(doc, start: int, end: int) -> bool:
     """Two or three capitalised singular proper nouns opening with a common given
     name and holding no title, organisation word or place ("Tim Fanning", not
@@ -232,7 +242,8 @@ _LOWER_WORD = re.compile(r"(?<![\w-])[a-z][a-z'-]*")
 
 def _add_untagged_people(doc, text: str, cands: list[Cand], ranges: list[tuple[int, int]]
                          ) -> list[Cand]:
-    """Add people the tagger left out: a common given name and one or two more
+    """Add people the tagger left out: a common given name, or any capitalised name
+    word right after a capitalised title ("Coroner Gerone Hobbs"), and one or two more
     capitalised proper nouns that no entity span touches ("Constable Tim
     Fanning", "Angels GM Tony Reagins"), outside headlines.  The words after the
     given name must never be written in lowercase in the article: "Bradley
@@ -244,7 +255,9 @@ def _add_untagged_people(doc, text: str, cands: list[Cand], ranges: list[tuple[i
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
-        if tok.text not in given or tok.pos_ != "PROPN" or tok.ent_type_ \
+        titled = i > 0 and is_title(toks[i - 1]) and toks[i - 1].text[:1].isupper() \
+            and not toks[i - 1].ent_type_
+        if (tok.text not in given and not titled) or tok.pos_ != "PROPN" or tok.ent_type_ \
                 or headlines.inside(ranges, tok.idx):
             i += 1
             continue
@@ -254,7 +267,7 @@ def _add_untagged_people(doc, text: str, cands: list[Cand], ranges: list[tuple[i
             end += 1
         if 2 <= end - i <= 3 and not (end < n and doc[end].text[:1].isupper() and
                                      doc[end].pos_ == "PROPN") and \
-                _given_name_person(doc, i, end):
+                (_given_name_person(doc, i, end) or titled and _plain_name(doc, i, end)):
             if lowercase is None:
                 lowercase = set(_LOWER_WORD.findall(text))
             if any(t.lower_ in lowercase for t in doc[i + 1:end]):
