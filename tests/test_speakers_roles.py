@@ -72,3 +72,13 @@ def test_a_headline_body_is_not_credited_to_a_person_quoted_below(analyze):
             "Strategist Raj Shah said the website admits bias in its ratings.")
     head = analyze(text).attributions[0]
     assert head.speaker_name != "Raj Shah"
+
+
+@pytest.mark.parametrize("text, name, sourcing", [
+    ("Mark Felt died on Thursday. Felt's family revealed in 2005 that he was the source.",
+     "Felt's family", "anonymous"),
+    ("Trump's campaign said the rally would go ahead.", "Trump's campaign", "named_org"),
+])
+def test_a_possessor_says_whose_not_who(analyze, text, name, sourcing):
+    att = analyze(text).attributions[-1]
+    assert att.speaker is None and att.speaker_name == name and att.sourcing == sourcing

@@ -160,7 +160,7 @@ def _modifies_head(doc, row, head) -> bool:
     for t in toks:
         up = t
         while up.i != head.i:
-            if up.dep_ not in ("compound", "nmod", "amod") or up.head.i == up.i:
+            if up.dep_ not in ("compound", "nmod", "amod", "poss") or up.head.i == up.i:
                 return False
             up = up.head
     return True
@@ -279,6 +279,12 @@ class SpeakerResolver:
             # "Poland's foreign minister": a person described by a name, not the name
             return Resolution(None, f"unnamed {head.lower_} described by {name}", "anonymous",
                               name=self._phrase(head))
+        if name and head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN"
+                                                for c in head.children):
+            # "Felt's family", "Trump's campaign": a name that only says whose
+            body = lemma in INSTITUTIONS or description_nouns().get(lemma) == "ORG"
+            return Resolution(None, f"{head.lower_} of {name}",
+                              "named_org" if body else "anonymous", name=self._phrase(head))
         if name:
             reason = "named, no entity record" if not self.has_entities else "name not linked"
             label = self._ent_label(a, b)
@@ -361,6 +367,10 @@ class SpeakerResolver:
                               "anonymous", name=self._phrase(head))
         if kind == "ORG" or head.lower_ in INSTITUTIONS:
             return Resolution(None, f"{head.lower_} of {ent.name}", "named_org",
+                              name=self._phrase(head))
+        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+            # "Felt's family revealed": whose family, not who spoke
+            return Resolution(None, f"{head.lower_} of {ent.name}", "anonymous",
                               name=self._phrase(head))
         if ent.label in ("GPE", "NORP") and not head.ent_type_:
             # "the US software giant", "Republican voters": a place or nationality
