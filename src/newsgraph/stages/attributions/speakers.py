@@ -270,8 +270,8 @@ class SpeakerResolver:
                 return res
         if media:
             return Resolution(None, f"{media} without a named entity", media,
-                              name=self._ent_name(a, b))
-        name = self._ent_name(a, b)
+                              name=self._ent_name(a, b, head))
+        name = self._ent_name(a, b, head)
         if lemma in anonymous_nouns() or head.tag_ in ("NNS",) and not name:
             # unnamed stays unnamed, but the reader still sees who: "police", "officials"
             return Resolution(None, "anonymous source", "anonymous", name=self._phrase(head))
@@ -393,9 +393,14 @@ class SpeakerResolver:
         """The noun phrase up to its head: "Little Rock police", "two Iranian officials"."""
         return self.doc[head.left_edge.i:head.i + 1].text
 
-    def _ent_name(self, a: int, b: int) -> Optional[str]:
-        """The first PERSON/ORG/GPE/NORP name spaCy tagged in tokens a..b."""
+    def _ent_name(self, a: int, b: int, head=None) -> Optional[str]:
+        """The PERSON/ORG/GPE/NORP name spaCy tagged at the source's head, else the first
+        one in tokens a..b ("Celebrity website TMZ": TMZ, not a tagged "Celebrity")."""
         doc, i = self.doc, a
+        if head is not None and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            for ent in doc.ents:
+                if ent.start <= head.i < ent.end and ent.start >= a and ent.end <= b:
+                    return ent.text
         while i < b:
             if doc[i].ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 j = i + 1
