@@ -38,3 +38,11 @@ def test_short_english_sentences_with_few_function_words_pass():
                    "Carvia and Northern Alliance leader Tomas Berg yesterday.")
     with pytest.raises(NotEnglishError):
         check_language("Le conseil municipal a voté mardi une hausse des impôts locaux.")
+
+
+def test_a_gallery_counter_opening_a_caption_is_blanked_in_the_parsed_copy():
+    text = "Image 3 of 10 Relatives say the boy was at home.\nThe Image 3 of 10 is a title."
+    out = normalize_text(text)
+    assert len(out) == len(text)
+    assert out.startswith(" " * len("Image 3 of 10") + " Relatives say")
+    assert out.endswith("The Image 3 of 10 is a title.")  # only at a paragraph's start

@@ -39,6 +39,11 @@ _DOUBLED = re.compile(r"``|''")
 PUNCTUATION_RUN = 32
 _PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % PUNCTUATION_RUN)
 
+# "Image 3 of 10 Relatives say ...": a photo gallery's counter opening a caption paragraph
+# (pages of some newspaper groups).  Parsed, it joins the caption's subject ("Image 1 of 10
+# Relatives") and "Image" became a speaker; in the parsed copy it becomes spaces.
+_GALLERY_LABEL = re.compile(r"(?m)^[ \t]*(?:Image|Photo|Slide|Picture) \d{1,3} of \d{1,3}\b")
+
 def _function_words() -> tuple[frozenset, frozenset]:
     data = json.loads((Path(__file__).parents[1] / "lexicons" / "function_words.json")
                       .read_text(encoding="utf-8"))
@@ -59,6 +64,7 @@ def normalize_text(text: str) -> str:
 
     out = _DOUBLED.sub(doubled, out)
     out = _PUNCT_RUN.sub(lambda m: " " * len(m.group()), out)
+    out = _GALLERY_LABEL.sub(lambda m: " " * len(m.group()), out)
     assert len(out) == len(text)
     return out
 
