@@ -19,12 +19,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Optional
 
 import numpy as np
 
 from newsgraph.corpus.copies import CopyIndex, copy_features
-from newsgraph.corpus.stories import (FEATURES, MODEL, StoryIndex, StoryModel, _day,
-                                      story_features)
+from newsgraph.corpus.stories import (DATED_FEATURES, FEATURES, MODEL, StoryIndex,
+                                      StoryModel, _day, story_features)
 from newsgraph.eval import data_dir
 from newsgraph.eval.stories import StorySet, bcubed, cluster, load_set
 
@@ -44,7 +45,8 @@ class OracleIndex(StoryIndex):
         day = _day(features.published)
         target = "S" + self.gold[key]
         for sid in self._candidates(terms, entities):
-            self.rows.append(self.pair_features(self.stories[sid], terms, entities, day))
+            self.rows.append(self.pair_features(self.stories[sid], terms, entities, day,
+                                                 features.names))
             self.labels.append(int(sid == target))
         self._join(key, target, features, day, 0.0)
 
@@ -55,22 +57,41 @@ def tuning_half(stories: StorySet) -> StorySet:
                     stories.gold, stories.group)
 
 
-def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50,
+                 offset: Optional[np.ndarray] = None, bias: bool = True
                  ) -> tuple[np.ndarray, float]:
-    """Logistic regression by Newton's method with an L2 penalty (not on the bias)."""
-    xb = np.hstack([x, np.ones((len(x), 1))])
+    """Logistic regression by Newton's method with an L2 penalty (not on the bias);
+    ``offset`` is a fixed logit added to every row (a model fitted before)."""
+    xb = np.hstack([x, np.ones((len(x), 1))]) if bias else x
     w = np.zeros(xb.shape[1])
     penalty = np.eye(xb.shape[1]) * l2
-    penalty[-1, -1] = 0.0
+    if bias:
+        penalty[-1, -1] = 0.0
+    base = np.zeros(len(x)) if offset is None else offset
     for _ in range(steps):
-        p = 1.0 / (1.0 + np.exp(-np.clip(xb @ w, -30, 30)))
+        p = 1.0 / (1.0 + np.exp(-np.clip(base + xb @ w, -30, 30)))
         grad = xb.T @ (p - y) + penalty @ w
         hess = (xb * (p * (1 - p))[:, None]).T @ xb + penalty
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-8:
             break
-    return w[:-1], float(w[-1])
+    return (w[:-1], float(w[-1])) if bias else (w, 0.0)
+
+
+def fit_model(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+    """Two stages: every feature but the dated ones (:data:`DATED_FEATURES`), then those
+    on top of that model's logit, with no bias of their own.  The dated features are 0
+    for undated articles, so an undated corpus (ECB+) is decided by the first stage alone,
+    not by weights that the many dated pairs bent."""
+    dated = np.array([f in DATED_FEATURES for f in FEATURES])
+    weights = np.zeros(len(FEATURES))
+    base, bias = fit_logistic(x[:, ~dated], y)
+    weights[~dated] = base
+    if dated.any():
+        weights[dated], _ = fit_logistic(x[:, dated], y, offset=x[:, ~dated] @ base + bias,
+                                         bias=False)
+    return weights, bias
 
 
 def main() -> int:
@@ -78,6 +99,8 @@ def main() -> int:
     parser.add_argument("--cache", type=Path, help="folder of <set>_ents.jsonl entity caches "
                         "(id, entities) to skip the entities stage while experimenting")
     parser.add_argument("--out", type=Path, default=MODEL)
+    parser.add_argument("--thresholds", help="comma-separated thresholds to try "
+                        "(default 0.10, 0.15 ... 0.85)")
     args = parser.parse_args()
     root = data_dir()
     if root is None:
@@ -102,9 +125,11 @@ def main() -> int:
         labels += oracle.labels
         print(f"{stories.name}: {len(oracle.rows)} candidate pairs, "
               f"{sum(oracle.labels)} positive", file=sys.stderr)
-    weights, bias = fit_logistic(np.array(rows), np.array(labels, dtype=float))
+    weights, bias = fit_model(np.array(rows), np.array(labels, dtype=float))
     best = None
-    for threshold in [round(0.05 * i, 2) for i in range(2, 18)]:
+    thresholds = ([float(t) for t in args.thresholds.split(",")] if args.thresholds
+                  else [round(0.05 * i, 2) for i in range(2, 18)])
+    for threshold in thresholds:
         model = StoryModel([float(w) for w in weights], bias, threshold)
         f1s = []
         for stories in sets:

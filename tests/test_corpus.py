@@ -399,3 +399,86 @@ def test_the_writer_linking_beside_the_parse_equals_linking_at_once(tmp_path, an
     assert counts.linked == len(analyses)
     with Store(tmp_path / "w.duckdb", read_only=True) as written:
         assert snapshot(written) == at_once
+
+
+# -- stories: follow-ups tied by the people they name ------------------------------------
+
+def _person(i: int, name: str, times: int = 2) -> dict:
+    return {"id": f"E{i}", "label": "PERSON", "name": name, "roles": [],
+            "mentions": [{"start": 0, "end": 1, "text": name, "kind": "name"}] * times}
+
+
+def _report(key: str, day: str, title: str, text: str, people=()) -> "CorpusArticle":
+    from newsgraph.corpus import CorpusArticle
+
+    return CorpusArticle(key=key, id=key, title=title, text=text, published=day,
+                         entities=[_person(i + 1, n) for i, n in enumerate(people)])
+
+
+def test_full_names_drop_middle_names_initials_and_suffixes():
+    from newsgraph.corpus.stories import full_names
+
+    entities = [_person(1, "Kevin Michael McQuilliams"), _person(2, "Derrick Stafford Jr."),
+                _person(3, "McQuilliams"), _person(4, "J. Graciano"),
+                {"id": "E5", "label": "ORG", "name": "Harbor Police Department",
+                 "mentions": [], "roles": []}]
+    assert full_names(entities) == ["derrick stafford", "kevin mcquilliams"]
+
+
+def test_a_name_spread_over_many_stories_is_not_specific_to_one():
+    """The victim named only in one story's reports ties a later article to that story;
+    a police chief quoted in four stories does not."""
+    from newsgraph.corpus.stories import StoryIndex, story_features
+
+    index = StoryIndex()
+    for n, town in enumerate(["Brookvale", "Carrow", "Dunmere", "Eastly"]):
+        people = ["Maria Lopez"] + (["Darnell Okafor"] if n == 0 else [])
+        features = story_features(_report(f"k{n}", f"2024-03-0{n + 1}", f"Man shot in {town}",
+                                          f"A man was shot in {town}.", people))
+        index._count(features)
+        index._join(f"k{n}", f"S{n}", features, None, 0.0)  # four stories, by hand
+    later = story_features(_report("k9", "2024-04-01", "Charge", "A man was charged.",
+                                   ["Darnell Okafor", "Maria Lopez"]))
+    index._count(later)  # the later article is counted before it is compared
+    assert index.specific_names(index.stories["S0"], ["darnell okafor"]) == 1.0
+    assert index.specific_names(index.stories["S0"], ["maria lopez"]) == 0.25
+    assert index.specific_names(index.stories["S1"], later.names) == 0.25
+
+
+def test_a_charge_months_later_naming_the_victim_and_suspect_joins_the_story():
+    """Eleven weeks on, the charge shares few words with the first reports but names the
+    victim they alone named: it joins (without the specific-name features it started a
+    story of its own); the same words naming other people do not."""
+    from newsgraph.corpus.stories import StoryIndex, story_features
+
+    shooting = [
+        _report("a1", "2024-05-04", "Man killed in shooting outside Harbor Street bar",
+                "Darnell Okafor, 24, was shot and killed outside the Anchor Tavern on Harbor "
+                "Street early Saturday. Police said a man fired several shots after an "
+                "argument and fled in a grey pickup. Okafor died at Mercy Hospital.",
+                ["Darnell Okafor"]),
+        _report("a2", "2024-05-05", "Victim of Harbor Street bar shooting identified",
+                "Police identified the man killed outside the Anchor Tavern as Darnell "
+                "Okafor, 24. Detectives are looking for the driver of a grey pickup seen "
+                "leaving Harbor Street after the shots.", ["Darnell Okafor"]),
+        _report("b1", "2024-05-06", "Council approves budget for new library",
+                "The city council approved the budget for the new library on Monday after "
+                "a long debate about parking and opening hours.", ["Ruth Ellison"]),
+    ]
+    follow_up = _report(
+        "a3", "2024-07-25", "Man charged with murder in May killing",
+        "Travis Wendt, 31, was charged Tuesday with murder in the death of Darnell Okafor, "
+        "shot outside the Anchor Tavern on Harbor Street in May. Prosecutors say Wendt fired "
+        "after an argument and fled in a grey pickup.", ["Travis Wendt", "Darnell Okafor"])
+    stranger = _report(
+        "c1", "2024-07-25", "Man charged with murder in May killing",
+        "Lena Marsh, 45, was charged Tuesday with murder in the death of Peter Quill, "
+        "shot outside the Anchor Tavern on Harbor Street in May. Prosecutors say Marsh fired "
+        "after an argument and fled in a grey pickup.", ["Lena Marsh", "Peter Quill"])
+    for later, joins in ((follow_up, True), (stranger, False)):
+        index = StoryIndex()
+        for article in shooting:
+            index.add(article.key, story_features(article))
+        assert index.story_of["a1"] == index.story_of["a2"] != index.story_of["b1"]
+        match = index.add(later.key, story_features(later))
+        assert (match.story == index.story_of["a1"]) == joins and match.new != joins

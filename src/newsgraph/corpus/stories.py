@@ -18,6 +18,16 @@ the gap and the story's size into the probability that the article reports the s
 event; the gap counts softly because outlets publish follow-ups weeks later and crawled
 dates are often off.
 
+A follow-up (an arrest, a charge, a sentence weeks or months after the event) often
+shares few words with the first reports but names the same victim or suspect in full.
+So the model also sees how *specifically* the story's people are the article's (for each
+person both name in full, the share of the earlier articles naming them that are in this
+story: a victim named only in this story's reports counts fully, a police chief or a
+byline spread over many stories little), alone and times the gap, so that the decay is
+slower when specific people are shared.  These and a dated copy of the main cosines are
+features of dated pairs only, fitted on top of the others: an undated corpus is judged
+as before.
+
 A syndicated copy joins its original's story outright (the caller passes
 ``copy_of``): copies are the same report, whatever the threshold says.
 """
@@ -39,7 +49,13 @@ from .names import fold
 
 MODEL = Path(__file__).resolve().parents[1] / "lexicons" / "story_model.json"
 FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_date",
-            "log_story_size"]
+            "log_story_size", "words_dated", "people_dated", "places_dated", "log_gap_dated",
+            "specific_names_dated", "specific_names_x_log_gap"]
+# Features that are 0 unless both the article and the story are dated: a correction for
+# dated pairs fitted on top of the others (scripts/train_story_model.py), so an undated
+# corpus is decided as before.
+DATED_FEATURES = {"words_dated", "people_dated", "places_dated", "log_gap_dated",
+                  "specific_names_dated", "specific_names_x_log_gap"}
 TITLE_BOOST = 2.0  # a title word counts as this many body occurrences
 CENTROID_TERMS = 80  # a story keeps this many heaviest words (and entities) in its centroid
 QUERY_TERMS = 12  # an article looks up stories through this many of its heaviest words
@@ -86,6 +102,25 @@ def words(text: str) -> list[str]:
     return out
 
 
+_NAME_PARTS = re.compile(r"[\s.,]+")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def full_names(entities: list[dict]) -> list[str]:
+    """The article's people named in full, as 'first last' keys (middle names, initials
+    and suffixes dropped): what ties a follow-up to its event ("Kevin Michael
+    McQuilliams" arrested, "Kevin McQuilliams" sentenced months later)."""
+    out = set()
+    for entity in entities:
+        if entity.get("label") != "PERSON":
+            continue
+        parts = [p for p in _NAME_PARTS.split(fold(entity.get("name") or "").strip())
+                 if len(p) > 1 and p not in _SUFFIXES]
+        if len(parts) >= 2:
+            out.add(parts[0] + " " + parts[-1])
+    return sorted(out)
+
+
 def entity_keys(entities: list[dict]) -> dict[str, float]:
     """Name keys of an article's people, organisations and places, weighted by mentions.
 
@@ -113,15 +148,17 @@ class StoryFeatures:
     entities: dict[str, float]
     published: Optional[str] = None
     title: Optional[str] = None
+    names: list[str] = field(default_factory=list)  # people named in full (full_names)
 
     def to_json(self) -> str:
         return json.dumps({"t": self.terms, "e": self.entities, "d": self.published,
-                           "h": self.title}, ensure_ascii=False, separators=(",", ":"))
+                           "h": self.title, "n": self.names}, ensure_ascii=False,
+                          separators=(",", ":"))
 
     @classmethod
     def from_json(cls, data: str) -> "StoryFeatures":
         raw = json.loads(data)
-        return cls(raw["t"], raw["e"], raw.get("d"), raw.get("h"))
+        return cls(raw["t"], raw["e"], raw.get("d"), raw.get("h"), raw.get("n") or [])
 
 
 def story_features(article: CorpusArticle, body: Optional[str] = None) -> StoryFeatures:
@@ -135,7 +172,8 @@ def story_features(article: CorpusArticle, body: Optional[str] = None) -> StoryF
     for word in words(article.title or ""):
         counts[word] += TITLE_BOOST
     terms = {w: round(1.0 + math.log(c), 4) for w, c in counts.items()}
-    return StoryFeatures(terms, entity_keys(article.entities), article.published, article.title)
+    return StoryFeatures(terms, entity_keys(article.entities), article.published, article.title,
+                         full_names(article.entities))
 
 
 def _normalise(vector: dict[str, float]) -> dict[str, float]:
@@ -195,6 +233,7 @@ class Story:
     label_key: Optional[str] = None  # the member that fitted best when it joined
     label_score: float = -1.0
     weighted: Optional[tuple[int, dict, dict]] = None  # (n_docs, terms, entities) cache
+    names: dict[str, int] = field(default_factory=dict)  # full name -> members naming them
 
     def gap_days(self, day: Optional[int]) -> Optional[int]:
         if day is None or self.first is None:
@@ -263,6 +302,7 @@ class StoryIndex:
         self.model = model or StoryModel.load()
         self.threshold = self.model.threshold if threshold is None else threshold
         self.df: dict[str, int] = defaultdict(int)
+        self.name_df: dict[str, int] = defaultdict(int)  # full name -> articles naming them
         self.n_docs = 0
         self._logs: list[float] = []
         self._log_n = 0.0
@@ -289,6 +329,8 @@ class StoryIndex:
         for vector in (features.terms, features.entities):
             for term in vector:
                 self.df[term] += 1
+        for name in features.names:
+            self.name_df[name] += 1
 
     def _weigh(self, vector: dict[str, float]) -> dict[str, float]:
         """TF-IDF with today's document frequencies, unit length.
@@ -307,25 +349,51 @@ class StoryIndex:
             story.weighted = cached
         return cached[1], cached[2]
 
+    def specific_names(self, story: Story, names) -> float:
+        """How specifically the story's people are the article's: for each person both
+        name in full, the share of the earlier articles naming them that are in this
+        story (a victim or suspect named only in this story's reports counts 1, a police
+        chief or byline spread over many stories little), summed, at most 2."""
+        total = 0.0
+        for name in names:
+            held = story.names.get(name)
+            if held:
+                total += min(1.0, held / max(1, self.name_df.get(name, 0) - 1))
+        return min(2.0, total)
+
     def pair_features(self, story: Story, terms: dict[str, float],
-                      entities: dict[str, float], day: Optional[int]) -> list[float]:
+                      entities: dict[str, float], day: Optional[int], names=()
+                      ) -> list[float]:
         """What the join decision sees: the word and entity cosines split by kind of key
-        (words, numbers; people, organisations, places), the date gap and the story size."""
+        (words, numbers; people, organisations, places), the date gap, the story size,
+        and the people named in full that tie the article to this story in particular
+        (alone and times the gap: a follow-up naming the victim or the suspect months
+        later is still the story)."""
         story_terms, story_entities = self._centroid(story)
         words = _partials(terms, story_terms)
-        names = _partials(entities, story_entities)
+        keys = _partials(entities, story_entities)
         gap = story.gap_days(day)
-        return [words.get("w", 0.0), words.get("#", 0.0), names.get("p", 0.0),
-                names.get("o", 0.0), names.get("g", 0.0) + names.get("f", 0.0),
-                0.0 if gap is None else math.log1p(gap), 1.0 if gap is None else 0.0,
-                math.log(len(story.members))]
+        log_gap = 0.0 if gap is None else math.log1p(gap)
+        specific = self.specific_names(story, names)
+        named = {"words": words.get("w", 0.0), "numbers": words.get("#", 0.0),
+                 "people": keys.get("p", 0.0), "orgs": keys.get("o", 0.0),
+                 "places": keys.get("g", 0.0) + keys.get("f", 0.0),
+                 "log_gap_days": log_gap, "no_date": 1.0 if gap is None else 0.0,
+                 "log_story_size": math.log(len(story.members)),
+                 "specific_names_x_log_gap": specific * log_gap}
+        dated = 0.0 if gap is None else 1.0
+        for name in ("words", "people", "places"):
+            named[name + "_dated"] = dated * named[name]
+        named["log_gap_dated"] = log_gap  # 0 when undated
+        named["specific_names_dated"] = dated * specific
+        return [named[f] for f in FEATURES]
 
     def similarity(self, story: Story, terms: dict[str, float], entities: dict[str, float],
-                   day: Optional[int]) -> float:
+                   day: Optional[int], names=()) -> float:
         """The model's probability that the article reports the story's event; nil when
         the two share too few words, whatever names they share (two reports of one event
         share its vocabulary; a footballer and a judge may share a name)."""
-        x = self.pair_features(story, terms, entities, day)
+        x = self.pair_features(story, terms, entities, day, names)
         if x[0] + x[1] < MIN_WORDS:
             return 0.0
         return self.model.probability(x)
@@ -353,7 +421,8 @@ class StoryIndex:
             best, best_score = self.story_of[copy_of], 1.0
         else:
             for sid in self._candidates(terms, entities):
-                score = self.similarity(self.stories[sid], terms, entities, day)
+                score = self.similarity(self.stories[sid], terms, entities, day,
+                                        features.names)
                 if score > best_score:
                     best, best_score = sid, score
             if best_score < self.threshold:
@@ -373,6 +442,8 @@ class StoryIndex:
         before = set(story.terms) | set(story.entities)
         story.absorb(key, _normalise(features.terms), _normalise(features.entities), day,
                      fit, self._idf)
+        for name in features.names:
+            story.names[name] = story.names.get(name, 0) + 1
         after = set(story.terms) | set(story.entities)
         for term in after:
             holders = self.postings[term]

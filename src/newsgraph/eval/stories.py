@@ -28,8 +28,9 @@ from . import entity_records, print_table
 from ..corpus import CorpusArticle
 from .speakers import is_locked
 
-# Pinned a little below session 5's figures (see docs/status.md).
-FLOORS = {"ecbplus.f1": 0.855, "gunviolence.f1": 0.90}
+# Pinned a little below the measured figures (ECB+ 0.868; gun violence 0.925 since the
+# specific-names features; see docs/status.md).
+FLOORS = {"ecbplus.f1": 0.855, "gunviolence.f1": 0.915}
 BASELINE_THRESHOLD = 0.2  # the plain centroid clusterer's best on the tuning halves
 
 
@@ -117,14 +118,14 @@ def cluster(stories: StorySet, index=None, copies: bool = True
 def baseline(stories: StorySet, threshold: float = BASELINE_THRESHOLD) -> dict[str, str]:
     """Plain online TF-IDF centroid clustering: words of title and body, no entities, no
     dates; join the most similar centroid above ``threshold``."""
-    from ..corpus.stories import StoryIndex, StoryModel, story_features
+    from ..corpus.stories import FEATURES, StoryIndex, StoryModel, story_features
 
     class Plain(StoryIndex):
-        def similarity(self, story, terms, entities, day):
+        def similarity(self, story, terms, entities, day, names=()):
             words = self.pair_features(story, terms, {}, None)
             return words[0] + words[1]
 
-    index = Plain(StoryModel([0.0] * 8, 0.0, threshold))
+    index = Plain(StoryModel([0.0] * len(FEATURES), 0.0, threshold))
     pred = {}
     for a in stories.articles:
         f = story_features(a)
