@@ -295,6 +295,9 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if start > 0 and start < end and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
             and doc[start - 1].i >= 1 and doc[start - 2].text[:1].islower():
         return None  # "un-American", "pro-Clinton": a word built on a name, not a name
+    while end < len(doc) and end - start >= 2 and doc[end - 1].lower_ in ("and", "of", "&", "for") \
+            and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() and not doc[end].ent_type_:
+        end += 1  # "Department of Fish and | Game": a name does not end on "and" or "of"
     end = _cut(doc, start, end, label)
     while end > start and (doc[end - 1].tag_ == "POS" or
                            (doc[end - 1].is_punct and doc[end - 1].text not in ".")):
