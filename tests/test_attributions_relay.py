@@ -149,3 +149,13 @@ def test_a_that_clause_hung_on_the_noun_as_its_own_clause_is_still_written(analy
     att = _by_cue(analyze(text), "wrote")
     assert att.speaker_name == "Marcus Hale"
     assert att.content.text.startswith("that the law was")
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Coach Lena Moss did not elaborate.", "did not elaborate", "elaborate"),
+    ("His lawyer could not be reached for comment.", "could not be reached", "for comment"),
+    ("The agency has yet to return calls for comment.", "has yet to return", "calls for comment"),
+])
+def test_a_refusal_to_speak_is_a_negated_record(analyze, text, cue, content):
+    att, = analyze(text).attributions
+    assert att.polarity == "negated" and att.cue.text == cue and att.content.text == content

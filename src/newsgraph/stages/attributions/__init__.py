@@ -43,6 +43,7 @@ from .finish import finish
 from .headline import credit_from_body
 from .indirect import hedge_candidates, indirect_candidates
 from .quotes import find_quotes
+from .refusals import refusal_candidates
 from .scorer import one_blas_thread
 
 
@@ -61,7 +62,9 @@ def attributions(analysis: Analysis) -> None:
     kept = adopt_orphans(analysis.norm, kept)
     kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)
-    atts = finish(analysis, kept + hedges, attributions.stage_tag)
+    kept = kept + hedges
+    kept = kept + refusal_candidates(analysis, kept)
+    atts = finish(analysis, kept, attributions.stage_tag)
     credit_from_body(analysis.norm, atts, titles())
     analysis.attributions = atts
 

@@ -52,6 +52,7 @@ class Candidate:
     hedge: Optional[tuple[int, int]] = None
     para: int = -1
     parts: list = field(default_factory=list)
+    refusal: bool = False  # "declined to comment": kept, negated, though nothing was said
 
 
 def is_cue_token(tok) -> bool:

@@ -29,11 +29,13 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         content = Span.of(text, *c.content)
         if not content.text:
             continue
-        polarity = cue_polarity(doc, c.cue_token)
-        if polarity == "negated" and (says_nothing(content.text)
-                                      or refused_action(doc, c.cue_token)):
-            continue  # "declined to comment", "refused to leave": nothing was said
-        if no_speech(doc, c.cue_token, c.content, polarity):
+        polarity = "negated" if c.refusal else cue_polarity(doc, c.cue_token)
+        if c.refusal:
+            pass  # "declined to comment": a record that nothing was said (refusals.py)
+        elif polarity == "negated" and (says_nothing(content.text)
+                                        or refused_action(doc, c.cue_token)):
+            continue  # "refused to leave", an empty negation the model offered: nothing
+        elif no_speech(doc, c.cue_token, c.content, polarity):
             continue  # "was charged with arson", "a crash that claimed two lives"
         source = None
         if c.inherit and prev is not None and c.source is None:
