@@ -10,7 +10,8 @@ speaker had asserted the content.  The parse tells the difference:
 
 Such an attribution gets ``polarity = "negated"``: a record that the speaker did
 *not* say it.  When nothing at all was said (the content is only "to comment",
-"requests for comment", "to elaborate") it is dropped.
+"requests for comment", "to elaborate") the cue model's reading is dropped, except for the
+refusals to speak that :mod:`.refusals` keeps as negated records ("declined to comment").
 """
 
 from __future__ import annotations
