@@ -159,3 +159,16 @@ def test_a_that_clause_hung_on_the_noun_as_its_own_clause_is_still_written(analy
 def test_a_refusal_to_speak_is_a_negated_record(analyze, text, cue, content):
     att, = analyze(text).attributions
     assert att.polarity == "negated" and att.cue.text == cue and att.content.text == content
+
+
+def test_a_quote_over_sentence_lines_reopened_by_a_mark_is_one_quote(analyze):
+    text = ('The club placed its striker on the injured list on Monday.\n'
+            '"He had a setback in practice," coach Dana Pruitt said.\n'
+            '"We talked it through with him.\n'
+            'He played well for two games.\n'
+            '"In the end it was the best move."\n'
+            'The club plays again on Sunday.')
+    quote, = [a for a in analyze(text).attributions if a.kind == "direct"]
+    assert quote.speaker_name == "Dana Pruitt"
+    assert quote.content.text.endswith('the best move."')
+    assert "He played well" in quote.content.text

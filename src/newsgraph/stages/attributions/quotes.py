@@ -83,7 +83,9 @@ def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int) -> int:
     line and closes it a few lines down, with no mark reopening it: that is one quote,
     not a new paragraph.  Line ``i`` must hold an odd number of marks; the lines after
     it, joined by single line breaks, hold none until one holds an odd number and does
-    not open with a mark, within :data:`MAX_RUN_ON_LINES`."""
+    not open with a mark, within :data:`MAX_RUN_ON_LINES`.  When that line opens with a
+    mark instead, it re-opens the quote: the lines before it still belong to the quote (the
+    index of the last of them is returned) and the chaining joins the two."""
     if norm.count('"', *lines[i]) % 2 == 0:
         return 0
     for j in range(i + 1, min(len(lines), i + 1 + MAX_RUN_ON_LINES)):
@@ -93,7 +95,11 @@ def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int) -> int:
         marks = line.count('"')
         if marks == 0:
             continue
-        return j if marks % 2 == 1 and not line.lstrip().startswith('"') else 0
+        if line.lstrip().startswith('"'):
+            # the mark re-opens the quote, as a new paragraph of it would: the lines
+            # before are still inside it, and the chaining joins the two
+            return j - 1 if j - 1 > i else 0
+        return j if marks % 2 == 1 else 0
     return 0
 
 
