@@ -172,3 +172,10 @@ def test_a_quote_over_sentence_lines_reopened_by_a_mark_is_one_quote(analyze):
     assert quote.speaker_name == "Dana Pruitt"
     assert quote.content.text.endswith('the best move."')
     assert "He played well" in quote.content.text
+
+
+def test_a_line_ending_in_he_said_frames_the_quote_on_the_next_line(analyze):
+    text = ("The singer's agent, Jack Ketsoyan, sent a note to the press, he said\n"
+            '"We ask for your respect for her privacy at this time."')
+    quote, = [a for a in analyze(text).attributions if a.kind == "direct"]
+    assert quote.cue.text == "said" and quote.speaker_name == "Jack Ketsoyan"

@@ -501,6 +501,10 @@ def _preceding_cue(doc, norm: str, q: Quote):
             back -= 1
         if back > 0 and norm[back - 1] == ":":
             lead_end = back
+        elif back > 0 and norm[back - 1].isalpha() and norm.count("\n", back, lead_end) == 1:
+            last = token_at(doc, back - 1)  # "..., he said" closing a line, no stop after it:
+            if last is not None and is_cue_token(last):  # the next line is what he said
+                lead_end = back
     if lead_end == 0 or norm[lead_end - 1] in "\n.!?\"":
         return None
     mark = norm[lead_end - 1]
