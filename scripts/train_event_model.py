@@ -19,9 +19,11 @@ cannot flip them:
 
 - the limit is *solved for* on smoothed curves (each decision a logistic ramp of width
   BANDWIDTH, not a step), not picked from a grid: the lowest limit that keeps 93% of the
-  PLOVER gold candidates, then, only if our written no-event sentences are within 4 false
-  events per 100 there, higher limits within that budget for a better event F1 over the
-  complete sets (``choose_threshold``);
+  PLOVER gold candidates and 88% of the events of our real and written sentences with
+  their type (MIN_POS_KEPT, the share the session-12 judge kept; it binds only when more
+  negatives would buy precision with our own recall), then, only if our written no-event
+  sentences are within 4 false events per 100 there, higher limits within that budget
+  for a better event F1 over the complete sets (``choose_threshold``);
 - C is the most regularised value of C_GRID whose smoothed F1 is within C_MARGIN of the
   best (``choose_c``).
 
@@ -56,6 +58,7 @@ C = 0.5  # default of fit(); main() chooses from C_GRID
 C_GRID = (0.05, 0.1, 0.25, 0.5, 1.0)
 MAX_NEG_RATE = 4.0
 MIN_GOLD_KEPT = 0.93  # PLOVER gold events the judge may drop: at most 7%
+MIN_POS_KEPT = 0.88  # our real and written events kept with their type (see choose_threshold)
 FOLDS = 5
 REPEATS = 3  # cross-validation splits averaged (see cv_probs)
 BANDWIDTH = 0.025  # width of the smoothed keep decision on P(NONE) (see choose_threshold)
@@ -197,22 +200,32 @@ def choose_threshold(rows, probs, n_neg: int) -> tuple:
     the probabilities do."""
     p_none = np.array([p.get(judge_model.NONE, 0.0) for p in probs])
     complete = np.array([i for i, r in enumerate(rows)
-                         if r[1] in ("real", "realc", "written", "petr2")])
+                         if r[1] in ("real", "realc", "written", "moreneg", "petr2")])
     gold_pos = np.array([i for i, r in enumerate(rows)
                          if r[1] == "gsr" and r[2] != judge_model.NONE])
 
+    pos_right = np.array([i for i in complete if rows[i][2] != judge_model.NONE
+                          and rows[i][2] == rows[i][4]])
+    n_pos = sum(1 for i in complete if rows[i][2] != judge_model.NONE)
+
     def kept(t):
         return float(_soft_kept(p_none[gold_pos], t).mean())
+
+    def pos_kept(t):
+        return float(_soft_kept(p_none[pos_right], t).sum()) / max(1, n_pos)
 
     def score(t):
         tp, fp, fn, neg = _soft_counts(rows, p_none, complete, t)
         return 2 * tp / max(1.0, 2 * tp + fp + fn), 100.0 * neg / max(1, n_neg), tp, fp, fn
 
-    lo, hi = 0.0, 1.0
-    for _ in range(40):
-        mid = (lo + hi) / 2
-        lo, hi = (lo, mid) if kept(mid) >= MIN_GOLD_KEPT else (mid, hi)
-    t = round(hi, 3)
+    def lowest(share, floor):
+        lo, hi = 0.0, 1.0
+        for _ in range(40):
+            mid = (lo + hi) / 2
+            lo, hi = (lo, mid) if share(mid) >= floor else (mid, hi)
+        return hi
+
+    t = round(max(lowest(kept, MIN_GOLD_KEPT), lowest(pos_kept, MIN_POS_KEPT)), 3)
     f1, rate, *_ = score(t)
     if rate <= MAX_NEG_RATE:
         for u in np.arange(t, 0.951, 0.005):
@@ -222,8 +235,8 @@ def choose_threshold(rows, probs, n_neg: int) -> tuple:
     f1, rate, tp, fp, fn = score(t)
     hard = (p_none[gold_pos] < t).mean()
     print("  smoothed F1 %.4f at limit %.3f (tp %.1f fp %.1f fn %.1f), written false events "
-          "per 100 %.1f, PLOVER gold candidates kept %.3f (smoothed %.3f)"
-          % (f1, t, tp, fp, fn, rate, hard, kept(t)))
+          "per 100 %.1f, PLOVER gold candidates kept %.3f (smoothed %.3f), our events kept "
+          "%.3f" % (f1, t, tp, fp, fn, rate, hard, kept(t), pos_kept(t)))
     return t, f1
 
 

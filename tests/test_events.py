@@ -10,9 +10,12 @@ import pytest
 # retrained judge that fixes one turns the suite red until the mark is removed.
 _JUDGE_DROPS = "the events judge drops this true event (rare trigger, unlike its training data)"
 _JUDGE_KEEPS = "the events judge keeps this word sense (not learned from its training data yet)"
-KNOWN_JUDGE_MISSES = {"MOBILIZE-increased", "REJECT-brushed", "AID-distributed",
-                      "SANCTION-closed"}
-KNOWN_JUDGE_FALSE = {"probe", "fired"}
+# Session 13's judge (beat and agent features, more written negatives) finds "distributed"
+# and leaves "fired a shot over the bar" alone, but drops "The bank stopped all loans ..."
+# and "Parliament voted down the peace accord ...".
+KNOWN_JUDGE_MISSES = {"MOBILIZE-increased", "REJECT-brushed", "SANCTION-closed",
+                      "SANCTION-stopped", "REJECT-voted"}
+KNOWN_JUDGE_FALSE = {"probe"}
 
 
 def _cases(cases, ids, known, reason):
@@ -594,3 +597,51 @@ def test_heldout_beat_negatives_are_locked_and_complete():
     # the ordinary written set keeps both halves
     written = load_written()
     assert 0 < sum(it.locked for it in written) < len(written)
+
+
+def _judge_features(analyze, text, trigger):
+    from newsgraph.stages.events import candidates
+
+    res = analyze(text)
+    for ev, feats in candidates(res, judge=None):
+        if ev.trigger.text.lower().startswith(trigger):
+            return feats
+    raise AssertionError(f"no candidate at {trigger!r} in {text!r}")
+
+
+def test_judge_sees_the_beat_of_the_sentence(analyze):
+    # "beat=NAME" from the beat word list and from a game score, shared by every sentence of
+    # a beat; reports of violence carry none of them.
+    f = _judge_features(analyze, "The Bramble Foxes beat the Calder Stags 4-2 on Saturday in "
+                        "front of 300 fans.", "beat")
+    assert f.get("beat=sports") and f.get("beat=score")
+    f = _judge_features(analyze, "Strong winds and hail struck the valley, the forecasters "
+                        "said.", "struck")
+    assert f.get("beat=weather")
+    f = _judge_features(analyze, "A gunman shot two men outside a bar in Dunmore on Friday.",
+                        "shot")
+    assert not [k for k in f if k.startswith("beat=")]
+
+
+def test_judge_sees_whether_participants_can_act(analyze):
+    from newsgraph.stages.events.judge import agent_kind
+
+    f = _judge_features(analyze, "A heatwave blasted the southern coast on Tuesday.", "blasted")
+    assert f.get("actor_agent=thing")
+    f = _judge_features(analyze, "The gunman shot a teenager outside the store.", "shot")
+    assert f.get("actor_agent=agent") and f.get("obj_agent=agent")
+    f = _judge_features(analyze, "The boy accidentally shot himself in the leg.", "shot")
+    assert f.get("obj_self") and f.get("adv=accidentally")
+    assert agent_kind(None) == "none"
+
+
+def test_session13_written_negatives_are_split_and_complete():
+    # The no-event sentences written in session 13 (every beat, each with a misleading
+    # word) are cut into halves like the other sets: the tuning half is trained on.
+    from newsgraph.eval.events_sets import GOLD, load_written
+
+    items = load_written("moreneg", GOLD / "events-written-negatives.jsonl")
+    assert len(items) >= 200
+    assert all(it.complete and not it.events for it in items)
+    assert 0 < sum(it.locked for it in items) < len(items)
+    assert len({it.text for it in items}) == len(items)

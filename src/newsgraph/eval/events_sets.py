@@ -24,6 +24,10 @@ only as totals).  Sets, all read at run time:
   (sports, courts, science, business, entertainment and celebrity, "arrived" that is no
   visit; ``gold/events-written-heldout.jsonl``).  Wholly locked: never trained on, read
   only as totals.
+- ``moreneg``: no-event sentences we wrote in session 13 across every beat, each with a
+  misleading word (``gold/events-written-negatives.jsonl``); split into halves like the
+  others (the tuning half is trained on), scored on its own rows outside ``all`` so that
+  those stay comparable with earlier sessions.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ from .speakers import is_locked
 
 GOLD = Path(__file__).resolve().parent / "gold"
 HELDOUT_SETS = frozenset(("beatsneg",))  # sets with no tuning half
+SEPARATE_SETS = frozenset(("beatsneg", "moreneg"))  # scored outside the ``all`` rows
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -226,7 +231,8 @@ def load_written(name: str = "written", path: Path = GOLD / "events-written.json
 
 def load_all(data: Path, with_ngec: bool = True) -> list[Item]:
     items = load_gsr(data) + load_cameo(data) + load_petr2(data) + load_real(data) \
-        + load_written() + load_written("beatsneg", GOLD / "events-written-heldout.jsonl")
+        + load_written() + load_written("beatsneg", GOLD / "events-written-heldout.jsonl") \
+        + load_written("moreneg", GOLD / "events-written-negatives.jsonl")
     if with_ngec:
         items += load_ngec(data)
     return items

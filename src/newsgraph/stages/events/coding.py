@@ -163,6 +163,15 @@ def actorish(tok) -> bool:
     return bool(_lookup_country(tok.text))
 
 
+def is_non_agent(tok) -> bool:
+    """Whether a noun is listed as a thing, act or idea (``event_non_agents.txt``)."""
+    if tok.pos_ != "NOUN":
+        return False
+    words, suffixes = _non_agent_lexicon()
+    low = tok.lemma_.lower()
+    return low in words or tok.lower_ in words or (low.endswith(suffixes) and len(low) > 5)
+
+
 @lru_cache(maxsize=1)
 def _non_agent_lexicon() -> tuple[frozenset, tuple]:
     words, suffixes = set(), []

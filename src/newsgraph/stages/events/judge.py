@@ -7,7 +7,13 @@ logistic regression over sparse features of the candidate in its sentence:
 the trigger word and the type the lexicon read, the parse around it (relation,
 head, object, prepositions), what kind of thing the actor is (entity label,
 pronoun, head noun), and the sentence's own content words, which carry the
-beat ("season", "album", "patients").  Classes are the 16 PLOVER types plus
+beat ("season", "album", "patients").  Since session 13 also the beats those
+words mark (``lexicons/event_beats.txt``: "beat=sports" is shared by every sports
+sentence, where each word alone is rare in training), whether actor and object can act
+(a person, group or body; a thing such as "the heatwave" or "the app":
+``agent_kind``), a reflexive object, an "-ly" adverb ("accidentally"), accident words
+in the sentence, and a crime named as what someone is charged with ("charged with
+murder").  Classes are the 16 PLOVER types plus
 ``NONE``.  It is trained by ``make event-model`` (``scripts/train_event_model.py``)
 on the tuning halves of PLOVER gold, the events-extra sets, real news sentences
 we labelled and sentences we wrote; the weights are ``lexicons/event_judge.npz``.
@@ -21,16 +27,19 @@ other verb untyped so that it could find events the lexicon has no word for.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .coding import can_act
+from .coding import actorish, can_act, is_non_agent
+from .lexicon import read_text
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
 NONE = "NONE"
 DENSE_SCALE = 0.3  # the tok2vec vector's entries are of order 1-10
+_REFLEXIVE = frozenset(("himself", "herself", "themselves", "itself", "myself", "yourself"))
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "who", "which", "that"))
 
 
@@ -49,12 +58,97 @@ def _kind(analysis, tok) -> str:
     return "noun:" + _lem(tok)
 
 
+@lru_cache(maxsize=1)
+def _beat_words() -> dict:
+    """lemma -> beats it marks (``lexicons/event_beats.txt``)."""
+    out: dict = {}
+    for line in read_text("event_beats.txt").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or ":" not in line:
+            continue
+        name, _, words = line.partition(":")
+        for w in words.split():
+            out.setdefault(w, []).append(name.strip())
+    return out
+
+
 def sentence_features(sent) -> dict:
-    """The sentence's content words (entity labels for names), which carry its beat."""
+    """The sentence's content words (entity labels for names), which carry its beat, and
+    the beats its words mark ("beat=sports" for "season", "striker", "3-1"), shared by
+    every sentence of a beat where each word alone is rare in training."""
     words = {"w=" + (w.ent_type_ if w.ent_type_ else _lem(w)) for w in sent
              if w.is_alpha and not w.is_stop and w.pos_ in ("NOUN", "VERB", "PROPN", "ADJ")}
     scale = 1.0 / math.sqrt(len(words)) if words else 0.0
-    return {w: scale for w in words}
+    out = {w: scale for w in words}
+    table = _beat_words()
+    for w in sent:
+        if w.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or w.like_num:
+            for name in table.get(_lem(w), ()):
+                out["beat=" + name] = 1.0
+        if _lem(w) in _ACCIDENT or w.lower_ in _ACCIDENT:
+            out["cue=accident"] = 1.0
+        if _SCORE.match(w.text) or (w.text in ("-", "\u2013") and 0 < w.i - sent.start
+                                     and w.i + 1 < sent.end and w.nbor(-1).is_digit
+                                     and w.nbor(1).is_digit):
+            out["beat=score"] = 1.0
+    return out
+
+
+# Words that make a shooting or a crash an accident (no PLOVER event in our guide).
+_ACCIDENT = frozenset(("accidental", "accidentally", "accident", "unintentional",
+                       "unintentionally", "misfire", "misfired", "inadvertently"))
+# Words whose object names a crime someone is charged with, tried or convicted for
+# ("charged with murder", "guilty of assault", "on trial for murder"): the crime named is
+# the charge's content, not an act reported by the sentence.
+_CHARGE_WORDS = frozenset(("charge", "count", "guilty", "convict", "conviction", "trial",
+                           "indict", "indictment", "plead", "accuse", "suspicion", "sentence",
+                           "acquit", "try", "arraign"))
+_SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> tuple:
+    """(nouns for people and groups, nouns for things) from ``event_person_nouns.txt``."""
+    people, things = set(), set()
+    for line in read_text("event_person_nouns.txt").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("things:"):
+            things.update(line[len("things:"):].split())
+        else:
+            people.update(line.split())
+    return frozenset(people), frozenset(things)
+
+
+_QUANTITY_HEADS = frozenset(("hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
+                             "million", "millions", "number", "group", "crowd", "couple",
+                             "pair", "team", "band", "handful", "score", "scores"))
+
+
+def agent_kind(tok) -> str:
+    """Whether a participant is someone who can act: ``agent`` (a named person, body or
+    place, a pronoun for people, a word for people or groups), ``thing`` (a force of
+    nature, a machine, a work or product: "the heatwave", "the beam", "the app"),
+    ``nonagent`` (a word listed as an act or idea: "the decision"), ``noun`` (another
+    common noun), ``it`` or ``none``.  "hundreds of refugees" is read by "refugees"."""
+    if tok is None:
+        return "none"
+    if tok.lower_ in ("it", "its", "itself", "this", "that", "which"):
+        return "it"
+    people, things = _person_nouns()
+    if _lem(tok) in _QUANTITY_HEADS or tok.like_num:
+        inner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"), None)
+        if inner is not None:
+            tok = inner
+    lem = _lem(tok)
+    if actorish(tok) or tok.pos_ == "PRON" or lem in people or tok.lower_ in people:
+        return "agent"
+    if lem in things or tok.lower_ in things:
+        return "thing"
+    if is_non_agent(tok):
+        return "nonagent"
+    return "noun"
 
 
 def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False,
@@ -97,6 +191,30 @@ def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False,
             f["comp=" + _lem(c)] = 1.0
     if actor_tok is not None and not can_act(actor_tok):
         f["actor_cannot_act"] = 1.0
+    akind = agent_kind(actor_tok)
+    f["actor_agent=" + akind] = 1.0
+    f["actor_agent_type=" + akind + "|" + etype] = 1.0
+    patient = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if patient is None and tok.pos_ in ("NOUN", "PROPN"):
+        patient = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ in (
+            "on", "against", "of") for p in c.children if p.dep_ == "pobj"), None)
+    okind = agent_kind(patient)
+    f["obj_agent=" + okind] = 1.0
+    f["obj_agent_type=" + okind + "|" + etype] = 1.0
+    if patient is not None and patient.lower_ in _REFLEXIVE:
+        f["obj_self"] = 1.0
+    for c in tok.children:
+        if c.dep_ == "advmod" and c.lower_.endswith("ly"):
+            f["adv=" + c.lower_] = 1.0
+    if tok.pos_ in ("NOUN", "PROPN"):
+        cur = tok
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if _lem(cur) in _CHARGE_WORDS:
+                f["charged_crime"] = 1.0
+                break
     kind = _kind(analysis, actor_tok)
     f["actor=" + kind] = 1.0
     f["actor_type=" + kind.split(":")[0] + "|" + etype] = 1.0
