@@ -135,20 +135,19 @@ def test_a_view_nobody_is_named_for_opens_with_its_subject(analyze, text, conten
     assert att.content.text == content and att.source is None
 
 
-def test_a_that_clause_the_parser_hangs_on_a_noun_is_still_said(analyze):
-    text = ('Chief executive Linda Osei told analysts on a call that the company had '
-            '"simply made too many products that too few people wanted."')
-    att = _by_cue(analyze(text), "told")
-    assert att.speaker_name == "Linda Osei"
-    assert att.content.text.startswith("that the company had")
-
-
-def test_a_that_clause_hung_on_the_noun_as_its_own_clause_is_still_written(analyze):
-    text = ('Judge Marcus Hale wrote in a 28-page opinion that the law was "vague and overly '
-            'broad" and that the state had failed to show it protected children.')
-    att = _by_cue(analyze(text), "wrote")
-    assert att.speaker_name == "Marcus Hale"
-    assert att.content.text.startswith("that the law was")
+@pytest.mark.parametrize("text, cue, speaker, opening", [
+    ('Chief executive Linda Osei told analysts on a call that the company had '
+     '"simply made too many products that too few people wanted."',
+     "told", "Linda Osei", "that the company had"),  # hung as a relative clause
+    ('Judge Marcus Hale wrote in a 28-page opinion that the law was "vague and overly '
+     'broad" and that the state had failed to show it protected children.',
+     "wrote", "Marcus Hale", "that the law was"),  # hung as the noun's own clause
+])
+def test_a_that_clause_the_parser_hangs_on_a_noun_is_still_said(analyze, text, cue, speaker,
+                                                                  opening):
+    att = _by_cue(analyze(text), cue)
+    assert att.speaker_name == speaker
+    assert att.content.text.startswith(opening)
 
 
 @pytest.mark.parametrize("text, cue, content", [

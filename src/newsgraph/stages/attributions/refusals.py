@@ -44,8 +44,8 @@ def refusal_candidates(analysis, taken: list[Candidate]) -> list[Candidate]:
         if src is None:
             continue  # "calls that were not returned": nobody to credit
         cue_end = verb.idx + len(verb.text)
-        after = [t for t in doc[verb.i + 1:verb.right_edge.i + 1] if t.i > verb.i]
-        a, b = trim(doc, after[0].i, after[-1].i + 1) if after else (verb.i, verb.i + 1)
+        a, b = trim(doc, verb.i + 1, verb.right_edge.i + 1) if verb.right_edge.i > verb.i \
+            else (verb.i, verb.i + 1)
         while b > a and doc[b - 1].is_punct:
             b -= 1
         if b <= a:

@@ -124,6 +124,11 @@ def _most_named(rows):
     return max((r[2] for r in rows), key=lambda e: counts[e.id])  # max keeps the first best
 
 
+def _possessed_by_name(head) -> bool:
+    """"Felt's family", "Trump's campaign": a proper name as the noun's possessor."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
+
+
 def _person_noun(lemma: str) -> bool:
     """A noun that describes a person: a role ("chief", "minister") or an unnamed source."""
     return description_nouns().get(lemma) == "PERSON" or lemma in anonymous_nouns()
@@ -279,8 +284,7 @@ class SpeakerResolver:
             # "Poland's foreign minister": a person described by a name, not the name
             return Resolution(None, f"unnamed {head.lower_} described by {name}", "anonymous",
                               name=self._phrase(head))
-        if name and head.pos_ == "NOUN" and any(c.dep_ == "poss" and c.pos_ == "PROPN"
-                                                for c in head.children):
+        if name and head.pos_ == "NOUN" and _possessed_by_name(head):
             # "Felt's family", "Trump's campaign": a name that only says whose
             body = lemma in INSTITUTIONS or description_nouns().get(lemma) == "ORG"
             return Resolution(None, f"{head.lower_} of {name}",
@@ -368,7 +372,7 @@ class SpeakerResolver:
         if kind == "ORG" or head.lower_ in INSTITUTIONS:
             return Resolution(None, f"{head.lower_} of {ent.name}", "named_org",
                               name=self._phrase(head))
-        if any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children):
+        if _possessed_by_name(head):
             # "Felt's family revealed": whose family, not who spoke
             return Resolution(None, f"{head.lower_} of {ent.name}", "anonymous",
                               name=self._phrase(head))
