@@ -181,6 +181,21 @@ def test_distinctive_last_word_joins_but_generic_one_does_not():
     assert linker.add(art("a3", ent("E1", "ORG", "Department")))["E1"] != team["E2"]
 
 
+def test_generic_heads_spelled_by_their_sound_key_stay_generic():
+    # organisation keys spell "Agency" as "agenci" and "Committee" as "comite": these are
+    # still generic nouns, so the bare noun does not join a longer name ending in it
+    for name, noun in (("Harbour City Water Agency", "Agency"),
+                       ("Harbour City Ethics Committee", "Committee"),
+                       ("Harbour Green Party", "Party")):
+        linker = EntityLinker()
+        long_name = linker.add(art("a1", ent("E1", "ORG", name)))
+        assert linker.add(art("a2", ent("E1", "ORG", noun)))["E1"] != long_name["E1"], noun
+    # a distinctive end still joins
+    linker = EntityLinker()
+    team = linker.add(art("a1", ent("E1", "ORG", "Harbour City Jockeys")))
+    assert linker.add(art("a2", ent("E1", "ORG", "Jockeys")))["E1"] == team["E1"]
+
+
 def test_a_mislabelled_name_joins_with_shared_context():
     linker = EntityLinker()
     first = linker.add(art("a1", ent("E1", "PERSON", "Ines Varga"), ent("E2", "ORG", "Otters")))

@@ -388,7 +388,10 @@ def _resolve_places(mentions: list[Mention]) -> None:
 def _generic_heads() -> frozenset[str]:
     from ..stages.entities.lexicon import org_heads
 
-    return frozenset(fold(h).rstrip(".") for h in org_heads())
+    # organisation keys spell words of more than three letters by their sound key
+    # ("agency" -> "agenci", "committee" -> "comite"): keep both spellings
+    heads = {fold(h).rstrip(".") for h in org_heads()}
+    return frozenset(heads | {sound_key(h) for h in heads})
 
 
 def _record(e: CorpusEntity) -> dict:
