@@ -602,3 +602,25 @@ def test_a_quote_over_several_sentence_lines_is_one_quote(analyze):
     quote = _find(analyze(text), "lost our shape")
     assert "fix it before Sunday" in quote.content.text
     assert "striker" not in quote.content.text
+
+
+_STATEMENT = ('The fire chief issued the following statement:\n\n'
+              '{o}We thank the crews who worked through the night to save the mill.\n\n'
+              'Our department will review how the fire spread to the warehouse.\n\n'
+              'We ask residents to stay away from the site until Friday.{c}\n\n'
+              'The owner of the mill said the damage would take months to repair.')
+
+
+def test_a_statement_over_paragraphs_closed_only_at_its_end_is_one_quote(analyze):
+    """Paragraphs that never re-open the mark, the last closed by a closing mark."""
+    an = analyze(_STATEMENT.format(o="\u201c", c="\u201d"))
+    quote = _find(an, "worked through the night")
+    assert quote.kind == "direct" and "stay away from the site" in quote.content.text
+    assert "damage" not in quote.content.text
+
+
+def test_a_straight_mark_paragraphs_later_does_not_close_an_open_quote(analyze):
+    """A straight mark may as well open a new quote: paragraphs are not joined on it."""
+    an = analyze(_STATEMENT.format(o='"', c='"'))
+    quote = _find(an, "worked through the night")
+    assert "review how the fire spread" not in quote.content.text

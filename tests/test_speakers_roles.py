@@ -82,3 +82,23 @@ def test_a_headline_body_is_not_credited_to_a_person_quoted_below(analyze):
 def test_a_possessor_says_whose_not_who(analyze, text, name, sourcing):
     att = analyze(text).attributions[-1]
     assert att.speaker is None and att.speaker_name == name and att.sourcing == sourcing
+
+
+@pytest.mark.parametrize("text, needle, description", [
+    ("The owner of Harbor Lanes said the fight started near the front door.",
+     "front door", "The owner"),
+    ("A lawyer for the Carver family said the family would appeal the ruling.",
+     "appeal the ruling", "A lawyer"),
+    ("The wife of Senator Tom Reyes said he was recovering at home.",
+     "recovering at home", "The wife"),
+])
+def test_a_person_described_by_a_name_after_a_preposition_is_not_that_name(
+        analyze, text, needle, description):
+    att = _by_content(analyze(text), needle)
+    assert (att.speaker, att.speaker_name, att.sourcing) == (None, description, "anonymous")
+
+
+def test_a_name_in_apposition_to_the_role_is_the_speaker(analyze):
+    a = analyze("A lawyer for the family, John Carver, said the family would appeal.")
+    att = _by_content(a, "would appeal")
+    assert att.speaker_name == "John Carver" and att.sourcing == "named_person"

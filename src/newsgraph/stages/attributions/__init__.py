@@ -47,7 +47,7 @@ from .refusals import refusal_candidates
 from .scorer import one_blas_thread
 
 
-@stage("attributions", version="2.4", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.5", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""

@@ -60,7 +60,7 @@ def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
         start, end = lines[p_index]
         last = p_index
         while True:
-            run = _quote_runs_on(norm, lines, last)
+            run = _quote_runs_on(norm, lines, last, original)
             if not run:
                 break
             last = run
@@ -76,7 +76,8 @@ def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
 MAX_RUN_ON_LINES = 6
 
 
-def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int) -> int:
+def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int,
+                   original: str | None = None) -> int:
     """Index of the line that closes a quote left open on line ``i``, or 0.
 
     Text broken one sentence per line (wire feeds, some corpora) opens a quote on one
@@ -85,11 +86,18 @@ def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int) -> int:
     it, joined by single line breaks, hold none until one holds an odd number and does
     not open with a mark, within :data:`MAX_RUN_ON_LINES`.  When that line opens with a
     mark instead, it re-opens the quote: the lines before it still belong to the quote (the
-    index of the last of them is returned) and the chaining joins the two."""
+    index of the last of them is returned) and the chaining joins the two.
+
+    Across blank lines (real paragraphs) the same run is taken only when the mark that
+    ends it is typed as a closing one (a statement printed in paragraphs that never
+    re-open the mark, closed at the end of the last): a straight mark there may as well
+    open a new quote."""
     if norm.count('"', *lines[i]) % 2 == 0:
         return 0
+    paragraphs = False  # a blank line crossed so far
     for j in range(i + 1, min(len(lines), i + 1 + MAX_RUN_ON_LINES)):
-        if norm[lines[j - 1][1]:lines[j][0]] != "\n":
+        paragraphs = paragraphs or norm[lines[j - 1][1]:lines[j][0]] != "\n"
+        if paragraphs and original is None:
             return 0
         line = norm[lines[j][0]:lines[j][1]]
         marks = line.count('"')
@@ -98,7 +106,9 @@ def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int) -> int:
         if line.lstrip().startswith('"'):
             # the mark re-opens the quote, as a new paragraph of it would: the lines
             # before are still inside it, and the chaining joins the two
-            return j - 1 if j - 1 > i else 0
+            return j - 1 if j - 1 > i and not paragraphs else 0
+        if paragraphs and original[norm.index('"', lines[j][0])] not in CLOSERS:
+            return 0
         return j if marks % 2 == 1 else 0
     return 0
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Optional
 
 from ..entities.lexicon import honorifics, key, titles
-from .coref import Discourse, holds_title
+from .coref import FAMILY, Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
 
@@ -134,6 +134,31 @@ def _person_noun(lemma: str) -> bool:
     return description_nouns().get(lemma) == "PERSON" or lemma in anonymous_nouns()
 
 
+def _describes_a_person(head) -> bool:
+    """A common noun for a person: a role or title ("owner", "lawyer"), an unnamed source,
+    a relative ("wife")."""
+    if head.pos_ != "NOUN":
+        return False
+    lemma = head.lemma_.lower()
+    return _person_noun(lemma) or key(head.text) in titles() or lemma in FAMILY
+
+
+def _hangs_by_preposition(doc, row, head) -> bool:
+    """True when the mention ``row`` follows the head noun inside a prepositional phrase
+    hung on it ("the owner *of Harbor Lanes*", "a lawyer *for the Carver family*"),
+    not in apposition to it ("a lawyer, *John Carver*")."""
+    toks = [t for t in head.subtree if row[0] <= t.idx < row[1]]
+    if not toks or toks[0].i <= head.i:
+        return False
+    up, crossed = toks[0], False
+    while up.i != head.i:
+        if up.dep_ in ("appos", "conj") or up.head.i == up.i:
+            return False
+        crossed = crossed or up.dep_ == "prep"
+        up = up.head
+    return crossed
+
+
 def _role_names(holder, name: str) -> bool:
     """Whether ``holder``'s roles or name carry ``name`` ("Republican" in "the Republican
     nominee"): a role is matched only with the word that qualified it."""
@@ -236,6 +261,12 @@ class SpeakerResolver:
             # "Little Rock police", "state authorities": the body speaks, not the place
             return Resolution(None, f"{head.lower_} of {hit[2].name}", "named_org",
                               name=self._phrase(head))
+        if hit is not None and hit[4] == "named" and _describes_a_person(head) \
+                and _hangs_by_preposition(doc, hit, head):
+            # "the owner of Harbor Lanes", "a lawyer for the Carver family": a person
+            # described by the name, who is not the name
+            return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous",
+                              name=self._phrase(head))
         if hit is not None and _modifies_head(doc, hit, head):
             res = self._described_by_name(head, hit[2])
             if res is not None:
@@ -280,7 +311,7 @@ class SpeakerResolver:
         if lemma in anonymous_nouns() or head.tag_ in ("NNS",) and not name:
             # unnamed stays unnamed, but the reader still sees who: "police", "officials"
             return Resolution(None, "anonymous source", "anonymous", name=self._phrase(head))
-        if name and head.tag_ in ("NN", "NNS") and _person_noun(lemma):
+        if name and head.tag_ in ("NN", "NNS") and _describes_a_person(head):
             # "Poland's foreign minister": a person described by a name, not the name
             return Resolution(None, f"unnamed {head.lower_} described by {name}", "anonymous",
                               name=self._phrase(head))
