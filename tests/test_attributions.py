@@ -604,6 +604,18 @@ def test_a_quote_over_several_sentence_lines_is_one_quote(analyze):
     assert "striker" not in quote.content.text
 
 
+
+def test_a_long_answer_printed_one_sentence_per_line_is_one_quote(analyze):
+    lines = ["No.", "I have done it all.", "Believe me.", "I toured for years.",
+             "I slept on buses.", "I missed birthdays.", "I lost friends.",
+             "I would not change a thing.", "But I am done now. \""]
+    text = ('The singer told the radio host she was ready to retire:\n"' + "\n".join(lines)
+            + "\nHer last concert is in May.")
+    quote = _find(analyze(text), "I toured for years")
+    assert quote.content.text.startswith('"No.') and "I am done now" in quote.content.text
+    assert "last concert" not in quote.content.text
+
+
 _STATEMENT = ('The fire chief issued the following statement:\n\n'
               '{o}We thank the crews who worked through the night to save the mill.\n\n'
               'Our department will review how the fire spread to the warehouse.\n\n'

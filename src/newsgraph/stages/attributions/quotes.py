@@ -73,7 +73,7 @@ def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
     return _chain_paragraphs(norm, quotes)
 
 
-MAX_RUN_ON_LINES = 6
+MAX_RUN_ON_LINES = 12  # a spoken answer printed one sentence per line runs to ten
 
 
 def _quote_runs_on(norm: str, lines: list[tuple[int, int]], i: int,
