@@ -447,9 +447,16 @@ def test_a_name_spread_over_many_stories_is_not_specific_to_one():
 
 def test_a_charge_months_later_naming_the_victim_and_suspect_joins_the_story():
     """Eleven weeks on, the charge shares few words with the first reports but names the
-    victim they alone named: it joins (without the specific-name features it started a
-    story of its own); the same words naming other people do not."""
+    victim and the street they alone named: it joins (without the specific-name features
+    it started a story of its own); the same words naming other people on the same
+    street do not."""
     from newsgraph.corpus.stories import StoryIndex, story_features
+
+    def on_harbor_street(article):
+        article.entities.append({"id": "F1", "label": "FAC", "name": "Harbor Street",
+                                 "roles": [], "mentions": [{"start": 0, "end": 1,
+                                                            "text": "Harbor Street"}]})
+        return article
 
     shooting = [
         _report("a1", "2024-05-04", "Man killed in shooting outside Harbor Street bar",
@@ -475,6 +482,8 @@ def test_a_charge_months_later_naming_the_victim_and_suspect_joins_the_story():
         "Lena Marsh, 45, was charged Tuesday with murder in the death of Peter Quill, "
         "shot outside the Anchor Tavern on Harbor Street in May. Prosecutors say Marsh fired "
         "after an argument and fled in a grey pickup.", ["Lena Marsh", "Peter Quill"])
+    for article in (shooting[0], shooting[1], follow_up, stranger):
+        on_harbor_street(article)
     for later, joins in ((follow_up, True), (stranger, False)):
         index = StoryIndex()
         for article in shooting:
@@ -482,3 +491,32 @@ def test_a_charge_months_later_naming_the_victim_and_suspect_joins_the_story():
         assert index.story_of["a1"] == index.story_of["a2"] != index.story_of["b1"]
         match = index.add(later.key, story_features(later))
         assert (match.story == index.story_of["a1"]) == joins and match.new != joins
+
+
+def test_a_small_place_named_by_one_story_is_specific_to_it():
+    """A town or street named only in one story's reports ties a later article to that
+    story, as a victim's name does; a city named in four stories does so by a quarter."""
+    from newsgraph.corpus.stories import FEATURES, StoryIndex, story_features
+
+    def place(n: int, name: str) -> dict:
+        return {"id": f"G{n}", "label": "GPE", "name": name,
+                "mentions": [{"start": 0, "end": len(name), "text": name}], "roles": []}
+
+    index = StoryIndex()
+    for n, street in enumerate(["Alder", "Birch", "Cedar", "Dogwood"]):
+        article = _report(f"k{n}", f"2024-03-0{n + 1}", "Man shot", f"A man was shot on {street}.")
+        article.entities = [place(1, "Harbor City")] + ([place(2, "Pell Crossing")] if n == 0 else [])
+        features = story_features(article)
+        index._count(features)
+        index._join(f"k{n}", f"S{n}", features, 19785 + n, 0.0)  # four dated stories
+    later = _report("k9", "2024-04-01", "Charge", "A man was charged.")
+    later.entities = [place(1, "Pell Crossing"), place(2, "Harbor City")]
+    features = story_features(later)
+    index._count(features)  # the later article is counted before it is compared
+    weighed = index._weigh(features.entities)
+    at = FEATURES.index("specific_places_dated")
+    own = index.pair_features(index.stories["S0"], {}, weighed, 19815)
+    other = index.pair_features(index.stories["S1"], {}, weighed, 19815)
+    assert own[at] == 1.25 and other[at] == 0.25
+    # undated pairs see none of it: an undated corpus is judged as before
+    assert index.pair_features(index.stories["S0"], {}, weighed, None)[at] == 0.0

@@ -24,7 +24,9 @@ So the model also sees how *specifically* the story's people are the article's (
 person both name in full, the share of the earlier articles naming them that are in this
 story: a victim named only in this story's reports counts fully, a police chief or a
 byline spread over many stories little), alone and times the gap, so that the decay is
-slower when specific people are shared.  These and a dated copy of the main cosines are
+slower when specific people are shared.  Places and facilities count the same way: a
+small town or a street named only in this story's reports ties a follow-up to it, a big
+city named in many stories does not.  These and a dated copy of the main cosines are
 features of dated pairs only, fitted on top of the others: an undated corpus is judged
 as before.
 
@@ -50,12 +52,14 @@ from .names import fold
 MODEL = Path(__file__).resolve().parents[1] / "lexicons" / "story_model.json"
 FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_date",
             "log_story_size", "words_dated", "people_dated", "places_dated", "log_gap_dated",
-            "specific_names_dated", "specific_names_x_log_gap"]
+            "specific_names_dated", "specific_names_x_log_gap", "specific_places_dated",
+            "specific_places_x_log_gap"]
 # Features that are 0 unless both the article and the story are dated: a correction for
 # dated pairs fitted on top of the others (scripts/train_story_model.py), so an undated
 # corpus is decided as before.
 DATED_FEATURES = {"words_dated", "people_dated", "places_dated", "log_gap_dated",
-                  "specific_names_dated", "specific_names_x_log_gap"}
+                  "specific_names_dated", "specific_names_x_log_gap", "specific_places_dated",
+                  "specific_places_x_log_gap"}
 TITLE_BOOST = 2.0  # a title word counts as this many body occurrences
 CENTROID_TERMS = 80  # a story keeps this many heaviest words (and entities) in its centroid
 QUERY_TERMS = 12  # an article looks up stories through this many of its heaviest words
@@ -119,6 +123,16 @@ def full_names(entities: list[dict]) -> list[str]:
         if len(parts) >= 2:
             out.add(parts[0] + " " + parts[-1])
     return sorted(out)
+
+
+_PLACE_KEYS = ("g:", "f:")
+
+
+def _specific_keys(features: "StoryFeatures") -> list[str]:
+    """What a story counts to tell how specifically it holds a name: the people named in
+    full, and the place and facility keys ("g:pahokee"): a small town or a street named
+    only in one story's reports ties a follow-up to it, a big city does not."""
+    return list(features.names) + [k for k in features.entities if k[:2] in _PLACE_KEYS]
 
 
 def entity_keys(entities: list[dict]) -> dict[str, float]:
@@ -233,7 +247,8 @@ class Story:
     label_key: Optional[str] = None  # the member that fitted best when it joined
     label_score: float = -1.0
     weighted: Optional[tuple[int, dict, dict]] = None  # (n_docs, terms, entities) cache
-    names: dict[str, int] = field(default_factory=dict)  # full name -> members naming them
+    # full name or place key ("g:pahokee") -> members naming it
+    names: dict[str, int] = field(default_factory=dict)
 
     def gap_days(self, day: Optional[int]) -> Optional[int]:
         if day is None or self.first is None:
@@ -302,7 +317,8 @@ class StoryIndex:
         self.model = model or StoryModel.load()
         self.threshold = self.model.threshold if threshold is None else threshold
         self.df: dict[str, int] = defaultdict(int)
-        self.name_df: dict[str, int] = defaultdict(int)  # full name -> articles naming them
+        # full name or place key -> articles naming it
+        self.name_df: dict[str, int] = defaultdict(int)
         self.n_docs = 0
         self._logs: list[float] = []
         self._log_n = 0.0
@@ -329,7 +345,7 @@ class StoryIndex:
         for vector in (features.terms, features.entities):
             for term in vector:
                 self.df[term] += 1
-        for name in features.names:
+        for name in _specific_keys(features):
             self.name_df[name] += 1
 
     def _weigh(self, vector: dict[str, float]) -> dict[str, float]:
@@ -353,7 +369,8 @@ class StoryIndex:
         """How specifically the story's people are the article's: for each person both
         name in full, the share of the earlier articles naming them that are in this
         story (a victim or suspect named only in this story's reports counts 1, a police
-        chief or byline spread over many stories little), summed, at most 2."""
+        chief or byline spread over many stories little), summed, at most 2.  Place keys
+        ("g:pahokee") are read the same way."""
         total = 0.0
         for name in names:
             held = story.names.get(name)
@@ -375,6 +392,7 @@ class StoryIndex:
         gap = story.gap_days(day)
         log_gap = 0.0 if gap is None else math.log1p(gap)
         specific = self.specific_names(story, names)
+        places = self.specific_names(story, [k for k in entities if k[:2] in _PLACE_KEYS])
         named = {"words": words.get("w", 0.0), "numbers": words.get("#", 0.0),
                  "people": keys.get("p", 0.0), "orgs": keys.get("o", 0.0),
                  "places": keys.get("g", 0.0) + keys.get("f", 0.0),
@@ -386,6 +404,8 @@ class StoryIndex:
             named[name + "_dated"] = dated * named[name]
         named["log_gap_dated"] = log_gap  # 0 when undated
         named["specific_names_dated"] = dated * specific
+        named["specific_places_dated"] = dated * places
+        named["specific_places_x_log_gap"] = places * log_gap
         return [named[f] for f in FEATURES]
 
     def similarity(self, story: Story, terms: dict[str, float], entities: dict[str, float],
@@ -442,7 +462,7 @@ class StoryIndex:
         before = set(story.terms) | set(story.entities)
         story.absorb(key, _normalise(features.terms), _normalise(features.entities), day,
                      fit, self._idf)
-        for name in features.names:
+        for name in _specific_keys(features):
             story.names[name] = story.names.get(name, 0) + 1
         after = set(story.terms) | set(story.entities)
         for term in after:
