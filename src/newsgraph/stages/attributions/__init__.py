@@ -17,7 +17,9 @@ Four passes over the parse, each cheap:
    A title-case headline is scored in its own sentence-case parse
    (:mod:`.headline`), since the tagger reads "Senators Slam Plan" as a name.
 3. **Colon lines** (:mod:`.colons`): ``Name: claim`` headlines, headlines
-   quoting in single marks, and transcript turns (``SPEAKER: words``).
+   quoting in single marks, and transcript turns (``SPEAKER: words``); a statement
+   reprinted without marks after "X released the following statement:"
+   (:mod:`.statements`).
 4. **Hedges**: "reportedly"/"allegedly" mark the claim around them as
    second-hand; inside an attribution they are recorded on it, elsewhere they
    make an *unattributed* record.
@@ -45,6 +47,7 @@ from .indirect import hedge_candidates, indirect_candidates
 from .quotes import find_quotes
 from .refusals import refusal_candidates
 from .scorer import one_blas_thread
+from .statements import statement_blocks
 
 
 @stage("attributions", version="2.5", requires=("doc", "entities"), assigns=("attributions",),
@@ -59,6 +62,7 @@ def attributions(analysis: Analysis) -> None:
         indirect = indirect_candidates(analysis, direct, quotes)
     kept = direct + indirect
     kept = colon_lines(analysis, kept)
+    kept = statement_blocks(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)
     kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)

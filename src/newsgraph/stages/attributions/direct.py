@@ -189,13 +189,13 @@ def _for_quote(doc, norm: str, q: Quote) -> Optional[Candidate]:
     if q.words < 1 or q.words <= 2 and _nickname(doc, norm, q) or _work_title(norm, q):
         return None
     after = _following_cue(doc, norm, q)
-    before = _preceding_cue(doc, norm, q)
+    before = preceding_cue(doc, norm, q)
     if after is not None and not (before is not None and _is_according(after)):
         # "he said, "...," according to a court filing": the quote is his; the filing
         # relays the whole sentence (:mod:`.relay`)
-        return _run_to_subject(doc, norm, q, _make(doc, q, after))
+        return _run_to_subject(doc, norm, q, make_candidate(doc, q, after))
     if before is not None:
-        return _make(doc, q, before)
+        return make_candidate(doc, q, before)
     return _continued(doc, norm, q)
 
 
@@ -275,7 +275,7 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
         end = doc[_first_word(subj)].idx if subj.i < tok.i else tok.idx  # or "..., said X"
         while end > q.end and norm[end - 1] in " ,":
             end -= 1
-        cand = _make(doc, q, ("verb", tok, None))
+        cand = make_candidate(doc, q, ("verb", tok, None))
         cand.content = (q.start, end)
         cand.parts = [(q.start, end)]
         return cand
@@ -309,11 +309,11 @@ def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
     return cand
 
 
-def _make(doc, q: Quote, cue) -> Candidate:
+def make_candidate(doc, q: Quote, cue) -> Candidate:
     kind, tok, colon = cue
     if kind == "named":  # the parse is broken: the source is the name at token ``colon``
         src = name_run(doc, colon) if doc[colon].pos_ == "PROPN" else noun_run(doc, colon)
-        cand = _make(doc, q, ("verb", tok, None))
+        cand = make_candidate(doc, q, ("verb", tok, None))
         if src is not None:
             cand.source, cand.source_start = src, doc[src[0]].idx
         return cand
@@ -490,7 +490,7 @@ def _opens_clause(norm: str, start: int) -> bool:
     return i == 0 or norm[i - 1] in "\n.!?:,\u2014\u2013-\"("
 
 
-def _preceding_cue(doc, norm: str, q: Quote):
+def preceding_cue(doc, norm: str, q: Quote):
     """The cue before a quote introduced by a comma, a colon or a reporting verb."""
     lead_end = q.start
     while lead_end > 0 and norm[lead_end - 1] == " ":
