@@ -450,7 +450,7 @@ def test_records_point_into_the_original_text(times_only):
     assert len(analysis.times) == 3
     for t in analysis.times:
         assert text[t.span.start:t.span.end] == t.span.text
-        assert t.stage == "times@1.0"
+        assert t.stage == "times@1.1"
 
 
 def test_reference_article(sample_analysis):

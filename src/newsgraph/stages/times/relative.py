@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Optional
 
 from . import calendar as cal
 from .context import (REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
@@ -122,6 +123,16 @@ def _named_day(m, ctx, wd: int):
     return day if named.isoweekday() == wd else None
 
 
+def _story_day(ctx) -> Optional[date]:
+    """The last day the story named, the reference of "the previous Friday" and "the
+    following Monday" (which count from the story's day, not the publication's)."""
+    ref = ctx.refs.get("day")
+    try:
+        return date.fromisoformat(ref) if ref else None
+    except ValueError:
+        return None
+
+
 def h_weekday(m, ctx):
     if not capitalised(m["wd"]):
         return None
@@ -134,14 +145,16 @@ def h_weekday(m, ctx):
     shift = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
              "the following": 1}.get(rel, 0)
     named = _named_day(m, ctx, wd)
+    ref = _story_day(ctx) if rel in ("the previous", "the following") else None
+    anchor = ref or ctx.anchor
     if named and not rel:
         value = named  # "on Dec. 18, a Wednesday": the date the sentence just gave
-    elif shift and ctx.anchor is not None:
-        base = ctx.anchor + timedelta(days=wd - ctx.anchor.isoweekday())
+    elif shift and anchor is not None:
+        base = anchor + timedelta(days=wd - anchor.isoweekday())
         if shift < 0:
-            value = cal.day(base if base < ctx.anchor else base - timedelta(weeks=1))
+            value = cal.day(base if base < anchor else base - timedelta(weeks=1))
         else:
-            value = cal.day(base if base > ctx.anchor else base + timedelta(weeks=1))
+            value = cal.day(base if base > anchor else base + timedelta(weeks=1))
     else:
         if rel == "this":
             tense = tense or FUTURE

@@ -24,6 +24,11 @@ def _sets():
 
 
 @lru_cache(maxsize=1)
+def _modals() -> frozenset:
+    return frozenset(lexicon()["modal_aux"])
+
+
+@lru_cache(maxsize=1)
 def _cue_regex():
     """A preposition right before the expression that fixes its direction ("until Tuesday")."""
     lex = lexicon()
@@ -83,6 +88,8 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
     aux_words = {a.lower_ for a in auxes}
     if aux_words & future_aux:
         return FUTURE
+    if aux_words & _modals() and not any(a.lemma_ == "have" for a in auxes):
+        return FUTURE  # "the Senate may vote Tuesday"
     if "to" in aux_words and depth < 3:
         gov = verb.head
         holders = (gov, gov.head) if gov.pos_ == "ADJ" else (gov,)
@@ -98,6 +105,10 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
         return UNKNOWN
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return PAST
+    if verb.tag_ == "VBG" and not auxes and verb.dep_ in _NONFINITE_DEPS and depth < 3:
+        gov = _governing_verb(verb.head)
+        if gov is not None and gov is not verb:
+            return _verb_tense(gov, future_aux, future_gov, depth + 1)
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         if verb.lower_ in future_gov and not any(a.tag_ == "VBD" for a in auxes):
             return FUTURE  # "has scheduled a news conference Thursday"
@@ -106,9 +117,38 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
         return FUTURE  # "are meeting on Tuesday": a present progressive plans ahead
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
         return PAST  # "reported on Sunday"
+    if _misread_past(verb, auxes):
+        return PAST  # "Weakness hurt the index on Friday": no present agrees with it
     if _simple_present(verb, auxes):
         return FUTURE  # "The two leaders meet Monday": news present for a planned event
     return UNKNOWN
+
+
+# A participle clause without its own auxiliary ("with the third departing each Thursday",
+# "starting at noon Saturday") happens when the clause it hangs from happens.
+_NONFINITE_DEPS = frozenset({"advcl", "pcomp", "acl", "xcomp"})
+
+
+def _governing_verb(token):
+    """The nearest verb at or above ``token`` (a few steps up), or None."""
+    for _ in range(4):
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _misread_past(verb, auxes) -> bool:
+    """A verb tagged plural present (VBP) whose subject is one singular noun cannot be a
+    present ("the index cut", "Weakness hurt"): it is the past of a verb whose past and
+    present are spelt alike (cut, hurt, set, put, hit), which the tagger misread."""
+    if verb.tag_ != "VBP" or auxes:
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return (len(subjects) == 1 and subjects[0].tag_ in ("NN", "NNP")
+            and not any(c.dep_ == "conj" for c in subjects[0].children))
 
 
 _STATIVE = frozenset({"say", "be", "have", "tell", "report", "show", "follow", "remain"})

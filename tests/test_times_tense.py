@@ -1,0 +1,68 @@
+"""Past or future: the tense signals that place a weekday or month without a date.
+
+Sentences are invented, from several beats; the anchor is a Monday, 2024-11-18, so
+"Thursday" is 2024-11-14 looking back and 2024-11-21 looking ahead.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import Article, Pipeline
+
+ANCHOR = "2024-11-18"
+BEFORE, AFTER = "2024-11-14", "2024-11-21"
+
+
+@pytest.fixture(scope="module")
+def times():
+    pipeline = Pipeline(only=["times"])
+
+    def run(text: str) -> dict:
+        analysis = pipeline.analyze(Article(id="t", text=text, published=ANCHOR))
+        return {t.span.text: t.value for t in analysis.times}
+
+    return run
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a modal looks ahead ...
+    ("The Senate may vote on the bill Thursday.", "Thursday", AFTER),
+    ("The jury should reach a verdict Thursday, lawyers said.", "Thursday", AFTER),
+    # ... unless a perfect follows it
+    ("The striker might have left the stadium on Thursday.", "Thursday", BEFORE),
+    # "could" is also a past ("police could not confirm Thursday"): no direction of its own
+    ("Police could not confirm the name on Thursday.", "Thursday", BEFORE),
+])
+def test_modals(times, text, span, value):
+    assert times(text)[span] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a singular noun subject with a verb tagged as plural present: the verb is a past
+    # spelt like its present (hurt, cut, set)
+    ("A shortage of nurses hurt the clinic on Thursday.", "Thursday", BEFORE),
+    # a true plural present in a news lead still announces the day ahead
+    ("Bus drivers strike Thursday over pay.", "Thursday", AFTER),
+])
+def test_past_spelt_like_present(times, text, span, value):
+    assert times(text)[span] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The team will play two friendlies, starting with a match against Chile on Thursday.",
+     "Thursday", AFTER),
+    ("The band toured Europe, starting with a concert in Lisbon on Thursday.",
+     "Thursday", BEFORE),
+])
+def test_participle_clause_takes_the_tense_of_its_clause(times, text, span, value):
+    assert times(text)[span] == value
+
+
+def test_previous_and_following_weekday_count_from_the_story_day(times):
+    found = times("The index closed at 2,082 on Oct. 25, down 4% from the previous Friday.")
+    assert found["the previous Friday"] == "2024-10-18"
+    found = times("The trial opened on Oct. 14, and the verdict came the following Thursday.")
+    assert found["the following Thursday"] == "2024-10-17"
+    # with no day named before, they count from the publication day as before
+    assert times("Shares rose from the previous Friday.")["the previous Friday"] == "2024-11-15"
