@@ -53,6 +53,13 @@ from newsgraph.eval.events_sets import load_all  # noqa: E402
 from newsgraph.stages.events import judge as judge_model  # noqa: E402
 
 WEIGHTS = {"ngec": 0.3}
+# Sets scored but not trained on.  ``pairs`` (session 14's contrast pairs): added to training
+# with the same limit rule it moved nothing on the locked halves' false events (real 6.8 ->
+# 7.9, beatsneg 8.1 =); added with a limit set by precision instead, the judge met the
+# false-event targets but dropped the reference article's THREATEN ("warned" at P(NONE)
+# 0.56). Until a retrain keeps both, the set only measures, so this script still writes the
+# committed weights.
+MEASURE_ONLY = frozenset(("pairs",))
 MIN_COUNT = 2
 C = 0.5  # default of fit(); main() chooses from C_GRID
 C_GRID = (0.05, 0.1, 0.25, 0.5, 1.0)
@@ -264,7 +271,7 @@ def main() -> None:
     args = ap.parse_args()
     data = require_data_dir()
     cache = pickle.loads(args.cache.read_bytes()) if args.cache and args.cache.exists() else {}
-    items = [it for it in load_all(data) if not it.locked]
+    items = [it for it in load_all(data) if not it.locked and it.set not in MEASURE_ONLY]
     print(f"{len(items)} tuning sentences")
     parse(items, cache)
     if args.cache:

@@ -645,3 +645,26 @@ def test_session13_written_negatives_are_split_and_complete():
     assert all(it.complete and not it.events for it in items)
     assert 0 < sum(it.locked for it in items) < len(items)
     assert len({it.text for it in items}) == len(items)
+
+
+def test_session14_contrast_pairs_are_split_complete_and_new():
+    # The sentences written in session 14 in contrasting pairs (a trigger word where it is no
+    # event, and where it is the act PLOVER codes) are cut into halves like the other sets;
+    # every event names its trigger inside its own sentence, and none repeats a sentence of
+    # the other written sets (the wholly locked beatsneg included).
+    from newsgraph.eval.events_sets import GOLD, load_written
+
+    items = load_written("pairs", GOLD / "events-written-pairs.jsonl")
+    assert len(items) >= 200
+    assert all(it.complete for it in items)
+    assert 0 < sum(it.locked for it in items) < len(items)
+    negatives = [it for it in items if not it.events]
+    positives = [it for it in items if it.events]
+    assert len(negatives) >= 120 and len(positives) >= 60
+    assert all(e.trigger is not None for it in positives for e in it.events)
+    others = {it.text for name, path in (
+        ("written", GOLD / "events-written.jsonl"),
+        ("beatsneg", GOLD / "events-written-heldout.jsonl"),
+        ("moreneg", GOLD / "events-written-negatives.jsonl")) for it in load_written(name, path)}
+    assert len({it.text for it in items}) == len(items)
+    assert not others & {it.text for it in items}

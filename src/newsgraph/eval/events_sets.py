@@ -28,6 +28,12 @@ only as totals).  Sets, all read at run time:
   misleading word (``gold/events-written-negatives.jsonl``); split into halves like the
   others (the tuning half is trained on), scored on its own rows outside ``all`` so that
   those stay comparable with earlier sessions.
+- ``pairs``: sentences we wrote in session 14 in contrasting pairs over one trigger word:
+  the word in a beat where it is no event ("beat the Stags 4-2", "a heart attack", "the flu
+  shot", "a campaign rally", an accidental shooting) and in the act PLOVER codes ("a crowd
+  beat a shopkeeper"); 134 no-event and 69 one-event sentences
+  (``gold/events-written-pairs.jsonl``).  Split into halves and scored on its own rows like
+  ``moreneg``; not trained on yet (``MEASURE_ONLY`` in ``scripts/train_event_model.py``).
 """
 
 from __future__ import annotations
@@ -43,7 +49,7 @@ from .speakers import is_locked
 
 GOLD = Path(__file__).resolve().parent / "gold"
 HELDOUT_SETS = frozenset(("beatsneg",))  # sets with no tuning half
-SEPARATE_SETS = frozenset(("beatsneg", "moreneg"))  # scored outside the ``all`` rows
+SEPARATE_SETS = frozenset(("beatsneg", "moreneg", "pairs"))  # scored outside the ``all`` rows
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
@@ -232,7 +238,8 @@ def load_written(name: str = "written", path: Path = GOLD / "events-written.json
 def load_all(data: Path, with_ngec: bool = True) -> list[Item]:
     items = load_gsr(data) + load_cameo(data) + load_petr2(data) + load_real(data) \
         + load_written() + load_written("beatsneg", GOLD / "events-written-heldout.jsonl") \
-        + load_written("moreneg", GOLD / "events-written-negatives.jsonl")
+        + load_written("moreneg", GOLD / "events-written-negatives.jsonl") \
+        + load_written("pairs", GOLD / "events-written-pairs.jsonl")
     if with_ngec:
         items += load_ngec(data)
     return items

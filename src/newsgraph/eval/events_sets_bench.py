@@ -13,7 +13,8 @@ Sets and halves are those of ``events_sets``.  Per sentence:
   when an unmatched gold event of the sentence has its type (an overlapping trigger is matched
   first; another word for the same act also counts, as the gold marks one word per act).
 
-A wholly locked set (``beatsneg``) and the negatives written in session 13 (``moreneg``) are
+A wholly locked set (``beatsneg``), the negatives written in session 13 (``moreneg``) and the
+contrast pairs written in session 14 (``pairs``, events and non-events: it has P/R/F1) are
 printed on their own and left out of the ``all`` rows, so those stay comparable with earlier
 sessions.
 """
@@ -74,7 +75,7 @@ def score_item(item, analysis) -> dict:
     elif item.complete and not item.events:
         c["negatives"] += 1
         c["false_events"] += len(events)
-    if item.complete and item.set in ("real", "realc", "written", "moreneg"):
+    if item.complete and item.set in ("real", "realc", "written", "moreneg", "pairs"):
         used = set()
         # Triggers first; then type alone ("a bomb explosion killed ...": one act, two words).
         order = sorted(events, key=lambda e: not any(
@@ -145,7 +146,7 @@ def report(result: dict) -> None:
     metrics = ("type_recall", "top1", "actor", "false_per_100", "precision", "recall", "f1")
     rows = []
     for name in ("gsr", "cameo", "petr2", "real", "realc", "written", "beatsneg", "moreneg",
-                 "all"):
+                 "pairs", "all"):
         for half in ("tuning", "locked"):
             s = result.get(half, {}).get(name)
             if s:
