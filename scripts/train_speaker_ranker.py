@@ -100,19 +100,29 @@ def load_train_labels(*paths: Path) -> dict:
     return out
 
 
+def _pack(rows):
+    """Rows padded to one (rows, candidates, features) array with a mask of real ones."""
+    n = max(x.shape[0] for x, _ in rows)
+    X = np.zeros((len(rows), n, rows[0][0].shape[1]))
+    Y = np.zeros((len(rows), n))
+    M = np.zeros((len(rows), n), dtype=bool)
+    for i, (x, y) in enumerate(rows):
+        X[i, :len(y)], Y[i, :len(y)], M[i, :len(y)] = x, y, True
+    return X, Y, M
+
+
 def fit(rows, l2: float, steps: int = 3000, lr: float = 0.1) -> np.ndarray:
-    """Conditional logit: maximise log P(any right candidate) per row, minus l2 |w|^2."""
-    w = np.zeros(rows[0][0].shape[1])
+    """Conditional logit: maximise log P(any right candidate) per row, minus l2 |w|^2
+    (full-batch gradient descent over the padded rows)."""
+    X, Y, M = _pack(rows)
+    w = np.zeros(X.shape[2])
     for _ in range(steps):
-        grad = 2 * l2 * w
-        for x, y in rows:
-            s = x @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            q = p * y
-            q /= q.sum()
-            grad -= (q - p) @ x / len(rows)
-        w -= lr * grad
+        s = np.where(M, X @ w, -np.inf)
+        p = np.exp(s - s.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        q = p * Y
+        q /= q.sum(axis=1, keepdims=True)
+        w -= lr * (2 * l2 * w - np.einsum("rn,rnd->d", q - p, X) / len(rows))
     return w
 
 
