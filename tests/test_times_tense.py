@@ -1,4 +1,5 @@
-"""Past or future: the tense signals that place a weekday or month without a date.
+"""Past or future: the tense signals that place a weekday or month without a date; and a
+half of a decade, which is no half-year.
 
 Sentences are invented, from several beats; the anchor is a Monday, 2024-11-18, so
 "Thursday" is 2024-11-14 looking back and 2024-11-21 looking ahead.
@@ -66,3 +67,15 @@ def test_previous_and_following_weekday_count_from_the_story_day(times):
     assert found["the following Thursday"] == "2024-10-17"
     # with no day named before, they count from the publication day as before
     assert times("Shares rose from the previous Friday.")["the previous Friday"] == "2024-11-15"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Vinyl sales grew through the last half of the '80s.", "the '80s", "198"),
+    ("The museum was built in the first half of the 1960s.", "the 1960s", "196"),
+    # a half of a year stays one
+    ("Revenue fell in the first half of 2023.", "the first half of 2023", "2023-H1"),
+])
+def test_half_of_a_decade_is_no_half_year(times, text, span, value):
+    found = times(text)
+    assert found[span] == value, found
+    assert not any(v.endswith(("-H1", "-H2")) for v in found.values()) or value.endswith("H1")

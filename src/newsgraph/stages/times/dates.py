@@ -161,6 +161,10 @@ def _reported(m, ctx: Context, year: int, q: int) -> bool:
         or clause_tense(ctx.doc, m.start(), m.end(), through_nouns=True) in (PAST, PERFECT)
 
 
+_OF_LONGER = re.compile(r"\s+of\s+(?:the\s+|this\s+|that\s+|last\s+|next\s+)?(?:'\d0s|\d{3}0'?s"
+                        r"|decade|century|centuries)\b", re.I)
+
+
 def h_quarter(m, ctx):
     text = m.group().lower()
     unit = m["unit"].lower()
@@ -173,6 +177,8 @@ def h_quarter(m, ctx):
         q = limit
     if not 1 <= q <= limit:
         return None
+    if _OF_LONGER.match(ctx.text, m.end()):
+        return None  # "the last half of the '80s": part of a decade, no half of a year
     code = "Q" if unit == "quarter" else "H"
     year = None
     explicit = re.search(r"\b(1[6-9]\d\d|20\d\d)\b", text)
