@@ -204,6 +204,9 @@ class Event:
     place: Optional[str] = None  # Entity.id of a location
     place_span: Optional[Span] = None
     sentence: Optional[Span] = None
+    # The id of this article's first mention of the same incident (the headline, the lead
+    # and "the shooting occurred" are one shooting): count incidents over same_as = None.
+    same_as: Optional[str] = None
     stage: str = ""
 
     def to_dict(self) -> dict:

@@ -23,6 +23,7 @@ BENCHMARKS = {
     "times-extra": "newsgraph.eval.times_extra",
     "events": "newsgraph.eval.plover",
     "event-sets": "newsgraph.eval.events_sets_bench",
+    "incidents": "newsgraph.eval.incidents",
     "copies": "newsgraph.eval.copies",
     "stories": "newsgraph.eval.stories",
     "xdoc": "newsgraph.eval.xdoc",

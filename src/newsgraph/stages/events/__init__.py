@@ -22,6 +22,7 @@ from ...model import Event, Span
 from ...pipeline import Analysis, stage
 from . import args, judge as judge_model, syntax
 from .coding import can_act, code_actor
+from .incidents import link_incidents
 from .lexicon import load
 from .modality import content_is_hypothetical, modality_of
 from .triggers import Candidate, find
@@ -29,12 +30,12 @@ from .triggers import Candidate, find
 __all__ = ["events_stage", "extract"]
 
 
-@stage("events", version="1.0", requires=("doc", "entities"), assigns=("events",), order=70)
+@stage("events", version="1.1", requires=("doc", "entities"), assigns=("events",), order=70)
 def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
 
-def extract(analysis: Analysis, tag: str = "events@1.0", judge="trained") -> list[Event]:
+def extract(analysis: Analysis, tag: str = "events@1.1", judge="trained") -> list[Event]:
     """All events of an analysed article, in text order, with ids EV1, EV2, ...
 
     ``judge`` is the trained judge (default), or None to keep every candidate
@@ -44,10 +45,11 @@ def extract(analysis: Analysis, tag: str = "events@1.0", judge="trained") -> lis
     events = [ev for ev, _ in candidates(analysis, tag, judge)]
     for n, e in enumerate(events, 1):
         e.id = f"EV{n}"
+    link_incidents(events)
     return events
 
 
-def candidates(analysis: Analysis, tag: str = "events@1.0", judge=None) -> list:
+def candidates(analysis: Analysis, tag: str = "events@1.1", judge=None) -> list:
     """(event, judge features) of every candidate the judge keeps, in text order."""
     doc = analysis.doc
     if doc is None:

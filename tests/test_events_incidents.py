@@ -1,0 +1,41 @@
+"""One incident mentioned again and again: later mentions point at the first (issue 13).
+
+Short articles written for these tests."""
+
+from __future__ import annotations
+
+from newsgraph.model import Actor, Event, Span
+from newsgraph.stages.events.incidents import link_incidents
+
+
+def _event(eid, trigger, etype="ASSAULT", actor=None, modality="happened", place=None):
+    return Event(id=eid, type=etype, trigger=Span(0, len(trigger), trigger),
+                 actor=Actor(Span(0, len(actor), actor)) if actor else None,
+                 modality=modality, place=place)
+
+
+def test_repeated_mentions_of_one_shooting_point_at_the_first(analyze):
+    an = analyze("A man was shot outside a bar on Main Street late on Friday, police said.\n\n"
+                 "The shooting happened as the bar was closing, officers said. The man was "
+                 "taken to a hospital, where a second man who was shot in the arm was also "
+                 "treated.")
+    shootings = [e for e in an.events if e.type == "ASSAULT"]
+    assert len(shootings) >= 2, [(e.type, e.trigger.text) for e in an.events]
+    first = shootings[0]
+    assert first.same_as is None
+    assert all(e.same_as == first.id for e in shootings[1:])
+
+
+def test_different_doers_or_different_acts_are_different_incidents():
+    events = [_event("EV1", "shot", actor="Lopez"), _event("EV2", "shot", actor="Grant"),
+              _event("EV3", "stabbed"), _event("EV4", "shooting"),
+              _event("EV5", "shooting", modality="planned")]
+    link_incidents(events)
+    assert [e.same_as for e in events] == [None, None, None, "EV1", None]
+
+
+def test_a_doer_named_later_joins_the_first_mention_and_then_counts():
+    events = [_event("EV1", "shooting"), _event("EV2", "shot", actor="Lopez"),
+              _event("EV3", "shot", actor="Grant")]
+    link_incidents(events)
+    assert [e.same_as for e in events] == [None, "EV1", None]
