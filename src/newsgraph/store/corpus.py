@@ -14,7 +14,7 @@ import json
 from typing import Iterator
 
 from ..corpus import CorpusArticle
-from .db import Store
+from .db import Store, insert_columns
 
 LINKED_UPTO = "linked_upto"
 
@@ -103,18 +103,12 @@ def write_links(store: Store, *, upto: int, articles: dict[str, tuple],
         raise
 
 
-def _columns(rows: list[tuple], n: int) -> list[list]:
-    """Rows as ``n`` column lists (one ``unnest`` each: a single statement per batch, where
-    ``executemany`` would cost a statement per row)."""
-    return [[r[i] for r in rows] for i in range(n)]
-
-
 def _stage(con, name: str, types: list[tuple[str, str]], rows: list[tuple]) -> None:
-    """A temporary table ``name`` holding ``rows``."""
+    """A temporary table ``name`` holding ``rows`` (inserted column-wise, as the articles'
+    records are: :func:`.db.insert_columns`)."""
     columns = ", ".join(f"{c} {t}" for c, t in types)
     con.execute(f"CREATE OR REPLACE TEMP TABLE {name} ({columns})")
-    select = ", ".join(f"unnest(CAST(? AS {t}[]))" for _, t in types)
-    con.execute(f"INSERT INTO {name} SELECT {select}", _columns(rows, len(types)))
+    insert_columns(con, name, types, rows)
 
 
 def _update_articles(con, articles: dict[str, tuple]) -> None:
