@@ -39,3 +39,18 @@ def test_a_doer_named_later_joins_the_first_mention_and_then_counts():
               _event("EV3", "shot", actor="Grant")]
     link_incidents(events)
     assert [e.same_as for e in events] == [None, "EV1", None]
+
+
+def test_the_incidents_bench_scores_pairs_of_linked_mentions_against_gold_chains():
+    from newsgraph.eval.incidents import _pairs
+
+    text = "Bomb explodes in market. The explosion killed two. A second bomb exploded later."
+    doc = {"annotated_sentences": [1], "sentences": [[1, 0, len(text)]], "mentions": [
+        {"start": 5, "end": 13, "type": "ACTION_OCCURRENCE", "chain": "A", "sentence": 1},
+        {"start": 29, "end": 38, "type": "ACTION_OCCURRENCE", "chain": "A", "sentence": 1},
+        {"start": 65, "end": 73, "type": "ACTION_OCCURRENCE", "chain": "B", "sentence": 1}]}
+    events = [_event("EV1", "explodes"), _event("EV2", "explosion"), _event("EV3", "exploded")]
+    for ev, (s, e) in zip(events, [(5, 13), (29, 38), (65, 73)]):
+        ev.trigger = Span(s, e, text[s:e])
+    link_incidents(events)  # all three join EV1: the third is a second bomb, wrongly
+    assert _pairs(events, doc) == (1, 3, 1)  # one right link of three; the one gold pair found
