@@ -6,8 +6,8 @@ own words and offsets), but a reader counting incidents must not count it again:
 mention gets ``same_as``, the id of the first mention of the same incident.
 
 Two mentions are one incident when nothing tells them apart: the same PLOVER type (and
-mode, when both have one), a trigger of the same stem, the same kind of modality (what happened is not what is
-planned), and no two different actors, places or times.  Targets may differ: one
+mode, when both have one), a trigger of the same stem, the same kind of modality (what
+happened is not what is planned), and no two different actors, places or times.  Targets may differ: one
 shooting has several victims.  A later mention with an actor the first lacked still joins
 it (the story names the shooter later); but two mentions whose actors are different people
 are two incidents.
