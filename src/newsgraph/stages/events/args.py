@@ -260,8 +260,7 @@ def verb_target(verb, entry=None):
         if actorish(dative):
             return dative
     if syntax.is_passive(verb) and not (entry is not None and entry.patient_actor):
-        subj = syntax.first_child(verb, *syntax.PASS_SUBJ) or \
-            syntax.first_child(verb, "nsubj")  # a passive with no auxiliary: headlines
+        subj = syntax.first_child(verb, *syntax.PASS_SUBJ)
         found = _actorish_in(subj) if subj is not None else None
         if found is not None:
             return found
@@ -269,8 +268,6 @@ def verb_target(verb, entry=None):
     found = _actorish_in(obj)
     if found is not None:
         return found
-    if obj is None and verb.dep_ == "acl" and verb.tag_ == "VBN" and actorish(verb.head):
-        return verb.head  # "a teenager stabbed in the back": the noun is the one acted on
     for holder in (verb, obj):
         if holder is None:
             continue

@@ -15,7 +15,7 @@ from typing import Optional
 from ...model import Actor, Span
 from ..entities import entity_at
 from . import syntax
-from .lexicon import load, person_nouns, read_text as load_text
+from .lexicon import load, read_text as load_text
 
 
 def entity_for(analysis, start: int, end: int):
@@ -151,16 +151,14 @@ def actorish(tok) -> bool:
         return True
     if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
                          "QUANTITY"):
-        # "a 16-year-old boy": the tagger spreads the age's DATE over the person noun
-        return tok.pos_ == "NOUN" and tok.lemma_.lower() in person_nouns()[0]
+        return False
     if tok.pos_ == "PROPN":
         return True
     if tok.pos_ == "PRON":
         return syntax.is_pronoun(tok) and tok.lower_ not in ("it", "its")
     lex = load()
     low = tok.lemma_.lower()
-    if low in lex.sectors or tok.lower_ in lex.sectors or tok.lower_ in lex.people \
-            or tok.pos_ == "NOUN" and low in person_nouns()[0]:  # "boy", "cashier"
+    if low in lex.sectors or tok.lower_ in lex.sectors or tok.lower_ in lex.people:
         return True
     return bool(_lookup_country(tok.text))
 

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Optional
 
 from .coding import actorish, can_act, is_non_agent
-from .lexicon import person_nouns, read_text
+from .lexicon import read_text
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
 NONE = "NONE"
@@ -106,6 +106,20 @@ _CHARGE_WORDS = frozenset(("charge", "count", "guilty", "convict", "conviction",
 _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 
 
+@lru_cache(maxsize=1)
+def _person_nouns() -> tuple:
+    """(nouns for people and groups, nouns for things) from ``event_person_nouns.txt``."""
+    people, things = set(), set()
+    for line in read_text("event_person_nouns.txt").splitlines():
+        if line.startswith("#"):
+            continue
+        if line.startswith("things:"):
+            things.update(line[len("things:"):].split())
+        else:
+            people.update(line.split())
+    return frozenset(people), frozenset(things)
+
+
 _QUANTITY_HEADS = frozenset(("hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                              "million", "millions", "number", "group", "crowd", "couple",
                              "pair", "team", "band", "handful", "score", "scores"))
@@ -121,7 +135,7 @@ def agent_kind(tok) -> str:
         return "none"
     if tok.lower_ in ("it", "its", "itself", "this", "that", "which"):
         return "it"
-    people, things = person_nouns()
+    people, things = _person_nouns()
     if _lem(tok) in _QUANTITY_HEADS or tok.like_num:
         inner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"), None)

@@ -166,17 +166,3 @@ def load() -> Lexicon:
         countries=countries, max_country_words=max_c,
         sectors=sectors, max_sector_words=max_s,
     )
-
-
-@lru_cache(maxsize=1)
-def person_nouns() -> tuple:
-    """(nouns for people and groups, nouns for things) from ``event_person_nouns.txt``."""
-    people, things = set(), set()
-    for line in read_text("event_person_nouns.txt").splitlines():
-        if line.startswith("#"):
-            continue
-        if line.startswith("things:"):
-            things.update(line[len("things:"):].split())
-        else:
-            people.update(line.split())
-    return frozenset(people), frozenset(things)

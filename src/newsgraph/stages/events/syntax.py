@@ -56,28 +56,9 @@ def is_passive(verb) -> bool:
     a past participle with a subject and no auxiliary at all."""
     if any(c.dep_ in ("auxpass", "nsubjpass", "csubjpass") for c in verb.children):
         return True
-    if any(c.dep_ in ("aux", "auxpass") for c in verb.children) or \
-            not any(c.dep_ == "nsubj" for c in verb.children):
-        return False
-    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT") or _wounded_in_body(verb)
-
-
-# "A boy shot in the neck (was taken ...)", "a man stabbed in the back": with no object,
-# a wound's place on the body makes the subject the one hurt, whatever the tagger read.
-BODY_PARTS = frozenset("""head face eye jaw neck throat shoulder arm elbow wrist hand finger
-chest back side stomach abdomen torso hip buttocks groin leg thigh knee ankle foot""".split())
-
-
-def _wounded_in_body(verb) -> bool:
-    """A reduced passive the parser read as an active past (VBD) with no object."""
-    if verb.tag_ not in ("VBD", "VBN") or first_child(verb, *OBJ) is not None:
-        return False
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            obj = first_child(prep, "pobj")
-            if obj is not None and obj.lemma_.lower() in BODY_PARTS:
-                return True
-    return False
+    return (verb.tag_ == "VBN" and verb.dep_ == "ROOT"
+            and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children))
 
 
 def direct_object(verb):
