@@ -32,9 +32,9 @@ from ..pipeline import Analysis
 from .db import Prepared, Store
 
 FLUSH_ARTICLES = 64
-FLUSH_SECONDS = 5.0
+FLUSH_SECONDS = 2.0
 BACKLOG = 4  # batches kept waiting for a linking pass before the writer waits for it too
-LINK_EVERY = 64  # stored articles between two linking passes (each beside the parsing)
+LINK_EVERY = 200  # stored articles between two linking passes (each beside the parsing)
 
 
 def _id_of(item: Analysis | Prepared) -> str:
