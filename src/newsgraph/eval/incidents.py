@@ -29,12 +29,10 @@ def _docs(root: Path, limit: Optional[int]) -> list[dict]:
 
 
 def _gold_chain(doc: dict, start: int, end: int) -> Optional[str]:
-    covered = {n for n in doc["annotated_sentences"]}
-    sentences = {n: (a, b) for n, a, b in doc["sentences"]}
+    covered = doc["annotated_sentences"]
     for m in doc["mentions"]:
-        if not m["type"].startswith(("ACTION", "NEG_ACTION")) or m["sentence"] not in covered:
-            continue
-        if m["start"] < end and start < m["end"] and m["sentence"] in sentences:
+        if m["type"].startswith(("ACTION", "NEG_ACTION")) and m["sentence"] in covered \
+                and m["start"] < end and start < m["end"]:
             return m["chain"]
     return None
 

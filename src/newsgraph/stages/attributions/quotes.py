@@ -54,7 +54,7 @@ def find_quotes(norm: str, original: str | None = None) -> list[Quote]:
     stays one quote.
     """
     quotes: list[Quote] = []
-    lines = [(m.start(), m.end()) for m in _PARA.finditer(norm)]
+    lines = paragraph_spans(norm)
     p_index = 0
     while p_index < len(lines):
         start, end = lines[p_index]
@@ -151,14 +151,14 @@ def _paragraph_quotes(norm: str, original: str | None, start: int, end: int, par
             pairs, lone = shaped, shaped_lone
     out = []
     for a, b in pairs:
-        out.append(Quote(a, b + 1, True, para, _count_words(norm, a, b + 1)))
+        out.append(Quote(a, b + 1, True, para, count_words(norm, a, b + 1)))
     if lone is not None:
         a = lone
         e = _single_close(norm, a, end)
         while e > a + 1 and norm[e - 1].isspace():
             e -= 1
-        if _count_words(norm, a, e) >= 1:
-            out.append(Quote(a, e, norm[e - 1] == "'", para, _count_words(norm, a, e)))
+        if count_words(norm, a, e) >= 1:
+            out.append(Quote(a, e, norm[e - 1] == "'", para, count_words(norm, a, e)))
     return out
 
 
@@ -184,7 +184,12 @@ def _chain_paragraphs(norm: str, quotes: list[Quote]) -> list[Quote]:
     return out
 
 
-def _count_words(norm: str, start: int, end: int) -> int:
+def paragraph_spans(norm: str) -> list[tuple[int, int]]:
+    """(start, end) of every non-empty line: the paragraphs quotes are paired within."""
+    return [(m.start(), m.end()) for m in _PARA.finditer(norm)]
+
+
+def count_words(norm: str, start: int, end: int) -> int:
     return len(_WORD.findall(norm, start, end))
 
 

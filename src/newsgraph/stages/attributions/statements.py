@@ -18,12 +18,10 @@ from __future__ import annotations
 import re
 
 from .direct import Candidate, make_candidate, preceding_cue
-from .quotes import Quote
+from .quotes import Quote, count_words, paragraph_spans
 
 MAX_PARAGRAPHS = 4
 MIN_WORDS = 8
-_PARAGRAPH = re.compile(r"[^\n]+")
-_WORD = re.compile(r"[^\W_]+")
 _FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]urs?|us|I|[Mm]y|[Mm]e)\b")
 
 
@@ -31,7 +29,7 @@ def statement_blocks(analysis, kept: list[Candidate]) -> list[Candidate]:
     """``kept`` plus one candidate per unmarked statement block; candidates whose cue lies
     inside a block are the statement's own words and are dropped."""
     doc, norm = analysis.doc, analysis.norm
-    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(norm)]
+    paragraphs = paragraph_spans(norm)
     blocks: list[Candidate] = []
     i = 1
     while i < len(paragraphs):
@@ -40,7 +38,7 @@ def statement_blocks(analysis, kept: list[Candidate]) -> list[Candidate]:
             i += 1
             continue
         start, end, last = block
-        pseudo = Quote(start, end, False, i, len(_WORD.findall(norm, start, end)), last)
+        pseudo = Quote(start, end, False, i, count_words(norm, start, end), last)
         cue = preceding_cue(doc, norm, pseudo)
         cand = make_candidate(doc, pseudo, cue) if cue is not None and cue[0] == "verb" \
             else None
@@ -61,7 +59,7 @@ def _block_after(norm: str, paragraphs: list[tuple[int, int]], i: int):
     before = norm[paragraphs[i - 1][0]:paragraphs[i - 1][1]].rstrip()
     if not before.endswith(":"):
         return None
-    if not _plain(norm, *paragraphs[i]) or len(_WORD.findall(norm, *paragraphs[i])) < MIN_WORDS:
+    if not _plain(norm, *paragraphs[i]) or count_words(norm, *paragraphs[i]) < MIN_WORDS:
         return None
     last = i
     while last + 1 < len(paragraphs) and last + 1 - i < MAX_PARAGRAPHS \
