@@ -257,3 +257,12 @@ def test_ranges_stay_ranges():
 
 def test_a_height_with_inch_spelled_out():
     assert one("The 6-foot-10-inch centre blocked the shot.", "6-foot").value == pytest.approx(6 + 10 / 12)
+
+
+@pytest.mark.parametrize("sentence, number, value", [
+    ("The judge ordered him to repay $4.1 million.", "4.1", 4_100_000.0),
+    ("The fund shrank to 0.7 billion euros last year.", "0.7", 700_000_000.0),
+    ("Sales rose 1.1 million units to 3.3 million units.", "3.3", 3_300_000.0),
+])
+def test_scaled_decimals_keep_the_value_as_written(sentence, number, value):
+    assert one(sentence, number).value == value

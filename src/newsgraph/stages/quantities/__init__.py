@@ -59,13 +59,13 @@ from .units import UnitMatch, with_denominator
 TOLERANCE = 0.02
 
 
-@stage("quantities", version="1.0", requires=("doc",), assigns=("quantities",), order=50)
+@stage("quantities", version="1.1", requires=("doc",), assigns=("quantities",), order=50)
 def quantities_stage(analysis: Analysis) -> None:
     analysis.quantities = extract(analysis.article.text, analysis.doc, norm=analysis.norm,
                                   tag=quantities_stage.stage_tag)
 
 
-def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantities@1.0") -> list[Quantity]:
+def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantities@1.1") -> list[Quantity]:
     """All quantities in ``text`` (``doc`` is its spaCy parse; offsets index ``text``)."""
     lex = lexicon()
     reading = norm if norm is not None else text
@@ -193,6 +193,13 @@ def _inherit_count(t: Toks, cand: Cand, last: Optional[Cand], bare: bool = False
     cand.unit_name, cand.counted, cand.about = last.unit_name, True, last.about
 
 
+def tidy(value: Optional[float]) -> Optional[float]:
+    """The value as written, without binary floating-point noise: "$4.1 million" is
+    4.1 * 10**6 = 4099999.9999999995 in floats, stored as 4100000.0 (12 significant digits,
+    more than any number in print carries)."""
+    return None if value is None else float(f"{value:.12g}")
+
+
 def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str, lex: Lexicon) -> list[Quantity]:
     out: list[Quantity] = []
     prev: Optional[tuple[Cand, Quantity]] = None
@@ -201,9 +208,9 @@ def _records(text: str, t: Toks, kept: list, index: DocIndex, tag: str, lex: Lex
         span = Span.of(text, t.start[cand.first], t.end[cand.end - 1])
         plain_unit = unit is not None and cand.unit_name == unit.name
         q = Quantity(
-            id=f"Q{n}", span=span, value=cand.value, unit=cand.unit_name, bound=cand.bound,
-            value_max=cand.value_max,
-            si_value=unit.to_si(cand.value) if plain_unit else None,
+            id=f"Q{n}", span=span, value=tidy(cand.value), unit=cand.unit_name, bound=cand.bound,
+            value_max=tidy(cand.value_max),
+            si_value=tidy(unit.to_si(cand.value)) if plain_unit else None,
             si_unit=unit.si if plain_unit and unit.si else None,
             currency=unit.currency if unit is not None else None,
             change=cand.change, stage=tag)
