@@ -337,8 +337,9 @@ def test_a_dateline_is_not_part_of_the_source(analyze):
 
 
 def test_an_unrecognised_name_is_kept_whole_across_a_possessive(analyze):
-    an = analyze("The Ada County Coroner's Office confirmed the death on Monday.")
-    assert _by_content(an, "the death").speaker_name == "Ada County Coroner's Office"
+    an = analyze("The Ada County Coroner's Office confirmed that the man had died of his "
+                 "wounds.")
+    assert _by_content(an, "the man had died").speaker_name == "Ada County Coroner's Office"
 
 
 @pytest.mark.parametrize("text, needle, mode", [

@@ -70,8 +70,9 @@ def test_a_headline_description_takes_the_body_speaker_of_the_same_claim(analyze
 def test_a_headline_body_is_not_credited_to_a_person_quoted_below(analyze):
     text = ("Popular Website Admits Bias In Its Ratings\n\n"
             "Strategist Raj Shah said the website admits bias in its ratings.")
-    head = analyze(text).attributions[0]
-    assert head.speaker_name != "Raj Shah"
+    attributions = analyze(text).attributions
+    assert attributions and not any(a.speaker_name == "Raj Shah"
+                                    for a in attributions if a.content.start < text.index("\n"))
 
 
 @pytest.mark.parametrize("text, name, sourcing", [

@@ -7,7 +7,7 @@ from typing import Optional
 from ...model import Attribution, Span
 from .direct import Candidate
 from .lexicon import channels
-from .nonspeech import no_speech
+from .nonspeech import no_speech, political_news
 from .polarity import cue_mode, cue_polarity, refused_action, says_nothing
 from .speakers import Resolution, SpeakerResolver
 from .syntax import trim
@@ -21,6 +21,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
     resolver = SpeakerResolver(analysis)
     out: list[Attribution] = []
     prev: Optional[Attribution] = None
+    political = political_news(text)
     for c in sorted(cands, key=_anchor):
         if c.source is None and c.source_chars is None and c.cue_token is not None \
                 and not c.inherit and not c.sourceless:
@@ -35,7 +36,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         elif polarity == "negated" and (says_nothing(content.text)
                                         or refused_action(doc, c.cue_token)):
             continue  # "refused to leave", an empty negation the model offered: nothing
-        elif no_speech(doc, c.cue_token, c.content, polarity):
+        elif no_speech(doc, c.cue_token, c.content, polarity, political):
             continue  # "was charged with arson", "a crash that claimed two lives"
         source = None
         if c.inherit and prev is not None and c.source is None:

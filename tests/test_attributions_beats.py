@@ -1,0 +1,43 @@
+"""Noun-phrase contents are stances in political news and actions elsewhere (nonspeech.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.stages.attributions.nonspeech import political_news
+
+
+CRIME = ("Shots were fired outside a bowling alley on Route 9 late Friday. Officers responded "
+         "to reports of a shooting and found a man with a leg wound. The owner offered a reward "
+         "for information. The man was taken to hospital, police said.")
+POLITICS = ("The senator criticised the plan in a speech to lawmakers on Tuesday. The governor "
+            "defended the policy and said the legislature would vote on the bill next week. "
+            "Republicans in the senate oppose the reform, which the administration wants "
+            "passed before the election.")
+
+
+def test_political_news_is_told_apart_by_its_words():
+    assert political_news(POLITICS)
+    assert not political_news(CRIME)
+    assert not political_news("")
+
+
+def test_outside_politics_a_noun_phrase_object_is_an_action_not_a_claim(analyze):
+    found = {a.cue.text: a.content.text for a in analyze(CRIME).attributions if a.cue}
+    assert "responded" not in found and "offered" not in found
+    assert found.get("said", "").startswith("The man was taken to hospital")
+
+
+def test_in_political_news_a_stance_on_a_noun_phrase_is_kept(analyze):
+    found = {a.cue.text: a.content.text for a in analyze(POLITICS).attributions if a.cue}
+    assert found.get("defended") == "the policy"
+
+
+@pytest.mark.parametrize("text, content", [
+    ("A bus driver reported that the brakes had failed twice that week.",
+     "that the brakes had failed twice that week"),
+    ("The two cars collided at the bridge, said Lt. Rosa Kemp of the highway patrol.",
+     "The two cars collided at the bridge"),
+])
+def test_outside_politics_clauses_are_still_claims(analyze, text, content):
+    assert content in [a.content.text for a in analyze(text).attributions]
