@@ -87,7 +87,7 @@ def render_events(analysis) -> str:
         lines.append(f"#{e.id} {kind} @{e.trigger.start} trigger={e.trigger.text!r} "
                      f"actor={who(e.actor)} target={who(e.target)} modality={e.modality} "
                      f"content={e.content_modality} when={when} place={place!r} "
-                     f"reported_by={e.reported_by}")
+                     f"reported_by={e.reported_by} same_as={e.same_as}")
         sentence = " ".join(e.sentence.text.split()) if e.sentence else ""
         lines.append(f"    sentence: {sentence}")
     return "\n".join(lines) + "\n"
