@@ -668,3 +668,16 @@ def test_session14_contrast_pairs_are_split_complete_and_new():
         ("moreneg", GOLD / "events-written-negatives.jsonl")) for it in load_written(name, path)}
     assert len({it.text for it in items}) == len(items)
     assert not others & {it.text for it in items}
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("A 19-year-old man was shot in the leg outside a bar early Sunday.", "shot",
+     "A 19-year-old man"),
+    ("Deputies arrested a teenager after the chase ended in a cornfield.", "arrested",
+     "a teenager"),
+    ("The rebels threatened to kidnap the aid workers unless the army withdrew.",
+     "threatened", "the aid workers"),
+])
+def test_targets_are_the_people_and_places_the_act_falls_on(analyze, text, trigger, target):
+    ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
+    assert ev.target is not None and ev.target.span.text == target

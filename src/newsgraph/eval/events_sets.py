@@ -61,6 +61,7 @@ class GoldEvent:
     actors: list = field(default_factory=list)  # actor texts (any may match)
     modality: Optional[str] = None
     uncertain: bool = False  # the labeller was unsure: neither required nor counted wrong
+    targets: list = field(default_factory=list)  # target texts (gsr only; any may match)
 
 
 @dataclass
@@ -124,11 +125,14 @@ def load_gsr(data: Path) -> list[Item]:
         it = items.setdefault(text, Item(f"gsr:{r['id']}", "gsr", text, [], False))
         etype = _type(r["event"])
         actors = [s.get("actorText", "") for s in (r.get("source") or []) if s.get("actorText")]
+        targets = [t.get("actorText", "") for t in r.get("target") or []
+                   if isinstance(t, dict) and t.get("actorText")] \
+            if isinstance(r.get("target"), list) else []
         info = r.get("textInfo")
         spans = _markup_triggers(text, info.get("markup", "") if isinstance(info, dict) else "")
-        it.events.append(GoldEvent(etype, spans[0] if spans else None, actors))
+        it.events.append(GoldEvent(etype, spans[0] if spans else None, actors, targets=targets))
         for extra in spans[1:]:
-            it.events.append(GoldEvent(etype, extra, actors))
+            it.events.append(GoldEvent(etype, extra, actors, targets=targets))
     return list(items.values())
 
 

@@ -5,7 +5,8 @@ Sets and halves are those of ``events_sets``.  Per sentence:
 - **type recall**: each gold type is among the sentence's predicted types;
 - **top-1**: the main predicted event (``plover.main_event``) has a gold type;
 - **actor**: some predicted event of a gold type has an actor overlapping a gold
-  actor text (sentences whose gold names an actor);
+  actor text (sentences whose gold names an actor); **target** the same for targets (gsr
+  only, whose records name them);
 - **false events per 100 no-event sentences**: over sentences whose labels are
   complete and list no event (our written negatives, real sentences with none,
   PETRARCH-2 ``noevents``);
@@ -72,6 +73,13 @@ def score_item(item, analysis) -> dict:
                 e.type in gold_types and actor_matches(item.text, e.actor.span if e.actor
                                                        else None, actors)
                 for e in events) else 0
+        targets = [t for g in certain for t in g.targets]
+        if targets:
+            c["with_target"] += 1
+            c["target_hits"] += 1 if any(
+                e.type in gold_types and actor_matches(item.text, e.target.span if e.target
+                                                       else None, targets)
+                for e in events) else 0
     elif item.complete and not item.events:
         c["negatives"] += 1
         c["false_events"] += len(events)
@@ -108,6 +116,8 @@ def _summary(c: dict) -> dict:
         out["top1"] = round(c["top1"] / c["with_events"], 3)
     if c["with_actor"]:
         out["actor"] = round(c["actor_hits"] / c["with_actor"], 3)
+    if c["with_target"]:
+        out["target"] = round(c["target_hits"] / c["with_target"], 3)
     if c["negatives"]:
         out["negatives"] = int(c["negatives"])
         out["false_per_100"] = round(100 * c["false_events"] / c["negatives"], 1)
@@ -143,7 +153,8 @@ def run(data_dir: Path, limit: Optional[int] = None) -> dict:
 
 
 def report(result: dict) -> None:
-    metrics = ("type_recall", "top1", "actor", "false_per_100", "precision", "recall", "f1")
+    metrics = ("type_recall", "top1", "actor", "target", "false_per_100", "precision", "recall",
+               "f1")
     rows = []
     for name in ("gsr", "cameo", "petr2", "real", "realc", "written", "beatsneg", "moreneg",
                  "pairs", "all"):
@@ -152,5 +163,5 @@ def report(result: dict) -> None:
             if s:
                 rows.append([name, half, s["sentences"]] + [s.get(m) for m in metrics])
     print_table("Events on every set (tuning half trained on; locked half read only as totals)",
-                ["set", "half", "sentences", "type recall", "top-1", "actor",
+                ["set", "half", "sentences", "type recall", "top-1", "actor", "target",
                  "false / 100 no-event", "P", "R", "F1"], rows)

@@ -15,6 +15,7 @@ analysed once each through the whole pipeline (several records share one).
   type has an actor whose span overlaps an occurrence of a gold source
   ``actorText`` in the sentence (when the gold text does not occur verbatim,
   e.g. "U.S. ... negotiators", sharing a content word counts);
+- **target accuracy** (no floor), the same over the records whose gold has target actors;
 - **stage time** as a percentage of the spaCy parse time of the same sentences.
 
 ``report`` also prints independent probes built at run time from the PLOVER
@@ -123,6 +124,13 @@ def run(data_dir: Path, limit: Optional[int] = None, probes: bool = True) -> dic
                                               gold_actors) for e in events):
             hits["actor"] += 1
             per_type[gt]["actor"] += 1
+        gold_targets = [t.get("actorText", "") for t in r.get("target") or []
+                        if isinstance(t, dict)] if isinstance(r.get("target"), list) else []
+        if gold_targets:
+            hits["with_target"] += 1
+            if any(e.type == gt and actor_matches(r["text"], e.target.span if e.target else None,
+                                                  gold_targets) for e in events):
+                hits["target"] += 1
     n = len(records) or 1
     return {
         "records": len(records),
@@ -130,6 +138,9 @@ def run(data_dir: Path, limit: Optional[int] = None, probes: bool = True) -> dic
         "type_recall": round(hits["type"] / n, 4),
         "top1_accuracy": round(hits["top1"] / n, 4),
         "actor_accuracy": round(hits["actor"] / n, 4),
+        # Over the records with a gold target: an event of the gold type whose target overlaps it.
+        "target_accuracy": round(hits["target"] / max(1, hits["with_target"]), 4),
+        "records_with_target": hits["with_target"],
         "events_per_sentence": round(sum(len(a.events) for a in analyses.values())
                                      / max(1, len(analyses)), 2),
         "parse_seconds": round(parse_s, 3),
@@ -155,6 +166,8 @@ def report(result: dict) -> None:
         ["type recall", result["type_recall"], FLOORS["type_recall"]],
         ["top-1 type accuracy", result["top1_accuracy"], FLOORS["top1_accuracy"]],
         ["actor accuracy", result["actor_accuracy"], FLOORS["actor_accuracy"]],
+        [f"target accuracy ({result.get('records_with_target')} with a target)",
+         result.get("target_accuracy"), None],
         ["events per sentence", result["events_per_sentence"], None],
         ["stage time % of parse", result["stage_pct_of_parse"], f"<= {BUDGET_PCT}"],
     ])

@@ -230,12 +230,24 @@ def _light_verb(noun):
     return None
 
 
+def _recipient(tok) -> bool:
+    """Whether a noun can receive an act: a participant (:func:`.coding.actorish`) or a
+    common noun for people ("a 19-year-old man was shot", "arrested a teenager").  Targets
+    only: the actor, which the judge reads, keeps the narrower test it was trained with."""
+    if actorish(tok):
+        return True
+    from .judge import _person_nouns
+
+    people = _person_nouns()[0]
+    return tok.pos_ == "NOUN" and (tok.lemma_.lower() in people or tok.lower_ in people)
+
+
 def _actorish_in(tok):
-    """``tok`` if it names a participant, else a national modifier or possessor of it."""
+    """``tok`` if it names a recipient, else a national modifier or possessor of it."""
     if tok is None:
         return None
     tok = _partitive(tok)
-    if actorish(tok):
+    if _recipient(tok):
         return tok
     poss = syntax.first_child(tok, "poss")
     if poss is not None and actorish(poss):
@@ -281,6 +293,12 @@ def verb_target(verb, entry=None):
         subj = syntax.first_child(xcomp, *syntax.SUBJ)
         if subj is not None and actorish(subj) and not syntax.is_pronoun(subj):
             return subj
+        if xcomp.dep_ == "xcomp" and subj is None:
+            # "threatened to shell Iraqi towns", "refused to release the prisoners": the act
+            # the verb threatens, refuses or demands falls on its infinitive's object.
+            found = _actorish_in(syntax.first_child(xcomp, *syntax.OBJ))
+            if found is not None:
+                return found
     return None
 
 
