@@ -681,3 +681,24 @@ def test_session14_contrast_pairs_are_split_complete_and_new():
 def test_targets_are_the_people_and_places_the_act_falls_on(analyze, text, trigger, target):
     ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
     assert ev.target is not None and ev.target.span.text == target
+
+
+@pytest.mark.parametrize("text, trigger, target", [
+    ("Teen killed in crash near school", "killed", "Teen"),
+    ("A 15-year-old boy shot in the chest on Friday remains in critical condition.", "shot",
+     "A 15-year-old boy"),
+])
+def test_a_victim_in_a_dropped_passive_is_the_target_not_the_actor(analyze, text, trigger,
+                                                                    target):
+    ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
+    assert ev.actor is None and ev.target is not None and ev.target.span.text == target
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("The gunman shot and killed two people before fleeing.", "shot", "The gunman"),
+    ("The suspect shot at officers from a balcony.", "shot", "The suspect"),
+    ("The suspect shot his neighbour twice.", "shot", "The suspect"),
+])
+def test_an_active_attacker_stays_the_actor(analyze, text, trigger, actor):
+    ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
+    assert ev.actor is not None and ev.actor.span.text == actor

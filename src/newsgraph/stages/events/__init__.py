@@ -139,6 +139,8 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
         target_tok = args.verb_target(tok, cand.entry)
     if target_tok is not None and actor_tok is not None and target_tok.i == actor_tok.i:
         target_tok = None
+    if not is_noun and actor_tok is not None and _undergoer_subject(tok):
+        actor_tok, target_tok = None, target_tok or actor_tok
     modality = modality_of(tok)
     etype, mode = _recode(cand.type, cand.mode, modality, tok)
     if etype == "AGREE" and _vows_force(tok):
@@ -166,6 +168,33 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
 
 
 _SPEECH_LAYERED = frozenset(("THREATEN", "REQUEST"))
+# Verbs that need an object in the active voice: without one, their subject underwent the act.
+_NEEDS_OBJECT = frozenset(("shoot", "kill", "injure", "wound", "stab", "murder", "arrest",
+                           "detain", "slay", "abduct", "kidnap", "rape", "assault", "behead",
+                           "execute", "hurt", "jail", "sentence", "convict", "indict"))
+
+
+def _undergoer_subject(tok) -> bool:
+    """"Teen killed in crash", "A boy shot in the chest remains in hospital", "Four
+    others injured": headlines and reduced clauses drop the passive's auxiliary, and the
+    parser reads an active verb whose subject is the victim.  A verb that needs an object
+    (:data:`_NEEDS_OBJECT`) but has none, nor a conjoined verb that has one ("shot and
+    killed two men"), nor a preposition that takes its aim ("shot at officers"), names its
+    subject as the one it befell.  Applied after the judge's features are read, so the
+    judge sees the candidate as it was trained."""
+    if tok.lemma_.lower() not in _NEEDS_OBJECT or tok.tag_ not in ("VBD", "VBN") \
+            or tok.dep_ in ("relcl", "acl", "amod", "xcomp"):
+        return False
+    kids = list(tok.children)
+    if not any(c.dep_ == "nsubj" for c in kids) or any(c.dep_ in (
+            "dobj", "obj", "dative", "ccomp", "xcomp", "auxpass", "aux") for c in kids):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("at", "into", "toward", "towards") for c in kids):
+        return False
+    for c in kids:
+        if c.dep_ == "conj" and any(g.dep_ in ("dobj", "obj") for g in c.children):
+            return False
+    return True
 
 
 def _recode(etype: str, mode, modality: str, tok):
