@@ -702,3 +702,12 @@ def test_a_victim_in_a_dropped_passive_is_the_target_not_the_actor(analyze, text
 def test_an_active_attacker_stays_the_actor(analyze, text, trigger, actor):
     ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
     assert ev.actor is not None and ev.actor.span.text == actor
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Police are still searching for a suspect in today's shooting at the mall.", "shooting"),
+    ("Monday's bombing of the market killed six people.", "bombing"),
+])
+def test_a_time_is_never_an_actor(analyze, text, trigger):
+    ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
+    assert ev.actor is None

@@ -21,7 +21,7 @@ from typing import Optional
 from ...model import Event, Span
 from ...pipeline import Analysis, stage
 from . import args, judge as judge_model, syntax
-from .coding import can_act, code_actor
+from .coding import can_act, can_be_actor, code_actor
 from .incidents import link_incidents
 from .lexicon import load
 from .modality import content_is_hypothetical, modality_of
@@ -155,7 +155,7 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
     clause = syntax.clause_head(tok)
     ev = Event(id="", type=etype, trigger=trigger, mode=mode, modality=modality,
                content_modality=content_modality, sentence=Span.of(text, sent.start_char, sent.end_char), stage=tag)
-    if actor_tok is not None and can_act(actor_tok):
+    if actor_tok is not None and can_be_actor(actor_tok):
         ev.actor = code_actor(analysis, actor_tok)
     if target_tok is not None:
         ev.target = code_actor(analysis, target_tok)

@@ -202,6 +202,22 @@ def can_act(tok) -> bool:
     return not (tok.pos_ == "NOUN" and low.endswith(suffixes) and len(low) > 5)
 
 
+_NOT_DOERS_ENT = frozenset(("DATE", "TIME"))
+_DEMONSTRATIVES = frozenset(("this", "these", "those"))
+
+
+def can_be_actor(tok) -> bool:
+    """Whether an actor head may stand in an event record: :func:`can_act`, and not a time
+    ("today's shooting", "Hours later, groups filed"; "a 17-year-old" is a person) or a bare
+    demonstrative ("This led to patrols").  Stricter than
+    :func:`can_act`, which the judge reads as a feature and was trained with."""
+    if not can_act(tok):
+        return False
+    if tok.ent_type_ in _NOT_DOERS_ENT and tok.pos_ != "ADJ" or tok.pos_ == "ADV":
+        return False
+    return not (tok.pos_ in ("PRON", "DET") and tok.lower_ in _DEMONSTRATIVES)
+
+
 # What a pronoun or a generic definite noun can refer back to, by entity label.
 _REFERS = {"he": ("PERSON",), "him": ("PERSON",), "his": ("PERSON",), "she": ("PERSON",),
            "her": ("PERSON",), "it": ("ORG", "GPE"), "its": ("ORG", "GPE"),
