@@ -711,3 +711,18 @@ def test_an_active_attacker_stays_the_actor(analyze, text, trigger, actor):
 def test_a_time_is_never_an_actor(analyze, text, trigger):
     ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
     assert ev.actor is None
+
+
+def test_he_in_a_plural_sources_report_is_not_the_source(analyze):
+    ev = next(e for e in _events(analyze, "Deputies say he shot the man twice in the back.")
+              if e.trigger.text == "shot")
+    assert ev.actor is not None and ev.actor.span.text == "he"
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("No one was injured in the blast.", "injured"),
+    ("No shots were fired during the standoff.", "fired"),
+])
+def test_an_act_done_by_nobody_did_not_happen(analyze, text, trigger):
+    ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
+    assert ev.modality == "negated"

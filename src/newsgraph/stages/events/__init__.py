@@ -24,7 +24,7 @@ from . import args, judge as judge_model, syntax
 from .coding import can_act, can_be_actor, code_actor
 from .incidents import link_incidents
 from .lexicon import load
-from .modality import content_is_hypothetical, modality_of
+from .modality import content_is_hypothetical, modality_of, nobody_did
 from .triggers import Candidate, find
 
 __all__ = ["events_stage", "extract"]
@@ -141,12 +141,16 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
         target_tok = None
     if not is_noun and actor_tok is not None and _undergoer_subject(tok):
         actor_tok, target_tok = None, target_tok or actor_tok
+    if not is_noun and actor_tok is not None:
+        actor_tok = _agreeing_actor(tok, actor_tok)
     modality = modality_of(tok)
     etype, mode = _recode(cand.type, cand.mode, modality, tok)
     if etype == "AGREE" and _vows_force(tok):
         etype, mode = "THREATEN", "violence"
     if etype == "REJECT" and cand.type != "REJECT":
         modality = "happened"
+    if not is_noun and nobody_did(tok):
+        modality = "negated"  # after the recoding, which the judge's training saw
     content_modality = None
     if etype in _SPEECH_LAYERED and not is_noun:
         content_modality = "hypothetical" if content_is_hypothetical(tok) else "planned"
@@ -172,6 +176,20 @@ _SPEECH_LAYERED = frozenset(("THREATEN", "REQUEST"))
 _NEEDS_OBJECT = frozenset(("shoot", "kill", "injure", "wound", "stab", "murder", "arrest",
                            "detain", "slay", "abduct", "kidnap", "rape", "assault", "behead",
                            "execute", "hurt", "jail", "sentence", "convict", "indict"))
+
+
+_SINGULAR_PERSONAL = frozenset(("he", "she", "him", "her"))
+
+
+def _agreeing_actor(verb, actor_tok):
+    """The actor the judge read, unless it came from resolving the verb's "he"/"she" to the
+    speaker of the sentence and that speaker is plural ("Deputies say he shot the man": he
+    is not the deputies).  Then the pronoun itself stays the actor."""
+    subj = syntax.first_child(verb, *syntax.SUBJ)
+    if subj is None or subj.i == actor_tok.i or subj.lower_ not in _SINGULAR_PERSONAL:
+        return actor_tok
+    plural = actor_tok.tag_ in ("NNS", "NNPS") or actor_tok.lower_ in ("police", "they")
+    return subj if plural else actor_tok
 
 
 def _undergoer_subject(tok) -> bool:

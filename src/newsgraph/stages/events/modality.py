@@ -205,3 +205,17 @@ def content_is_hypothetical(trigger) -> bool:
         if t.dep_ == "mark" and t.lower_ in ("if", "unless"):
             return True
     return False
+
+
+_NOBODY = frozenset(("nobody", "none", "nothing", "noone"))
+
+
+def nobody_did(verb) -> bool:
+    """"No one was injured", "Nobody fired", "No shots were fired": the clause's subject is
+    nobody, so the act did not happen, whatever the verb's own marks."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.lower_ in _NOBODY or any(d.dep_ == "det" and d.lower_ == "no"
+                                          for d in c.children):
+                return True
+    return False
