@@ -41,3 +41,12 @@ def test_in_political_news_a_stance_on_a_noun_phrase_is_kept(analyze):
 ])
 def test_outside_politics_clauses_are_still_claims(analyze, text, content):
     assert content in [a.content.text for a in analyze(text).attributions]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The woman was taken to a hospital in Dover, and the boy was flown to a trauma center, "
+     "police said.",
+     "The woman was taken to a hospital in Dover, and the boy was flown to a trauma center"),
+])
+def test_two_clauses_reported_by_one_cue_are_one_claim(analyze, text, content):
+    assert content in [a.content.text for a in analyze(text).attributions]

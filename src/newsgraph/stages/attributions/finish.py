@@ -10,7 +10,7 @@ from .lexicon import channels
 from .nonspeech import no_speech, political_news
 from .polarity import cue_mode, cue_polarity, refused_action, says_nothing
 from .speakers import Resolution, SpeakerResolver
-from .syntax import trim
+from .syntax import joined_clauses, trim
 
 CHANNEL_WINDOW = 80
 
@@ -27,6 +27,8 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
                 and not c.inherit and not c.sourceless:
             _fallback_source(resolver, doc, c)
         res = _resolve(resolver, doc, c, prev)
+        if c.kind == "indirect" and c.cue_token is not None and not c.parts:
+            c.content = joined_clauses(doc, c.cue_token, c.content)
         content = Span.of(text, *c.content)
         if not content.text:
             continue

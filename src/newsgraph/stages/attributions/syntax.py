@@ -248,6 +248,33 @@ def head_remainder(token) -> Optional[tuple[int, int]]:
     return best
 
 
+def joined_clauses(doc, cue_i: int, content: tuple[int, int]) -> tuple[int, int]:
+    """A content clause widened over the other clauses its cue reports on the same side,
+    joined only by commas and conjunctions: "A, and B, police said" and "said A and B"
+    (two complements of one "said") are one claim.  PolNeAR train (600 articles), cues
+    with two such complements: both in the annotated content 86 times, one 33."""
+    cue = doc[cue_i]
+    span = doc.char_span(content[0], content[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return content
+    root = span.root
+    if root.dep_ != "ccomp" or root.head.i != cue.i:
+        return content
+    side = [c for c in cue.children if c.dep_ == "ccomp" and (c.i < cue.i) == (root.i < cue.i)]
+    if len(side) < 2:
+        return content
+    side.sort(key=lambda c: c.left_edge.i)
+    for a, b in zip(side, side[1:]):
+        if any(not (t.is_punct or t.dep_ == "cc") for t in doc[a.right_edge.i + 1:b.left_edge.i]):
+            return content
+    lo, hi = trim(doc, side[0].left_edge.i, side[-1].right_edge.i + 1)
+    if lo <= cue.i < hi or lo >= hi:
+        return content
+    start = min(content[0], doc[lo].idx)
+    end = max(content[1], doc[hi - 1].idx + len(doc[hi - 1].text))
+    return start, end
+
+
 def trim(doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading/trailing commas, dashes and conjunctions a subtree drags along."""
     while start < end and (doc[start].text in _TRIM or doc[start].dep_ == "cc"):
