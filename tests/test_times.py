@@ -374,6 +374,7 @@ def test_a_weekday_takes_the_date_its_sentence_gives(times):
     "The Comets led 21-7 in the first quarter and trailed by three at the end of the first half.",
     "Okafor scored twice in the second half as the home side pulled away.",
     "The visitors outscored the hosts 30-18 in the third quarter.",
+    "The Gulls trailed by 14 at halftime. Their coach called the first half a disgrace.",
 ])
 def test_periods_of_a_game_are_no_calendar_quarters(times, text):
     assert [t for t in times(text) if "Q" in (t.value or "") or "H" in (t.value or "")] == []
@@ -382,6 +383,8 @@ def test_periods_of_a_game_are_no_calendar_quarters(times, text):
 @pytest.mark.parametrize("text, span, value", [
     ("Profits rose 4% in the first quarter, the company said.", "the first quarter", "2024-Q1"),
     ("Sales in the first half fell short of forecasts.", "the first half", "2024-H1"),
+    ("The team won in overtime. The club's revenue rose in the first half.", "the first half",
+     "2024-H1"),
 ])
 def test_calendar_quarters_stay_in_business_news(times, text, span, value):
     assert one(times, text, span).value == value

@@ -339,11 +339,21 @@ def _work_title(text: str, start: int) -> bool:
 
 def _in_game(m, ctx) -> bool:
     """True when the sentence around a quarter or half talks of play (scores, goals, a
-    game) and not of money: sports periods are not calendar quarters."""
+    game) and not of money: sports periods are not calendar quarters.  The play may be
+    in the two sentences before ("trailed by 14 at halftime. The coach called the first
+    half ..."); money must not be in the sentence itself."""
     tok = ctx.token(m.start())
     if tok is not None:
         sent = tok.sent
-        words = ctx.text[sent.start_char:sent.end_char]
+        own = ctx.text[sent.start_char:sent.end_char].lower()
+        if _MONEY.search(own) or _word_list("finance_words").search(own):
+            return False
+        first = sent
+        for _ in range(2):
+            if first.start == 0:
+                break
+            first = tok.doc[first.start - 1].sent
+        words = ctx.text[first.start_char:sent.end_char]
     else:
         words = ctx.text[max(0, m.start() - 150):m.end() + 150]
     low = words.lower()
