@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import Article, Pipeline
+from newsgraph.pipeline import stage_versions
 
 ANCHOR = "2024-11-18"
 
@@ -453,7 +454,7 @@ def test_records_point_into_the_original_text(times_only):
     assert len(analysis.times) == 3
     for t in analysis.times:
         assert text[t.span.start:t.span.end] == t.span.text
-        assert t.stage == "times@1.1"
+        assert t.stage == f"times@{stage_versions()['times']}"
 
 
 def test_reference_article(sample_analysis):
