@@ -469,3 +469,10 @@ def test_they_after_a_named_persons_aides_is_the_aides_unnamed(analyze):
     rain = _by_content(an, "rain had kept people at home")
     assert rain.speaker is None
     assert "aides" in (rain.speaker_name or "")
+
+
+def test_an_unnamed_body_keeps_its_description_as_the_speaker(analyze):
+    an = analyze("The river rose two metres overnight, the national weather service said.")
+    att = _by_content(an, "The river rose")
+    assert att.speaker is None and att.speaker_name == "the national weather service"
+    assert att.sourcing == "anonymous"

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
-from ..entities.lexicon import honorifics, key, titles
+from ..entities.lexicon import honorifics, key, org_heads, titles
 from .coref import FAMILY, Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
@@ -340,6 +340,9 @@ class SpeakerResolver:
             # "The mayor", "a police corporal": nobody named, but the reader sees who
             return Resolution(None, "unnamed description, nobody named with it", "anonymous",
                               name=self._phrase(head))
+        if head.pos_ == "NOUN" and head.text.capitalize() in org_heads():
+            # "the weather service said", "the state department said": a body, unnamed
+            return Resolution(None, "unnamed organisation", "anonymous", name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
 
     def _title_holder(self, head, words: tuple[str, ...] = ()):
