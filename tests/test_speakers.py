@@ -476,3 +476,16 @@ def test_an_unnamed_body_keeps_its_description_as_the_speaker(analyze):
     att = _by_content(an, "The river rose")
     assert att.speaker is None and att.speaker_name == "the national weather service"
     assert att.sourcing == "anonymous"
+
+
+def test_interview_answers_credit_the_person_interviewed(analyze):
+    an = analyze("Q&A: The chef who gave up on stars\n\n"
+                 "Chef Maria Lopez closed her restaurant in June after 14 years. We spoke to "
+                 "her about what comes next.\n\n"
+                 "Q: Why close now?\n\n"
+                 "A: I was tired of cooking for inspectors.\n\n"
+                 "Q: Do you miss it?\n\n"
+                 "A: Every Friday night, and never the other six.")
+    for needle in ("I was tired of cooking", "Every Friday night"):
+        assert _by_content(an, needle).speaker_name == "Maria Lopez"
+    assert not any(a.content.text.startswith("Why close") for a in an.attributions)

@@ -32,7 +32,7 @@ _SINGLE_HEADLINE = re.compile(
 def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
     """``taken`` plus every colon attribution; transcript turns replace what they cut across."""
     doc, norm = analysis.doc, analysis.norm
-    turns = transcript_turns(doc, norm)
+    turns = transcript_turns(doc, norm) + interview_answers(analysis)
     if turns:
         labels = [t.cue[0] for t in turns]
         taken = [c for c in taken
@@ -46,7 +46,7 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
     """``WALLACE: ...`` lines, when at least two upper-case labels each open two lines or more.
 
     One label alone ("UPDATE:", "EDITOR'S NOTE:") is a section heading, and
-    single letters ("Q:", "A:") name nobody.
+    single letters ("Q:", "A:") name nobody (:func:`interview_answers` reads those).
     """
     found = list(_TURN.finditer(norm))
     counts = Counter(m.group(1) for m in found)
@@ -64,6 +64,37 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
         out.append(Candidate("indirect", (start, end), (m.end(1), m.end(1) + 1), None,
                              (label.start, label.end), score=0.8))
     return out
+
+
+_QA = re.compile(r"^[^\S\n]*(Q|A|Question|Answer)[^\S\n]*[:.][^\S\n]+(\S[^\n]*?)[^\S\n]*$",
+                 re.MULTILINE)
+
+
+def interview_answers(analysis) -> list[Candidate]:
+    """A question-and-answer interview ("Q: Why close now?" / "A: I was tired ..."): every
+    answer is the words of the person the introduction names first, the one interviewed.
+    The questions are the publication's and make no record.  Only with two questions and
+    two answers or more, and a person named before the first question."""
+    doc, norm = analysis.doc, analysis.norm
+    found = list(_QA.finditer(norm))
+    answers = [m for m in found if m.group(1) in ("A", "Answer")]
+    if len(answers) < MIN_TURNS or len(found) - len(answers) < MIN_TURNS:
+        return []
+    first = found[0].start()
+    mentions = sorted((m.span.start, m.span.end) for e in analysis.entities
+                      if e.label == "PERSON" for m in e.mentions if m.span.end <= first)
+    person = doc.char_span(*mentions[0], alignment_mode="expand") if mentions else None
+    if person is not None:
+        source = (person.start, person.end)
+    else:  # a name the tagger missed: two or three proper nouns, no place or body, as subject
+        source = next((name_run(doc, t.i) for t in doc if t.idx < first and t.pos_ == "PROPN"
+                       and t.dep_ == "nsubj" and 2 <= len(doc[slice(*name_run(doc, t.i))]) <= 3
+                       and not any(w.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP")
+                                   for w in doc[slice(*name_run(doc, t.i))])), None)
+    if source is None:
+        return []
+    return [Candidate("indirect", m.span(2), (m.end(1), m.end(1) + 1), None, source, score=0.8)
+            for m in answers]
 
 
 DOCUMENT_SOURCES = frozenset(("poll", "survey", "study", "report", "audit", "review", "probe",
