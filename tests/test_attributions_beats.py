@@ -50,3 +50,9 @@ def test_outside_politics_clauses_are_still_claims(analyze, text, content):
 ])
 def test_two_clauses_reported_by_one_cue_are_one_claim(analyze, text, content):
     assert content in [a.content.text for a in analyze(text).attributions]
+
+
+def test_outside_politics_what_someone_was_called_is_still_a_claim(analyze):
+    an = analyze("Penn moved to Ashford in 1969. Colleagues described him as patient and "
+                 "stubborn in equal measure.")
+    assert any(a.content.text.startswith("him as patient") for a in an.attributions)

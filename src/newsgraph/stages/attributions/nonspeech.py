@@ -119,7 +119,8 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
     lemma = tok.lemma_.lower()
     if _writers_aside(tok):
         return True
-    if not political and content[0] > tok.idx and not _clause(doc, *content):
+    if not political and content[0] > tok.idx and not _clause(doc, *content) \
+            and not _called_as(doc, tok, content):
         return True  # (a content before its cue, "A van skidded ..., police said", is a claim)
     if lemma in action_verbs() and not _clause(doc, *content) and not _put_question(tok):
         return True
@@ -129,6 +130,15 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
         return True
     return polarity == "negated" and lemma not in reporting_verbs() \
         and not _clause(doc, *content)
+
+
+def _called_as(doc, cue, content: tuple[int, int]) -> bool:
+    """"described him as a loner", "called the plan a disaster": a reporting verb's object
+    with what it was said to be, a claim in a small clause."""
+    if cue.lemma_.lower() not in reporting_verbs():
+        return False
+    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
+               for c in cue.children if content[0] <= c.idx < content[1])
 
 
 def _unseen_verb(tok) -> bool:
