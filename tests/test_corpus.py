@@ -520,3 +520,27 @@ def test_a_small_place_named_by_one_story_is_specific_to_it():
     assert own[at] == 1.25 and other[at] == 0.25
     # undated pairs see none of it: an undated corpus is judged as before
     assert index.pair_features(index.stories["S0"], {}, weighed, None)[at] == 0.0
+
+
+def test_an_age_is_read_apart_from_other_numbers_and_only_for_dated_pairs():
+    """'13-year-old' is an age key: for dated pairs it has features of its own (alone and
+    times the gap); an undated pair sees it among the numbers, as before."""
+    from newsgraph.corpus.stories import FEATURES, StoryIndex, story_features
+
+    index = StoryIndex()
+    first = story_features(_report("k1", "2024-03-01", "Boy shot",
+                                   "A 13-year-old boy was shot twice near 40 Alder Road."))
+    index._count(first)
+    index._join("k1", "S1", first, 19783, 0.0)
+    later = story_features(_report("k2", "2024-04-10", "Teen charged",
+                                   "A teen was charged in the shooting of a 13-year-old boy."))
+    index._count(later)
+    terms = index._weigh(later.terms)
+    at = {f: FEATURES.index(f) for f in ("numbers", "ages_dated", "ages_x_log_gap")}
+    near = index.pair_features(index.stories["S1"], terms, {}, 19783 + 2)
+    far = index.pair_features(index.stories["S1"], terms, {}, 19783 + 40)
+    undated = index.pair_features(index.stories["S1"], terms, {}, None)
+    assert near[at["ages_dated"]] > 0 and near[at["ages_dated"]] == far[at["ages_dated"]]
+    assert far[at["ages_x_log_gap"]] > near[at["ages_x_log_gap"]] > 0
+    assert undated[at["ages_dated"]] == undated[at["ages_x_log_gap"]] == 0.0
+    assert undated[at["numbers"]] == near[at["ages_dated"]]  # the only number shared

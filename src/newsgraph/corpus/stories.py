@@ -26,9 +26,11 @@ story: a victim named only in this story's reports counts fully, a police chief 
 byline spread over many stories little), alone and times the gap, so that the decay is
 slower when specific people are shared.  Places and facilities count the same way: a
 small town or a street named only in this story's reports ties a follow-up to it, a big
-city named in many stories does not.  These and a dated copy of the main cosines are
-features of dated pairs only, fitted on top of the others: an undated corpus is judged
-as before.
+city named in many stories does not.  The victim's age ("a 13-year-old") is read the same
+way, its weight growing with the gap, while shared words and places count for less the
+older the story is (months on, they are as likely another shooting in the same city).
+These and a dated copy of the main cosines are features of dated pairs only, fitted on
+top of the others: an undated corpus is judged as before.
 
 A syndicated copy joins its original's story outright (the caller passes
 ``copy_of``): copies are the same report, whatever the threshold says.
@@ -53,13 +55,15 @@ MODEL = Path(__file__).resolve().parents[1] / "lexicons" / "story_model.json"
 FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_date",
             "log_story_size", "words_dated", "people_dated", "places_dated", "log_gap_dated",
             "specific_names_dated", "specific_names_x_log_gap", "specific_places_dated",
-            "specific_places_x_log_gap"]
+            "specific_places_x_log_gap", "ages_dated", "ages_x_log_gap", "words_x_log_gap",
+            "places_x_log_gap"]
 # Features that are 0 unless both the article and the story are dated: a correction for
 # dated pairs fitted on top of the others (scripts/train_story_model.py), so an undated
 # corpus is decided as before.
 DATED_FEATURES = {"words_dated", "people_dated", "places_dated", "log_gap_dated",
                   "specific_names_dated", "specific_names_x_log_gap", "specific_places_dated",
-                  "specific_places_x_log_gap"}
+                  "specific_places_x_log_gap", "ages_dated", "ages_x_log_gap", "words_x_log_gap",
+                  "places_x_log_gap"}
 TITLE_BOOST = 2.0  # a title word counts as this many body occurrences
 CENTROID_TERMS = 80  # a story keeps this many heaviest words (and entities) in its centroid
 QUERY_TERMS = 12  # an article looks up stories through this many of its heaviest words
@@ -202,15 +206,18 @@ def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
 
 
 def _partials(a: dict[str, float], b: dict[str, float]) -> dict[str, float]:
-    """The dot product of two vectors split by the kind of key: '#' numbers, 'p', 'o',
-    'g', 'f' entity kinds (their prefix letter), 'w' plain words."""
+    """The dot product of two vectors split by the kind of key: '#' numbers, 'a' ages
+    ('#age13'), 'p', 'o', 'g', 'f' entity kinds (their prefix letter), 'w' plain words."""
     if len(a) > len(b):
         a, b = b, a
     out: dict[str, float] = defaultdict(float)
     for k, v in a.items():
         other = b.get(k)
         if other:
-            kind = k[0] if k[0] == "#" else (k[0] if len(k) > 1 and k[1] == ":" else "w")
+            if k[0] == "#":
+                kind = "a" if k.startswith("#age") else "#"
+            else:
+                kind = k[0] if len(k) > 1 and k[1] == ":" else "w"
             out[kind] += v * other
     return out
 
@@ -385,7 +392,8 @@ class StoryIndex:
         (words, numbers; people, organisations, places), the date gap, the story size,
         and the people named in full that tie the article to this story in particular
         (alone and times the gap: a follow-up naming the victim or the suspect months
-        later is still the story)."""
+        later is still the story), the ages both give, and the words and places shared
+        times the gap."""
         story_terms, story_entities = self._centroid(story)
         words = _partials(terms, story_terms)
         keys = _partials(entities, story_entities)
@@ -393,7 +401,8 @@ class StoryIndex:
         log_gap = 0.0 if gap is None else math.log1p(gap)
         specific = self.specific_names(story, names)
         places = self.specific_names(story, [k for k in entities if k[:2] in _PLACE_KEYS])
-        named = {"words": words.get("w", 0.0), "numbers": words.get("#", 0.0),
+        ages = words.get("a", 0.0)
+        named = {"words": words.get("w", 0.0), "numbers": words.get("#", 0.0) + ages,
                  "people": keys.get("p", 0.0), "orgs": keys.get("o", 0.0),
                  "places": keys.get("g", 0.0) + keys.get("f", 0.0),
                  "log_gap_days": log_gap, "no_date": 1.0 if gap is None else 0.0,
@@ -406,6 +415,13 @@ class StoryIndex:
         named["specific_names_dated"] = dated * specific
         named["specific_places_dated"] = dated * places
         named["specific_places_x_log_gap"] = places * log_gap
+        # a victim's age ("the 13-year-old") outlasts the first reports' vocabulary, while
+        # words and places shared with a story months old are as likely another shooting
+        # in the same city as its follow-up: each is read again against the gap
+        named["ages_dated"] = dated * ages
+        named["ages_x_log_gap"] = ages * log_gap
+        named["words_x_log_gap"] = named["words"] * log_gap
+        named["places_x_log_gap"] = named["places"] * log_gap
         return [named[f] for f in FEATURES]
 
     def similarity(self, story: Story, terms: dict[str, float], entities: dict[str, float],
