@@ -66,20 +66,14 @@ def score_item(item, analysis) -> dict:
         if events:
             top = main_event(analysis, events) if analysis.doc is not None else events[0]
         c["top1"] += 1 if top is not None and top.type in gold_types else 0
-        actors = [a for g in certain for a in g.actors]
-        if actors:
-            c["with_actor"] += 1
-            c["actor_hits"] += 1 if any(
-                e.type in gold_types and actor_matches(item.text, e.actor.span if e.actor
-                                                       else None, actors)
-                for e in events) else 0
-        targets = [t for g in certain for t in g.targets]
-        if targets:
-            c["with_target"] += 1
-            c["target_hits"] += 1 if any(
-                e.type in gold_types and actor_matches(item.text, e.target.span if e.target
-                                                       else None, targets)
-                for e in events) else 0
+        for role, plural in (("actor", "actors"), ("target", "targets")):
+            texts = [a for g in certain for a in getattr(g, plural)]
+            if texts:
+                c["with_" + role] += 1
+                c[role + "_hits"] += 1 if any(
+                    e.type in gold_types and actor_matches(
+                        item.text, getattr(e, role).span if getattr(e, role) else None, texts)
+                    for e in events) else 0
     elif item.complete and not item.events:
         c["negatives"] += 1
         c["false_events"] += len(events)
