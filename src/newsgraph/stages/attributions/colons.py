@@ -84,17 +84,26 @@ def interview_answers(analysis) -> list[Candidate]:
     mentions = sorted((m.span.start, m.span.end) for e in analysis.entities
                       if e.label == "PERSON" for m in e.mentions if m.span.end <= first)
     person = doc.char_span(*mentions[0], alignment_mode="expand") if mentions else None
-    if person is not None:
-        source = (person.start, person.end)
-    else:  # a name the tagger missed: two or three proper nouns, no place or body, as subject
-        source = next((name_run(doc, t.i) for t in doc if t.idx < first and t.pos_ == "PROPN"
-                       and t.dep_ == "nsubj" and 2 <= len(doc[slice(*name_run(doc, t.i))]) <= 3
-                       and not any(w.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP")
-                                   for w in doc[slice(*name_run(doc, t.i))])), None)
+    source = (person.start, person.end) if person is not None else _untagged_name(doc, first)
     if source is None:
         return []
     return [Candidate("indirect", m.span(2), (m.end(1), m.end(1) + 1), None, source, score=0.8)
             for m in answers]
+
+
+def _untagged_name(doc, before: int):
+    """A name the tagger missed: the first subject of two or three proper nouns before
+    character ``before`` with no place or body among them; its token range, or None."""
+    for t in doc:
+        if t.idx >= before:
+            break
+        if t.pos_ != "PROPN" or t.dep_ != "nsubj":
+            continue
+        a, b = name_run(doc, t.i)
+        if 2 <= b - a <= 3 and not any(w.ent_type_ in ("GPE", "LOC", "ORG", "FAC", "NORP")
+                                       for w in doc[a:b]):
+            return a, b
+    return None
 
 
 DOCUMENT_SOURCES = frozenset(("poll", "survey", "study", "report", "audit", "review", "probe",

@@ -119,17 +119,15 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
     lemma = tok.lemma_.lower()
     if _writers_aside(tok):
         return True
-    if not political and content[0] > tok.idx and not _clause(doc, *content) \
-            and not _called_as(doc, tok, content):
+    if _clause(doc, *content):
+        return False  # every check below is about a content that is no clause
+    if not political and content[0] > tok.idx and not _called_as(doc, tok, content):
         return True  # (a content before its cue, "A van skidded ..., police said", is a claim)
-    if lemma in action_verbs() and not _clause(doc, *content) and not _put_question(tok):
+    if lemma in action_verbs() and not _put_question(tok):
         return True
-    if _agentless_passive(tok) and not _clause(doc, *content):
+    if _agentless_passive(tok) or _unseen_verb(tok):
         return True
-    if _unseen_verb(tok) and not _clause(doc, *content):
-        return True
-    return polarity == "negated" and lemma not in reporting_verbs() \
-        and not _clause(doc, *content)
+    return polarity == "negated" and lemma not in reporting_verbs()
 
 
 def _called_as(doc, cue, content: tuple[int, int]) -> bool:

@@ -172,10 +172,6 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
 
 
 _SPEECH_LAYERED = frozenset(("THREATEN", "REQUEST"))
-# Verbs that need an object in the active voice: without one, their subject underwent the act.
-_NEEDS_OBJECT = frozenset(("shoot", "kill", "injure", "wound", "stab", "murder", "arrest",
-                           "detain", "slay", "abduct", "kidnap", "rape", "assault", "behead",
-                           "execute", "hurt", "jail", "sentence", "convict", "indict"))
 
 
 _SINGULAR_PERSONAL = frozenset(("he", "she", "him", "her"))
@@ -190,6 +186,12 @@ def _agreeing_actor(verb, actor_tok):
         return actor_tok
     plural = actor_tok.tag_ in ("NNS", "NNPS") or actor_tok.lower_ in ("police", "they")
     return subj if plural else actor_tok
+
+
+# Verbs that need an object in the active voice: without one, their subject underwent the act.
+_NEEDS_OBJECT = frozenset(("shoot", "kill", "injure", "wound", "stab", "murder", "arrest",
+                           "detain", "slay", "abduct", "kidnap", "rape", "assault", "behead",
+                           "execute", "hurt", "jail", "sentence", "convict", "indict"))
 
 
 def _undergoer_subject(tok) -> bool:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from . import syntax
 from .coding import actorish, entity_for, _lookup_country
+from .judge import person_nouns
 from .lexicon import load
 
 OBJECT_CONTROL = frozenset(("urge", "ask", "order", "allow", "permit", "persuade", "force",
@@ -236,9 +237,7 @@ def _recipient(tok) -> bool:
     only: the actor, which the judge reads, keeps the narrower test it was trained with."""
     if actorish(tok):
         return True
-    from .judge import _person_nouns
-
-    people = _person_nouns()[0]
+    people = person_nouns()[0]
     return tok.pos_ == "NOUN" and (tok.lemma_.lower() in people or tok.lower_ in people)
 
 

@@ -107,7 +107,7 @@ _SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 
 
 @lru_cache(maxsize=1)
-def _person_nouns() -> tuple:
+def person_nouns() -> tuple:
     """(nouns for people and groups, nouns for things) from ``event_person_nouns.txt``."""
     people, things = set(), set()
     for line in read_text("event_person_nouns.txt").splitlines():
@@ -135,7 +135,7 @@ def agent_kind(tok) -> str:
         return "none"
     if tok.lower_ in ("it", "its", "itself", "this", "that", "which"):
         return "it"
-    people, things = _person_nouns()
+    people, things = person_nouns()
     if _lem(tok) in _QUANTITY_HEADS or tok.like_num:
         inner = next((p for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
                       for p in c.children if p.dep_ == "pobj"), None)
