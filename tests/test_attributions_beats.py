@@ -56,3 +56,24 @@ def test_outside_politics_what_someone_was_called_is_still_a_claim(analyze):
     an = analyze("Penn moved to Ashford in 1969. Colleagues described him as patient and "
                  "stubborn in equal measure.")
     assert any(a.content.text.startswith("him as patient") for a in an.attributions)
+
+
+KITCHEN_THOUGHTS = ("The chef opened her first restaurant in 2009. She hopes the new menu will "
+                    "bring back families. Her partner thinks the rent is too high. Diners knew "
+                    "that the kitchen would close early. Fans wonder whether the bakery will "
+                    "still open.")
+
+
+def test_outside_politics_only_held_views_stay_among_the_thoughts(analyze):
+    # a belief about what is the case is sourcing; a wish, knowing or wondering is story
+    found = {a.cue.text: a for a in analyze(KITCHEN_THOUGHTS).attributions if a.cue}
+    assert found["thinks"].content.text == "the rent is too high"
+    assert found["thinks"].mode == "thought"
+    assert not {"hopes", "knew", "wonder"} & set(found)
+
+
+def test_hopes_is_a_state_of_mind_whatever_the_lemmatiser_says(analyze):
+    # the small model lemmatises "hopes" as "hop"; in political news it stays, as a thought
+    text = POLITICS + " The governor hopes the senate will pass the budget before the vote."
+    found = {a.cue.text: a.mode for a in analyze(text).attributions if a.cue}
+    assert found.get("hopes") == "thought"

@@ -7,7 +7,7 @@ from typing import Optional
 from ...model import Attribution, Span
 from .direct import Candidate
 from .lexicon import channels
-from .nonspeech import no_speech, political_news
+from .nonspeech import narrative_thought, no_speech, political_news
 from .polarity import cue_mode, cue_polarity, refused_action, says_nothing
 from .speakers import Resolution, SpeakerResolver
 from .syntax import joined_clauses, trim
@@ -40,6 +40,9 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             continue  # "refused to leave", an empty negation the model offered: nothing
         elif no_speech(doc, c.cue_token, c.content, polarity, political):
             continue  # "was charged with arson", "a crash that claimed two lives"
+        mode = cue_mode(doc, c.cue_token)
+        if mode == "thought" and narrative_thought(doc, c.cue_token, political):
+            continue  # "wanted to be a nurse", "knew him as a boy": no one's sourcing
         source = None
         if c.inherit and prev is not None and c.source is None:
             source = prev.source  # the quote goes on in the voice named before it
@@ -64,7 +67,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             hedge=Span.of(text, *c.hedge) if c.hedge else None,
             channel=_channel(analysis.norm, c) if c.cue else None,
             polarity=polarity,
-            mode=cue_mode(doc, c.cue_token),
+            mode=mode,
             stage=tag,
             content_parts=[Span.of(text, *part) for part in c.parts] if len(c.parts) > 1 else [],
         )
