@@ -408,6 +408,18 @@ def test_parenthetical_frame_splits_the_content_around_it(analyze):
     assert att.source is not None and att.source.text == "the engineer"
 
 
+@pytest.mark.parametrize("text, parts", [
+    ("Though the first trial was short, the lawyer said, the retrial would take months.",
+     ["Though the first trial was short", "the retrial would take months."]),
+    ("The vaccine, researchers said on Monday, cut hospital admissions by half.",
+     ["The vaccine", "cut hospital admissions by half."]),
+])
+def test_an_indirect_claim_around_a_parenthetical_frame(analyze, text, parts):
+    # the frame set off by commas, with its own modifiers, reports the clause around it
+    atts = analyze(text).attributions
+    assert [[p.text for p in a.content_parts] for a in atts] == [parts]
+
+
 def test_continued_quote_with_inverted_cue_runs_to_the_cue(analyze):
     a = analyze('"It would be a disaster for the league" if the stadium closed, said Pavel '
                 'Orlov, a sports economist.')

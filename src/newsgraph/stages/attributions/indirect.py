@@ -27,7 +27,7 @@ from .relay import closes_sentence, split_relays
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
-from .syntax import (content_parts, content_spans, key, same_paragraph, source_span,
+from .syntax import (content_parts, content_spans, key, parenthetical, same_paragraph, source_span,
                      sourceless, subject_kind, token_at, trailing_readings, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
@@ -82,7 +82,7 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
     kinds = _source_kinds(offered)
     scores, threshold = _score(offered, kinds, ctx)
     scores = [max(x, threshold) if _trailing_frame(tok, rel, a, b)
-              or (rel == "head" and closes_sentence(tok)) else x
+              or (rel == "head" and (closes_sentence(tok) or parenthetical(tok))) else x
               for (tok, rel, a, b), x in zip(offered, scores)]
     best: dict[int, tuple[float, int, int, str]] = {}
     for (tok, rel, a, b), s in zip(offered, scores):

@@ -415,6 +415,15 @@ def subject_extent(subj) -> tuple[int, int]:
     return start, end
 
 
+_ASIDE_DEPS = frozenset(("npadvmod", "advmod", "prt", "prep", "dobj", "dative"))
+
+
+def parenthetical(token) -> bool:
+    """A reporting verb set off by commas inside the clause it reports ("[A], the lawyer
+    said on Monday, [B]"): a frame as plain as a trailing "..., police said"."""
+    return token.lemma_.lower() in reporting_verbs() and _around_parenthetical(token) is not None
+
+
 def _around_parenthetical(token) -> Optional[list[tuple[int, int]]]:
     """"[The museum], Mr. Obama said, [would make visitors ...]": a cue phrase set off by
     commas inside the clause it reports; the content is the clause on both sides of it,
@@ -426,9 +435,8 @@ def _around_parenthetical(token) -> Optional[list[tuple[int, int]]]:
     if subj is None:
         return None
     start, end = subj.left_edge.i, token.i + 1
-    while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ in (
-            "npadvmod", "advmod", "prt"):
-        end = doc[end].right_edge.i + 1
+    while end < len(doc) and doc[end].head.i == token.i and doc[end].dep_ in _ASIDE_DEPS:
+        end = doc[end].right_edge.i + 1  # "said on Monday", "told reporters"
     if start < 1 or end >= len(doc) or doc[start - 1].text != "," or doc[end].text != ",":
         return None
     head = token.head
