@@ -218,6 +218,13 @@ def test_unclosed_quote(analyze):
     assert "council meets" not in att.content.text
 
 
+def test_a_passive_cue_names_no_speaker_in_its_subject(analyze):
+    # the detective heard the words; nobody is named as having said them
+    a = analyze('The detective was told, "Do not come back without a warrant." He left.')
+    att = _find(a, "without a warrant")
+    assert att.source is None and att.speaker_name is None
+
+
 # --- negatives ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -236,6 +243,9 @@ def test_unclosed_quote(analyze):
     # the writer's own aside
     "It is safe to say the Rovers will miss their captain.",
     "It is fair to say that the season has been a disappointment.",
+    # a title its subject was voted or named: nobody's words
+    'As a teenager the singer was voted "Most Likely to Succeed." She moved to Memphis.',
+    'The same year the swimmer was also named, "Athlete of the Year." She retired in 2011.',
 ])
 def test_negatives_yield_nothing(analyze, text):
     assert analyze(text).attributions == []

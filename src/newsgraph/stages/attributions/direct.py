@@ -27,7 +27,7 @@ from typing import Optional
 from .lexicon import _lines, learned_table, naming_verbs, reporting_verbs
 from .quotes import Quote
 from .quote_sources import DASHES, colon_source, dash_source, name_run, noun_run, quote_source
-from .syntax import subject_of, token_at
+from .syntax import sourceless, subject_of, token_at
 
 MIN_WORDS_STANDALONE = 4
 DESCRIBED_WINDOW = 40  # ... or past a relative clause within this many
@@ -317,6 +317,12 @@ def make_candidate(doc, q: Quote, cue) -> Candidate:
         if src is not None:
             cand.source, cand.source_start = src, doc[src[0]].idx
         return cand
+    if tok is not None and sourceless(tok):
+        # 'The detective was told, "..."': a passive cue's subject heard the words; with
+        # no "by" agent nobody is named as their source
+        cand = Candidate("direct", (q.start, q.end), (tok.idx, tok.idx + len(tok.text)), tok.i,
+                         None, para=q.para, parts=[(q.start, q.end)], sourceless=True)
+        return cand
     if tok is not None:
         cue_span, cue_i, src = (tok.idx, tok.idx + len(tok.text)), tok.i, quote_source(doc, tok, q)
     else:
@@ -490,6 +496,18 @@ def _opens_clause(norm: str, start: int) -> bool:
     return i == 0 or norm[i - 1] in "\n.!?:,\u2014\u2013-\"("
 
 
+def _passive_label(toks) -> bool:
+    """A naming or choosing verb in the passive right before the quote: what its subject
+    was named, voted or crowned is a title, nobody's words ("was named, 'Athlete of the
+    Year'")."""
+    words = [t for t in toks if not t.is_punct]
+    if not words:
+        return False
+    verb = words[-1]
+    return verb.lemma_.lower() in naming_verbs() and \
+        any(c.dep_ == "auxpass" for c in verb.children)
+
+
 def preceding_cue(doc, norm: str, q: Quote):
     """The cue before a quote introduced by a comma, a colon or a reporting verb."""
     lead_end = q.start
@@ -518,6 +536,8 @@ def preceding_cue(doc, norm: str, q: Quote):
                                  and toks[-1].lemma_.lower() not in naming_verbs()
                                  and _opens_capital(norm, q)):
         return None  # 'won't allow "law-abiding owners to..."': the quote is an object
+    if _passive_label(toks):
+        return None  # 'was voted "Most Likely to Succeed"', 'was named, "Rookie of the Year"'
     if toks and toks[-1].lower_ == "that" or (mark == "," and len(toks) > 1
                                                and toks[-2].lower_ == "that"):
         return None  # 'tweeted that, "..."' is mixed speech: the indirect pass takes it
