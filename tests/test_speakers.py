@@ -91,6 +91,14 @@ def test_a_pronoun_chain_keeps_the_turn_past_a_newer_man(analyze):
     assert rest.source.text == "He"
 
 
+def test_he_is_not_the_person_his_own_clause_names(analyze):
+    # "He said Tavin was ...": he cannot be Tavin, however salient Tavin is
+    an = analyze("The boy, Tavin Reyes, died at the scene on Sunday. His death came as a "
+                 "shock to Lo Dunn, who coached him for three years.\n\n"
+                 "He said Tavin was a standout kid.")
+    assert _by_content(an, "standout kid").speaker_name == "Lo Dunn"
+
+
 def test_a_resolved_pronoun_becomes_a_mention_of_its_referent(pipeline):
     from newsgraph.model import Article
     from newsgraph.pipeline import Analysis

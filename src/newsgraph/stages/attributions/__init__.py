@@ -50,7 +50,7 @@ from .scorer import one_blas_thread
 from .statements import statement_blocks
 
 
-@stage("attributions", version="2.9", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.10", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""

@@ -501,6 +501,31 @@ class Discourse:
         return self.authors[-1][1] if self.authors else None
 
     # ---- candidates and features -----------------------------------------------------
+    def _argument(self, m: MentionInfo) -> bool:
+        """A mention that is a clause's participant, not a word qualifying a noun
+        ("Trump's microphone", "Carson supporters"), and outside quote marks (a speaker
+        may name himself: 'He says ... "it's not Bernie Sanders"')."""
+        return m.head_i >= 0 and not m.possessor and not m.in_quote and \
+            self.doc[m.head_i].dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative")
+
+    def _named_in_own_clause(self, pos: int) -> Optional[tuple[int, int]]:
+        """Characters of the clause a subject pronoun at ``pos`` reports ("*He* said [Lavardo
+        was a standout kid]"): a name there cannot be the pronoun's referent (a pronoun
+        subject never takes up a name in its own complement clause; "he said he", with
+        a pronoun, can).  Only a name that is a participant counts (:meth:`_argument`):
+        "He notes ... an issue with Trump's microphone" is written of Trump himself.  Applied to the ranked
+        candidates, not to the ranker's training rows: a hard constraint, like agreement."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].dep_ != "nsubj":
+            return None
+        tok = span[0]
+        clause = next((c for c in tok.head.children if c.dep_ == "ccomp" and c.i > tok.i), None)
+        if clause is None:
+            return None
+        last = self.doc[clause.right_edge.i]
+        return self.doc[clause.left_edge.i].idx, last.idx + len(last.text)
+
+
     def candidates(self, pron: str, pos: int) -> list[tuple[Optional[Referent], dict]]:
         """Compatible referents seen before ``pos`` with their features, plus "nobody"."""
         sent, para = self.sent_of(pos), self.para_of(pos)
@@ -611,6 +636,11 @@ class Discourse:
         (:meth:`add_mention`) for the pronouns after it."""
         weights = ranker_weights()
         cands = self.candidates(pron, pos)
+        named_below = self._named_in_own_clause(pos)
+        if named_below:  # "He said Lavardo was a standout": he is not Lavardo
+            cands = [(r, f) for r, f in cands if r is None or not any(
+                named_below[0] <= m.start < named_below[1] and self._argument(m)
+                for m in r.mentions)]
         scores = [sum(weights.get(k, 0.0) * v for k, v in f.items()) for _, f in cands]
         top = max(scores)
         exps = [math.exp(s - top) for s in scores]
