@@ -77,3 +77,18 @@ def test_hopes_is_a_state_of_mind_whatever_the_lemmatiser_says(analyze):
     text = POLITICS + " The governor hopes the senate will pass the budget before the vote."
     found = {a.cue.text: a.mode for a in analyze(text).attributions if a.cue}
     assert found.get("hopes") == "thought"
+
+
+@pytest.mark.parametrize("text, content, source", [
+    ("The driver was convicted of theft in 2015, court records show.",
+     "The driver was convicted of theft in 2015", "court records"),
+    ("The gun went off while the boy was holding it, the incident report states.",
+     "The gun went off while the boy was holding it", "the incident report"),
+])
+def test_a_clause_credited_to_records_at_its_end(analyze, text, content, source):
+    atts = [a for a in analyze(text).attributions if a.content.text == content]
+    assert atts and atts[0].source.text == source and atts[0].sourcing == "document"
+
+
+def test_a_sentence_ending_in_a_noun_and_show_is_no_frame(analyze):
+    assert not analyze("The children sang and danced, and the parents enjoyed the show.").attributions
