@@ -48,10 +48,10 @@ from .quotes import find_quotes
 from .refusals import refusal_candidates
 from .scorer import one_blas_thread
 from .statements import statement_blocks
-from .records import document_frames
+from .tails import tail_frames
 
 
-@stage("attributions", version="2.11", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.12", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
@@ -64,7 +64,7 @@ def attributions(analysis: Analysis) -> None:
     kept = direct + indirect
     kept = colon_lines(analysis, kept)
     kept = statement_blocks(analysis, kept)
-    kept = kept + document_frames(analysis, kept)
+    kept = kept + tail_frames(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)
     kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)
