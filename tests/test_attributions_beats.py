@@ -104,6 +104,15 @@ def test_a_long_lede_credited_at_its_end(analyze):
         ("police", "A man was shot to death and three others were wounded in the town")]
 
 
+def test_a_lede_credited_at_its_end_around_a_nested_action_verb(analyze):
+    # "who were told to leave" is inside the reported clause; it does not own the clause
+    text = ("Two men who were told to leave a wedding party returned at midnight and "
+            "smashed the windows of the hall, causing $9,000 in damage, deputies said.")
+    atts = [a for a in analyze(text).attributions if a.source is not None]
+    assert [a.source.text for a in atts] == ["deputies"]
+    assert atts[0].content.text.startswith("Two men who were told to leave")
+
+
 def test_a_fragment_left_by_a_sentence_split_is_no_claim(analyze):
     text = ("The boy found the rifle in an apartment on 71st St. near 12th Ave. "
             "around 6:15 p.m., officials said.")

@@ -6,7 +6,7 @@ the parse, and on a long lede or a document tail the small model often breaks th
 ("said" parsed as a conjunct of the first clause; "court records show" with "records" a
 compound and no subject), so nothing was offered: the seed-101 audit missed both ledes
 that ended so, and three claims credited to records.  The frame is plain on the surface,
-so it is read there, for sentences no other candidate touches:
+so it is read there, for sentences whose clause no other candidate holds:
 
     <clause> , <noun phrase> <verb> [when] .
 
@@ -32,7 +32,8 @@ MAX_WHEN_WORDS = 4
 
 
 def tail_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
-    """One candidate per sentence ending in a source frame that no kept candidate touches."""
+    """One candidate per sentence ending in a source frame whose clause no kept candidate
+    holds already."""
     doc = analysis.doc
     out = []
     for sent in doc.sents:
@@ -44,13 +45,20 @@ def tail_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
         if b - a < 3 or not _clause_like(doc[a:b]):
             continue
         start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-        if any(c.content[0] < end and start < c.content[1] or
-               c.cue and sent.start_char <= c.cue[0] < sent.end_char for c in kept):
-            continue
+        if any(_covers(c, start, end) or c.cue and c.cue[0] >= end and
+               c.cue[0] < sent.end_char for c in kept):
+            continue  # already read: a cue in the tail, or this clause as someone's content
         out.append(Candidate("indirect", (start, end),
                              (verb.idx, verb.idx + len(verb.text)), verb.i,
                              (src_start, verb.i)))
     return out
+
+
+def _covers(c: Candidate, start: int, end: int) -> bool:
+    """``c``'s content holds at least half of start..end (a cue inside the clause, "who
+    were told to leave", reports something nested in it and does not count)."""
+    inter = min(end, c.content[1]) - max(start, c.content[0])
+    return inter >= (end - start) / 2
 
 
 def _tail(sent):
