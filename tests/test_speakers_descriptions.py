@@ -4,6 +4,8 @@ speaker.  Every article here was written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from newsgraph.stages.attributions.coref import Discourse, holds_title
 from newsgraph.stages.attributions.quotes import find_quotes
 
@@ -116,3 +118,12 @@ def test_a_place_naming_the_forces_people_is_part_of_the_force(analyze):
     for r in disc.referents:
         if r.kind == "GPE":  # and "Harbor City" there is no place of its own
             assert at not in r.starts
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The studio said the film had earned $40 million in its first week.", "The studio"),
+    ("Director Lena Marsh left the premiere early, festival staff said.", "festival staff"),
+])
+def test_a_description_no_list_knows_is_still_shown_as_the_speaker(analyze, text, name):
+    att = analyze(text).attributions[0]
+    assert att.speaker is None and att.speaker_name == name

@@ -343,6 +343,11 @@ class SpeakerResolver:
         if head.pos_ == "NOUN" and head.text.capitalize() in org_heads():
             # "the weather service said", "the state department said": a body, unnamed
             return Resolution(None, "unnamed organisation", "anonymous", name=self._phrase(head))
+        if head.pos_ == "NOUN":
+            # "The studio said", "festival staff said": nobody named, and no list says what
+            # kind of speaker; the reader still sees the description (sourcing unknown)
+            return Resolution(None, "unnamed description of an unknown kind", None,
+                              name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
 
     def _title_holder(self, head, words: tuple[str, ...] = ()):
