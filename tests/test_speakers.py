@@ -99,6 +99,14 @@ def test_he_is_not_the_person_his_own_clause_names(analyze):
     assert _by_content(an, "standout kid").speaker_name == "Lo Dunn"
 
 
+def test_she_never_goes_to_a_man_the_text_calls_he(analyze):
+    # no list knows "Tarquin"; the text's own "his" and "he" make him a man
+    an = analyze("Tarquin Vell grew up above the shop.\n\nTarquin learned to bake from his "
+                 "father and took over the ovens at 19.\n\nTarquin later studied in Lyon. He "
+                 "came back after two years.\n\nShe said he never wanted to leave the town.")
+    assert _by_content(an, "never wanted to leave").speaker_name != "Tarquin Vell"
+
+
 def test_a_resolved_pronoun_becomes_a_mention_of_its_referent(pipeline):
     from newsgraph.model import Article
     from newsgraph.pipeline import Analysis

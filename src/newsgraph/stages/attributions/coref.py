@@ -636,6 +636,7 @@ class Discourse:
         (:meth:`add_mention`) for the pronouns after it."""
         weights = ranker_weights()
         cands = self.candidates(pron, pos)
+        cands = [(r, f) for r, f in cands if not (f.get("gender_clash") and _mostly(r))]
         named_below = self._named_in_own_clause(pos)
         if named_below:  # "He said Lavardo was a standout": he is not Lavardo
             cands = [(r, f) for r, f in cands if r is None or not any(
@@ -676,6 +677,15 @@ def holds_title(text: str, start: int, end: int, word: str) -> bool:
         return True  # also a title the name's own mention holds ("Coroner Gary Hargrove")
     after = _APPOS_ROLE.match(text, end)
     return bool(after) and after.group(1).split()[-1].lower() == word
+
+
+def _mostly(r: Referent) -> bool:
+    """The text tells ``r``'s gender at least two to one ("Ben ... his early years ... his
+    brother", one stray "her"): a he/she of the other gender does not mean ``r``, even
+    from the ranker's first place ("She said he travelled" went to Ben)."""
+    own = sum(r.evidence.get(r.gender, []))
+    other = sum(w for g, ws in r.evidence.items() if g != r.gender for w in ws)
+    return bool(r.gender) and own >= 2 * other
 
 
 def _compatible(pron: str, r: Referent) -> bool:
