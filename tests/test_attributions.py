@@ -430,6 +430,15 @@ def test_an_indirect_claim_around_a_parenthetical_frame(analyze, text, parts):
     assert [[p.text for p in a.content_parts] for a in atts] == [parts]
 
 
+def test_a_new_cue_after_a_quote_frame_starts_its_own_attribution(analyze):
+    # the second quote belongs to the clause of "said", not to the first quote's "told"
+    a = analyze('"We were second best," he told reporters. Brandt said the title race was '
+                '"far from over."')
+    first = _find(a, "second best")
+    assert first.content.text == '"We were second best,"'
+    assert _find(a, "far from over").cue.text == "said"
+
+
 def test_continued_quote_with_inverted_cue_runs_to_the_cue(analyze):
     a = analyze('"It would be a disaster for the league" if the stadium closed, said Pavel '
                 'Orlov, a sports economist.')

@@ -121,7 +121,7 @@ def _same_frame(prev: Candidate, q: Quote) -> bool:
 def _new_cue_between(doc, prev: Candidate, q: Quote) -> bool:
     """``"A," she said, adding that B is "C."``: a second cue (or a "that" clause)
     between the first cue and the quote starts an attribution of its own."""
-    first = token_at(doc, prev.cue[1])
+    first = token_at(doc, prev.cue[1] - 1)  # the cue's last token (its end is a space)
     if first is None:
         return False
     for tok in doc[first.i + 1:]:
