@@ -91,6 +91,14 @@ def test_a_clause_credited_to_records_at_its_end(analyze, text, content, source)
     assert atts and atts[0].source.text == source and atts[0].sourcing == "document"
 
 
+def test_a_study_that_has_found_is_a_source_and_a_plan_announced_is_not(analyze):
+    found = analyze("Night nurses are twice as likely to sleep badly, a new study has found.")
+    assert [a.source.text for a in found.attributions] == ["a new study"]
+    plan = analyze("The city will keep testing the water in three districts, under a plan "
+                   "announced.")
+    assert not plan.attributions
+
+
 def test_a_sentence_ending_in_a_noun_and_show_is_no_frame(analyze):
     assert not analyze("The children sang and danced, and the parents enjoyed the show.").attributions
 

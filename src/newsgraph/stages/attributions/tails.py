@@ -11,8 +11,8 @@ so it is read there, for sentences whose clause no other candidate holds:
     <clause> , <noun phrase> <verb> [when] .
 
 The noun phrase is at most :data:`MAX_SOURCE_WORDS` words with no verb, ending in a noun
-or a name; the verb reports speech (say, state, confirm, ...), or, after a document noun
-(``lexicons/attribution_media.txt``), gives evidence (show, indicate, reveal); "when" is
+or a name; the verb (after "has"/"have" at most: "a new study has found") reports speech (say, state, confirm, ...), or, after a document noun
+(``lexicons/attribution_media.txt``), gives evidence (show, indicate, reveal, find); "when" is
 at most a few words of date or time ("today", "on Monday", "late Sunday").
 """
 
@@ -24,7 +24,7 @@ from .syntax import trim
 
 SAYING = frozenset(("say", "state", "confirm", "report", "announce", "add", "allege", "explain",
                     "write"))
-EVIDENCE = frozenset(("show", "indicate", "reveal", "suggest", "state", "say", "confirm"))
+EVIDENCE = frozenset(("show", "indicate", "reveal", "suggest", "state", "say", "confirm", "find"))
 _SOURCE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"))
 _WHEN_WORDS = frozenset(("on", "late", "early", "this", "last", "today", "tonight", "yesterday"))
 MAX_SOURCE_WORDS = 8
@@ -40,7 +40,7 @@ def tail_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
         frame = _tail(sent)
         if frame is None:
             continue
-        comma, src_start, verb = frame
+        comma, source, verb = frame
         a, b = trim(doc, _after_dateline(sent), comma)
         if b - a < 3 or not _clause_like(doc[a:b]):
             continue
@@ -49,8 +49,7 @@ def tail_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
                c.cue[0] < sent.end_char for c in kept):
             continue  # already read: a cue in the tail, or this clause as someone's content
         out.append(Candidate("indirect", (start, end),
-                             (verb.idx, verb.idx + len(verb.text)), verb.i,
-                             (src_start, verb.i)))
+                             (verb.idx, verb.idx + len(verb.text)), verb.i, source))
     return out
 
 
@@ -62,7 +61,7 @@ def _covers(c: Candidate, start: int, end: int) -> bool:
 
 
 def _tail(sent):
-    """(comma index, source start index, verb token) when ``sent`` ends with
+    """(comma index, source token range, verb token) when ``sent`` ends with
     ", <source> <verb> [when]." else None."""
     toks = [t for t in sent if not t.is_space]
     if len(toks) < 6 or toks[-1].text not in (".", "!"):
@@ -73,13 +72,18 @@ def _tail(sent):
                                              or toks[j].lower_ in _WHEN_WORDS):
         j, when = j - 1, when + 1
     verb = toks[j]
+    perfect = toks[j - 1].lemma_.lower() == "have" and toks[j - 1].pos_ == "AUX"
+    if perfect:
+        j -= 1  # "a new study has found"
+    elif verb.tag_ == "VBN":
+        return None  # "under a plan announced Tuesday": a participle, no frame
     noun = toks[j - 1]
     if noun.pos_ not in ("NOUN", "PROPN"):
         return None
     document = media_words().get(noun.lower_) == "document" or \
         media_words().get(noun.lemma_.lower()) == "document"
     if verb.lemma_.lower() not in (EVIDENCE if document else SAYING) or \
-            verb.tag_ not in ("VBD", "VBZ", "VBP", "NNS", "NN"):  # "shows" may be read as a noun
+            verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN", "NNS", "NN"):  # "shows" may be read as a noun
         return None
     i = j - 2
     while i >= 0 and j - 1 - i < MAX_SOURCE_WORDS and toks[i].text != "," and \
@@ -87,7 +91,7 @@ def _tail(sent):
         i -= 1
     if i < 1 or toks[i].text != ",":
         return None
-    return toks[i].i, toks[i + 1].i, verb
+    return toks[i].i, (toks[i + 1].i, noun.i + 1), verb
 
 
 def _clause_like(span) -> bool:
