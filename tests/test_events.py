@@ -12,9 +12,12 @@ _JUDGE_DROPS = "the events judge drops this true event (rare trigger, unlike its
 _JUDGE_KEEPS = "the events judge keeps this word sense (not learned from its training data yet)"
 # Session 13's judge (beat and agent features, more written negatives) finds "distributed"
 # and leaves "fired a shot over the bar" alone, but drops "The bank stopped all loans ..."
-# and "Parliament voted down the peace accord ...".
+# and "Parliament voted down the peace accord ...".  Session 16's refit (word-sense negatives:
+# "asked not to be named", "is asked to call", weather sentences) finds "The bank stopped all
+# loans ..." again but drops "Kyiv asked its allies for ..." (P(NONE) 0.56 -> 0.63, limit
+# 0.584) and "Artillery shells rained down ..." (0.42 -> 0.59).
 KNOWN_JUDGE_MISSES = {"MOBILIZE-increased", "REJECT-brushed", "SANCTION-closed",
-                      "SANCTION-stopped", "REJECT-voted"}
+                      "REJECT-voted", "REQUEST-asked", "ASSAULT-rained"}
 KNOWN_JUDGE_FALSE = {"probe"}
 
 

@@ -13,7 +13,10 @@ sentence, where each word alone is rare in training), whether actor and object c
 (a person, group or body; a thing such as "the heatwave" or "the app":
 ``agent_kind``), a reflexive object, an "-ly" adverb ("accidentally"), accident words
 in the sentence, and a crime named as what someone is charged with ("charged with
-murder").  Classes are the 16 PLOVER types plus
+murder").  Since session 16 (word sense) also an object that is a record or words
+(``lexicons/event_record_nouns.txt``: "released the names", "code execution") and a
+preposition that only says when (``prep_when``: "fired the coach on Monday" is no
+"fired on").  Classes are the 16 PLOVER types plus
 ``NONE``.  It is trained by ``make event-model`` (``scripts/train_event_model.py``)
 on the tuning halves of PLOVER gold, the events-extra sets, real news sentences
 we labelled and sentences we wrote; the weights are ``lexicons/event_judge.npz``.
@@ -35,6 +38,7 @@ from typing import Optional
 
 from .coding import actorish, can_act, is_non_agent
 from .lexicon import read_text
+from .syntax import is_when as _when
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
 NONE = "NONE"
@@ -120,6 +124,17 @@ def person_nouns() -> tuple:
     return frozenset(people), frozenset(things)
 
 
+@lru_cache(maxsize=1)
+def record_nouns() -> frozenset:
+    """Nouns for information and records (``event_record_nouns.txt``): "the names", "code"."""
+    return frozenset(w for line in read_text("event_record_nouns.txt").splitlines()
+                     if not line.startswith("#") for w in line.split())
+
+
+def _is_record(tok) -> bool:
+    return tok is not None and (_lem(tok) in record_nouns() or tok.lower_ in record_nouns())
+
+
 _QUANTITY_HEADS = frozenset(("hundred", "hundreds", "thousand", "thousands", "dozen", "dozens",
                              "million", "millions", "number", "group", "crowd", "couple",
                              "pair", "team", "band", "handful", "score", "scores"))
@@ -174,6 +189,8 @@ def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False,
         if d in ("dobj", "pobj", "attr", "oprd", "nsubjpass", "dative"):
             f["obj=" + _lem(c)] = 1.0
             f["objkind=" + _kind(analysis, c)] = 1.0
+        elif d in ("prep", "prt", "agent") and _when(c):
+            f["prep_when"] = 1.0  # "on Monday": when, not at whom ("fired the coach on Monday")
         elif d in ("prep", "prt", "agent"):
             f["prep=" + c.lower_] = 1.0
             for p in c.children:
@@ -201,6 +218,14 @@ def features(analysis, tok, etype: str, actor_tok=None, speech: bool = False,
     okind = agent_kind(patient)
     f["obj_agent=" + okind] = 1.0
     f["obj_agent_type=" + okind + "|" + etype] = 1.0
+    # What the act is done to, when it is words or a record ("released the names", "code
+    # execution", "call the tip line"): no person or group is released, killed or asked.
+    held = [patient] if patient is not None else []
+    if tok.pos_ in ("NOUN", "PROPN"):
+        held += [c for c in tok.children if c.dep_ in ("compound", "nmod")]
+    if any(_is_record(h) for h in held):
+        f["obj_record"] = 1.0
+        f["obj_record_type=" + etype] = 1.0
     if patient is not None and patient.lower_ in _REFLEXIVE:
         f["obj_self"] = 1.0
     for c in tok.children:

@@ -79,7 +79,7 @@ def _entry(raw, sets: dict) -> Entry:
     alts = []
     for a in raw.get("alts", ()):
         conds = {k: _expand(a[k], sets) for k in _SET_KEYS if k in a}
-        for key in ("xcomp", "target_person", "has_object", "ccomp"):
+        for key in ("xcomp", "target_person", "has_object", "ccomp", "obj_agent"):
             if key in a:
                 conds[key] = bool(a[key])
         at = a.get("type")

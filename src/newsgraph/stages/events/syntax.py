@@ -44,6 +44,17 @@ def children(tok, *deps: str) -> list:
     return [c for c in tok.children if c.dep_ in deps]
 
 
+_TIME_ENTS = frozenset(("DATE", "TIME"))
+
+
+def is_when(prep) -> bool:
+    """A preposition that only says when ("on Monday", "at noon", "for two hours"): no
+    direction of an act, so it meets no "prep" condition of the trigger lexicon ("fired
+    the coach on Monday" is no "fired on")."""
+    objs = [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+    return bool(objs) and all(p.ent_type_ in _TIME_ENTS for p in objs)
+
+
 def first_child(tok, *deps: str):
     for c in tok.children:
         if c.dep_ in deps:

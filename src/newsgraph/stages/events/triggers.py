@@ -106,7 +106,8 @@ class _Context:
         return out
 
     def _prep(self):
-        return {c.lower_ for c in self.tok.children if c.dep_ in ("prep", "prt", "agent")}
+        return {c.lower_ for c in self.tok.children if c.dep_ in ("prep", "prt", "agent")
+                and not syntax.is_when(c)}
 
     def _prt(self):
         tok = self.tok
@@ -115,7 +116,8 @@ class _Context:
                or (c.dep_ == "advmod" and c.lower_ in _PARTICLES and c.i == tok.i + 1)}
         doc = tok.doc
         for j in (tok.i + 1, tok.i + 2):
-            if j < len(doc) and doc[j].head.i == tok.i and doc[j].dep_ in ("prep", "prt"):
+            if j < len(doc) and doc[j].head.i == tok.i and doc[j].dep_ in ("prep", "prt") \
+                    and not syntax.is_when(doc[j]):
                 out.add(doc[j].lower_)
         return out
 
@@ -183,6 +185,17 @@ class _Context:
     def _xcomp(self):
         return any(c.dep_ in ("xcomp", "ccomp") for c in self.tok.children)
 
+    def _obj_agent(self):
+        """Whether the verb's direct object (active voice) is someone who can act: a
+        person, a group or a body ("fired the coach", "fired 40 engineers")."""
+        if self.is_noun:
+            return False
+        obj = syntax.first_child(self.tok, *syntax.OBJ)
+        if obj is None:
+            return False
+        from .judge import agent_kind
+        return agent_kind(obj) == "agent" and obj.lower_ not in ("it", "them", "this", "that")
+
     def _xcomp_lemma(self):
         return {c.lemma_.lower() for c in self.tok.children if c.dep_ in ("xcomp", "advcl")}
 
@@ -203,7 +216,7 @@ def _modified_object(verb) -> list:
 
 def _holds(alt, ctx: _Context) -> bool:
     for key, want in alt.conds.items():
-        if key in ("xcomp", "target_person", "has_object", "ccomp"):
+        if key in ("xcomp", "target_person", "has_object", "ccomp", "obj_agent"):
             if ctx.get(key) != want:
                 return False
             continue
