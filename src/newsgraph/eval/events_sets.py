@@ -24,7 +24,7 @@ only as totals).  Sets, all read at run time:
   (sports, courts, science, business, entertainment and celebrity, "arrived" that is no
   visit; ``gold/events-written-heldout.jsonl``).  Wholly locked: never trained on, read
   only as totals.
-- ``moreneg``: no-event sentences we wrote in session 13 across every beat, each with a
+- ``moreneg``: no-event sentences we wrote in sessions 13 and 16 across every beat, each with a
   misleading word (``gold/events-written-negatives.jsonl``); split into halves like the
   others (the tuning half is trained on), scored on its own rows outside ``all`` so that
   those stay comparable with earlier sessions.
