@@ -134,8 +134,8 @@ def _story_day(ctx) -> Optional[date]:
 
 
 def h_weekday(m, ctx):
-    if not capitalised(m["wd"]):
-        return None
+    if not capitalised(m["wd"]) and not m["wd"].islower():
+        return None  # "sunday" in a message is the day; "sUnday" is noise
     wd = weekday_number(m["wd"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     part = lexicon()["day_parts"].get((m["part"] or "").lower())
