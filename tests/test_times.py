@@ -560,3 +560,17 @@ def test_lower_case_weekday_takes_the_clause_tense(times):
 
 def test_a_weekday_in_odd_case_is_not_taken(times):
     assert [t for t in times("the sUnday crowd left early") if "sUnday" in t.span.text] == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("bbq at my place tmr, bring drinks", "tmr", "2024-11-19"),
+    ("free tmrw if you want to talk", "tmrw", "2024-11-19"),
+    ("so tired, ran 10k tdy", "tdy", "2024-11-18"),
+    ("movie tmr night?", "tmr night", "2024-11-19TNI"),
+])
+def test_message_short_forms_of_today_and_tomorrow(times, text, span, value):
+    assert one(times, text, span).value == value
+
+
+def test_capitalised_short_forms_are_acronyms(times):
+    assert times("The TMR unit and the Tdy group met.") == []
