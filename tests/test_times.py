@@ -539,3 +539,38 @@ def test_a_spaced_clock_time_is_read_whole(times):
 def test_a_clock_time_does_not_join_a_day_on_the_next_line(times):
     found = by_text(times("Posted 11:45 AM\nFriday the council met."))
     assert "11:45 AM" in found and "Friday" in found
+
+
+@pytest.mark.parametrize("text, span, capital", [
+    ("we went hiking on sunday and my legs still hurt", "sunday", "Sunday"),
+    ("the match is on saturday so wish us luck", "saturday", "Saturday"),
+    ("dinner with the cousins next tuesday", "next tuesday", "next Tuesday"),
+    ("so tired after thursday night", "thursday night", "Thursday night"),
+])
+def test_lower_case_weekdays_of_messages_read_as_capitalised_ones(times, text, span, capital):
+    """Messages and tweets often write weekdays in lower case: the same day as "Sunday"."""
+    low = one(times, text, span)
+    assert low.value.startswith("2024-11-")
+    assert low.value == one(times, text.replace(span, capital), capital).value
+
+
+def test_lower_case_weekday_takes_the_clause_tense(times):
+    assert one(times, "we went hiking on sunday", "sunday").value == "2024-11-17"
+
+
+def test_a_weekday_in_odd_case_is_not_taken(times):
+    assert [t for t in times("the sUnday crowd left early") if "sUnday" in t.span.text] == []
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("bbq at my place tmr, bring drinks", "tmr", "2024-11-19"),
+    ("free tmrw if you want to talk", "tmrw", "2024-11-19"),
+    ("so tired, ran 10k tdy", "tdy", "2024-11-18"),
+    ("movie tmr night?", "tmr night", "2024-11-19TNI"),
+])
+def test_message_short_forms_of_today_and_tomorrow(times, text, span, value):
+    assert one(times, text, span).value == value
+
+
+def test_capitalised_short_forms_are_acronyms(times):
+    assert times("The TMR unit and the Tdy group met.") == []

@@ -89,7 +89,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                     rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
                     rf"(?:\s+(?P<part>{p['PART']})(?P<ppl>s)?)?\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-                   rf"|yesterday|today|tomorrow|tonight)(?:\s+(?P<part>{p['PART']}))?"
+                   rf"|yesterday|today|tomorrow|tonight|tmrw?|tdy)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
         ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.]\s?(?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
                   rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
@@ -174,7 +174,7 @@ def trigger_words() -> dict[str, str]:
         | set(lex["sets"])
     for phrase in lex["present_ref"] + lex["past_ref"] + lex["future_ref"] + list(lex["holidays"]):
         words.update(w for w in re.split(r"[\s'-]+", phrase) if len(w) > 3 or w == "now")
-    words |= {"yesterday", "today", "tomorrow", "tonight", "fy", "fiscal", "nineteen",
+    words |= {"yesterday", "today", "tomorrow", "tonight", "tmr", "tmrw", "tdy", "fy", "fiscal", "nineteen",
               "twenty", "thousand", "every", "each", "per"}
     for w in words:
         table[w] = "WORD"

@@ -134,8 +134,8 @@ def _story_day(ctx) -> Optional[date]:
 
 
 def h_weekday(m, ctx):
-    if not capitalised(m["wd"]):
-        return None
+    if not capitalised(m["wd"]) and not m["wd"].islower():
+        return None  # "sunday" in a message is the day; "sUnday" is noise
     wd = weekday_number(m["wd"])
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     part = lexicon()["day_parts"].get((m["part"] or "").lower())
@@ -177,6 +177,9 @@ def _generic_today(ctx, start: int, after: int) -> bool:
     return any(w.lower() in heads for w in words)
 
 
+_SHORT_DAYS = {"tmr": "tomorrow", "tmrw": "tomorrow", "tdy": "today"}  # text messages
+
+
 def h_relday(m, ctx):
     parts = lexicon()["day_parts"]
     if m["this"]:
@@ -185,6 +188,10 @@ def h_relday(m, ctx):
         value = cal.shift(ctx.anchor, "D", offset)
         return "TIME", f"{value}T{parts[word]}"
     rel = re.sub(r"\s+", " ", m["rel"].lower())
+    if rel in _SHORT_DAYS:
+        if not m["rel"].islower():
+            return None  # "TMR", "Tdy": an acronym or a name, not a message's "tmr"
+        rel = _SHORT_DAYS[rel]
     if rel == "today" and ctx.text[m.end():m.end() + 2] in ("'s", "\u2019s") \
             and _generic_today(ctx, m.start(), m.end() + 2):
         return None  # "today's youth": generic, not the date ("today's vote" is the day)
