@@ -103,3 +103,11 @@ def test_a_name_in_apposition_to_the_role_is_the_speaker(analyze):
     a = analyze("A lawyer for the family, John Carver, said the family would appeal.")
     att = _by_content(a, "would appeal")
     assert att.speaker_name == "John Carver" and att.sourcing == "named_person"
+
+
+def test_a_description_no_role_matches_stays_unnamed_not_the_latest_person(analyze):
+    # nothing says who "the candidate" is; the teacher named last did not say it
+    a = analyze("Lena Ortiz met voters in Dover on Monday.\n\nA retired teacher, Sam Hale, "
+                "asked about schools. The candidate said class sizes would shrink.")
+    att = _by_content(a, "class sizes")
+    assert att.speaker is None and att.speaker_name == "The candidate"

@@ -485,12 +485,12 @@ class SpeakerResolver:
                           confidence=choice.confidence)
 
     def _description(self, head, lemma: str) -> Optional[Resolution]:
-        """"the senator" -> the latest person holding that role; "the daily" -> latest org.
+        """"the senator" -> the person named before whose role or name says so.
 
-        Without a role or name that matches, a title ("the senator") goes to the latest
-        entity of its kind, but a word that names unnamed sources ("the spokesman", "the
-        official") stays unnamed: snapping it to the last named person put a company's
-        words in a union leader's mouth."""
+        Without a role or name that matches, the description stays unnamed: snapping it
+        to the latest entity of its kind put a company's words in a union leader's mouth,
+        and on 30 such guesses read over PolNeAR train and gun-violence articles 16 named
+        the wrong person or body."""
         label = description_nouns()[lemma]
         labels = ("PERSON",) if label == "PERSON" else ("ORG",)
         rows = self.index.before(head.idx, labels, limit=40)
@@ -501,15 +501,16 @@ class SpeakerResolver:
             if all(_role_names(ent, q) for q in [lemma] + qualifiers):
                 return Resolution(ent, "description matches a role or name",
                                   _sourcing_for_entity(ent))
-        if qualifiers or lemma in anonymous_nouns():
-            return Resolution(None, "unnamed description, no named holder of that role",
-                              "anonymous", name=self._phrase(head))
-        if rows and label == "PERSON":
-            ent = rows[0][2]
-            return Resolution(ent, "description: the latest entity of that kind",
-                              _sourcing_for_entity(ent))
-        if rows:
+        if rows and label == "ORG" and lemma in ("company", "firm") and not qualifiers:
+            # "the company" in a story about one firm is that firm (5 of 5 read right;
+            # "the campaign", "the group", "the newspaper" were 1 of 10)
             ent = _most_named(self.index.before(head.idx, labels, limit=400))
             return Resolution(ent, "description: the organisation named most before it",
                               _sourcing_for_entity(ent))
+        if rows or qualifiers or lemma in anonymous_nouns():
+            # No role or name matches: nobody is named with this description, and a guess
+            # (the latest person, the organisation named most) put "the newspaper" on the
+            # IMF and "the candidate" on a photo agency: wrong 16 of 30 times read
+            return Resolution(None, "unnamed description, no named holder of that role",
+                              "anonymous", name=self._phrase(head))
         return None
