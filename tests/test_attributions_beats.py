@@ -125,3 +125,10 @@ def test_a_fragment_left_by_a_sentence_split_is_no_claim(analyze):
     text = ("The boy found the rifle in an apartment on 71st St. near 12th Ave. "
             "around 6:15 p.m., officials said.")
     assert all(not a.content.text.startswith("around") for a in analyze(text).attributions)
+
+
+def test_a_reporting_verb_the_tagger_read_as_a_noun(analyze):
+    # the small model tags "allege" a noun heading "he shot ..." (no noun takes a bare clause)
+    atts = analyze("Prosecutors allege he shot the clerk during a robbery in 2019.").attributions
+    assert [(a.source.text, a.cue.text) for a in atts] == [("Prosecutors", "allege")]
+    assert atts[0].content.text.startswith("he shot the clerk")

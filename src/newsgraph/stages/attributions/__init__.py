@@ -51,7 +51,7 @@ from .statements import statement_blocks
 from .tails import tail_frames
 
 
-@stage("attributions", version="2.18", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.19", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""

@@ -82,7 +82,8 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
     kinds = _source_kinds(offered)
     scores, threshold = _score(offered, kinds, ctx)
     scores = [max(x, threshold) if _trailing_frame(tok, rel, a, b)
-              or (rel == "head" and (closes_sentence(tok) or parenthetical(tok))) else x
+              or (rel == "head" and (closes_sentence(tok) or parenthetical(tok)))
+              or (rel == "ccomp" and _mistagged_verb(tok)) else x
               for (tok, rel, a, b), x in zip(offered, scores)]
     best: dict[int, tuple[float, int, int, str]] = {}
     for (tok, rel, a, b), s in zip(offered, scores):
@@ -177,7 +178,20 @@ def _may_be_cue(tok) -> bool:
     hits, seen = learned_table().get(f"{tok.lemma_.lower()}|{tok.pos_}|any", (None, 0))
     if tok.pos_ == "VERB":
         return hits != 0
-    return bool(hits)
+    return bool(hits) or _mistagged_verb(tok)
+
+
+def _mistagged_verb(tok) -> bool:
+    """A reporting verb the tagger read as a noun heading a clause ("Prosecutors [allege]
+    he shot the clerk": "allege" a NOUN whose subject hangs on it as a compound, with a
+    ccomp): no noun takes a finite clause without "that", so the parse says it is the
+    verb.  Not with a determiner or auxiliary ("The only hope ... is", "did post")."""
+    return tok.pos_ == "NOUN" and tok.lemma_.lower() in reporting_verbs() and \
+        tok.tag_ == "NN" and tok.i > 0 and \
+        all(c.dep_ == "compound" for c in tok.children if c.i < tok.i) and \
+        any(c.dep_ == "compound" for c in tok.children) and any(c.dep_ == "ccomp" and c.i > tok.i and
+                                 not any(g.lower_ == "that" and g.dep_ == "mark"
+                                         for g in c.children) for c in tok.children)
 
 
 def _source_kinds(offered: list) -> dict[int, tuple[str, Optional[tuple[int, int]]]]:

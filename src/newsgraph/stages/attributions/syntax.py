@@ -359,6 +359,9 @@ def source_span(token) -> Optional[tuple[int, int]]:
     if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
         return noun.left_edge.i, token.left_edge.i if token.left_edge.i > noun.left_edge.i else noun.i + 1
+    if token.pos_ == "NOUN" and token.left_edge.i < token.i and \
+            any(c.dep_ == "ccomp" for c in token.children):
+        return token.left_edge.i, token.i  # "[Prosecutors] allege he ...", a verb tagged NOUN
     if token.pos_ == "NOUN":
         return noun_source(token)
     subj = subject_of(token)
