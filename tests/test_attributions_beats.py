@@ -132,3 +132,12 @@ def test_a_reporting_verb_the_tagger_read_as_a_noun(analyze):
     atts = analyze("Prosecutors allege he shot the clerk during a robbery in 2019.").attributions
     assert [(a.source.text, a.cue.text) for a in atts] == [("Prosecutors", "allege")]
     assert atts[0].content.text.startswith("he shot the clerk")
+
+
+def test_allege_read_as_part_of_a_noun_phrase_is_still_the_cue(analyze):
+    # the small model parses "Prosecutors allege Thomas" as one noun phrase, subject of "fired"
+    text = ("Prosecutors allege Tavis fired nine shots into a group of partygoers, prompting "
+            "them to run toward the porch.")
+    atts = analyze(text).attributions
+    assert [(a.source.text, a.cue.text) for a in atts] == [("Prosecutors", "allege")]
+    assert atts[0].content.text.startswith("Tavis fired nine shots")

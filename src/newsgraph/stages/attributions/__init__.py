@@ -49,6 +49,7 @@ from .refusals import refusal_candidates
 from .scorer import one_blas_thread
 from .statements import statement_blocks
 from .tails import tail_frames
+from .mistags import verb_only_frames
 
 
 @stage("attributions", version="2.19", requires=("doc", "entities"), assigns=("attributions",),
@@ -65,6 +66,7 @@ def attributions(analysis: Analysis) -> None:
     kept = colon_lines(analysis, kept)
     kept = statement_blocks(analysis, kept)
     kept = kept + tail_frames(analysis, kept)
+    kept = kept + verb_only_frames(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)
     kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)
