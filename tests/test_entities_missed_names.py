@@ -170,3 +170,38 @@ def test_untagged_name_after_a_capitalised_title_is_a_person():
          ("died", "VBD"), (".", ".")],
     ])
     assert "Gerone Hobbs" in names(extract(doc, text), "PERSON")
+
+
+def test_one_word_names_written_again_are_mentions_of_their_own_kind():
+    # a one-word organisation tagged once and missed before and after; a sentence-initial
+    # common noun that the article also writes in lowercase is no name
+    doc, text = build([
+        [("Varnholt", "NNP"), ("hired", "VBD"), ("Mira", "NNP", "PERSON"),
+         ("Olsen", "NNP", "PERSON"), (".", ".")],
+        [("Shares", "NNS"), ("of", "IN"), ("Varnholt", "NNP", "ORG"), ("fell", "VBD"),
+         ("after", "IN"), ("Frontier", "NNP", "ORG"), ("sold", "VBD"), ("them", "PRP"),
+         (".", ".")],
+        [("Varnholt", "NNP"), ("said", "VBD"), ("it", "PRP"), ("would", "MD"), ("buy", "VB"),
+         ("them", "PRP"), ("back", "RB"), (".", ".")],
+        [("Frontier", "NN"), ("towns", "NNS"), ("lie", "VBP"), ("on", "IN"), ("the", "DT"),
+         ("frontier", "NN"), (".", ".")],
+    ])
+    ents = extract(doc, text)
+    org = names(ents)["Varnholt"]
+    assert [(m.span.text, m.kind) for m in org.mentions] == [
+        ("Varnholt", "name_again"), ("Varnholt", "name"), ("Varnholt", "name_again")]
+    assert mention_texts(names(ents)["Frontier"]) == ["Frontier"]
+    # ids follow the first mention found before: the person named first is E1
+    assert [e.name for e in ents][:2] == ["Mira Olsen", "Varnholt"]
+    assert names(ents)["Mira Olsen"].id == "E1"
+
+
+def test_one_word_name_shared_with_a_person_is_not_searched():
+    doc, text = build([
+        [("Ford", "NNP", "ORG"), ("recalled", "VBD"), ("cars", "NNS"), (".", ".")],
+        [("Ford", "NNP", "PERSON"), ("said", "VBD"), ("so", "RB"), (".", ".")],
+        [("Ford", "NNP"), ("did", "VBD"), ("not", "RB"), ("say", "VB"), ("more", "JJR"),
+         (".", ".")],
+    ])
+    kinds = [m.kind for e in extract(doc, text) for m in e.mentions]
+    assert "name_again" not in kinds

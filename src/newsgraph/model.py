@@ -78,14 +78,23 @@ class Article:
         return dataclasses.asdict(self)
 
 
+# The mention kind of a one-word organisation name found again untagged (see Mention).
+NAME_AGAIN = "name_again"
+
+
 @dataclass
 class Mention:
-    """One place in the text where an entity is named or described."""
+    """One place in the text where an entity is named or described.
+
+    ``name_again``: a one-word organisation name the tagger tagged elsewhere in the
+    article and missed here.  Only the cross-document entity layer and the views count
+    these; the story keys, the speaker candidates and the events' actors count the
+    mentions they counted before the kind existed (:data:`NAME_AGAIN`)."""
 
     FLAT_SPAN: ClassVar[bool] = True  # to_dict() puts span's fields beside its own
 
     span: Span
-    kind: str = "name"  # name | pronoun | description | title
+    kind: str = "name"  # name | name_again | pronoun | description | title
 
     def to_dict(self) -> dict:
         return {**self.span.to_dict(), "kind": self.kind}

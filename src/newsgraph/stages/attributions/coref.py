@@ -43,6 +43,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
+from ...model import NAME_AGAIN
 from .lexicon import (LEXICONS, _lines, anonymous_nouns, description_nouns, media_words,
                       reporting_verbs)
 
@@ -238,7 +239,7 @@ class Discourse:
                         if w in gw:
                             r.vote(gw[w], 2.0)
             for m in ent.mentions:
-                if m.kind == "pronoun":
+                if m.kind in ("pronoun", NAME_AGAIN):  # the ranker was fitted without these
                     continue
                 info = self._info(m.span.start, m.span.end)
                 if info is None:

@@ -16,6 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
 
+from ...model import NAME_AGAIN
 from ..entities.lexicon import honorifics, key, org_heads, titles
 from .coref import FAMILY, Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
@@ -60,7 +61,8 @@ class MentionIndex:
         rows = []
         for ent in entities or ():
             for m in ent.mentions:
-                rows.append((m.span.start, m.span.end, ent, m.kind))
+                if m.kind != NAME_AGAIN:  # speaker rules were written without these
+                    rows.append((m.span.start, m.span.end, ent, m.kind))
         rows.sort(key=lambda r: (r[0], r[1]))
         self.rows = rows
         self.starts = [r[0] for r in rows]

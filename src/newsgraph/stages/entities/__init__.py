@@ -5,7 +5,8 @@ one :class:`~newsgraph.model.Entity` per person, organisation, place or group
 of the article (:mod:`.merge`), with every mention, and for people the titles
 and roles the text gives them (:mod:`.roles`).  It also finds later bare
 surnames and names written again that the tagger missed ("... wrote on
-X.Trump himself ...", "the SEACOM cable", :mod:`.mentions`),
+X.Trump himself ...", "the SEACOM cable"; one-word organisation names written again
+are mentions of kind ``name_again``, :mod:`.mentions`),
 transcript speaker labels ("PENCE: ...", :mod:`.speakers`), and definite
 descriptions that can only mean one person ("the minister", kind
 ``description``, :mod:`.descriptions`).  Pronouns are left to the
@@ -21,7 +22,7 @@ import bisect
 import re
 from typing import Optional
 
-from ...model import Entity, Mention, Role, Span
+from ...model import NAME_AGAIN, Entity, Mention, Role, Span
 from ...pipeline import Analysis, stage
 from . import candidates as cnd
 from . import descriptions, merge, speakers
@@ -50,6 +51,7 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
     new_speakers = _speaker_mentions(doc, text, people, cands, extra)
     starts = [c.start for c in cands]  # text order: binary search for the names inside a role
     built = []
+    of_group = {}
     for group in people + others:
         mentions = [_mention(doc, text, c) for c in group.cands]
         mentions += extra.get(id(group), [])
@@ -57,11 +59,18 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
         roles = _roles(doc, text, group, cands, starts) if group.label == "PERSON" else []
         built.append(Entity(id="", label=group.label, name=merge.canonical_name(group),
                             mentions=mentions, roles=roles, stage=tag))
+        of_group[id(group)] = built[-1]
     for name, spans in new_speakers.items():
         built.append(Entity(id="", label="PERSON", name=name, stage=tag,
                             mentions=[Mention(Span.of(text, s, e), "name") for s, e in spans]))
     descriptions.add_descriptions(text, built)
+    # ids in order of the first mention found before names_again (which only adds)
     built.sort(key=lambda e: e.mentions[0].span.start)
+    taken = [(m.span.start, m.span.end) for e in built for m in e.mentions]
+    taken += [mn.char_range(doc, c.start, c.end) for c in cands]
+    for gid, ms in mn.names_again(doc, text, people + others, taken).items():
+        ent = of_group[gid]
+        ent.mentions = sorted(ent.mentions + ms, key=lambda m: m.span.start)
     for n, ent in enumerate(built, 1):
         ent.id = f"E{n}"
     return built
@@ -176,10 +185,13 @@ def _origin(doc, start: int) -> bool:
 
 
 def entity_at(analysis: Analysis, start: int, end: int) -> Entity | None:
-    """The entity with a mention overlapping ``[start, end)``; the largest overlap wins."""
+    """The entity with a mention overlapping ``[start, end)``; the largest overlap wins
+    (``name_again`` mentions left out, as the events were fitted without them)."""
     best, best_overlap = None, 0
     for ent in analysis.entities:
         for m in ent.mentions:
+            if m.kind == NAME_AGAIN:
+                continue
             overlap = min(end, m.span.end) - max(start, m.span.start)
             if overlap > best_overlap:
                 best, best_overlap = ent, overlap

@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ...model import Mention, Span
+from ...model import NAME_AGAIN, Mention, Span
 from . import candidates as cnd
 from . import merge
 
@@ -97,6 +97,53 @@ def repeated_names(doc, text: str, groups: list[merge.Group], cands: list[cnd.Ca
         gid = next(iter(owners[form]))
         out.setdefault(gid, []).append(Mention(Span.of(text, s, e), "name"))
     return out
+
+
+def names_again(doc, text: str, groups: list[merge.Group], taken: list[tuple[int, int]]
+                ) -> dict[int, list[Mention]]:
+    """One-word organisation names ("Varnholt") the article writes again untagged, keyed
+    by id(group), as mentions of kind ``name_again``.
+
+    Searched like :func:`repeated_names` (case-sensitive, on word boundaries; a form two
+    entities share is left alone) after every other mention is found: a hit overlapping
+    one of ``taken`` (the spans of all other mentions) is left alone, so nothing found
+    before changes.  A hit must be used as a name (:func:`_name_like_hit`: a
+    sentence-initial "Frontier" that the article also writes in lowercase is a common
+    word).  One-word personal names are left to :func:`surname_mentions`, which knows
+    namesakes.  Their own kind keeps them out of story keys, speaker candidates and
+    events' actors, which were fitted without them (model.NAME_AGAIN)."""
+    owners: dict[str, set[int]] = {}
+    for g in groups:
+        if g.label not in ("ORG", "PERSON"):
+            continue
+        for c in g.cands:
+            form = c.text.rstrip(".") if c.text.endswith(".") and " " not in c.text else c.text
+            if g.label == "ORG" and c.end - c.start == 1 and _one_word_name(form):
+                owners.setdefault(form, set()).add(id(g))
+            else:  # a person's or a longer form that is also written as one word: shared
+                owners.setdefault(form, set()).add(-id(g) - 1)
+    forms = [f for f, ids in owners.items() if len(ids) == 1 and next(iter(ids)) >= 0]
+    if not forms:
+        return {}
+    covered = sorted(taken)
+    starts = [c[0] for c in covered]
+    out: dict[int, list[Mention]] = {}
+    last_end = -1
+    for s, e, form in _find_words(text, forms):
+        if s < last_end or is_covered(covered, starts, s, e):
+            continue
+        if not _name_like_hit(doc, text, s, e):
+            continue
+        last_end = e
+        gid = next(iter(owners[form]))
+        out.setdefault(gid, []).append(Mention(Span.of(text, s, e), NAME_AGAIN))
+    return out
+
+
+def _one_word_name(form: str) -> bool:
+    """A one-word name worth searching again: capitalised, three letters or more,
+    not all capitals (acronyms have their own rule in :func:`repeated_names`)."""
+    return len(form) >= 3 and form[:1].isupper() and form.isalpha() and not form.isupper()
 
 
 def _find_words(text: str, forms: list[str]) -> list[tuple[int, int, str]]:

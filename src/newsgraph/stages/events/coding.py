@@ -12,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Optional
 
-from ...model import Actor, Span
+from ...model import NAME_AGAIN, Actor, Span
 from ..entities import entity_at
 from . import syntax
 from .lexicon import load, read_text as load_text
@@ -252,7 +252,7 @@ def antecedent(analysis, head):
         if e.label not in labels:
             continue
         for m in e.mentions:
-            if start - _REACH <= m.span.start and m.span.end <= start and m.kind != "pronoun":
+            if start - _REACH <= m.span.start and m.span.end <= start and m.kind not in ("pronoun", NAME_AGAIN):
                 if best is None or m.span.start > best[0]:
                     best = (m.span.start, e)
     return best[1] if best is not None else None
