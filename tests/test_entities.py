@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.pipeline import stage_versions
 from newsgraph.stages.entities import entities_by_id, entity_at
 
 
@@ -31,7 +32,7 @@ def test_offsets_index_the_original_text(analyze):
             "Valdoria\u2019s ruling party.")
     a = analyze(text)
     for e in a.entities:
-        assert e.stage == "entities@1.0"
+        assert e.stage == f"entities@{stage_versions()['entities']}"
         for m in e.mentions:
             assert text[m.span.start:m.span.end] == m.span.text
         for r in e.roles:
