@@ -81,22 +81,13 @@ def repeated_names(doc, text: str, groups: list[merge.Group], cands: list[cnd.Ca
     forms = [f for f, ids in owners.items() if len(ids) == 1]
     if not forms:
         return {}
-    covered = sorted(char_range(doc, c.start, c.end) for c in cands)
-    starts = [c[0] for c in covered]
-    out: dict[int, list[Mention]] = {}
-    last_end = -1
-    for s, e, form in _find_words(text, forms):
-        if s < last_end or is_covered(covered, starts, s, e):
-            continue
+    def proper(s: int, e: int, form: str) -> bool:
         span = doc.char_span(s, e)
-        if span is None:
-            continue
-        if not (_acronym(form) or all(t.pos_ == "PROPN" or t.is_punct for t in span)):
-            continue
-        last_end = e
-        gid = next(iter(owners[form]))
-        out.setdefault(gid, []).append(Mention(Span.of(text, s, e), "name"))
-    return out
+        return span is not None and (_acronym(form) or all(
+            t.pos_ == "PROPN" or t.is_punct for t in span))
+
+    covered = [char_range(doc, c.start, c.end) for c in cands]
+    return _untagged_hits(text, forms, owners, covered, proper, "name")
 
 
 def names_again(doc, text: str, groups: list[merge.Group], taken: list[tuple[int, int]]
@@ -125,18 +116,24 @@ def names_again(doc, text: str, groups: list[merge.Group], taken: list[tuple[int
     forms = [f for f, ids in owners.items() if len(ids) == 1 and next(iter(ids)) >= 0]
     if not forms:
         return {}
-    covered = sorted(taken)
+    return _untagged_hits(text, forms, owners, taken,
+                          lambda s, e, form: _name_like_hit(doc, text, s, e), NAME_AGAIN)
+
+
+def _untagged_hits(text: str, forms: list[str], owners: dict[str, set[int]], covered,
+                   accept, kind: str) -> dict[int, list[Mention]]:
+    """Mentions of ``kind`` at the non-overlapping whole-word hits of ``forms`` outside
+    ``covered`` (character ranges) that ``accept(start, end, form)`` takes, keyed by the
+    id of the form's one owner."""
+    covered = sorted(covered)
     starts = [c[0] for c in covered]
     out: dict[int, list[Mention]] = {}
     last_end = -1
     for s, e, form in _find_words(text, forms):
-        if s < last_end or is_covered(covered, starts, s, e):
-            continue
-        if not _name_like_hit(doc, text, s, e):
+        if s < last_end or is_covered(covered, starts, s, e) or not accept(s, e, form):
             continue
         last_end = e
-        gid = next(iter(owners[form]))
-        out.setdefault(gid, []).append(Mention(Span.of(text, s, e), NAME_AGAIN))
+        out.setdefault(next(iter(owners[form])), []).append(Mention(Span.of(text, s, e), kind))
     return out
 
 
