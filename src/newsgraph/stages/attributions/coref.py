@@ -514,8 +514,9 @@ class Discourse:
         was a standout kid]"): a name there cannot be the pronoun's referent (a pronoun
         subject never takes up a name in its own complement clause; "he said he", with
         a pronoun, can).  Only a name that is a participant counts (:meth:`_argument`):
-        "He notes ... an issue with Trump's microphone" is written of Trump himself.  Applied to the ranked
-        candidates, not to the ranker's training rows: a hard constraint, like agreement."""
+        "He notes ... an issue with Trump's microphone" is written of Trump himself.
+        Applied to the ranked candidates, not to the ranker's training rows: a hard
+        constraint, like agreement."""
         span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         if span is None or not len(span) or span[0].dep_ != "nsubj":
             return None
@@ -525,7 +526,6 @@ class Discourse:
             return None
         last = self.doc[clause.right_edge.i]
         return self.doc[clause.left_edge.i].idx, last.idx + len(last.text)
-
 
     def candidates(self, pron: str, pos: int) -> list[tuple[Optional[Referent], dict]]:
         """Compatible referents seen before ``pos`` with their features, plus "nobody"."""

@@ -317,19 +317,17 @@ def make_candidate(doc, q: Quote, cue) -> Candidate:
         if src is not None:
             cand.source, cand.source_start = src, doc[src[0]].idx
         return cand
-    if tok is not None and sourceless(tok):
-        # 'The detective was told, "..."': a passive cue's subject heard the words; with
-        # no "by" agent nobody is named as their source
-        cand = Candidate("direct", (q.start, q.end), (tok.idx, tok.idx + len(tok.text)), tok.i,
-                         None, para=q.para, parts=[(q.start, q.end)], sourceless=True)
-        return cand
+    # 'The detective was told, "..."': a passive cue's subject heard the words; with no
+    # "by" agent nobody is named as their source
+    heard = tok is not None and sourceless(tok)
     if tok is not None:
-        cue_span, cue_i, src = (tok.idx, tok.idx + len(tok.text)), tok.i, quote_source(doc, tok, q)
+        cue_span, cue_i = (tok.idx, tok.idx + len(tok.text)), tok.i
+        src = None if heard else quote_source(doc, tok, q)
     else:
         cue_span, cue_i = (colon, colon + 1), None
         src = dash_source(doc, norm_end=colon) if kind == "dash" else colon_source(doc, colon, q)
     cand = Candidate("direct", (q.start, q.end), cue_span, cue_i, src, para=q.para,
-                     parts=[(q.start, q.end)])
+                     parts=[(q.start, q.end)], sourceless=heard)
     if src is not None:
         cand.source_start = doc[src[0]].idx
     return cand

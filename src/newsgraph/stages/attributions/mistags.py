@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from .direct import Candidate
 from .syntax import trim
+from .tails import SOURCE_POS
 
 VERB_ONLY = frozenset(("allege", "alleges", "contend", "contends", "assert", "asserts"))
-_SOURCE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"))
 MAX_SOURCE_WORDS = 6
 
 
@@ -27,7 +27,7 @@ def verb_only_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
         toks = [t for t in sent if not t.is_space]
         k = next((i for i, t in enumerate(toks[:MAX_SOURCE_WORDS + 1])
                   if t.lower_ in VERB_ONLY and t.pos_ != "VERB"), None)
-        if not k or not all(t.pos_ in _SOURCE_POS for t in toks[:k]) or \
+        if not k or not all(t.pos_ in SOURCE_POS for t in toks[:k]) or \
                 toks[k - 1].pos_ not in ("NOUN", "PROPN"):
             continue
         verb = toks[k]

@@ -11,9 +11,10 @@ so it is read there, for sentences whose clause no other candidate holds:
     <clause> , <noun phrase> <verb> [when] .
 
 The noun phrase is at most :data:`MAX_SOURCE_WORDS` words with no verb, ending in a noun
-or a name; the verb (after "has"/"have" at most: "a new study has found") reports speech (say, state, confirm, ...), or, after a document noun
-(``lexicons/attribution_media.txt``), gives evidence (show, indicate, reveal, find); "when" is
-at most a few words of date or time ("today", "on Monday", "late Sunday").
+or a name; the verb (after "has"/"have" at most: "a new study has found") reports speech
+(say, state, confirm, ...), or, after a document noun (``lexicons/attribution_media.txt``),
+gives evidence (show, indicate, reveal, find); "when" is at most a few words of date or
+time ("today", "on Monday", "late Sunday").
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from .syntax import trim
 SAYING = frozenset(("say", "state", "confirm", "report", "announce", "add", "allege", "explain",
                     "write"))
 EVIDENCE = frozenset(("show", "indicate", "reveal", "suggest", "state", "say", "confirm", "find"))
-_SOURCE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"))
+SOURCE_POS = frozenset(("DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"))  # a source's words
 _WHEN_WORDS = frozenset(("on", "late", "early", "this", "last", "today", "tonight", "yesterday"))
 MAX_SOURCE_WORDS = 8
 MAX_WHEN_WORDS = 4
@@ -87,7 +88,7 @@ def _tail(sent):
         return None
     i = j - 2
     while i >= 0 and j - 1 - i < MAX_SOURCE_WORDS and toks[i].text != "," and \
-            (toks[i].pos_ in _SOURCE_POS or toks[i].tag_ == "POS"):
+            (toks[i].pos_ in SOURCE_POS or toks[i].tag_ == "POS"):
         i -= 1
     if i < 1 or toks[i].text != ",":
         return None

@@ -252,7 +252,8 @@ def antecedent(analysis, head):
         if e.label not in labels:
             continue
         for m in e.mentions:
-            if start - _REACH <= m.span.start and m.span.end <= start and m.kind not in ("pronoun", NAME_AGAIN):
+            if start - _REACH <= m.span.start and m.span.end <= start \
+                    and m.kind not in ("pronoun", NAME_AGAIN):
                 if best is None or m.span.start > best[0]:
                     best = (m.span.start, e)
     return best[1] if best is not None else None
