@@ -107,6 +107,17 @@ def test_indirect_belief_with_conjoined_cue(analyze):
     assert att.source.text == "Farm groups"
 
 
+def test_a_second_reporting_verb_keeps_the_first_reporter(analyze):
+    # the parser coordinates "added" with the reported clause ("no helmet was found"):
+    # the helmet did not add anything, the marshal did
+    a = analyze("The fire marshal said no helmet was found at the scene and added that "
+                "the rider had been travelling fast.")
+    att = _find(a, "travelling fast")
+    assert att.cue.text == "added"
+    assert att.source.text == "The fire marshal"
+    assert _find(a, "no helmet").source.text == "The fire marshal"
+
+
 def test_according_to_anonymous_sources(analyze):
     a = analyze("The Dunmore steel plant will close next year, according to two company "
                 "officials and a person familiar with the plans.")

@@ -313,11 +313,25 @@ def subject_of(token):
             if child.ent_type_ in NOT_SUBJECTS:
                 return None
             return child
+        if cur is token and _second_report(token):
+            cur = token.head.head  # past the reported clause, to the first report's verb
+            continue
         if cur.dep_ in _CLIMB and cur.head is not cur and cur.head.pos_ not in ("NOUN", "PROPN"):
             cur = cur.head
             continue
         return None
     return None
+
+
+def _second_report(token) -> bool:
+    """"The sheriff said no knife was found and *added* that ...": a second reporting verb
+    the parser coordinated with the clause the first one reports, not with the first verb.
+    Its subject is the first reporter's: in 700 PolNeAR train articles the gold source of
+    such a cue was the outer subject 45 times, the reported clause's 8 (session 17)."""
+    head = token.head
+    return token.dep_ == "conj" and head.dep_ == "ccomp" and head.i < token.i \
+        and head.head.i < head.i and head.head.lemma_.lower() in reporting_verbs() \
+        and token.lemma_.lower() in reporting_verbs()
 
 
 RAISING = frozenset(("seem", "appear", "look", "sound"))
