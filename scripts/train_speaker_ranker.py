@@ -2,8 +2,8 @@
 
 Training rows are the gold pronoun sources of ``polnear-speakers/dev.jsonl`` in the
 *tuning* half of PolNeAR dev (:func:`newsgraph.eval.speakers.is_locked` is False) and
-this project's own labels for 674 pronoun sources of 160 PolNeAR *train* articles
-(``scripts/data/polnear-train-speakers.jsonl``: document, pronoun offsets and the
+this project's own labels for 1,330 pronoun sources of 325 PolNeAR *train* articles
+(``scripts/data/polnear-train-speakers*.jsonl``: document, pronoun offsets and the
 referent as the article names it, labelled by careful reading as the dev set was); the
 locked half is never read here, so the benchmark's locked figure stays an honest check.
 For each row the candidates are exactly those the stage builds
