@@ -127,3 +127,24 @@ def test_a_place_naming_the_forces_people_is_part_of_the_force(analyze):
 def test_a_description_no_list_knows_is_still_shown_as_the_speaker(analyze, text, name):
     att = analyze(text).attributions[0]
     assert att.speaker is None and att.speaker_name == name
+
+
+def test_the_company_is_not_a_platform_named_only_as_a_place_of_words(analyze):
+    # the band's statement was posted on a platform; the platform is no company this story
+    # follows, so "the company" must not become it
+    an = analyze(
+        "The folk band Willow Creek has called off its autumn tour, it said in a post on "
+        "Instagram on Friday.\n\nRefunds will be issued to everyone who bought a ticket, "
+        "a spokesman for the band said. The company did not say whether the dates would "
+        "be moved to next year.")
+    att = _by_content(an, "whether the dates")
+    assert att.speaker is None or "Instagram" not in (att.speaker_name or "")
+
+
+def test_the_company_is_the_firm_the_story_names_as_an_actor(analyze):
+    an = analyze(
+        "Halvorsen Foods Inc. will close its bakery in Dunmore, cutting 120 jobs. Halvorsen "
+        "Foods Inc. said demand for packaged bread had fallen.\n\nThe company said workers "
+        "would be offered jobs at its other plants.")
+    att = _by_content(an, "other plants")
+    assert att.speaker_name == "Halvorsen Foods Inc."

@@ -126,6 +126,18 @@ def _most_named(rows):
     return max((r[2] for r in rows), key=lambda e: counts[e.id])  # max keeps the first best
 
 
+def _in_a_phrase(doc, start: int, end: int) -> bool:
+    """A mention that is only the object of a preposition ("a post on Instagram", "in
+    the journal Nature", "a deal with the bank"): a place or a partner, not the firm the
+    story follows.  "the company" goes to an organisation the text names at least once as
+    a subject, owner or modifier."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.dep_ == "pobj" or root.dep_ == "appos" and root.head.dep_ == "pobj"
+
+
 def _possessed_by_name(head) -> bool:
     """"Felt's family", "Trump's campaign": a proper name as the noun's possessor."""
     return any(c.dep_ == "poss" and c.pos_ == "PROPN" for c in head.children)
@@ -506,9 +518,13 @@ class SpeakerResolver:
         if rows and label == "ORG" and lemma in ("company", "firm") and not qualifiers:
             # "the company" in a story about one firm is that firm (5 of 5 read right;
             # "the campaign", "the group", "the newspaper" were 1 of 10)
-            ent = _most_named(self.index.before(head.idx, labels, limit=400))
-            return Resolution(ent, "description: the organisation named most before it",
-                              _sourcing_for_entity(ent))
+            firms = self.index.before(head.idx, labels, limit=400)
+            acting = {r[2].id for r in firms if not _in_a_phrase(self.doc, r[0], r[1])}
+            firms = [r for r in firms if r[2].id in acting]
+            if firms:
+                ent = _most_named(firms)
+                return Resolution(ent, "description: the organisation named most before it",
+                                  _sourcing_for_entity(ent))
         if rows or qualifiers or lemma in anonymous_nouns():
             # No role or name matches: nobody is named with this description, and a guess
             # (the latest person, the organisation named most) put "the newspaper" on the
