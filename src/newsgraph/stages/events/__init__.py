@@ -30,7 +30,7 @@ from .triggers import Candidate, find
 __all__ = ["events_stage", "extract"]
 
 
-@stage("events", version="1.2", requires=("doc", "entities"), assigns=("events",), order=70)
+@stage("events", version="1.3", requires=("doc", "entities"), assigns=("events",), order=70)
 def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
@@ -45,7 +45,7 @@ def extract(analysis: Analysis, tag: str = "events@1.2", judge="trained") -> lis
     events = [ev for ev, _ in candidates(analysis, tag, judge)]
     for n, e in enumerate(events, 1):
         e.id = f"EV{n}"
-    link_incidents(events)
+    link_incidents(events, analysis.doc)
     return events
 
 

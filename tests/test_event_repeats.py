@@ -1,0 +1,107 @@
+"""What an attack did to its victim is the attack again (issue 13, stages/events/repeats.py).
+
+Short articles written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.model import Event, Span
+from newsgraph.stages.events.incidents import _same_time, link_incidents
+
+
+def _assaults(an):
+    return [e for e in an.events if e.type == "ASSAULT"]
+
+
+def _by_word(an, word):
+    hits = [e for e in an.events if e.trigger.text == word]
+    assert hits, [(e.type, e.trigger.text) for e in an.events]
+    return hits[0]
+
+
+def test_struck_and_injured_after_a_shooting_point_at_the_shooting(analyze):
+    an = analyze("A man was shot on Elm Street on Friday night, police said. He was struck "
+                 "in the leg and taken to a hospital. Officers said the victim was injured but "
+                 "is expected to recover.", published="2026-03-14")
+    shot, struck, injured = (_by_word(an, w) for w in ("shot", "struck", "injured"))
+    assert shot.same_as is None
+    assert struck.same_as == shot.id
+    assert injured.same_as == shot.id
+
+
+def test_the_shooting_after_its_harm_joins_the_harm_even_in_a_doubt(analyze):
+    an = analyze("A teenager was wounded after a shooting at a park on Saturday. Police said "
+                 "they do not know whether the shooting was deliberate.",
+                 published="2026-03-14")
+    wounded = _by_word(an, "wounded")
+    shootings = [e for e in an.events if e.trigger.text == "shooting"]
+    assert len(shootings) == 2
+    assert wounded.same_as is None
+    assert all(e.same_as == wounded.id for e in shootings)
+
+
+def test_a_harm_that_could_belong_to_two_attacks_stays_alone(analyze):
+    an = analyze("A man was shot in the arm on Oak Avenue on Monday. Hours later, a woman "
+                 "was stabbed on Pine Street. She was wounded in the back and taken to a "
+                 "hospital.", published="2026-03-14")
+    assert [e.same_as for e in _assaults(an)] == [None, None, None]
+
+
+def test_a_harm_the_sentence_calls_separate_is_not_linked(analyze):
+    an = analyze("A 30-year-old man was stabbed outside a bar early Sunday, police said. "
+                 "In a separate incident, a woman was injured at a bus stop.",
+                 published="2026-03-14")
+    stabbed, injured = _by_word(an, "stabbed"), _by_word(an, "injured")
+    assert stabbed.same_as is None and injured.same_as is None
+
+
+def test_two_harms_of_two_groups_of_people_are_not_linked(analyze):
+    an = analyze("Two people were killed on Route 9 on Tuesday when a truck hit a van, "
+                 "troopers said. Three other people were injured and taken to a hospital.",
+                 published="2026-03-14")
+    killed, injured = _by_word(an, "killed"), _by_word(an, "injured")
+    assert injured.same_as is None and killed.same_as is None
+
+
+def _event(eid, trigger, etype="ASSAULT", mode=None, modality="happened", time=None):
+    return Event(id=eid, type=etype, trigger=Span(0, len(trigger), trigger), mode=mode,
+                 modality=modality, time_value=time)
+
+
+def test_without_a_parse_only_same_stem_mentions_are_linked():
+    events = [_event("EV1", "shot", mode="firearms"), _event("EV2", "wounded"),
+              _event("EV3", "shooting", mode="firearms")]
+    link_incidents(events)
+    assert [e.same_as for e in events] == [None, None, "EV1"]
+
+
+def test_a_later_mention_matches_any_stem_its_incident_has_taken(analyze):
+    an = analyze("Two guards were wounded at a bank on Monday. Police said the shooting "
+                 "began inside the lobby. A customer said the shooting lasted a minute. Both "
+                 "guards were wounded in the legs.", published="2026-03-14")
+    first = _by_word(an, "wounded")
+    assert first.same_as is None
+    assert all(e.same_as == first.id for e in _assaults(an) if e is not first)
+
+
+@pytest.mark.parametrize("x, y, same", [
+    ("2016-08-31", "2016-08-31TEV", True), ("2016-08-31", "2016-08-31", True),
+    ("2016", "2016-08-31", False), ("2016-08-30", "2016-08-31", False), (None, "2016", True)])
+def test_times_of_one_day_told_more_or_less_finely_are_one_time(x, y, same):
+    assert _same_time(x, y) is same
+
+
+
+def test_a_doer_killing_himself_after_shooting_another_is_a_second_act(analyze):
+    an = analyze("A man shot his neighbor on Maple Road on Sunday and then killed himself, "
+                 "police said.", published="2026-03-14")
+    shot, killed = _by_word(an, "shot"), _by_word(an, "killed")
+    assert shot.same_as is None and killed.same_as is None
+
+
+def test_other_shootings_are_not_the_story_s_shooting(analyze):
+    an = analyze("A woman was shot outside a store on Grand Avenue on Friday. Several other "
+                 "shootings were reported across the city later that night.",
+                 published="2026-03-14")
+    assert _by_word(an, "shootings").same_as is None
