@@ -1,19 +1,26 @@
-"""Issue 16 leftovers: copies of a text that failed, re-runs of duplicates, and the first
-linking pass on a store without its saved indexes."""
+"""Issue 16 leftovers: copies of a text that failed, re-runs of duplicates, the first
+linking pass on a store without its saved indexes, hostile WARC records, slow feeds."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
+import tracemalloc
+import zlib
 from pathlib import Path
 
 import duckdb
+from warcio.warcwriter import WARCWriter
 
 from newsgraph import Article
 from newsgraph.engines import local
+from newsgraph.errors import ArticleError
+from newsgraph.ingest import IngestOptions, read_inputs
 
 from test_scale import BEATS, _articles, _env, _plugin, _stall_plugin, _write_jsonl
+from test_sources import FERRY, ORCHARD, http_response, raw_response_record
 
 STUCK = BEATS[1] + " STALL-THIS-ONE"
 
@@ -170,3 +177,104 @@ def test_the_first_linking_pass_lets_readers_in_while_it_replays(tmp_path, pipel
     later = BatchWriter(db, {}, replay_chunk=1, on_replay=read_now)
     later.add(pipeline.analyze(Article(id="late", text=BEATS[3], published="2025-06-03")))
     assert later.close().linked == 1 and later.linker.restored and reads == []
+
+
+# -- 4. hostile WARC records ---------------------------------------------------------------------
+
+def _http_block(body: bytes) -> bytes:
+    return b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+
+
+def _warc_head(uri: str, length: int) -> bytes:
+    return ("WARC/1.0\r\nWARC-Type: response\r\n"
+            f"WARC-Target-URI: {uri}\r\n"
+            "WARC-Record-ID: <urn:uuid:5a1d0c3e-7f42-4b8e-9d61-0c2b3a4d5e6f>\r\n"
+            "WARC-Date: 2031-01-09T10:00:00Z\r\n"
+            "Content-Type: application/http; msgtype=response\r\n"
+            f"Content-Length: {length}\r\n\r\n").encode()
+
+
+def _archive(path: Path, middle: bytes, gz: bool = True) -> Path:
+    """A good record, ``middle`` written as it is, and another good record."""
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=gz)
+        http_response(writer, "https://gazette.example/2025/05/ferry-timetable", FERRY)
+        fh.write(middle)
+        http_response(writer, "https://villages.example/news/orchard?id=7", ORCHARD)
+    return path
+
+
+def _read_traced(path: Path) -> tuple[list, int]:
+    tracemalloc.start()
+    try:
+        items = list(read_inputs([str(path)], IngestOptions()))
+        return items, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_a_gzip_bomb_record_ends_the_file_with_one_error_in_bounded_memory(tmp_path):
+    """A 200 KB gzip member that inflates to 200 MB of spaces: refused after 64 MB (it
+    used to be inflated whole to reach the next record: a 1 MB bomb took 6 s, a 100 MB
+    one would take ten minutes)."""
+    size = 200 << 20
+    block = _http_block(b"<html><body><p>")
+    deflate = zlib.compressobj(9, zlib.DEFLATED, 31)
+    parts = [deflate.compress(_warc_head("https://bomb.example/x", len(block) + size) + block)]
+    spaces = b" " * (1 << 22)
+    parts += [deflate.compress(spaces) for _ in range(size // len(spaces))]
+    parts.append(deflate.compress(b"\r\n\r\n") + deflate.flush())
+    path = _archive(tmp_path / "bomb.warc.gz", b"".join(parts))
+    assert path.stat().st_size < 1 << 20
+    items, peak = _read_traced(path)
+    assert [type(i).__name__ for i in items] == ["Article", "ArticleError"]
+    assert items[1].code == "bad-warc" and "\n" not in items[1].line()
+    assert "inflates over 100 times its size (a decompression bomb?)" in str(items[1])
+    assert peak < 32 << 20, peak
+
+
+def test_a_false_two_gigabyte_length_is_one_bad_record_in_a_gzipped_warc(tmp_path):
+    raw = raw_response_record("https://claims.example/x", _http_block(ORCHARD))
+    lying = raw.replace(f"Content-Length: {len(_http_block(ORCHARD))}".encode(),
+                        b"Content-Length: 2147483648")
+    items, peak = _read_traced(_archive(tmp_path / "claim.warc.gz", gzip.compress(lying)))
+    assert [getattr(i, "code", "article") for i in items] == ["article", "bad-warc", "article"]
+    assert items[1].line().endswith(": bad-warc: record is shorter than its Content-Length; "
+                                    "skipped")
+    assert "@" in items[1].origin and peak < 16 << 20
+
+    # uncompressed, nothing marks where the record really ends: one error for the file,
+    # after the records before it, having read no further than the file's end
+    items, peak = _read_traced(_archive(tmp_path / "claim.warc", lying, gz=False))
+    assert [getattr(i, "code", "article") for i in items] == ["article", "bad-warc"]
+    assert "shorter than its Content-Length" in str(items[1]) and peak < 16 << 20
+
+
+def test_a_truncated_member_in_the_middle_is_one_error_for_the_file(tmp_path):
+    member = gzip.compress(raw_response_record("https://cut.example/x", _http_block(ORCHARD)))
+    items, _ = _read_traced(_archive(tmp_path / "cut.warc.gz", member[: len(member) // 2]))
+    assert [getattr(i, "code", "article") for i in items] == ["article", "bad-warc"]
+    assert "corrupt or cut short after 1 records" in str(items[1])
+    assert all("\n" not in i.line() for i in items if isinstance(i, ArticleError))
+
+
+# -- 4b. a feed that is slow to parse --------------------------------------------------------
+
+def _feed(description: bytes, link: str) -> bytes:
+    return (b'<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title>'
+            b"<item><title>Bridge works</title><description>" + description +
+            b"</description><link>" + link.encode() + b"</link></item></channel></rss>")
+
+
+def test_a_feed_slow_to_parse_fails_alone_and_the_next_feed_is_read():
+    """1.2 MB of nested tags in one description kept feedparser busy for about 20 s in
+    the process that feeds the workers; the parse now has a time limit (here 1 s)."""
+    from newsgraph.sources.feeds import read_feed
+
+    slow = list(read_feed(_feed(b"<b>" * 400_000, "https://valley.example/1"), "slow.rss",
+                          IngestOptions(), timeout=1))
+    assert [i.line() for i in slow] == ["slow.rss: timeout: feed parsing took longer than 1 s; "
+                                        "skipped"]
+    (fine,) = read_feed(_feed(b"Work starts on Monday.", "https://valley.example/2"),
+                        "fine.rss", IngestOptions(), timeout=30)
+    assert fine.line() == "https://valley.example/2: url: is a URL; pass --fetch to download it"
