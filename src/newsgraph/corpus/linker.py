@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from datetime import date
-from typing import Callable, Optional
+from typing import Callable, ContextManager, Optional
 
 from . import CorpusArticle
 from .copies import CopyIndex, CopyMatch, copy_features
@@ -205,6 +205,35 @@ class Linker:
                     return
                 self._link_one(article, None)
                 self.upto = article.seq
+
+    @classmethod
+    def opened(cls, open_store: Callable[[], ContextManager], chunk: int = BATCH,
+               between: Optional[Callable[[int], None]] = None) -> "Linker":
+        """A linker over the store that ``open_store()`` opens, built without holding it:
+        from the saved state, or by replaying the linked articles ``chunk`` at a time,
+        each chunk read with the store open and replayed with it closed (the replay is
+        nearly all in-memory work, about 3 ms an article), so readers and writers of a
+        big store get their turn between chunks instead of waiting for the whole replay.
+        ``between(n)`` is called after each chunk, store closed, with the articles
+        replayed so far.  Set :attr:`store` before linking with the result."""
+        linker = cls(None)
+        with open_store() as store:
+            linker.store = store
+            upto = linker.sql.linked_upto(store)
+            linker.restored = bool(upto) and linker._load_state(upto)
+        linker.store = None
+        replayed = 0
+        while not linker.restored and linker.upto < upto:
+            last = min(upto, linker.upto + chunk)
+            with open_store() as store:
+                batch = linker.sql.articles_between(store, linker.upto + 1, last)
+            for article in batch:
+                linker._link_one(article, None)
+            linker.upto = last  # seq numbers without an article (none today) are passed
+            replayed += len(batch)
+            if between:
+                between(replayed)
+        return linker
 
     # -- linking what is pending --------------------------------------------------------------
     def link_pending(self, progress: Optional[Callable[[int], None]] = None) -> LinkStats:

@@ -57,42 +57,155 @@ def run(items: Iterable[Article | ArticleError], workers: Optional[int] = None,
         timings: Optional[dict[str, float]] = None,
         max_batch_chars: int = batching.MAX_BATCH_CHARS,
         render: Optional[Callable[[Analysis], Any]] = None,
+        share_copies: Optional[bool] = None,
         ) -> Iterator[Any]:
     """Yield one Analysis (or ``render(analysis)``) or ArticleError per item, in input order.
 
     ``render``, a module-level function, runs in the worker on each analysis: the JSON
     line ``analyze --jsonl`` prints, the rows ``ingest`` stores.  Done there, that work
     is spread over the cores instead of queuing in the one process that prints or writes.
-    ``timings`` (if given) accumulates seconds per stage, summed over the workers."""
+    ``timings`` (if given) accumulates seconds per stage, summed over the workers.
+
+    Identical texts in one run (see :class:`_Copies`): an article whose text an earlier
+    article of the run failed on gets that failure, in one line of its own, without a
+    second try (a text that ran out of time would only run out of time again).  With
+    ``share_copies`` (the default when ``render`` is :func:`newsgraph.store.db.prepare`:
+    the store keeps a text once, whatever its id) a copy of a text still being analysed
+    is not analysed again either: it comes out as :class:`SameText`, or as the first
+    copy's failure."""
     workers = default_workers() if workers is None else workers
+    if share_copies is None:
+        share_copies = getattr(render, "__name__", None) == "prepare" and \
+            render is _store_prepare()
     failure: list[Exception] = []
-    batches = batching.batches(_until_error(items, failure), max_chars=max_batch_chars)
+    copies = _Copies(share_copies)
+    results = _results(copies.read(_until_error(items, failure)), workers, article_timeout,
+                       timings, max_batch_chars, render)
+    yield from copies.out(results)
+    if failure:
+        raise failure[0]
+
+
+def _store_prepare() -> Callable:
+    from ..store.db import prepare
+
+    return prepare
+
+
+def _results(items: Iterator, workers: int, article_timeout: float, timings: Optional[dict],
+             max_batch_chars: int, render: Optional[Callable]) -> Iterator[Any]:
+    """One result per item, in input order, from this process or from worker processes."""
+    batches = batching.batches(items, max_chars=max_batch_chars)
     if workers <= 0:
         pipe = batching.pipeline()
         for chunk in batches:
             before = dict(pipe.timings)
             yield from _rendered(batching.analyze_batch(chunk, pipe), render)
             _add_timings(timings, pipe.timings, before)
-    else:
-        first = None
-        for chunk in batches:  # no worker until there is something to parse (a re-run of
-            if any(isinstance(item, Article) for item in chunk):  # duplicates starts none)
-                first = chunk
-                break
-            yield from chunk  # input errors only
-        if first is not None:
-            second = next(batches, None)  # one batch is one worker's job: start one
-            size = workers if second is not None else 1
-            pool = _Pool(size, article_timeout, timings, render)
-            finished = False
-            try:
-                yield from pool.run(chain([first] if second is None else [first, second],
-                                          batches))
-                finished = True
-            finally:  # stopped early (an error, Ctrl-C, a closed pipe): no waiting
-                pool.close(wait=finished)
-    if failure:
-        raise failure[0]
+        return
+    first = None
+    for chunk in batches:  # no worker until there is something to parse (a re-run of
+        if any(isinstance(item, Article) for item in chunk):  # duplicates starts none)
+            first = chunk
+            break
+        yield from chunk  # input errors only
+    if first is None:
+        return
+    second = next(batches, None)  # one batch is one worker's job: start one
+    size = workers if second is not None else 1
+    pool = _Pool(size, article_timeout, timings, render)
+    finished = False
+    try:
+        yield from pool.run(chain([first] if second is None else [first, second], batches))
+        finished = True
+    finally:  # stopped early (an error, Ctrl-C, a closed pipe): no waiting
+        pool.close(wait=finished)
+
+
+@dataclass
+class SameText:
+    """In place of an article whose text an earlier article of the same run has, analysed
+    without error (only with ``share_copies``): the store holds each text once, so it is
+    a duplicate, and it was not analysed a second time."""
+
+    article_id: str
+    origin: Optional[str]
+    hash: str
+    first_id: str
+
+
+@dataclass
+class _Open:
+    """A text read in this run whose occurrences are not all handed out yet."""
+
+    first_id: str
+    refs: int = 1  # occurrences read and not yet handed out
+
+
+class _Copies:
+    """Identical texts (same content hash) within one run.
+
+    The first occurrence is analysed.  A later one is held back, never analysed, when the
+    text already failed in this run (it gets that failure, one line naming the first), or,
+    with ``share``, when the first is still in flight (it gets the first's outcome).  Held
+    copies keep their place in the output.  Memory: the texts in flight, and the hashes of
+    the texts that failed."""
+
+    def __init__(self, share: bool):
+        self.share = share
+        self.open: dict[str, _Open] = {}
+        self.failed: dict[str, ArticleError] = {}  # hash -> the first failure of the text
+        self.order: deque = deque()  # per item read: (held?, item)
+
+    def read(self, items: Iterable) -> Iterator:
+        """The items to analyse; the held copies are only noted in ``order``."""
+        for item in items:
+            if isinstance(item, Article):
+                key = item.hash
+                entry = self.open.get(key)
+                if entry is not None:
+                    entry.refs += 1
+                if key in self.failed or (entry is not None and self.share):
+                    self.order.append((True, item))
+                    continue
+                if entry is None:
+                    self.open[key] = _Open(item.id)
+            self.order.append((False, item))
+            yield item
+
+    def out(self, results: Iterable) -> Iterator:
+        """Every item's result in input order: the analysed ones' and the held copies'."""
+        for result in results:
+            yield from self._held()
+            _, item = self.order.popleft()
+            if isinstance(item, Article):
+                entry = self.open[item.hash]
+                if isinstance(result, ArticleError):
+                    self.failed.setdefault(item.hash, result)
+                self._release(item.hash, entry)
+            yield result
+        yield from self._held()
+
+    def _held(self) -> Iterator:
+        while self.order and self.order[0][0]:
+            _, copy = self.order.popleft()
+            key = copy.hash
+            first = self.failed.get(key)
+            entry = self.open.get(key)
+            if first is not None:
+                yield ArticleError(f"the same text as {first.origin or first.article_id} "
+                                   f"failed earlier in this run ({first.code}); not analysed "
+                                   "again", article_id=copy.id, origin=copy.origin,
+                                   code=first.code, content_hash=key)
+            else:
+                yield SameText(copy.id, copy.origin, key, entry.first_id if entry else "")
+            if entry is not None:
+                self._release(key, entry)
+
+    def _release(self, key: str, entry: _Open) -> None:
+        entry.refs -= 1
+        if entry.refs <= 0:
+            del self.open[key]
 
 
 def _until_error(items: Iterable, failure: list) -> Iterator:

@@ -11,7 +11,9 @@ one at a time, each with its own deadline.  The entry's title and date take
 precedence over what the page says, the entry's link is the article's URL, and
 the feed's title stands in for a missing site name.  A bad entry is one error
 line and the next entry is read.  At most :data:`MAX_FEED_ENTRIES` entries of
-one feed are read; the rest are reported in one line.
+one feed are read; the rest are reported in one line.  The parse runs in a helper
+process with a time limit (:data:`FEED_TIMEOUT`), like HTML extraction: a feed over
+it fails alone with one line.
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ from ..model import Article
 from .web import fetch_input, id_from_url, page_article
 
 MAX_FEED_ENTRIES = 500
+FEED_TIMEOUT = 20.0  # seconds to parse one feed (see read_feed)
+HELPER_START = 120.0  # seconds for the helper to import feedparser on a busy machine
+ENTRY_FIELDS = ("link", "title", "author", "published", "updated", "created",
+                "published_parsed", "updated_parsed", "created_parsed")
 FEED_SUFFIXES = {".rss", ".atom"}
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
 _FEED_ROOT = re.compile(
@@ -48,34 +54,32 @@ def is_feed(data: bytes, content_type: str) -> bool:
     return any(t in content_type for t in FEED_TYPES) or looks_like_feed(data)
 
 
-def read_feed(data: bytes, origin: str, options, base_url: Optional[str] = None
-              ) -> Iterator[Article | ArticleError]:
-    """Yield an Article or an ArticleError for each entry of the feed in ``data``."""
-    import feedparser
+def read_feed(data: bytes, origin: str, options, base_url: Optional[str] = None,
+              timeout: Optional[float] = FEED_TIMEOUT) -> Iterator[Article | ArticleError]:
+    """Yield an Article or an ArticleError for each entry of the feed in ``data``.
 
-    headers = {"content-location": base_url} if base_url else {}
-    try:
-        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
-                                  sanitize_html=False)
-    except Exception as exc:  # feedparser is tolerant, but keep one bad feed one line
-        yield ArticleError(f"feed could not be parsed: {type(exc).__name__}", origin=origin,
-                           code="bad-feed")
+    The feed is parsed in a helper process given ``timeout`` seconds (``None``: in this
+    process, no limit): feedparser's time grows with the markup, and 1.2 MB of nested
+    tags in one description took it 20 s in the process that feeds the workers."""
+    parsed = _PARSER.run(data, base_url, origin, timeout) if timeout is not None else \
+        parse_feed(data, base_url, origin)
+    if isinstance(parsed, ArticleError):
+        yield parsed
         return
-    entries = parsed.get("entries") or []
+    entries = parsed["entries"]
     if not entries:
-        if parsed.get("bozo"):
-            reason = " ".join(str(parsed.get("bozo_exception", "")).split())[:160]
-            yield ArticleError(f"not a readable RSS or Atom feed: {reason}", origin=origin,
-                               code="bad-feed")
+        if parsed["bozo"] is not None:
+            yield ArticleError(f"not a readable RSS or Atom feed: {parsed['bozo']}",
+                               origin=origin, code="bad-feed")
         else:
             yield EmptyInputError("feed has no entries", origin=origin)
         return
-    if len(entries) > MAX_FEED_ENTRIES:
-        yield ArticleError(f"feed has {len(entries)} entries; only the first "
+    if parsed["count"] > MAX_FEED_ENTRIES:
+        yield ArticleError(f"feed has {parsed['count']} entries; only the first "
                            f"{MAX_FEED_ENTRIES} are read", origin=origin, code="feed-cap")
-    feed_title = _text(parsed.get("feed", {}).get("title"))
+    feed_title = _text(parsed["title"])
     seen: set[str] = set()
-    for number, entry in enumerate(entries[:MAX_FEED_ENTRIES], start=1):
+    for number, entry in enumerate(entries, start=1):
         link = (entry.get("link") or "").strip()
         if not link:
             yield ArticleError(f"entry {number} has no link", origin=f"{origin}#{number}",
@@ -89,6 +93,92 @@ def read_feed(data: bytes, origin: str, options, base_url: Optional[str] = None
                                origin=f"{origin}#{number}", code="bad-feed")
             continue
         yield _entry_article(entry, link, feed_title, options)
+
+
+def parse_feed(data: bytes, base_url: Optional[str], origin: str) -> dict | ArticleError:
+    """Parse a feed in this process: its title, entry count, and the fields read from the
+    first :data:`MAX_FEED_ENTRIES` entries (plain, picklable data), or the error."""
+    import feedparser
+
+    headers = {"content-location": base_url} if base_url else {}
+    try:
+        parsed = feedparser.parse(io.BytesIO(data), response_headers=headers,
+                                  sanitize_html=False)
+    except Exception as exc:  # feedparser is tolerant, but keep one bad feed one line
+        return ArticleError(f"feed could not be parsed: {type(exc).__name__}", origin=origin,
+                            code="bad-feed")
+    entries = parsed.get("entries") or []
+    bozo = None
+    if parsed.get("bozo"):
+        bozo = " ".join(str(parsed.get("bozo_exception", "")).split())[:160]
+    return {"title": parsed.get("feed", {}).get("title"), "count": len(entries), "bozo": bozo,
+            "entries": [{key: entry.get(key) for key in ENTRY_FIELDS}
+                        for entry in entries[:MAX_FEED_ENTRIES]]}
+
+
+def _serve(conn) -> None:
+    """The helper process: parse each feed it is sent until the pipe closes."""
+    import feedparser  # noqa: F401 - loaded before the first feed's clock starts
+
+    conn.send("ready")
+    while True:
+        try:
+            data, base_url, origin = conn.recv()
+        except (EOFError, OSError):
+            return
+        conn.send(parse_feed(data, base_url, origin))
+
+
+class _Parser:
+    """The helper process, started on first use and replaced after a timeout or crash
+    (the same arrangement as the HTML extractor's, :mod:`newsgraph.html`)."""
+
+    def __init__(self) -> None:
+        self.process = None
+        self.conn = None
+
+    def _start(self) -> bool:
+        from ..engines.local import start_helper
+        from ..errors import NewsgraphError
+
+        try:
+            process, parent = start_helper(_serve, (), "newsgraph-feed")
+        except NewsgraphError:  # a script without a __main__ guard: parse in-process
+            return False
+        self.process, self.conn = process, parent
+        try:
+            if parent.poll(HELPER_START) and parent.recv() == "ready":
+                return True
+        except (EOFError, OSError):
+            pass
+        self._stop()
+        return False
+
+    def _stop(self) -> None:
+        if self.process is not None:
+            self.process.kill()
+            self.process.join(5)
+            self.conn.close()
+        self.process = self.conn = None
+
+    def run(self, data: bytes, base_url: Optional[str], origin: str, timeout: float
+            ) -> dict | ArticleError:
+        if self.process is None or not self.process.is_alive():
+            self._stop()
+            if not self._start():
+                return parse_feed(data, base_url, origin)
+        try:
+            self.conn.send((data, base_url, origin))
+            if self.conn.poll(timeout):
+                return self.conn.recv()
+            why, code = f"feed parsing took longer than {timeout:g} s; skipped", "timeout"
+        except (EOFError, OSError):
+            why, code = "feed parsing crashed; skipped", "crashed"
+        self._stop()
+        return ArticleError(why, origin=origin, code=code)
+
+
+_PARSER = _Parser()
 
 
 def _entry_article(entry, link: str, feed_title: Optional[str], options

@@ -17,7 +17,10 @@ records) is skipped without a word: an archive is mostly not articles.
 A record that cannot be used (broken HTTP headers, a payload over the size
 cap, bad encoding, no article text) is one error and the next record is read.
 A file that is not a WARC, or is corrupt or cut short, ends with one error for
-the file after the records that could be read.  Records are read one at a time
+the file after the records that could be read.  In a ``.warc.gz``, a record whose
+gzip member ends before its Content-Length is one error and the next member is read;
+records skipped past may not inflate over :data:`MAX_RATIO` times the file's bytes (a
+decompression bomb ends the file with one error, in about a second).  Records are read one at a time
 and a payload is read at most ``max_bytes + 1`` into memory.
 """
 
@@ -37,6 +40,9 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 # warcio inflates one compressed block at a time; gzip can expand about 1000-fold, so a
 # small block keeps a maliciously compressible record from ballooning in memory.
 BLOCK_SIZE = 4096
+SKIP_BLOCK = 1 << 16  # bytes read at a time when skipping the rest of a record
+SKIP_FLOOR = 64 << 20  # bytes a file's skipped records may inflate to whatever the ratio
+MAX_RATIO = 100  # past SKIP_FLOOR: bytes skipped per byte of the file read
 
 
 def is_warc_path(path: Path) -> bool:
@@ -61,6 +67,7 @@ def read_warc(path: Path, options) -> Iterator[Article | ArticleError]:
         yield ArticleError(f"cannot read: {exc.strerror or exc}", origin=origin, code="unreadable")
         return
     read = 0
+    skipped = [0]  # bytes of records read past without being used (see _skip_rest)
     with fh:
         records = QuietIterator(fh, block_size=BLOCK_SIZE)
         try:
@@ -73,9 +80,15 @@ def read_warc(path: Path, options) -> Iterator[Article | ArticleError]:
                     raise EOFError("a record has no valid Content-Length")
                 damaged = records.err_count
                 item = _record_item(record, records, origin, options)
+                _skip_rest(record, fh, skipped, records)
                 records.read_to_end()
                 if getattr(record.raw_stream, "limit", 0) > 0:
-                    raise EOFError("the last record is shorter than its Content-Length")
+                    if not _member_ended(records):
+                        raise EOFError("the last record is shorter than its Content-Length")
+                    # gzip: the record's member ended cleanly before its Content-Length
+                    # (a false length); the next member is the next record
+                    item = ArticleError("record is shorter than its Content-Length; skipped",
+                                        origin=_where(origin, records), code="bad-warc")
                 read += 1
                 if records.err_count > damaged:
                     item = ArticleError("record length does not match its Content-Length; "
@@ -93,6 +106,29 @@ def read_warc(path: Path, options) -> Iterator[Article | ArticleError]:
                                f"{reason}", origin=origin, code="bad-warc")
 
 
+def _skip_rest(record, fh, skipped: list[int], records) -> None:
+    """Read what is left of a record (to reach the next one), refusing a decompression
+    bomb: past :data:`SKIP_FLOOR` bytes skipped in the file, the bytes skipped may not
+    exceed :data:`MAX_RATIO` times the compressed bytes read so far (real pages compress
+    5-10 times, a run of one byte 1,000 times: a 1 MB member of spaces is a gigabyte to
+    inflate, which took 6 s to skip).  Counted over the file, so many small bombs are
+    caught as one big one.  Such a record ends the file with one error."""
+    while True:
+        block = record.raw_stream.read(SKIP_BLOCK)
+        if not block:
+            return
+        skipped[0] += len(block)
+        if skipped[0] > SKIP_FLOOR and skipped[0] > MAX_RATIO * max(1, fh.tell()):
+            raise EOFError(f"the record at offset {records.offset} inflates over {MAX_RATIO} "
+                           "times its size (a decompression bomb?)")
+
+
+def _member_ended(records) -> bool:
+    """True when reading a .warc.gz and the current gzip member ended cleanly."""
+    decompressor = getattr(records.reader, "decompressor", None)
+    return bool(decompressor is not None and getattr(decompressor, "eof", False))
+
+
 def _one_line(text: str, limit: int = 120) -> str:
     """One short line of plain ASCII: warcio quotes raw (binary) bytes in its messages."""
     text = "".join(ch if " " <= ch <= "~" else " " for ch in text)
@@ -101,10 +137,12 @@ def _one_line(text: str, limit: int = 120) -> str:
 
 
 def _where(origin: str, records) -> str:
-    try:
-        return f"{origin}@{records.get_record_offset()}"
-    except Exception:  # the offset is only a locator; never let it hide the real problem
-        return origin
+    """``FILE@OFFSET`` of the current record.  Never reads: warcio's own
+    ``get_record_offset`` reads the record to its end first (a whole decompression bomb
+    before :func:`_skip_rest` could refuse it)."""
+    info = getattr(records, "member_info", None)
+    offset = info[0] if info else getattr(records, "offset", None)
+    return f"{origin}@{offset}" if isinstance(offset, int) else origin
 
 
 def _record_item(record, records, origin: str, options) -> Optional[Article | ArticleError]:

@@ -5,7 +5,9 @@ Workers parse; this process alone writes.  Results are kept until a batch is due
 batch stored in one transaction (:meth:`Store.save_many`) and the file closed again.
 Every ``link_every`` stored articles a linking pass (copies, stories, corpus entities) runs
 in a thread beside the workers' parsing, holding the file meanwhile (batches wait in
-memory for it); the last pass runs at the end.  Two things follow:
+memory for it); the last pass runs at the end.  The first pass builds the linker's indexes,
+from the saved ``.linker`` file or by replaying the linked articles, read
+``replay_chunk`` at a time with the file released between reads.  Two things follow:
 
 * **Speed.** A commit per batch rather than per article: the commit was the store's
   cost.
@@ -15,18 +17,23 @@ memory for it); the last pass runs at the end.  Two things follow:
   every batch committed before it opened the file, and only whole articles.
 
 Duplicates are skipped before parsing, against the hashes stored when the ingest began
-(kept as 64-bit prefixes in a set: about 70 bytes an article, 70 MB for a million) and those seen since; the transaction checks
-the full hash again, so a concurrent ingest of the same file stores each article once.
+(kept as 64-bit prefixes in a set: about 70 bytes an article, 70 MB for a million) and
+those analysed since; a copy of a text still in flight is held back by the engine and
+comes here as :class:`~..engines.local.SameText`, or as a failure when its first copy
+failed.  The transaction checks the full hash again, so a concurrent ingest of the same
+file stores each article once.
 """
 
 from __future__ import annotations
 
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable, Iterator, Optional
 
+from ..engines.local import SameText
 from ..errors import ArticleError
 from ..pipeline import Analysis
 from .db import Prepared, Store
@@ -35,6 +42,7 @@ FLUSH_ARTICLES = 64
 FLUSH_SECONDS = 2.0
 BACKLOG = 4  # batches kept waiting for a linking pass before the writer waits for it too
 LINK_EVERY = 200  # stored articles between two linking passes (each beside the parsing)
+REPLAY_CHUNK = 1000  # articles read per opening of the file while the linker replays the store
 
 
 def _id_of(item: Analysis | Prepared) -> str:
@@ -62,7 +70,9 @@ class BatchWriter:
     def __init__(self, path: str | Path, versions: dict[str, str], link: bool = True,
                  flush_articles: int = FLUSH_ARTICLES, flush_seconds: float = FLUSH_SECONDS,
                  link_every: int = LINK_EVERY,
-                 on_stored: Optional[Callable[[list[str]], None]] = None):
+                 on_stored: Optional[Callable[[list[str]], None]] = None,
+                 replay_chunk: int = REPLAY_CHUNK,
+                 on_replay: Optional[Callable[[int], None]] = None):
         self.path = Path(path)
         self.versions = versions
         self.link = link
@@ -70,6 +80,8 @@ class BatchWriter:
         self.flush_seconds = flush_seconds
         self.link_every = link_every
         self.on_stored = on_stored
+        self.replay_chunk = replay_chunk
+        self.on_replay = on_replay  # called between replay chunks, the file closed
         self.counts = WriteCounts()
         self.pending: list[Analysis | Prepared] = []
         self.failures: list[ArticleError] = []
@@ -85,21 +97,25 @@ class BatchWriter:
                 self.seen.update(_short(r[0]) for r in rows)
 
     def is_new(self, content_hash: str) -> bool:
-        """False (and counted as a duplicate) if this text was stored or seen already."""
-        key = _short(content_hash)
-        if key in self.seen:
+        """False (and counted as a duplicate) if this text is stored, or was analysed
+        earlier in this run.  A text still in flight, or that failed, is new here: the
+        engine (:func:`..engines.local.run`) holds such a copy back and hands it out as
+        :class:`SameText` or as a one-line failure naming the first, so no copy is
+        skipped without a word when its first fails."""
+        if _short(content_hash) in self.seen:
             self.counts.duplicates += 1
             return False
-        self.seen.add(key)
         return True
 
-    def add(self, result: Analysis | Prepared | ArticleError) -> None:
+    def add(self, result: Analysis | Prepared | ArticleError | SameText) -> None:
         if isinstance(result, ArticleError):
             self.counts.failed += 1
             self.failures.append(result)
-            if result.content_hash:  # not stored: a later copy of the text gets its own try
-                self.seen.discard(_short(result.content_hash))
+        elif isinstance(result, SameText):
+            self.counts.duplicates += 1
         else:
+            self.seen.add(_short(result.hash if isinstance(result, Prepared)
+                                 else result.article.hash))
             self.pending.append(result)
         if len(self.pending) >= self.flush_articles or \
                 time.monotonic() - self.last_flush >= self.flush_seconds:
@@ -114,6 +130,8 @@ class BatchWriter:
             self._wait_for_linking()
         if not (self.pending or self.failures or (final and self.link)):
             return
+        if final and self.link:
+            self._open_linker()
         backlog = len(self.pending) >= BACKLOG * self.flush_articles
         if not self.file.acquire(blocking=final or backlog):
             return  # a linking pass has the file; write these with the next batch
@@ -153,10 +171,31 @@ class BatchWriter:
         """A linking pass in a thread: the workers keep parsing meanwhile (the pass runs
         mostly in this process's Python, which would otherwise leave them idle)."""
         try:
+            self._open_linker()
             with self.file, Store(self.path) as store:
                 self._link(store, final=False)
         except Exception as exc:  # noqa: BLE001 - reported at the end; articles stay stored
             self.counts.link_error = self.counts.link_error or f"{type(exc).__name__}: {exc}"
+
+    @contextmanager
+    def _held(self) -> Iterator[Store]:
+        """The store, open in this process while no other thread of it has the file."""
+        with self.file, Store(self.path) as store:
+            yield store
+
+    def _open_linker(self) -> None:
+        """Build the linker (once) without holding the file for the whole replay: a first
+        pass over a big store without a saved ``.linker`` file replays every linked
+        article, and readers waited for all of it (:meth:`Linker.opened`)."""
+        from ..corpus.linker import Linker
+
+        if self.linker is not None or self.counts.link_error:
+            return
+        try:
+            self.linker = Linker.opened(self._held, chunk=self.replay_chunk,
+                                        between=self.on_replay)
+        except Exception as exc:  # noqa: BLE001 - reported; the stored articles stay
+            self.counts.link_error = f"{type(exc).__name__}: {exc}"
 
     def _link(self, store: Store, final: bool) -> None:
         """Link what is stored so far; the linker is built (replaying the store) once.
