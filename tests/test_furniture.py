@@ -153,3 +153,17 @@ def test_a_footer_glued_to_a_paragraph_takes_only_its_own_sentence():
             "\u00a9 2024 Metro News. The chairman was charged with fraud in 2019, records show.\n")
     pieces = find(text)
     assert [p.span.text for p in pieces] == ["\u00a9 2024 Metro News."]
+
+
+def test_video_playlists_and_video_captions():
+    text = ("Police said the driver fled on foot after the crash on the ring road on Monday.\n"
+            "2:07 Mayor speaks after bridge collapse\n"
+            "Two men were hurt when a crane fell on a lorry. (Published Monday, May 6, 2024)\n"
+            "\u25ba Related: Council delays vote on new bridge\n"
+            "The hearing is set for 2:30 p.m. on Friday, the court said in a notice.\n")
+    found = kinds(text)
+    assert found["2:07 Mayor speaks after bridge collapse"] == "list"
+    assert found["Two men were hurt when a crane fell on a lorry. "
+                 "(Published Monday, May 6, 2024)"] == "caption"
+    assert found["\u25ba Related: Council delays vote on new bridge"] == "list"
+    assert "The hearing is set for 2:30 p.m. on Friday, the court said in a notice." not in found

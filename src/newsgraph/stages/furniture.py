@@ -16,7 +16,8 @@ Each piece has a kind (:func:`find` returns them):
   ``credit_patterns``, a ``Photo:``-like label, a trailing ``Name Name/Outlet``
   credit, a gallery counter): the line up to the credit's end, and the rest of the
   line too when the rest is only the credit's tail (no sentence of its own);
-- ``list``: a line opened by a link-list label ("Related:", "READ MORE", "WATCH:"),
+- ``list``: a line opened by a link-list label ("Related:", "READ MORE", "WATCH:") or
+  by a video's running time ("2:07 Mayor speaks"),
   a line of headlines joined by ``|``, the headline-like lines (short, no
   sentence-final punctuation) that follow a label standing alone;
 - ``run``: three or more headline-like lines in a row after the story has begun,
@@ -58,7 +59,7 @@ def _alternation(items: Iterable[str], escape: bool = True) -> str:
 
 # "RELATED: ...", "Read more | ...", "MORE - ...", "Related Coverage ..." (see _list_label).
 _LIST_LABEL = re.compile(
-    r"^[\s\-\u2013\u2014\u2022*>|\u00bb]*(?P<label>%s)\b(?P<punct>\s*[:|\u00bb>]|\s+[\-\u2013\u2014]\s|\.{3})?"
+    r"^[\s\-\u2013\u2014\u2022*>|\u00bb\u25ba\u25b6\u25a0\u25cf\u2192]*(?P<label>%s)\b(?P<punct>\s*[:|\u00bb>]|\s+[\-\u2013\u2014]\s|\.{3})?"
     % _alternation(_LEX["list_labels"]), re.IGNORECASE)
 _CREDIT_LABEL = re.compile(
     r"^[\s(]*(?:%s)\s*:" % _alternation(_LEX["credit_labels"]), re.IGNORECASE)
@@ -73,6 +74,8 @@ _OPENER = re.compile(r"^[\s\-\u2013\u2014\u2022*(]*(?:%s)" % _alternation(
     _LEX["line_openers"], escape=False), re.IGNORECASE)
 _GALLERY = re.compile(r"^(?:%s)\b" % _alternation(_LEX["gallery_openers"], escape=False),
                       re.IGNORECASE)
+# "2:07 Mother of toddler speaks out": a video's running time opening a playlist item.
+_VIDEO = re.compile(r"^(?:%s)" % _alternation(_LEX["video_openers"], escape=False), re.IGNORECASE)
 _CUE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % _alternation(_LEX["boilerplate_cues"], escape=False),
                   re.IGNORECASE)
 _CONTACT = re.compile("|".join(f"(?:{p})" for p in _LEX["contact_patterns"]))
@@ -180,6 +183,9 @@ def _line_kind(line: _Line) -> Optional[str]:
     text = line.text
     if _list_label(line) is not None:
         return "list"
+    if _VIDEO.search(text) and line.headline_like:
+        return "list"  # a playlist item reads as a headline; a live blog's "10:42 Police
+        # said ..." is a sentence
     if _BYLINE.search(text) and _BYLINE_CASED.search(text) and line.words <= 12:
         return "byline"
     if _DATELINE.search(text) and line.words <= 15:
