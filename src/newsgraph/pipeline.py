@@ -24,7 +24,7 @@ from itertools import islice
 from typing import Any, Callable, Iterable, Iterator, Optional
 
 from .errors import ArticleError, PipelineOrderError
-from .model import Article, Attribution, Entity, Event, Quantity, TimeExpression
+from .model import Article, Attribution, Entity, Event, Quantity, Span, TimeExpression
 
 
 @dataclass
@@ -44,6 +44,9 @@ class Analysis:
     quantities: list[Quantity] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Page furniture (captions, link lists, bylines, footers): spans of the text that are
+    # not news sentences, sorted (``stages.furniture``; None until that stage has run).
+    furniture: Optional[list[Span]] = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -91,6 +94,7 @@ REGISTRY: dict[str, Stage] = {}
 BUILTIN_STAGE_MODULES = (
     "newsgraph.stages.normalize",
     "newsgraph.stages.nlp",
+    "newsgraph.stages.furniture",
     "newsgraph.stages.entities",
     "newsgraph.stages.times",
     "newsgraph.stages.quantities",

@@ -20,6 +20,7 @@ from typing import Optional
 
 from ...model import Event, Span
 from ...pipeline import Analysis, stage
+from ..furniture import furniture_of, in_furniture
 from . import args, judge as judge_model, syntax
 from .coding import can_act, can_be_actor, code_actor
 from .incidents import link_incidents
@@ -35,7 +36,7 @@ def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
 
-def extract(analysis: Analysis, tag: str = "events@1.2", judge="trained") -> list[Event]:
+def extract(analysis: Analysis, tag: str = "events@1.3", judge="trained") -> list[Event]:
     """All events of an analysed article, in text order, with ids EV1, EV2, ...
 
     ``judge`` is the trained judge (default), or None to keep every candidate
@@ -49,12 +50,13 @@ def extract(analysis: Analysis, tag: str = "events@1.2", judge="trained") -> lis
     return events
 
 
-def candidates(analysis: Analysis, tag: str = "events@1.2", judge=None) -> list:
+def candidates(analysis: Analysis, tag: str = "events@1.3", judge=None) -> list:
     """(event, judge features) of every candidate the judge keeps, in text order."""
     doc = analysis.doc
     if doc is None:
         return []
     out: list = []
+    furniture = furniture_of(analysis)  # captions, link lists, footers: no events there
     for sent in doc.sents:
         found = []
         cands = find(analysis, sent)
@@ -74,7 +76,7 @@ def candidates(analysis: Analysis, tag: str = "events@1.2", judge=None) -> list:
         if judge is not None:  # training sees every candidate
             found = _one_per_act(doc, found)
         found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
-        out.extend(found)
+        out.extend(p for p in found if not in_furniture(furniture, p[0].trigger.start))
     return out
 
 
