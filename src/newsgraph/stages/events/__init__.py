@@ -31,12 +31,12 @@ from .triggers import Candidate, find
 __all__ = ["events_stage", "extract"]
 
 
-@stage("events", version="1.3", requires=("doc", "entities"), assigns=("events",), order=70)
+@stage("events", version="1.4", requires=("doc", "entities"), assigns=("events",), order=70)
 def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
 
-def extract(analysis: Analysis, tag: str = "events@1.3", judge="trained") -> list[Event]:
+def extract(analysis: Analysis, tag: str = "events@1.4", judge="trained") -> list[Event]:
     """All events of an analysed article, in text order, with ids EV1, EV2, ...
 
     ``judge`` is the trained judge (default), or None to keep every candidate
@@ -50,7 +50,7 @@ def extract(analysis: Analysis, tag: str = "events@1.3", judge="trained") -> lis
     return events
 
 
-def candidates(analysis: Analysis, tag: str = "events@1.3", judge=None) -> list:
+def candidates(analysis: Analysis, tag: str = "events@1.4", judge=None) -> list:
     """(event, judge features) of every candidate the judge keeps, in text order."""
     doc = analysis.doc
     if doc is None:
