@@ -84,9 +84,12 @@ def collect(doc, text: str) -> list[Cand]:
                 cand.title = _title_before(doc, cand)
             cand.headline = headlines.inside(ranges, doc[cand.start].idx)
             cands.append(cand)
+    cands = _drop_titles_before_names(doc, cands)
+    cands = _join_split_names(doc, cands)
     cands = _add_known_orgs(doc, text, cands)
     cands = _add_untagged_people(doc, text, cands, ranges)
     _relabel_by_article(cands)
+    _org_short_forms(doc, cands)
     cands = _drop_unconfirmed_headline_names(doc, text, cands, ranges)
     cands = _drop_lone_titles(doc, cands)
     return [c for c in cands if c.label in LABELS]
@@ -116,6 +119,168 @@ def _add_known_orgs(doc, text: str, cands: list[Cand]) -> list[Cand]:
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)
+
+
+def _all_titles(doc, start: int, end: int) -> bool:
+    """Every token of ``[start, end)`` is a title or honorific word ("Lt.", "Sheriff's Deputy")."""
+    return all(is_title(t) or is_honorific(t) or t.tag_ == "POS" or t.text in ("-", ".")
+               for t in doc[start:end]) and any(is_title(t) or is_honorific(t)
+                                                for t in doc[start:end])
+
+
+def _drop_titles_before_names(doc, cands: list[Cand]) -> list[Cand]:
+    """Drop a span of any label made only of title words right before a capitalised
+    word: the tagger's "Lt." (GPE) of "Lt. Col. Ana Ruiz" or "Deputy" (ORG) of "Deputy
+    Ana Ruiz" is part of a title, not a name.  (A lone PERSON title elsewhere is
+    :func:`_drop_lone_titles`' business.)"""
+    drop = set()
+    surnames = None
+    for c in cands:
+        if c.end >= len(doc) or not _all_titles(doc, c.title_start, c.end):
+            continue
+        after = doc[c.end]
+        if not (after.text[:1].isupper() and after.text.rstrip(".").isalpha()):
+            continue
+        if c.label == "PERSON":
+            if surnames is None:
+                surnames = {surname(x.text.split()) for x in cands
+                            if x.label == "PERSON" and x.end - x.start >= 2}
+            if c.text in surnames:
+                continue  # "Dean" of "Howard Dean"
+        drop.add(id(c))
+    return [c for c in cands if id(c) not in drop] if drop else cands
+
+
+def _name_word(doc, tok) -> bool:
+    """A capitalised proper noun that can be part of a personal name: no title, honorific,
+    organisation word, place or acronym."""
+    return tok.pos_ == "PROPN" and tok.is_alpha and tok.text[:1].isupper() \
+        and not tok.text.isupper() and not is_title(tok) and not is_honorific(tok) \
+        and tok.text not in lexicon.org_heads() and tok.text not in lexicon.places()
+
+
+def _join_split_names(doc, cands: list[Cand]) -> list[Cand]:
+    """Mend a titled person's name the tagger cut after its first word.
+
+    "Deputy Ana Ruiz" tagged PERSON "Deputy Ana" and PERSON "Ruiz" (or "Ruiz"
+    untagged): when a one-word PERSON written after a title (inside its span or
+    right before it) is followed at once by one or two name words (:func:`_name_word`),
+    tagged PERSON or not tagged at all, the name runs on over them.  The title stays
+    outside the name, for the roles step."""
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    out: list[Cand] = []
+    k = 0
+    while k < len(cands):
+        c = cands[k]
+        k += 1
+        if c.label != "PERSON" or c.end - c.start != 1 or not _name_word(doc, doc[c.start]) or \
+                not (c.title_start < c.start or _title_before(doc, c)):
+            out.append(c)
+            continue
+        end = c.end
+        nxt = cands[k] if k < len(cands) else None
+        if nxt is not None and nxt.start == c.end and nxt.label == "PERSON" and \
+                nxt.end - nxt.start <= 2 and \
+                all(_name_word(doc, t) for t in doc[nxt.start:nxt.end]):
+            end = nxt.end
+            k += 1
+        else:
+            while end < len(doc) and end - c.start < 3 and end not in covered \
+                    and not doc[end].ent_type_ and _name_word(doc, doc[end]):
+                end += 1
+            if end < len(doc) and end != c.end and _name_word(doc, doc[end]):
+                end = c.end  # a longer run of capitalised words: not clearly a name
+        if end == c.end:
+            out.append(c)
+            continue
+        joined = Cand(c.start, end, "PERSON", c.title_start, text=doc[c.start:end].text,
+                      gender=c.gender, headline=c.headline)
+        joined.title = _title_before(doc, joined)
+        out.append(joined)
+    return out
+
+
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+
+
+def _org_short_forms(doc, cands: list[Cand]) -> None:
+    """Relabel ORG a one-word PERSON span that is the first word of an organisation named
+    earlier ("Veltron Semiconductor ... Veltron said", the small tagger's PERSON); the
+    short form then joins the organisation (:func:`.merge.group_others`).  When the
+    organisation is named after its town ("Greenwood Police Department", the second
+    word in ``entity_place_institutions.txt``) and the word is tagged a place elsewhere
+    or used as one ("Greenwood police said", "in Greenwood"), it is the town: GPE.
+
+    The organisation must be shaped like one (:func:`_org_shaped`).  Not when any of
+    its mentions has a person's title or honorific ("CEO Veltron",
+    "Mr. Marrick"), when it is a word of a personal name of the article, a common
+    given name or a well-known place, or when a personal pronoun follows a mention in
+    its sentence or opens the next one with no other person named between ("Kessler
+    said he ...")."""
+    orgs = [c for c in cands if c.label == "ORG" and c.end - c.start >= 2
+            and _org_shaped(c.text.split())]
+    if not orgs:
+        return
+    by_text: dict[str, list[Cand]] = defaultdict(list)
+    for c in cands:
+        if c.label == "PERSON" and not c.headline:
+            by_text[c.text].append(c)
+    person_words = {w for c in cands if c.label == "PERSON" and c.end - c.start >= 2
+                    for w in c.text.split()}
+    given, places = lexicon.given_names(), lexicon.places()
+    place_forms = {c.text for c in cands if c.label in ("GPE", "LOC")}
+    for form, mentions in by_text.items():
+        if " " in form or not (form[:1].isupper() and form.isalpha()) or form in person_words \
+                or form in given or form in places:
+            continue
+        first = min(c.start for c in mentions)
+        hosts = [o.text.split() for o in orgs if o.start < first and o.text.split()[0] == form]
+        if not hosts:
+            continue
+        if any(c.title or c.gender or c.title_start < c.start for c in mentions):
+            continue
+        if any(_pronoun_follows(doc, c, cands) for c in mentions):
+            continue
+        # "Greenwood Police Department": the first word is the town, when a mention is
+        # used as a place (:func:`_place_use`)
+        town = all(h[1] in lexicon.place_institutions() for h in hosts) and (
+            form in place_forms or any(_place_use(doc, c) for c in mentions))
+        for c in mentions:
+            c.label = "GPE" if town else "ORG"
+
+
+def _org_shaped(words: list[str]) -> bool:
+    """A name whose last word is an organisation word, a business noun or a legal suffix
+    ("Harlow Police Department", "Veltron Semiconductor", "Walmart Inc."), not a person's
+    name the tagger called ORG ("Corbin Wiederholt")."""
+    last = words[-1]
+    return last in lexicon.org_heads() or last in lexicon.org_words() \
+        or last.lower().rstrip(".") in LEGAL_SUFFIXES
+
+
+_PLACE_PREPS = frozenset({"in", "from", "to", "near", "outside", "across", "around"})
+
+
+def _place_use(doc, cand: Cand) -> bool:
+    """A name used as a place: before a common noun it modifies ("Greenwood police",
+    "Gainesville residents") or after a preposition of place ("in Greenwood")."""
+    after = doc[cand.end] if cand.end < len(doc) else None
+    return (after is not None and after.is_lower and after.pos_ == "NOUN") or (
+        cand.start > 0 and doc[cand.start - 1].lower_ in _PLACE_PREPS)
+
+
+def _pronoun_follows(doc, cand: Cand, cands: list[Cand]) -> bool:
+    """A personal pronoun after the mention in its sentence, or opening the next sentence,
+    with no other person named between them."""
+    sent = doc[cand.start].sent
+    stop = sent.end
+    if stop < len(doc):
+        stop = min(doc[stop].sent.end, stop + 3)  # the next sentence's first few words
+    others = [c.start for c in cands if c.label == "PERSON" and cand.end <= c.start < stop]
+    for i in range(cand.end, stop):
+        if doc[i].lower_ in _PERSON_PRONOUNS:
+            return not any(s < i for s in others)
+    return False
 
 
 def _drop_lone_titles(doc, cands: list[Cand]) -> list[Cand]:
@@ -251,12 +416,13 @@ def _add_untagged_people(doc, text: str, cands: list[Cand], ranges: list[tuple[i
     added = []
     lowercase = None
     given = lexicon.given_names()
+    covered = {k for c in cands for k in range(c.start, c.end)}
     toks = getattr(doc, "tokens", None) or list(doc)
     i, n = 0, len(toks)
     while i < n:
         tok = toks[i]
         titled = i > 0 and is_title(toks[i - 1]) and toks[i - 1].text[:1].isupper() \
-            and not toks[i - 1].ent_type_
+            and (not toks[i - 1].ent_type_ or i - 1 not in covered)
         if (tok.text not in given and not titled) or tok.pos_ != "PROPN" or tok.ent_type_ \
                 or headlines.inside(ranges, tok.idx):
             i += 1
@@ -275,10 +441,27 @@ def _add_untagged_people(doc, text: str, cands: list[Cand], ranges: list[tuple[i
                 continue
             added.append(Cand(i, end, "PERSON", i, text=doc[i:end].text,
                               title=_title_before(doc, Cand(i, end, "PERSON", i))))
+        elif end - i == 1 and titled and _titled_surname(doc, i):
+            if lowercase is None:
+                lowercase = set(_LOWER_WORD.findall(text))
+            if tok.lower_ not in lowercase:
+                added.append(Cand(i, end, "PERSON", i, text=tok.text,
+                                  title=_title_before(doc, Cand(i, end, "PERSON", i))))
         i = end
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)
+
+
+def _titled_surname(doc, i: int) -> bool:
+    """One name word after a capitalised title that ends the noun phrase ("Deputy Ruiz
+    said", "Judge Lind's ruling"): a singular proper noun (:func:`_name_word`), not
+    followed by another noun or a number ("Head Start program", "Member States")."""
+    tok = doc[i]
+    if tok.tag_ != "NNP" or not _name_word(doc, tok) or len(tok.text) < 2:
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    return nxt is None or nxt.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
 
 
 def _repair(doc, start: int, end: int, label: str) -> Cand | None:
@@ -376,12 +559,28 @@ def _after_title(doc, start: int, end: int) -> bool:
     return words[-1] not in lexicon.org_heads() and " ".join(words) not in lexicon.places()
 
 
+def _title_run_end(doc, start: int, end: int) -> int:
+    """End of the capitalised titles opening ``[start, end)``: title words, and a
+    possessive or hyphen between two of them ("Sheriff's Deputy", "Lt. Col.")."""
+    i = start
+    while i < end and doc[i].text[:1].isupper() and is_title(doc[i]):
+        i += 1
+        if i + 1 < end and (doc[i].tag_ == "POS" or doc[i].text == "-") \
+                and doc[i + 1].text[:1].isupper() and is_title(doc[i + 1]):
+            i += 1
+    return i
+
+
 def _titled_name(doc, start: int, end: int) -> bool:
-    """A capitalised title word followed by two or three capitalised proper nouns,
-    with no organisation word at the end, is a titled person."""
-    if not 3 <= end - start <= 4 or not (doc[start].is_title and is_title(doc[start])):
+    """Capitalised title words ("Coach", "Sheriff's Deputy", "Detective Sgt.") followed
+    by two or three capitalised proper nouns, with no organisation word at the end, are
+    a titled person."""
+    if not (doc[start].is_title and is_title(doc[start])):
         return False
-    rest = [doc[i] for i in range(start + 1, end)]
+    first = _title_run_end(doc, start, end)
+    if not 2 <= end - first <= 3:
+        return False
+    rest = [doc[i] for i in range(first, end)]
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in rest) and \
         rest[-1].text not in lexicon.org_heads() and rest[-1].tag_ != "NNS" and \
         not is_title(rest[0])
@@ -431,6 +630,8 @@ def _skip_titles(doc, start: int, end: int) -> int:
         if is_title(tok) or is_honorific(tok):
             i += 1
         elif tok.text == "-" or (tok.lower_ == "elect" and i > start):
+            i += 1
+        elif tok.tag_ == "POS" and i > start and is_title(doc[i - 1]) and is_title(doc[i + 1]):
             i += 1
         elif tok.is_lower and tok.pos_ == "ADJ" and i + 1 < end and is_title(doc[i + 1]):
             i += 1  # "former President X"

@@ -57,6 +57,19 @@ def org_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def org_words() -> frozenset[str]:
+    """Common-noun last words of business names ("Foods", "Semiconductor"), beside
+    :func:`org_heads`, that show a name is an organisation and not a person."""
+    return frozenset(_lines("entity_org_words.txt"))
+
+
+@lru_cache(maxsize=1)
+def place_institutions() -> frozenset[str]:
+    """Second words of institutions named after their town ("Greenwood Police ...")."""
+    return frozenset(_lines("entity_place_institutions.txt"))
+
+
+@lru_cache(maxsize=1)
 def not_names() -> frozenset[str]:
     """Lowercased spans that are never entities (transcript cues, weapon systems)."""
     return frozenset(w.lower() for w in _lines("entity_not_names.txt"))
