@@ -148,3 +148,18 @@ def test_the_company_is_the_firm_the_story_names_as_an_actor(analyze):
         "would be offered jobs at its other plants.")
     att = _by_content(an, "other plants")
     assert att.speaker_name == "Halvorsen Foods Inc."
+
+
+
+def test_the_company_counts_a_firm_written_again_by_its_first_word():
+    from types import SimpleNamespace as NS
+
+    from newsgraph.stages.attributions.speakers import _most_named
+
+    full = NS(id="E1", name="Dravex Pharmaceuticals International", label="ORG")
+    fund = NS(id="E2", name="Halden Capital Management", label="ORG")
+    short = NS(id="E3", name="Dravex", label="GPE")  # the tagger's label for the short form
+    firms = [(300, 325, fund, "name"), (10, 46, full, "name")]  # nearest first
+    every = firms + [(400 + 10 * k, 406 + 10 * k, short, "name") for k in range(3)]
+    assert _most_named(firms) is fund  # a tie goes to the nearest
+    assert _most_named(firms, every) is full  # three more mentions by its first word

@@ -116,26 +116,45 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
     return None
 
 
-def _most_named(rows):
+def _most_named(rows, every=None):
     """The entity with the most mentions among ``rows`` (nearest first), the nearest on a
     tie: "the company" in a story about one firm is that firm, not the bank whose analyst
-    was quoted last."""
+    was quoted last.  With ``every`` (mentions of any label), a mention whose entity's name
+    is the first word of a candidate's name counts for that candidate too."""
     counts: dict[str, int] = {}
     for r in rows:
         counts[r[2].id] = counts.get(r[2].id, 0) + 1
+    if every:
+        first = {}
+        for r in rows:
+            words = r[2].name.split()
+            if len(words) > 1:
+                first.setdefault(words[0], set()).add(r[2].id)
+        for r in every:
+            if r[2].id not in counts and r[2].name in first:
+                for cid in first[r[2].name]:
+                    counts[cid] += 1
     return max((r[2] for r in rows), key=lambda e: counts[e.id])  # max keeps the first best
 
 
+_PLACES_OF_WORDS = frozenset(("on", "in", "at", "via", "through", "into", "onto"))
+
+
 def _in_a_phrase(doc, start: int, end: int) -> bool:
-    """A mention that is only the object of a preposition ("a post on Instagram", "in
-    the journal Nature", "a deal with the bank"): a place or a partner, not the firm the
-    story follows.  "the company" goes to an organisation the text names at least once as
-    a subject, owner or modifier."""
+    """A mention that is the object of a preposition of place ("a post on Instagram", "in
+    the journal Nature"): where words appeared, not the firm the story follows.  "the
+    company" goes to an organisation the text names at least once otherwise."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return False
     root = span.root
-    return root.dep_ == "pobj" or root.dep_ == "appos" and root.head.dep_ == "pobj"
+    if root.dep_ == "appos":
+        root = root.head
+    if root.dep_ != "pobj":
+        return False
+    # where words appeared, not who acted: "on Instagram", "in the journal", "at Reuters";
+    # "shares of X", "according to X", "a report by X" still name the firm
+    return root.head.lower_ in _PLACES_OF_WORDS
 
 
 def _possessed_by_name(head) -> bool:
@@ -522,7 +541,11 @@ class SpeakerResolver:
             acting = {r[2].id for r in firms if not _in_a_phrase(self.doc, r[0], r[1])}
             firms = [r for r in firms if r[2].id in acting]
             if firms:
-                ent = _most_named(firms)
+                # a firm named in full once and then by its first word, whatever the tagger
+                # called that word ("Valeant Pharmaceuticals International" ... "Valeant")
+                every = self.index.before(head.idx, ("ORG", "PERSON", "GPE", "LOC", "FAC",
+                                                     "NORP", "PRODUCT"), limit=400)
+                ent = _most_named(firms, every)
                 return Resolution(ent, "description: the organisation named most before it",
                                   _sourcing_for_entity(ent))
         if rows or qualifiers or lemma in anonymous_nouns():

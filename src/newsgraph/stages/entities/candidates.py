@@ -507,9 +507,10 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     last = doc[end - 1].text
     if label == "NORP" and end - start == 1 and len(last) >= 3 and last.isupper():
         label = "ORG"  # "NYPD", "GOP": acronyms are organisations, not nationalities
-    if label in ("GPE", "PERSON", "NORP", "PRODUCT") and last in lexicon.org_heads() \
-            and end - start > 1:
-        label = "ORG"
+    if label in ("GPE", "PERSON", "NORP", "PRODUCT") and end - start > 1 and (
+            last in lexicon.org_heads() or last in lexicon.org_words()
+            and doc[start].text not in lexicon.given_names()):
+        label = "ORG"  # "Marrick Foods", "Kingsport Rovers"; "Janet Mills" stays a person
     return Cand(start, end, label, title_start)
 
 
