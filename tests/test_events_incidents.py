@@ -56,18 +56,23 @@ def test_the_incidents_bench_scores_pairs_of_linked_mentions_against_gold_chains
     assert _pairs(events, doc) == (1, 3, 1)  # one right link of three; the one gold pair found
 
 
-def test_the_acts_view_counts_an_attack_and_its_harm_as_one_act():
+def test_the_acts_view_counts_an_attack_and_its_harm_in_one_sentence_as_one_act():
     from newsgraph.eval.incidents import _pairs
 
-    text = "A gunman shot a guard. The guard was killed. A dog was hurt in a separate crash."
+    text = "A gunman shot and killed a guard. A dog was hurt later."
     doc = {"annotated_sentences": [1], "sentences": [[1, 0, len(text)]], "mentions": [
         {"start": 9, "end": 13, "type": "ACTION_OCCURRENCE", "chain": "A", "sentence": 1},
-        {"start": 37, "end": 43, "type": "ACTION_OCCURRENCE", "chain": "B", "sentence": 1}]}
-    events = [_event("EV1", "shot"), _event("EV2", "killed")]
-    for ev, (s, e) in zip(events, [(9, 13), (37, 43)]):
+        {"start": 18, "end": 24, "type": "ACTION_OCCURRENCE", "chain": "B", "sentence": 1},
+        {"start": 45, "end": 49, "type": "ACTION_OCCURRENCE", "chain": "C", "sentence": 1}]}
+    events = [_event("EV1", "shot"), _event("EV2", "killed"), _event("EV3", "hurt")]
+    for ev, (s, e), sent in zip(events, [(9, 13), (18, 24), (45, 49)], [(0, 33), (0, 33),
+                                                                       (34, 55)]):
         ev.trigger = Span(s, e, text[s:e])
+        ev.sentence = Span(sent[0], sent[1], text[sent[0]:sent[1]])
     events[1].same_as = "EV1"
     assert _pairs(events, doc) == (0, 1, 0)  # ECB+: two chains, the link is wrong
     assert _pairs(events, doc, acts=True) == (1, 1, 0)  # one act: the link is right
-    events[1].trigger = Span(37, 43, "parked")  # not a harm word: no rescue
-    assert _pairs(events, doc, acts=True) == (0, 1, 0)
+    events[2].same_as = "EV1"  # a harm in another sentence: only ECB+ can credit it
+    assert _pairs(events, doc, acts=True) == (1, 3, 0)
+    events[1].trigger = Span(18, 24, "parked")  # not a harm word: no rescue
+    assert _pairs(events, doc, acts=True) == (0, 3, 0)

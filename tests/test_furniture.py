@@ -167,3 +167,18 @@ def test_video_playlists_and_video_captions():
                  "(Published Monday, May 6, 2024)"] == "caption"
     assert found["\u25ba Related: Council delays vote on new bridge"] == "list"
     assert "The hearing is set for 2:30 p.m. on Friday, the court said in a notice." not in found
+
+
+def test_short_news_lines_opening_with_by_or_a_cue_word_are_not_furniture():
+    text = ("Two held after shop fire\n"
+            "By Tuesday, police had arrested two men and charged them with arson.\n"
+            "Subscribers who lost power were told to expect repairs by noon.\n"
+            "By Maria Lopez\n")
+    found = kinds(text)
+    assert found == {"By Maria Lopez": "byline"}
+
+
+def test_a_long_line_of_capitalised_and_joining_words_is_read_without_backtracking():
+    # with "and"/"the" matching two ways the byline pattern backtracked for minutes here
+    text = "By " + "The Town and the City of the " * 12 + 'said "nothing".\n'
+    assert find(text) == [] or all(p.kind != "byline" for p in find(text))

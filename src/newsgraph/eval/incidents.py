@@ -23,24 +23,30 @@ the tuning half were such pairs, and all 12 on the locked half.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Optional
 
 from . import print_table
 
-FLOORS = {"acts_precision": 0.85}  # ECB+ view, session 14: 0.921 tuning, 1.000 locked
+# Acts view pinned at 0.85; the ECB+ view at its session-17 level (0.667 / 0.700), so a
+# fall there still shows.
+FLOORS = {"acts_precision": 0.85, "precision": 0.65}
 
-# Words of an attack and of what it did to its victims (stems, matched at a trigger's start).
-ATTACK = ("shoot", "shot", "gunfire", "gunman", "fire", "opened fire", "stab", "attack",
-          "explo", "bomb", "execut", "assault", "ambush")
-HARM = ("kill", "wound", "injur", "hurt", "struck", "strik", "hit", "dead", "death", "die")
+# Words of an attack and of what it did to its victims: whole words.
+ATTACK = re.compile(r"(?:shoot|shoots|shot|shooting|shootings|gunfire|fire|fired|firing|"
+                    r"opened fire|stab|stabbed|stabbing|attack|attacked|attacks|explode|"
+                    r"exploded|explodes|explosion|bomb|bombing|bombed|executed|assault|"
+                    r"assaulted|ambush|ambushed)$")
+HARM = re.compile(r"(?:kill|kills|killed|killing|wound|wounded|wounding|injure|injured|"
+                  r"injuring|hurt|struck|strike|striking|hit|dead|death|die|died)$")
 
 
 def _kind(trigger: str) -> str:
-    t = trigger.lower()
-    if t.startswith(HARM):
+    t = trigger.lower().strip()
+    if HARM.match(t):
         return "harm"
-    return "attack" if t.startswith(ATTACK) else ""
+    return "attack" if ATTACK.match(t) else ""
 
 
 def _docs(root: Path, limit: Optional[int]) -> list[dict]:
@@ -63,13 +69,14 @@ def _pairs(events, doc: dict, acts: bool = False) -> tuple[int, int, int]:
     with ``acts``, a linked attack/harm pair is right too (see the module's docstring)."""
     root = {e.id: e.same_as or e.id for e in events}
     matched = [(root[e.id], _gold_chain(doc, e.trigger.start, e.trigger.end),
-                _kind(e.trigger.text)) for e in events]
+                _kind(e.trigger.text), e.sentence.start if e.sentence else -1) for e in events]
     matched = [m for m in matched if m[1] is not None]
     tp = linked = gold = 0
     for i in range(len(matched)):
         for j in range(i + 1, len(matched)):
             same_pred, same_gold = matched[i][0] == matched[j][0], matched[i][1] == matched[j][1]
-            one_act = acts and {matched[i][2], matched[j][2]} == {"attack", "harm"}
+            one_act = acts and {matched[i][2], matched[j][2]} == {"attack", "harm"} \
+                and matched[i][3] == matched[j][3]  # "shot and killed": one sentence
             tp += same_pred and (same_gold or one_act)
             linked += same_pred
             gold += same_gold

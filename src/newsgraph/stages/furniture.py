@@ -70,7 +70,8 @@ _CREDIT = re.compile("|".join(f"(?:{p})" for p in _LEX["credit_patterns"]), re.I
 _TRAILING_CREDIT = re.compile(
     r"(?:^|(?<=[.!?\"')\]|])\s+)(?:[A-Z][\w.'-]*\s+){0,3}[A-Z][\w.'-]*\s?/\s?"
     r"(?:[A-Z][\w.&'-]*)(?:\s+[A-Z0-9][\w.&'-]*){0,4}\)?\s*$")
-_OPENER = re.compile(r"^[\s\-\u2013\u2014\u2022*(]*(?:%s)" % _alternation(
+# a whole word at its end ("Subscribers who lost power ..." is news), "\u00a92016" still one
+_OPENER = re.compile(r"^[\s\-\u2013\u2014\u2022*(]*(?:%s)(?:(?<!\w)|(?!\w))" % _alternation(
     _LEX["line_openers"], escape=False), re.IGNORECASE)
 _GALLERY = re.compile(r"^(?:%s)\b" % _alternation(_LEX["gallery_openers"], escape=False),
                       re.IGNORECASE)
@@ -81,10 +82,12 @@ _CUE = re.compile(r"(?<!\w)(?:%s)(?!\w)" % _alternation(_LEX["boilerplate_cues"]
 _CONTACT = re.compile("|".join(f"(?:{p})" for p in _LEX["contact_patterns"]))
 _DATELINE = re.compile(r"^(?:%s)\b:?\s*(?:on\s+)?\S*\d" % _alternation(
     _LEX["dateline_openers"]), re.IGNORECASE)
-# "By Jane Doe", "By JANE DOE, Staff Writer", "By The Associated Press"
-_BYLINE = re.compile(r"^by\s+(?:[A-Z][\w.'-]*|and|&|of|the)(?:[\s,|]+(?:[A-Z][\w.'@-]*|and|&|of|the|"
-                     r"staff|writer|reporter|editor))*\s*$", re.IGNORECASE)
-_BYLINE_CASED = re.compile(r"^[Bb][Yy]\s+[A-Z]")
+# "By Jane Doe", "By JANE DOE, Staff Writer", "By The Associated Press": capitalised words
+# and a few lower-case joiners only ("By Tuesday, police had arrested two men" is news).
+# Case-sensitive, and no word can match two ways, so the match is linear (an IGNORECASE
+# version let "and"/"the" match both branches and backtracked for minutes).
+_BYLINE = re.compile(r"^[Bb][Yy]\s+[A-Z][\w.'@-]*(?:[\s,|]+(?:[A-Z][\w.'@-]*|and|&|of|the|for|"
+                     r"staff|writer|reporter|editor|correspondent))*\s*$")
 
 _SENTENCE_END = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]\s]*$")
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
@@ -186,7 +189,7 @@ def _line_kind(line: _Line) -> Optional[str]:
     if _VIDEO.search(text) and line.headline_like:
         return "list"  # a playlist item reads as a headline; a live blog's "10:42 Police
         # said ..." is a sentence
-    if _BYLINE.search(text) and _BYLINE_CASED.search(text) and line.words <= 12:
+    if line.words <= 12 and _BYLINE.search(text):
         return "byline"
     if _DATELINE.search(text) and line.words <= 15:
         return "byline"
@@ -275,6 +278,6 @@ def in_furniture(spans: list[Span], start: int) -> bool:
     return k >= 0 and start < spans[k].end
 
 
-@stage("furniture", version="1.0", requires=("text",), assigns=("furniture",), order=ORDER)
+@stage("furniture", version="1.1", requires=("text",), assigns=("furniture",), order=ORDER)
 def furniture_stage(analysis: Analysis) -> None:
     analysis.furniture = [p.span for p in find(analysis.article.text)]

@@ -120,7 +120,8 @@ def _most_named(rows, every=None):
     """The entity with the most mentions among ``rows`` (nearest first), the nearest on a
     tie: "the company" in a story about one firm is that firm, not the bank whose analyst
     was quoted last.  With ``every`` (mentions of any label), a mention whose entity's name
-    is the first word of a candidate's name counts for that candidate too."""
+    is the first word of a candidate's name counts for that candidate too (the caller passes
+    only mentions that act as subjects or owners: :func:`_acts`)."""
     counts: dict[str, int] = {}
     for r in rows:
         counts[r[2].id] = counts.get(r[2].id, 0) + 1
@@ -137,7 +138,20 @@ def _most_named(rows, every=None):
     return max((r[2] for r in rows), key=lambda e: counts[e.id])  # max keeps the first best
 
 
-_PLACES_OF_WORDS = frozenset(("on", "in", "at", "via", "through", "into", "onto"))
+_PLACES_OF_WORDS = frozenset(("on", "in", "at", "via", "through"))
+_WORDS_PLACED = frozenset((
+    "post", "posting", "statement", "interview", "video", "journal", "article", "broadcast",
+    "appearance", "tweet", "message", "page", "account", "appear", "publish", "write",
+    "say", "tell", "announce", "report"))
+
+
+def _acts(doc, start: int, end: int) -> bool:
+    """A mention that is a subject or an owner ("Valeant has ...", "Valeant's shares"):
+    how a firm's short name is written, where a place named after it is mostly written
+    after a preposition ("in Washington", "the Washington Post")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and \
+        span.root.dep_ in ("nsubj", "nsubjpass", "poss")
 
 
 def _in_a_phrase(doc, start: int, end: int) -> bool:
@@ -150,11 +164,11 @@ def _in_a_phrase(doc, start: int, end: int) -> bool:
     root = span.root
     if root.dep_ == "appos":
         root = root.head
-    if root.dep_ != "pobj":
+    if root.dep_ != "pobj" or root.head.lower_ not in _PLACES_OF_WORDS:
         return False
-    # where words appeared, not who acted: "on Instagram", "in the journal", "at Reuters";
-    # "shares of X", "according to X", "a report by X" still name the firm
-    return root.head.lower_ in _PLACES_OF_WORDS
+    # where words appeared, not who acted: "a post on Instagram", "published in the
+    # journal", "said in an interview on CNN"; "a stake in X", "workers at X" name the firm
+    return root.head.head.lemma_.lower() in _WORDS_PLACED
 
 
 def _possessed_by_name(head) -> bool:
@@ -543,8 +557,9 @@ class SpeakerResolver:
             if firms:
                 # a firm named in full once and then by its first word, whatever the tagger
                 # called that word ("Valeant Pharmaceuticals International" ... "Valeant")
-                every = self.index.before(head.idx, ("ORG", "PERSON", "GPE", "LOC", "FAC",
-                                                     "NORP", "PRODUCT"), limit=400)
+                every = [r for r in self.index.before(
+                    head.idx, ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"),
+                    limit=400) if _acts(self.doc, r[0], r[1])]
                 ent = _most_named(firms, every)
                 return Resolution(ent, "description: the organisation named most before it",
                                   _sourcing_for_entity(ent))
