@@ -274,7 +274,7 @@ def furniture_of(analysis: Analysis) -> list[Span]:
 
 def in_furniture(spans: list[Span], start: int) -> bool:
     """Whether the character at ``start`` lies in one of ``spans`` (sorted, disjoint)."""
-    k = bisect.bisect_right([s.start for s in spans], start) - 1
+    k = bisect.bisect_right(spans, start, key=lambda s: s.start) - 1
     return k >= 0 and start < spans[k].end
 
 
