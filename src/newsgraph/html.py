@@ -13,6 +13,7 @@ from datetime import date
 from typing import Optional
 
 from .errors import ArticleError
+from .engines.helpers import HelperFailure, TimedHelper, serve_calls
 from .model import Article
 
 # A page is an article when it has at least this many words and one sentence: a run of six or
@@ -38,7 +39,6 @@ def _date_params() -> dict:
 
 
 HTML_TIMEOUT = 20.0  # seconds for one page
-HELPER_START = 120.0  # seconds for the helper to import trafilatura on a busy machine
 
 
 def article_from_html(html: str, art_id: str, origin: str,
@@ -49,7 +49,10 @@ def article_from_html(html: str, art_id: str, origin: str,
     that many seconds; ``timeout=None`` extracts in this process."""
     if timeout is None:
         return extract(html, art_id, origin)
-    return _EXTRACTOR.run(html, art_id, origin, timeout)
+    got = _EXTRACTOR.run((html, art_id, origin), timeout)
+    if isinstance(got, HelperFailure):
+        return ArticleError(got.why, origin=origin, article_id=art_id, code=got.code)
+    return got
 
 
 def extract(html: str, art_id: str, origin: str) -> Article | ArticleError:
@@ -85,64 +88,7 @@ def extract(html: str, art_id: str, origin: str) -> Article | ArticleError:
 
 def _serve(conn) -> None:
     """The helper process: extract each page it is sent until the pipe closes."""
-    import trafilatura  # noqa: F401 - loaded before the first page's clock starts
-
-    conn.send("ready")
-    while True:
-        try:
-            html, art_id, origin = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(extract(html, art_id, origin))
+    serve_calls(conn, extract, "trafilatura")
 
 
-class _Extractor:
-    """The helper process, started on first use and replaced after a timeout or crash."""
-
-    def __init__(self) -> None:
-        self.process = None
-        self.conn = None
-
-    def _start(self) -> bool:
-        from .engines.local import start_helper
-        from .errors import NewsgraphError
-
-        try:
-            process, parent = start_helper(_serve, (), "newsgraph-html")
-        except NewsgraphError:  # a script without a __main__ guard: extract in-process
-            return False
-        self.process, self.conn = process, parent
-        try:
-            if parent.poll(HELPER_START) and parent.recv() == "ready":
-                return True
-        except (EOFError, OSError):
-            pass
-        self._stop()
-        return False
-
-    def _stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.join(5)
-            self.conn.close()
-        self.process = self.conn = None
-
-    def run(self, html: str, art_id: str, origin: str, timeout: float
-            ) -> Article | ArticleError:
-        if self.process is None or not self.process.is_alive():
-            self._stop()
-            if not self._start():
-                return extract(html, art_id, origin)
-        try:
-            self.conn.send((html, art_id, origin))
-            if self.conn.poll(timeout):
-                return self.conn.recv()
-            why = f"HTML extraction took longer than {timeout:g} s; skipped"
-            code = "timeout"
-        except (EOFError, OSError):
-            why, code = "HTML extraction crashed; skipped", "crashed"
-        self._stop()
-        return ArticleError(why, origin=origin, article_id=art_id, code=code)
-
-
-_EXTRACTOR = _Extractor()
+_EXTRACTOR = TimedHelper(_serve, extract, "newsgraph-html", "HTML extraction")

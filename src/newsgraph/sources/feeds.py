@@ -25,12 +25,12 @@ from email.utils import parsedate_tz
 from typing import Iterator, Optional
 
 from ..errors import ArticleError, EmptyInputError
+from ..engines.helpers import HelperFailure, TimedHelper, serve_calls
 from ..model import Article
 from .web import fetch_input, id_from_url, page_article
 
 MAX_FEED_ENTRIES = 500
 FEED_TIMEOUT = 20.0  # seconds to parse one feed (see read_feed)
-HELPER_START = 120.0  # seconds for the helper to import feedparser on a busy machine
 ENTRY_FIELDS = ("link", "title", "author", "published", "updated", "created",
                 "published_parsed", "updated_parsed", "created_parsed")
 FEED_SUFFIXES = {".rss", ".atom"}
@@ -61,8 +61,10 @@ def read_feed(data: bytes, origin: str, options, base_url: Optional[str] = None,
     The feed is parsed in a helper process given ``timeout`` seconds (``None``: in this
     process, no limit): feedparser's time grows with the markup, and 1.2 MB of nested
     tags in one description took it 20 s in the process that feeds the workers."""
-    parsed = _PARSER.run(data, base_url, origin, timeout) if timeout is not None else \
+    parsed = _PARSER.run((data, base_url, origin), timeout) if timeout is not None else \
         parse_feed(data, base_url, origin)
+    if isinstance(parsed, HelperFailure):
+        parsed = ArticleError(parsed.why, origin=origin, code=parsed.code)
     if isinstance(parsed, ArticleError):
         yield parsed
         return
@@ -118,67 +120,10 @@ def parse_feed(data: bytes, base_url: Optional[str], origin: str) -> dict | Arti
 
 def _serve(conn) -> None:
     """The helper process: parse each feed it is sent until the pipe closes."""
-    import feedparser  # noqa: F401 - loaded before the first feed's clock starts
-
-    conn.send("ready")
-    while True:
-        try:
-            data, base_url, origin = conn.recv()
-        except (EOFError, OSError):
-            return
-        conn.send(parse_feed(data, base_url, origin))
+    serve_calls(conn, parse_feed, "feedparser")
 
 
-class _Parser:
-    """The helper process, started on first use and replaced after a timeout or crash
-    (the same arrangement as the HTML extractor's, :mod:`newsgraph.html`)."""
-
-    def __init__(self) -> None:
-        self.process = None
-        self.conn = None
-
-    def _start(self) -> bool:
-        from ..engines.local import start_helper
-        from ..errors import NewsgraphError
-
-        try:
-            process, parent = start_helper(_serve, (), "newsgraph-feed")
-        except NewsgraphError:  # a script without a __main__ guard: parse in-process
-            return False
-        self.process, self.conn = process, parent
-        try:
-            if parent.poll(HELPER_START) and parent.recv() == "ready":
-                return True
-        except (EOFError, OSError):
-            pass
-        self._stop()
-        return False
-
-    def _stop(self) -> None:
-        if self.process is not None:
-            self.process.kill()
-            self.process.join(5)
-            self.conn.close()
-        self.process = self.conn = None
-
-    def run(self, data: bytes, base_url: Optional[str], origin: str, timeout: float
-            ) -> dict | ArticleError:
-        if self.process is None or not self.process.is_alive():
-            self._stop()
-            if not self._start():
-                return parse_feed(data, base_url, origin)
-        try:
-            self.conn.send((data, base_url, origin))
-            if self.conn.poll(timeout):
-                return self.conn.recv()
-            why, code = f"feed parsing took longer than {timeout:g} s; skipped", "timeout"
-        except (EOFError, OSError):
-            why, code = "feed parsing crashed; skipped", "crashed"
-        self._stop()
-        return ArticleError(why, origin=origin, code=code)
-
-
-_PARSER = _Parser()
+_PARSER = TimedHelper(_serve, parse_feed, "newsgraph-feed", "feed parsing")
 
 
 def _entry_article(entry, link: str, feed_title: Optional[str], options
