@@ -41,14 +41,19 @@ def test_a_doer_named_later_joins_the_first_mention_and_then_counts():
     assert [e.same_as for e in events] == [None, "EV1", None]
 
 
+def _ecb_doc(text: str, mentions: list[tuple[int, int, str]]) -> dict:
+    """An ECB+-shaped article: one annotated sentence holding the (start, end, chain)
+    action mentions."""
+    return {"annotated_sentences": [1], "sentences": [[1, 0, len(text)]], "mentions": [
+        {"start": s, "end": e, "type": "ACTION_OCCURRENCE", "chain": c, "sentence": 1}
+        for s, e, c in mentions]}
+
+
 def test_the_incidents_bench_scores_pairs_of_linked_mentions_against_gold_chains():
     from newsgraph.eval.incidents import _pairs
 
     text = "Bomb explodes in market. The explosion killed two. A second bomb exploded later."
-    doc = {"annotated_sentences": [1], "sentences": [[1, 0, len(text)]], "mentions": [
-        {"start": 5, "end": 13, "type": "ACTION_OCCURRENCE", "chain": "A", "sentence": 1},
-        {"start": 29, "end": 38, "type": "ACTION_OCCURRENCE", "chain": "A", "sentence": 1},
-        {"start": 65, "end": 73, "type": "ACTION_OCCURRENCE", "chain": "B", "sentence": 1}]}
+    doc = _ecb_doc(text, [(5, 13, "A"), (29, 38, "A"), (65, 73, "B")])
     events = [_event("EV1", "explodes"), _event("EV2", "explosion"), _event("EV3", "exploded")]
     for ev, (s, e) in zip(events, [(5, 13), (29, 38), (65, 73)]):
         ev.trigger = Span(s, e, text[s:e])
@@ -60,10 +65,7 @@ def test_the_acts_view_counts_an_attack_and_its_harm_in_one_sentence_as_one_act(
     from newsgraph.eval.incidents import _pairs
 
     text = "A gunman shot and killed a guard. A dog was hurt later."
-    doc = {"annotated_sentences": [1], "sentences": [[1, 0, len(text)]], "mentions": [
-        {"start": 9, "end": 13, "type": "ACTION_OCCURRENCE", "chain": "A", "sentence": 1},
-        {"start": 18, "end": 24, "type": "ACTION_OCCURRENCE", "chain": "B", "sentence": 1},
-        {"start": 45, "end": 49, "type": "ACTION_OCCURRENCE", "chain": "C", "sentence": 1}]}
+    doc = _ecb_doc(text, [(9, 13, "A"), (18, 24, "B"), (45, 49, "C")])
     events = [_event("EV1", "shot"), _event("EV2", "killed"), _event("EV3", "hurt")]
     for ev, (s, e), sent in zip(events, [(9, 13), (18, 24), (45, 49)], [(0, 33), (0, 33),
                                                                        (34, 55)]):
