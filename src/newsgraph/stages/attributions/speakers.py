@@ -149,19 +149,23 @@ def _acts(doc, start: int, end: int) -> bool:
     """A mention that is a subject or an owner ("Valeant has ...", "Valeant's shares"):
     how a firm's short name is written, where a place named after it is mostly written
     after a preposition ("in Washington", "the Washington Post")."""
+    root = _mention_root(doc, start, end)
+    return root is not None and root.dep_ in ("nsubj", "nsubjpass", "poss")
+
+
+def _mention_root(doc, start: int, end: int):
+    """The syntactic head of the mention at characters start..end, or None."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and \
-        span.root.dep_ in ("nsubj", "nsubjpass", "poss")
+    return span.root if span is not None and len(span) else None
 
 
 def _in_a_phrase(doc, start: int, end: int) -> bool:
     """A mention that is the object of a preposition of place ("a post on Instagram", "in
     the journal Nature"): where words appeared, not the firm the story follows.  "the
     company" goes to an organisation the text names at least once otherwise."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or not len(span):
+    root = _mention_root(doc, start, end)
+    if root is None:
         return False
-    root = span.root
     if root.dep_ == "appos":
         root = root.head
     if root.dep_ != "pobj" or root.head.lower_ not in _PLACES_OF_WORDS:
