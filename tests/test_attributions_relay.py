@@ -142,6 +142,10 @@ def test_a_view_nobody_is_named_for_opens_with_its_subject(analyze, text, conten
     ('Judge Marcus Hale wrote in a 28-page opinion that the law was "vague and overly '
      'broad" and that the state had failed to show it protected children.',
      "wrote", "Marcus Hale", "that the law was"),  # hung as the noun's own clause
+    ("Defence lawyer Raymond Cole said after the verdict that his client would appeal.",
+     "said", "Raymond Cole", "that his client would appeal"),  # "that" tagged IN, as an object
+    ("Senator Ada Quist told reporters after the vote that she was disappointed.",
+     "told", "Ada Quist", "that she was disappointed"),  # "that" a second subject
 ])
 def test_a_that_clause_the_parser_hangs_on_a_noun_is_still_said(analyze, text, cue, speaker,
                                                                   opening):

@@ -138,7 +138,9 @@ def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
     ...": the parser hangs the "that" clause on the noun before it, as a relative clause
     or a clause of the noun.
     A relative clause opens with a pronoun that is its subject or object; this one opens
-    with "that" as a complementizer (``mark``), so it is what the reporting verb says."""
+    with "that" as a complementizer (``mark``), or with a "that" the parser made a subject
+    or object the clause already has ("told reporters after the vote *that she was
+    disappointed*": "that" and "she" both subjects), so it is what the reporting verb says."""
     if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_verbs() \
             or any(c.dep_ == "ccomp" and c.i > token.i for c in kids):
         return []
@@ -148,10 +150,28 @@ def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
             continue
         for obj in prep.children:
             for rel in obj.children:
-                if rel.dep_ in ("relcl", "acl") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                               and m.i == rel.left_edge.i for m in rel.children):
+                if rel.dep_ in ("relcl", "acl") and _opens_complement(rel):
                     out.append(("ccomp", rel.left_edge.i, clause_end(rel)))
     return out
+
+
+_SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
+
+
+def _opens_complement(clause) -> bool:
+    """True when ``clause`` opens with "that" as a complementizer: tagged so (``mark``, or
+    ``IN`` whatever its relation), or made a subject the clause already has."""
+    first = clause.doc[clause.left_edge.i]
+    if first.lower_ != "that" or first.head.i != clause.i:
+        return False
+    if first.dep_ == "mark" or first.tag_ == "IN":  # a relative "that" is tagged WDT
+        return True
+    others = [c.dep_ for c in clause.children if c.i != first.i]
+    if first.dep_ not in _SUBJECTS:
+        return False  # two objects is no such sign: "a revelation that she thought of X as Y"
+    others += [g.dep_ for c in clause.children if c.dep_ in ("aux", "auxpass")
+               for g in c.children]  # the other subject may hang on the clause's auxiliary
+    return any(dep in _SUBJECTS for dep in others)
 
 
 def _misparsed_clause(token, kids) -> Optional[tuple[int, int]]:
