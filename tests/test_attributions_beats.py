@@ -141,3 +141,27 @@ def test_allege_read_as_part_of_a_noun_phrase_is_still_the_cue(analyze):
     atts = analyze(text).attributions
     assert [(a.source.text, a.cue.text) for a in atts] == [("Prosecutors", "allege")]
     assert atts[0].content.text.startswith("Tavis fired nine shots")
+
+
+@pytest.mark.parametrize("text, cue", [
+    # a participle modifying a noun carries no words said
+    ("He was admitted to Mercy Hospital with a non-life-threatening wound in his left arm.",
+     "admitted"),
+    # outside politics a passive's subject is what the act was done to
+    ("The 11-year-old was hit by birdshot near the barn.", "hit"),
+    ("A man accused of wounding his neighbor was arrested on Friday.", "accused"),
+])
+def test_outside_politics_these_are_acts_not_claims(analyze, text, cue):
+    assert cue not in [a.cue.text for a in analyze(text).attributions if a.cue]
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Neighbors on Ash Street reported hearing four shots just after midnight.",
+     "reported", "hearing four shots just after midnight"),
+    ("The fire at the mill is being called an accident by the sheriff.",
+     "called", "The fire at the mill"),
+    ("No foul play is suspected in the death of the hiker.", "suspected", "No foul play"),
+])
+def test_outside_politics_these_are_still_claims(analyze, text, cue, content):
+    found = {a.cue.text: a.content.text for a in analyze(text).attributions if a.cue}
+    assert found.get(cue) == content
