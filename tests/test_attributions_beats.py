@@ -20,6 +20,9 @@ def test_political_news_is_told_apart_by_its_words():
     assert political_news(POLITICS)
     assert not political_news(CRIME)
     assert not political_news("")
+    # one political word, however often, is not politics: "a rally" in a crime story
+    assert not political_news(CRIME + " Friends held a rally for the victim. The rally was "
+                              "peaceful.")
 
 
 def test_outside_politics_a_noun_phrase_object_is_an_action_not_a_claim(analyze):

@@ -119,6 +119,7 @@ def political_words() -> frozenset[str]:
 
 
 POLITICAL_SHARE = 0.005  # 1 word in 200; see political_news
+POLITICAL_WORDS = 2  # distinct ones: "a rally" twice in a crime story is no politics
 _WORD = re.compile(r"[A-Za-z]+")
 
 
@@ -127,11 +128,15 @@ def political_news(text: str) -> bool:
     politics (``lexicons/attribution_political_words.txt``: election, senator, minister,
     policy, ...).  81 of 84 PolNeAR dev articles and 809 of 840 train articles pass (most
     of the others are about golf, casinos, television); 10 of the 90 articles of our
-    other-beats gold do (an election, a cabinet, a treaty)."""
+    other-beats gold do (an election, a cabinet, a treaty).  Two distinct such words at least
+    (session 18): "a rally" twice, or "the mayor" twice, in a short crime story made it
+    political and let actions through ("shared a passion for their work"); PolNeAR dev
+    passes the same 81, train 807 of 840, gun-violence articles 34 of 3,080 (98 before),
+    other-beats gold all e2e tuning 0.843 unchanged, locked 0.796 -> 0.804."""
     words = _WORD.findall(text)
     vocabulary = political_words()
-    hits = sum(w.lower() in vocabulary for w in words)
-    return hits >= POLITICAL_SHARE * max(1, len(words))
+    hits = [w.lower() for w in words if w.lower() in vocabulary]
+    return len(hits) >= POLITICAL_SHARE * max(1, len(words)) and len(set(hits)) >= POLITICAL_WORDS
 
 
 def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
