@@ -257,6 +257,8 @@ def test_a_passive_cue_names_no_speaker_in_its_subject(analyze):
     # a title its subject was voted or named: nobody's words
     'As a teenager the singer was voted "Most Likely to Succeed." She moved to Memphis.',
     'The same year the swimmer was also named, "Athlete of the Year." She retired in 2011.',
+    # a name in quote marks: a moniker, not words said
+    'Ray Doyle, who wrote under the moniker, "Night Owl," about the port, died on Monday at 88.',
 ])
 def test_negatives_yield_nothing(analyze, text):
     assert analyze(text).attributions == []

@@ -219,6 +219,8 @@ _WORK_NOUNS = frozenset(
     "essay report program programme title hit record".split())
 _WORK_AFTER = frozenset(("directed", "written", "produced", "starring", "by", "which", "is",
                          "was", "opens", "premiered", "debuts", "airs"))
+_NAME_WORDS = frozenset("moniker nickname nicknamed alias aka a.k.a. dubbed codename "
+                        "code-named pseudonym".split())
 _MINOR = frozenset("a an the of and in on to for at by with or from".split())
 MAX_TITLE_WORDS = 8
 
@@ -235,13 +237,16 @@ def _work_title(norm: str, q: Quote) -> bool:
     """``the film "The Quiet Harbor"``, ``starred in "Long Road"``, ``"Blue Hour," directed
     by ...``: the title of a work, not something said.  A short title-case quote counts
     as a title when a work noun or a preposition stands just before it, or a credit
-    ("directed by", "which") or a sentence verb about a work follows it."""
+    ("directed by", "which") or a sentence verb about a work follows it.  A name given in
+    quote marks (a moniker, "known as ...") is no speech either."""
     a, b = q.inner
     inner = norm[a:b].strip()
     if not _title_case(inner.rstrip(",.")):
         return False
     before = norm[max(0, q.start - 40):q.start].lower().replace(",", " ").split()
     after = norm[q.end:q.end + 30].lower().replace(",", " ").split()
+    if before and (before[-1] in _NAME_WORDS or before[-2:] == ["known", "as"]):
+        return True  # a name: "under the moniker "Deep Water"", "known as "Big Ed""
     if before and (before[-1] in _WORK_NOUNS or before[-1] in ("in", "on", "of", "from")
                    or len(before) > 1 and before[-2] in _WORK_NOUNS and before[-1] in ("the",)):
         return True
