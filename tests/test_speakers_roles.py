@@ -111,3 +111,11 @@ def test_a_description_no_role_matches_stays_unnamed_not_the_latest_person(analy
                 "asked about schools. The candidate said class sizes would shrink.")
     att = _by_content(a, "class sizes")
     assert att.speaker is None and att.speaker_name == "The candidate"
+
+
+def test_a_statement_from_a_towns_police_is_the_police_not_a_person(analyze):
+    # the small tagger reads two-word town names as people; the police issued the words
+    text = ("Two men were wounded on Crescent Drive early Sunday, according to a statement "
+            "from Hazel Crest police.")
+    att, = analyze(text).attributions
+    assert att.sourcing == "named_org" and att.speaker_name == "Hazel Crest police"

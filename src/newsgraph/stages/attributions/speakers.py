@@ -92,6 +92,20 @@ def _head(doc, a: int, b: int):
     return doc[a]
 
 
+def _issuing_force(head):
+    """The body that issued the words a source names as a thing: "a statement *from Hazel
+    Crest police*", "a release by state troopers".  Resolved as a source of its own, so
+    that a town the tagger took for a person ("Hazel Crest") stays the police's town."""
+    if head.pos_ != "NOUN" or head.lemma_.lower() in INSTITUTIONS:
+        return None
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("from", "by"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lower_ in INSTITUTIONS:
+                    return obj
+    return None
+
+
 def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
                      ) -> Optional[tuple]:
     """The best entity mention inside the source: at the head, else a person, else any."""
@@ -302,6 +316,9 @@ class SpeakerResolver:
             a, b = noun.left_edge.i, noun.i + 1
             head = noun
         b = _before_clause(head, b)  # "The union representing workers in Leeds": not Leeds
+        force = _issuing_force(head)
+        if force is not None:  # "a statement from Hazel Crest police": the police speak
+            return self.resolve(force.left_edge.i, force.i + 1)
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
         outside = hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
             and hit[2].label != "PERSON"
