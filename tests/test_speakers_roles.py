@@ -119,3 +119,11 @@ def test_a_statement_from_a_towns_police_is_the_police_not_a_person(analyze):
             "from Hazel Crest police.")
     att, = analyze(text).attributions
     assert att.sourcing == "named_org" and att.speaker_name == "Hazel Crest police"
+
+
+def test_a_unit_named_after_its_county_is_the_unit_not_the_county(analyze):
+    text = ("A hunter was wounded by birdshot on Saturday, according to the Harlan County "
+            "Metro Homicide Unit.")
+    att, = analyze(text).attributions
+    assert att.sourcing == "named_org"
+    assert att.speaker_name == "Harlan County Metro Homicide Unit"

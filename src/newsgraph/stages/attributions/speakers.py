@@ -329,6 +329,12 @@ class SpeakerResolver:
             # "Little Rock police", "state authorities": the body speaks, not the place
             return Resolution(None, f"{head.lower_} of {hit[2].name}", "named_org",
                               name=self._phrase(head))
+        if outside and hit[2].label in ("GPE", "LOC") and head.pos_ == "PROPN" \
+                and head.text in org_heads():
+            # "the Tuscaloosa County Metro Homicide Unit": a body named after its place,
+            # which the tagger ended at the place
+            return Resolution(None, "organisation named after its place", "named_org",
+                              name=self._phrase(head).removeprefix("the ").removeprefix("The "))
         if hit is not None and hit[4] == "named" and _describes_a_person(head) \
                 and _hangs_by_preposition(doc, hit, head):
             # "the owner of Harbor Lanes", "a lawyer for the Carver family": a person
