@@ -51,6 +51,7 @@ def test_heights_in_feet_and_inches(text, needle, feet):
 
 @pytest.mark.parametrize("text,needle,a,b", [
     ("The Hawks won 106-103 on Friday night.", "106-103", 106, 103),
+    ("Harbor City beat Pinecrest 104-99 in overtime.", "104-99", 104, 99),  # after the team
     ("Rovers beat the visitors 3-1 at home.", "3-1", 3, 1),
     ("The court ruled 5-4 in favour of the city.", "5-4", 5, 4),
 ])

@@ -59,7 +59,7 @@ from .units import UnitMatch, with_denominator
 TOLERANCE = 0.02
 
 
-@stage("quantities", version="1.1", requires=("doc",), assigns=("quantities",), order=50)
+@stage("quantities", version="1.2", requires=("doc",), assigns=("quantities",), order=50)
 def quantities_stage(analysis: Analysis) -> None:
     analysis.quantities = extract(analysis.article.text, analysis.doc, norm=analysis.norm,
                                   tag=quantities_stage.stage_tag)

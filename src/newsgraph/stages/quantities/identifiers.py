@@ -73,12 +73,20 @@ def refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         if prev == "." and cand.first >= 2 and t.low[cand.first - 2] in _ABBREV_LABELS:
             return True  # "No. 2", "Vol. 5", "Fig. 3"
         if prev[0].isalpha() and not prev.islower() and low not in _NEVER_AFTER_CAP and not _sentence_start(t, cand.first - 1) \
-                and low not in lex.change_up and low not in lex.change_down:
+                and low not in lex.change_up and low not in lex.change_down \
+                and not _score_after_team(t, cand, lex):
             return True
         if prev == "," and cand.end < len(t) and t.text[cand.end] == "," and cand.first >= 2 \
                 and t.text[cand.first - 2][0].isupper() and not cand.written:
             return True  # "Jane Doe, 45, said": an age in apposition, not counted in NewsQuant
     return False
+
+
+def _score_after_team(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'beat Pinecrest 104-99', 'defeated the Eagles 3-1': a score after the beaten team's
+    name, not a number in a name ('Route 9')."""
+    return "tally" in cand.flags and any(w in lex.score_verbs
+                                         for w in t.low[max(cand.first - 5, 0):cand.first])
 
 
 def _street_number(t: Toks, cand: Cand, lex: Lexicon) -> bool:
