@@ -65,8 +65,10 @@ def quantities_stage(analysis: Analysis) -> None:
                                   tag=quantities_stage.stage_tag)
 
 
-def extract(text: str, doc=None, norm: Optional[str] = None, tag: str = "quantities@1.1") -> list[Quantity]:
+def extract(text: str, doc=None, norm: Optional[str] = None, tag: Optional[str] = None
+            ) -> list[Quantity]:
     """All quantities in ``text`` (``doc`` is its spaCy parse; offsets index ``text``)."""
+    tag = tag or quantities_stage.stage_tag
     lex = lexicon()
     reading = norm if norm is not None else text
     t = Toks(reading)
