@@ -505,3 +505,12 @@ def test_interview_answers_credit_the_person_interviewed(analyze):
     for needle in ("I was tired of cooking", "Every Friday night"):
         assert _by_content(an, needle).speaker_name == "Maria Lopez"
     assert not any(a.content.text.startswith("Why close") for a in an.attributions)
+
+
+def test_a_possessive_in_a_role_says_nothing_of_the_named_persons_gender(analyze):
+    # "His manager, Ines Carvalho": "his" is the player's; "she" is then the manager
+    text = ('"I just closed my eyes and hit it," Theo Brandt said. His manager, Ines '
+            'Carvalho, said the win kept the club\'s hopes alive. "We were second best for '
+            'an hour," she said.')
+    last = analyze(text).attributions[-1]
+    assert last.source.text == "she" and last.speaker_name == "Ines Carvalho"

@@ -236,7 +236,8 @@ class Discourse:
                         break
                 for role in getattr(ent, "roles", ()):
                     for w in role.span.text.lower().split():
-                        if w in gw:
+                        if w in gw and w not in PRONOUN_GENDER:
+                            # "His manager, Ines Carvalho": "his" is the manager's player
                             r.vote(gw[w], 2.0)
             for m in ent.mentions:
                 if m.kind in ("pronoun", NAME_AGAIN):  # the ranker was fitted without these
