@@ -366,8 +366,8 @@ def test_an_unrecognised_name_is_kept_whole_across_a_possessive(analyze):
     ("Investigators suspect the two fires were set by the same person.", "two fires",
      "thought"),
     ("The coach said the team can still win the title.", "team can still win", "speech"),
-    ("The senator supports raising the minimum wage to 15 dollars.", "minimum wage",
-     "thought"),
+    ("The senator supports raising the minimum wage to 15 dollars, a policy the governor "
+     "opposes.", "minimum wage", "thought"),  # (political news: a stance is sourcing there)
     ('"We will appeal," the lawyer told reporters outside the court.', "We will appeal",
      "speech"),
 ])
