@@ -205,3 +205,26 @@ def test_one_word_name_shared_with_a_person_is_not_searched():
     ])
     kinds = [m.kind for e in extract(doc, text) for m in e.mentions]
     assert "name_again" not in kinds
+
+
+def test_a_one_word_guess_opening_a_sentence_case_headline_is_dropped():
+    # "Chipmaker" opens the headline because it opens the line, not because it is a name
+    doc, text = build([
+        [("Chipmaker", "NNP", "ORG"), ("warns", "VBZ"), ("on", "IN"), ("orders", "NNS")],
+        [("Veltrix", "NNP", "ORG"), ("warned", "VBD"), ("on", "IN"), ("Wednesday", "NNP"),
+         (".", ".")],
+    ])
+    ents = names(extract(doc, text))
+    assert "Chipmaker" not in ents and "Veltrix" in ents
+
+
+def test_untagged_run_of_names_ending_in_an_organisation_word_is_an_organisation():
+    doc, text = build([
+        [("Veltrix", "NNP"), ("Semiconductor", "NNP"), ("warned", "VBD"), ("on", "IN"),
+         ("Wednesday", "NNP"), (".", ".")],
+        [("Analysts", "NNS"), ("at", "IN"), ("Pike", "NNP"), ("Ridge", "NNP"), ("agreed", "VBD"),
+         (".", ".")],
+    ])
+    ents = names(extract(doc, text))
+    assert ents["Veltrix Semiconductor"].label == "ORG"
+    assert "Pike Ridge" not in ents  # no organisation word: left to the tagger

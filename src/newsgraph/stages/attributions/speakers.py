@@ -131,9 +131,9 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
 
 
 def _most_named(rows, every=None):
-    """The entity with the most mentions among ``rows`` (nearest first), the nearest on a
-    tie: "the company" in a story about one firm is that firm, not the bank whose analyst
-    was quoted last.  With ``every`` (mentions of any label), a mention whose entity's name
+    """The entity with the most mentions among ``rows``, None on a tie: "the company" in a
+    story about one firm is that firm, not the bank whose analyst was quoted last; with two
+    firms named once each, it is a guess.  With ``every`` (mentions of any label), a mention whose entity's name
     is the first word of a candidate's name counts for that candidate too (the caller passes
     only mentions that act as subjects or owners: :func:`_acts`)."""
     counts: dict[str, int] = {}
@@ -149,7 +149,10 @@ def _most_named(rows, every=None):
             if r[2].id not in counts and r[2].name in first:
                 for cid in first[r[2].name]:
                     counts[cid] += 1
-    return max((r[2] for r in rows), key=lambda e: counts[e.id])  # max keeps the first best
+    best = max(counts.values())
+    if sum(n == best for n in counts.values()) > 1:
+        return None  # two firms named as often: a guess would name the wrong one as often
+    return max((r[2] for r in rows), key=lambda e: counts[e.id])
 
 
 _PLACES_OF_WORDS = frozenset(("on", "in", "at", "via", "through"))
@@ -588,8 +591,9 @@ class SpeakerResolver:
                     head.idx, ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"),
                     limit=400) if _acts(self.doc, r[0], r[1])]
                 ent = _most_named(firms, every)
-                return Resolution(ent, "description: the organisation named most before it",
-                                  _sourcing_for_entity(ent))
+                if ent is not None:
+                    return Resolution(ent, "description: the organisation named most before it",
+                                      _sourcing_for_entity(ent))
         if rows or qualifiers or lemma in anonymous_nouns():
             # No role or name matches: nobody is named with this description, and a guess
             # (the latest person, the organisation named most) put "the newspaper" on the

@@ -73,6 +73,7 @@ def collect(doc, text: str) -> list[Cand]:
     """Repaired name candidates of one parsed document, in text order."""
     cands = []
     ranges = headlines.headline_ranges(text, doc)
+    openers = headlines.sentence_case_openers(text)
     for ent in doc.ents:
         if ent.label_ not in _REPAIRABLE:
             continue
@@ -82,11 +83,13 @@ def collect(doc, text: str) -> list[Cand]:
             if cand.label == "PERSON":
                 cand.gender = _honorific_gender(doc, cand)
                 cand.title = _title_before(doc, cand)
-            cand.headline = headlines.inside(ranges, doc[cand.start].idx)
+            cand.headline = headlines.inside(ranges, doc[cand.start].idx) or (
+                cand.end - cand.start == 1 and doc[cand.start].idx in openers)
             cands.append(cand)
     cands = _drop_titles_before_names(doc, cands)
     cands = _join_split_names(doc, cands)
     cands = _add_known_orgs(doc, text, cands)
+    cands = _add_untagged_orgs(doc, cands, ranges)
     cands = _add_untagged_people(doc, text, cands, ranges)
     _relabel_by_article(cands)
     _org_short_forms(doc, cands)
@@ -116,6 +119,31 @@ def _add_known_orgs(doc, text: str, cands: list[Cand]) -> list[Cand]:
         if span is None or not all(t.pos_ == "PROPN" for t in span):
             continue
         added.append(Cand(span.start, span.end, "ORG", span.start, text=span.text))
+    if not added:
+        return cands
+    return sorted(cands + added, key=lambda c: c.start)
+
+
+def _add_untagged_orgs(doc, cands: list[Cand], ranges: list[tuple[int, int]]) -> list[Cand]:
+    """Add an organisation the tagger left untagged ("Veltrix Semiconductor warned ..."):
+    a run of two to five capitalised proper nouns, outside headlines and every candidate,
+    whose last word is an organisation word (``entity_org_words.txt``, ``entity_org_heads.txt``)
+    and whose first is no title, nor glued to a word before it ("Charlotte-*Mecklenburg
+    Police*", "24-*Hour News*": part of a longer name)."""
+    covered = set()
+    for c in cands:
+        covered.update(range(c.start, c.end))
+    added, i, n = [], 0, len(doc)
+    while i < n:
+        j = i
+        while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and doc[j].text.isalpha() and j not in covered:
+            j += 1
+        glued = i > 0 and (not doc[i - 1].whitespace_ or doc[i - 1].pos_ == "PROPN")
+        if 2 <= j - i <= 5 and not glued and _org_shaped([t.text for t in doc[i:j]]) \
+                and not is_title(doc[i]) and not headlines.inside(ranges, doc[i].idx):
+            added.append(Cand(i, j, "ORG", i, text=doc[i:j].text))
+        i = max(j, i + 1)
     if not added:
         return cands
     return sorted(cands + added, key=lambda c: c.start)

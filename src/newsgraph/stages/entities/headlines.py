@@ -45,6 +45,25 @@ def headline_ranges(text: str, doc) -> list[tuple[int, int]]:
     return out
 
 
+_LINE_END = tuple('.?!:;"\u201d\'')
+
+
+def sentence_case_openers(text: str) -> set[int]:
+    """Where the first word of a headline in sentence case starts ("Chipmaker warns on
+    orders as rival gains"): a short line with no closing punctuation.  Its first word is
+    capitalised by its place, so a one-word name there needs the body's confirmation as
+    much as one in a title-case line."""
+    out = set()
+    for m in _LINE.finditer(text):
+        line = m.group().rstrip()
+        words = _WORD.findall(line)
+        if 2 <= len(words) <= _HEAD_MAX_WORDS and not line.endswith(_LINE_END):
+            first = _WORD.search(line)
+            if first is not None and first.start() == len(line) - len(line.lstrip()):
+                out.add(m.start() + first.start())
+    return out
+
+
 def _not_just_names(segment: str, offset: int, ents: list[tuple[int, int, int]],
                     ent_ends: list[int]) -> bool:
     """True when a title-case segment has a content word outside every entity, or a long entity.
