@@ -24,6 +24,10 @@ from .quotes import find_quotes
 
 PERSON_PRONOUNS = frozenset("he she him her i me".split())
 GROUP_PRONOUNS = frozenset("they them we us".split())
+# A possessor of a cue noun ("*his* comment that ...", "*their* claim") is ranked as the
+# pronoun it stands for: the ranker knows subject and object forms only.
+POSSESSIVES = {"his": "he", "hers": "she", "its": "it", "their": "they", "theirs": "they",
+               "my": "i", "mine": "i", "our": "we", "ours": "we"}
 IT_PRONOUNS = frozenset(("it",))
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 RELATIVES = frozenset(("who", "that", "which", "whom"))
@@ -512,7 +516,7 @@ class SpeakerResolver:
 
     def _pronoun(self, head) -> Resolution:
         """Rank the article's compatible referents (:mod:`.coref`); unnamed stays unnamed."""
-        low = head.lower_
+        low = POSSESSIVES.get(head.lower_, head.lower_)
         choice = self.discourse.resolve(low, head.idx)
         ref = choice.referent
         if ref is not None and choice.confidence < MIN_PRONOUN_CONFIDENCE:
