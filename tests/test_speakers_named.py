@@ -26,3 +26,16 @@ def test_a_possessive_pronoun_agrees_in_gender(analyze):
         "that the library would stay open drew applause.")
     a = _by_content(an, "the library would stay open")
     assert a.speaker_name == "Tom Riggs"
+
+
+def test_a_possessive_is_not_given_to_the_latest_speaker_past_a_nearer_name(analyze):
+    from newsgraph.stages.attributions.speakers import SpeakerResolver
+
+    text = ('"We will win the vote," Ben Ruiz told reporters on Monday. The council met on '
+            'Tuesday with Tom Hale absent. His plan to close the library has drawn protests.')
+    pos = text.index("His plan")
+    as_subject = SpeakerResolver(analyze(text)).discourse.resolve("he", pos)
+    assert as_subject.referent is not None and as_subject.referent.name == "Ben Ruiz"
+    as_possessor = SpeakerResolver(analyze(text)).discourse.resolve("he", pos, possessive=True)
+    assert as_possessor.referent is None  # the turn-taker is no owner of "his plan"
+    assert "Ben Ruiz" in as_possessor.reason

@@ -517,7 +517,7 @@ class SpeakerResolver:
     def _pronoun(self, head) -> Resolution:
         """Rank the article's compatible referents (:mod:`.coref`); unnamed stays unnamed."""
         low = POSSESSIVES.get(head.lower_, head.lower_)
-        choice = self.discourse.resolve(low, head.idx)
+        choice = self.discourse.resolve(low, head.idx, possessive=low != head.lower_)
         ref = choice.referent
         if ref is not None and choice.confidence < MIN_PRONOUN_CONFIDENCE:
             # more likely wrong than right: say so instead of putting words in a mouth
