@@ -39,3 +39,27 @@ def test_a_possessive_is_not_given_to_the_latest_speaker_past_a_nearer_name(anal
     as_possessor = SpeakerResolver(analyze(text)).discourse.resolve("he", pos, possessive=True)
     assert as_possessor.referent is None  # the turn-taker is no owner of "his plan"
     assert "Ben Ruiz" in as_possessor.reason
+
+
+def test_one_of_a_group_speaks_a_quote_as_an_unnamed_member(analyze):
+    an = analyze('Two men ran from the store on Pine Road. One of the clerks said, '
+                 '"They took the cash box and left."')
+    a = _by_content(an, "They took the cash box")
+    assert a.source is not None and a.source.text == "One of the clerks"
+    assert a.speaker_name == "One of the clerks"
+    assert a.speaker is None and a.sourcing == "anonymous"
+
+
+def test_one_of_a_group_named_in_apposition_is_the_named_person(analyze):
+    an = analyze("One of the owner's cousins, Nora Blake, said the shop had been losing "
+                 "money for a year.")
+    a = _by_content(an, "losing money")
+    assert a.speaker_name == "Nora Blake"
+
+
+def test_an_inverted_frame_with_a_participle_in_the_description_finds_the_name(analyze):
+    an = analyze('A fire broke out at the depot on Sunday. "The smoke was everywhere," '
+                 'said shooting victim Carl Benson from his hospital bed.')
+    a = _by_content(an, "The smoke was everywhere")
+    assert a.source is not None and "Carl Benson" in a.source.text
+    assert a.speaker_name == "Carl Benson"

@@ -307,6 +307,14 @@ class SpeakerResolver:
             head = noun
         b = _before_clause(head, b)  # "The union representing workers in Leeds": not Leeds
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
+        if head.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+                                      for c in head.children) \
+                and not (hit is not None and hit[4] == "appositive"):
+            # "One of the gunmen", "two of the victims": unnamed members of a group, and
+            # no name inside ("one of the protesters from Ohio") is who spoke; "One of
+            # her cousins, Ann Roe," is named by the appositive
+            return Resolution(None, "unnamed member of a group", "anonymous",
+                              name=doc[a:b].text)
         outside = hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
             and hit[2].label != "PERSON"
         if outside and head.lemma_.lower() in anonymous_nouns():
