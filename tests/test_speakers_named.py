@@ -63,3 +63,31 @@ def test_an_inverted_frame_with_a_participle_in_the_description_finds_the_name(a
     a = _by_content(an, "The smoke was everywhere")
     assert a.source is not None and "Carl Benson" in a.source.text
     assert a.speaker_name == "Carl Benson"
+
+
+def test_a_document_released_by_a_named_body_speaks_for_it(analyze):
+    an = analyze("A report released by the Harwell Water Board on Tuesday found that three "
+                 "wells were polluted.")
+    a = _by_content(an, "three wells were polluted")
+    assert a.speaker_name is not None and "Harwell Water Board" in a.speaker_name
+
+
+def test_the_statement_is_the_one_its_issuer_put_out_just_before(analyze):
+    an = analyze('The Marlow Rowing Club issued a statement on Sunday. "We are shocked and '
+                 'saddened," the statement said.')
+    a = _by_content(an, "shocked and saddened")
+    assert a.source.text == "the statement"
+    assert a.speaker_name is not None and "Marlow Rowing Club" in a.speaker_name
+
+
+def test_the_statement_after_said_in_a_statement_is_the_same_speakers(analyze):
+    an = analyze("Mayor Ruth Okafor said in a statement that the bridge would reopen in May. "
+                 "The statement added that tolls would not rise.")
+    a = _by_content(an, "tolls would not rise")
+    assert a.speaker_name == "Ruth Okafor"
+
+
+def test_a_statement_nobody_is_said_to_have_issued_stays_unnamed(analyze):
+    an = analyze("Ruth Okafor won the vote on Monday. The statement said tolls would not rise.")
+    a = _by_content(an, "tolls would not rise")
+    assert a.speaker_name is None

@@ -21,6 +21,7 @@ from ..entities.lexicon import honorifics, key, org_heads, titles
 from .coref import FAMILY, Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
+from .syntax import subject_extent
 
 PERSON_PRONOUNS = frozenset("he she him her i me".split())
 GROUP_PRONOUNS = frozenset("they them we us".split())
@@ -41,6 +42,35 @@ MIN_PRONOUN_CONFIDENCE = 0.4
 # Bodies named by their place ("Chicago police"): the speaker is the body, not the city.
 INSTITUTIONS = frozenset(("police", "authorities", "government", "officials", "deputies",
                           "prosecutors", "investigators", "firefighters", "troopers"))
+
+
+# How far back a definite document ("the statement said") looks for who issued one.
+ISSUER_SENTENCES = 3
+_ISSUING = frozenset(("issue", "release", "publish", "put", "send", "post", "file", "write",
+                      "provide", "distribute", "email", "tweet"))
+
+
+def _issuer_of(tok) -> Optional[tuple[int, int]]:
+    """The subject that issued document noun ``tok``: "*X* issued a statement", "*X* said
+    in a statement", "a statement from *X*", "*X*'s statement"; None when not written."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child.left_edge.i, child.right_edge.i + 1
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj.left_edge.i, obj.right_edge.i + 1
+    verb = None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING:
+        verb = tok.head  # "X issued a statement"
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "X said in a statement"
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject_extent(subj) if subj is not None else None
 
 
 def _is_title(word: str) -> bool:
@@ -297,14 +327,19 @@ class SpeakerResolver:
                 return p, ent
         return None
 
-    def resolve(self, a: int, b: int) -> Resolution:
-        """Resolve source tokens a..b of the parse."""
+    def resolve(self, a: int, b: int, depth: int = 0) -> Resolution:
+        """Resolve source tokens a..b of the parse (``depth`` > 0: an issuer of a document
+        being resolved, which does not look for issuers again)."""
         doc = self.doc
         head = _head(doc, a, b)
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < a:
             noun = head.head.head  # "the senator, who said ...": resolve the antecedent
             a, b = noun.left_edge.i, noun.i + 1
             head = noun
+        if media_words().get(head.lemma_.lower()) == "document" and depth == 0:
+            res = self._document_issuer(head, a, b)
+            if res is not None:  # "a report released by X", "the statement" X issued
+                return res
         b = _before_clause(head, b)  # "The union representing workers in Leeds": not Leeds
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
         if head.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
@@ -412,6 +447,45 @@ class SpeakerResolver:
             return Resolution(None, "unnamed description of an unknown kind", None,
                               name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
+
+    def _document_issuer(self, head, a: int, b: int) -> Optional[Resolution]:
+        """Who issued the document that speaks: the agent of a participle on it ("a report
+        *released by* the Labor Department", "research conducted by X"); for a definite
+        one with no owner of its own ("the statement said"), whoever issued the same kind
+        of document shortly before ("X issued a statement", "X said in a statement").  The
+        issuer is resolved as any source is; None when no such issuer is written."""
+        doc = self.doc
+        for child in head.children:
+            if child.dep_ == "acl" and child.i > head.i:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        obj = next((o for o in agent.children if o.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return self._issued(head, obj.left_edge.i, obj.right_edge.i + 1)
+        if doc[head.left_edge.i].lower_ not in DEFINITE or \
+                any(c.dep_ in ("poss", "compound", "prep") for c in head.children):
+            return None
+        lemma, sent = head.lemma_.lower(), head.sent
+        first = doc[sent.start].sent
+        for _ in range(ISSUER_SENTENCES):  # the document's sentence and those before it
+            if first.start == 0:
+                break
+            first = doc[first.start - 1].sent
+        for tok in reversed(doc[first.start:head.i]):
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            issuer = _issuer_of(tok)
+            if issuer is not None:
+                return self._issued(head, *issuer)
+            return None  # the nearest earlier one says nobody: no guess further back
+        return None
+
+    def _issued(self, head, a: int, b: int) -> Optional[Resolution]:
+        res = self.resolve(a, b, depth=1)
+        if res.entity is None and res.name is None:
+            return None
+        return Resolution(res.entity, f"{head.lower_} issued by: {res.reason}",
+                          res.sourcing, name=res.name, confidence=res.confidence)
 
     def _title_holder(self, head, words: tuple[str, ...] = ()):
         """"Officer Jane Doe ... the officer said", "Gary Hart, the county coroner, ...
