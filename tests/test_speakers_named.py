@@ -91,3 +91,11 @@ def test_a_statement_nobody_is_said_to_have_issued_stays_unnamed(analyze):
     an = analyze("Ruth Okafor won the vote on Monday. The statement said tolls would not rise.")
     a = _by_content(an, "tolls would not rise")
     assert a.speaker_name is None
+
+
+def test_a_participle_hung_on_a_setting_speaks_for_the_clause_subject(analyze):
+    an = analyze("Ann Roe gave a speech during the convention warning that the party would "
+                 "split.")
+    a = _by_content(an, "the party would split")
+    assert a.source is not None and a.source.text == "Ann Roe"
+    assert a.speaker_name == "Ann Roe"
