@@ -99,3 +99,17 @@ def test_a_participle_hung_on_a_setting_speaks_for_the_clause_subject(analyze):
     a = _by_content(an, "the party would split")
     assert a.source is not None and a.source.text == "Ann Roe"
     assert a.speaker_name == "Ann Roe"
+
+
+def test_an_inverted_frame_counts_one_person_even_when_tagged_as_a_number():
+    from spacy.tokens import Span as SpacySpan
+
+    from newsgraph.eval import parse_timed
+    from newsgraph.stages.attributions.quote_sources import noun_run
+
+    _, docs, _ = parse_timed(['"We were never told," said one person at the plant.'])
+    doc = docs[0]
+    one = next(t.i for t in doc if t.lower_ == "one")
+    doc.ents = [SpacySpan(doc, one, one + 1, label="CARDINAL")]  # as the tagger often does
+    assert doc[one].pos_ == "NUM"
+    assert noun_run(doc, one) == (one, one + 2)  # "one person"

@@ -94,7 +94,8 @@ def noun_run(doc, i: int):
     """The noun phrase starting at token i (determiners, adjectives, nouns), or None."""
     b = i
     while b < len(doc) and b - i < 8 and doc[b].pos_ in _NP_POS \
-            and doc[b].ent_type_ not in NOT_SOURCES:
+            and (doc[b].ent_type_ not in NOT_SOURCES or b == i and doc[b].pos_ == "NUM"
+                 and doc[b].ent_type_ == "CARDINAL"):  # "said one person", "two aides"
         b += 1
     if b > i and doc[b - 1].pos_ in ("NOUN", "PROPN"):
         return i, b
