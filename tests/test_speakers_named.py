@@ -113,3 +113,23 @@ def test_an_inverted_frame_counts_one_person_even_when_tagged_as_a_number():
     doc.ents = [SpacySpan(doc, one, one + 1, label="CARDINAL")]  # as the tagger often does
     assert doc[one].pos_ == "NUM"
     assert noun_run(doc, one) == (one, one + 2)  # "one person"
+
+
+def test_a_document_owned_by_a_body_speaks_for_it(analyze):
+    an = analyze("The church's statement said the pastor had resigned.")
+    a = _by_content(an, "the pastor had resigned")
+    assert a.speaker_name is not None and "church" in a.speaker_name
+
+
+def test_a_report_about_a_person_is_not_in_their_mouth(analyze):
+    an = analyze("Dale Voss, 31, was arrested on Friday. He confessed during questioning, "
+                 "according to his arrest report.")
+    a = _by_content(an, "He confessed during questioning")
+    assert a.speaker_name != "Dale Voss"
+
+
+def test_the_same_statement_again_keeps_its_issuer(analyze):
+    an = analyze('The Marlow Rowing Club issued a statement on Sunday. "We are shocked," the '
+                 'statement said. "Our members are safe," the statement added.')
+    a = _by_content(an, "Our members are safe")
+    assert a.speaker_name is not None and "Marlow Rowing Club" in a.speaker_name

@@ -50,6 +50,34 @@ _ISSUING = frozenset(("issue", "release", "publish", "put", "send", "post", "fil
                       "provide", "distribute", "email", "tweet"))
 
 
+# Documents mostly written about their possessor, not by them ("his records").
+_ABOUT_SOMEONE = frozenset(("record", "records", "data", "figures", "indictment",
+                            "transcript", "filing", "report"))
+
+
+def _a_person(tok) -> bool:
+    """A possessor that is a person's name or a pronoun ("his", "Doe's")."""
+    return tok.pos_ == "PRON" or tok.ent_type_ == "PERSON"
+
+
+def _sentences_back(tok) -> int:
+    """The first token of the sentence ISSUER_SENTENCES before ``tok``'s."""
+    doc, first = tok.doc, tok.sent
+    for _ in range(ISSUER_SENTENCES):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    return first.start
+
+
+def _issuing_body(tok) -> bool:
+    """A noun before a document that names who issued it ("a *police* statement", "a *team*
+    statement"), not what it is about ("an *arrest* report", "*court* records")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma != "court" and (
+        lemma in INSTITUTIONS or description_nouns().get(lemma) in ("ORG", "PERSON"))
+
+
 def _issuer_of(tok) -> Optional[tuple[int, int]]:
     """The subject that issued document noun ``tok``: "*X* issued a statement", "*X* said
     in a statement", "a statement from *X*", "*X*'s statement"; None when not written."""
@@ -462,21 +490,29 @@ class SpeakerResolver:
                         obj = next((o for o in agent.children if o.dep_ == "pobj"), None)
                         if obj is not None:
                             return self._issued(head, obj.left_edge.i, obj.right_edge.i + 1)
+        for child in head.children:
+            if child.dep_ == "compound" and child.i == head.i - 1 and _issuing_body(child) \
+                    or child.dep_ == "poss" and not (_a_person(child) and
+                                                     head.lemma_.lower() in _ABOUT_SOMEONE):
+                # "the church's statement", "the coroner's records", "a police statement",
+                # "Sanders' email"; not "his arrest report", "Doe's records": about someone
+                return self._issued(head, child.left_edge.i, child.i + 1)
         if doc[head.left_edge.i].lower_ not in DEFINITE or \
                 any(c.dep_ in ("poss", "compound", "prep") for c in head.children):
             return None
-        lemma, sent = head.lemma_.lower(), head.sent
-        first = doc[sent.start].sent
-        for _ in range(ISSUER_SENTENCES):  # the document's sentence and those before it
-            if first.start == 0:
-                break
-            first = doc[first.start - 1].sent
-        for tok in reversed(doc[first.start:head.i]):
+        lemma, limit, i = head.lemma_.lower(), _sentences_back(head), head.i
+        while i > limit:
+            i -= 1
+            tok = doc[i]
             if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
                 continue
             issuer = _issuer_of(tok)
             if issuer is not None:
                 return self._issued(head, *issuer)
+            if doc[tok.left_edge.i].lower_ in DEFINITE and not any(
+                    c.dep_ in ("poss", "compound", "prep", "acl") for c in tok.children):
+                limit = _sentences_back(tok)  # "the statement" again: the same one, go on
+                continue
             return None  # the nearest earlier one says nobody: no guess further back
         return None
 
