@@ -71,8 +71,8 @@ def _sentences_back(tok) -> int:
 
 
 def _issuing_body(tok) -> bool:
-    """A noun before a document that names who issued it ("a *police* statement", "a *team*
-    statement"), not what it is about ("an *arrest* report", "*court* records")."""
+    """A noun before a document that names who issued it ("a *police* statement", "the
+    *governor* statement"), not what it is about ("an *arrest* report", "*court* records")."""
     lemma = tok.lemma_.lower()
     return tok.pos_ == "NOUN" and lemma != "court" and (
         lemma in INSTITUTIONS or description_nouns().get(lemma) in ("ORG", "PERSON"))

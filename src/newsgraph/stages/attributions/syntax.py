@@ -373,7 +373,8 @@ def source_span(token) -> Optional[tuple[int, int]]:
     if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
         prep = noun.head
-        if noun.dep_ == "pobj" and prep.lower_ in _SETTING_PREPS and prep.head.pos_ in ("VERB", "AUX"):
+        if noun.dep_ == "pobj" and prep.lower_ in _SETTING_PREPS \
+                and prep.head.pos_ in ("VERB", "AUX"):
             # "was heard on a microphone telling X", "a speech during the convention
             # showing": a participle the parser hung on a setting speaks for the subject
             subj = subject_of(prep.head)
