@@ -631,7 +631,7 @@ class Discourse:
             f["none_latest_subject_thing"] = 1.0
         return f
 
-    def resolve(self, pron: str, pos: int) -> Choice:
+    def resolve(self, pron: str, pos: int, possessive: bool = False) -> Choice:
         """The best candidate for pronoun ``pron`` at ``pos`` (None: nobody named).
 
         Call in text order: a pronoun named here becomes a mention of its referent
@@ -653,6 +653,12 @@ class Discourse:
         if ref is None:
             return Choice(None, round(conf, 3), "pronoun: no compatible referent ranks first")
         feats = cands[best][1]
+        if possessive and feats.get("latest_speaker") and not feats.get("rank0"):
+            # "X criticised Y over his plan": a possessive carries no turn of speech, and
+            # the latest speaker past a nearer compatible mention was wrong 7 times in 11
+            # over 600 PolNeAR train articles (read); say so instead of guessing
+            return Choice(None, round(conf, 3), "possessive: the latest speaker, not the "
+                          f"nearest mention; too uncertain to name (best guess {ref.name})")
         if conf >= CHAIN_CONFIDENCE:
             self.add_mention(ref, pos, pos + len(pron))
         if feats.get("author"):

@@ -56,7 +56,7 @@ def quote_source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
         nxt = cue.i + 1
         if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ not in NOT_SOURCES:
             return name_run(doc, nxt)  # inverted: "...," said Jane Doe
-        phrase = noun_run(doc, nxt)
+        phrase = noun_run(doc, nxt) or _described_name(doc, nxt)
         if phrase is not None:
             return phrase  # inverted: "...," said the woman, "...," said one aide
     if cue.tag_ == "VBG" and cue.sent.root is not cue:
@@ -94,10 +94,24 @@ def noun_run(doc, i: int):
     """The noun phrase starting at token i (determiners, adjectives, nouns), or None."""
     b = i
     while b < len(doc) and b - i < 8 and doc[b].pos_ in _NP_POS \
-            and doc[b].ent_type_ not in NOT_SOURCES:
+            and (doc[b].ent_type_ not in NOT_SOURCES or b == i and doc[b].pos_ == "NUM"
+                 and doc[b].ent_type_ == "CARDINAL"):  # "said one person", "two aides"
         b += 1
     if b > i and doc[b - 1].pos_ in ("NOUN", "PROPN"):
         return i, b
+    return None
+
+
+def _described_name(doc, i: int):
+    """A person's name after a short description with a participle the tagger took for a
+    verb: "...," said *shooting victim Jane Doe*, "said *retired teacher Ann Roe*"."""
+    j = i
+    while j < len(doc) and j - i < 5 and "\n" not in doc[j].text_with_ws \
+            and (doc[j].pos_ in _NP_POS or doc[j].tag_ in ("VBG", "VBN")) \
+            and doc[j].ent_type_ not in NOT_SOURCES:
+        if doc[j].pos_ == "PROPN" and doc[j].ent_type_ == "PERSON":
+            return i, name_run(doc, j)[1]
+        j += 1
     return None
 
 
@@ -120,6 +134,9 @@ def _is_date(span) -> bool:
     head = next((t for t in span if t.head.i < span.start or t.head.i >= span.end
                  or t.head is t), span[0])
     dateline = span[0].text.isupper() and len(span[0].text) > 1
+    if head.pos_ == "NUM" and not dateline and (head.lower_ == "one" or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):
+        return False  # "One of the gunmen said", "One said": people counted, not a date
     return head.ent_type_ in NOT_SOURCES or dateline  # not "Jane Doe, 69,"
 
 

@@ -21,9 +21,14 @@ from ..entities.lexicon import honorifics, key, org_heads, titles
 from .coref import FAMILY, Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
+from .syntax import subject_extent
 
 PERSON_PRONOUNS = frozenset("he she him her i me".split())
 GROUP_PRONOUNS = frozenset("they them we us".split())
+# A possessor of a cue noun ("*his* comment that ...", "*their* claim") is ranked as the
+# pronoun it stands for: the ranker knows subject and object forms only.
+POSSESSIVES = {"his": "he", "hers": "she", "its": "it", "their": "they", "theirs": "they",
+               "my": "i", "mine": "i", "our": "we", "ours": "we"}
 IT_PRONOUNS = frozenset(("it",))
 ORG_LABELS = ("ORG", "GPE", "NORP", "FAC", "LOC")
 RELATIVES = frozenset(("who", "that", "which", "whom"))
@@ -37,6 +42,63 @@ MIN_PRONOUN_CONFIDENCE = 0.4
 # Bodies named by their place ("Chicago police"): the speaker is the body, not the city.
 INSTITUTIONS = frozenset(("police", "authorities", "government", "officials", "deputies",
                           "prosecutors", "investigators", "firefighters", "troopers"))
+
+
+# How far back a definite document ("the statement said") looks for who issued one.
+ISSUER_SENTENCES = 3
+_ISSUING = frozenset(("issue", "release", "publish", "put", "send", "post", "file", "write",
+                      "provide", "distribute", "email", "tweet"))
+
+
+# Documents mostly written about their possessor, not by them ("his records").
+_ABOUT_SOMEONE = frozenset(("record", "records", "data", "figures", "indictment",
+                            "transcript", "filing", "report"))
+
+
+def _a_person(tok) -> bool:
+    """A possessor that is a person's name or a pronoun ("his", "Doe's")."""
+    return tok.pos_ == "PRON" or tok.ent_type_ == "PERSON"
+
+
+def _sentences_back(tok) -> int:
+    """The first token of the sentence ISSUER_SENTENCES before ``tok``'s."""
+    doc, first = tok.doc, tok.sent
+    for _ in range(ISSUER_SENTENCES):
+        if first.start == 0:
+            break
+        first = doc[first.start - 1].sent
+    return first.start
+
+
+def _issuing_body(tok) -> bool:
+    """A noun before a document that names who issued it ("a *police* statement", "the
+    *governor* statement"), not what it is about ("an *arrest* report", "*court* records")."""
+    lemma = tok.lemma_.lower()
+    return tok.pos_ == "NOUN" and lemma != "court" and (
+        lemma in INSTITUTIONS or description_nouns().get(lemma) in ("ORG", "PERSON"))
+
+
+def _issuer_of(tok) -> Optional[tuple[int, int]]:
+    """The subject that issued document noun ``tok``: "*X* issued a statement", "*X* said
+    in a statement", "a statement from *X*", "*X*'s statement"; None when not written."""
+    for child in tok.children:
+        if child.dep_ == "poss":
+            return child.left_edge.i, child.right_edge.i + 1
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            obj = next((o for o in child.children if o.dep_ == "pobj"), None)
+            if obj is not None:
+                return obj.left_edge.i, obj.right_edge.i + 1
+    verb = None
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ISSUING:
+        verb = tok.head  # "X issued a statement"
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "X said in a statement"
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.dep_ == "conj":
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject_extent(subj) if subj is not None else None
 
 
 def _is_title(word: str) -> bool:
@@ -310,19 +372,32 @@ class SpeakerResolver:
                 return p, ent
         return None
 
-    def resolve(self, a: int, b: int) -> Resolution:
-        """Resolve source tokens a..b of the parse."""
+    def resolve(self, a: int, b: int, depth: int = 0) -> Resolution:
+        """Resolve source tokens a..b of the parse (``depth`` > 0: an issuer of a document
+        being resolved, which does not look for issuers again)."""
         doc = self.doc
         head = _head(doc, a, b)
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < a:
             noun = head.head.head  # "the senator, who said ...": resolve the antecedent
             a, b = noun.left_edge.i, noun.i + 1
             head = noun
+        if media_words().get(head.lemma_.lower()) == "document" and depth == 0:
+            res = self._document_issuer(head, a, b)
+            if res is not None:  # "a report released by X", "the statement" X issued
+                return res
         b = _before_clause(head, b)  # "The union representing workers in Leeds": not Leeds
         force = _issuing_force(head)
         if force is not None:  # "a statement from Hazel Crest police": the police speak
             return self.resolve(force.left_edge.i, force.i + 1)
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
+        if head.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+                                      for c in head.children) \
+                and not (hit is not None and hit[4] == "appositive"):
+            # "One of the gunmen", "two of the victims": unnamed members of a group, and
+            # no name inside ("one of the protesters from Ohio") is who spoke; "One of
+            # her cousins, Ann Roe," is named by the appositive
+            return Resolution(None, "unnamed member of a group", "anonymous",
+                              name=doc[a:b].text)
         outside = hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
             and hit[2].label != "PERSON"
         if outside and head.lemma_.lower() in anonymous_nouns():
@@ -426,6 +501,53 @@ class SpeakerResolver:
             return Resolution(None, "unnamed description of an unknown kind", None,
                               name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
+
+    def _document_issuer(self, head, a: int, b: int) -> Optional[Resolution]:
+        """Who issued the document that speaks: the agent of a participle on it ("a report
+        *released by* the Labor Department", "research conducted by X"); for a definite
+        one with no owner of its own ("the statement said"), whoever issued the same kind
+        of document shortly before ("X issued a statement", "X said in a statement").  The
+        issuer is resolved as any source is; None when no such issuer is written."""
+        doc = self.doc
+        for child in head.children:
+            if child.dep_ == "acl" and child.i > head.i:
+                for agent in child.children:
+                    if agent.dep_ == "agent":
+                        obj = next((o for o in agent.children if o.dep_ == "pobj"), None)
+                        if obj is not None:
+                            return self._issued(head, obj.left_edge.i, obj.right_edge.i + 1)
+        for child in head.children:
+            if child.dep_ == "compound" and child.i == head.i - 1 and _issuing_body(child) \
+                    or child.dep_ == "poss" and not (_a_person(child) and
+                                                     head.lemma_.lower() in _ABOUT_SOMEONE):
+                # "the church's statement", "the coroner's records", "a police statement",
+                # "Sanders' email"; not "his arrest report", "Doe's records": about someone
+                return self._issued(head, child.left_edge.i, child.i + 1)
+        if doc[head.left_edge.i].lower_ not in DEFINITE or \
+                any(c.dep_ in ("poss", "compound", "prep") for c in head.children):
+            return None
+        lemma, limit, i = head.lemma_.lower(), _sentences_back(head), head.i
+        while i > limit:
+            i -= 1
+            tok = doc[i]
+            if tok.lemma_.lower() != lemma or tok.pos_ != "NOUN":
+                continue
+            issuer = _issuer_of(tok)
+            if issuer is not None:
+                return self._issued(head, *issuer)
+            if doc[tok.left_edge.i].lower_ in DEFINITE and not any(
+                    c.dep_ in ("poss", "compound", "prep", "acl") for c in tok.children):
+                limit = _sentences_back(tok)  # "the statement" again: the same one, go on
+                continue
+            return None  # the nearest earlier one says nobody: no guess further back
+        return None
+
+    def _issued(self, head, a: int, b: int) -> Optional[Resolution]:
+        res = self.resolve(a, b, depth=1)
+        if res.entity is None and res.name is None:
+            return None
+        return Resolution(res.entity, f"{head.lower_} issued by: {res.reason}",
+                          res.sourcing, name=res.name, confidence=res.confidence)
 
     def _title_holder(self, head, words: tuple[str, ...] = ()):
         """"Officer Jane Doe ... the officer said", "Gary Hart, the county coroner, ...
@@ -538,8 +660,8 @@ class SpeakerResolver:
 
     def _pronoun(self, head) -> Resolution:
         """Rank the article's compatible referents (:mod:`.coref`); unnamed stays unnamed."""
-        low = head.lower_
-        choice = self.discourse.resolve(low, head.idx)
+        low = POSSESSIVES.get(head.lower_, head.lower_)
+        choice = self.discourse.resolve(low, head.idx, possessive=low != head.lower_)
         ref = choice.referent
         if ref is not None and choice.confidence < MIN_PRONOUN_CONFIDENCE:
             # more likely wrong than right: say so instead of putting words in a mouth
