@@ -228,3 +228,48 @@ def test_untagged_run_of_names_ending_in_an_organisation_word_is_an_organisation
     ents = names(extract(doc, text))
     assert ents["Veltrix Semiconductor"].label == "ORG"
     assert "Pike Ridge" not in ents  # no organisation word: left to the tagger
+
+def test_distinctive_end_of_an_organisation_name_is_a_mention_again():
+    # "the Larks" after "Dunmore Larks"; a generic last word ("Council") is not searched,
+    # and the end of a longer name written after another capitalised word is part of
+    # that other name ("the Harbour Larks" is not searched as "Larks")
+    doc, text = build([
+        [("The", "DT"), ("Dunmore", "NNP", "ORG"), ("Larks", "NNPS", "ORG"), ("signed", "VBD"),
+         ("Tomas", "NNP", "PERSON"), ("Vell", "NNP", "PERSON"), (".", ".")],
+        [("The", "DT"), ("Larks", "NNPS"), ("paid", "VBD"), ("him", "PRP"), ("well", "RB"),
+         (".", ".")],
+        [("The", "DT"), ("Kelso", "NNP", "ORG"), ("Town", "NNP", "ORG"),
+         ("Council", "NNP", "ORG"), ("met", "VBD"), (".", ".")],
+        [("The", "DT"), ("Council", "NNP"), ("agreed", "VBD"), (".", ".")],
+        [("Fans", "NNS"), ("of", "IN"), ("the", "DT"), ("Harbour", "NNP"), ("Larks", "NNPS"),
+         ("cheered", "VBD"), (".", ".")],
+    ])
+    ents = names(extract(doc, text))
+    larks = ents["Dunmore Larks"]
+    assert [(m.span.text, m.kind) for m in larks.mentions] == [
+        ("Dunmore Larks", "name"), ("Larks", "name_again")]
+    assert mention_texts(ents["Kelso Town Council"]) == ["Kelso Town Council"]
+
+
+def test_name_in_a_line_of_capitals_is_a_mention_again():
+    doc, text = build([
+        [("DUNMORE", "NNP"), ("LARKS", "NNP"), ("SIGN", "NNP"), ("VELL", "NNP")],
+        [("The", "DT"), ("Dunmore", "NNP", "ORG"), ("Larks", "NNPS", "ORG"), ("signed", "VBD"),
+         ("Tomas", "NNP", "PERSON"), ("Vell", "NNP", "PERSON"), (".", ".")],
+        [("Critics", "NNS"), ("say", "VBP"), ("DUNMORE", "NNP"), ("LARKS", "NNP"),
+         ("overpaid", "VBD"), (".", ".")],
+    ])
+    larks = names(extract(doc, text))["Dunmore Larks"]
+    # the capitals line is found; the same capitals in running text are left alone
+    assert [(m.span.text, m.kind) for m in larks.mentions] == [
+        ("DUNMORE LARKS", "name_again"), ("Dunmore Larks", "name")]
+
+
+def test_end_of_a_name_shared_with_a_person_is_not_searched():
+    doc, text = build([
+        [("The", "DT"), ("Dunmore", "NNP", "ORG"), ("Larks", "NNPS", "ORG"), ("signed", "VBD"),
+         ("Ana", "NNP", "PERSON"), ("Larks", "NNP", "PERSON"), (".", ".")],
+        [("Larks", "NNP"), ("was", "VBD"), ("happy", "JJ"), (".", ".")],
+    ])
+    larks = names(extract(doc, text))["Dunmore Larks"]
+    assert mention_texts(larks) == ["Dunmore Larks"]

@@ -78,7 +78,7 @@ class Article:
         return dataclasses.asdict(self)
 
 
-# The mention kind of a one-word organisation name found again untagged (see Mention).
+# The mention kind of an organisation name found again untagged (see Mention).
 NAME_AGAIN = "name_again"
 
 
@@ -86,8 +86,8 @@ NAME_AGAIN = "name_again"
 class Mention:
     """One place in the text where an entity is named or described.
 
-    ``name_again``: a one-word organisation name the tagger tagged elsewhere in the
-    article and missed here.  Only the cross-document entity layer and the views count
+    ``name_again``: an organisation name the tagger tagged elsewhere in the article and
+    missed here (one word, the distinctive end of a longer name, or in capitals).  Only the cross-document entity layer and the views count
     these; the story keys, the speaker candidates and the events' actors count the
     mentions they counted before the kind existed (:data:`NAME_AGAIN`)."""
 

@@ -15,7 +15,7 @@ import re
 
 from ...model import NAME_AGAIN, Mention, Span
 from . import candidates as cnd
-from . import merge
+from . import lexicon, merge
 
 def char_range(doc, start: int, end: int) -> tuple[int, int]:
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
@@ -92,7 +92,7 @@ def repeated_names(doc, text: str, groups: list[merge.Group], cands: list[cnd.Ca
 
 def names_again(doc, text: str, groups: list[merge.Group], taken: list[tuple[int, int]]
                 ) -> dict[int, list[Mention]]:
-    """One-word organisation names ("Varnholt") the article writes again untagged, keyed
+    """Organisation names ("Varnholt") the article writes again untagged, keyed
     by id(group), as mentions of kind ``name_again``.
 
     Searched like :func:`repeated_names` (case-sensitive, on word boundaries; a form two
@@ -100,10 +100,18 @@ def names_again(doc, text: str, groups: list[merge.Group], taken: list[tuple[int
     one of ``taken`` (the spans of all other mentions) is left alone, so nothing found
     before changes.  A hit must be used as a name (:func:`_name_like_hit`: a
     sentence-initial "Frontier" that the article also writes in lowercase is a common
-    word).  One-word personal names are left to :func:`surname_mentions`, which knows
+    word).  Also searched, when no other form and no word of a person's name is written
+    the same way: the distinctive end of a longer organisation name ("Sox", "Red Sox" of
+    "Boston Red Sox"; not a generic last word such as "Council", and not right after
+    another proper noun, where it ends some other name: "the Emmy Award"), and a longer
+    name or its end in capitals within a line of capitals ("RED SOX" in a headline).
+    One-word personal names are left to :func:`surname_mentions`, which knows
     namesakes.  Their own kind keeps them out of story keys, speaker candidates and
     events' actors, which were fitted without them (model.NAME_AGAIN)."""
     owners: dict[str, set[int]] = {}
+    shorter: dict[str, set[int]] = {}  # short and capitalised forms of longer names
+    blocked: set[str] = set()  # the words of people's names
+    heads = lexicon.org_heads()
     for g in groups:
         if g.label not in ("ORG", "PERSON"):
             continue
@@ -113,11 +121,54 @@ def names_again(doc, text: str, groups: list[merge.Group], taken: list[tuple[int
                 owners.setdefault(form, set()).add(id(g))
             else:  # a person's or a longer form that is also written as one word: shared
                 owners.setdefault(form, set()).add(-id(g) - 1)
+            words = form.split()
+            if g.label == "PERSON":
+                blocked.update(words)
+                continue
+            if len(words) >= 2:
+                shorter.setdefault(form.upper(), set()).add(id(g))  # "RED SOX" in a headline
+            if words[-1] in heads or not _one_word_name(words[-1]):
+                continue
+            for n in range(1, len(words)):  # the distinctive end: "Sox", "Red Sox"
+                shorter.setdefault(" ".join(words[n:]), set()).add(id(g))
+                shorter.setdefault(" ".join(words[n:]).upper(), set()).add(id(g))
+    short_forms = {f for f, ids in shorter.items()
+                   if f not in owners and f not in blocked and len(ids) == 1}
+    owners.update((f, shorter[f]) for f in short_forms)
     forms = [f for f, ids in owners.items() if len(ids) == 1 and next(iter(ids)) >= 0]
     if not forms:
         return {}
-    return _untagged_hits(text, forms, owners, taken,
-                          lambda s, e, form: _name_like_hit(doc, text, s, e), NAME_AGAIN)
+
+    def accept(s: int, e: int, form: str) -> bool:
+        if form in short_forms and form.isupper():
+            return _in_capitals_line(text, s, e)
+        if form in short_forms and _after_proper_noun(doc, s):
+            return False  # part of another name ("the Emmy Award" / "Academy Award")
+        if " " in form:
+            span = doc.char_span(s, e)
+            return span is not None and all(t.pos_ == "PROPN" for t in span)
+        return _name_like_hit(doc, text, s, e)
+
+    return _untagged_hits(text, forms, owners, taken, accept, NAME_AGAIN)
+
+
+def _after_proper_noun(doc, s: int) -> bool:
+    """Is the token right before character ``s`` a capitalised proper noun (so a hit
+    there is the end of another name: "the Emmy Award" is no "Academy Award")?"""
+    i = tok_at(doc, s)
+    if i == 0 or doc[i].idx != s:
+        return False
+    prev = doc[i - 1]
+    return prev.pos_ == "PROPN" and prev.text[:1].isupper() and not prev.is_space
+
+
+def _in_capitals_line(text: str, s: int, e: int) -> bool:
+    """Is the hit in a line written in capitals (a headline), where the tagger reads
+    nothing as a name?"""
+    start = text.rfind("\n", 0, s) + 1
+    end = text.find("\n", e)
+    line = text[start:end if end >= 0 else len(text)]
+    return not any(ch.islower() for ch in line)
 
 
 def _untagged_hits(text: str, forms: list[str], owners: dict[str, set[int]], covered,
