@@ -19,6 +19,7 @@ debugging).  Workers are started with ``spawn``: no state is shared with the par
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -237,6 +238,11 @@ def _serve(conn: Connection, render: Optional[Callable] = None) -> None:
             conn.send(("failed", RuntimeError(f"{type(exc).__name__}: {exc}"), None))
         return
     pipe.timings.clear()
+    # The model, the lexicons and the modules stay for the worker's life: frozen, the
+    # cyclic collector stops traversing them on every older-generation collection (its
+    # CPU time over 300 PolNeAR articles: 0.85 s -> 0.20 s, 2.2% -> 0.5% of the parse).
+    gc.collect()
+    gc.freeze()
     conn.send(("ready", None, None))
     while True:
         try:
