@@ -91,6 +91,22 @@ def test_cli_workers_option_matches_in_process_output(tmp_path):
         [json.loads(x) for x in two.stdout.splitlines()]
 
 
+def _worker_state(analysis) -> dict:
+    """A render function: what the worker process that analysed ``analysis`` looks like."""
+    import gc
+
+    from threadpoolctl import threadpool_info
+
+    return {"frozen": gc.get_freeze_count(),
+            "blas": sorted({i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"})}
+
+
+def test_a_worker_runs_blas_on_one_thread_with_its_lifelong_objects_frozen():
+    [state] = list(local.run(_articles(1), workers=1, render=_worker_state))
+    assert state["blas"] == [1]  # one worker per core: no BLAS threads of its own
+    assert state["frozen"] > 0  # the model and lexicons are out of the collector's way
+
+
 def test_punctuation_runs_are_defused_with_offsets_kept():
     text = 'She said "' + '"' * 500 + ' it was over.' + "(" * 40 + "x"
     norm = normalize_text(text)

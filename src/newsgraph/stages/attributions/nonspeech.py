@@ -114,6 +114,7 @@ def narrative_thought(doc, cue_token, political: bool) -> bool:
     return tok.lemma_.lower() not in belief_cues() and tok.lower_ not in belief_cues()
 
 
+@lru_cache(maxsize=1)
 def political_words() -> frozenset[str]:
     return frozenset(w for line in _lines("attribution_political_words.txt") for w in line.split())
 

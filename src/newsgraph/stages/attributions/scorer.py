@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import repeat
 from typing import Optional
 
 import numpy as np
@@ -69,21 +70,11 @@ class DocContext:
         """Fill the per-token lists from ``doc.to_array``; return the token texts."""
         arr = doc.to_array(_COLUMNS)
         signed = arr[:, 7:].astype(np.int64)  # relative heads and sentence starts are signed
-        strings, names = doc.vocab.strings, {0: ""}
-
-        def column(k: int) -> list[str]:
-            out = []
-            for h in arr[:, k].tolist():
-                name = names.get(h)
-                if name is None:
-                    name = names[h] = strings[h]
-                out.append(name)
-            return out
-
+        cols = arr[:, :7].T.tolist()
         n = len(doc)
-        self.lower, self.pos, self.tag = column(1), column(3), column(4)
-        self.dep, self.ent = column(5), column(6)
-        self.lemma = [w.lower() for w in column(2)]
+        self.lower, self.pos, self.tag = (_strings(doc, cols[k]) for k in (1, 3, 4))
+        self.dep, self.ent = _strings(doc, cols[5]), _strings(doc, cols[6])
+        self.lemma = _strings(doc, cols[2], _LOWERED)
         self.head = (np.arange(n) + signed[:, 0]).tolist()
         self.punct = [bool(x) for x in signed[:, 1].tolist()]
         self.sent_start = [x == 1 for x in signed[:, 2].tolist()]
@@ -92,7 +83,7 @@ class DocContext:
             if h != i:
                 self.kids[h].append(i)
         self.left = _left_edges(self.head)
-        return column(0)
+        return _strings(doc, cols[0])
 
     def phrases(self) -> list[tuple[int, int, int]]:
         """(start, end, root) of every noun chunk, computed on first use:
@@ -126,6 +117,28 @@ class DocContext:
 
 
 _COLUMNS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, HEAD, IS_PUNCT, SENT_START]
+
+# The string of each hash met so far (a hash is the string's own, whatever the vocab), and
+# of the lemma column lower-cased: kept across articles, since looking a hash up in the
+# StringStore was most of the time of reading the columns.  Cleared when it grows large.
+_NAMES: dict[int, str] = {0: ""}
+_LOWERED: dict[int, str] = {0: ""}
+_MAX_NAMES = 500_000
+
+
+def _strings(doc, hashes: list[int], names: dict[int, str] = _NAMES) -> list[str]:
+    """The strings of ``hashes`` (0 is ""); lower-cased when ``names`` is ``_LOWERED``."""
+    try:
+        return list(map(names.__getitem__, hashes))
+    except KeyError:
+        if len(names) > _MAX_NAMES:
+            names.clear()
+            names[0] = ""
+        strings, lowered = doc.vocab.strings, names is _LOWERED
+        for h in hashes:
+            if h not in names:
+                names[h] = strings[h].lower() if lowered else strings[h]
+        return list(map(names.__getitem__, hashes))
 
 
 def _left_edges(head: list[int]) -> list[int]:
@@ -254,7 +267,11 @@ def trained_model() -> Optional[dict]:
 
 def sparse_logits(rows: list[list[str]], model: dict) -> np.ndarray:
     sparse = model["sparse"]
-    return np.array([sum(sparse.get(f, 0.0) for f in feats) for feats in rows])
+    get = sparse.get
+    return np.array([sum(map(get, feats, _ZEROS)) for feats in rows])
+
+
+_ZEROS = repeat(0.0)  # the default of each ``get`` in :func:`sparse_logits`
 
 
 def _dense_logits(dense: np.ndarray, net: dict[str, np.ndarray]) -> np.ndarray:
