@@ -31,12 +31,12 @@ from .triggers import Candidate, find
 __all__ = ["events_stage", "extract"]
 
 
-@stage("events", version="1.4", requires=("doc", "entities"), assigns=("events",), order=70)
+@stage("events", version="1.5", requires=("doc", "entities"), assigns=("events",), order=70)
 def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
 
-def extract(analysis: Analysis, tag: str = "events@1.4", judge="trained") -> list[Event]:
+def extract(analysis: Analysis, tag: str = "events@1.5", judge="trained") -> list[Event]:
     """All events of an analysed article, in text order, with ids EV1, EV2, ...
 
     ``judge`` is the trained judge (default), or None to keep every candidate
@@ -50,7 +50,7 @@ def extract(analysis: Analysis, tag: str = "events@1.4", judge="trained") -> lis
     return events
 
 
-def candidates(analysis: Analysis, tag: str = "events@1.4", judge=None) -> list:
+def candidates(analysis: Analysis, tag: str = "events@1.5", judge=None) -> list:
     """(event, judge features) of every candidate the judge keeps, in text order."""
     doc = analysis.doc
     if doc is None:
@@ -143,6 +143,34 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
         target_tok = None
     if not is_noun and actor_tok is not None and _undergoer_subject(tok):
         actor_tok, target_tok = None, target_tok or actor_tok
+    patient_nobody = False
+    if not is_noun and actor_tok is not None and not cand.entry.patient_actor:
+        patient = _borrowed_patient(tok)
+        if patient is not None:
+            actor_tok = _own_agent(tok)
+            target_tok = args.recipient_in(patient) or (
+                patient if _undergoer_noun(patient, cand) else target_tok)
+            patient_nobody = _nobody(patient)
+    if is_noun and cand.type in _UNDERGONE_TYPES:
+        undergoer = _undergoer_of_noun(tok)
+        if undergoer is not None:
+            actor_tok = None
+            target_tok = target_tok or args.recipient_in(undergoer)
+    if not is_noun and target_tok is None and tok.dep_ == "acl" and tok.tag_ == "VBN" \
+            and not cand.entry.patient_actor and syntax.first_child(tok, "agent", *syntax.OBJ) is None:
+        target_tok = args.recipient_in(tok.head)  # "the man charged in the shooting"
+    if not is_noun and cand.type == "ACCUSE" and actor_tok is not None \
+            and _in_charge_list(tok, actor_tok):
+        actor_tok = None
+    held_negated = False
+    if is_noun and cand.type == "COERCE":
+        held, holder = _held_in(tok)
+        if held is not None:
+            target_tok, actor_tok = args.recipient_in(held), holder
+            held_negated = _nobody(held)
+    if cand.type == "COERCE" and target_tok is not None and target_tok.dep_ == "pobj" \
+            and target_tok.head.lower_ in _CUSTODY_PLACE_PREPS:
+        target_tok = None  # "booked into the county jail": where, not whom
     if not is_noun and actor_tok is not None:
         actor_tok = _agreeing_actor(tok, actor_tok)
     modality = modality_of(tok)
@@ -151,7 +179,8 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
         etype, mode = "THREATEN", "violence"
     if etype == "REJECT" and cand.type != "REJECT":
         modality = "happened"
-    if not is_noun and nobody_did(tok):
+    if (not is_noun and nobody_did(tok)) or ((held_negated or patient_nobody) and modality in (
+            "happened", "ongoing")):
         modality = "negated"  # after the recoding, which the judge's training saw
     content_modality = None
     if etype in _SPEECH_LAYERED and not is_noun:
@@ -167,6 +196,12 @@ def _event(analysis: Analysis, cand: Candidate, sent, tag: str) -> Optional[Even
         ev.target = code_actor(analysis, target_tok)
         if ev.actor is not None and ev.target.span.overlaps(ev.actor.span):
             ev.target = None
+        elif ev.target.span.start < trigger.start < ev.target.span.end:
+            # "the four men in custody": the participant's words end before the trigger's
+            cut = _branch_start(tok, target_tok)
+            if cut is not None and cut > ev.target.span.start:
+                ev.target.span = Span.of(text, ev.target.span.start,
+                                         len(text[:cut].rstrip(" ,")))
     _link_time(analysis, ev, tok, clause, sent)
     _link_place(analysis, ev, tok, clause)
     ev.reported_by = _reporter(analysis, trigger)
@@ -217,6 +252,150 @@ def _undergoer_subject(tok) -> bool:
         if c.dep_ == "conj" and any(g.dep_ in ("dobj", "obj") for g in c.children):
             return False
     return True
+
+
+_OWN_ARGS = frozenset(("nsubj", "csubj", "dobj", "obj", "dative", "expl"))
+_CUSTODY_PLACE_PREPS = frozenset(("into", "in", "at"))
+_NOBODY = frozenset(("nobody", "none"))
+
+
+def _nobody(tok) -> bool:
+    """"No one", "no suspects", "nobody": a participant that is no one."""
+    if tok.lower_ in _NOBODY:
+        return True
+    if tok.lower_ == "one" and any(c.lower_ == "no" for c in tok.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children)
+
+
+def _clause_subject(verb):
+    """The subject (active or passive) a verb's conjoined or participial clause shares."""
+    cur = verb
+    for _ in range(4):
+        subj = syntax.first_child(cur, "nsubjpass", "nsubj")
+        if subj is not None:
+            return subj
+        if cur.dep_ != "conj" or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def _borrowed_patient(verb):
+    """The one who underwent a passive act when the actor was read from a subject the
+    parse hung elsewhere: a passive joined to another clause ("ran from police but *was
+    arrested*", "was arrested and *charged*", "was shot and *killed*", "is in custody and
+    *charged*") or a participle opening the sentence ("*Charged* with theft, he
+    pleaded ...").  The verb has no active subject or object of its own, and is passive:
+    its own passive auxiliary or subject, or a bare participle joined to a passive or to
+    "be".  Returns the one it befell (its own passive subject, else the shared subject),
+    or None.  Applied after the judge's features are read, as :func:`_undergoer_subject`."""
+    kids = list(verb.children)
+    if any(c.dep_ in _OWN_ARGS for c in kids):
+        return None
+    own_subj = syntax.first_child(verb, "nsubjpass")
+    own_passive = own_subj is not None or any(c.dep_ == "auxpass" for c in kids)
+    if verb.dep_ == "conj" and verb.head.i != verb.i:
+        head = verb.head
+        if own_passive:
+            return own_subj if own_subj is not None else _clause_subject(head)
+        if any(c.dep_ == "aux" for c in kids):
+            return None
+        if verb.tag_ == "VBN" and (syntax.is_passive(head) or (
+                head.lemma_.lower() == "be" and syntax.first_child(head, "nsubj") is not None)):
+            return _clause_subject(head)
+        return None
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not own_passive \
+            and not any(c.dep_ == "aux" for c in kids) \
+            and verb.i < verb.head.i and verb.head.pos_ in ("VERB", "AUX"):
+        return _clause_subject(verb.head)
+    return None
+
+
+def _undergoer_noun(tok, cand) -> bool:
+    """Whether a passive's subject can be the one the act befell: a noun that is neither
+    what the trigger's own reading takes as its object ("shots were fired") nor a thing
+    or an idea ("the case is being investigated")."""
+    if tok.pos_ not in ("NOUN", "PROPN") or any(t.i == tok.i for t in cand.consumed):
+        return False
+    return judge_model.agent_kind(tok) in ("agent", "noun")
+
+
+def _branch_start(tok, head):
+    """Where the branch of ``head`` that holds ``tok`` begins (its first character)."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        if cur.head.i == head.i:
+            return cur.left_edge.idx
+        cur = cur.head
+    return None
+
+
+def _in_charge_list(verb, actor_tok) -> bool:
+    """"charged with possession of a firearm *by a felon*": an agent read after the
+    offences the verb lists names the offence, not the accuser."""
+    if actor_tok.dep_ != "pobj" or actor_tok.head.dep_ != "agent" or actor_tok.head.head.i != verb.i:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "with" and c.i < actor_tok.i
+               for c in verb.children)
+
+
+def _own_agent(verb):
+    """The "by" agent of a passive verb itself ("was shot and killed *by a deputy*")."""
+    agent = syntax.first_child(verb, "agent")
+    return syntax.first_child(agent, "pobj") if agent is not None else None
+
+
+# Nominal triggers whose subject of "face"/"undergo" underwent them: "faces charges",
+# "faces arrest", "underwent questioning".
+_UNDERGONE_TYPES = frozenset(("ACCUSE", "COERCE", "SANCTION"))
+_UNDERGO_VERBS = frozenset(("face", "undergo", "suffer", "await"))
+
+
+def _undergoer_of_noun(noun):
+    """The subject of "face"/"undergo" whose object (or its conjunct) is ``noun``."""
+    cur = noun
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ not in ("dobj", "obj") or cur.head.lemma_.lower() not in _UNDERGO_VERBS:
+        return None
+    verb = cur.head
+    subj = _clause_subject(verb)
+    if subj is None and verb.dep_ in ("xcomp", "advcl", "conj"):
+        subj = _clause_subject(verb.head)
+    return subj
+
+
+_CUSTODY_NOUNS = frozenset(("custody", "detention", "captivity"))
+
+
+def _held_in(noun):
+    """(who is held, who holds) for a state of custody told with "in"/"into": "he is
+    in custody" (he), "police have him in custody" (him; police), "the man, who remains
+    in custody" (the man)."""
+    prep = noun.head
+    if noun.lemma_.lower() not in _CUSTODY_NOUNS or noun.dep_ != "pobj" \
+            or prep.lower_ not in ("in", "into") or prep.head.i == prep.i:
+        return None, None
+    verb = prep.head
+    obj = None
+    of_holder = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in syntax.children(c, "pobj")), None)  # "in the custody of X"
+    if verb.pos_ in ("NOUN", "PROPN", "PRON"):
+        if verb.dep_ not in ("dobj", "obj"):
+            return verb, of_holder  # "the four men in custody"
+        verb, obj = verb.head, verb  # "police have him in custody"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None, None
+    obj = obj or syntax.first_child(verb, "dobj", "obj")
+    subj = _clause_subject(verb)
+    if subj is not None and subj.lower_ in syntax.REL_PRONOUNS and verb.dep_ == "relcl":
+        subj = verb.head
+    if obj is not None:
+        return obj, (subj if subj is not None and not syntax.is_passive(verb) else of_holder)
+    return subj, of_holder
 
 
 def _recode(etype: str, mode, modality: str, tok):

@@ -147,7 +147,15 @@ def _stem(ev: Event) -> str:
     """The trigger's first letters: "shot"/"shooting", "killed"/"killing",
     "explodes"/"explosion" share theirs; a rape and a killing of one article, both
     assaults, do not (they may be two acts of one incident, or two incidents)."""
-    return ev.trigger.text.lower()[:STEM]
+    stem = ev.trigger.text.lower()[:STEM]
+    if ev.type == "COERCE" and ev.mode == "arrest" and stem in _CUSTODY_STEMS:
+        return "arr"
+    return stem
+
+
+# Custody told as a state or a step of the arrest ("in custody", "taken into custody",
+# "booked into jail", "held on bond") is the arrest told again.
+_CUSTODY_STEMS = frozenset(("cus", "tak", "boo", "hel", "hol"))
 
 
 def _actor_key(ev: Event) -> Optional[str]:

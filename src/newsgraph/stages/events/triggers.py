@@ -30,7 +30,8 @@ class Candidate:
 
 # Participles that only describe a noun ("an accepted definition", "agreed rules").
 _DESCRIPTIVE_VBN = frozenset(("accept", "agree", "propose", "support", "recognize", "recognise",
-                              "establish", "commit", "guarantee", "offer", "promise"))
+                              "establish", "commit", "guarantee", "offer", "promise",
+                              "convict"))  # "a convicted felon": a status, not the act
 _PARTICLES = frozenset(("down", "up", "out", "back", "off", "aside", "in", "over", "away"))
 
 
