@@ -29,9 +29,11 @@ from typing import Optional
 
 from . import print_table
 
-# Acts view pinned at 0.85; the ECB+ view at its session-17 level (0.667 / 0.700), so a
-# fall there still shows.
-FLOORS = {"acts_precision": 0.85, "precision": 0.65}
+# Acts view pinned at 0.85; the ECB+ view at its level, so a fall there still shows:
+# 0.667 / 0.700 in session 17, 0.636 / 0.667 in session 18 once a passive's subject stopped
+# being its actor ("was shot and killed": the harm now joins its attack, right in the acts
+# view, wrong in ECB+'s; acts 0.879 / 0.857, a pair or two on either half).
+FLOORS = {"acts_precision": 0.85, "precision": 0.63}
 
 # Words of an attack and of what it did to its victims: whole words.
 ATTACK = re.compile(r"(?:shoot|shoots|shot|shooting|shootings|gunfire|fire|fired|firing|"
