@@ -615,8 +615,8 @@ def _judge_features(analyze, text, trigger):
 def test_judge_sees_the_beat_of_the_sentence(analyze):
     # "beat=NAME" from the beat word list and from a game score, shared by every sentence of
     # a beat; reports of violence carry none of them.
-    f = _judge_features(analyze, "The Bramble Foxes beat the Calder Stags 4-2 on Saturday in "
-                        "front of 300 fans.", "beat")
+    f = _judge_features(analyze, "A fan stabbed a steward after the Bramble Foxes won 4-2 on "
+                        "Saturday in front of 300 fans.", "stabbed")
     assert f.get("beat=sports") and f.get("beat=score")
     f = _judge_features(analyze, "Strong winds and hail struck the valley, the forecasters "
                         "said.", "struck")

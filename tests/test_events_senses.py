@@ -22,6 +22,8 @@ def _types(analyze, text):
     ("The shooting range on Mill Road reopened after repairs.", ("ASSAULT", "shooting")),
     # "on Monday" is when the mayor called, not what he called on anyone to do
     ("The mayor called on Monday to say the road would reopen.", ("REQUEST", "called")),
+    # a game: the score says so, with no sports word in the sentence
+    ("Harbor City beat Pinecrest 104-99 on Saturday night.", ("ASSAULT", "beat")),
 ])
 def test_word_in_a_sense_plover_does_not_code(analyze, text, absent):
     assert absent not in _types(analyze, text)
@@ -32,6 +34,7 @@ def test_word_in_a_sense_plover_does_not_code(analyze, text, absent):
     ("Soldiers fired on the crowd at noon.", ("ASSAULT", "fired")),
     ("Kidnappers released a priest they had held for a week.", ("RETREAT", "released")),
     ("Bus drivers struck for two days over pay.", ("PROTEST", "struck")),
+    ("Two men beat a clerk with a bat on Saturday night.", ("ASSAULT", "beat")),
     ("The senator called on Monday for an inquiry into the contract.", ("REQUEST", "called")),
 ])
 def test_same_word_in_the_sense_plover_codes(analyze, text, present):

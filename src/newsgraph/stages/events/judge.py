@@ -30,7 +30,6 @@ other verb untyped so that it could find events the lexicon has no word for.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,6 +37,7 @@ from typing import Optional
 
 from .coding import actorish, can_act, is_non_agent
 from .lexicon import read_text
+from . import syntax
 from .syntax import is_when as _when
 
 MODEL_PATH = Path(__file__).resolve().parents[2] / "lexicons" / "event_judge.npz"
@@ -91,9 +91,7 @@ def sentence_features(sent) -> dict:
                 out["beat=" + name] = 1.0
         if _lem(w) in _ACCIDENT or w.lower_ in _ACCIDENT:
             out["cue=accident"] = 1.0
-        if _SCORE.match(w.text) or (w.text in ("-", "\u2013") and 0 < w.i - sent.start
-                                     and w.i + 1 < sent.end and w.nbor(-1).is_digit
-                                     and w.nbor(1).is_digit):
+        if syntax.is_score(w):
             out["beat=score"] = 1.0
     return out
 
@@ -107,7 +105,6 @@ _ACCIDENT = frozenset(("accidental", "accidentally", "accident", "unintentional"
 _CHARGE_WORDS = frozenset(("charge", "count", "guilty", "convict", "conviction", "trial",
                            "indict", "indictment", "plead", "accuse", "suspicion", "sentence",
                            "acquit", "try", "arraign"))
-_SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")
 
 
 @lru_cache(maxsize=1)

@@ -7,6 +7,8 @@ the number of tokens.
 
 from __future__ import annotations
 
+import re
+
 from typing import Iterable, Optional
 
 SUBJ = ("nsubj", "csubj")
@@ -153,6 +155,28 @@ def _add_word(out: set, tok) -> None:
     out.add(tok.lemma_.lower())
     if "-" in low:
         out.update(p for p in low.split("-") if p)
+
+
+SCORE = re.compile(r"^\d{1,3}[-\u2013]\d{1,3}$")  # "104-99", "3-1": a game's score
+SCORE_MARK = "#score"  # the word a sentence with a score adds to its words (sentence_words)
+
+
+def is_score(tok) -> bool:
+    """"3-1" as one token, or "3", "-", "1" as three."""
+    if SCORE.match(tok.text):
+        return True
+    sent = tok.sent
+    return tok.text in ("-", "\u2013") and 0 < tok.i - sent.start and tok.i + 1 < sent.end \
+        and tok.nbor(-1).is_digit and tok.nbor(1).is_digit
+
+
+def sentence_words(sent) -> set:
+    """The words of a sentence for lexicon contexts, with :data:`SCORE_MARK` when it gives a
+    score ("beat Pinecrest 104-99": a game, whatever else the sentence says)."""
+    out = words(sent)
+    if any(is_score(t) for t in sent):
+        out.add(SCORE_MARK)
+    return out
 
 
 def words(tokens: Iterable) -> set:

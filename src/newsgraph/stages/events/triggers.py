@@ -270,7 +270,7 @@ def find(analysis, sent) -> list[Candidate]:
 
     def sent_words():
         if not words_cache:
-            words_cache.append(syntax.words(sent))
+            words_cache.append(syntax.sentence_words(sent))
         return words_cache[0]
 
     out = []
