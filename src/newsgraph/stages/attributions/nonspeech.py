@@ -62,6 +62,9 @@ FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 SAYING = FINITE | {"VBG"}  # "says", "said", "saying": a reporting verb that carries words
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 CLAUSE_OPENERS = frozenset(("that", "whether", "if", "how", "why", "what", "when", "who"))
+# A participle that modifies a noun is an adjective: "a non-life-*threatening* wound",
+# "a *promising* start" carry no words said.
+MODIFIERS = frozenset(("amod", "compound", "npadvmod"))
 
 
 @lru_cache(maxsize=1)
@@ -91,10 +94,6 @@ def _clause(doc, start: int, end: int) -> bool:
         t.lemma_.lower() in reporting_verbs() and t.tag_ in SAYING
         and t.dep_ not in MODIFIERS for t in span)
 
-
-# A participle that modifies a noun is an adjective: "a non-life-*threatening* wound",
-# "a *promising* start" carry no words said.
-MODIFIERS = frozenset(("amod", "compound", "npadvmod"))
 
 
 @lru_cache(maxsize=1)

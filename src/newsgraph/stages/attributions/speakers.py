@@ -388,7 +388,7 @@ class SpeakerResolver:
         b = _before_clause(head, b)  # "The union representing workers in Leeds": not Leeds
         force = _issuing_force(head)
         if force is not None:  # "a statement from Hazel Crest police": the police speak
-            return self.resolve(force.left_edge.i, force.i + 1)
+            return self.resolve(force.left_edge.i, force.i + 1, depth=1)
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
         if head.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
                                       for c in head.children) \
