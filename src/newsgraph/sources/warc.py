@@ -68,10 +68,17 @@ def read_warc(path: Path, options) -> Iterator[Article | ArticleError]:
         return
     read = 0
     skipped = [0]  # bytes of records read past without being used (see _skip_rest)
+    # A record whose length did not match waits for the next one: when the file breaks
+    # right after it, the cut is one error for the file, not two (a member cut short in a
+    # .warc.gz runs on into the next member and may still parse as a damaged record).
+    damaged_item = None
     with fh:
         records = QuietIterator(fh, block_size=BLOCK_SIZE)
         try:
             for record in records:
+                if damaged_item is not None:
+                    yield damaged_item
+                    damaged_item = None
                 if record.format != "warc":
                     yield ArticleError("not a WARC file (no WARC/1.x record header)",
                                        origin=origin, code="bad-warc")
@@ -91,17 +98,22 @@ def read_warc(path: Path, options) -> Iterator[Article | ArticleError]:
                                         origin=_where(origin, records), code="bad-warc")
                 read += 1
                 if records.err_count > damaged:
-                    item = ArticleError("record length does not match its Content-Length; "
-                                        "the file may be damaged", origin=_where(origin, records),
-                                        code="bad-warc")
-                if item is not None:
+                    damaged_item = ArticleError("record length does not match its "
+                                                "Content-Length; the file may be damaged",
+                                                origin=_where(origin, records), code="bad-warc")
+                elif item is not None:
                     yield item
+            if damaged_item is not None:
+                yield damaged_item
+                damaged_item = None
             size = os.fstat(fh.fileno()).st_size
             if isinstance(records.offset, int) and records.offset < size:
                 raise EOFError(f"the last {size - records.offset} bytes are not a complete record")
         except (ArchiveLoadFailed, StatusAndHeadersParserException, EOFError, zlib.error,
                 OSError, ValueError) as exc:
             reason = _one_line(str(exc)) or type(exc).__name__
+            if damaged_item is not None:
+                read -= 1  # the damaged record was the start of the break
             yield ArticleError(f"WARC file is corrupt or cut short after {read} records: "
                                f"{reason}", origin=origin, code="bad-warc")
 
