@@ -44,6 +44,7 @@ from functools import lru_cache
 from typing import Optional
 
 from ...model import NAME_AGAIN
+from ..entities.lexicon import census_given_names
 from .lexicon import (LEXICONS, _lines, anonymous_nouns, description_nouns, media_words,
                       reporting_verbs)
 
@@ -90,6 +91,8 @@ POLICE_WORDS = frozenset(("police", "officer", "investigator", "detective", "dep
 # (feature goes_on_speaker; the other features already rank those rows right, so it
 # learns a small weight).
 GOES_ON = frozenset(("add", "continue", "conclude", "reiterate", "repeat", "elaborate"))
+# A census given name's gender weighs less than one he/she the text uses for the person.
+CENSUS_NAME_WEIGHT = 0.9
 BIO_VERBS = frozenset(("is", "was", "has", "writes", "teaches", "lives", "served"))
 # Before a name opening its paragraph: nothing, or up to two titles ("Rep.", "Dr. Sen.").
 _TITLE_LEAD = re.compile(r"(?:[A-Z][a-z]{0,4}\.\s+){0,2}")
@@ -230,10 +233,7 @@ class Discourse:
             r = Referent(ent.id, ent, ent.name, ent.label,
                          plural=ent.label == "NORP")
             if ent.label == "PERSON":
-                for word in ent.name.split()[:-1]:
-                    if word[:1].isupper() and gw.get(word) in ("m", "f"):
-                        r.vote(gw[word], 2.0)
-                        break
+                self._given_name_vote(r, ent.name.split()[:-1])
                 for role in getattr(ent, "roles", ()):
                     for w in role.span.text.lower().split():
                         if w in gw and w not in PRONOUN_GENDER:
@@ -252,6 +252,23 @@ class Discourse:
                 r.kind = self._not_a_person(r) or r.kind
             if r.mentions:
                 self.referents.append(r)
+
+    @staticmethod
+    def _given_name_vote(r: Referent, words: list[str]) -> None:
+        """The first given name that tells a gender votes for it: strongly from the
+        hand-made list; from the census tables (``census_given_names``) below one
+        pronoun, because a name common for one sex is worn by the other too ("Lindsey",
+        "Jean"): the pronouns the text uses for the person decide then."""
+        gw, census = gender_words(), census_given_names()
+        for word in words:
+            if not word[:1].isupper():
+                continue
+            if gw.get(word) in ("m", "f"):
+                r.vote(gw[word], 2.0)
+                return
+            if census.get(word):
+                r.vote(census[word], CENSUS_NAME_WEIGHT)
+                return
 
     def _not_a_person(self, r: Referent) -> Optional[str]:
         """A name the tagger took for a person that the text shows is a vessel ("the

