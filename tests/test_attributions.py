@@ -680,3 +680,13 @@ def test_a_straight_mark_paragraphs_later_does_not_close_an_open_quote(analyze):
     an = analyze(_STATEMENT.format(o='"', c='"'))
     quote = _find(an, "worked through the night")
     assert "review how the fire spread" not in quote.content.text
+
+
+def test_content_begun_inside_parentheses_ends_at_the_closing_mark(analyze):
+    an = analyze(
+        "Drug trial paused after side effects\n\n"
+        "The company paused the trial in March, after two patients fell ill (researchers "
+        "say the illnesses may be unrelated to the drug) and regulators asked for more data.")
+    hits = [a for a in an.attributions if "unrelated to the drug" in a.content.text]
+    assert hits and hits[0].content.text.endswith("unrelated to the drug")
+    assert "regulators" not in hits[0].content.text

@@ -29,6 +29,8 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         res = _resolve(resolver, doc, c, prev)
         if c.kind == "indirect" and c.cue_token is not None and not c.parts:
             c.content = joined_clauses(doc, c.cue_token, c.content)
+        if c.cue:
+            c.content = inside_parentheses(text, c.cue[0], c.content)
         content = Span.of(text, *c.content)
         if not content.text:
             continue
@@ -76,6 +78,26 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         out.append(att)
         prev = att
     return out
+
+
+def inside_parentheses(text: str, cue_start: int, content: tuple[int, int]) -> tuple[int, int]:
+    """Content that begins inside the parentheses its cue is in ends at the closing
+    mark: "(researchers say the illnesses may be unrelated) and regulators asked ...";
+    the parser hangs what follows the parenthesis on the reporting verb."""
+    start, end = content
+    para = text.rfind("\n", 0, cue_start) + 1
+    opened = text.rfind("(", para, cue_start)
+    if opened < 0 or text.find(")", opened, cue_start) >= 0:
+        return content
+    closed = text.find(")", cue_start)
+    if closed < 0 or "\n" in text[cue_start:closed]:
+        return content
+    if not opened < start < closed < end:
+        return content  # "The plant will close (the company said)": the content is outside
+    new_end = closed
+    while new_end > start and text[new_end - 1] in " ,;":
+        new_end -= 1
+    return (start, new_end) if start < new_end else content
 
 
 def _anchor(c: Candidate) -> int:
