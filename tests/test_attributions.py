@@ -690,3 +690,13 @@ def test_content_begun_inside_parentheses_ends_at_the_closing_mark(analyze):
     hits = [a for a in an.attributions if "unrelated to the drug" in a.content.text]
     assert hits and hits[0].content.text.endswith("unrelated to the drug")
     assert "regulators" not in hits[0].content.text
+
+
+def test_a_quote_closed_by_a_comma_keeps_the_frame_words_out(analyze):
+    an = analyze(
+        "Night shifts cost nurses sleep, study finds\n\n"
+        "\"The effect was larger than we expected,\" lead author Hana Whitcombe said in an "
+        "interview.")
+    hits = [a for a in an.attributions if "larger than we expected" in a.content.text]
+    assert hits and hits[0].content.text.endswith("expected,\"")
+    assert hits[0].speaker_name == "Hana Whitcombe"

@@ -280,11 +280,22 @@ def _continued(doc, norm: str, q: Quote) -> Optional[Candidate]:
         end = doc[_first_word(subj)].idx if subj.i < tok.i else tok.idx  # or "..., said X"
         while end > q.end and norm[end - 1] in " ,":
             end -= 1
+        if _ends_on_comma(norm, q):
+            end = q.end
+            while end < len(norm) and norm[end] in "'\"\u201d\u2019":
+                end += 1  # the second mark of a '' close
         cand = make_candidate(doc, q, ("verb", tok, None))
         cand.content = (q.start, end)
         cand.parts = [(q.start, end)]
         return cand
     return None
+
+
+def _ends_on_comma(norm: str, q: Quote) -> bool:
+    """``"It was larger than we expected," lead author X said``: a comma before the
+    closing mark ends the quoted sentence there, so lower-case words after it belong
+    to the frame ("lead author", a verb to the parser), not to the quote."""
+    return norm[q.start:q.end].rstrip("\"'\u201d\u2019 ").endswith(",")
 
 
 def _first_word(subj) -> int:
@@ -295,7 +306,7 @@ def _first_word(subj) -> int:
 
 def _run_to_subject(doc, norm: str, q: Quote, cand: Candidate) -> Candidate:
     """Extend a quote's content over lower-case words between it and its cue's subject."""
-    if cand.cue_token is None:
+    if cand.cue_token is None or _ends_on_comma(norm, q):
         return cand
     cue = doc[cand.cue_token]
     nxt = norm[q.end:q.end + 3].lstrip(" ")
