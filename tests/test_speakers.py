@@ -514,3 +514,12 @@ def test_a_possessive_in_a_role_says_nothing_of_the_named_persons_gender(analyze
             'an hour," she said.')
     last = analyze(text).attributions[-1]
     assert last.source.text == "she" and last.speaker_name == "Ines Carvalho"
+
+
+def test_a_film_title_before_an_appositive_is_not_the_directors_quote(analyze):
+    an = analyze(
+        "New film opens to mixed reviews\n\n"
+        "\"Paper Lanterns,\" the third feature from director Sofia Marek, opened in 400 "
+        "theaters on Friday.\n\n\"It was about my grandmother,\" Marek said.")
+    assert not [a for a in an.attributions if "Paper Lanterns" in a.content.text]
+    assert [a for a in an.attributions if "my grandmother" in a.content.text]

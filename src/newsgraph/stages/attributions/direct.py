@@ -216,9 +216,10 @@ def _nickname(doc, norm: str, q: Quote) -> bool:
 _WORK_NOUNS = frozenset(
     "film movie album song single track book novel memoir show series sitcom play musical "
     "opera documentary poem painting exhibit exhibition podcast episode game video column "
-    "essay report program programme title hit record".split())
+    "essay report program programme title hit record feature".split())
 _WORK_AFTER = frozenset(("directed", "written", "produced", "starring", "by", "which", "is",
                          "was", "opens", "premiered", "debuts", "airs"))
+_APPOSITIVE_DETS = frozenset(("the", "a", "an", "her", "his", "their", "its"))
 _NAME_WORDS = frozenset("moniker nickname nicknamed alias aka a.k.a. dubbed codename "
                         "code-named pseudonym".split())
 _MINOR = frozenset("a an the of and in on to for at by with or from".split())
@@ -253,6 +254,9 @@ def _work_title(norm: str, q: Quote) -> bool:
     if len(before) > 2 and any(w.rstrip("'s") in _WORK_NOUNS for w in before[-4:]) \
             and norm[q.start - 2:q.start].strip() in (",", ""):
         return True
+    if after and after[0] in _APPOSITIVE_DETS and any(
+            w.rstrip("'s") in _WORK_NOUNS for w in after[1:5]):
+        return True  # ``"Paper Lanterns," the third feature from ...``: an appositive
     return bool(after) and after[0] in _WORK_AFTER
 
 
