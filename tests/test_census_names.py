@@ -57,3 +57,23 @@ def test_a_county_named_like_a_man_stays_a_place(analyze):
         "the sheriff said on Monday.")
     labels = {e.name: e.label for e in an.entities}
     assert labels.get("Howard County") == "GPE", labels
+
+
+def test_a_one_word_firm_the_tagger_calls_a_person_is_an_organisation(analyze):
+    an = analyze(
+        "Chipmaker cuts forecast\n\n"
+        "Shares of Dravida fell 4% on Tuesday after the chipmaker cut its sales forecast. "
+        "Dravida said demand from phone makers had slowed.")
+    labels = {e.name: e.label for e in an.entities}
+    assert labels.get("Dravida") == "ORG", labels
+    said = [a for a in an.attributions if "demand from phone makers" in a.content.text]
+    assert said and said[0].sourcing == "named_org"
+
+
+def test_a_persons_chief_of_staff_does_not_make_a_firm(analyze):
+    an = analyze(
+        "Aide quits\n\n"
+        "Halloran's chief of staff resigned on Monday. Halloran said he was sorry to see "
+        "her go.")
+    labels = {e.name: e.label for e in an.entities}
+    assert labels.get("Halloran") != "ORG", labels

@@ -90,6 +90,7 @@ def collect(doc, text: str) -> list[Cand]:
     cands = _add_untagged_orgs(doc, cands, ranges)
     cands = _add_untagged_people(doc, text, cands, ranges)
     _relabel_by_article(cands)
+    _firms_tagged_people(doc, cands)
     _org_short_forms(doc, cands)
     cands = _drop_unconfirmed_headline_names(doc, text, cands, ranges)
     cands = _drop_lone_titles(doc, cands)
@@ -533,6 +534,9 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
     if end - start >= 3 and is_title(doc[start]) and doc[start + 1].lower_ == "of":
         start += 2
         label = "ORG"
+    if end - start >= 3 and doc[start].lower_ in ("shares", "stock") and \
+            doc[start + 1].lower_ == "of":
+        start += 2  # "Shares of Dravida" tagged as one ORG: the firm is what follows
     while start < end and (doc[start].lower_ in _DETS or doc[start].is_punct or (
             label != "PERSON" and doc[start].text[:1].islower())):
         start += 1  # "the", a stray quote, "this White House", "federal Securities ..."
@@ -762,6 +766,45 @@ def _person_like_words(text: str, surnames: set[str], heads: frozenset[str]) -> 
     words = text.split()
     return 2 <= len(words) <= 4 and words[-1] in surnames and all(
         w[:1].isupper() and w not in heads for w in words)
+
+
+# Words that only a business has: "shares of Korvan", "Korvan's chief executive".
+_FIRM_OWNED = frozenset(("shares", "stock", "stocks", "shareholders", "stockholders", "ceo",
+                         "revenue", "revenues", "subsidiary", "subsidiaries"))
+_FIRM_OWNED_PAIRS = frozenset((("chief", "executive"), ("chief", "financial")))
+
+
+def _firms_tagged_people(doc, cands: list[Cand]) -> None:
+    """A one-word "person" that the text treats as a business is an organisation
+    ("Korvan's shares fell", "shares of Dravida", "Korvan chief executive ..."): the
+    small model tags unfamiliar one-word firm names as people, and then "it" and "the
+    company" could not mean them.  Not when the word is also part of a person's full
+    name in the article or a known given name."""
+    full = {w for c in cands if c.label == "PERSON" and c.end - c.start >= 2
+            for w in c.text.split()}
+    given = lexicon.given_names()
+    single = {c.text for c in cands if c.label == "PERSON" and c.end - c.start == 1
+              and c.text not in full and c.text not in given}
+    if not single:
+        return
+    firms = {tok.text for tok in doc if tok.text in single and _business_context(doc, tok.i)}
+    for c in cands:
+        if c.text in firms:
+            c.label = "ORG"
+
+
+def _business_context(doc, at: int) -> bool:
+    """"shares of X", "X's shares / chief executive / revenue", "X shares fell", for the
+    one-word name at token ``at`` (tagged or not: the tagger often misses it there)."""
+    n = len(doc)
+    before = [doc[i].lower_ for i in range(max(0, at - 2), at)]
+    if before[-2:] in (["shares", "of"], ["stock", "of"], ["shareholders", "of"]):
+        return True
+    i = at + 1
+    if i < n and doc[i].tag_ == "POS":
+        i += 1
+    nxt = [doc[k].lower_ for k in range(i, min(n, i + 2))]
+    return bool(nxt) and (nxt[0] in _FIRM_OWNED or tuple(nxt[:2]) in _FIRM_OWNED_PAIRS)
 
 
 def _relabel_by_article(cands: list[Cand]) -> None:
