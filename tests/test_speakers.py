@@ -523,3 +523,13 @@ def test_a_film_title_before_an_appositive_is_not_the_directors_quote(analyze):
         "theaters on Friday.\n\n\"It was about my grandmother,\" Marek said.")
     assert not [a for a in an.attributions if "Paper Lanterns" in a.content.text]
     assert [a for a in an.attributions if "my grandmother" in a.content.text]
+
+
+def test_it_after_the_company_is_the_firm_the_company_means(analyze):
+    an = analyze(
+        "Chipmaker trims forecast\n\n"
+        "Veltrix Semiconductor cut its sales forecast on Monday. The company did not "
+        "admit any error. It said orders from carmakers had slowed.")
+    said = [a for a in an.attributions if "orders from carmakers" in a.content.text]
+    assert said and said[0].speaker_name == "Veltrix Semiconductor"
+    assert said[0].sourcing == "named_org"

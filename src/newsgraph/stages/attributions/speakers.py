@@ -676,12 +676,33 @@ class SpeakerResolver:
         if ref.kind == "THING":
             return Resolution(None, f"{choice.reason} (a document or thing)", "document",
                               name=ref.name, confidence=choice.confidence)
+        if ref.entity is None and ref.kind == "ORGDESC" and low in IT_PRONOUNS \
+                and not ref.plural:
+            named = self._named_description(ref)
+            if named is not None:
+                return Resolution(named.entity, f"{choice.reason}; {named.reason}",
+                                  named.sourcing, confidence=choice.confidence)
         if ref.entity is None:
             return Resolution(None, f"{choice.reason} (unnamed)",
                               "anonymous" if ref.kind in ("DESC", "ORGDESC") else "named_person",
                               name=ref.name, confidence=choice.confidence)
         return Resolution(ref.entity, choice.reason, _sourcing_for_entity(ref.entity),
                           confidence=choice.confidence)
+
+    def _named_description(self, ref) -> Optional[Resolution]:
+        """"Veltrix cut its forecast. The company ... It said": a pronoun that takes up
+        "the company" means whom that description means, when it names someone
+        (:meth:`_description`: the firm named most before it, a matching name)."""
+        for info in ref.mentions[:1]:
+            if info.head_i < 0:
+                return None
+            head = self.doc[info.head_i]
+            lemma = head.lemma_.lower()
+            if lemma in description_nouns():
+                res = self._description(head, lemma)
+                if res is not None and res.entity is not None:
+                    return res
+        return None
 
     def _description(self, head, lemma: str) -> Optional[Resolution]:
         """"the senator" -> the person named before whose role or name says so.
