@@ -138,7 +138,8 @@ def _add_untagged_orgs(doc, cands: list[Cand], ranges: list[tuple[int, int]]) ->
         while j < n and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
                 and doc[j].text.isalpha() and j not in covered:
             j += 1
-        glued = i > 0 and (not doc[i - 1].whitespace_ or doc[i - 1].pos_ == "PROPN")
+        glued = i > 0 and not doc[i - 1].is_space and (
+            not doc[i - 1].whitespace_ or doc[i - 1].pos_ == "PROPN")  # a paragraph start is not
         if 2 <= j - i <= 5 and not glued and _org_shaped([t.text for t in doc[i:j]]) \
                 and not is_title(doc[i]) and not headlines.inside(ranges, doc[i].idx):
             added.append(Cand(i, j, "ORG", i, text=doc[i:j].text))
