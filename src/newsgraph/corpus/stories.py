@@ -96,7 +96,7 @@ def words(text: str) -> list[str]:
     return [w for w in map(_content_word, _WORD.findall(fold(text))) if w is not None]
 
 
-@lru_cache(maxsize=1 << 17)
+@lru_cache(maxsize=65536)  # as names.sound_key: the common words of a corpus, a few MB
 def _content_word(token: str) -> Optional[str]:
     """What :func:`words` keeps of one token, or None.  Cached: news repeats its words, so
     most tokens of an article were decided before (with :func:`.names.fold`'s fast path,
