@@ -372,6 +372,7 @@ class StoryIndex:
         if len(self._logs) < self.n_docs + 2:
             self._log(self.n_docs + 1)
         # self._idf inlined: this is the hot loop of comparing an article with its stories
+        # (a document frequency is at most n_docs, so the table above holds every log)
         log_n, logs, df = self._log_n, self._logs, self.df
         return _normalise({t: w * (log_n - logs[df.get(t, 0) + 1] + 1.0)
                            for t, w in vector.items()})
