@@ -34,6 +34,7 @@ import zlib
 from array import array
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Iterator, Optional
 
 import numpy as np
@@ -101,17 +102,34 @@ def _kept_lines(text: str, cut_dateline: bool) -> Iterator[tuple[str, list[str]]
     """(line, its lower-cased words) for every line that is neither short nor a notice:
     the one filter behind :func:`clean_lines` and :meth:`CopyIndex.substantive_text`."""
     first = True
-    for raw in normalise(text).split("\n"):
-        line = raw.strip()
-        if not line:
-            continue
+    for line, words, notice in _read_lines(text):
         if first and cut_dateline:
-            line = _DATELINE.sub("", line, count=1)
-        words = _WORD.findall(line.lower())
-        if len(words) < MIN_LINE_WORDS or _NOTICE.search(line):
+            cut = _DATELINE.sub("", line, count=1)
+            if cut != line:
+                line, words, notice = cut, _WORD.findall(cut.lower()), _is_notice(cut)
+        if len(words) < MIN_LINE_WORDS or notice:
             continue
         first = False
-        yield line, words
+        yield line, list(words)
+
+
+@lru_cache(maxsize=2)
+def _read_lines(text: str) -> tuple[tuple[str, list[str], bool], ...]:
+    """Every non-empty line of ``text``, normalised and stripped, with its lower-cased
+    words and whether it is a notice (asked of long lines only: short ones are dropped
+    anyway).  The linker reads each body twice (its copy features, then its substantive
+    text for stories): the second reading takes all this from the cache."""
+    out = []
+    for raw in normalise(text).split("\n"):
+        line = raw.strip()
+        if line:
+            words = _WORD.findall(line.lower())
+            out.append((line, words, len(words) >= MIN_LINE_WORDS and _is_notice(line)))
+    return tuple(out)
+
+
+def _is_notice(line: str) -> bool:
+    return _NOTICE.search(line) is not None
 
 
 # --- hashing ----------------------------------------------------------------------------------

@@ -51,7 +51,9 @@ def fold(text: str) -> str:
     if text.isascii():
         return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+    # the marks are looked for among the distinct characters: a body is mostly ASCII
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.combining(c)}
+    return (decomposed.translate(marks) if marks else decomposed).lower()
 
 
 @lru_cache(maxsize=1)

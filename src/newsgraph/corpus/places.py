@@ -53,8 +53,9 @@ def place_key(name: str) -> str:
     """Lookup form of a place name: folded, punctuation dropped, a leading 'the' dropped.
 
     "the U.S." -> "us", "Saint-Denis" -> "saint denis"."""
-    key = _PUNCT.sub(lambda m: "" if m.group() == "." else " ", fold(name))
-    key = _SPACE.sub(" ", key).strip()
+    key = fold(name)
+    if not key.isalnum():  # one plain word (most names, and the gazetteer's 230,000) is done
+        key = _SPACE.sub(" ", _PUNCT.sub(" ", key.replace(".", ""))).strip()
     return key[4:] if key.startswith("the ") else key
 
 
@@ -70,22 +71,24 @@ class Gazetteer:
         self.states: dict[str, Place] = {}  # US states also under their own key
         self.cities: dict[str, list[Place]] = {}  # primary names, most populous first
         self.alternates: dict[str, list[Place]] = {}
-        self._add_cities(cities)
-        self._add_countries(gc.get_countries(), cities)
+        primary = self._add_cities(cities)
+        self._add_countries(gc.get_countries(), cities, primary)
         self._add_states(gc.get_us_states())
         for cont in gc.get_continents().values():
             place = Place(int(cont["geonameId"]), cont["name"], "continent",
                           float(cont["lat"]), float(cont["lng"]), None)
             self.areas.setdefault(place_key(cont["name"]), place)
 
-    def _add_cities(self, cities: dict) -> None:
+    def _add_cities(self, cities: dict) -> dict[int, str]:
+        """Index the cities; return each one's key (geonameid -> key of its name)."""
         self._by_country_state: dict[tuple[str, str], list[Place]] = {}
+        keys: dict[int, str] = {}
         for c in cities.values():
             admin1 = c.get("admin1code") if c["countrycode"] == "US" else None
             place = Place(int(c["geonameid"]), c["name"], "city", float(c["latitude"]),
                           float(c["longitude"]), c["countrycode"], admin1,
                           int(c.get("population") or 0))
-            primary = place_key(c["name"])
+            primary = keys[place.geonameid] = place_key(c["name"])
             self.cities.setdefault(primary, []).append(place)
             for alt in c.get("alternatenames") or ():
                 if alt.isascii():
@@ -95,13 +98,17 @@ class Gazetteer:
             if admin1:
                 self._by_country_state.setdefault(("US", admin1), []).append(place)
         for index in (self.cities, self.alternates):
-            for key, places in index.items():
-                places.sort(key=lambda p: (-p.population, p.geonameid))
+            for places in index.values():
+                if len(places) > 1:
+                    places.sort(key=lambda p: (-p.population, p.geonameid))
+        return keys
 
-    def _add_countries(self, countries: dict, cities: dict) -> None:
+    def _add_countries(self, countries: dict, cities: dict, keys: dict[int, str]) -> None:
+        """Countries under their names and aliases, placed at their capital (found among
+        the cities by the keys :meth:`_add_cities` gave them, not keyed a second time)."""
         capitals = {}
         for c in cities.values():
-            capitals.setdefault((c["countrycode"], place_key(c["name"])), c)
+            capitals.setdefault((c["countrycode"], keys[int(c["geonameid"])]), c)
         aliases = _country_aliases()
         for iso, c in countries.items():
             cap = capitals.get((iso, place_key(c.get("capital") or "")))
@@ -201,8 +208,27 @@ def _country_aliases() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The process-wide gazetteer, built on first use."""
-    return Gazetteer()
+    """The process-wide gazetteer, built on first use.
+
+    Its ~340,000 objects stay for the process's life, so the cyclic collector is kept off
+    them: it collects once before, is paused during the build (it would otherwise walk
+    the growing heap again and again: a third of the build), and everything is then
+    frozen, so no later full collection walks them either (as a worker freezes its
+    model, :func:`..engines.local._serve`).  In an ingest this is the writer's process,
+    where linking runs beside the parse: the build went from 0.85 to 0.5 s of CPU, and
+    linking 400 PolNeAR articles after it from 2.2 to 2.05 s."""
+    import gc
+
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        built = Gazetteer()
+    finally:
+        if was_enabled:
+            gc.enable()
+    gc.freeze()
+    return built
 
 
 def lookup(name: str, near: Iterable[Place] = ()) -> Optional[Place]:
