@@ -533,3 +533,22 @@ def test_it_after_the_company_is_the_firm_the_company_means(analyze):
     said = [a for a in an.attributions if "orders from carmakers" in a.content.text]
     assert said and said[0].speaker_name == "Veltrix Semiconductor"
     assert said[0].sourcing == "named_org"
+
+
+def test_an_unnamed_person_of_no_listed_kind_is_an_anonymous_source(analyze):
+    an = analyze(
+        "Two hurt in warehouse fire\n\n"
+        "The blaze started in a loading bay shortly after 6 a.m. A forklift driver told "
+        "the crew he smelled smoke before the alarm sounded.")
+    said = [a for a in an.attributions if "smelled smoke" in a.content.text]
+    assert said and said[0].speaker is None and said[0].sourcing == "anonymous"
+    assert "forklift driver" in said[0].speaker_name
+
+
+def test_an_affidavit_is_a_document_not_a_person(analyze):
+    an = analyze(
+        "Man charged in shooting\n\n"
+        "The suspect fired twice from a car, according to an arrest affidavit filed on "
+        "Monday.")
+    said = [a for a in an.attributions if "fired twice" in a.content.text]
+    assert said and said[0].sourcing == "document"

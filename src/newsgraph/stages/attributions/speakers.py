@@ -18,6 +18,7 @@ from typing import Optional
 
 from ...model import NAME_AGAIN
 from ..entities.lexicon import honorifics, key, org_heads, titles
+from ..events.judge import person_nouns
 from .coref import FAMILY, Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
@@ -496,7 +497,12 @@ class SpeakerResolver:
             # "the weather service said", "the state department said": a body, unnamed
             return Resolution(None, "unnamed organisation", "anonymous", name=self._phrase(head))
         if head.pos_ == "NOUN":
-            # "The studio said", "festival staff said": nobody named, and no list says what
+            if lemma in person_nouns()[0] or _describes_a_person(head):
+                # "the teen", "a forklift driver", "one neighbor": an unnamed person is an
+                # anonymous source (issue 11), whatever list knows the noun
+                return Resolution(None, "unnamed description of a person", "anonymous",
+                                  name=self._phrase(head))
+            # "The studio said", "a traffic stop": nobody named, and no list says what
             # kind of speaker; the reader still sees the description (sourcing unknown)
             return Resolution(None, "unnamed description of an unknown kind", None,
                               name=self._phrase(head))
