@@ -552,3 +552,12 @@ def test_an_affidavit_is_a_document_not_a_person(analyze):
         "Monday.")
     said = [a for a in an.attributions if "fired twice" in a.content.text]
     assert said and said[0].sourcing == "document"
+
+
+def test_neither_side_would_say_is_negated_speech(analyze):
+    an = analyze(
+        "Talks collapse\n\n"
+        "The two sides met for six hours on Monday. Neither side would say why the talks "
+        "failed.")
+    said = [a for a in an.attributions if "why the talks failed" in a.content.text]
+    assert said and said[0].polarity == "negated"

@@ -32,12 +32,29 @@ MAX_NO_CLAIM_WORDS = 10
 _CLAUSE = re.compile(r"\b(?:whether|if|that|how|what|why|when|where|who|which)\b", re.IGNORECASE)
 
 
+# Subjects that deny the verb: "Neither side would say", "No one could explain".
+NOBODY = frozenset(("nobody", "none", "neither", "no-one"))
+
+
 def _negated(tok) -> bool:
     if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ == "advmod" for c in tok.children):
         return True
+    if tok.lemma_.lower() in reporting_verbs() and any(
+            c.dep_ == "nsubj" and _nobody(c) for c in tok.children):
+        return True  # "Neither side would say why": nobody said it (a passive's subject
+        # is what was said, and "Nobody opposed him" stays a stance, as before)
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True
     return False
+
+
+def _nobody(subj) -> bool:
+    """"nobody", "none of them", "neither side", "no official", "no one"."""
+    if subj.lower_ in NOBODY:
+        return True
+    if subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children):
+        return True
+    return any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subj.children)
 
 
 def cue_polarity(doc, cue_token) -> str:
