@@ -252,6 +252,8 @@ def _entry_for(tok, lex):
     if pos == "NOUN":
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.descriptive_heads:
             return None, True
+        if _names_document(tok, lex):
+            return None, True
         entry = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
         if entry is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
             entry = lex.nouns.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}")  # "sit-in"
@@ -261,6 +263,19 @@ def _entry_for(tok, lex):
         if entry is not None and (any(c.dep_ in ("xcomp", "prep") for c in tok.children)):
             return entry, False
     return None, False
+
+
+def _names_document(noun, lex) -> bool:
+    """'an arrest report', 'the shooting video', 'arrest records show': a trigger noun
+    that only modifies a document's name tells what the document is about, not that the
+    act happened in this sentence (the document, not the act, is what the clause reports)."""
+    if noun.dep_ not in ("compound", "nmod", "amod") or noun.head.i == noun.i:
+        return False
+    head = noun.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "arrest affidavit report"
+    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in lex.document_heads
+                                               or head.lower_ in lex.document_heads)
 
 
 def find(analysis, sent) -> list[Candidate]:
