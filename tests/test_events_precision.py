@@ -29,3 +29,21 @@ def test_a_document_name_is_no_act(analyze, text, absent):
 ])
 def test_the_same_nouns_as_acts(analyze, text, present):
     assert present in _types(analyze, text)
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a thing, an idea or a record is no one let go
+    ("Mourners released white balloons outside the church.", False),
+    ("Police have not released a motive for the stabbing.", False),
+    ("The studio released a new trailer for the film on Friday.", False),
+    # a discharge after care
+    ("The driver was treated at a hospital and released.", False),
+    ("Both women were released from Lakeview Hospital on Sunday.", False),
+    # someone let go by those who held them, or property they had seized
+    ("Kidnappers released the engineer on Friday.", True),
+    ("The gunmen released the correspondent after two days.", True),
+    ("He was released from the county jail on Monday.", True),
+    ("Port authorities released an impounded trawler on Tuesday.", True),
+])
+def test_a_release_needs_someone_let_go(analyze, text, kept):
+    assert (("RETREAT", "released") in _types(analyze, text)) is kept

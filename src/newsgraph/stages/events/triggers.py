@@ -278,6 +278,62 @@ def _names_document(noun, lex) -> bool:
                                                or head.lower_ in lex.document_heads)
 
 
+_RELEASED_THINGS = frozenset(("noun", "nonagent", "thing"))
+
+
+def _releases_someone(verb, ctx: "_Context", lex) -> bool:
+    """Whether a release verb lets someone go: what it releases (its object, or its
+    passive subject) is not a thing, an idea or a record ("released balloons", "has not
+    released a motive", "released new developments"; a number may count people: "the
+    remaining 12"), and it is no discharge after care ("treated and released", "released
+    from the hospital": ``MEDICAL_CARE`` words in its own or a joined verb's preposition
+    objects, or a joined verb of care)."""
+    from .judge import agent_kind
+
+    obj = ctx.get("obj_token")
+    if obj is not None and not obj.like_num and agent_kind(obj) in _RELEASED_THINGS \
+            and not _personal(obj) and not _seized(obj, lex):
+        return False
+    care = lex.medical_care
+    joined = [verb] + syntax.children(verb, "conj")
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        joined.append(verb.head)
+    for v in joined:
+        if v.i != verb.i and v.lemma_.lower() in care:
+            return False
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "for", "at", "in", "to"):
+                for p in syntax.children(c, "pobj"):
+                    if p.lemma_.lower() in care or syntax.modifier_lemmas(p) & care:
+                        return False
+    return True
+
+
+# Endings of nouns for people ("correspondent", "worker", "journalist", "detainee").
+_PERSON_ENDINGS = ("ent", "ant", "er", "or", "ist", "ee", "ian")
+
+
+def _personal(noun) -> bool:
+    """A common noun that may name a person by its ending, when no list knows it (not
+    "-ment", nor a record: "statement", "number", "letter")."""
+    from .judge import record_nouns
+
+    low = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and len(low) > 4 and low.endswith(_PERSON_ENDINGS) \
+        and not low.endswith("ment") and low not in record_nouns()
+
+
+def _seized(noun, lex) -> bool:
+    """Property held by force, which can be released ("an impounded ship", "the seized
+    assets"): a participle modifying the noun that the lexicon reads as COERCE."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "acl") and c.tag_ == "VBN":
+            entry = next((lex.verbs[f] for f in syntax.lemma_forms(c) if f in lex.verbs), None)
+            if entry is not None and entry.type == "COERCE":
+                return True
+    return False
+
+
 def find(analysis, sent) -> list[Candidate]:
     """Trigger candidates in one sentence, in text order."""
     lex = load()
@@ -299,6 +355,8 @@ def find(analysis, sent) -> list[Candidate]:
             continue
         if entry.needs_object and not is_noun and ctx.get("obj_token") is None \
                 and not syntax.children(tok, "dative", "xcomp", "ccomp"):
+            continue
+        if mode == "release" and not is_noun and not _releases_someone(tok, ctx, lex):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
