@@ -47,3 +47,30 @@ def test_the_same_nouns_as_acts(analyze, text, present):
 ])
 def test_a_release_needs_someone_let_go(analyze, text, kept):
     assert (("RETREAT", "released") in _types(analyze, text)) is kept
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a question is not a request for an act
+    ("The detective asked me if I had heard a car.", ("REQUEST", "asked")),
+    ("They asked did I see anything that night, Mrs Obi said.", ("REQUEST", "asked")),
+    ("The reporter asked whether the factory would close.", ("REQUEST", "asked")),
+    # a phone call, and a passive "called to" a place (help sent there)
+    ("The boy called his aunt on his cellphone at noon.", ("REQUEST", "called")),
+    ("Deputies were called to the house at 6 p.m. for a report of shouting.",
+     ("REQUEST", "called")),
+    # a word of a name is not what is called ("Crime Stoppers" is no accusation)
+    ("Call Brookfield Crime Stoppers if you saw the van.", ("ACCUSE", "call")),
+])
+def test_everyday_asking_and_calling_is_no_request(analyze, text, absent):
+    assert absent not in _types(analyze, text)
+
+
+@pytest.mark.parametrize("text,present", [
+    ("The senator called on the governor to resign.", ("REQUEST", "called")),
+    ("The union called for a strike at the port.", ("REQUEST", "called")),
+    ("The minister asked the council to send more inspectors.", ("REQUEST", "asked")),
+    ("The families asked the court for a new trial.", ("REQUEST", "asked")),
+    ("The mayor called the attack a hateful crime.", ("ACCUSE", "called")),
+])
+def test_requests_and_namings_that_stay(analyze, text, present):
+    assert present in _types(analyze, text)

@@ -75,6 +75,8 @@ class _Context:
             out.add(o.lemma_.lower())
             out.add(o.lower_)
             for c in o.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and o.pos_ == "PROPN":
+                    continue  # a word of a name says nothing of the thing ("Crime Stoppers")
                 if c.dep_ in ("compound", "amod"):
                     out.add(c.lemma_.lower())
                     out.add(c.lower_)
@@ -334,6 +336,51 @@ def _seized(noun, lex) -> bool:
     return False
 
 
+_QUESTION_MARKS = frozenset(("if", "whether"))
+
+
+def _asks_a_question(verb) -> bool:
+    """"asked me if I had heard the shots", "asked did I see anything", "asked where he
+    was": a question, not a request for an act.  The verb's clausal complement opens with
+    if/whether or a wh-word, or puts its auxiliary before its subject; and the verb asks
+    for nothing else (no "to"-infinitive, no "for" object)."""
+    if any(c.dep_ == "xcomp" for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    for comp in syntax.children(verb, "ccomp"):
+        kids = list(comp.children)
+        if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in kids):
+            return True
+        if comp.left_edge.tag_ in ("WRB", "WP", "WDT") and comp.left_edge.i > verb.i:
+            return True
+        subj = syntax.first_child(comp, *syntax.SUBJ)
+        aux = next((c for c in kids if c.dep_ in ("aux", "auxpass")), None)
+        if subj is not None and aux is not None and aux.i < subj.i and aux.i > verb.i:
+            return True
+    return False
+
+
+def _calls_no_one(verb) -> bool:
+    """"called his grandparents on his cellphone", "officers were called to the home":
+    "call on" asks something of someone only when the one called on can act, and a
+    passive "called to" a place summons help there (a dispatch, not a request)."""
+    if verb.lemma_.lower() != "call":
+        return False
+    from .judge import agent_kind
+
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") and not syntax.is_when(c):
+            objs = syntax.children(c, "pobj")
+            if objs and all(agent_kind(o) not in ("agent", "it") for o in objs) and not any(
+                    x.dep_ in ("xcomp", "ccomp") for x in verb.children):
+                return True
+        if c.dep_ == "prep" and c.lower_ == "to" and syntax.is_passive(verb):
+            objs = syntax.children(c, "pobj")
+            if objs and all(agent_kind(o) != "agent" for o in objs):
+                return True
+    return False
+
+
 def find(analysis, sent) -> list[Candidate]:
     """Trigger candidates in one sentence, in text order."""
     lex = load()
@@ -357,6 +404,8 @@ def find(analysis, sent) -> list[Candidate]:
                 and not syntax.children(tok, "dative", "xcomp", "ccomp"):
             continue
         if mode == "release" and not is_noun and not _releases_someone(tok, ctx, lex):
+            continue
+        if etype == "REQUEST" and not is_noun and (_asks_a_question(tok) or _calls_no_one(tok)):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
