@@ -74,3 +74,13 @@ def test_everyday_asking_and_calling_is_no_request(analyze, text, absent):
 ])
 def test_requests_and_namings_that_stay(analyze, text, present):
     assert present in _types(analyze, text)
+
+
+@pytest.mark.parametrize("text,kept", [
+    ("None of the injuries appeared to be life threatening.", False),
+    ("The guard's wounds were not considered life-threatening.", False),
+    ("The gang threatened the shop owner with a knife.", True),
+])
+def test_life_threatening_describes_a_wound(analyze, text, kept):
+    assert (("THREATEN", "threatening") in _types(analyze, text)
+            or ("THREATEN", "threatened") in _types(analyze, text)) is kept
