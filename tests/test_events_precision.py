@@ -84,3 +84,16 @@ def test_requests_and_namings_that_stay(analyze, text, present):
 def test_life_threatening_describes_a_wound(analyze, text, kept):
     assert (("THREATEN", "threatening") in _types(analyze, text)
             or ("THREATEN", "threatened") in _types(analyze, text)) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a player's or a firm's priced contract is routine business
+    ("Tanaka agreed to a seven-year, $90 million deal with the Harbor Hawks on Tuesday.", False),
+    ("Winger Ray Otto signed a three-year contract worth $4 million with the Pilots.", False),
+    # a state's deal, or a deal with no price or term, stays an act
+    ("Norland signed a $4 billion arms deal with Vostia on Monday.", True),
+    ("The rebels agreed to a ceasefire with the army on Sunday.", True),
+])
+def test_a_priced_contract_between_private_parties_is_business(analyze, text, kept):
+    kinds = {t for t, _ in _types(analyze, text)}
+    assert bool(kinds & {"AGREE", "SUPPORT", "COOPERATE"}) is kept

@@ -102,6 +102,7 @@ class Lexicon:
     descriptive_heads: frozenset  # nouns a trigger noun only describes ("fighting force")
     document_heads: frozenset  # documents a trigger noun only names ("arrest report")
     medical_care: frozenset  # words of a discharge after care ("treated and released")
+    commercial_deals: frozenset  # contracts and deals of routine business
     modality: dict  # name -> frozenset of lemmas
     countries: dict  # phrase -> (code, case_sensitive)
     max_country_words: int
@@ -165,6 +166,7 @@ def load() -> Lexicon:
         descriptive_heads=_expand(["@DESCRIPTIVE_HEADS"], sets),
         document_heads=_expand(["@DOCUMENT_HEADS"], sets),
         medical_care=_expand(["@MEDICAL_CARE"], sets),
+        commercial_deals=_expand(["@COMMERCIAL_DEALS"], sets),
         request_modes=tuple((k, _expand(v, sets)) for k, v in trig["request_modes"].items()),
         modality=modality,
         countries=countries, max_country_words=max_c,

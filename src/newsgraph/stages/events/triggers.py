@@ -381,6 +381,57 @@ def _calls_no_one(verb) -> bool:
     return False
 
 
+_DEAL_TYPES = frozenset(("AGREE", "SUPPORT", "COOPERATE"))
+# Sectors of parties whose deals are political acts (PLOVER's actors), not business.
+_PUBLIC_SECTORS = frozenset(("government", "military", "legislature", "rebels", "paramilitary",
+                             "police", "judiciary", "party", "opposition", "intelligence",
+                             "labor"))
+
+
+def _priced(deal) -> bool:
+    """A deal with a price or a term: "$161-million", "worth $4 million", "three-year"."""
+    for t in deal.subtree:
+        if t.ent_type_ == "MONEY" or t.text == "$" or t.lower_ == "worth":
+            return True
+        if t.i < deal.i and (t.lower_.endswith(("-year", "-month")) or (
+                t.lemma_.lower() in ("year", "month") and t.i > 0
+                and (t.doc[t.i - 1].text == "-" or t.doc[t.i - 1].like_num))):
+            return True  # "a three-year deal", "a six - year deal", "a six year deal"
+    return False
+
+
+def _public(analysis, tok) -> bool:
+    actor = code_actor(analysis, tok)
+    return bool(actor.country) or actor.sector in _PUBLIC_SECTORS
+
+
+def _routine_business(verb, ctx: "_Context", lex) -> bool:
+    """"agreed to a seven-year, $161-million deal with the club", "signed a three-year
+    contract worth $4 million": a priced or termed contract or deal
+    (``COMMERCIAL_DEALS``) between parties none of which is a state or a public body
+    is routine business (a player's, a firm's), not a PLOVER agreement."""
+    deals = [o for o in [ctx.get("obj_token")] if o is not None]
+    parties = []
+    for c in verb.children:
+        if c.dep_ == "prep":
+            for p in syntax.children(c, "pobj"):
+                if c.lower_ in ("to", "on", "for"):
+                    deals.append(p)
+                elif c.lower_ == "with":
+                    parties.append(p)
+    deals = [d for d in deals if d.lemma_.lower() in lex.commercial_deals and _priced(d)]
+    if not deals:
+        return False
+    for d in deals:
+        for c in d.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                parties.extend(syntax.children(c, "pobj"))
+    actor = ctx.get("actor_tok")
+    if actor is not None:
+        parties.append(actor)
+    return not any(_public(ctx.analysis, p) for p in parties)
+
+
 def find(analysis, sent) -> list[Candidate]:
     """Trigger candidates in one sentence, in text order."""
     lex = load()
@@ -406,6 +457,8 @@ def find(analysis, sent) -> list[Candidate]:
         if mode == "release" and not is_noun and not _releases_someone(tok, ctx, lex):
             continue
         if etype == "REQUEST" and not is_noun and (_asks_a_question(tok) or _calls_no_one(tok)):
+            continue
+        if etype in _DEAL_TYPES and not is_noun and _routine_business(tok, ctx, lex):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
