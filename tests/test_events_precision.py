@@ -97,3 +97,9 @@ def test_life_threatening_describes_a_wound(analyze, text, kept):
 def test_a_priced_contract_between_private_parties_is_business(analyze, text, kept):
     kinds = {t for t, _ in _types(analyze, text)}
     assert bool(kinds & {"AGREE", "SUPPORT", "COOPERATE"}) is kept
+
+
+def test_life_support_is_no_support(analyze):
+    kinds = {t for t, _ in _types(analyze, "Lena Ortiz was declared brain dead Friday and was "
+                                          "taken off life support on Sunday, a cousin said.")}
+    assert "SUPPORT" not in kinds
