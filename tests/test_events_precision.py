@@ -91,7 +91,9 @@ def test_life_threatening_describes_a_wound(analyze, text, kept):
     ("Tanaka agreed to a seven-year, $90 million deal with the Harbor Hawks on Tuesday.", False),
     ("Winger Ray Otto signed a three-year contract worth $4 million with the Pilots.", False),
     # a state's deal, or a deal with no price or term, stays an act
-    ("Norland signed a $4 billion arms deal with Vostia on Monday.", True),
+    ("Iran signed a $4 billion arms deal with Russia on Monday.", True),
+    ("Iran reached a $4 billion arms deal with Russia on Monday.", True),
+    ("The club also reached six-year deals with two guards for $25 million.", False),
     ("The rebels agreed to a ceasefire with the army on Sunday.", True),
 ])
 def test_a_priced_contract_between_private_parties_is_business(analyze, text, kept):
@@ -103,3 +105,18 @@ def test_life_support_is_no_support(analyze):
     kinds = {t for t, _ in _types(analyze, "Lena Ortiz was declared brain dead Friday and was "
                                           "taken off life support on Sunday, a cousin said.")}
     assert "SUPPORT" not in kinds
+
+
+@pytest.mark.parametrize("text,absent", [
+    # a status, not a threat
+    ("The agency said threatened species will keep their protection.", ("THREATEN", "threatened")),
+    # "had yet to": not done yet, no one told to do it
+    ("Mira Cole had yet to regain consciousness on Wednesday, police said.", ("REQUEST", "said")),
+])
+def test_statuses_and_not_yet_are_no_acts(analyze, text, absent):
+    assert absent not in _types(analyze, text)
+
+
+def test_a_speech_act_of_obligation_stays_a_request(analyze):
+    assert ("REQUEST", "said") in _types(
+        analyze, "The minister said the army had to withdraw from the town.")

@@ -31,7 +31,8 @@ class Candidate:
 # Participles that only describe a noun ("an accepted definition", "agreed rules").
 _DESCRIPTIVE_VBN = frozenset(("accept", "agree", "propose", "support", "recognize", "recognise",
                               "establish", "commit", "guarantee", "offer", "promise",
-                              "convict"))  # "a convicted felon": a status, not the act
+                              "convict",  # "a convicted felon": a status, not the act
+                              "threaten"))  # "threatened species": a status
 _PARTICLES = frozenset(("down", "up", "out", "back", "off", "aside", "in", "over", "away"))
 
 
@@ -401,18 +402,22 @@ def _priced(deal) -> bool:
 
 
 def _public(analysis, tok) -> bool:
+    """A state (a country code) or a public body's sector."""
     actor = code_actor(analysis, tok)
     return bool(actor.country) or actor.sector in _PUBLIC_SECTORS
 
 
 def _routine_business(verb, ctx: "_Context", lex) -> bool:
     """"agreed to a seven-year, $161-million deal with the club", "signed a three-year
-    contract worth $4 million": a priced or termed contract or deal
+    contract worth $4 million", "reached six-year deals with X": a priced or termed contract or deal
     (``COMMERCIAL_DEALS``) between parties none of which is a state or a public body
     is routine business (a player's, a firm's), not a PLOVER agreement."""
-    deals = [o for o in [ctx.get("obj_token")] if o is not None]
+    deals = [o for o in [verb if ctx.is_noun else ctx.get("obj_token")] if o is not None]
     parties = []
-    for c in verb.children:
+    holders = [verb]
+    if ctx.is_noun and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        holders.append(verb.head)  # "reached six-year deals with X for $25 million"
+    for c in (c for h in holders for c in h.children):
         if c.dep_ == "prep":
             for p in syntax.children(c, "pobj"):
                 if c.lower_ in ("to", "on", "for"):
@@ -458,7 +463,7 @@ def find(analysis, sent) -> list[Candidate]:
             continue
         if etype == "REQUEST" and not is_noun and (_asks_a_question(tok) or _calls_no_one(tok)):
             continue
-        if etype in _DEAL_TYPES and not is_noun and _routine_business(tok, ctx, lex):
+        if etype in _DEAL_TYPES and _routine_business(tok, ctx, lex):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
