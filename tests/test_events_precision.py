@@ -120,3 +120,22 @@ def test_statuses_and_not_yet_are_no_acts(analyze, text, absent):
 def test_a_speech_act_of_obligation_stays_a_request(analyze):
     assert ("REQUEST", "said") in _types(
         analyze, "The minister said the army had to withdraw from the town.")
+
+
+@pytest.mark.parametrize("text,present", [
+    # force used to stop someone, and a confession
+    ("A firefighter tackled and subdued the gunman outside the school.", ("COERCE", "subdued")),
+    ("Deputies tased the driver after he refused to leave the car.", ("COERCE", "tased")),
+    ("Ray Dunn confessed to the killing during questioning, police said.",
+     ("CONCEDE", "confessed")),
+])
+def test_force_to_stop_someone_and_confessions(analyze, text, present):
+    assert present in _types(analyze, text)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Harlow finally subdued a stubborn Bulldog team to end its season.", ("COERCE", "subdued")),
+    ("The singer confessed her love for the old theatre.", ("CONCEDE", "confessed")),
+])
+def test_the_same_words_in_other_senses(analyze, text, absent):
+    assert absent not in _types(analyze, text)
