@@ -139,3 +139,16 @@ def test_force_to_stop_someone_and_confessions(analyze, text, present):
 ])
 def test_the_same_words_in_other_senses(analyze, text, absent):
     assert absent not in _types(analyze, text)
+
+
+def _modality(analyze, text, trigger):
+    return next(e.modality for e in analyze(text).events if e.trigger.text.lower() == trigger)
+
+
+@pytest.mark.parametrize("text,modality", [
+    ("A reward is offered for information leading to an arrest in the case.", "hypothetical"),
+    ("Crime Stoppers pays up to $1,000 for tips that lead to an arrest.", "hypothetical"),
+    ("The tip led to the arrest of two men on Friday.", "happened"),
+])
+def test_an_act_information_may_bring_about_is_only_possible(analyze, text, modality):
+    assert _modality(analyze, text, "arrest") == modality
