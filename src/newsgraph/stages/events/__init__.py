@@ -539,6 +539,12 @@ def _speech_acts(analysis: Analysis, sent, events: list[Event], tag: str) -> lis
     return out
 
 
+def _yet(have) -> bool:
+    """"had yet to regain consciousness": not yet done, no obligation ("had to leave")."""
+    return any(c.lower_ == "yet" for x in [have, *syntax.children(have, "xcomp")]
+               for c in x.children)
+
+
 def _speech_type(verb, comp, events: list[Event]) -> Optional[str]:
     m = load().modality
     aux = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
@@ -547,7 +553,7 @@ def _speech_type(verb, comp, events: list[Event]) -> Optional[str]:
     if aux & m["deontic_aux"] and not own:
         return "REQUEST"
     if comp.lemma_.lower() == "have" and any(c.dep_ == "xcomp" for c in comp.children) \
-            and not own:
+            and not own and not _yet(comp):
         return "REQUEST"
     lo, hi = comp.left_edge.idx, comp.right_edge.idx + len(comp.right_edge.text)
     for e in events:

@@ -100,6 +100,9 @@ class Lexicon:
     people: frozenset  # nouns for people who can be a recipient (hostages, residents)
     person_roles: frozenset  # nouns for a single political person (rival, candidate)
     descriptive_heads: frozenset  # nouns a trigger noun only describes ("fighting force")
+    document_heads: frozenset  # documents a trigger noun only names ("arrest report")
+    medical_care: frozenset  # words of a discharge after care ("treated and released")
+    commercial_deals: frozenset  # contracts and deals of routine business
     modality: dict  # name -> frozenset of lemmas
     countries: dict  # phrase -> (code, case_sensitive)
     max_country_words: int
@@ -161,6 +164,9 @@ def load() -> Lexicon:
         people=_expand(["@CAPTIVES", "@PEOPLE"], sets),
         person_roles=_expand(["@PERSON_ROLES"], sets),
         descriptive_heads=_expand(["@DESCRIPTIVE_HEADS"], sets),
+        document_heads=_expand(["@DOCUMENT_HEADS"], sets),
+        medical_care=_expand(["@MEDICAL_CARE"], sets),
+        commercial_deals=_expand(["@COMMERCIAL_DEALS"], sets),
         request_modes=tuple((k, _expand(v, sets)) for k, v in trig["request_modes"].items()),
         modality=modality,
         countries=countries, max_country_words=max_c,

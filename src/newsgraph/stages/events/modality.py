@@ -98,12 +98,43 @@ def _governor_cue(cur, gov) -> str | None:
     return None
 
 
+def _sought_result(noun) -> bool:
+    """"(a reward for) information leading to an arrest", "tips that lead to the arrest
+    of ...": an act that information or a tip may bring about is only possible.  The
+    noun is the goal of "lead to"/"result in" said in the present or as a participle of
+    a noun for information (``lexicons/event_record_nouns.txt``)."""
+    from .judge import record_nouns
+
+    prep = noun.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:  # "the arrest and conviction"
+        noun = noun.head
+        prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("to", "in") or prep.head.i == prep.i:
+        return False
+    verb = prep.head
+    if verb.lemma_.lower() not in ("lead", "result") or verb.tag_ not in ("VBG", "VBP", "VB"):
+        return False
+    info = verb.head if verb.dep_ in ("acl", "relcl") else None
+    if info is not None and info.lemma_.lower() in ("that", "which"):
+        info = None
+    if info is None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.lower_ in ("that", "which") and verb.dep_ == "relcl":
+            info = verb.head
+        else:
+            info = subj
+    return info is not None and (info.lemma_.lower() in record_nouns()
+                                 or info.lower_ in record_nouns())
+
+
 def modality_of(tok) -> str:
     """The modality of the event triggered by ``tok``."""
     if tok.pos_ in ("NOUN", "PROPN"):
         marked = _noun_marks(tok)
         if marked:
             return marked
+        if _sought_result(tok):
+            return "hypothetical"
         gov = syntax.governing_verb(tok, limit=4)
         if gov is not None and gov.lemma_.lower() not in load().light_verbs \
                 and _is_theme(tok, gov):

@@ -31,7 +31,8 @@ class Candidate:
 # Participles that only describe a noun ("an accepted definition", "agreed rules").
 _DESCRIPTIVE_VBN = frozenset(("accept", "agree", "propose", "support", "recognize", "recognise",
                               "establish", "commit", "guarantee", "offer", "promise",
-                              "convict"))  # "a convicted felon": a status, not the act
+                              "convict",  # "a convicted felon": a status, not the act
+                              "threaten"))  # "threatened species": a status
 _PARTICLES = frozenset(("down", "up", "out", "back", "off", "aside", "in", "over", "away"))
 
 
@@ -75,6 +76,8 @@ class _Context:
             out.add(o.lemma_.lower())
             out.add(o.lower_)
             for c in o.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and o.pos_ == "PROPN":
+                    continue  # a word of a name says nothing of the thing ("Crime Stoppers")
                 if c.dep_ in ("compound", "amod"):
                     out.add(c.lemma_.lower())
                     out.add(c.lower_)
@@ -252,6 +255,8 @@ def _entry_for(tok, lex):
     if pos == "NOUN":
         if tok.dep_ == "compound" and tok.head.lemma_.lower() in lex.descriptive_heads:
             return None, True
+        if _names_document(tok, lex):
+            return None, True
         entry = lex.nouns.get(lemma) or lex.nouns.get(tok.lower_)
         if entry is None and tok.i >= 2 and tok.doc[tok.i - 1].text == "-":
             entry = lex.nouns.get(f"{tok.doc[tok.i - 2].lower_}-{tok.lower_}")  # "sit-in"
@@ -261,6 +266,175 @@ def _entry_for(tok, lex):
         if entry is not None and (any(c.dep_ in ("xcomp", "prep") for c in tok.children)):
             return entry, False
     return None, False
+
+
+def _names_document(noun, lex) -> bool:
+    """'an arrest report', 'the shooting video', 'arrest records show': a trigger noun
+    that only modifies a document's name tells what the document is about, not that the
+    act happened in this sentence (the document, not the act, is what the clause reports)."""
+    if noun.dep_ not in ("compound", "nmod", "amod") or noun.head.i == noun.i:
+        return False
+    head = noun.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.i > head.i:
+        head = head.head  # "arrest affidavit report"
+    return head.pos_ in ("NOUN", "PROPN") and (head.lemma_.lower() in lex.document_heads
+                                               or head.lower_ in lex.document_heads)
+
+
+_RELEASED_THINGS = frozenset(("noun", "nonagent", "thing"))
+
+
+def _releases_someone(verb, ctx: "_Context", lex) -> bool:
+    """Whether a release verb lets someone go: what it releases (its object, or its
+    passive subject) is not a thing, an idea or a record ("released balloons", "has not
+    released a motive", "released new developments"; a number may count people: "the
+    remaining 12"), and it is no discharge after care ("treated and released", "released
+    from the hospital": ``MEDICAL_CARE`` words in its own or a joined verb's preposition
+    objects, or a joined verb of care)."""
+    from .judge import agent_kind
+
+    obj = ctx.get("obj_token")
+    if obj is not None and not obj.like_num and agent_kind(obj) in _RELEASED_THINGS \
+            and not _personal(obj) and not _seized(obj, lex):
+        return False
+    care = lex.medical_care
+    joined = [verb] + syntax.children(verb, "conj")
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        joined.append(verb.head)
+    for v in joined:
+        if v.i != verb.i and v.lemma_.lower() in care:
+            return False
+        for c in v.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "for", "at", "in", "to"):
+                for p in syntax.children(c, "pobj"):
+                    if p.lemma_.lower() in care or syntax.modifier_lemmas(p) & care:
+                        return False
+    return True
+
+
+# Endings of nouns for people ("correspondent", "worker", "journalist", "detainee").
+_PERSON_ENDINGS = ("ent", "ant", "er", "or", "ist", "ee", "ian")
+
+
+def _personal(noun) -> bool:
+    """A common noun that may name a person by its ending, when no list knows it (not
+    "-ment", nor a record: "statement", "number", "letter")."""
+    from .judge import record_nouns
+
+    low = noun.lemma_.lower()
+    return noun.pos_ == "NOUN" and len(low) > 4 and low.endswith(_PERSON_ENDINGS) \
+        and not low.endswith("ment") and low not in record_nouns()
+
+
+def _seized(noun, lex) -> bool:
+    """Property held by force, which can be released ("an impounded ship", "the seized
+    assets"): a participle modifying the noun that the lexicon reads as COERCE."""
+    for c in noun.children:
+        if c.dep_ in ("amod", "acl") and c.tag_ == "VBN":
+            entry = next((lex.verbs[f] for f in syntax.lemma_forms(c) if f in lex.verbs), None)
+            if entry is not None and entry.type == "COERCE":
+                return True
+    return False
+
+
+_QUESTION_MARKS = frozenset(("if", "whether"))
+
+
+def _asks_a_question(verb) -> bool:
+    """"asked me if I had heard the shots", "asked did I see anything", "asked where he
+    was": a question, not a request for an act.  The verb's clausal complement opens with
+    if/whether or a wh-word, or puts its auxiliary before its subject; and the verb asks
+    for nothing else (no "to"-infinitive, no "for" object)."""
+    if any(c.dep_ == "xcomp" for c in verb.children) or any(
+            c.dep_ == "prep" and c.lower_ == "for" for c in verb.children):
+        return False
+    for comp in syntax.children(verb, "ccomp"):
+        kids = list(comp.children)
+        if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in kids):
+            return True
+        if comp.left_edge.tag_ in ("WRB", "WP", "WDT") and comp.left_edge.i > verb.i:
+            return True
+        subj = syntax.first_child(comp, *syntax.SUBJ)
+        aux = next((c for c in kids if c.dep_ in ("aux", "auxpass")), None)
+        if subj is not None and aux is not None and aux.i < subj.i and aux.i > verb.i:
+            return True
+    return False
+
+
+def _calls_no_one(verb) -> bool:
+    """"called his grandparents on his cellphone", "officers were called to the home":
+    "call on" asks something of someone only when the one called on can act, and a
+    passive "called to" a place summons help there (a dispatch, not a request)."""
+    if verb.lemma_.lower() != "call":
+        return False
+    from .judge import agent_kind
+
+    for c in verb.children:
+        if c.dep_ in ("prep", "prt") and c.lower_ in ("on", "upon") and not syntax.is_when(c):
+            objs = syntax.children(c, "pobj")
+            if objs and all(agent_kind(o) not in ("agent", "it") for o in objs) and not any(
+                    x.dep_ in ("xcomp", "ccomp") for x in verb.children):
+                return True
+        if c.dep_ == "prep" and c.lower_ == "to" and syntax.is_passive(verb):
+            objs = syntax.children(c, "pobj")
+            if objs and all(agent_kind(o) != "agent" for o in objs):
+                return True
+    return False
+
+
+_DEAL_TYPES = frozenset(("AGREE", "SUPPORT", "COOPERATE"))
+# Sectors of parties whose deals are political acts (PLOVER's actors), not business.
+_PUBLIC_SECTORS = frozenset(("government", "military", "legislature", "rebels", "paramilitary",
+                             "police", "judiciary", "party", "opposition", "intelligence",
+                             "labor"))
+
+
+def _priced(deal) -> bool:
+    """A deal with a price or a term: "$161-million", "worth $4 million", "three-year"."""
+    for t in deal.subtree:
+        if t.ent_type_ == "MONEY" or t.text == "$" or t.lower_ == "worth":
+            return True
+        if t.i < deal.i and (t.lower_.endswith(("-year", "-month")) or (
+                t.lemma_.lower() in ("year", "month") and t.i > 0
+                and (t.doc[t.i - 1].text == "-" or t.doc[t.i - 1].like_num))):
+            return True  # "a three-year deal", "a six - year deal", "a six year deal"
+    return False
+
+
+def _public(analysis, tok) -> bool:
+    """A state (a country code) or a public body's sector."""
+    actor = code_actor(analysis, tok)
+    return bool(actor.country) or actor.sector in _PUBLIC_SECTORS
+
+
+def _routine_business(verb, ctx: "_Context", lex) -> bool:
+    """"agreed to a seven-year, $161-million deal with the club", "signed a three-year
+    contract worth $4 million", "reached six-year deals with X": a priced or termed contract or deal
+    (``COMMERCIAL_DEALS``) between parties none of which is a state or a public body
+    is routine business (a player's, a firm's), not a PLOVER agreement."""
+    deals = [o for o in [verb if ctx.is_noun else ctx.get("obj_token")] if o is not None]
+    parties = []
+    holders = [verb]
+    if ctx.is_noun and verb.head.i != verb.i and verb.head.pos_ in ("VERB", "AUX"):
+        holders.append(verb.head)  # "reached six-year deals with X for $25 million"
+    for c in (c for h in holders for c in h.children):
+        if c.dep_ == "prep":
+            for p in syntax.children(c, "pobj"):
+                if c.lower_ in ("to", "on", "for"):
+                    deals.append(p)
+                elif c.lower_ == "with":
+                    parties.append(p)
+    deals = [d for d in deals if d.lemma_.lower() in lex.commercial_deals and _priced(d)]
+    if not deals:
+        return False
+    for d in deals:
+        for c in d.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                parties.extend(syntax.children(c, "pobj"))
+    actor = ctx.get("actor_tok")
+    if actor is not None:
+        parties.append(actor)
+    return not any(_public(ctx.analysis, p) for p in parties)
 
 
 def find(analysis, sent) -> list[Candidate]:
@@ -284,6 +458,12 @@ def find(analysis, sent) -> list[Candidate]:
             continue
         if entry.needs_object and not is_noun and ctx.get("obj_token") is None \
                 and not syntax.children(tok, "dative", "xcomp", "ccomp"):
+            continue
+        if mode == "release" and not is_noun and not _releases_someone(tok, ctx, lex):
+            continue
+        if etype == "REQUEST" and not is_noun and (_asks_a_question(tok) or _calls_no_one(tok)):
+            continue
+        if etype in _DEAL_TYPES and _routine_business(tok, ctx, lex):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
