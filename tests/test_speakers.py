@@ -600,3 +600,23 @@ def test_customers_like_a_named_person_are_that_person_speaking(analyze):
                  "always been safe.")
     out = _by_content(an, "always been safe")
     assert out.speaker_name == "Jesse Hayes"
+
+
+def test_it_takes_up_the_thing_a_sentence_is_about(analyze):
+    """"The ad cites ... It also says": the ad, the main subject before, not a body
+    named inside its sentence; it stays unnamed with the thing as its description."""
+    an = analyze("The Reyes campaign released a new ad on Monday. The ad cites Labor "
+                 "Department figures on jobs. It also says the plan would cut taxes for "
+                 "families.")
+    out = _by_content(an, "cut taxes for families")
+    assert out.source.text == "It"
+    assert out.speaker is None
+    assert "ad" in (out.speaker_name or "").lower().split()
+
+
+def test_its_website_is_the_unnamed_body_not_its_town(analyze):
+    an = analyze("A learning center in Dayton has two locations. The center offers programs "
+                 "for toddlers, according to its website.")
+    out = _by_content(an, "programs for toddlers")
+    assert out.speaker is None
+    assert out.speaker_name != "Dayton"

@@ -411,8 +411,9 @@ class Discourse:
 
     def _add_things(self) -> None:
         """Documents and other things that speak in news ("the report says. It also
-        notes ..."): a document noun (``attribution_media.txt``) or any common noun that
-        is the subject of a reporting verb.  Chosen, they leave the speaker unnamed, with
+        notes ..."): a document noun (``attribution_media.txt``), any common noun that
+        is the subject of a reporting verb, and a singular one that is a sentence's main
+        subject ("The ad cites ... It also says").  Chosen, they leave the speaker unnamed, with
         the thing as its description; without them "it" went to the nearest organisation."""
         kinds = media_words()
         verbs = reporting_verbs()
@@ -424,7 +425,13 @@ class Discourse:
                 continue
             lemma = tok.lemma_.lower()
             speaks = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs
-            if kinds.get(lemma) != "document" and not speaks:
+            # what a sentence is about ("The ad uses footage ... It also mentions", "The
+            # rate is a term: it refers to ..."): "it" takes up a main subject as often
+            # as a body named nearby
+            topic = tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.head.dep_ == "ROOT" and not self.in_quote(tok.idx) \
+                and lemma not in gender_words()  # "the former first lady": a person
+            if kinds.get(lemma) != "document" and not speaks and not topic:
                 continue
             if lemma in anonymous_nouns() or lemma in description_nouns() or lemma in FAMILY \
                     or lemma in PERSON_NOUNS or lemma in ORG_NOUNS \
