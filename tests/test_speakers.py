@@ -561,3 +561,109 @@ def test_neither_side_would_say_is_negated_speech(analyze):
         "failed.")
     said = [a for a in an.attributions if "why the talks failed" in a.content.text]
     assert said and said[0].polarity == "negated"
+
+
+def test_both_goes_to_the_two_people_named_before(analyze):
+    """A quantifier source counts off the people just named: "Both" is the pair, named by
+    its people, with no single entity linked (the words are not one person's)."""
+    an = analyze("Ray West and Tom McPherson arrived at a hospital with gunshot wounds, "
+                 "police said. Both told police they had blacked out.")
+    out = _by_content(an, "blacked out")
+    assert out.source.text == "Both"
+    assert out.speaker is None
+    assert "West" in out.speaker_name and "McPherson" in out.speaker_name
+    assert out.sourcing == "named_person"
+
+
+def test_all_goes_to_a_list_of_people_named_together(analyze):
+    an = analyze("Detectives questioned Ann Lee, Mark Dunn and Paul Reyes on Monday. "
+                 "All said they had been at home that night.")
+    home = _by_content(an, "at home that night")
+    assert home.source.text == "All"
+    assert home.speaker_name == "Ann Lee, Mark Dunn and Paul Reyes"
+
+
+def test_a_quantifier_over_people_skips_the_police_who_spoke(analyze):
+    """"Both men" are the two people of the story, not the police quoted between."""
+    an = analyze("Police said Ray West and Tom McPherson were hurt in the shooting. "
+                 "Both men told police they had blacked out.")
+    out = _by_content(an, "blacked out")
+    assert "West" in (out.speaker_name or "") and "Police" not in (out.speaker_name or "")
+
+
+def test_both_without_anyone_named_together_names_nobody(analyze):
+    an = analyze("Officer Dana Price said the car was stolen. Both told reporters they had "
+                 "seen the driver run.")
+    out = _by_content(an, "seen the driver run")
+    assert out.speaker is None
+    assert "Price" not in (out.speaker_name or "")
+
+
+def test_he_after_an_unnamed_boy_is_the_boy_unnamed(analyze):
+    """A person described, never named ("a 12-year-old boy"), speaks and is taken up by
+    "he": the pronoun goes to the description, left unnamed and anonymous."""
+    an = analyze("Police said a 12-year-old boy was in the room when the gun went off. "
+                 "The boy told a reporter he heard one shot. \"I didn't know what to do,\" "
+                 "he said.")
+    told = _by_content(an, "heard one shot")
+    assert told.speaker is None and told.sourcing == "anonymous"
+    out = _by_content(an, "didn't know what to do")
+    assert out.source.text == "he"
+    assert out.speaker is None
+    assert "boy" in (out.speaker_name or "")
+    assert out.sourcing == "anonymous"
+
+
+def test_a_person_noun_that_speaks_is_a_person_not_a_thing(analyze):
+    """"The driver said ..." makes the driver a referent "he" can mean; before, a common
+    noun that spoke and was on no list became a thing only "it" could take up."""
+    an = analyze("A bus driver saw the crash on Main Street. The driver said he heard "
+                 "brakes. \"It was over in a second,\" he said.")
+    disc = Discourse(an.doc, an.norm, an.entities, find_quotes(an.norm))
+    kinds = {r.name: r.kind for r in disc.referents}
+    assert any("driver" in n and k == "DESC" for n, k in kinds.items())
+    assert not any("driver" in n and k == "THING" for n, k in kinds.items())
+    out = _by_content(an, "over in a second")
+    assert "driver" in (out.speaker_name or "")
+
+
+def test_a_name_in_the_same_report_as_the_pronoun_is_not_content_for_it(analyze):
+    """in_content marks a name another source talks about; a pronoun inside that same
+    report ("Cole said Rudd lied when he claimed ...") may well mean it."""
+    an = analyze("Mayor Tom Cole said Tim Rudd lied when he claimed the budget was "
+                 "balanced.")
+    disc = Discourse(an.doc, an.norm, an.entities, find_quotes(an.norm))
+    pos = an.norm.index("he claimed")
+    feats = {r.name: f for r, f in disc.candidates("he", pos) if r is not None}
+    rudd = next(f for n, f in feats.items() if "Rudd" in n)
+    cole = next(f for n, f in feats.items() if "Cole" in n)
+    assert rudd["in_content"] == 0.0
+    assert rudd["governs_nearest"] == 1.0 and cole["governs_nearest"] == 0.0
+
+
+def test_customers_like_a_named_person_are_that_person_speaking(analyze):
+    """"Customers like Hayes said": Hayes is one of them, not whom they serve."""
+    an = analyze("Customers like Jesse Hayes, who lives a block away, said the shop had "
+                 "always been safe.")
+    out = _by_content(an, "always been safe")
+    assert out.speaker_name == "Jesse Hayes"
+
+
+def test_it_takes_up_the_thing_a_sentence_is_about(analyze):
+    """"The ad cites ... It also says": the ad, the main subject before, not a body
+    named inside its sentence; it stays unnamed with the thing as its description."""
+    an = analyze("The Reyes campaign released a new ad on Monday. The ad cites Labor "
+                 "Department figures on jobs. It also says the plan would cut taxes for "
+                 "families.")
+    out = _by_content(an, "cut taxes for families")
+    assert out.source.text == "It"
+    assert out.speaker is None
+    assert "ad" in (out.speaker_name or "").lower().split()
+
+
+def test_its_website_is_the_unnamed_body_not_its_town(analyze):
+    an = analyze("A learning center in Dayton has two locations. The center offers programs "
+                 "for toddlers, according to its website.")
+    out = _by_content(an, "programs for toddlers")
+    assert out.speaker is None
+    assert out.speaker_name != "Dayton"

@@ -57,6 +57,17 @@ HONORIFICS = {"mr": "m", "mr.": "m", "ms": "f", "ms.": "f", "mrs": "f", "mrs.": 
 FAMILY = frozenset("mother father wife husband son daughter brother sister parent parents "
                    "grandmother grandfather aunt uncle cousin boyfriend girlfriend widow "
                    "neighbor neighbour victim relative relatives family".split())
+# Common nouns for one unnamed person that news lets speak and then takes up with "he" or
+# "she" ("A 12-year-old boy was in the room ... the boy told a reporter ... he said"): with
+# the role and anonymous-source lists, a referent of their own, never a thing.
+PERSON_NOUNS = frozenset("man woman boy girl child kid teen teenager youth adult person "
+                         "student pupil witness bystander passenger driver motorist cyclist "
+                         "pedestrian neighbor neighbour resident homeowner tenant roommate "
+                         "friend classmate coworker colleague customer shopper employee "
+                         "worker clerk patient survivor suspect gunman shooter".split())
+# Quantifiers that stand for a group of people named before ("West and Lee were treated.
+# *Both* told police ..."; "*All* have denied it"): resolved as "they", over groups only.
+QUANTIFIERS = frozenset(("both", "all", "each", "neither"))
 MAX_SENT_BACK = 12
 # A pronoun resolved at least this surely joins its referent's chain: the naming threshold
 # of speakers.MIN_PRONOUN_CONFIDENCE (what is named is what is chained).
@@ -71,7 +82,7 @@ FEATURES = (
     "mentions_log", "unnamed", "rank0", "rank1", "org", "gpe", "norp", "plural_people",
     "none_he", "none_they", "none_it", "none_first", "none_latest_subject_thing",
     "author", "org_noun", "main_subject", "latest_subject", "addressee", "governs",
-    "para_main", "thing", "in_content", "goes_on_speaker",
+    "para_main", "thing", "in_content", "goes_on_speaker", "governs_nearest",
 )
 ORG_NOUNS = frozenset("campaign company firm group committee government administration agency "
                       "department ministry newspaper network union association organization "
@@ -144,6 +155,8 @@ class Referent:
     evidence: dict = field(default_factory=lambda: {"m": [], "f": []})
     mentions: list = field(default_factory=list)
     starts: list = field(default_factory=list)  # mention offsets, sorted, for bisect
+    size: int = 0  # people in a PAIR (a pair or a list)
+    lemma: str = ""  # a description's head noun
 
     def vote(self, g: str, weight: float) -> None:
         if g in self.evidence:
@@ -336,6 +349,7 @@ class Discourse:
             lemma = tok.lemma_.lower()
             org_noun = lemma in ORG_NOUNS
             if lemma not in anon and lemma not in desc and lemma not in FAMILY \
+                    and lemma not in PERSON_NOUNS \
                     and tok.lower_ not in ("police", "authorities") and not org_noun:
                 continue
             if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.ent_type_ for c in
@@ -377,7 +391,7 @@ class Discourse:
             r = by_lemma.get(key)
             if r is None or "a" in dets or "an" in dets:
                 r = Referent(f"desc:{tok.idx}", None, name, "ORGDESC" if org_noun else "DESC",
-                             plural=plural)
+                             plural=plural, lemma=lemma)
                 by_lemma[key] = r
                 self.referents.append(r)
                 if lemma in gw:
@@ -414,8 +428,9 @@ class Discourse:
 
     def _add_things(self) -> None:
         """Documents and other things that speak in news ("the report says. It also
-        notes ..."): a document noun (``attribution_media.txt``) or any common noun that
-        is the subject of a reporting verb.  Chosen, they leave the speaker unnamed, with
+        notes ..."): a document noun (``attribution_media.txt``), any common noun that
+        is the subject of a reporting verb, and a singular one that is a sentence's main
+        subject ("The ad cites ... It also says").  Chosen, they leave the speaker unnamed, with
         the thing as its description; without them "it" went to the nearest organisation."""
         kinds = media_words()
         verbs = reporting_verbs()
@@ -427,10 +442,17 @@ class Discourse:
                 continue
             lemma = tok.lemma_.lower()
             speaks = tok.dep_ == "nsubj" and tok.head.lemma_.lower() in verbs
-            if kinds.get(lemma) != "document" and not speaks:
+            # what a sentence is about ("The ad uses footage ... It also mentions", "The
+            # rate is a term: it refers to ..."): "it" takes up a main subject as often
+            # as a body named nearby
+            topic = tok.tag_ == "NN" and tok.dep_ in ("nsubj", "nsubjpass") \
+                and tok.head.dep_ == "ROOT" and not self.in_quote(tok.idx) \
+                and lemma not in gender_words()  # "the former first lady": a person
+            if kinds.get(lemma) != "document" and not speaks and not topic:
                 continue
             if lemma in anonymous_nouns() or lemma in description_nouns() or lemma in FAMILY \
-                    or lemma in ORG_NOUNS or tok.lower_ in ("police", "authorities"):
+                    or lemma in PERSON_NOUNS or lemma in ORG_NOUNS \
+                    or tok.lower_ in ("police", "authorities"):
                 continue  # people and bodies are descriptions, not things
             i = bisect_right(cstarts, tok.idx) - 1
             if i >= 0 and covered[i][0] <= tok.idx < covered[i][1]:
@@ -452,27 +474,51 @@ class Discourse:
             r.mentions.append(info)
 
     def _add_pairs(self) -> None:
-        """Two people joined by "and" ("Mr. Grassley and Mr. Leahy") make a plural referent."""
+        """People joined by "and" make a plural referent: "Mr. Grassley and Mr. Leahy", and
+        a list ("Ann Lee, a judge; Bo Park; and Cy Dunn"), whose middle names the parser
+        often hangs as appositives of the first; one referent for the whole list, named by
+        its people in order."""
         people = [r for r in self.referents if r.kind == "PERSON"]
         at = {}
         for r in people:
             for m in r.mentions:
                 at[m.start] = (r, m)
-        for start, (r, m) in sorted(at.items()):
+        starts = sorted(at)
+
+        def person_at(tok):
+            i = bisect_right(starts, tok.idx) - 1
+            if i >= 0:
+                r, m = at[starts[i]]
+                if m.start <= tok.idx < m.end:
+                    return r
+            return None
+
+        for start in starts:
+            r, m = at[start]
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
-            for conj in span.root.children:
-                if conj.dep_ != "conj":
-                    continue
-                other = next(((r2, m2) for s2, (r2, m2) in at.items()
-                              if m2.start <= conj.idx < m2.end and r2 is not r), None)
-                if other is None:
-                    continue
-                pair = Referent(f"pair:{m.start}", None,
-                                f"{r.name} and {other[0].name}", "PAIR", plural=True)
-                pair.mentions.append(m)
-                self.referents.append(pair)
+            root = span.root
+            if root.dep_ == "conj":
+                continue  # the list is built once, from its first member
+            appos = [c for c in root.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            toks = list(root.conjuncts) + appos + [c for a in appos for c in a.conjuncts]
+            if not any(t.dep_ == "conj" for t in toks):
+                continue  # no "and": an appositive alone is the same person
+            group = [r]  # in the order the text lists them
+            for tok in sorted(toks, key=lambda t: t.i):
+                other = person_at(tok)
+                if other is not None and all(other is not g for g in group):
+                    group.append(other)
+            if len(group) < 2:
+                continue
+            names = [g.name for g in group]
+            name = names[0] if len(names) == 1 else \
+                ", ".join(names[:-1]) + " and " + names[-1]
+            pair = Referent(f"pair:{m.start}", None, name, "PAIR", plural=True,
+                            size=len(group))
+            pair.mentions.append(m)
+            self.referents.append(pair)
 
     def _authors(self, author: Optional[str]) -> list[tuple[int, Referent]]:
         """Who "I" outside quotation marks is: the byline, a person who opens a bio line
@@ -569,6 +615,12 @@ class Discourse:
         latest_subject = subjects[0][1] if subjects else None
         ptok = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
         ancestors = {t.i for t in ptok[0].ancestors} if ptok is not None and len(ptok) else set()
+        # the subject of the nearest clause above the pronoun's own: "Roe said *Doe* lied
+        # when he claimed ...": he is Doe, whose clause embeds his
+        nearest_subject = _nearest_subject(ptok[0]) if ptok is not None and len(ptok) else -1
+        # the report the pronoun itself sits in: a mention in that same report is not
+        # "talked about by another source" for it ("Roe said Doe lied when he ...")
+        p_report = _report_of(ptok[0]) if ptok is not None and len(ptok) else -1
         para_main = self._paragraph_main(para, pos)
         # "He added ...", "she went on": the pronoun carries on someone's turn
         goes_on = ptok is not None and len(ptok) > 0 and ptok[0].dep_ == "nsubj" and \
@@ -600,7 +652,9 @@ class Discourse:
                 "governs": float(d == 0 and m.subject and self.doc[m.head_i].head.i in ancestors),
                 "para_main": float(r is para_main),
                 "thing": float(r.kind == "THING"),
-                "in_content": float(m.in_content and not p_quote),
+                "in_content": float(m.in_content and not p_quote and not (
+                    d == 0 and p_report >= 0 and _report_of(self.doc[m.head_i]) == p_report)),
+                "governs_nearest": float(d == 0 and m.head_i == nearest_subject),
                 "goes_on_speaker": float(goes_on and r is latest_speaker),
             }
             out.append((r, f))
@@ -648,13 +702,21 @@ class Discourse:
             f["none_latest_subject_thing"] = 1.0
         return f
 
-    def resolve(self, pron: str, pos: int, possessive: bool = False) -> Choice:
+    def resolve(self, pron: str, pos: int, possessive: bool = False, group: str = ""
+                ) -> Choice:
         """The best candidate for pronoun ``pron`` at ``pos`` (None: nobody named).
 
-        Call in text order: a pronoun named here becomes a mention of its referent
+        ``group``: a quantifier ("Both", "All") ranked as "they" over groups of people
+        only (:func:`_a_group_for`).  Call in text
+        order: a pronoun named here becomes a mention of its referent
         (:meth:`add_mention`) for the pronouns after it."""
         weights = ranker_weights()
         cands = self.candidates(pron, pos)
+        if group:
+            # a quantifier counts off a set just named; unlike "they" it is never generic,
+            # so "nobody" is no candidate once a group is
+            cands = [(r, f) for r, f in cands if r is not None and _a_group_for(group, r)] \
+                or [(r, f) for r, f in cands if r is None]
         cands = [(r, f) for r, f in cands if not (f.get("gender_clash") and _mostly(r))]
         named_below = self._named_in_own_clause(pos)
         if named_below:  # "He said Lavardo was a standout": he is not Lavardo
@@ -713,6 +775,17 @@ def _mostly(r: Referent) -> bool:
     return bool(r.gender) and own >= 2 * other
 
 
+def _a_group_for(quantifier: str, r: Referent) -> bool:
+    """Whether ``r`` is a group a quantifier can stand for: people named together ("West
+    and Lee ... Both"; two of them for "both" and "neither") or people described together
+    by a noun for people in the story ("two men ... Both"), not a body's staff ("police",
+    "officials"), who are not counted off."""
+    two = quantifier in ("both", "neither")
+    if r.kind == "PAIR":
+        return r.size == 2 or not two and r.size > 2
+    return r.kind == "DESC" and r.plural and (r.lemma in PERSON_NOUNS or r.lemma in FAMILY)
+
+
 def _compatible(pron: str, r: Referent) -> bool:
     if pron in SINGULAR_PERSON or pron in ("i", "me"):
         return r.kind == "PERSON" or (r.kind == "DESC" and not r.plural)
@@ -736,6 +809,33 @@ def _in_content(tok) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _report_of(tok) -> int:
+    """The head of the clause a reporting verb above ``tok`` takes as its complement ("Roe
+    said [Doe lied when he claimed ...]"), as a token index, or -1 (:func:`_in_content`)."""
+    verbs = reporting_verbs()
+    for _ in range(12):
+        if tok.head is tok:
+            return -1
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verbs:
+            return tok.i
+        tok = tok.head
+    return -1
+
+
+def _nearest_subject(tok) -> int:
+    """Index of the subject of the nearest clause above ``tok``'s own (the first ancestor
+    past its head with a subject other than ``tok``), or -1."""
+    seen = 0
+    for anc in tok.ancestors:
+        seen += 1
+        if seen > 8:
+            break
+        for c in anc.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i and c.i < tok.i:
+                return c.i
+    return -1
 
 
 def _latest_subject(doc, pos: int):

@@ -19,7 +19,7 @@ from typing import Optional
 from ...model import NAME_AGAIN
 from ..entities.lexicon import honorifics, key, org_heads, titles
 from ..events.judge import person_nouns
-from .coref import FAMILY, Discourse, holds_title
+from .coref import FAMILY, PERSON_NOUNS, QUANTIFIERS, Discourse, holds_title
 from .lexicon import anonymous_nouns, description_nouns, media_words
 from .quotes import find_quotes
 from .syntax import subject_extent
@@ -261,8 +261,10 @@ def _possessed_by_name(head) -> bool:
 
 
 def _person_noun(lemma: str) -> bool:
-    """A noun that describes a person: a role ("chief", "minister") or an unnamed source."""
-    return description_nouns().get(lemma) == "PERSON" or lemma in anonymous_nouns()
+    """A noun that describes a person: a role ("chief", "minister"), an unnamed source, or
+    one of :data:`.coref.PERSON_NOUNS` ("the boy", "a neighbor")."""
+    return description_nouns().get(lemma) == "PERSON" or lemma in anonymous_nouns() \
+        or lemma in PERSON_NOUNS
 
 
 def _describes_a_person(head) -> bool:
@@ -272,6 +274,10 @@ def _describes_a_person(head) -> bool:
         return False
     lemma = head.lemma_.lower()
     return _person_noun(lemma) or key(head.text) in titles() or lemma in FAMILY
+
+
+# Prepositions that give members of the group they hang on, not whom it serves.
+_EXAMPLES = frozenset(("like", "including"))
 
 
 def _hangs_by_preposition(doc, row, head) -> bool:
@@ -285,6 +291,8 @@ def _hangs_by_preposition(doc, row, head) -> bool:
     while up.i != head.i:
         if up.dep_ in ("appos", "conj") or up.head.i == up.i:
             return False
+        if up.dep_ == "prep" and up.lower_ in _EXAMPLES:
+            return False  # "Customers like Hayes said": Hayes is one of them
         crossed = crossed or up.dep_ == "prep"
         up = up.head
     return crossed
@@ -430,6 +438,13 @@ class SpeakerResolver:
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(head)
+        if (head.pos_ == "NUM" or head.tag_ == "NNS" and _person_noun(head.lemma_.lower())) \
+                and any(c.dep_ in ("det", "predet") and c.lower_ in QUANTIFIERS
+                        for c in head.children):
+            # "Both men told police", "All three said": the group named before, if any
+            res = self._pronoun(next(c for c in head.children if c.lower_ in QUANTIFIERS))
+            if res.name is not None and res.sourcing != "document":
+                return res
         lemma = head.lemma_.lower()
         media = media_words().get(lemma)
         det = {c.lower_ for c in head.children if c.dep_ in ("det", "poss")}
@@ -665,9 +680,14 @@ class SpeakerResolver:
         return None
 
     def _pronoun(self, head) -> Resolution:
-        """Rank the article's compatible referents (:mod:`.coref`); unnamed stays unnamed."""
+        """Rank the article's compatible referents (:mod:`.coref`); unnamed stays unnamed.
+        A quantifier ("Both told police", "All have denied it") is ranked as "they" over
+        the groups of people before it."""
         low = POSSESSIVES.get(head.lower_, head.lower_)
-        choice = self.discourse.resolve(low, head.idx, possessive=low != head.lower_)
+        if head.lower_ in QUANTIFIERS:
+            choice = self.discourse.resolve("they", head.idx, group=head.lower_)
+        else:
+            choice = self.discourse.resolve(low, head.idx, possessive=low != head.lower_)
         ref = choice.referent
         if ref is not None and choice.confidence < MIN_PRONOUN_CONFIDENCE:
             # more likely wrong than right: say so instead of putting words in a mouth
@@ -688,6 +708,9 @@ class SpeakerResolver:
             if named is not None:
                 return Resolution(named.entity, f"{choice.reason}; {named.reason}",
                                   named.sourcing, confidence=choice.confidence)
+        if ref.kind == "PAIR":  # "West and Lee ... Both told police": the people named
+            return Resolution(None, f"{choice.reason} (a group of people named before)",
+                              "named_person", name=ref.name, confidence=choice.confidence)
         if ref.entity is None:
             return Resolution(None, f"{choice.reason} (unnamed)",
                               "anonymous" if ref.kind in ("DESC", "ORGDESC") else "named_person",
