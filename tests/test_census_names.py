@@ -77,3 +77,15 @@ def test_a_persons_chief_of_staff_does_not_make_a_firm(analyze):
         "her go.")
     labels = {e.name: e.label for e in an.entities}
     assert labels.get("Halloran") != "ORG", labels
+
+
+def test_an_office_named_with_of_is_cut_from_its_holder(analyze):
+    an = analyze(
+        "Ministers restore river rules\n\n"
+        "Secretary of Commerce Gary Locke and Secretary of the Interior Ken Salazar said "
+        "the old rules would return.\n\n\"We are restoring the protections,\" Salazar said. "
+        "He added that a review would follow.")
+    names = {e.name for e in an.entities if e.label == "PERSON"}
+    assert "Ken Salazar" in names, names
+    added = [a for a in an.attributions if "review would follow" in a.content.text]
+    assert added and added[0].speaker_name == "Ken Salazar"

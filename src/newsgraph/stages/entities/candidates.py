@@ -397,14 +397,26 @@ def _split_org_then_person(doc, ents) -> list[tuple[int, int, str]]:
 def _person_after_org(doc, start: int, end: int) -> int | None:
     """Where a given name and surname begin after an organisation's last word
     (``entity_org_heads.txt``, ``entity_org_words.txt``) inside one span, when the
-    organisation keeps two words of its own; else None."""
+    organisation keeps two words of its own, or after any office named by "TITLE of
+    (the)" before the span; else None."""
     heads, words = lexicon.org_heads(), lexicon.org_words()
+    titled = _role_of_before(doc, start)
     for cut in range(end - 2, start, -1):
         org = [t for t in doc[start:cut] if t.lower_ not in _DETS]
-        if len(org) >= 2 and (doc[cut - 1].text in heads or doc[cut - 1].text in words) \
+        org_end = doc[cut - 1].text in heads or doc[cut - 1].text in words
+        if (len(org) >= 2 and org_end or titled and org) \
                 and _given_name_person(doc, cut, end, census=True):
             return cut
     return None
+
+
+def _role_of_before(doc, start: int) -> bool:
+    """A title and "of (the)" just before a span: "Secretary of the | Interior Ken
+    Salazar", "Minister of | Finance Anna Berg" (the span is the office and the holder)."""
+    i = start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "of" and is_title(doc[i - 1])
 
 
 def _plain_name(doc, start: int, end: int) -> bool:
