@@ -667,3 +667,11 @@ def test_its_website_is_the_unnamed_body_not_its_town(analyze):
     out = _by_content(an, "programs for toddlers")
     assert out.speaker is None
     assert out.speaker_name != "Dayton"
+
+
+def test_a_title_before_a_role_noun_is_no_quote(analyze):
+    an = analyze(
+        "Sequel finds a director\n\n"
+        "Weitz will helm the sequel after \"Lanternlight\" director Carla Hoyt left the "
+        "project in March.")
+    assert not [a for a in an.attributions if "Lanternlight" in a.content.text]

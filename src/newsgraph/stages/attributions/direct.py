@@ -218,7 +218,10 @@ _WORK_NOUNS = frozenset(
     "opera documentary poem painting exhibit exhibition podcast episode game video column "
     "essay report program programme title hit record feature".split())
 _WORK_AFTER = frozenset(("directed", "written", "produced", "starring", "by", "which", "is",
-                         "was", "opens", "premiered", "debuts", "airs"))
+                         "was", "opens", "premiered", "debuts", "airs",
+                         # a title naming someone's work: ""Twilight" director X", ""Friends" star"
+                         "director", "star", "author", "creator", "producer", "writer",
+                         "actor", "actress", "singer", "cast", "sequel", "franchise"))
 _APPOSITIVE_DETS = frozenset(("the", "a", "an", "her", "his", "their", "its"))
 _NAME_WORDS = frozenset("moniker nickname nicknamed alias aka a.k.a. dubbed codename "
                         "code-named pseudonym".split())
