@@ -234,20 +234,25 @@ class EntityLinker:
         if not self.forms or not text:
             return {}
         taken = sorted((m["start"], m["end"]) for r in records for m in r.get("mentions") or ())
-        tokens = [(t.start(), t.start() + len(_core(t.group()))) for t in _TOKEN.finditer(text)]
+        # (start, end without "'s", end as written) of the words a name can hold
+        tokens = [(t.start(), t.start() + len(_core(t.group())), t.end())
+                  for t in _TOKEN.finditer(text)]
+        # run[k]: how many words from the k-th on are written one space apart (a word
+        # ending in "'s" ends a run)
+        run = [1] * len(tokens)
+        for k in range(len(tokens) - 2, -1, -1):
+            _, core, end = tokens[k]
+            if core == end and tokens[k + 1][0] == end + 1 and text[end] == " ":
+                run[k] = run[k + 1] + 1
         lower: Optional[set[str]] = None
         out: dict[str, list[tuple[int, int, str]]] = {}
         i, upto = 0, 0
         while i < len(tokens):
-            start, end = tokens[i]
+            start = tokens[i][0]
             hit = None
             if start >= upto and text[start].isupper():
-                for n in range(min(MAX_FORM_WORDS, len(tokens) - i), 0, -1):
+                for n in range(min(MAX_FORM_WORDS, run[i]), 0, -1):
                     last = tokens[i + n - 1]
-                    if any(text[tokens[k][1]:tokens[k + 1][0]] != " " or
-                           tokens[k][1] != _full_end(text, tokens[k])
-                           for k in range(i, i + n - 1)):
-                        continue
                     form = text[start:last[1]]
                     cid = self.forms.get(form)
                     if not cid:
@@ -451,20 +456,19 @@ class EntityLinker:
 
 FOUND = "X"  # ids of the records search found ("X1", "X2", ...); entity records are "E.."
 MAX_FORM_WORDS = 4  # longest written form searched
-_TOKEN = re.compile(r"\w[\w&'’.-]*")
+# words a name can hold: capitalised ones or digits first, and the small words inside names
+# ("Academy of Motion Picture Arts and Sciences"); a form starts with a capital
+_TOKEN = re.compile(r"(?<![\w'’-])(?:[A-Z0-9][\w&'’.-]*|(?:of|and|the|for|de|du|la|del|der|"
+                    r"van|von)(?![\w'’-]))")
 _LOWER = re.compile(r"(?<![\w-])[a-z][\w'’-]*")
 _POSSESSIVE_END = re.compile(r"(?:['’]s|['’.])+$")
 
 
 def _core(word: str) -> str:
     """A token or name without a possessive or trailing dot: "Obama's" -> "Obama"."""
+    if word[-1] not in "s'’.":
+        return word
     return _POSSESSIVE_END.sub("", word) or word
-
-
-def _full_end(text: str, token: tuple[int, int]) -> int:
-    """The end of the token as written (its core may have dropped "'s")."""
-    m = _TOKEN.match(text, token[0])
-    return m.end() if m else token[1]
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
