@@ -41,6 +41,16 @@ about how news writes names and none about particular names:
   co-mentions* and *role words on both sides, none shared* (a footballer and a judge named
   John Smith).
 
+- **Names the tagger missed.**  The written forms of the people and organisations linked
+  so far (two or more capitalised words, or one of three letters or more; a form two
+  corpus entities share is dropped) are looked for in each new article where none of its
+  mentions is, before its own names are learnt; a one-word form only when the article
+  never writes it in lower case.  Each corpus entity found gets a record of its own
+  (ids ``X1``, ``X2``, ..., stage ``corpus``, mentions of kind ``name_again``), in
+  :attr:`EntityLinker.found` after :meth:`EntityLinker.add`; the store keeps them as
+  entity rows, and ``add`` drops such records from its input, so a relink finds them
+  again the same way.  They change no corpus entity's counts or context.
+
 Corpus entity ids are ``"C" + sha1(article key + "/" + entity id)[:16]`` of the entity's
 first member, so they are stable across relinks of the same store in the same order.
 State per corpus entity is a few small capped collections (see :class:`CorpusEntity`);
@@ -52,6 +62,7 @@ the store grows.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from functools import lru_cache
 from typing import Iterable, Optional
@@ -59,6 +70,7 @@ from typing import Iterable, Optional
 from rapidfuzz.fuzz import ratio, token_sort_ratio
 
 from . import CorpusArticle
+from ..model import NAME_AGAIN
 from .names import (acronym, as_acronym, fold, givens_compatible, org_key, person_key,
                     raw_words, sound_key)
 from .places import Place, lookup, place_key
@@ -174,6 +186,9 @@ class EntityLinker:
         self.index: dict[str, list[str]] = {}  # blocking key -> corpus ids, oldest first
         self.bare: dict[str, str] = {}  # surname key -> its surname-only entity
         self._taken: set[str] = set()  # corpus ids linked so far in the current article
+        # written forms of linked names -> their corpus id ("" once two entities share one)
+        self.forms: dict[str, str] = {}
+        self.found: list[dict] = []  # the records search_names made for the last article
 
     # --- public API -------------------------------------------------------------------
     def add(self, article: CorpusArticle, story: Optional[str] = None) -> dict[str, str]:
@@ -181,7 +196,9 @@ class EntityLinker:
 
         ``story`` is the article's story id from story clustering, or None if unknown.
         """
-        mentions = [m for m in (Mention(r) for r in article.entities) if m.kind and m.name]
+        records = [r for r in article.entities if not str(r.get("id", "")).startswith(FOUND)]
+        found = self._search(article.text or "", records)
+        mentions = [m for m in (Mention(r) for r in records) if m.kind and m.name]
         _resolve_places(mentions)
         keys = {m.key for m in mentions if m.kind in ("PERSON", "ORG", "PLACE")}
         for m in mentions:
@@ -196,7 +213,90 @@ class EntityLinker:
             self._file(entity, m)
             out[m.eid] = entity.id
             self._taken.add(entity.id)
+        self._learn(records, out)
+        self.found = []
+        for n, (cid, hits) in enumerate(found.items(), 1):
+            entity = self.entities[cid]
+            record = {"id": f"{FOUND}{n}", "label": entity.labels.most_common(1)[0][0],
+                      "name": hits[0][2], "roles": [], "stage": "corpus",
+                      "mentions": [{"start": s, "end": e, "text": f, "kind": NAME_AGAIN}
+                                   for s, e, f in hits]}
+            self.found.append(record)
+            out[record["id"]] = cid
         return out
+
+    # --- names the tagger missed in this article but found in others ----------------
+    def _search(self, text: str, records: list[dict]) -> dict[str, list[tuple[int, int, str]]]:
+        """{corpus id: [(start, end, form)]}: the written forms of names linked in earlier
+        articles (:meth:`_learn`) that this article writes where none of its mentions is,
+        each form read as one word after another, separated by one space; a one-word
+        form only when the article never writes it in lower case ("Police" is a word)."""
+        if not self.forms or not text:
+            return {}
+        taken = sorted((m["start"], m["end"]) for r in records for m in r.get("mentions") or ())
+        # (start, end without "'s", end as written) of the words a name can hold
+        tokens = [(t.start(), t.start() + len(_core(t.group())), t.end())
+                  for t in _TOKEN.finditer(text)]
+        # run[k]: how many words from the k-th on are written one space apart (a word
+        # ending in "'s" ends a run)
+        run = [1] * len(tokens)
+        for k in range(len(tokens) - 2, -1, -1):
+            _, core, end = tokens[k]
+            if core == end and tokens[k + 1][0] == end + 1 and text[end] == " ":
+                run[k] = run[k + 1] + 1
+        lower: Optional[set[str]] = None
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        i, upto = 0, 0
+        while i < len(tokens):
+            start = tokens[i][0]
+            hit = None
+            if start >= upto and text[start].isupper():
+                for n in range(min(MAX_FORM_WORDS, run[i]), 0, -1):
+                    last = tokens[i + n - 1]
+                    form = text[start:last[1]]
+                    cid = self.forms.get(form)
+                    if not cid:
+                        continue
+                    if n == 1:
+                        if lower is None:
+                            lower = set(_LOWER.findall(text))
+                        if form.lower() in lower:
+                            continue
+                    if _overlaps(taken, start, last[1]):
+                        continue
+                    hit = (start, last[1], form, cid, n)
+                    break
+            if hit:
+                out.setdefault(hit[3], []).append(hit[:3])
+                upto = hit[1]
+                i += hit[4]
+            else:
+                i += 1
+        return out
+
+    def _learn(self, records: list[dict], links: dict[str, str]) -> None:
+        """Remember how this article wrote its people and organisations: names of two or
+        more capitalised words ("Red Sox", "Regina Benjamin"), and one capitalised word of
+        three letters or more; a form two corpus entities share is kept for neither."""
+        for r in records:
+            cid = links.get(r.get("id"))
+            if cid is None or r.get("label") not in ("PERSON", "ORG"):
+                continue
+            for m in r.get("mentions") or ():
+                if m.get("kind") != "name":
+                    continue
+                form = _core((m.get("text") or "").strip())
+                words = form.split(" ")
+                if len(words) > MAX_FORM_WORDS or not form[:1].isupper():
+                    continue
+                if len(words) == 1 and len(form) < 3:
+                    continue
+                if len(words) > 1 and not all(w[:1].isupper() for w in words if len(w) > 3):
+                    continue
+                if self.forms.get(form, cid) != cid:
+                    self.forms[form] = ""
+                else:
+                    self.forms[form] = cid
 
     def records(self) -> list[dict]:
         """One dict per corpus entity, in creation order."""
@@ -352,6 +452,27 @@ class EntityLinker:
             if k not in e.keys:
                 e.keys.add(k)
                 self.index.setdefault(k, []).append(e.id)
+
+
+FOUND = "X"  # ids of the records search found ("X1", "X2", ...); entity records are "E.."
+MAX_FORM_WORDS = 4  # longest written form searched
+# words a name can hold: capitalised ones or digits first, and the small words inside names
+# ("Academy of Motion Picture Arts and Sciences"); a form starts with a capital
+_TOKEN = re.compile(r"(?<![\w'’-])(?:[A-Z0-9][\w&'’.-]*|(?:of|and|the|for|de|du|la|del|der|"
+                    r"van|von)(?![\w'’-]))")
+_LOWER = re.compile(r"(?<![\w-])[a-z][\w'’-]*")
+_POSSESSIVE_END = re.compile(r"(?:['’]s|['’.])+$")
+
+
+def _core(word: str) -> str:
+    """A token or name without a possessive or trailing dot: "Obama's" -> "Obama"."""
+    if word[-1] not in "s'’.":
+        return word
+    return _POSSESSIVE_END.sub("", word) or word
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)
 
 
 def _same_start(a: tuple[str, ...], b: Iterable[str]) -> bool:

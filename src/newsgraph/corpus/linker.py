@@ -25,11 +25,11 @@ from typing import Callable, ContextManager, Optional
 
 from . import CorpusArticle
 from .copies import CopyIndex, CopyMatch, copy_features
-from .entities import EntityLinker
+from .entities import FOUND, EntityLinker
 from .stories import StoryIndex, StoryMatch, story_features
 
 BATCH = 4000  # articles read and written per transaction (each write scans the tables once)
-STATE_VERSION = 1  # bump when the indexes' shape changes: older state files are ignored
+STATE_VERSION = 2  # bump when the indexes' shape changes: older state files are ignored
 STORY_ENTITIES = 8  # main entities listed per story
 LINKED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 
@@ -51,6 +51,7 @@ class _Pending:
     entities: list[tuple[str, str, str]] = field(default_factory=list)
     stories: set[str] = field(default_factory=set)
     corpus_entities: set[str] = field(default_factory=set)
+    found: list[tuple[str, str, dict]] = field(default_factory=list)  # (corpus id, article, record)
 
 
 class Linker:
@@ -183,6 +184,8 @@ class Linker:
         self.titles[key] = article.title or _first_line(article.text) or article.id
         links = self.entities.add(article, story.story)
         for record in article.entities:
+            if str(record.get("id", "")).startswith(FOUND):  # stored by an earlier run
+                continue
             cid = links.get(record.get("id"))
             if cid and record.get("label") in LINKED_KINDS:
                 self.story_entities[story.story][cid] += 1
@@ -193,7 +196,10 @@ class Linker:
                 if member in self.ids:
                     pending.articles[member] = (self.stories.story_of.get(member), group,
                                                 self.copy_score.get(member), root)
-            pending.entities += [(cid, key, eid) for eid, cid in links.items()]
+            found = {r["id"] for r in self.entities.found}
+            pending.entities += [(cid, key, eid) for eid, cid in links.items()
+                                 if eid not in found]
+            pending.found += [(links[r["id"]], key, r) for r in self.entities.found]
             pending.stories.add(story.story)
             pending.corpus_entities.update(links.values())
         return match, story, links
@@ -262,7 +268,7 @@ class Linker:
                             json.dumps(r, ensure_ascii=False)) for r in records.values()]
         self.sql.write_links(self.store, upto=self.upto, articles=pending.articles,
                              entities=pending.entities, stories=stories,
-                             corpus_entities=corpus_entities)
+                             corpus_entities=corpus_entities, found=pending.found)
 
     def _story_row(self, sid: str, records: dict[str, dict]) -> tuple:
         story = self.stories.stories[sid]

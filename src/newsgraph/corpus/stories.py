@@ -162,6 +162,8 @@ def entity_keys(entities: list[dict]) -> dict[str, float]:
         # name_again mentions (model.NAME_AGAIN) do not weigh: on ECB+ locked they cost
         # 0.014 story F1 when they did
         found = [m for m in entity.get("mentions") or () if m.get("kind") != NAME_AGAIN]
+        if entity.get("mentions") and not found:
+            continue  # an entity found for linking only ("the Obama administration")
         keys[prefix + name] += 1.0 + math.log(max(1, len(found)))
     return dict(keys)
 

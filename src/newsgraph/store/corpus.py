@@ -68,6 +68,7 @@ def reset(store: Store) -> None:
         con.execute("UPDATE articles SET story = NULL, copy_group = NULL, copy_score = NULL, "
                     "copy_root = NULL WHERE story IS NOT NULL OR copy_group IS NOT NULL")
         con.execute("UPDATE entities SET corpus_entity = NULL WHERE corpus_entity IS NOT NULL")
+        con.execute("DELETE FROM entities WHERE stage = ?", [FOUND_STAGE])
         con.execute("DELETE FROM stories")
         con.execute("DELETE FROM corpus_entities")
         con.execute("DELETE FROM corpus_state WHERE key = ?", [LINKED_UPTO])
@@ -79,19 +80,22 @@ def reset(store: Store) -> None:
 
 def write_links(store: Store, *, upto: int, articles: dict[str, tuple],
                 entities: list[tuple[str, str, str]], stories: list[tuple],
-                corpus_entities: list[tuple]) -> None:
+                corpus_entities: list[tuple], found: list[tuple] = ()) -> None:
     """Write one batch of links atomically.
 
     ``articles``: hash -> (story, copy_group, copy_score, copy_root); ``entities``: (corpus entity,
     article hash, entity id); ``stories``: (id, label, first, last, articles, entities
     JSON); ``corpus_entities``: (id, label, name, articles, mentions, data JSON).  Stories
-    and corpus entities given replace their stored rows.
+    and corpus entities given replace their stored rows.  ``found``: (corpus entity,
+    article hash, entity record) of the names linking found that the entities stage
+    missed (records of stage ``corpus``, ids "X1", ...), written as entity rows.
     """
     con = store.con
     con.execute("BEGIN TRANSACTION")
     try:
         _update_articles(con, articles)
         _update_entities(con, entities)
+        _insert_found(con, list(found))
         _replace(con, "stories", ["id", "label", "first", "last", "articles", "entities"],
                  stories)
         _replace(con, "corpus_entities", ["id", "label", "name", "articles", "mentions",
@@ -131,6 +135,25 @@ def _update_entities(con, rows: list[tuple[str, str, str]]) -> None:
     con.execute("UPDATE entities SET corpus_entity = l.corpus_entity FROM link_entities l "
                 "WHERE entities.article = l.article AND entities.id = l.id")
     con.execute("DROP TABLE link_entities")
+
+
+FOUND_STAGE = "corpus"  # the stage column of entity rows that linking itself wrote
+
+
+def _insert_found(con, rows: list[tuple[str, str, dict]]) -> None:
+    if not rows:
+        return
+    types = [("article", "TEXT"), ("id", "TEXT"), ("label", "TEXT"), ("name", "TEXT"),
+             ("roles", "TEXT"), ("mentions", "INTEGER"), ("stage", "TEXT"), ("data", "JSON"),
+             ("corpus_entity", "TEXT")]
+    values = [(article, r["id"], r["label"], r["name"], None, len(r["mentions"]), FOUND_STAGE,
+               json.dumps(r, ensure_ascii=False), cid) for cid, article, r in rows]
+    _stage(con, "link_found", types, values)
+    con.execute("DELETE FROM entities WHERE stage = ? AND (article, id) IN "
+                "(SELECT article, id FROM link_found)", [FOUND_STAGE])
+    con.execute("INSERT INTO entities (article, id, label, name, roles, mentions, stage, data, "
+                "corpus_entity) SELECT * FROM link_found")
+    con.execute("DROP TABLE link_found")
 
 
 _TYPES = {"stories": [("id", "TEXT"), ("label", "TEXT"), ("first", "DATE"), ("last", "DATE"),

@@ -9,7 +9,10 @@ X.Trump himself ...", "the SEACOM cable"; one-word organisation names written ag
 are mentions of kind ``name_again``, :mod:`.mentions`),
 transcript speaker labels ("PENCE: ...", :mod:`.speakers`), and definite
 descriptions that can only mean one person ("the minister", kind
-``description``, :mod:`.descriptions`).  Pronouns are left to the
+``description``, :mod:`.descriptions`).  Organisations named by a person or a
+place and an organisation noun ("the Obama administration", "Staunton police") are
+entities of their own, last, whose mentions are of kind ``name_again``
+(:mod:`.compounds`): only cross-article linking counts them.  Pronouns are left to the
 attributions stage.
 
 Other stages use :func:`entity_at` (which entity is named at these offsets)
@@ -25,14 +28,14 @@ from typing import Optional
 from ...model import NAME_AGAIN, Entity, Mention, Role, Span
 from ...pipeline import Analysis, stage
 from . import candidates as cnd
-from . import descriptions, merge, speakers
+from . import compounds, descriptions, merge, speakers
 from . import mentions as mn
 from . import roles as rl
 
 ORDER = 30
 
 
-@stage("entities", version="1.9", requires=("doc",), assigns=("entities",), order=ORDER)
+@stage("entities", version="1.10", requires=("doc",), assigns=("entities",), order=ORDER)
 def entities_stage(analysis: Analysis) -> None:
     """Fill ``analysis.entities``, ids E1, E2, ... in order of first mention."""
     analysis.entities = extract(analysis.doc, analysis.article.text, entities_stage.stage_tag)
@@ -71,6 +74,8 @@ def extract(doc, text: str, tag: str = "") -> list[Entity]:
     for gid, ms in mn.names_again(doc, text, people + others, taken).items():
         ent = of_group[gid]
         ent.mentions = sorted(ent.mentions + ms, key=lambda m: m.span.start)
+    # "the Obama administration", "Staunton police": organisations of their own, last
+    built += compounds.add_compounds(text, built, NAME_AGAIN, tag)
     for n, ent in enumerate(built, 1):
         ent.id = f"E{n}"
     return built
