@@ -29,7 +29,7 @@ from .entities import EntityLinker
 from .stories import StoryIndex, StoryMatch, story_features
 
 BATCH = 4000  # articles read and written per transaction (each write scans the tables once)
-STATE_VERSION = 1  # bump when the indexes' shape changes: older state files are ignored
+STATE_VERSION = 2  # bump when the indexes' shape changes: older state files are ignored
 STORY_ENTITIES = 8  # main entities listed per story
 LINKED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 
@@ -69,6 +69,14 @@ class Linker:
         self.copy_score: dict[str, float] = {}
         self.titles: dict[str, str] = {}  # article key -> title (labels stories)
         self.story_entities: dict[str, Counter] = defaultdict(Counter)
+        # what the stored story rows list: a row names its main entities, and an entity's
+        # name or label can change after the row was written ("WASHINGTON", then
+        # "Washington" in later articles), so a pass rewrites every row listing an entity
+        # whose (name, label) it changed (:meth:`_write`)
+        self.row_entities: dict[str, tuple[str, ...]] = {}  # story -> corpus ids its row lists
+        self.listed_in: dict[str, set[str]] = {}  # corpus id -> stories whose row lists it
+        self.shown: dict[str, tuple[str, str]] = {}  # corpus id -> (name, label) in those rows
+        self.rows_known = True  # False after a replay, until the three above are rebuilt
         self.upto = 0
         self.restored = False  # True when the indexes came from the saved state
         if replay and store is not None:
@@ -205,6 +213,7 @@ class Linker:
                     return
                 self._link_one(article, None)
                 self.upto = article.seq
+                self.rows_known = False
 
     @classmethod
     def opened(cls, open_store: Callable[[], ContextManager], chunk: int = BATCH,
@@ -229,6 +238,7 @@ class Linker:
                 batch = linker.sql.articles_between(store, linker.upto + 1, last)
             for article in batch:
                 linker._link_one(article, None)
+            linker.rows_known = linker.rows_known and not batch
             linker.upto = last  # seq numbers without an article (none today) are passed
             replayed += len(batch)
             if between:
@@ -240,6 +250,8 @@ class Linker:
         """Link every stored article that arrived after the last linked one."""
         stats = LinkStats()
         started = time.perf_counter()
+        if not self.rows_known:
+            self._know_rows()
         for batch in self.sql.iter_batches(self.store, self.upto, BATCH):
             pending = _Pending()
             for article in batch:
@@ -255,9 +267,40 @@ class Linker:
         stats.seconds = time.perf_counter() - started
         return stats
 
+    def _know_rows(self) -> None:
+        """What the stored story rows list, after a replay: the rows written by the passes
+        replayed, which named every listed entity as it is named now (rows written by an
+        older version may not: ``relink`` rewrites them)."""
+        self.row_entities, self.listed_in, self.shown = {}, {}, {}
+        for sid, counts in self.story_entities.items():
+            self._note_row(sid, tuple(cid for cid, _ in counts.most_common(STORY_ENTITIES)))
+        for cid in self.listed_in:
+            self.shown[cid] = self.entities.shown(cid)
+        self.rows_known = True
+
+    def _note_row(self, sid: str, listed: tuple[str, ...]) -> None:
+        before = self.row_entities.get(sid, ())
+        if before == listed:
+            return
+        self.row_entities[sid] = listed
+        for cid in before:
+            if cid not in listed:
+                stories = self.listed_in[cid]
+                stories.discard(sid)
+                if not stories:
+                    del self.listed_in[cid], self.shown[cid]
+        for cid in listed:
+            self.listed_in.setdefault(cid, set()).add(sid)
+
     def _write(self, pending: _Pending) -> None:
         records = {cid: self.entities.record(cid) for cid in pending.corpus_entities}
-        stories = [self._story_row(sid, records) for sid in sorted(pending.stories)]
+        # the stories of this batch, and those whose rows list an entity renamed in it
+        sids = set(pending.stories)
+        for cid, record in records.items():
+            shown = self.shown.get(cid)
+            if shown is not None and shown != (record["name"], record["label"]):
+                sids.update(self.listed_in[cid])
+        stories = [self._story_row(sid, records) for sid in sorted(sids)]
         corpus_entities = [(r["id"], r["label"], r["name"], r["articles"], r["mentions"],
                             json.dumps(r, ensure_ascii=False)) for r in records.values()]
         self.sql.write_links(self.store, upto=self.upto, articles=pending.articles,
@@ -267,10 +310,13 @@ class Linker:
     def _story_row(self, sid: str, records: dict[str, dict]) -> tuple:
         story = self.stories.stories[sid]
         names = []
-        for cid, n in self.story_entities[sid].most_common(STORY_ENTITIES):
-            record = records.get(cid) or self.entities.record(cid)
-            names.append({"id": cid, "name": record["name"], "label": record["label"],
-                          "mentions": n})
+        top = self.story_entities[sid].most_common(STORY_ENTITIES)
+        for cid, n in top:
+            record = records.get(cid)
+            shown = (record["name"], record["label"]) if record else self.entities.shown(cid)
+            self.shown[cid] = shown
+            names.append({"id": cid, "name": shown[0], "label": shown[1], "mentions": n})
+        self._note_row(sid, tuple(cid for cid, _ in top))
         first = date.fromordinal(story.first).isoformat() if story.first else None
         last = date.fromordinal(story.last).isoformat() if story.last else None
         return (sid, self.titles.get(story.label_key), first, last, len(story.members),
