@@ -74,7 +74,9 @@ class Linker:
         # "Washington" in later articles), so a pass rewrites every row listing an entity
         # whose (name, label) it changed (:meth:`_write`)
         self.row_entities: dict[str, tuple[str, ...]] = {}  # story -> corpus ids its row lists
-        self.listed_in: dict[str, set[str]] = {}  # corpus id -> stories whose row lists it
+        # corpus id -> the story whose row lists it, or the set of them when several (most
+        # entities are listed by one story: a set each would be most of this memory)
+        self.listed_in: dict[str, str | set[str]] = {}
         self.shown: dict[str, tuple[str, str]] = {}  # corpus id -> (name, label) in those rows
         self.rows_known = True  # False after a replay, until the three above are rebuilt
         self.upto = 0
@@ -283,14 +285,25 @@ class Linker:
         if before == listed:
             return
         self.row_entities[sid] = listed
+        listed_in = self.listed_in
         for cid in before:
             if cid not in listed:
-                stories = self.listed_in[cid]
-                stories.discard(sid)
-                if not stories:
-                    del self.listed_in[cid], self.shown[cid]
+                stories = listed_in[cid]
+                if isinstance(stories, str):
+                    del listed_in[cid], self.shown[cid]
+                else:
+                    stories.discard(sid)
+                    if len(stories) == 1:
+                        listed_in[cid] = next(iter(stories))
         for cid in listed:
-            self.listed_in.setdefault(cid, set()).add(sid)
+            stories = listed_in.get(cid)
+            if stories is None:
+                listed_in[cid] = sid
+            elif isinstance(stories, str):
+                if stories != sid:
+                    listed_in[cid] = {stories, sid}
+            else:
+                stories.add(sid)
 
     def _write(self, pending: _Pending) -> None:
         records = {cid: self.entities.record(cid) for cid in pending.corpus_entities}
@@ -299,7 +312,8 @@ class Linker:
         for cid, record in records.items():
             shown = self.shown.get(cid)
             if shown is not None and shown != (record["name"], record["label"]):
-                sids.update(self.listed_in[cid])
+                stories = self.listed_in[cid]
+                sids.update((stories,) if isinstance(stories, str) else stories)
         stories = [self._story_row(sid, records) for sid in sorted(sids)]
         corpus_entities = [(r["id"], r["label"], r["name"], r["articles"], r["mentions"],
                             json.dumps(r, ensure_ascii=False)) for r in records.values()]
