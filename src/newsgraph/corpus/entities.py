@@ -306,6 +306,11 @@ class EntityLinker:
         """The dict of one corpus entity (as :meth:`records` gives it)."""
         return _record(self.entities[cid])
 
+    def shown(self, cid: str) -> tuple[str, str]:
+        """(name, label) of one corpus entity, as its record gives them."""
+        e = self.entities[cid]
+        return _name(e), _label(e)
+
     # --- finding candidates -----------------------------------------------------------
     def _find(self, m: Mention, story: Optional[str]) -> Optional[CorpusEntity]:
         if m.kind == "PERSON":
@@ -515,13 +520,22 @@ def _generic_heads() -> frozenset[str]:
     return frozenset(heads | {sound_key(h) for h in heads})
 
 
-def _record(e: CorpusEntity) -> dict:
+def _name(e: CorpusEntity) -> str:
+    """The name an entity is shown by: its most common written name (for a person, the
+    most common *full* name, if any), ties cut alphabetically."""
     names = sorted(e.names.items(), key=lambda kv: (-kv[1], kv[0]))
-    if e.kind == "PERSON":  # the most common *full* name, if any
+    if e.kind == "PERSON":
         full = [kv for kv in names if len(kv[0].split()) > 1]
         names = full + [kv for kv in names if kv not in full]
-    out = {"id": e.id, "label": e.labels.most_common(1)[0][0] if e.labels else e.kind,
-           "name": names[0][0] if names else "", "variants": sorted(e.names),
+    return names[0][0] if names else ""
+
+
+def _label(e: CorpusEntity) -> str:
+    return e.labels.most_common(1)[0][0] if e.labels else e.kind
+
+
+def _record(e: CorpusEntity) -> dict:
+    out = {"id": e.id, "label": _label(e), "name": _name(e), "variants": sorted(e.names),
            "articles": e.articles, "mentions": e.mentions}
     if e.place is not None:
         out.update({"geonameid": e.place.geonameid, "place": e.place.name,

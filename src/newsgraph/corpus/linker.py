@@ -70,6 +70,16 @@ class Linker:
         self.copy_score: dict[str, float] = {}
         self.titles: dict[str, str] = {}  # article key -> title (labels stories)
         self.story_entities: dict[str, Counter] = defaultdict(Counter)
+        # what the stored story rows list: a row names its main entities, and an entity's
+        # name or label can change after the row was written ("WASHINGTON", then
+        # "Washington" in later articles), so a pass rewrites every row listing an entity
+        # whose (name, label) it changed (:meth:`_write`)
+        self.row_entities: dict[str, tuple[str, ...]] = {}  # story -> corpus ids its row lists
+        # corpus id -> the story whose row lists it, or the set of them when several (most
+        # entities are listed by one story: a set each would be most of this memory)
+        self.listed_in: dict[str, str | set[str]] = {}
+        self.shown: dict[str, tuple[str, str]] = {}  # corpus id -> (name, label) in those rows
+        self.rows_known = True  # False after a replay, until the three above are rebuilt
         self.upto = 0
         self.restored = False  # True when the indexes came from the saved state
         if replay and store is not None:
@@ -211,6 +221,7 @@ class Linker:
                     return
                 self._link_one(article, None)
                 self.upto = article.seq
+                self.rows_known = False
 
     @classmethod
     def opened(cls, open_store: Callable[[], ContextManager], chunk: int = BATCH,
@@ -235,6 +246,7 @@ class Linker:
                 batch = linker.sql.articles_between(store, linker.upto + 1, last)
             for article in batch:
                 linker._link_one(article, None)
+            linker.rows_known = linker.rows_known and not batch
             linker.upto = last  # seq numbers without an article (none today) are passed
             replayed += len(batch)
             if between:
@@ -246,6 +258,8 @@ class Linker:
         """Link every stored article that arrived after the last linked one."""
         stats = LinkStats()
         started = time.perf_counter()
+        if not self.rows_known:
+            self._know_rows()
         for batch in self.sql.iter_batches(self.store, self.upto, BATCH):
             pending = _Pending()
             for article in batch:
@@ -261,9 +275,52 @@ class Linker:
         stats.seconds = time.perf_counter() - started
         return stats
 
+    def _know_rows(self) -> None:
+        """What the stored story rows list, after a replay: the rows written by the passes
+        replayed, which named every listed entity as it is named now (rows written by an
+        older version may not: ``relink`` rewrites them)."""
+        self.row_entities, self.listed_in, self.shown = {}, {}, {}
+        for sid, counts in self.story_entities.items():
+            self._note_row(sid, tuple(cid for cid, _ in counts.most_common(STORY_ENTITIES)))
+        for cid in self.listed_in:
+            self.shown[cid] = self.entities.shown(cid)
+        self.rows_known = True
+
+    def _note_row(self, sid: str, listed: tuple[str, ...]) -> None:
+        before = self.row_entities.get(sid, ())
+        if before == listed:
+            return
+        self.row_entities[sid] = listed
+        listed_in = self.listed_in
+        for cid in before:
+            if cid not in listed:
+                stories = listed_in[cid]
+                if isinstance(stories, str):
+                    del listed_in[cid], self.shown[cid]
+                else:
+                    stories.discard(sid)
+                    if len(stories) == 1:
+                        listed_in[cid] = next(iter(stories))
+        for cid in listed:
+            stories = listed_in.get(cid)
+            if stories is None:
+                listed_in[cid] = sid
+            elif isinstance(stories, str):
+                if stories != sid:
+                    listed_in[cid] = {stories, sid}
+            else:
+                stories.add(sid)
+
     def _write(self, pending: _Pending) -> None:
         records = {cid: self.entities.record(cid) for cid in pending.corpus_entities}
-        stories = [self._story_row(sid, records) for sid in sorted(pending.stories)]
+        # the stories of this batch, and those whose rows list an entity renamed in it
+        sids = set(pending.stories)
+        for cid, record in records.items():
+            shown = self.shown.get(cid)
+            if shown is not None and shown != (record["name"], record["label"]):
+                stories = self.listed_in[cid]
+                sids.update((stories,) if isinstance(stories, str) else stories)
+        stories = [self._story_row(sid, records) for sid in sorted(sids)]
         corpus_entities = [(r["id"], r["label"], r["name"], r["articles"], r["mentions"],
                             json.dumps(r, ensure_ascii=False)) for r in records.values()]
         self.sql.write_links(self.store, upto=self.upto, articles=pending.articles,
@@ -273,10 +330,13 @@ class Linker:
     def _story_row(self, sid: str, records: dict[str, dict]) -> tuple:
         story = self.stories.stories[sid]
         names = []
-        for cid, n in self.story_entities[sid].most_common(STORY_ENTITIES):
-            record = records.get(cid) or self.entities.record(cid)
-            names.append({"id": cid, "name": record["name"], "label": record["label"],
-                          "mentions": n})
+        top = self.story_entities[sid].most_common(STORY_ENTITIES)
+        for cid, n in top:
+            record = records.get(cid)
+            shown = (record["name"], record["label"]) if record else self.entities.shown(cid)
+            self.shown[cid] = shown
+            names.append({"id": cid, "name": shown[0], "label": shown[1], "mentions": n})
+        self._note_row(sid, tuple(cid for cid, _ in top))
         first = date.fromordinal(story.first).isoformat() if story.first else None
         last = date.fromordinal(story.last).isoformat() if story.last else None
         return (sid, self.titles.get(story.label_key), first, last, len(story.members),
