@@ -675,3 +675,14 @@ def test_a_title_before_a_role_noun_is_no_quote(analyze):
         "Weitz will helm the sequel after \"Lanternlight\" director Carla Hoyt left the "
         "project in March.")
     assert not [a for a in an.attributions if "Lanternlight" in a.content.text]
+
+
+def test_a_quote_after_a_paragraph_ending_commented_comma_is_that_speakers(analyze):
+    an = analyze(
+        "Flood plan approved\n\n"
+        "The council approved the flood plan on Monday.\n\n"
+        "\"It is a good day,\" Mayor Ana Ruiz said.\n\n"
+        "Tom Keller, director of the Riverside Residents Association, commented,\n\n"
+        "\"We fought for this for ten years and we will keep watching.\"")
+    said = [a for a in an.attributions if "ten years" in a.content.text]
+    assert said and said[0].speaker_name == "Tom Keller"

@@ -540,6 +540,8 @@ def preceding_cue(doc, norm: str, q: Quote):
             back -= 1
         if back > 0 and norm[back - 1] == ":":
             lead_end = back
+        elif back > 1 and norm[back - 1] == "," and _cue_before(doc, back - 1):
+            lead_end = back  # "X, director of Y, commented," closing the paragraph before
         elif back > 0 and norm[back - 1].isalpha() and norm.count("\n", back, lead_end) == 1:
             last = token_at(doc, back - 1)  # "..., he said" closing a line, no stop after it:
             if last is not None and is_cue_token(last):  # the next line is what he said
@@ -571,6 +573,12 @@ def preceding_cue(doc, norm: str, q: Quote):
     if mark == ":" and toks:
         return ("colon", None, lead_end - 1)
     return None
+
+
+def _cue_before(doc, comma: int) -> bool:
+    """A reporting verb just before the comma at ``comma``: "..., commented,"."""
+    tok = token_at(doc, comma - 1)
+    return tok is not None and is_cue_token(tok)
 
 
 def _modifier(tok) -> bool:
