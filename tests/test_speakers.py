@@ -530,9 +530,9 @@ def test_it_after_the_company_is_the_firm_the_company_means(analyze):
         "Chipmaker trims forecast\n\n"
         "Veltrix Semiconductor cut its sales forecast on Monday. The company did not "
         "admit any error. It said orders from carmakers had slowed.")
-    said = [a for a in an.attributions if "orders from carmakers" in a.content.text]
-    assert said and said[0].speaker_name == "Veltrix Semiconductor"
-    assert said[0].sourcing == "named_org"
+    said = _by_content(an, "orders from carmakers")
+    assert said.speaker_name == "Veltrix Semiconductor"
+    assert said.sourcing == "named_org"
 
 
 def test_an_unnamed_person_of_no_listed_kind_is_an_anonymous_source(analyze):
@@ -540,9 +540,9 @@ def test_an_unnamed_person_of_no_listed_kind_is_an_anonymous_source(analyze):
         "Two hurt in warehouse fire\n\n"
         "The blaze started in a loading bay shortly after 6 a.m. A forklift driver told "
         "the crew he smelled smoke before the alarm sounded.")
-    said = [a for a in an.attributions if "smelled smoke" in a.content.text]
-    assert said and said[0].speaker is None and said[0].sourcing == "anonymous"
-    assert "forklift driver" in said[0].speaker_name
+    said = _by_content(an, "smelled smoke")
+    assert said.speaker is None and said.sourcing == "anonymous"
+    assert "forklift driver" in said.speaker_name
 
 
 def test_an_affidavit_is_a_document_not_a_person(analyze):
@@ -550,8 +550,8 @@ def test_an_affidavit_is_a_document_not_a_person(analyze):
         "Man charged in shooting\n\n"
         "The suspect fired twice from a car, according to an arrest affidavit filed on "
         "Monday.")
-    said = [a for a in an.attributions if "fired twice" in a.content.text]
-    assert said and said[0].sourcing == "document"
+    said = _by_content(an, "fired twice")
+    assert said.sourcing == "document"
 
 
 def test_neither_side_would_say_is_negated_speech(analyze):
@@ -559,8 +559,8 @@ def test_neither_side_would_say_is_negated_speech(analyze):
         "Talks collapse\n\n"
         "The two sides met for six hours on Monday. Neither side would say why the talks "
         "failed.")
-    said = [a for a in an.attributions if "why the talks failed" in a.content.text]
-    assert said and said[0].polarity == "negated"
+    said = _by_content(an, "why the talks failed")
+    assert said.polarity == "negated"
 
 
 def test_both_goes_to_the_two_people_named_before(analyze):
@@ -684,5 +684,5 @@ def test_a_quote_after_a_paragraph_ending_commented_comma_is_that_speakers(analy
         "\"It is a good day,\" Mayor Ana Ruiz said.\n\n"
         "Tom Keller, director of the Riverside Residents Association, commented,\n\n"
         "\"We fought for this for ten years and we will keep watching.\"")
-    said = [a for a in an.attributions if "ten years" in a.content.text]
-    assert said and said[0].speaker_name == "Tom Keller"
+    said = _by_content(an, "ten years")
+    assert said.speaker_name == "Tom Keller"

@@ -512,9 +512,9 @@ class SpeakerResolver:
             # "the weather service said", "the state department said": a body, unnamed
             return Resolution(None, "unnamed organisation", "anonymous", name=self._phrase(head))
         if head.pos_ == "NOUN":
-            if lemma in person_nouns()[0] or _describes_a_person(head):
+            if lemma in person_nouns()[0] or lemma in FAMILY:
                 # "the teen", "a forklift driver", "one neighbor": an unnamed person is an
-                # anonymous source (issue 11), whatever list knows the noun
+                # anonymous source (issue 11); roles and titles were taken just above
                 return Resolution(None, "unnamed description of a person", "anonymous",
                                   name=self._phrase(head))
             # "The studio said", "a traffic stop": nobody named, and no list says what
@@ -722,16 +722,12 @@ class SpeakerResolver:
         """"Veltrix cut its forecast. The company ... It said": a pronoun that takes up
         "the company" means whom that description means, when it names someone
         (:meth:`_description`: the firm named most before it, a matching name)."""
-        for info in ref.mentions[:1]:
-            if info.head_i < 0:
-                return None
-            head = self.doc[info.head_i]
-            lemma = head.lemma_.lower()
-            if lemma in description_nouns():
-                res = self._description(head, lemma)
-                if res is not None and res.entity is not None:
-                    return res
-        return None
+        if not ref.mentions or ref.mentions[0].head_i < 0:
+            return None
+        head = self.doc[ref.mentions[0].head_i]
+        lemma = head.lemma_.lower()
+        res = self._description(head, lemma) if lemma in description_nouns() else None
+        return res if res is not None and res.entity is not None else None
 
     def _description(self, head, lemma: str) -> Optional[Resolution]:
         """"the senator" -> the person named before whose role or name says so.
