@@ -168,3 +168,19 @@ def test_outside_politics_these_are_acts_not_claims(analyze, text, cue):
 def test_outside_politics_these_are_still_claims(analyze, text, cue, content):
     found = {a.cue.text: a.content.text for a in analyze(text).attributions if a.cue}
     assert found.get(cue) == content
+
+
+@pytest.mark.parametrize("text, source, content", [
+    ("Deputies stopped a van, which witnesses said had circled the block for an hour.",
+     "witnesses", "had circled the block for an hour"),
+    ("The trail will reopen in May, a date that park rangers said depends on the snow.",
+     "park rangers", "depends on the snow"),
+    ("The clinic flooded twice, which officials said would keep it shut until spring.",
+     "officials", "would keep it shut until spring"),
+])
+def test_speech_inside_a_relative_clause_is_found(analyze, text, source, content):
+    """"which officials said would stay shut": the relative pronoun belongs to the clause
+    said, so that clause's span reaches back over its own cue; what was said is the part
+    after the cue."""
+    found = [a for a in analyze(text).attributions if a.cue and a.cue.text == "said"]
+    assert [(a.source.text, a.content.text) for a in found] == [(source, content)]

@@ -218,10 +218,25 @@ def content_spans(token) -> Iterator[tuple[str, int, int]]:
             if obj:
                 spans.append((rel + "~obj", obj[0].left_edge.i, b))
         for name, x, y in spans:
+            x = _after_relative(token, name, x)
             x, y = trim(doc, x, y)
             if x < y and (x, y) not in seen and not x <= token.i < y:
                 seen.add((x, y))
                 yield name, x, y
+
+
+def _after_relative(token, rel: str, start: int) -> int:
+    """"the changes, *which* officials said *were smaller*": the relative pronoun is the
+    subject or object of the clause said, so the clause's span reaches back over its
+    own cue.  What was said is the clause after the cue; PolNeAR marks it so (with the
+    pronoun as a second piece, which the content's overlap does not need)."""
+    if rel.split("~")[0] != "ccomp" or start >= token.i:
+        return start
+    first = token.doc[start]
+    if first.lower_ in RELATIVE_PRONOUNS and first.tag_ in ("WDT", "WP") \
+            and first.head.i > token.i and token.dep_ in ("relcl", "acl", "advcl"):
+        return token.i + 1
+    return start
 
 
 def _complement(verb) -> bool:
