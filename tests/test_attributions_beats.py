@@ -184,3 +184,14 @@ def test_speech_inside_a_relative_clause_is_found(analyze, text, source, content
     after the cue."""
     found = [a for a in analyze(text).attributions if a.cue and a.cue.text == "said"]
     assert [(a.source.text, a.content.text) for a in found] == [(source, content)]
+
+
+def test_a_frame_in_mid_sentence_reports_the_clauses_around_it(analyze):
+    """"A, police said, and B": the frame set off by commas after the clause it reports."""
+    text = ("The furnace was leaking gas, inspectors said, and a heater had been left on in "
+            "the basement.")
+    found = [a for a in analyze(text).attributions if a.cue and a.cue.text == "said"]
+    assert len(found) == 1 and found[0].source.text == "inspectors"
+    parts = [p.text for p in found[0].content_parts] or [found[0].content.text]
+    assert parts[0] == "The furnace was leaking gas"
+    assert "inspectors" not in " ".join(parts)
