@@ -195,3 +195,18 @@ def test_a_frame_in_mid_sentence_reports_the_clauses_around_it(analyze):
     parts = [p.text for p in found[0].content_parts] or [found[0].content.text]
     assert parts[0] == "The furnace was leaking gas"
     assert "inspectors" not in " ".join(parts)
+
+
+@pytest.mark.parametrize("text, word, mode", [
+    ("Its owners are relieved the puppy is safe.", "relieved", "thought"),
+    ("The fans were thrilled that the club stayed up.", "thrilled", "thought"),
+    ("The mayor said the road would reopen.", "said", "speech"),
+])
+def test_a_feeling_is_a_state_of_mind_not_speech(analyze, text, word, mode):
+    """A cue of feeling ("relieved the puppy is safe") gives mode "thought", so a reader of
+    who said what can leave it out, as with "believes"."""
+    from newsgraph.stages.attributions.polarity import cue_mode
+
+    doc = analyze(text).doc
+    cue = next(t.i for t in doc if t.text == word)
+    assert cue_mode(doc, cue) == mode
