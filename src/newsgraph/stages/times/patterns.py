@@ -23,7 +23,10 @@ def pieces() -> dict[str, str]:
     return {
         "MON": alternation(lex["months"]) + r"(?:\.(?!\w))?",
         "WD": alternation(lex["weekdays"]),
-        "DOM": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:,]\d)|" + ordinals + ")",
+        # "the twenty-second" is spoken "twenty second" as well (broadcast transcripts)
+        "DOM": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:,]\d)|"
+               + ordinals.replace(r"\-", r"[\s-]") + ")",
+        "WDA": alternation(lex["weekday_abbreviations"]),
         "YEAR": year,
         "NUM": number_pattern(),
         "FUZZY": alternation(lex["fuzzy_numbers"]),
@@ -88,6 +91,10 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
                     rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
                     rf"(?:\s+(?P<part>{p['PART']})(?P<ppl>s)?)?\b"),
+        ("weekday", rf"\b(?P<rel>this\s+past|this\s+coming|this|last|next)\s+(?P<wd>{p['WDA']})"
+                    r"(?!\w|'|\.\w)(?P<pl>)(?P<part>)(?P<ppl>)"),
+        ("weekof", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
+                   rf"\s+week\s+of\s+(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                    rf"|yesterday|today|tomorrow|tonight|tmrw?|tdy)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
@@ -105,8 +112,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("unitlong", r"\b(?<!-)(?P<unit>hours?|days?|weeks?|months?|years?|decades?)-long\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
                       r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),
-        ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?:(?P<n>{p['NUM']})\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
-                rf"|night|evening|afternoon|weekend|{p['MON']})\b"),
+        ("set", rf"\b(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{p['NUM']})\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
+                rf"|night|evening|afternoon|weekend|{p['MON']}|{p['SEASON']})\b"),
         ("setword", r"\b" + alternation(lex["sets"]) + r"\b"),
         ("present", r"\b" + alternation(lex["present_ref"]) + r"\b"),
         ("past", r"\b" + alternation(lex["past_ref"]) + r"\b"),
@@ -151,7 +158,7 @@ RULE_TRIGGERS = {
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
-    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",),
+    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",),
 }
 
 
@@ -182,7 +189,7 @@ def trigger_words() -> dict[str, str]:
         table[w] = "UNIT"
     for w in ("am", "pm", "m", "noon", "midnight", "midday"):
         table[w] = "CLOCK"
-    for w in lex["weekdays"]:
+    for w in list(lex["weekdays"]) + list(lex["weekday_abbreviations"]):
         table[w] = "WD"
     for w in lex["months"]:
         table[w] = "MON"

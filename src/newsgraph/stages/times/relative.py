@@ -310,24 +310,51 @@ def h_recentunits(m, ctx):
 def h_set(m, ctx):
     what = m["what"]
     low = what.lower().rstrip(".")
+    step = 2 if m["other"] else 1  # "every other week": one week in two
     if m["n"]:  # "every 72 minutes": a period of several units
         n = number_value(m["n"])
         if n is None or low.rstrip("s") not in lexicon()["units"]:
             return None
-        return "SET", duration_value(n, low)
+        return "SET", duration_value(n * step, low)
     if low in lexicon()["weekdays"]:
         return "SET", f"XXXX-WXX-{weekday_number(low)}"
     if low in lexicon()["months"]:
         return "SET", f"XXXX-{month_number(low):02d}"
+    if low in lexicon()["seasons"]:
+        return "SET", f"XXXX-{lexicon()['seasons'][low]}"  # "every summer"
     if low in ("morning", "night", "evening", "afternoon"):
-        return "SET", f"TXX{lexicon()['day_parts'][low]}"
+        return "SET", f"T{lexicon()['day_parts'][low]}"  # a time of day, any day: "TNI"
     if low == "weekend":
         return "SET", "XXXX-WXX-WE"
-    return "SET", duration_value(1, low)
+    return "SET", duration_value(step, low)
+
+
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many"
+                      r"|past|last|next|recent|coming|these|those|both|consecutive|straight)\s+$",
+                      re.I)
 
 
 def h_setword(m, ctx):
-    return "SET", lexicon()["sets"][m.group().lower()]
+    word = m.group().lower()
+    if word == "everyday":
+        tok = ctx.token(m.start())
+        after = re.match(r"\s+[a-z]+", ctx.text[m.end():m.end() + 20])
+        if (tok.dep_ == "amod" or tok.tag_ == "JJ" and after) if tok is not None else after:
+            return None  # "everyday life": the adjective, not "every day"
+    if word == "weekends" and _COUNTED.search(ctx.text[max(0, m.start() - 14):m.start()]):
+        return None  # "the past two weekends": some weekends, not every one
+    return "SET", lexicon()["sets"][word]
+
+
+def h_weekof(m, ctx):
+    """"the first week of 2019", "the last week of 2016": an ISO week of that year."""
+    year = int(m["year"])
+    ordinal = m["ord"].lower()
+    if ordinal in ("last", "final"):
+        return "DATE", cal.week(date(year, 12, 28))  # Dec. 28 is always in the year's last week
+    n = lexicon()["ordinals"].get(ordinal) or int(ordinal[0])
+    return "DATE", f"{year}-W{n:02d}"
+
 
 
 def h_present(m, ctx):

@@ -1,0 +1,87 @@
+"""Time values added in session h95: sets, short weekday names, spoken days of the month,
+weeks of a year. Sentences are invented; the anchor is a Monday, 2024-11-18 (ISO week 47)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph import Article, Pipeline
+
+ANCHOR = "2024-11-18"
+
+
+@pytest.fixture(scope="module")
+def times():
+    pipeline = Pipeline(only=["times"])
+
+    def run(text: str, published: str | None = ANCHOR):
+        return {t.span.text: t for t in pipeline.analyze(Article(id="t", text=text,
+                                                                 published=published)).times}
+
+    return run
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The ferry runs every other day in winter.", "every other day", "P2D"),
+    ("The club meets every other week.", "every other week", "P2W"),
+    ("Tourists flock to the coast every summer.", "every summer", "XXXX-SU"),
+    ("Every night the generators fall silent.", "Every night", "TNI"),
+    ("The market opens only on weekends.", "weekends", "XXXX-WXX-WE"),
+    ("She swims everyday before work.", "everyday", "P1D"),
+])
+def test_sets(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert (found[span].type, found[span].value) == ("SET", value)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Everyday life in the village has changed little.", "Everyday"),
+    ("The past two weekends were wet.", "weekends"),
+])
+def test_words_that_are_no_sets(times, text, span):
+    assert span not in times(text)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The shop reopens next Fri after repairs.", "next Fri", "2024-11-22"),
+    ("The team lost last Tues in overtime.", "last Tues", "2024-11-12"),
+    ("The band plays this Sat at the pier.", "this Sat", "2024-11-23"),
+])
+def test_short_weekday_names_after_a_relative_word(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
+
+
+def test_short_weekday_names_alone_are_words(times):
+    found = times("The Sun printed the story and the jury sat until late.")
+    assert not any(t.value and "2024-11" in t.value for t in found.values()), list(found)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The station aired the interview on March twenty second, 1998.",
+     "March twenty second, 1998", "1998-03-22"),
+    ("The flood peaked on June twenty-first, 2003.", "June twenty-first, 2003", "2003-06-21"),
+])
+def test_spoken_day_of_the_month(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
+
+
+def test_a_count_after_a_month_is_no_day(times):
+    found = times("In May twenty workers were laid off.")
+    assert "May" in found and found["May"].value == "2024-05"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Sales peaked in the last week of 2016.", "the last week of 2016", "2016-W52"),
+    ("The plant closed in the last week of 2020.", "the last week of 2020", "2020-W53"),
+    ("The rules apply from the first week of 2019.", "the first week of 2019", "2019-W01"),
+    ("Talks stalled in the third week of 2018.", "the third week of 2018", "2018-W03"),
+])
+def test_week_of_a_year(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
