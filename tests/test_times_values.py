@@ -85,3 +85,49 @@ def test_week_of_a_year(times, text, span, value):
     found = times(text)
     assert span in found, list(found)
     assert found[span].value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The dam burst on March 3, 2019. Two days earlier, engineers had warned the town.",
+     "Two days earlier", "2019-03-01"),
+    ("The mill opened in June 2010. Two years earlier, the land was sold.",
+     "Two years earlier", "2008"),
+    ("The dam burst on March 3, 2019. The following week, the mayor resigned.",
+     "The following week", "2019-W10"),
+])
+def test_earlier_and_the_following_week_count_from_the_story_date(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("She left two days earlier than planned.", "two days earlier", "2024-11-16"),
+    ("Shares fell the following week.", "the following week", "2024-W48"),
+    ("The deal closed three weeks ago.", "three weeks ago", "2024-W44"),
+])
+def test_without_a_story_date_the_publication_is_the_reference(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
+
+
+def test_ago_counts_from_the_publication_even_inside_a_story(times):
+    found = times("The dam burst on March 3, 2019. Three weeks ago, the town reopened.")
+    assert found["Three weeks ago"].value == "2024-W44"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Prices should ease in the coming years.", "the coming years", "PXY"),
+    ("More arrests are expected in the coming days.", "the coming days", "PXD"),
+    ("Traders expect more selling in the weeks ahead.", "the weeks ahead", "PXW"),
+])
+def test_a_stretch_ahead_is_a_vague_duration(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert (found[span].type, found[span].value) == ("DURATION", value)
+
+
+def test_the_future_stays_a_reference(times):
+    found = times("Nobody knows what the future holds.")
+    assert found["the future"].value == "FUTURE_REF"

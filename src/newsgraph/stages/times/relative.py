@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from typing import Optional
 
 from . import calendar as cal
-from .context import (REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
+from .context import (NARRATIVE_REACH, REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
                       duration_value, month_number, unit_code, weekday_number, year_number)
 from .lexicon import lexicon, number_value
 from .tense import FUTURE, PAST
@@ -41,7 +41,31 @@ def h_ago(m, ctx):
         return "DATE", str(ctx.anchor.year - int(n) * 10 * (1 if sign < 0 else -1))
     if unit == "C":
         return "DATE", str(ctx.anchor.year // 100 + sign * int(n))
-    return "DATE", cal.shift(ctx.anchor, unit, sign * int(n))
+    base = _story_point(ctx, m.start(), unit) if direction in _ANAPHORIC else None
+    if isinstance(base, str):  # a month the story is at: "two years later" counts from it
+        y, mo = cal.add_months(int(base[:4]), int(base[5:7]), sign * int(n) * (12 if unit == "Y" else 1))
+        return "DATE", str(y) if unit == "Y" else f"{y}-{mo:02d}"
+    return "DATE", cal.shift(base or ctx.anchor, unit, sign * int(n))
+
+
+_ANAPHORIC = {"later", "earlier", "after", "before"}  # "ago", "from now" count from the anchor
+
+
+def _story_point(ctx, start: int, unit: str):
+    """What "three days later" counts from: the last day the story named (a date), or the
+    last month it named when the unit is months or years (a "YYYY-MM" string), if within
+    about two paragraphs before ``start``; None: the publication date."""
+    day, end = ctx.refs.get("day"), ctx.refs.get("day_end", -1)
+    if day and 0 <= start - end <= NARRATIVE_REACH:
+        try:
+            return date.fromisoformat(day)
+        except ValueError:
+            pass
+    ref, at = ctx.refs.get("date"), ctx.refs.get("date_at", -1)
+    if unit in ("M", "Y") and ref and len(ref) >= 7 and ref[5:7].isdigit() \
+            and 0 <= start - at <= NARRATIVE_REACH:
+        return ref[:7]
+    return None
 
 
 def h_yearago(m, ctx):
@@ -77,6 +101,10 @@ def h_relunit(m, ctx):
         if len(ref) >= 7 and ref[5:7].isdigit():
             y, mo = cal.add_months(int(ref[:4]), int(ref[5:7]), n)
             return "DATE", f"{y}-{mo:02d}"
+    if rel in _NARRATIVE and code == "W":
+        day = _story_point(ctx, m.start(), code)
+        if isinstance(day, date):  # "the following week" after "on March 3, 2019"
+            return "DATE", cal.shift(day, "W", n)
     if unit == "weekend":
         if n == 0 and ctx.tense(m.start(), m.end()) == PAST:
             n = -1
@@ -290,9 +318,7 @@ def h_duration(m, ctx):
 
 
 def h_bareunits(m, ctx):
-    text = m.group().lower()
-    if re.match(r"the\s+(next|coming)", text):
-        return "DATE", "FUTURE_REF"
+    """"for years", "in the coming years": a stretch of unstated length, ahead or not."""
     return "DURATION", duration_value(None, m["unit"])
 
 
@@ -368,6 +394,9 @@ def h_past(m, ctx):
 def h_future(m, ctx):
     if m.group().lower() == "future" and ctx.token_tag(m.start()) not in ("NN", ""):
         return None  # "future growth": an adjective, not the time
+    units = re.search(r"\b(days|weeks|months|years)\b", m.group().lower())
+    if units:  # "the coming years", "the weeks ahead": a stretch of unstated length
+        return "DURATION", duration_value(None, units.group(1))
     return "DATE", "FUTURE_REF"
 
 
