@@ -131,3 +131,46 @@ def test_a_stretch_ahead_is_a_vague_duration(times, text, span, value):
 def test_the_future_stays_a_reference(times):
     found = times("Nobody knows what the future holds.")
     assert found["the future"].value == "FUTURE_REF"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The minister flew home on Tuesday of last week.", "Tuesday of last week", "2024-11-12"),
+    ("The vote is set for Friday of next week.", "Friday of next week", "2024-11-29"),
+    ("The dam burst on March 3, 2019. On Friday of the following week, the mayor resigned.",
+     "Friday of the following week", "2019-03-08"),
+    ("The hearing resumes Monday the 25th.", "Monday the 25th", "2024-11-25"),
+    ("The ship sails Wednesday the twenty-seventh.", "Wednesday the twenty-seventh",
+     "2024-11-27"),
+    ("He was last seen on previous Wednesday.", "previous Wednesday", "2024-11-13"),
+])
+def test_weekdays_placed_by_their_week_or_their_day_of_month(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
+
+
+@pytest.mark.parametrize("text", [
+    "On Sunday 12 people died in the floods.",
+    "On Monday the second round of talks begins.",
+    "On Monday, the 25th Infantry left the base.",
+])
+def test_a_number_after_a_weekday_that_is_no_day_of_the_month(times, text):
+    found = times(text)
+    assert [t.value for t in found.values()] == ["2024-11-17" if "Sunday" in text
+                                                 else "2024-11-18"], list(found)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("see you nov 26 at the gym", "nov 26", "2024-11-26"),
+    ("what was the april 2017 bonus", "april 2017", "2017-04"),
+])
+def test_lower_case_months_with_a_day_or_year(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
+
+
+@pytest.mark.parametrize("text", ["it may 5 times over", "we march 3 miles to the gate",
+                                  "in june people swim"])
+def test_lower_case_may_march_and_bare_months_are_words(times, text):
+    assert not times(text)

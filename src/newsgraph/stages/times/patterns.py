@@ -89,10 +89,16 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)?"
                    rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}|{p['SPOKEN']}))?\b"),
         ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
-                    rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
+                    rf"|this|last|next|previous|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
                     rf"(?:\s+(?P<part>{p['PART']})(?P<ppl>s)?)?\b"),
         ("weekday", rf"\b(?P<rel>this\s+past|this\s+coming|this|last|next)\s+(?P<wd>{p['WDA']})"
                     r"(?!\w|'|\.\w)(?P<pl>)(?P<part>)(?P<ppl>)"),
+        ("wdweek", rf"\b(?P<wd>{p['WD']})\s+of\s+(?P<wrel>last|next|this|the\s+following"
+                   r"|the\s+previous|that|the\s+same)\s+week\b"),
+        ("wddom", rf"\b(?P<wd>{p['WD']}),?\s+(?:the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+                  r"|(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+                  r"|(?:the\s+)?(?P<dom3>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth"
+                  r"|seventh|eighth|ninth)|twentieth|thirtieth))\b(?![\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
         ("weekof", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
                    rf"\s+week\s+of\s+(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
@@ -158,7 +164,7 @@ RULE_TRIGGERS = {
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
-    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",),
+    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",), "wdweek": ("WD",), "wddom": ("WD",),
 }
 
 

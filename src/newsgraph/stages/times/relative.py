@@ -10,7 +10,8 @@ from typing import Optional
 
 from . import calendar as cal
 from .context import (NARRATIVE_REACH, REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
-                      duration_value, month_number, unit_code, weekday_number, year_number)
+                      dom_number, duration_value, month_number, unit_code, weekday_number,
+                      year_number)
 from .lexicon import lexicon, number_value
 from .tense import FUTURE, PAST
 
@@ -170,10 +171,10 @@ def h_weekday(m, ctx):
     if rel in ("every", "each") or m["pl"] or m["ppl"]:
         return "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
     tense = ctx.tense(m.start(), m.end())
-    shift = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
-             "the following": 1}.get(rel, 0)
+    shift = {"last": -1, "this past": -1, "the previous": -1, "previous": -1, "next": 1,
+             "this coming": 1, "the following": 1}.get(rel, 0)
     named = _named_day(m, ctx, wd)
-    ref = _story_day(ctx) if rel in ("the previous", "the following") else None
+    ref = _story_day(ctx) if rel in ("the previous", "previous", "the following") else None
     anchor = ref or ctx.anchor
     if named and not rel:
         value = named  # "on Dec. 18, a Wednesday": the date the sentence just gave
@@ -190,6 +191,45 @@ def h_weekday(m, ctx):
     if part and part in lexicon()["weekday_part_suffixes"]:
         return "TIME", f"{value}T{part}"
     return "DATE", value  # "Friday night": TimeBank mostly gives the day
+
+
+_WEEK_SHIFT = {"last": -1, "next": 1, "this": 0, "the following": 1, "the previous": -1,
+               "that": 0, "the same": 0}
+
+
+def h_wdweek(m, ctx):
+    """"Tuesday of last week", "Friday of the following week": that weekday in that week
+    (a week of the story's when the words refer back to it)."""
+    wd = weekday_number(m["wd"])
+    rel = re.sub(r"\s+", " ", m["wrel"].lower())
+    back = rel in ("the following", "the previous", "that", "the same")
+    base = (_story_day(ctx) if back else None) or ctx.anchor  # no story day: the anchor's
+    if base is None:
+        return "DATE", f"XXXX-WXX-{wd}"
+    week = base + timedelta(weeks=_WEEK_SHIFT[rel])
+    return "DATE", cal.day(week + timedelta(days=wd - week.isoweekday()))
+
+
+def h_wddom(m, ctx):
+    """"Monday the 27th", "Wednesday the thirty-first": the date near the anchor whose day
+    of the month falls on that weekday; no such date within two months: no match."""
+    wd = weekday_number(m["wd"])
+    raw = m["dom"] or m["dom2"] or m["dom3"]
+    dom = dom_number(raw)
+    if not 1 <= dom <= 31 or ctx.anchor is None:
+        return None
+    cands = []
+    for k in range(-2, 3):
+        y, mo = cal.add_months(ctx.anchor.year, ctx.anchor.month, k)
+        try:
+            d = date(y, mo, dom)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd:
+            cands.append(d)
+    if not cands:
+        return None
+    return "DATE", cal.day(min(cands, key=lambda d: abs((d - ctx.anchor).days)))
 
 
 def _generic_today(ctx, start: int, after: int) -> bool:
