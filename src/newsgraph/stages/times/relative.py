@@ -358,7 +358,9 @@ def h_duration(m, ctx):
 
 
 def h_bareunits(m, ctx):
-    """"for years", "in the coming years": a stretch of unstated length, ahead or not."""
+    text = m.group().lower()
+    if re.match(r"the\s+(next|coming)", text):
+        return "DATE", "FUTURE_REF"
     return "DURATION", duration_value(None, m["unit"])
 
 
@@ -434,9 +436,6 @@ def h_past(m, ctx):
 def h_future(m, ctx):
     if m.group().lower() == "future" and ctx.token_tag(m.start()) not in ("NN", ""):
         return None  # "future growth": an adjective, not the time
-    units = re.search(r"\b(days|weeks|months|years)\b", m.group().lower())
-    if units:  # "the coming years", "the weeks ahead": a stretch of unstated length
-        return "DURATION", duration_value(None, units.group(1))
     return "DATE", "FUTURE_REF"
 
 
