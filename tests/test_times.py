@@ -172,6 +172,7 @@ def test_durations(times, text, span, value):
     ("The plant is currently idle.", "currently", "PRESENT_REF"),
     ("The bank recently cut rates.", "recently", "PAST_REF"),
     ("He was formerly a judge.", "formerly", "PAST_REF"),
+    ("More arrests are expected in the coming days.", "the coming days", "FUTURE_REF"),
     ("Costs will fall in the near future.", "the near future", "FUTURE_REF"),
     ("Officials hope the reform could one day benefit the whole region.", "one day",
      "FUTURE_REF"),
