@@ -158,3 +158,8 @@ def test_lower_case_months_with_a_day_or_year(times, text, span, value):
                                   "in june people swim"])
 def test_lower_case_may_march_and_bare_months_are_words(times, text):
     assert not times(text)
+
+
+def test_an_ordinal_in_a_compound_after_a_weekday_is_no_day(times):
+    found = times("On Monday 3rd-quarter profit rose at the bank.")
+    assert "Monday" in found and found["Monday"].value == "2024-11-18", list(found)

@@ -98,7 +98,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("wddom", rf"\b(?P<wd>{p['WD']}),?\s+(?:the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
                   r"|(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
                   r"|(?:the\s+)?(?P<dom3>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth"
-                  r"|seventh|eighth|ninth)|twentieth|thirtieth))\b(?![\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
+                  r"|seventh|eighth|ninth)|twentieth|thirtieth))\b(?![-/]|[\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
         ("weekof", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
                    rf"\s+week\s+of\s+(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
