@@ -163,3 +163,18 @@ def test_lower_case_may_march_and_bare_months_are_words(times, text):
 def test_an_ordinal_in_a_compound_after_a_weekday_is_no_day(times):
     found = times("On Monday 3rd-quarter profit rose at the bank.")
     assert "Monday" in found and found["Monday"].value == "2024-11-18", list(found)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The drive took 2.5 hrs in the snow.", "2.5 hrs", "PT2H30M"),
+    ("Crews took a 1hr break at dawn.", "1hr", "PT1H"),
+    ("Kickoff is in 30 mins.", "30 mins", "PT30M"),
+])
+def test_short_hour_and_minute_units(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert (found[span].type, found[span].value) == ("DURATION", value)
+
+
+def test_min_as_a_name_is_no_unit(times):
+    assert not times("Min Aung Hlaing addressed the council.")

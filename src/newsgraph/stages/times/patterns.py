@@ -31,7 +31,7 @@ def pieces() -> dict[str, str]:
         "NUM": number_pattern(),
         "FUZZY": alternation(lex["fuzzy_numbers"]),
         "UNIT": r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?"
-                r"|decades?|century|centuries|millennium|millennia)",
+                r"|decades?|century|centuries|millennium|millennia|hrs?|mins?)",
         "PART": r"(?:morning|afternoon|evening|night)",
         "ORD": ordinals,
         "SEASON": alternation(lex["seasons"]),
@@ -111,7 +111,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|coming"
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight"
-                     r"|consecutive|long|trading|business|calendar|fiscal))?[\s-]+"
+                     r"|consecutive|long|trading|business|calendar|fiscal))?(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?)\b))"
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
                      r"(?!\s*-\s*old|\s+old\b|-\d|-to-)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
@@ -168,7 +168,7 @@ RULE_TRIGGERS = {
 }
 
 
-_UNIT_WORDS = ("second seconds minute minutes hour hours hourly day days week weeks weekend "
+_UNIT_WORDS = ("hr hrs min mins second seconds minute minutes hour hours hourly day days week weeks weekend "
                "weekends fortnight fortnights month months quarter quarters year years decade "
                "decades century centuries millennium millennia half period periods yearend")
 
