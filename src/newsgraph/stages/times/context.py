@@ -127,7 +127,9 @@ def weekday_number(name: str) -> int:
 
 def dom_number(s: str) -> int:
     m = re.match(r"\d+", s)
-    return int(m.group()) if m else lexicon()["ordinals"].get(re.sub(r"[\s-]+", "-", s.lower()), 0)
+    if m:
+        return int(m.group())
+    return lexicon()["ordinals"].get(re.sub(r"[\s-]+", "-", s.lower()), 0)  # "twenty second"
 
 
 def unit_code(unit: str) -> str:

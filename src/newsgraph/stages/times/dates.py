@@ -88,7 +88,8 @@ def h_date(m, ctx):
 
 
 def h_month(m, ctx):
-    if not _month_ok(m, ctx, bool(m["year"] or m["rel"] or m["yrel"]), lower_ok=bool(m["year"])):
+    if not _month_ok(m, ctx, bool(m["year"] or m["rel"] or m["yrel"]),
+                     lower_ok=bool(m["year"])):
         return None
     month = month_number(m["mon"])
     if not (m["year"] or m["rel"] or m["yrel"]) and re.search(

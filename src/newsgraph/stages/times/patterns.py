@@ -95,10 +95,12 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                     r"(?!\w|'|\.\w)(?P<pl>)(?P<part>)(?P<ppl>)"),
         ("wdweek", rf"\b(?P<wd>{p['WD']})\s+of\s+(?P<wrel>last|next|this|the\s+following"
                    r"|the\s+previous|that|the\s+same)\s+week\b"),
-        ("wddom", rf"\b(?P<wd>{p['WD']}),?\s+(?:the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+        ("wddom", rf"\b(?P<wd>{p['WD']}),?\s+"
+                  r"(?:the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
                   r"|(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
-                  r"|(?:the\s+)?(?P<dom3>(?:twenty|thirty)[\s-](?:first|second|third|fourth|fifth|sixth"
-                  r"|seventh|eighth|ninth)|twentieth|thirtieth))\b(?![-/]|[\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
+                  r"|(?:the\s+)?(?P<dom3>(?:twenty|thirty)[\s-](?:first|second|third|fourth"
+                  r"|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth))"
+                  r"\b(?![-/]|[\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
         ("weekof", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
                    rf"\s+week\s+of\s+(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
@@ -111,15 +113,17 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|coming"
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight"
-                     r"|consecutive|long|trading|business|calendar|fiscal))?(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?)\b))"
+                     r"|consecutive|long|trading|business|calendar|fiscal))?"
+                     r"(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?)\b))"  # "1hr": glued short units
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
                      r"(?!\s*-\s*old|\s+old\b|-\d|-to-)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
         ("unitlong", r"\b(?<!-)(?P<unit>hours?|days?|weeks?|months?|years?|decades?)-long\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
                       r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),
-        ("set", rf"\b(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{p['NUM']})\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
-                rf"|night|evening|afternoon|weekend|{p['MON']}|{p['SEASON']})\b"),
+        ("set", rf"\b(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{p['NUM']})\s+)?"
+                rf"(?P<what>{p['WD']}|{p['UNIT']}|morning|night|evening|afternoon|weekend"
+                rf"|{p['MON']}|{p['SEASON']})\b"),
         ("setword", r"\b" + alternation(lex["sets"]) + r"\b"),
         ("present", r"\b" + alternation(lex["present_ref"]) + r"\b"),
         ("past", r"\b" + alternation(lex["past_ref"]) + r"\b"),
@@ -164,13 +168,15 @@ RULE_TRIGGERS = {
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
-    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",), "wdweek": ("WD",), "wddom": ("WD",),
+    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",),
+    "wdweek": ("WD",), "wddom": ("WD",),
 }
 
 
-_UNIT_WORDS = ("hr hrs min mins second seconds minute minutes hour hours hourly day days week weeks weekend "
-               "weekends fortnight fortnights month months quarter quarters year years decade "
-               "decades century centuries millennium millennia half period periods yearend")
+_UNIT_WORDS = ("hr hrs min mins second seconds minute minutes hour hours hourly day days week "
+               "weeks weekend weekends fortnight fortnights month months quarter quarters year "
+               "years decade decades century centuries millennium millennia half period periods "
+               "yearend")
 
 
 @lru_cache(maxsize=1)

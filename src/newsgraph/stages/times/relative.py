@@ -9,9 +9,9 @@ from datetime import date, timedelta
 from typing import Optional
 
 from . import calendar as cal
-from .context import (NARRATIVE_REACH, REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
-                      dom_number, duration_value, month_number, unit_code, weekday_number,
-                      year_number)
+from .context import (NARRATIVE_REACH, REL_SHIFT, SMALLER, UNIT_CODE, capitalised,
+                      context_quarter, dom_number, duration_value, month_number, unit_code,
+                      weekday_number, year_number)
 from .lexicon import lexicon, number_value
 from .tense import FUTURE, PAST
 
@@ -43,8 +43,9 @@ def h_ago(m, ctx):
     if unit == "C":
         return "DATE", str(ctx.anchor.year // 100 + sign * int(n))
     base = _story_point(ctx, m.start(), unit) if direction in _ANAPHORIC else None
-    if isinstance(base, str):  # a month the story is at: "two years later" counts from it
-        y, mo = cal.add_months(int(base[:4]), int(base[5:7]), sign * int(n) * (12 if unit == "Y" else 1))
+    if isinstance(base, str):  # a month the story is at: "two years earlier" counts from it
+        months = sign * int(n) * (12 if unit == "Y" else 1)
+        y, mo = cal.add_months(int(base[:4]), int(base[5:7]), months)
         return "DATE", str(y) if unit == "Y" else f"{y}-{mo:02d}"
     return "DATE", cal.shift(base or ctx.anchor, unit, sign * int(n))
 
@@ -53,7 +54,7 @@ _ANAPHORIC = {"later", "earlier", "after", "before"}  # "ago", "from now" count 
 
 
 def _story_point(ctx, start: int, unit: str):
-    """What "three days later" counts from: the last day the story named (a date), or the
+    """What "three days earlier" counts from: the last day the story named (a date), or the
     last month it named when the unit is months or years (a "YYYY-MM" string), if within
     about two paragraphs before ``start``; None: the publication date."""
     day, end = ctx.refs.get("day"), ctx.refs.get("day_end", -1)
