@@ -121,12 +121,15 @@ def month_number(name: str) -> int:
 
 
 def weekday_number(name: str) -> int:
-    return lexicon()["weekdays"][name.lower()]
+    low = name.lower()
+    return lexicon()["weekdays"].get(low) or lexicon()["weekday_abbreviations"][low]
 
 
 def dom_number(s: str) -> int:
     m = re.match(r"\d+", s)
-    return int(m.group()) if m else lexicon()["ordinals"].get(s.lower(), 0)
+    if m:
+        return int(m.group())
+    return lexicon()["ordinals"].get(re.sub(r"[\s-]+", "-", s.lower()), 0)  # "twenty second"
 
 
 def unit_code(unit: str) -> str:

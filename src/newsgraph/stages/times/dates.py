@@ -27,10 +27,13 @@ _MONTH_PREP = re.compile(r"\b(?:in|since|by|until|till|from|of|during|through|la
                          r"|early|late|mid|before|after|since)\s*-?$", re.I)
 
 
-def _month_ok(m: re.Match, ctx: Context, has_number: bool) -> bool:
-    """Reject lower-case month words and "May"/"March" used as verbs."""
+def _month_ok(m: re.Match, ctx: Context, has_number: bool, lower_ok: bool = False) -> bool:
+    """Reject lower-case month words and "May"/"March" used as verbs. A lower-case month
+    with a day or a year ("see you nov 26", "april 2017": messages) is ``lower_ok``, but
+    "may" and "march", verbs as often as months, never are."""
     mon = m.group("mon")
-    if not capitalised(mon):
+    if not capitalised(mon) and not (lower_ok and mon.islower()
+                                     and mon.rstrip(".") not in ("may", "march", "mar")):
         return False
     low = mon.lower().rstrip(".")
     if low in ("may", "march") and not has_number:
@@ -65,7 +68,7 @@ def h_slash(m, ctx):
 
 
 def h_date(m, ctx):
-    if not _month_ok(m, ctx, True):
+    if not _month_ok(m, ctx, True, lower_ok=True):
         return None
     month, dom = month_number(m["mon"]), dom_number(m["dom"])
     if not 1 <= dom <= 31:
@@ -85,7 +88,8 @@ def h_date(m, ctx):
 
 
 def h_month(m, ctx):
-    if not _month_ok(m, ctx, bool(m["year"] or m["rel"] or m["yrel"])):
+    if not _month_ok(m, ctx, bool(m["year"] or m["rel"] or m["yrel"]),
+                     lower_ok=bool(m["year"])):
         return None
     month = month_number(m["mon"])
     if not (m["year"] or m["rel"] or m["yrel"]) and re.search(

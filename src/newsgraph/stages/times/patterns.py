@@ -23,12 +23,15 @@ def pieces() -> dict[str, str]:
     return {
         "MON": alternation(lex["months"]) + r"(?:\.(?!\w))?",
         "WD": alternation(lex["weekdays"]),
-        "DOM": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:,]\d)|" + ordinals + ")",
+        # "the twenty-second" is spoken "twenty second" as well (broadcast transcripts)
+        "DOM": r"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d/]|[:,]\d)|"
+               + ordinals.replace(r"\-", r"[\s-]") + ")",
+        "WDA": alternation(lex["weekday_abbreviations"]),
         "YEAR": year,
         "NUM": number_pattern(),
         "FUZZY": alternation(lex["fuzzy_numbers"]),
         "UNIT": r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?"
-                r"|decades?|century|centuries|millennium|millennia)",
+                r"|decades?|century|centuries|millennium|millennia|hrs?|mins?)",
         "PART": r"(?:morning|afternoon|evening|night)",
         "ORD": ordinals,
         "SEASON": alternation(lex["seasons"]),
@@ -86,8 +89,20 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("season", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next|the)\s+)?"
                    rf"(?P<season>{p['SEASON']})(?:(?:\s+of)?\s+(?P<year>{p['YEAR']}|{p['SPOKEN']}))?\b"),
         ("weekday", rf"\b(?:(?P<rel>this\s+past|this\s+coming|the\s+previous|the\s+following"
-                    rf"|this|last|next|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
+                    rf"|this|last|next|previous|every|each)\s+)?(?P<wd>{p['WD']})(?P<pl>s)?"
                     rf"(?:\s+(?P<part>{p['PART']})(?P<ppl>s)?)?\b"),
+        ("weekday", rf"\b(?P<rel>this\s+past|this\s+coming|this|last|next)\s+(?P<wd>{p['WDA']})"
+                    r"(?!\w|'|\.\w)(?P<pl>)(?P<part>)(?P<ppl>)"),
+        ("wdweek", rf"\b(?P<wd>{p['WD']})\s+of\s+(?P<wrel>last|next|this|the\s+following"
+                   r"|the\s+previous|that|the\s+same)\s+week\b"),
+        ("wddom", rf"\b(?P<wd>{p['WD']}),?\s+"
+                  r"(?:the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+                  r"|(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
+                  r"|(?:the\s+)?(?P<dom3>(?:twenty|thirty)[\s-](?:first|second|third|fourth"
+                  r"|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth))"
+                  r"\b(?![-/]|[\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
+        ("weekof", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
+                   rf"\s+week\s+of\s+(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                    rf"|yesterday|today|tomorrow|tonight|tmrw?|tdy)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
@@ -98,15 +113,17 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|coming"
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight"
-                     r"|consecutive|long|trading|business|calendar|fiscal))?[\s-]+"
+                     r"|consecutive|long|trading|business|calendar|fiscal))?"
+                     r"(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?)\b))"  # "1hr": glued short units
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
                      r"(?!\s*-\s*old|\s+old\b|-\d|-to-)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
         ("unitlong", r"\b(?<!-)(?P<unit>hours?|days?|weeks?|months?|years?|decades?)-long\b"),
         ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bin\s)|(?<=\bwithin\s))(?:the\s+(?:past|last|next|coming)\s+)?"
                       r"(?P<unit>years|months|weeks|days|decades|centuries)\b(?!\s+(?:of|ago|earlier))"),
-        ("set", rf"\b(?P<q>every|each|per)\s+(?:other\s+)?(?:(?P<n>{p['NUM']})\s+)?(?P<what>{p['WD']}|{p['UNIT']}|morning"
-                rf"|night|evening|afternoon|weekend|{p['MON']})\b"),
+        ("set", rf"\b(?P<q>every|each|per)\s+(?P<other>other\s+)?(?:(?P<n>{p['NUM']})\s+)?"
+                rf"(?P<what>{p['WD']}|{p['UNIT']}|morning|night|evening|afternoon|weekend"
+                rf"|{p['MON']}|{p['SEASON']})\b"),
         ("setword", r"\b" + alternation(lex["sets"]) + r"\b"),
         ("present", r"\b" + alternation(lex["present_ref"]) + r"\b"),
         ("past", r"\b" + alternation(lex["past_ref"]) + r"\b"),
@@ -151,13 +168,15 @@ RULE_TRIGGERS = {
     "present": ("WORD", "UNIT"), "past": ("WORD", "UNIT"),
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
-    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",),
+    "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",),
+    "wdweek": ("WD",), "wddom": ("WD",),
 }
 
 
-_UNIT_WORDS = ("second seconds minute minutes hour hours hourly day days week weeks weekend "
-               "weekends fortnight fortnights month months quarter quarters year years decade "
-               "decades century centuries millennium millennia half period periods yearend")
+_UNIT_WORDS = ("hr hrs min mins second seconds minute minutes hour hours hourly day days week "
+               "weeks weekend weekends fortnight fortnights month months quarter quarters year "
+               "years decade decades century centuries millennium millennia half period periods "
+               "yearend")
 
 
 @lru_cache(maxsize=1)
@@ -182,7 +201,7 @@ def trigger_words() -> dict[str, str]:
         table[w] = "UNIT"
     for w in ("am", "pm", "m", "noon", "midnight", "midday"):
         table[w] = "CLOCK"
-    for w in lex["weekdays"]:
+    for w in list(lex["weekdays"]) + list(lex["weekday_abbreviations"]):
         table[w] = "WD"
     for w in lex["months"]:
         table[w] = "MON"

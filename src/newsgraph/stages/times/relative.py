@@ -9,8 +9,9 @@ from datetime import date, timedelta
 from typing import Optional
 
 from . import calendar as cal
-from .context import (REL_SHIFT, SMALLER, UNIT_CODE, capitalised, context_quarter,
-                      duration_value, month_number, unit_code, weekday_number, year_number)
+from .context import (NARRATIVE_REACH, REL_SHIFT, SMALLER, UNIT_CODE, capitalised,
+                      context_quarter, dom_number, duration_value, month_number, unit_code,
+                      weekday_number, year_number)
 from .lexicon import lexicon, number_value
 from .tense import FUTURE, PAST
 
@@ -41,7 +42,32 @@ def h_ago(m, ctx):
         return "DATE", str(ctx.anchor.year - int(n) * 10 * (1 if sign < 0 else -1))
     if unit == "C":
         return "DATE", str(ctx.anchor.year // 100 + sign * int(n))
-    return "DATE", cal.shift(ctx.anchor, unit, sign * int(n))
+    base = _story_point(ctx, m.start(), unit) if direction in _ANAPHORIC else None
+    if isinstance(base, str):  # a month the story is at: "two years earlier" counts from it
+        months = sign * int(n) * (12 if unit == "Y" else 1)
+        y, mo = cal.add_months(int(base[:4]), int(base[5:7]), months)
+        return "DATE", str(y) if unit == "Y" else f"{y}-{mo:02d}"
+    return "DATE", cal.shift(base or ctx.anchor, unit, sign * int(n))
+
+
+_ANAPHORIC = {"later", "earlier", "after", "before"}  # "ago", "from now" count from the anchor
+
+
+def _story_point(ctx, start: int, unit: str):
+    """What "three days earlier" counts from: the last day the story named (a date), or the
+    last month it named when the unit is months or years (a "YYYY-MM" string), if within
+    about two paragraphs before ``start``; None: the publication date."""
+    day, end = ctx.refs.get("day"), ctx.refs.get("day_end", -1)
+    if day and 0 <= start - end <= NARRATIVE_REACH:
+        try:
+            return date.fromisoformat(day)
+        except ValueError:
+            pass
+    ref, at = ctx.refs.get("date"), ctx.refs.get("date_at", -1)
+    if unit in ("M", "Y") and ref and len(ref) >= 7 and ref[5:7].isdigit() \
+            and 0 <= start - at <= NARRATIVE_REACH:
+        return ref[:7]
+    return None
 
 
 def h_yearago(m, ctx):
@@ -77,6 +103,10 @@ def h_relunit(m, ctx):
         if len(ref) >= 7 and ref[5:7].isdigit():
             y, mo = cal.add_months(int(ref[:4]), int(ref[5:7]), n)
             return "DATE", f"{y}-{mo:02d}"
+    if rel in _NARRATIVE and code == "W":
+        day = _story_point(ctx, m.start(), code)
+        if isinstance(day, date):  # "the following week" after "on March 3, 2019"
+            return "DATE", cal.shift(day, "W", n)
     if unit == "weekend":
         if n == 0 and ctx.tense(m.start(), m.end()) == PAST:
             n = -1
@@ -142,10 +172,10 @@ def h_weekday(m, ctx):
     if rel in ("every", "each") or m["pl"] or m["ppl"]:
         return "SET", f"XXXX-WXX-{wd}" + (f"T{part}" if part else "")
     tense = ctx.tense(m.start(), m.end())
-    shift = {"last": -1, "this past": -1, "the previous": -1, "next": 1, "this coming": 1,
-             "the following": 1}.get(rel, 0)
+    shift = {"last": -1, "this past": -1, "the previous": -1, "previous": -1, "next": 1,
+             "this coming": 1, "the following": 1}.get(rel, 0)
     named = _named_day(m, ctx, wd)
-    ref = _story_day(ctx) if rel in ("the previous", "the following") else None
+    ref = _story_day(ctx) if rel in ("the previous", "previous", "the following") else None
     anchor = ref or ctx.anchor
     if named and not rel:
         value = named  # "on Dec. 18, a Wednesday": the date the sentence just gave
@@ -162,6 +192,45 @@ def h_weekday(m, ctx):
     if part and part in lexicon()["weekday_part_suffixes"]:
         return "TIME", f"{value}T{part}"
     return "DATE", value  # "Friday night": TimeBank mostly gives the day
+
+
+_WEEK_SHIFT = {"last": -1, "next": 1, "this": 0, "the following": 1, "the previous": -1,
+               "that": 0, "the same": 0}
+
+
+def h_wdweek(m, ctx):
+    """"Tuesday of last week", "Friday of the following week": that weekday in that week
+    (a week of the story's when the words refer back to it)."""
+    wd = weekday_number(m["wd"])
+    rel = re.sub(r"\s+", " ", m["wrel"].lower())
+    back = rel in ("the following", "the previous", "that", "the same")
+    base = (_story_day(ctx) if back else None) or ctx.anchor  # no story day: the anchor's
+    if base is None:
+        return "DATE", f"XXXX-WXX-{wd}"
+    week = base + timedelta(weeks=_WEEK_SHIFT[rel])
+    return "DATE", cal.day(week + timedelta(days=wd - week.isoweekday()))
+
+
+def h_wddom(m, ctx):
+    """"Monday the 27th", "Wednesday the thirty-first": the date near the anchor whose day
+    of the month falls on that weekday; no such date within two months: no match."""
+    wd = weekday_number(m["wd"])
+    raw = m["dom"] or m["dom2"] or m["dom3"]
+    dom = dom_number(raw)
+    if not 1 <= dom <= 31 or ctx.anchor is None:
+        return None
+    cands = []
+    for k in range(-2, 3):
+        y, mo = cal.add_months(ctx.anchor.year, ctx.anchor.month, k)
+        try:
+            d = date(y, mo, dom)
+        except ValueError:
+            continue
+        if d.isoweekday() == wd:
+            cands.append(d)
+    if not cands:
+        return None
+    return "DATE", cal.day(min(cands, key=lambda d: abs((d - ctx.anchor).days)))
 
 
 def _generic_today(ctx, start: int, after: int) -> bool:
@@ -310,24 +379,51 @@ def h_recentunits(m, ctx):
 def h_set(m, ctx):
     what = m["what"]
     low = what.lower().rstrip(".")
+    step = 2 if m["other"] else 1  # "every other week": one week in two
     if m["n"]:  # "every 72 minutes": a period of several units
         n = number_value(m["n"])
         if n is None or low.rstrip("s") not in lexicon()["units"]:
             return None
-        return "SET", duration_value(n, low)
+        return "SET", duration_value(n * step, low)
     if low in lexicon()["weekdays"]:
         return "SET", f"XXXX-WXX-{weekday_number(low)}"
     if low in lexicon()["months"]:
         return "SET", f"XXXX-{month_number(low):02d}"
+    if low in lexicon()["seasons"]:
+        return "SET", f"XXXX-{lexicon()['seasons'][low]}"  # "every summer"
     if low in ("morning", "night", "evening", "afternoon"):
-        return "SET", f"TXX{lexicon()['day_parts'][low]}"
+        return "SET", f"T{lexicon()['day_parts'][low]}"  # a time of day, any day: "TNI"
     if low == "weekend":
         return "SET", "XXXX-WXX-WE"
-    return "SET", duration_value(1, low)
+    return "SET", duration_value(step, low)
+
+
+_COUNTED = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|few|several|many"
+                      r"|past|last|next|recent|coming|these|those|both|consecutive|straight)\s+$",
+                      re.I)
 
 
 def h_setword(m, ctx):
-    return "SET", lexicon()["sets"][m.group().lower()]
+    word = m.group().lower()
+    if word == "everyday":
+        tok = ctx.token(m.start())
+        after = re.match(r"\s+[a-z]+", ctx.text[m.end():m.end() + 20])
+        if (tok.dep_ == "amod" or tok.tag_ == "JJ" and after) if tok is not None else after:
+            return None  # "everyday life": the adjective, not "every day"
+    if word == "weekends" and _COUNTED.search(ctx.text[max(0, m.start() - 14):m.start()]):
+        return None  # "the past two weekends": some weekends, not every one
+    return "SET", lexicon()["sets"][word]
+
+
+def h_weekof(m, ctx):
+    """"the first week of 2019", "the last week of 2016": an ISO week of that year."""
+    year = int(m["year"])
+    ordinal = m["ord"].lower()
+    if ordinal in ("last", "final"):
+        return "DATE", cal.week(date(year, 12, 28))  # Dec. 28 is always in the year's last week
+    n = lexicon()["ordinals"].get(ordinal) or int(ordinal[0])
+    return "DATE", f"{year}-W{n:02d}"
+
 
 
 def h_present(m, ctx):
