@@ -210,3 +210,16 @@ def test_a_feeling_is_a_state_of_mind_not_speech(analyze, text, word, mode):
     doc = analyze(text).doc
     cue = next(t.i for t in doc if t.text == word)
     assert cue_mode(doc, cue) == mode
+
+
+def test_a_trailing_quoted_as_saying_frame_credits_who_spoke(analyze):
+    """"<claim>, officials were quoted by AP as saying.": the officials spoke; the wire
+    only passed it on."""
+    text = ("The bridge will reopen next month, city engineers were quoted by the Valley "
+            "Ledger as saying.")
+    found = [a for a in analyze(text).attributions if a.cue and a.cue.text == "quoted"]
+    assert [(a.source.text, a.content.text) for a in found] == [
+        ("city engineers", "The bridge will reopen next month")]
+    quote = '"We could not hold the line," coach Dana Pirelli was quoted as saying.'
+    found = [a for a in analyze(quote).attributions if a.kind == "direct"]
+    assert [a.speaker_name for a in found] == ["Dana Pirelli"]

@@ -27,8 +27,8 @@ from .relay import closes_sentence, split_relays
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
-from .syntax import (content_parts, content_spans, key, parenthetical, same_paragraph, source_span,
-                     sourceless, subject_kind, token_at, trailing_readings, trim)
+from .syntax import (content_parts, content_spans, key, parenthetical, quoted_as_saying,
+                     same_paragraph, source_span, sourceless, subject_kind, token_at, trailing_readings, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
@@ -155,9 +155,12 @@ def _trailing_frame(tok, rel: str, a: int, b: int) -> bool:
     The cue model, trained on politics where this frame mostly follows direct quotes,
     scores it low when the clause is long or oddly parsed; in police, court and sports
     news it is the usual way to credit an indirect claim."""
-    if rel != "ccomp" or tok.dep_ != "ROOT" or tok.lemma_.lower() not in reporting_verbs():
+    quoted_as = quoted_as_saying(tok)  # "<clause>, officials were quoted by AP as saying."
+    if rel != "ccomp" or tok.dep_ != "ROOT" or not (
+            quoted_as or tok.lemma_.lower() in reporting_verbs()):
         return False
-    subj = [c for c in tok.children if c.dep_ == "nsubj" and c.i >= b]
+    subj = [c for c in tok.children if c.dep_ in (("nsubj", "nsubjpass") if quoted_as
+                                                   else ("nsubj",)) and c.i >= b]
     if len(subj) != 1:
         return False
     doc = tok.doc
@@ -166,10 +169,12 @@ def _trailing_frame(tok, rel: str, a: int, b: int) -> bool:
         return False
     if any(not (t.is_punct or t.is_space) for t in doc[tok.sent.start:a]):
         return False  # "In 2009, police said ...": not a trailing frame
-    return all(c.i < frame or c.dep_ in FRAME_DEPS for c in tok.children)
+    deps = FRAME_DEPS | PASSIVE_FRAME_DEPS if quoted_as else FRAME_DEPS
+    return all(c.i < frame or c.dep_ in deps for c in tok.children)
 
 
 FRAME_DEPS = frozenset(("nsubj", "prep", "npadvmod", "advmod", "punct", "dobj", "dative"))
+PASSIVE_FRAME_DEPS = frozenset(("nsubjpass", "auxpass", "aux", "agent"))
 
 
 def _may_be_cue(tok) -> bool:

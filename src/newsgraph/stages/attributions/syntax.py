@@ -388,7 +388,26 @@ def sourceless(token) -> bool:
             and token.tag_ != "VBG":  # "is looking to" is an intent, not an appearance
         return True
     kids = [c.dep_ for c in token.children]
-    return token.tag_ == "VBN" and "auxpass" in kids and "agent" not in kids
+    return token.tag_ == "VBN" and "auxpass" in kids and "agent" not in kids \
+        and not quoted_as_saying(token)
+
+
+def quoted_as_saying(token) -> bool:
+    """"<words>, X was quoted (by AP) as saying.": the wire's passive frame after the words
+    it credits, whose subject is who spoke; the agent only passed them on.  PolNeAR train
+    credits the subject ("..., Braynard is quoted as saying").  With the words after it
+    ("X was quoted by AP as saying Y") the frame is a relay (:mod:`.relay`): not this."""
+    if token.lemma_.lower() not in ("quote", "cite") or token.tag_ != "VBN":
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "as" and c.i > token.i
+               and any(g.lemma_.lower() in reporting_verbs() and g.right_edge.i == g.i
+                       for g in c.children)
+               for c in token.children)
+
+
+def _passive_subject(token) -> Optional[tuple[int, int]]:
+    subj = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+    return None if subj is None else (subj.left_edge.i, subj.right_edge.i + 1)
 
 
 def source_span(token) -> Optional[tuple[int, int]]:
@@ -405,6 +424,8 @@ def source_span(token) -> Optional[tuple[int, int]]:
                     if obj.dep_ == "pobj":
                         return obj.left_edge.i, obj.right_edge.i + 1
         return None
+    if quoted_as_saying(token) and _passive_subject(token) is not None:
+        return _passive_subject(token)
     for child in token.children:
         if child.dep_ == "agent":
             for obj in child.children:
