@@ -633,8 +633,11 @@ def test_judge_sees_whether_participants_can_act(analyze):
     assert f.get("actor_agent=thing")
     f = _judge_features(analyze, "The gunman shot a teenager outside the store.", "shot")
     assert f.get("actor_agent=agent") and f.get("obj_agent=agent")
-    f = _judge_features(analyze, "The boy accidentally shot himself in the leg.", "shot")
-    assert f.get("obj_self") and f.get("adv=accidentally")
+    # (an accident or "shot himself" is no candidate at all since events 1.7)
+    f = _judge_features(analyze, "The farmer killed himself in the barn.", "killed")
+    assert f.get("obj_self")
+    f = _judge_features(analyze, "Troops deliberately shelled the village.", "shelled")
+    assert f.get("adv=deliberately")
     assert agent_kind(None) == "none"
 
 

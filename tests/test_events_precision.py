@@ -152,3 +152,40 @@ def _modality(analyze, text, trigger):
 ])
 def test_an_act_information_may_bring_about_is_only_possible(analyze, text, modality):
     assert _modality(analyze, text, "arrest") == modality
+
+
+@pytest.mark.parametrize("text,kept", [
+    # an accident: no attack by anyone (our labelled sentences code none)
+    ("The girl accidentally shot her cousin while playing with a pistol.", False),
+    ("A farmhand died in an accidental shooting near Dunmore on Sunday.", False),
+    ("Deputies said the shooting appeared to be accidental.", False),
+    # an accident denied is an attack again
+    ("A gunman shot two guards at the depot, and the sheriff said it was no accident.", True),
+    # harm to oneself
+    ("A hunter shot himself in the foot near the lake.", False),
+    ("The boy stabbed himself in the hand with a kitchen knife.", False),
+    # others harmed alongside the one who acted: the attack stays
+    ("The gunman shot his landlord and then himself.", True),
+    ("A bomber blew himself up at the bus station, killing nine people.", True),
+])
+def test_accidents_and_self_harm_are_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a crime named as the content of a charge, a count or a verdict
+    ("Lenz was charged with two counts of first-degree murder.", False),
+    ("The pair face charges of aggravated assault and burglary.", False),
+    ("The cook is on trial for murder in the county court.", False),
+    ("Doyle was arrested on suspicion of attempted murder.", False),
+    # the act itself, with whom it befell or how many
+    ("Doyle is accused of the murder of his business partner.", True),
+    ("Ines Varga was convicted of a double murder.", True),
+])
+def test_a_crime_named_in_a_charge_is_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
+
+
+def test_a_charge_naming_a_crime_is_still_an_accusation(analyze):
+    types = _types(analyze, "Lenz was charged with two counts of first-degree murder.")
+    assert ("ACCUSE", "charged") in types

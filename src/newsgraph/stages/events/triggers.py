@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional
 
-from . import args, syntax
+from . import args, judge as judge_model, syntax
 from .coding import code_actor, entity_for
 from .lexicon import Entry, load
 
@@ -437,6 +437,94 @@ def _routine_business(verb, ctx: "_Context", lex) -> bool:
     return not any(_public(ctx.analysis, p) for p in parties)
 
 
+# Words that make a shooting, a stabbing or a crash an accident: no attack by anyone.
+_ACCIDENT_WORDS = frozenset(("accident", "accidental", "accidentally", "unintentional",
+                             "unintentionally", "inadvertent", "inadvertently", "misfire",
+                             "misfired"))
+# Harm a person can do to themselves ("shot himself in the leg"): no attack.  Not "kill":
+# "then killed himself" after shooting another stays a second act (``test_event_repeats``).
+_SELF_HARM = frozenset(("shoot", "stab", "wound", "injure", "hurt", "cut"))
+_REFLEXIVE = frozenset(("himself", "herself", "themselves", "myself", "yourself", "oneself"))
+# Names of crimes as the law counts them, and the words that make one a legal category.
+_CRIME_NAMES = frozenset(("murder", "assault", "manslaughter", "homicide", "battery", "rape",
+                          "kidnapping", "robbery", "arson"))
+_CRIME_GRADES = frozenset(("degree", "capital", "aggravated", "aggravate", "attempted",
+                           "attempt", "felonious", "felony", "involuntary", "voluntary",
+                           "vehicular", "negligent"))
+_VICTIM_COUNTS = frozenset(("double", "triple", "quadruple", "mass"))
+_INCIDENT_PREPS = frozenset(("of", "in", "at", "on", "near"))
+_CHARGE_HEADS = frozenset(("charge", "accuse", "guilty", "convict", "trial", "indict",
+                           "suspicion", "acquit", "arrest", "try", "count", "face"))
+
+
+def _accident_in(sent) -> bool:
+    """The sentence calls what happened an accident ("accidentally shot", "an accidental
+    shooting", "appears to be accidental"), and does not deny it ("was no accident",
+    "not accidental")."""
+    for t in sent:
+        if t.lower_ not in _ACCIDENT_WORDS and t.lemma_.lower() not in _ACCIDENT_WORDS:
+            continue
+        around = list(t.children)
+        if t.dep_ in ("acomp", "attr") and t.head.i != t.i:
+            around += list(t.head.children)
+        if any(c.dep_ == "neg" or c.lower_ in ("no", "not", "never") for c in around):
+            continue
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "whether") for a in (t, t.head)
+               for c in a.children):
+            continue  # "have not determined whether the shooting was accidental"
+        return True
+    return False
+
+
+def _self_harm(verb) -> bool:
+    """"shot himself", "stabbed herself": the only one harmed is the one who acted."""
+    if verb.lemma_.lower() not in _SELF_HARM:
+        return False
+    objs = syntax.children(verb, "dobj", "obj")
+    objs += [c for o in objs for c in syntax.children(o, "conj")]
+    return bool(objs) and all(o.lower_ in _REFLEXIVE for o in objs)
+
+
+def _crime_named(noun) -> bool:
+    """A crime named as the law counts it, the content of a charge, a count or a verdict
+    ("charged with first-degree murder", "two counts of aggravated assault", "on trial for
+    murder"), not a report of the act itself ("the murder of his neighbour", "the girl's
+    shooting")."""
+    if noun.lemma_.lower() not in _CRIME_NAMES:
+        return False
+    if any(t.lemma_.lower() in _CRIME_GRADES or t.lower_ in _CRIME_GRADES
+           for c in noun.children if c.dep_ in ("amod", "compound", "nmod")
+           for t in c.subtree):
+        return True
+    if any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in _INCIDENT_PREPS) or (
+            c.dep_ in ("compound", "nmod") and (
+                c.pos_ == "PROPN" or judge_model.agent_kind(c) == "agent"))
+           for c in noun.children):
+        return False  # whose, where: "the murder of his neighbour", "the mother and sister murder"
+    if any(c.lower_ in _VICTIM_COUNTS for c in noun.children):
+        return False  # "a double murder": one act, two victims
+    cur = noun
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+        if judge_model.agent_kind(cur) == "agent":
+            return False  # "accused of mother and sister murder": a list of victims
+    prep = cur.head
+    if cur.dep_ != "pobj" or prep.lower_ not in ("with", "of", "for") or prep.head.i == prep.i:
+        return False
+    return prep.head.lemma_.lower() in _CHARGE_HEADS
+
+
+def _no_attack(tok, is_noun: bool, sent) -> bool:
+    """An ASSAULT reading that names no attack by anyone on anyone: an accident, harm to
+    oneself, or a crime named as the content of a charge (our labelled sentences code none
+    of these; "murder-suicide" and "suicide bombing" are not touched)."""
+    if is_noun and _crime_named(tok):
+        return True
+    if not is_noun and _self_harm(tok):
+        return True
+    return _accident_in(sent)
+
+
 def find(analysis, sent) -> list[Candidate]:
     """Trigger candidates in one sentence, in text order."""
     lex = load()
@@ -464,6 +552,8 @@ def find(analysis, sent) -> list[Candidate]:
         if etype == "REQUEST" and not is_noun and (_asks_a_question(tok) or _calls_no_one(tok)):
             continue
         if etype in _DEAL_TYPES and _routine_business(tok, ctx, lex):
+            continue
+        if etype == "ASSAULT" and _no_attack(tok, is_noun, sent):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
