@@ -189,3 +189,25 @@ def test_a_crime_named_in_a_charge_is_no_assault(analyze, text, kept):
 def test_a_charge_naming_a_crime_is_still_an_accusation(analyze):
     types = _types(analyze, "Lenz was charged with two counts of first-degree murder.")
     assert ("ACCUSE", "charged") in types
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a force of nature or an accident did the harm
+    ("A crash on the ring road killed a cyclist on Sunday.", False),
+    ("The tornado injured eleven people in Marlow County.", False),
+    # people did it
+    ("Raiders killed a cyclist on the ring road on Sunday.", True),
+])
+def test_harm_by_nature_or_accident_is_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a priced trade between firms is business
+    ("Corvan Ltd said it agreed to sell its boat unit to Pell Marine for $40 million.", False),
+    ("The two brewers agreed to merge in a deal worth $2 billion.", False),
+    # a state's agreement stays one
+    ("The government agreed to sell its stake in the airline for $1 billion.", True),
+])
+def test_an_agreement_to_a_priced_trade_is_business(analyze, text, kept):
+    assert any(e.type == "AGREE" for e in analyze(text).events) is kept

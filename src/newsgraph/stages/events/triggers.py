@@ -383,6 +383,9 @@ def _calls_no_one(verb) -> bool:
 
 
 _DEAL_TYPES = frozenset(("AGREE", "SUPPORT", "COOPERATE"))
+# Verbs of trade whose priced object makes an agreement to them business.
+_TRADE_VERBS = frozenset(("sell", "buy", "acquire", "purchase", "merge", "lease", "license",
+                          "licence", "invest"))
 # Sectors of parties whose deals are political acts (PLOVER's actors), not business.
 _PUBLIC_SECTORS = frozenset(("government", "military", "legislature", "rebels", "paramilitary",
                              "police", "judiciary", "party", "opposition", "intelligence",
@@ -425,6 +428,9 @@ def _routine_business(verb, ctx: "_Context", lex) -> bool:
                 elif c.lower_ == "with":
                     parties.append(p)
     deals = [d for d in deals if d.lemma_.lower() in lex.commercial_deals and _priced(d)]
+    if not ctx.is_noun:  # "agreed to sell its boat unit for $40 million": a priced trade
+        deals += [x for x in syntax.children(verb, "xcomp")
+                  if x.lemma_.lower() in _TRADE_VERBS and _priced(x)]
     if not deals:
         return False
     for d in deals:
@@ -514,6 +520,21 @@ def _crime_named(noun) -> bool:
     return prep.head.lemma_.lower() in _CHARGE_HEADS
 
 
+# Forces of nature and accidents: what they kill or injure no one attacked ("a crash killed
+# a driver", "the quake injured three people").
+_HARM_WITHOUT_ATTACKER = frozenset((
+    "storm", "heatwave", "heat", "frost", "snow", "rain", "wind", "hail", "flood", "flooding",
+    "drought", "earthquake", "quake", "tremor", "tornado", "hurricane", "typhoon", "cyclone",
+    "lightning", "avalanche", "landslide", "mudslide", "wildfire", "tsunami", "eruption",
+    "crash", "collision", "wreck", "accident", "pileup", "derailment"))
+
+
+def _harm_by_nature(tok, actor_tok) -> bool:
+    """The one said to have done the harm is a force of nature or an accident."""
+    return actor_tok is not None and (actor_tok.lemma_.lower() in _HARM_WITHOUT_ATTACKER
+                                      or actor_tok.lower_ in _HARM_WITHOUT_ATTACKER)
+
+
 def _no_attack(tok, is_noun: bool, sent) -> bool:
     """An ASSAULT reading that names no attack by anyone on anyone: an accident, harm to
     oneself, or a crime named as the content of a charge (our labelled sentences code none
@@ -562,6 +583,8 @@ def find(analysis, sent) -> list[Candidate]:
                 not is_noun and syntax.is_passive(tok)):
             continue  # (an agentless passive names no actor: "was charged with murder")
         cand.actor_tok = ctx.get("actor_tok")
+        if etype == "ASSAULT" and _harm_by_nature(tok, cand.actor_tok):
+            continue
         if via_obj and not is_noun:
             obj = ctx.get("obj_token")
             # Only an object that decided the reading is part of the trigger: in
