@@ -211,3 +211,18 @@ def test_harm_by_nature_or_accident_is_no_assault(analyze, text, kept):
 ])
 def test_an_agreement_to_a_priced_trade_is_business(analyze, text, kept):
     assert any(e.type == "AGREE" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a permission given by no one who can act
+    ("Residents were allowed to return home on Saturday.", False),
+    ("Lower prices have allowed shops to hire more staff.", False),
+    ("Cheaper loans have allowed firms to keep investing in new machines.", False),
+    ("The new rules permit farmers to sell raw milk at markets.", False),
+    # a body or a state gives it
+    ("Officials allowed reporters into the camp on Monday.", True),
+    ("Israel permitted fuel trucks to enter Gaza.", True),
+])
+def test_a_permission_needs_someone_who_gives_it(analyze, text, kept):
+    assert bool([e for e in analyze(text).events
+                 if e.type in ("CONCEDE", "RETREAT")]) is kept

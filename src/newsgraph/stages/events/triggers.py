@@ -535,6 +535,19 @@ def _harm_by_nature(tok, actor_tok) -> bool:
                                       or actor_tok.lower_ in _HARM_WITHOUT_ATTACKER)
 
 
+_PERMISSION_VERBS = frozenset(("allow", "permit", "let", "authorize", "authorise"))
+
+
+def _permitted_by_someone(actor_tok) -> bool:
+    """A permission is a concession only when someone who can act gives it: a person, group
+    or body ("the army allowed convoys in"), not a rule, a thing or a trend ("the law allows
+    farmers to ...", "lower rates have allowed companies to ..."), nor an agentless passive
+    ("residents were allowed to return", "no funding is allowed")."""
+    from .judge import agent_kind
+
+    return actor_tok is not None and agent_kind(actor_tok) == "agent"
+
+
 def _no_attack(tok, is_noun: bool, sent) -> bool:
     """An ASSAULT reading that names no attack by anyone on anyone: an accident, harm to
     oneself, or a crime named as the content of a charge (our labelled sentences code none
@@ -583,6 +596,9 @@ def find(analysis, sent) -> list[Candidate]:
                 not is_noun and syntax.is_passive(tok)):
             continue  # (an agentless passive names no actor: "was charged with murder")
         cand.actor_tok = ctx.get("actor_tok")
+        if not is_noun and tok.lemma_.lower() in _PERMISSION_VERBS \
+                and not _permitted_by_someone(cand.actor_tok):
+            continue
         if etype == "ASSAULT" and _harm_by_nature(tok, cand.actor_tok):
             continue
         if via_obj and not is_noun:
