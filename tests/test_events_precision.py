@@ -226,3 +226,16 @@ def test_an_agreement_to_a_priced_trade_is_business(analyze, text, kept):
 def test_a_permission_needs_someone_who_gives_it(analyze, text, kept):
     assert bool([e for e in analyze(text).events
                  if e.type in ("CONCEDE", "RETREAT")]) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # declining to say something is no rejection of anyone's demand
+    ("A spokesman for the ministry refused to comment on the report.", False),
+    ("Police declined to say whether the man was armed.", False),
+    ("Officials refused to discuss the case with reporters.", False),
+    # refusing to do what others want is
+    ("The rebels refused to disarm before the talks.", True),
+    ("Judge Ana Pell refused to delay the trial.", True),
+])
+def test_declining_to_comment_is_no_rejection(analyze, text, kept):
+    assert any(e.type == "REJECT" for e in analyze(text).events) is kept

@@ -548,6 +548,19 @@ def _permitted_by_someone(actor_tok) -> bool:
     return actor_tok is not None and agent_kind(actor_tok) == "agent"
 
 
+# What one declines to do when one declines to comment: say or tell something.
+_SAYING = frozenset(("comment", "say", "discuss", "elaborate", "speculate", "confirm",
+                     "answer", "disclose", "reveal", "identify", "name", "specify", "detail",
+                     "describe", "explain", "divulge"))
+
+
+def _declines_to_say(verb) -> bool:
+    """"declined to comment", "refused to say whether ...": no statement is no rejection of
+    anyone's demand or proposal (CAMEO's "decline comment" is a statement, which PLOVER
+    does not code)."""
+    return any(x.lemma_.lower() in _SAYING for x in syntax.children(verb, "xcomp"))
+
+
 def _no_attack(tok, is_noun: bool, sent) -> bool:
     """An ASSAULT reading that names no attack by anyone on anyone: an accident, harm to
     oneself, or a crime named as the content of a charge (our labelled sentences code none
@@ -588,6 +601,8 @@ def find(analysis, sent) -> list[Candidate]:
         if etype in _DEAL_TYPES and _routine_business(tok, ctx, lex):
             continue
         if etype == "ASSAULT" and _no_attack(tok, is_noun, sent):
+            continue
+        if etype == "REJECT" and not is_noun and _declines_to_say(tok):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
