@@ -239,3 +239,15 @@ def test_a_permission_needs_someone_who_gives_it(analyze, text, kept):
 ])
 def test_declining_to_comment_is_no_rejection(analyze, text, kept):
     assert any(e.type == "REJECT" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a player's shooting told as a share or a count of tries
+    ("Okoye averaged 14 points while shooting 48 percent from the field.", False),
+    ("The guard finished with 22 points, shooting 9 of 15 from three-point range.", False),
+    # people shot, counted
+    ("A gunman shot three people outside the bar.", True),
+    ("The gunman shot three of the guards before he fled.", True),
+])
+def test_shooting_statistics_are_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept

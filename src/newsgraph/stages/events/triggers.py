@@ -561,13 +561,35 @@ def _declines_to_say(verb) -> bool:
     return any(x.lemma_.lower() in _SAYING for x in syntax.children(verb, "xcomp"))
 
 
+_COURT_SPOTS = frozenset(("field", "floor", "arc", "stripe", "three-point", "3-point"))
+
+
+def _shooting_stats(verb) -> bool:
+    """"shooting 48 percent from the field", "shot 9 of 15 from three-point range": a player's
+    shooting told as a share or a count of tries, no one shot."""
+    if verb.lemma_.lower() != "shoot":
+        return False
+    for t in verb.subtree:
+        if t.i <= verb.i:
+            continue
+        if t.lower_ in ("percent", "%", "per") or t.ent_type_ == "PERCENT":
+            return True
+        if t.like_num and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+                p.like_num for p in c.children) for c in t.children):
+            return True
+        if t.dep_ == "pobj" and t.head.lower_ == "from" and (
+                t.lower_ in _COURT_SPOTS or any(c.lower_ in _COURT_SPOTS for c in t.children)):
+            return True
+    return False
+
+
 def _no_attack(tok, is_noun: bool, sent) -> bool:
     """An ASSAULT reading that names no attack by anyone on anyone: an accident, harm to
     oneself, or a crime named as the content of a charge (our labelled sentences code none
     of these; "murder-suicide" and "suicide bombing" are not touched)."""
     if is_noun and _crime_named(tok):
         return True
-    if not is_noun and _self_harm(tok):
+    if not is_noun and (_self_harm(tok) or _shooting_stats(tok)):
         return True
     return _accident_in(sent)
 
