@@ -152,3 +152,102 @@ def _modality(analyze, text, trigger):
 ])
 def test_an_act_information_may_bring_about_is_only_possible(analyze, text, modality):
     assert _modality(analyze, text, "arrest") == modality
+
+
+@pytest.mark.parametrize("text,kept", [
+    # an accident: no attack by anyone (our labelled sentences code none)
+    ("The girl accidentally shot her cousin while playing with a pistol.", False),
+    ("A farmhand died in an accidental shooting near Dunmore on Sunday.", False),
+    ("Deputies said the shooting appeared to be accidental.", False),
+    # an accident denied is an attack again
+    ("A gunman shot two guards at the depot, and the sheriff said it was no accident.", True),
+    # harm to oneself
+    ("A hunter shot himself in the foot near the lake.", False),
+    ("The boy stabbed himself in the hand with a kitchen knife.", False),
+    # others harmed alongside the one who acted: the attack stays
+    ("The gunman shot his landlord and then himself.", True),
+    ("A bomber blew himself up at the bus station, killing nine people.", True),
+])
+def test_accidents_and_self_harm_are_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a crime named as the content of a charge, a count or a verdict
+    ("Lenz was charged with two counts of first-degree murder.", False),
+    ("The pair face charges of aggravated assault and burglary.", False),
+    ("The cook is on trial for murder in the county court.", False),
+    ("Doyle was arrested on suspicion of attempted murder.", False),
+    # the act itself, with whom it befell or how many
+    ("Doyle is accused of the murder of his business partner.", True),
+    ("Ines Varga was convicted of a double murder.", True),
+])
+def test_a_crime_named_in_a_charge_is_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
+
+
+def test_a_charge_naming_a_crime_is_still_an_accusation(analyze):
+    types = _types(analyze, "Lenz was charged with two counts of first-degree murder.")
+    assert ("ACCUSE", "charged") in types
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a force of nature or an accident did the harm
+    ("A crash on the ring road killed a cyclist on Sunday.", False),
+    ("The tornado injured eleven people in Marlow County.", False),
+    # people did it
+    ("Raiders killed a cyclist on the ring road on Sunday.", True),
+])
+def test_harm_by_nature_or_accident_is_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a priced trade between firms is business
+    ("Corvan Ltd said it agreed to sell its boat unit to Pell Marine for $40 million.", False),
+    ("The two brewers agreed to merge in a deal worth $2 billion.", False),
+    # a state's agreement stays one
+    ("The government agreed to sell its stake in the airline for $1 billion.", True),
+])
+def test_an_agreement_to_a_priced_trade_is_business(analyze, text, kept):
+    assert any(e.type == "AGREE" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a permission given by no one who can act
+    ("Residents were allowed to return home on Saturday.", False),
+    ("Lower prices have allowed shops to hire more staff.", False),
+    ("Cheaper loans have allowed firms to keep investing in new machines.", False),
+    ("The new rules permit farmers to sell raw milk at markets.", False),
+    # a body or a state gives it
+    ("Officials allowed reporters into the camp on Monday.", True),
+    ("Israel permitted fuel trucks to enter Gaza.", True),
+])
+def test_a_permission_needs_someone_who_gives_it(analyze, text, kept):
+    assert bool([e for e in analyze(text).events
+                 if e.type in ("CONCEDE", "RETREAT")]) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # declining to say something is no rejection of anyone's demand
+    ("A spokesman for the ministry refused to comment on the report.", False),
+    ("Police declined to say whether the man was armed.", False),
+    ("Officials refused to discuss the case with reporters.", False),
+    # refusing to do what others want is
+    ("The rebels refused to disarm before the talks.", True),
+    ("Judge Ana Pell refused to delay the trial.", True),
+])
+def test_declining_to_comment_is_no_rejection(analyze, text, kept):
+    assert any(e.type == "REJECT" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text,kept", [
+    # a player's shooting told as a share or a count of tries
+    ("Okoye averaged 14 points while shooting 48 percent from the field.", False),
+    ("The guard finished with 22 points, shooting 9 of 15 from three-point range.", False),
+    # people shot, counted
+    ("A gunman shot three people outside the bar.", True),
+    ("The gunman shot three of the guards before he fled.", True),
+])
+def test_shooting_statistics_are_no_assault(analyze, text, kept):
+    assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
