@@ -251,3 +251,15 @@ def test_declining_to_comment_is_no_rejection(analyze, text, kept):
 ])
 def test_shooting_statistics_are_no_assault(analyze, text, kept):
     assert any(e.type == "ASSAULT" for e in analyze(text).events) is kept
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Rebels launched an attack on army positions near the border on Tuesday.", "ASSAULT"),
+    ("Rebels attacked government positions near the border on Tuesday.", "ASSAULT"),
+    ("The senator attacked the governor's positions on trade in a speech.", "ACCUSE"),
+])
+def test_positions_are_stances_only_away_from_fighting(analyze, text, kind):
+    """"positions" is a stance ("attacked his positions on trade") or a place troops hold
+    ("attacked army positions"): with fighters or an army in the sentence, the attack is
+    one."""
+    assert [e.type for e in analyze(text).events] == [kind]
