@@ -130,6 +130,13 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
         cand.flags.add("scaled")
     if cur is not None:
         cand.unit, cand.unit_name = cur[0], cur[0].name
+        _minor_tail(t, cand, lex, word=False)
+        _money_tail(t, cand, lex)
+    elif num.end < len(t) and (t.text[num.end],) in lex.scaled_codes:
+        unit, factor = lex.scaled_codes[(t.text[num.end],)]  # "30 MUSD": thirty million dollars
+        cand.value *= factor
+        cand.unit, cand.unit_name, cand.end = unit, unit.name, num.end + 1
+        cand.flags.add("scaled")
         _money_tail(t, cand, lex)
     else:
         m = unit_after(t, num.end, lex, attached_to_number=t.attached(num.end))
@@ -139,6 +146,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
             cand.unit, cand.unit_name, cand.end = m.unit, m.name, m.end
             if m.unit.name == "foot":
                 _inches(t, cand, lex)
+            elif m.unit.kind == "money" and m.name == m.unit.name and not num.scaled:
+                _minor_tail(t, cand, lex, word=True)
         elif digits and num.end < len(t) and t.attached(num.end) and t.text[num.end][0].isalpha():
             return None  # "3G", "2018s", "4K" is handled as a scale: a name, not a measure
     _range(t, cand, num, lex, between=first > 0 and t.low[first - 1] == "between")
@@ -215,6 +224,42 @@ def _money_tail(t: Toks, cand: Cand, lex: Lexicon) -> None:
         return
     rate = with_denominator(t, UnitMatch(cand.unit, cand.end, cand.unit.name), lex)
     cand.end, cand.unit_name = rate.end, rate.name
+
+
+# Minor units counted in hundredths of any currency ("5 euros and 20 cents"); pence only of the pound.
+_ANY_CURRENCY_MINOR = frozenset(("cent",))
+_CLAUSE_END = frozenset(".,;:!?)")
+
+
+def _minor_tail(t: Toks, cand: Cand, lex: Lexicon, word: bool) -> None:
+    """'3 dollars 50 cents', '$13 and 45 cents', 'thirteen dollars forty-five': one amount (3.5, 13.45).
+
+    The hundredths are a whole number under 100 after the major unit (an "and" may stand between),
+    with their minor unit named, or, after a currency word ("15 dollars and 50."), unnamed at the
+    end of the clause.  A scaled or fractional amount takes no hundredths.
+    """
+    n = len(t)
+    k = cand.end
+    if not float(cand.value).is_integer() or k >= n:
+        return
+    if t.low[k] == "and":
+        k += 1
+    if k >= n or not (t.text[k].isdigit() or t.low[k] in lex.ones or t.low[k] in lex.tens):
+        return
+    small = read_number(t, k, lex)
+    if small is None or small.vague or small.fraction or small.scaled or not float(small.value).is_integer() \
+            or not 0 < small.value < 100:
+        return
+    j = small.end
+    minor = lex.minor_words.get((t.low[j],)) if j < n else None
+    if minor is not None:
+        if minor.name not in _ANY_CURRENCY_MINOR and minor.currency != cand.unit.currency:
+            return
+        j += 1
+    elif not word or (j < n and t.text[j] not in _CLAUSE_END):
+        return
+    cand.value += small.value / 100
+    cand.end = j
 
 
 def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
