@@ -89,3 +89,62 @@ def test_a_dollar_word_with_a_country():
     q = one("It costs 10 us dollar per night.", "10")
     assert q.unit == "dollar per night" and q.currency == "USD"
     assert "30 us dollar" in spans("He owes 30 us dollar to the shop.")
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("Stir in 2 tablespoons butter and serve.", "2 tablespoons", "tablespoon"),
+    ("Add 1/2 cup olive oil to the pan.", "1/2 cup", "cup"),
+    ("The signal took 40 ms to arrive.", "40 ms", "millisecond"),
+    ("The beam turned through 1.5 rad.", "1.5 rad", "radian"),
+    ("The gap is 3 picometres wide.", "3 picometres", "picometre"),
+    ("The box is 4 dm deep.", "4 dm", "decimetre"),
+    ("The limit is 30kmph in town.", "30kmph", "kilometre per hour"),
+])
+def test_more_units(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,value,unit", [
+    ("The bike cost 250₾ in Tbilisi.", "250", 250, "georgian lari"),
+    ("A room was 900 baht a night.", "900", 900, "thai baht per night"),
+    ("The fine was 5,000 forints.", "5,000", 5000, "hungarian forint"),
+    ("He sent 300 satoshis as a tip.", "300", 300, "satoshi"),
+])
+def test_more_currencies(text, needle, value, unit):
+    q = one(text, needle)
+    assert q.value == value and q.unit == unit
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("Sales fell to minus five percent.", "five", -5),
+    ("It was minus twelve degrees at dawn.", "twelve", -12),
+])
+def test_minus_before_a_written_number(text, needle, value):
+    assert one(text, needle).value == value
+
+
+def test_plus_or_minus_is_no_sign():
+    assert one("The poll has a margin of plus or minus three percent.", "three").value == 3
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("Three quarters of a million people attended.", "Three", 750_000),
+    ("They spent two-thirds of a billion dollars.", "two-thirds", 1e9 * 2 / 3),
+    ("It costs three quarters billion dollars.", "three", 750e6),
+])
+def test_a_fraction_of_a_scale_word(text, needle, value):
+    assert one(text, needle).value == pytest.approx(value)
+
+
+def test_an_amount_before_a_month_is_no_date():
+    q = one("The firm filed $37,305.97 February expenses.", "37,305.97")
+    assert q.value == pytest.approx(37305.97) and q.unit == "dollar"
+
+
+@pytest.mark.parametrize("text", [
+    "The hearing is on 8 September.",
+    "The hearing was on Feb. 21,2015 in town.",
+])
+def test_days_next_to_a_month_stay_dates(text):
+    assert quantities(text) == []

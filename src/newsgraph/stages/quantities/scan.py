@@ -102,8 +102,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
     if digits and i > 0 and t.text[i - 1] in _MINUS and t.attached(i) and not _word_before(t, i - 1):
         first, sign = i - 1, -1.0
     cur = currency_before(t, first, lex) if digits else None
-    if cur is None and i > 0 and digits and t.low[i - 1] == "minus" and (i < 2 or t.low[i - 2] != "or"):
-        first, sign = i - 1, -1.0
+    if cur is None and i > 0 and t.low[i - 1] == "minus" and (i < 2 or t.low[i - 2] != "or"):
+        first, sign = i - 1, -1.0  # "minus 5 degrees", "minus five percent"
     if cur is not None:
         first = cur[1]
     num = read_number(t, i, lex, money=cur is not None)
@@ -207,6 +207,9 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
         after = t.text[j + 1] if j + 1 < n else ""
         if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)):
             return True
+    if not _day_or_year(text) and not (i + 1 < n and t.attached(i + 1) and t.text[i + 1][0].isdigit()):
+        return False  # "In May 4,000 people marched", "$37,305.97 February expenses": no date
+        # ("Feb. 21,2015" is one: the year glued to the day after a comma)
     if i > 0 and t.low[i - 1] in _MONTHS:
         return True
     if i > 1 and t.text[i - 1] == "." and t.low[i - 2] + "." in _MONTHS:
@@ -214,6 +217,11 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
     if j < n and t.low[j] in _MONTHS and j == i + 1:
         return True  # "8 September"
     return False
+
+
+def _day_or_year(raw: str) -> bool:
+    """Digits that can be a date's day or year: 1-31 or a four-digit year."""
+    return raw.isdigit() and (1 <= int(raw) <= 31 or is_year(raw))
 
 
 def _money_tail(t: Toks, cand: Cand, lex: Lexicon) -> None:
