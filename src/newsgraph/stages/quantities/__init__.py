@@ -4,7 +4,9 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
 
 * ``value`` is in the stated unit after scale words ("$5 million" -> 5000000,
   unit "dollar", currency "USD"; also "US$171-million", "1.2-billion-yuan", "R2-billion",
-  "35 lakh", "half a million", "2 1/2", "1½"); a range has ``value`` (low end as
+  "35 lakh", "half a million", "three quarters of a million", "2 1/2", "1½", "30 MUSD");
+  an amount in major and minor units is one amount ("3 dollars 50 cents", "$13 and 45
+  cents", "15 dollars and 50." = 15.5); a range has ``value`` (low end as
   written) and ``value_max``; vague plurals are approximate (``bound`` "~") with their
   lower bound as ``value`` and one order of magnitude above as ``value_max``
   ("dozens of" 12-120, "hundreds more" 100-1000); "several hundred" is 300-900, "a few
@@ -59,7 +61,7 @@ from .units import UnitMatch, with_denominator
 TOLERANCE = 0.02
 
 
-@stage("quantities", version="1.2", requires=("doc",), assigns=("quantities",), order=50)
+@stage("quantities", version="1.4", requires=("doc",), assigns=("quantities",), order=50)
 def quantities_stage(analysis: Analysis) -> None:
     analysis.quantities = extract(analysis.article.text, analysis.doc, norm=analysis.norm,
                                   tag=quantities_stage.stage_tag)

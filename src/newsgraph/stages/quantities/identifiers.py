@@ -53,8 +53,10 @@ def refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     i = cand.num_start
     tok = index.covering(t.start[i])
     raw = t.text[i]
-    if tok is not None and tok.ent_type_ in ("DATE", "TIME") and (raw.isalpha() or _date_like(raw)):
-        return True  # spaCy's date entities; a date part is a day or a year ("13176" is not)
+    if tok is not None and tok.ent_type_ in ("DATE", "TIME") and (raw.isalpha() or _date_like(raw)) \
+            and "scaled" not in cand.flags:
+        return True  # spaCy's date entities; a date part is a day or a year ("13176" is not), and
+        # no date runs on to a scale word ("three quarters of a million" is read as "three quarters")
     if is_year(raw):
         return True
     if _street_number(t, cand, lex):

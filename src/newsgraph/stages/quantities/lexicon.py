@@ -56,6 +56,7 @@ class Lexicon:
     currency_suffix_symbols: dict  # tuple -> Unit
     minor_words: dict  # lower tuple -> Unit
     minor_attached: dict  # tuple -> Unit
+    scaled_codes: dict  # ("MUSD",) -> (Unit, 1e6): an ISO code with a scale letter, written after the number
     ones: dict
     tens: dict
     scales: dict
@@ -119,13 +120,35 @@ def _units(lex: dict, canonical: dict, tight: set) -> tuple[dict, dict]:
     return symbols, words
 
 
+# Scale letters before an ISO code in company and budget reports: "30 MUSD", "48.5 MGBP", "250 kEUR".
+_CODE_SCALES = {"M": 1e6, "MM": 1e6, "K": 1e3, "k": 1e3}
+# Codes of the most traded currencies, also read as a prefix in lower case ("usd 20", "rmb 10");
+# other codes are words or names in lower case ("try 20 times", "gel", "php 8").
+_LOWER_CODES = frozenset("usd eur gbp jpy cny rmb aud cad hkd chf inr sgd nzd".split())
+
+
+def _lower_prefix(p: str) -> bool:
+    """A prefix also read in lower case: a code ('usd 20', 'rmb 10') or letters with '$' ('hk $', 'c $'),
+    but not one letter that is a word or a clitic ('a $5 fee', "it's $5")."""
+    letters = "".join(ch for ch in p if ch.isalpha())
+    if not letters or p.lower() == p:
+        return False
+    if "$" in p:
+        return letters.lower() not in ("a", "s", "r")
+    return p.lower() in _LOWER_CODES
+
+
 def _currencies(lex: dict, canonical: dict):
-    prefix, attached, words, suffix, minor_w, minor_a = {}, {}, {}, {}, {}, {}
+    prefix, attached, words, suffix, minor_w, minor_a, scaled = {}, {}, {}, {}, {}, {}, {}
     for e in lex["currencies"]:
         unit = Unit(e["name"], "money", currency=e["code"])
         for p in e.get("prefixes", []):
             prefix[split_tokens(p)] = unit
+            if _lower_prefix(p):
+                prefix.setdefault(split_tokens(p.lower()), unit)
             canonical.setdefault(p.lower(), unit.name)
+        for letter, factor in _CODE_SCALES.items():
+            scaled[(letter + e["code"],)] = (unit, factor)
         for p in e.get("attached_prefixes", []):
             attached[split_tokens(p)] = unit
         for s in e.get("suffix_symbols", []):
@@ -141,7 +164,7 @@ def _currencies(lex: dict, canonical: dict):
         for a in e.get("attached", []):
             minor_a[split_tokens(a)] = unit
     canonical["$"] = "dollar"
-    return prefix, attached, words, suffix, minor_w, minor_a
+    return prefix, attached, words, suffix, minor_w, minor_a, scaled
 
 
 @lru_cache(maxsize=1)
@@ -161,7 +184,7 @@ def lexicon() -> Lexicon:
     return Lexicon(
         unit_symbols=unit_symbols, tight_symbols=frozenset(tight), unit_words=unit_words, currency_prefix=cur[0],
         currency_attached=cur[1], currency_words=cur[2], currency_suffix_symbols=cur[3],
-        minor_words=cur[4], minor_attached=cur[5],
+        minor_words=cur[4], minor_attached=cur[5], scaled_codes=cur[6],
         ones=nums["ones"], tens=nums["tens"], scales=nums["scales"],
         abbrev_scales=nums["abbrev_scales"], detached_scales=frozenset(nums["detached_scales"]),
         vague=nums["vague"],

@@ -161,16 +161,26 @@ def _few_of_scale(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
     return Num(lo * scale, j + 2, written=True, scaled=scale >= 1000, raw=lo, value_max=hi * scale, vague=True)
 
 
+_PART_WORDS = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}
+
+
 def _part_of_scale(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
-    """'half a million', 'a quarter million', 'a quarter of a billion': a fraction of a scale word."""
+    """'half a million', 'a quarter million', 'a quarter of a billion', 'three quarters of a million',
+    'two-thirds of a billion': a fraction of a scale word."""
     n = len(t)
     j = i
     if t.low[j] == "half":
         part, j = 0.5, j + 1
-    elif t.low[j] in ("a", "one") and j + 1 < n and t.low[j + 1] in ("quarter", "half", "third"):
-        part, j = {"quarter": 0.25, "half": 0.5, "third": 1 / 3}[t.low[j + 1]], j + 2
+    elif t.low[j] in ("a", "one") and j + 1 < n and t.low[j + 1] in _PART_WORDS:
+        part, j = _PART_WORDS[t.low[j + 1]], j + 2
     else:
-        return None
+        for size in (3, 2):
+            key = tuple(t.low[i:i + size])
+            if len(key) == size and key in lex.fractions:
+                part, j = lex.fractions[key], i + size
+                break
+        else:
+            return None
     if j + 1 < n and t.low[j] == "of" and t.low[j + 1] in ("a", "one"):
         j += 2
     elif j < n and t.low[j] in ("a", "an"):

@@ -102,8 +102,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
     if digits and i > 0 and t.text[i - 1] in _MINUS and t.attached(i) and not _word_before(t, i - 1):
         first, sign = i - 1, -1.0
     cur = currency_before(t, first, lex) if digits else None
-    if cur is None and i > 0 and digits and t.low[i - 1] == "minus" and (i < 2 or t.low[i - 2] != "or"):
-        first, sign = i - 1, -1.0
+    if cur is None and i > 0 and t.low[i - 1] == "minus" and (i < 2 or t.low[i - 2] != "or"):
+        first, sign = i - 1, -1.0  # "minus 5 degrees", "minus five percent"
     if cur is not None:
         first = cur[1]
     num = read_number(t, i, lex, money=cur is not None)
@@ -130,6 +130,13 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
         cand.flags.add("scaled")
     if cur is not None:
         cand.unit, cand.unit_name = cur[0], cur[0].name
+        _minor_tail(t, cand, lex, word=False)
+        _money_tail(t, cand, lex)
+    elif num.end < len(t) and (t.text[num.end],) in lex.scaled_codes:
+        unit, factor = lex.scaled_codes[(t.text[num.end],)]  # "30 MUSD": thirty million dollars
+        cand.value *= factor
+        cand.unit, cand.unit_name, cand.end = unit, unit.name, num.end + 1
+        cand.flags.add("scaled")
         _money_tail(t, cand, lex)
     else:
         m = unit_after(t, num.end, lex, attached_to_number=t.attached(num.end))
@@ -139,6 +146,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
             cand.unit, cand.unit_name, cand.end = m.unit, m.name, m.end
             if m.unit.name == "foot":
                 _inches(t, cand, lex)
+            elif m.unit.kind == "money" and m.name == m.unit.name and not num.scaled:
+                _minor_tail(t, cand, lex, word=True)
         elif digits and num.end < len(t) and t.attached(num.end) and t.text[num.end][0].isalpha():
             return None  # "3G", "2018s", "4K" is handled as a scale: a name, not a measure
     _range(t, cand, num, lex, between=first > 0 and t.low[first - 1] == "between")
@@ -198,6 +207,9 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
         after = t.text[j + 1] if j + 1 < n else ""
         if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)):
             return True
+    if not _day_or_year(text) and not (i + 1 < n and t.attached(i + 1) and t.text[i + 1][0].isdigit()):
+        return False  # "In May 4,000 people marched", "$37,305.97 February expenses": no date
+        # ("Feb. 21,2015" is one: the year glued to the day after a comma)
     if i > 0 and t.low[i - 1] in _MONTHS:
         return True
     if i > 1 and t.text[i - 1] == "." and t.low[i - 2] + "." in _MONTHS:
@@ -205,6 +217,11 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
     if j < n and t.low[j] in _MONTHS and j == i + 1:
         return True  # "8 September"
     return False
+
+
+def _day_or_year(raw: str) -> bool:
+    """Digits that can be a date's day or year: 1-31 or a four-digit year."""
+    return raw.isdigit() and (1 <= int(raw) <= 31 or is_year(raw))
 
 
 def _money_tail(t: Toks, cand: Cand, lex: Lexicon) -> None:
@@ -215,6 +232,42 @@ def _money_tail(t: Toks, cand: Cand, lex: Lexicon) -> None:
         return
     rate = with_denominator(t, UnitMatch(cand.unit, cand.end, cand.unit.name), lex)
     cand.end, cand.unit_name = rate.end, rate.name
+
+
+# Minor units counted in hundredths of any currency ("5 euros and 20 cents"); pence only of the pound.
+_ANY_CURRENCY_MINOR = frozenset(("cent",))
+_CLAUSE_END = frozenset(".,;:!?)")
+
+
+def _minor_tail(t: Toks, cand: Cand, lex: Lexicon, word: bool) -> None:
+    """'3 dollars 50 cents', '$13 and 45 cents', 'thirteen dollars forty-five': one amount (3.5, 13.45).
+
+    The hundredths are a whole number under 100 after the major unit (an "and" may stand between),
+    with their minor unit named, or, after a currency word ("15 dollars and 50."), unnamed at the
+    end of the clause.  A scaled or fractional amount takes no hundredths.
+    """
+    n = len(t)
+    k = cand.end
+    if not float(cand.value).is_integer() or k >= n:
+        return
+    if t.low[k] == "and":
+        k += 1
+    if k >= n or not (t.text[k].isdigit() or t.low[k] in lex.ones or t.low[k] in lex.tens):
+        return
+    small = read_number(t, k, lex)
+    if small is None or small.vague or small.fraction or small.scaled or not float(small.value).is_integer() \
+            or not 0 < small.value < 100:
+        return
+    j = small.end
+    minor = lex.minor_words.get((t.low[j],)) if j < n else None
+    if minor is not None:
+        if minor.name not in _ANY_CURRENCY_MINOR and minor.currency != cand.unit.currency:
+            return
+        j += 1
+    elif not word or (j < n and t.text[j] not in _CLAUSE_END):
+        return
+    cand.value += small.value / 100
+    cand.end = j
 
 
 def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:

@@ -1,0 +1,150 @@
+"""Units, currencies and amounts in several parts (issue 15, the extra quantity sets' kinds)."""
+
+from __future__ import annotations
+
+import pytest
+
+from quantity_probe import one, quantities, spans
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("The pond froze at 2 deg c overnight.", "2 deg c", "celsius"),
+    ("The forecast says 95 degrees f by noon.", "95 degrees f", "fahrenheit"),
+    ("Water in the bay was 18 celcius this week.", "18 celcius", "celsius"),
+    ("The bath was 100 degrees F at most.", "100 degrees F", "fahrenheit"),
+])
+def test_temperature_units_in_lower_case_and_misspelt(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle
+
+
+def test_a_plain_degree_stays_an_angle():
+    assert one("The ramp rises at 12 degrees from the road.", "12").unit == "degree"
+
+
+@pytest.mark.parametrize("text,needle,value,unit", [
+    ("The toy cost 4 dollars 25 cents at the fair.", "4 dollars", 4.25, "dollar"),
+    ("Lunch came to twelve dollars and thirty cents.", "twelve", 12.30, "dollar"),
+    ("A ticket was seven dollars sixty-five cents.", "seven", 7.65, "dollar"),
+    ("The bus fare is 2 euros and 40 cents now.", "2 euros", 2.40, "euro"),
+    ("The stamp cost $1 and 15 cents.", "$1", 1.15, "dollar"),
+    ("The bill was 9 dollars and 80.", "9 dollars", 9.80, "dollar"),
+    ("She paid six dollars fifty.", "six", 6.50, "dollar"),
+])
+def test_major_and_minor_units_are_one_amount(text, needle, value, unit):
+    q = one(text, needle)
+    assert q.value == pytest.approx(value) and q.unit == unit
+    assert len(quantities(text)) == 1
+
+
+@pytest.mark.parametrize("text,count", [
+    ("He paid 20 dollars and 10 people watched.", 2),  # the number after "and" counts something else
+    ("It cost 3 million dollars and 40 cents was the fee.", 2),  # a scaled amount takes no cents
+    ("They gave 5 dollars 12 years ago.", 2),  # a bare number that is not the end of the clause
+])
+def test_no_minor_amount_where_the_number_is_something_else(text, count):
+    assert len(quantities(text)) == count
+
+
+@pytest.mark.parametrize("text,needle,value,currency", [
+    ("Losses above 30 MUSD were reported.", "30 MUSD", 30e6, "USD"),
+    ("The buyer paid 48.5 MGBP in cash.", "48.5 MGBP", 48.5e6, "GBP"),
+    ("The grant totalled twenty MEUR over two years.", "twenty MEUR", 20e6, "EUR"),
+    ("The audit cost 250 kEUR in all.", "250 kEUR", 250e3, "EUR"),
+])
+def test_iso_codes_with_a_scale_letter(text, needle, value, currency):
+    q = one(text, needle)
+    assert (q.value, q.currency) == (pytest.approx(value), currency)
+    assert q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,value,currency", [
+    ("the rig was sold for c $ 4.2 million last year.", "c $ 4.2", 4.2e6, "CAD"),
+    ("exports reached hk $ 3.1 billion in march.", "hk $ 3.1", 3.1e9, "HKD"),
+    ("the fee is usd 40 per month.", "usd 40", 40, "USD"),
+    ("she paid rmb 15 for lunch.", "rmb 15", 15, "CNY"),
+])
+def test_currency_prefixes_in_lower_case(text, needle, value, currency):
+    q = one(text, needle)
+    assert (q.value, q.currency) == (pytest.approx(value), currency)
+
+
+@pytest.mark.parametrize("text,needle", [
+    ("It was a $5 fee.", "$5"),
+    ("I think it's $5 now.", "$5"),
+])
+def test_one_letter_words_before_a_dollar_sign_are_no_currency(text, needle):
+    assert one(text, needle).currency == "USD"
+
+
+@pytest.mark.parametrize("text", [
+    "You should try 20 times before giving up.",
+    "The hair gel 5 pack was sold out.",
+])
+def test_lower_case_words_that_spell_a_code_are_no_currency(text):
+    assert all(q.currency is None for q in quantities(text))
+
+
+def test_a_dollar_word_with_a_country():
+    q = one("It costs 10 us dollar per night.", "10")
+    assert q.unit == "dollar per night" and q.currency == "USD"
+    assert "30 us dollar" in spans("He owes 30 us dollar to the shop.")
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("Stir in 2 tablespoons butter and serve.", "2 tablespoons", "tablespoon"),
+    ("Add 1/2 cup olive oil to the pan.", "1/2 cup", "cup"),
+    ("The signal took 40 ms to arrive.", "40 ms", "millisecond"),
+    ("The beam turned through 1.5 rad.", "1.5 rad", "radian"),
+    ("The gap is 3 picometres wide.", "3 picometres", "picometre"),
+    ("The box is 4 dm deep.", "4 dm", "decimetre"),
+    ("The limit is 30kmph in town.", "30kmph", "kilometre per hour"),
+])
+def test_more_units(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,value,unit", [
+    ("The bike cost 250₾ in Tbilisi.", "250", 250, "georgian lari"),
+    ("A room was 900 baht a night.", "900", 900, "thai baht per night"),
+    ("The fine was 5,000 forints.", "5,000", 5000, "hungarian forint"),
+    ("He sent 300 satoshis as a tip.", "300", 300, "satoshi"),
+])
+def test_more_currencies(text, needle, value, unit):
+    q = one(text, needle)
+    assert q.value == value and q.unit == unit
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("Sales fell to minus five percent.", "five", -5),
+    ("It was minus twelve degrees at dawn.", "twelve", -12),
+])
+def test_minus_before_a_written_number(text, needle, value):
+    assert one(text, needle).value == value
+
+
+def test_plus_or_minus_is_no_sign():
+    assert one("The poll has a margin of plus or minus three percent.", "three").value == 3
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ("Three quarters of a million people attended.", "Three", 750_000),
+    ("They spent two-thirds of a billion dollars.", "two-thirds", 1e9 * 2 / 3),
+    ("It costs three quarters billion dollars.", "three", 750e6),
+])
+def test_a_fraction_of_a_scale_word(text, needle, value):
+    assert one(text, needle).value == pytest.approx(value)
+
+
+def test_an_amount_before_a_month_is_no_date():
+    q = one("The firm filed $37,305.97 February expenses.", "37,305.97")
+    assert q.value == pytest.approx(37305.97) and q.unit == "dollar"
+
+
+@pytest.mark.parametrize("text", [
+    "The hearing is on 8 September.",
+    "The hearing was on Feb. 21,2015 in town.",
+])
+def test_days_next_to_a_month_stay_dates(text):
+    assert quantities(text) == []
