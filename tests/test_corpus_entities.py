@@ -181,6 +181,37 @@ def test_distinctive_last_word_joins_but_generic_one_does_not():
     assert linker.add(art("a3", ent("E1", "ORG", "Department")))["E1"] != team["E2"]
 
 
+def test_a_city_stands_for_its_team_only_where_the_team_is_named_by_its_own_name():
+    linker = EntityLinker()
+    first = linker.add(art("a1", ent("E1", "ORG", "Port Alma Otters"),
+                           ent("E2", "GPE", "Port Alma")))
+    team, city = first["E1"], first["E2"]
+    # "Otters ... Port Alma signed him": the place is the team
+    later = linker.add(art("a2", ent("E1", "ORG", "Otters"), ent("E2", "GPE", "Port Alma")))
+    assert later["E1"] == team and later["E2"] == team
+    # the article writes the place inside the name: the place is the city
+    full = linker.add(art("a3", ent("E1", "ORG", "Port Alma Otters"),
+                          ent("E2", "GPE", "Port Alma")))
+    assert full["E1"] == team and full["E2"] == city
+    # no team named, or a name ending in a generic noun: the city
+    assert linker.add(art("a4", ent("E1", "GPE", "Port Alma")))["E1"] == city
+    linker.add(art("a5", ent("E1", "ORG", "Port Alma Police")))
+    police = linker.add(art("a6", ent("E1", "ORG", "Police"), ent("E2", "GPE", "Port Alma")))
+    assert police["E2"] == city
+
+
+def test_a_city_two_teams_share_stays_a_city():
+    linker = EntityLinker()
+    first = linker.add(art("a1", ent("E1", "ORG", "Port Alma Otters"),
+                           ent("E2", "ORG", "Port Alma Herons"), ent("E3", "GPE", "Port Alma")))
+    both = linker.add(art("a2", ent("E1", "ORG", "Otters"), ent("E2", "ORG", "Herons"),
+                          ent("E3", "GPE", "Port Alma")))
+    assert both["E3"] == first["E3"]  # the city
+    # one of them named: the place is that team
+    one = linker.add(art("a3", ent("E1", "ORG", "Herons"), ent("E2", "GPE", "Port Alma")))
+    assert one["E2"] == one["E1"] == first["E2"]
+
+
 def test_generic_heads_spelled_by_their_sound_key_stay_generic():
     # organisation keys spell "Agency" as "agenci" and "Committee" as "comite": these are
     # still generic nouns, so the bare noun does not join a longer name ending in it

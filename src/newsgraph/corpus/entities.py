@@ -27,6 +27,13 @@ about how news writes names and none about particular names:
   name ("Colts", "Red Sox" / "Boston Red Sox", and the longer name after only the short
   one was seen), but not when it ends in a generic organisation noun ("Department", from
   ``lexicons/entity_org_heads.txt``).
+- **A city for its team.**  In an article that names an organisation by its distinctive
+  name alone ("Otters") where earlier articles wrote it as a place and that name ("Port
+  Alma Otters"), the place ("Port Alma") is that organisation: news calls teams by their
+  city ("Port Alma signed him").  Not when the article writes the place inside the name
+  ("Port Alma Courier": the place is then the city), when the full name ends in a
+  generic organisation noun ("Port Alma Police"), or when two organisations fit.  The
+  place record takes the organisation's corpus id and changes none of its counts.
 - **Inconsistent labels.**  The tagger labels one name differently across articles
   ("Teixeira" as ORG, "SEACOM" as PERSON).  A name with no match of its own type joins an
   entity of another type written the same way (or, for one word, a person with that
@@ -205,7 +212,15 @@ class EntityLinker:
             m.context = frozenset(keys - {m.key})
         out: dict[str, str] = {}
         self._taken = set()
+        teams: Optional[dict] = None
         for m in mentions:
+            if m.kind == "PLACE":  # "Boston" for the Red Sox (see _teams)
+                if teams is None:
+                    teams = self._teams(mentions, story)
+                team = teams.get(raw_words(m.name))
+                if team is not None:
+                    out[m.eid] = team.id
+                    continue
             entity = self._find(m, story)
             if entity is None:
                 entity = self._new(article.key, m)
@@ -224,6 +239,35 @@ class EntityLinker:
             self.found.append(record)
             out[record["id"]] = cid
         return out
+
+    def _teams(self, mentions: list[Mention], story: Optional[str]
+               ) -> dict[tuple[str, ...], CorpusEntity]:
+        """{place words: corpus organisation} for a city that stands for a team: the
+        article names an organisation by its distinctive name alone ("Red Sox"), and
+        earlier articles wrote it in full as this place and that name ("Boston Red
+        Sox"), so "Boston" there is the team.  Not when the article writes the place
+        in the name itself ("Boston Globe": then "Boston" is the city), nor when the full
+        name ends in a generic organisation noun ("Boston Police", "Boston Herald"), nor
+        for a place two such organisations share."""
+        places = {raw_words(m.name) for m in mentions if m.kind == "PLACE"}
+        out: dict[tuple[str, ...], Optional[CorpusEntity]] = {}
+        for m in mentions:
+            if m.kind != "ORG":
+                continue
+            e = self._find_org(m, story)
+            if e is None or e.kind != "ORG":
+                continue
+            own = raw_words(m.name)
+            for name in e.names:
+                words = raw_words(name)
+                key = org_key(name).split()
+                if not key or key[-1] in _generic_heads():
+                    continue
+                for place in places:
+                    n = len(place)
+                    if 0 < n < len(words) and words[:n] == place and own[:n] != place:
+                        out[place] = e if out.get(place, e) is e else None
+        return {k: v for k, v in out.items() if v is not None}
 
     # --- names the tagger missed in this article but found in others ----------------
     def _search(self, text: str, records: list[dict]) -> dict[str, list[tuple[int, int, str]]]:
