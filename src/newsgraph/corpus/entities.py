@@ -27,13 +27,14 @@ about how news writes names and none about particular names:
   name ("Colts", "Red Sox" / "Boston Red Sox", and the longer name after only the short
   one was seen), but not when it ends in a generic organisation noun ("Department", from
   ``lexicons/entity_org_heads.txt``).
-- **A city for its team.**  In an article that names an organisation by its distinctive
-  name alone ("Otters") where earlier articles wrote it as a place and that name ("Port
-  Alma Otters"), the place ("Port Alma") is that organisation: news calls teams by their
-  city ("Port Alma signed him").  Not when the article writes the place inside the name
-  ("Port Alma Courier": the place is then the city), when the full name ends in a
-  generic organisation noun ("Port Alma Police"), or when two organisations fit.  The
-  place record takes the organisation's corpus id and changes none of its counts.
+- **A city for its team.**  In an article that names a team by its own name alone
+  ("Otters") where earlier articles wrote it as a place and that name ("Port Alma
+  Otters"), the place ("Port Alma") is the team: news calls teams by their city ("Port
+  Alma signed him").  A team's name is plural and holds no generic organisation noun
+  (newspapers, buildings and agencies named after their city are singular or generic:
+  "Port Alma Courier", "Port Alma Police Detectives").  Not when the article writes the
+  place inside the team's name (the place is then the city) or when two teams fit.  The
+  place record takes the team's corpus id and changes none of its counts.
 - **Inconsistent labels.**  The tagger labels one name differently across articles
   ("Teixeira" as ORG, "SEACOM" as PERSON).  A name with no match of its own type joins an
   entity of another type written the same way (or, for one word, a person with that
@@ -243,12 +244,11 @@ class EntityLinker:
     def _teams(self, mentions: list[Mention], story: Optional[str]
                ) -> dict[tuple[str, ...], CorpusEntity]:
         """{place words: corpus organisation} for a city that stands for a team: the
-        article names an organisation by its distinctive name alone ("Red Sox"), and
-        earlier articles wrote it in full as this place and that name ("Boston Red
-        Sox"), so "Boston" there is the team.  Not when the article writes the place
-        in the name itself ("Boston Globe": then "Boston" is the city), nor when the full
-        name ends in a generic organisation noun ("Boston Police", "Boston Herald"), nor
-        for a place two such organisations share."""
+        article names an organisation by its distinctive name alone ("Otters"), and
+        earlier articles wrote it in full as this place and that name ("Port Alma
+        Otters"), a team's name (:func:`_team_name`), so "Port Alma" there is the team.
+        Not when the article writes the place in the name itself ("Port Alma Otters":
+        then "Port Alma" is the city), nor for a place two such organisations share."""
         places = {raw_words(m.name) for m in mentions if m.kind == "PLACE"}
         out: dict[tuple[str, ...], Optional[CorpusEntity]] = {}
         for m in mentions:
@@ -260,12 +260,10 @@ class EntityLinker:
             own = raw_words(m.name)
             for name in e.names:
                 words = raw_words(name)
-                key = org_key(name).split()
-                if not key or key[-1] in _generic_heads():
-                    continue
                 for place in places:
                     n = len(place)
-                    if 0 < n < len(words) and words[:n] == place and own[:n] != place:
+                    if (0 < n < len(words) and words[:n] == place and own[:n] != place
+                            and _team_name(words[n:])):
                         out[place] = e if out.get(place, e) is e else None
         return {k: v for k, v in out.items() if v is not None}
 
@@ -518,6 +516,17 @@ def _core(word: str) -> str:
     if word[-1] not in "s'’.":
         return word
     return _POSSESSIVE_END.sub("", word) or word
+
+
+def _team_name(words: tuple[str, ...]) -> bool:
+    """Do the words after the place name a team ("Otters", "Golden Herons"): a plural
+    ending, and no generic organisation noun ("Police Detectives", "Sun-Times")?
+    Newspapers, buildings and agencies named after their city are singular or generic."""
+    heads = _generic_heads()
+    if any(part in heads for w in words for part in w.split("-")):
+        return False
+    last = words[-1]
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
 
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
