@@ -181,6 +181,17 @@ def test_distinctive_last_word_joins_but_generic_one_does_not():
     assert linker.add(art("a3", ent("E1", "ORG", "Department")))["E1"] != team["E2"]
 
 
+def test_fuzzy_organisation_names_are_respellings_not_other_words():
+    linker = EntityLinker()
+    food = linker.add(art("a1", ent("E1", "ORG", "Harbour Foods")))["E1"]
+    assert linker.add(art("a2", ent("E1", "ORG", "Harbour Food")))["E1"] == food
+    theatre = linker.add(art("a3", ent("E1", "ORG", "Marlowe Theatre")))["E1"]
+    assert linker.add(art("a4", ent("E1", "ORG", "Marlowe Theater")))["E1"] == theatre
+    # close as whole names, but one town's police is not another's
+    kestle = linker.add(art("a5", ent("E1", "ORG", "Kestle Police Department")))["E1"]
+    assert linker.add(art("a6", ent("E1", "ORG", "Kesteen Police Department")))["E1"] != kestle
+
+
 def test_a_city_stands_for_its_team_only_where_the_team_is_named_by_its_own_name():
     linker = EntityLinker()
     first = linker.add(art("a1", ent("E1", "ORG", "Port Alma Otters"),

@@ -23,7 +23,9 @@ about how news writes names and none about particular names:
   misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix.
 - **Organisations.**  Same folded name (legal forms dropped: "Microsoft Corp."); an acronym
   and the initials of a longer name ("FBI" / "Federal Bureau of Investigation"); a fuzzy
-  token-sort ratio >= 92 within the same first or last word; the distinctive end of a known
+  token-sort ratio >= 92 within the same first or last word, between names of as many
+  words, each close to the one in its place ("Kraft Food" / "Kraft Foods", but not "Kent
+  Police Department" / "Killeen Police Department"); the distinctive end of a known
   name ("Colts", "Red Sox" / "Boston Red Sox", and the longer name after only the short
   one was seen), but not when it ends in a generic organisation noun ("Department", from
   ``lexicons/entity_org_heads.txt``).
@@ -91,6 +93,7 @@ MAX_NAMES = 12  # distinct written names kept per corpus entity
 MAX_BLOCK = 256  # a loose block (first word, last word, surname prefix) is read this far
 SURNAME_FUZZ = 88
 ORG_FUZZ = 92
+WORD_FUZZ = 85  # each word of a fuzzy organisation match (names.given_match's bar)
 
 
 class CorpusEntity:
@@ -428,7 +431,8 @@ class EntityLinker:
         near = {e.id: e for k in ("of:" + words[0], "oh:" + words[-1])
                 for e in self._get(k, MAX_BLOCK)}
         fuzzy = [e for e in near.values()
-                 if any(token_sort_ratio(m.key[2:], k[2:]) >= ORG_FUZZ for k in e.keys
+                 if any(token_sort_ratio(m.key[2:], k[2:]) >= ORG_FUZZ
+                        and _same_words(m.key[2:], k[2:]) for k in e.keys
                         if k.startswith("o:"))]
         found = self._best(fuzzy, m, story)
         if found or words[-1] in _generic_heads():
@@ -516,6 +520,18 @@ def _core(word: str) -> str:
     if word[-1] not in "s'’.":
         return word
     return _POSSESSIVE_END.sub("", word) or word
+
+
+def _same_words(a: str, b: str) -> bool:
+    """Are two organisation keys the same words spelled differently ("kraft food" /
+    "kraft foods", "kodak theatre" / "kodak theater"), not one word for another: as many
+    words, each as close to the one in its place as given names must be (ratio >= 85).
+    A whole-name ratio alone lets a short distinctive word change: "Kent Police
+    Department" / "Killeen Police Department", "Orange County Sheriff's Office" /
+    "Racine County Sheriff's Office"."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(x == y or ratio(x, y) >= WORD_FUZZ
+                                      for x, y in zip(wa, wb))
 
 
 def _team_name(words: tuple[str, ...]) -> bool:
