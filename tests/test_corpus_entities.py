@@ -181,6 +181,20 @@ def test_distinctive_last_word_joins_but_generic_one_does_not():
     assert linker.add(art("a3", ent("E1", "ORG", "Department")))["E1"] != team["E2"]
 
 
+def test_a_respelled_surname_needs_a_written_given_name_in_common():
+    linker = EntityLinker()
+    known = linker.add(art("a1", ent("E1", "PERSON", "Alexis Kourtidis")))["E1"]
+    assert linker.add(art("a2", ent("E1", "PERSON", "Alexis Kourdidis")))["E1"] == known
+    # only an initial in common: someone else
+    joshua = linker.add(art("a3", ent("E1", "PERSON", "Joshua Pembert")))["E1"]
+    assert linker.add(art("a4", ent("E1", "PERSON", "Andrew J. Pemberts")))["E1"] != joshua
+    # a one-word name an earlier article used alone is no respelling of a full name
+    alone = linker.add(art("a5", ent("E1", "PERSON", "Valenti")))["E1"]
+    assert linker.add(art("a6", ent("E1", "PERSON", "Tina Valentin")))["E1"] != alone
+    # the same surname still joins an initial
+    assert linker.add(art("a7", ent("E1", "PERSON", "J. Pembert")))["E1"] == joshua
+
+
 def test_fuzzy_organisation_names_are_respellings_not_other_words():
     linker = EntityLinker()
     food = linker.add(art("a1", ent("E1", "ORG", "Harbour Foods")))["E1"]

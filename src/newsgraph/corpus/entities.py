@@ -20,7 +20,9 @@ about how news writes names and none about particular names:
   no one bears as a surname ("Katie") joins the full name whose first given name it is,
   only with shared context (a co-mentioned entity or the story): first-name-only mentions
   of victims, children and athletes.  A surname the key
-  misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix.
+  misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix;
+  a full name so respelled joins only a full name with a given name written out in
+  common (an initial is not enough, and a one-word name never).
 - **Organisations.**  Same folded name (legal forms dropped: "Microsoft Corp."); an acronym
   and the initials of a longer name ("FBI" / "Federal Bureau of Investigation"); a fuzzy
   token-sort ratio >= 92 within the same first or last word, between names of as many
@@ -81,8 +83,8 @@ from rapidfuzz.fuzz import ratio, token_sort_ratio
 
 from . import CorpusArticle
 from ..model import NAME_AGAIN
-from .names import (acronym, as_acronym, fold, givens_compatible, org_key, person_key,
-                    raw_words, sound_key)
+from .names import (acronym, as_acronym, fold, given_match, givens_compatible, org_key,
+                    person_key, raw_words, sound_key)
 from .places import Place, lookup, place_key
 
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC",
@@ -405,6 +407,13 @@ class EntityLinker:
                 for e in self._get(f"pg:{s}|{g[0]}", MAX_BLOCK):
                     seen.setdefault(e.id, e)
         full = list(seen.values())
+        if surnames != [m.surname]:
+            # a surname spelled differently ("Kougias"/"Kouyias") is weak evidence: a full
+            # name then needs a full given name in common ("Alexis"), not an initial, and
+            # never joins a one-word name ("Tina Valentino" is not the "Valentine" an
+            # earlier article named alone)
+            return self._best([e for e in full if _full_given_in_common(m.givens, e.givens)],
+                              m, story)
         found = self._best([e for e in full if givens_compatible(m.givens, tuple(e.givens))],
                            m, story)
         # a short form ("Katie"/"Kathryn", "Alexis"/"Alexandros") only with context, and
@@ -547,6 +556,11 @@ def _team_name(words: tuple[str, ...]) -> bool:
 
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
+
+
+def _full_given_in_common(a: tuple[str, ...], b: Iterable[str]) -> bool:
+    """Do two given-name lists share a given name written out (not an initial)?"""
+    return any(len(x) > 1 and len(y) > 1 and given_match(x, y) for x in a for y in b)
 
 
 def _same_start(a: tuple[str, ...], b: Iterable[str]) -> bool:
