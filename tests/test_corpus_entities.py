@@ -181,6 +181,67 @@ def test_distinctive_last_word_joins_but_generic_one_does_not():
     assert linker.add(art("a3", ent("E1", "ORG", "Department")))["E1"] != team["E2"]
 
 
+def test_a_respelled_surname_needs_a_written_given_name_in_common():
+    linker = EntityLinker()
+    known = linker.add(art("a1", ent("E1", "PERSON", "Alexis Kourtidis")))["E1"]
+    assert linker.add(art("a2", ent("E1", "PERSON", "Alexis Kourdidis")))["E1"] == known
+    # only an initial in common: someone else
+    joshua = linker.add(art("a3", ent("E1", "PERSON", "Joshua Pembert")))["E1"]
+    assert linker.add(art("a4", ent("E1", "PERSON", "Andrew J. Pemberts")))["E1"] != joshua
+    # a one-word name an earlier article used alone is no respelling of a full name
+    alone = linker.add(art("a5", ent("E1", "PERSON", "Valenti")))["E1"]
+    assert linker.add(art("a6", ent("E1", "PERSON", "Tina Valentin")))["E1"] != alone
+    # the same surname still joins an initial
+    assert linker.add(art("a7", ent("E1", "PERSON", "J. Pembert")))["E1"] == joshua
+
+
+def test_fuzzy_organisation_names_are_respellings_not_other_words():
+    linker = EntityLinker()
+    food = linker.add(art("a1", ent("E1", "ORG", "Harbour Foods")))["E1"]
+    assert linker.add(art("a2", ent("E1", "ORG", "Harbour Food")))["E1"] == food
+    theatre = linker.add(art("a3", ent("E1", "ORG", "Marlowe Theatre")))["E1"]
+    assert linker.add(art("a4", ent("E1", "ORG", "Marlowe Theater")))["E1"] == theatre
+    # close as whole names, but one town's police is not another's
+    kestle = linker.add(art("a5", ent("E1", "ORG", "Kestle Police Department")))["E1"]
+    assert linker.add(art("a6", ent("E1", "ORG", "Kesteen Police Department")))["E1"] != kestle
+
+
+def test_a_city_stands_for_its_team_only_where_the_team_is_named_by_its_own_name():
+    linker = EntityLinker()
+    first = linker.add(art("a1", ent("E1", "ORG", "Port Alma Otters"),
+                           ent("E2", "GPE", "Port Alma")))
+    team, city = first["E1"], first["E2"]
+    # "Otters ... Port Alma signed him": the place is the team
+    later = linker.add(art("a2", ent("E1", "ORG", "Otters"), ent("E2", "GPE", "Port Alma")))
+    assert later["E1"] == team and later["E2"] == team
+    # the article writes the place inside the name: the place is the city
+    full = linker.add(art("a3", ent("E1", "ORG", "Port Alma Otters"),
+                          ent("E2", "GPE", "Port Alma")))
+    assert full["E1"] == team and full["E2"] == city
+    # no team named: the city
+    assert linker.add(art("a4", ent("E1", "GPE", "Port Alma")))["E1"] == city
+    # organisations named after their city that are no team: a newspaper (singular), a
+    # name holding a generic organisation noun
+    for n, (full, short) in enumerate((("Port Alma Courier", "Courier"),
+                                       ("Port Alma Police Detectives", "Detectives"),
+                                       ("Port Alma Sun-Times", "Sun-Times"))):
+        known = linker.add(art(f"b{n}", ent("E1", "ORG", full)))["E1"]
+        later = linker.add(art(f"c{n}", ent("E1", "ORG", short), ent("E2", "GPE", "Port Alma")))
+        assert later["E1"] == known and later["E2"] == city, full
+
+
+def test_a_city_two_teams_share_stays_a_city():
+    linker = EntityLinker()
+    first = linker.add(art("a1", ent("E1", "ORG", "Port Alma Otters"),
+                           ent("E2", "ORG", "Port Alma Herons"), ent("E3", "GPE", "Port Alma")))
+    both = linker.add(art("a2", ent("E1", "ORG", "Otters"), ent("E2", "ORG", "Herons"),
+                          ent("E3", "GPE", "Port Alma")))
+    assert both["E3"] == first["E3"]  # the city
+    # one of them named: the place is that team
+    one = linker.add(art("a3", ent("E1", "ORG", "Herons"), ent("E2", "GPE", "Port Alma")))
+    assert one["E2"] == one["E1"] == first["E2"]
+
+
 def test_generic_heads_spelled_by_their_sound_key_stay_generic():
     # organisation keys spell "Agency" as "agenci" and "Committee" as "comite": these are
     # still generic nouns, so the bare noun does not join a longer name ending in it

@@ -20,13 +20,25 @@ about how news writes names and none about particular names:
   no one bears as a surname ("Katie") joins the full name whose first given name it is,
   only with shared context (a co-mentioned entity or the story): first-name-only mentions
   of victims, children and athletes.  A surname the key
-  misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix.
+  misses ("Klitschko"/"Klichko") is caught by a fuzzy ratio >= 88 within a 3-letter prefix;
+  a full name so respelled joins only a full name with a given name written out in
+  common (an initial is not enough, and a one-word name never).
 - **Organisations.**  Same folded name (legal forms dropped: "Microsoft Corp."); an acronym
   and the initials of a longer name ("FBI" / "Federal Bureau of Investigation"); a fuzzy
-  token-sort ratio >= 92 within the same first or last word; the distinctive end of a known
+  token-sort ratio >= 92 within the same first or last word, between names of as many
+  words, each close to the one in its place ("Kraft Food" / "Kraft Foods", but not "Kent
+  Police Department" / "Killeen Police Department"); the distinctive end of a known
   name ("Colts", "Red Sox" / "Boston Red Sox", and the longer name after only the short
   one was seen), but not when it ends in a generic organisation noun ("Department", from
   ``lexicons/entity_org_heads.txt``).
+- **A city for its team.**  In an article that names a team by its own name alone
+  ("Otters") where earlier articles wrote it as a place and that name ("Port Alma
+  Otters"), the place ("Port Alma") is the team: news calls teams by their city ("Port
+  Alma signed him").  A team's name is plural and holds no generic organisation noun
+  (newspapers, buildings and agencies named after their city are singular or generic:
+  "Port Alma Courier", "Port Alma Police Detectives").  Not when the article writes the
+  place inside the team's name (the place is then the city) or when two teams fit.  The
+  place record takes the team's corpus id and changes none of its counts.
 - **Inconsistent labels.**  The tagger labels one name differently across articles
   ("Teixeira" as ORG, "SEACOM" as PERSON).  A name with no match of its own type joins an
   entity of another type written the same way (or, for one word, a person with that
@@ -71,8 +83,8 @@ from rapidfuzz.fuzz import ratio, token_sort_ratio
 
 from . import CorpusArticle
 from ..model import NAME_AGAIN
-from .names import (acronym, as_acronym, fold, givens_compatible, org_key, person_key,
-                    raw_words, sound_key)
+from .names import (acronym, as_acronym, fold, given_match, givens_compatible, org_key,
+                    person_key, raw_words, sound_key)
 from .places import Place, lookup, place_key
 
 KINDS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC",
@@ -83,6 +95,7 @@ MAX_NAMES = 12  # distinct written names kept per corpus entity
 MAX_BLOCK = 256  # a loose block (first word, last word, surname prefix) is read this far
 SURNAME_FUZZ = 88
 ORG_FUZZ = 92
+WORD_FUZZ = 85  # each word of a fuzzy organisation match (names.given_match's bar)
 
 
 class CorpusEntity:
@@ -205,7 +218,15 @@ class EntityLinker:
             m.context = frozenset(keys - {m.key})
         out: dict[str, str] = {}
         self._taken = set()
+        teams: Optional[dict] = None
         for m in mentions:
+            if m.kind == "PLACE":  # "Boston" for the Red Sox (see _teams)
+                if teams is None:
+                    teams = self._teams(mentions, story)
+                team = teams.get(raw_words(m.name))
+                if team is not None:
+                    out[m.eid] = team.id
+                    continue
             entity = self._find(m, story)
             if entity is None:
                 entity = self._new(article.key, m)
@@ -224,6 +245,32 @@ class EntityLinker:
             self.found.append(record)
             out[record["id"]] = cid
         return out
+
+    def _teams(self, mentions: list[Mention], story: Optional[str]
+               ) -> dict[tuple[str, ...], CorpusEntity]:
+        """{place words: corpus organisation} for a city that stands for a team: the
+        article names an organisation by its distinctive name alone ("Otters"), and
+        earlier articles wrote it in full as this place and that name ("Port Alma
+        Otters"), a team's name (:func:`_team_name`), so "Port Alma" there is the team.
+        Not when the article writes the place in the name itself ("Port Alma Otters":
+        then "Port Alma" is the city), nor for a place two such organisations share."""
+        places = {raw_words(m.name) for m in mentions if m.kind == "PLACE"}
+        out: dict[tuple[str, ...], Optional[CorpusEntity]] = {}
+        for m in mentions:
+            if m.kind != "ORG":
+                continue
+            e = self._find_org(m, story)
+            if e is None or e.kind != "ORG":
+                continue
+            own = raw_words(m.name)
+            for name in e.names:
+                words = raw_words(name)
+                for place in places:
+                    n = len(place)
+                    if (0 < n < len(words) and words[:n] == place and own[:n] != place
+                            and _team_name(words[n:])):
+                        out[place] = e if out.get(place, e) is e else None
+        return {k: v for k, v in out.items() if v is not None}
 
     # --- names the tagger missed in this article but found in others ----------------
     def _search(self, text: str, records: list[dict]) -> dict[str, list[tuple[int, int, str]]]:
@@ -360,6 +407,13 @@ class EntityLinker:
                 for e in self._get(f"pg:{s}|{g[0]}", MAX_BLOCK):
                     seen.setdefault(e.id, e)
         full = list(seen.values())
+        if surnames != [m.surname]:
+            # a surname spelled differently ("Kougias"/"Kouyias") is weak evidence: a full
+            # name then needs a full given name in common ("Alexis"), not an initial, and
+            # never joins a one-word name ("Tina Valentino" is not the "Valentine" an
+            # earlier article named alone)
+            return self._best([e for e in full if _full_given_in_common(m.givens, e.givens)],
+                              m, story)
         found = self._best([e for e in full if givens_compatible(m.givens, tuple(e.givens))],
                            m, story)
         # a short form ("Katie"/"Kathryn", "Alexis"/"Alexandros") only with context, and
@@ -386,7 +440,8 @@ class EntityLinker:
         near = {e.id: e for k in ("of:" + words[0], "oh:" + words[-1])
                 for e in self._get(k, MAX_BLOCK)}
         fuzzy = [e for e in near.values()
-                 if any(token_sort_ratio(m.key[2:], k[2:]) >= ORG_FUZZ for k in e.keys
+                 if any(token_sort_ratio(m.key[2:], k[2:]) >= ORG_FUZZ
+                        and _same_words(m.key[2:], k[2:]) for k in e.keys
                         if k.startswith("o:"))]
         found = self._best(fuzzy, m, story)
         if found or words[-1] in _generic_heads():
@@ -476,8 +531,36 @@ def _core(word: str) -> str:
     return _POSSESSIVE_END.sub("", word) or word
 
 
+def _same_words(a: str, b: str) -> bool:
+    """Are two organisation keys the same words spelled differently ("kraft food" /
+    "kraft foods", "kodak theatre" / "kodak theater"), not one word for another: as many
+    words, each as close to the one in its place as given names must be (ratio >= 85).
+    A whole-name ratio alone lets a short distinctive word change: "Kent Police
+    Department" / "Killeen Police Department", "Orange County Sheriff's Office" /
+    "Racine County Sheriff's Office"."""
+    wa, wb = a.split(), b.split()
+    return len(wa) == len(wb) and all(x == y or ratio(x, y) >= WORD_FUZZ
+                                      for x, y in zip(wa, wb))
+
+
+def _team_name(words: tuple[str, ...]) -> bool:
+    """Do the words after the place name a team ("Otters", "Golden Herons"): a plural
+    ending, and no generic organisation noun ("Police Detectives", "Sun-Times")?
+    Newspapers, buildings and agencies named after their city are singular or generic."""
+    heads = _generic_heads()
+    if any(part in heads for w in words for part in w.split("-")):
+        return False
+    last = words[-1]
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
 def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
     return any(a < e and s < b for a, b in spans)
+
+
+def _full_given_in_common(a: tuple[str, ...], b: Iterable[str]) -> bool:
+    """Do two given-name lists share a given name written out (not an initial)?"""
+    return any(len(x) > 1 and len(y) > 1 and given_match(x, y) for x in a for y in b)
 
 
 def _same_start(a: tuple[str, ...], b: Iterable[str]) -> bool:
