@@ -333,3 +333,16 @@ def test_xdoc_scoring_on_a_slice_of_ecbplus(shared_data):
     assert rows["linker"]["all"]["f1"] >= rows["exact name"]["all"]["f1"]
     assert rows["linker"]["all"]["p"] > 0.85
     assert time.perf_counter() - started < 60
+
+
+def test_a_place_is_shown_by_its_gazetteer_name_and_datelines_give_way():
+    """A dateline writes "GARY, Ind." and "HOUSTON": the entity a reader sees is "Indiana"
+    once any article writes that, and "Houston" once any article writes it so."""
+    linker = EntityLinker()
+    first = linker.add(art("a1", ent("E1", "GPE", "Ind."), ent("E2", "GPE", "HOUSTON")))
+    linker.add(art("a2", ent("E1", "GPE", "Ind."), ent("E2", "GPE", "HOUSTON")))
+    linker.add(art("a3", ent("E1", "GPE", "Indiana"), ent("E2", "GPE", "Houston")))
+    assert linker.shown(first["E1"])[0] == "Indiana"
+    assert linker.shown(first["E2"])[0] == "Houston"
+    only_caps = linker.add(art("a4", ent("E1", "ORG", "NYPD")))
+    assert linker.shown(only_caps["E1"])[0] == "NYPD"

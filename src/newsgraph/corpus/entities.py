@@ -605,8 +605,17 @@ def _generic_heads() -> frozenset[str]:
 
 def _name(e: CorpusEntity) -> str:
     """The name an entity is shown by: its most common written name (for a person, the
-    most common *full* name, if any), ties cut alphabetically."""
+    most common *full* name, if any), ties cut alphabetically; for a place, the
+    gazetteer's own name when the articles write it ("Indiana", not the dateline's
+    "Ind."); a dateline's capitals ("HOUSTON") only when nothing else is written."""
     names = sorted(e.names.items(), key=lambda kv: (-kv[1], kv[0]))
+    if e.place is not None:
+        own = fold(e.place.name)
+        names = [kv for kv in names if fold(kv[0]) == own] + \
+            [kv for kv in names if fold(kv[0]) != own]
+    written = {n.lower() for n in e.names if not n.isupper()}
+    names = [kv for kv in names if not (kv[0].isupper() and kv[0].lower() in written)] + \
+        [kv for kv in names if kv[0].isupper() and kv[0].lower() in written]
     if e.kind == "PERSON":
         full = [kv for kv in names if len(kv[0].split()) > 1]
         names = full + [kv for kv in names if kv not in full]
