@@ -358,9 +358,8 @@ def _group_name(ent, pos: int) -> Optional[str]:
     plural = [m.span for m in ent.mentions if m.span.start < pos and m.kind != "pronoun"
               and m.span.text[-1:] == "s" and m.span.text[:-1].lower() in
               (ent.name.lower(), ent.name.lower()[:-2])]
-    if not plural or plural[-1].text == ent.name:
-        return None
-    return max(plural, key=lambda s: s.start).text
+    latest = max(plural, key=lambda s: s.start) if plural else None
+    return None if latest is None or latest.text == ent.name else latest.text
 
 
 class SpeakerResolver:
