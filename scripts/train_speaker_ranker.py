@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -35,9 +36,46 @@ from newsgraph.stages.attributions.quotes import find_quotes
 from newsgraph.stages.attributions.syntax import token_at
 
 OUT = LEXICONS / "speaker_ranker.json"
+# Gold rows with no right candidate among those the stage builds (not trainable), for --report.
+DROPPED: list = []
 # Our labels for PolNeAR train pronoun sources: every file of this pattern (session 4's and
 # later rounds of labelling), read together.
 TRAIN_LABELS = sorted((Path(__file__).resolve().parent / "data").glob("polnear-train-speakers*.jsonl"))
+
+
+# Generational suffixes: a label "Brent Bozell III" means the Bozell the article names,
+# whose entity may be "Brent Bozell"; the label's key is the surname before the suffix.
+SUFFIXES = frozenset(("jr", "jr.", "sr", "sr.", "ii", "iii", "iv"))
+
+
+def label_keys(referent: str) -> list[str]:
+    """:func:`referent_keys`, with a generational suffix stepped over ("Charles Elliott
+    Jr." -> "elliott")."""
+    keys = []
+    for part in re.split(r"\s+and\s+|\s*,\s*|\s*&\s*", referent):
+        words = [w for w in re.findall(r"[\w'.-]+", part.lower())]
+        while len(words) > 1 and words[-1] in SUFFIXES:
+            words.pop()
+        if words:
+            keys.append(words[-1].strip("."))
+    return keys or referent_keys(referent)
+
+
+def _suffix(referent) -> str:
+    words = re.findall(r"[\w']+", (referent or "").lower())
+    return words[-1] if len(words) > 1 and words[-1] in SUFFIXES else ""
+
+
+def _forms(ref) -> set[str]:
+    """The words a candidate's name answers to: a nationality or party (NORP) is named by
+    its adjective or its plural ("Republican", "Republicans"; "Democratic", "Democrats";
+    "Hispanic", "Hispanics"), whichever the tagger took for the entity's name."""
+    words = set(ref.name.lower().replace("'s", "").replace("\u2019s", "").split())
+    words |= {w.strip(".") for w in words}
+    if ref.kind == "NORP":
+        words |= {w + "s" for w in words} | {w[:-2] + "s" for w in words if w.endswith("ic")}
+        words |= {w[:-1] for w in words if w.endswith("s")}
+    return words
 
 
 def _is_right(row, ref) -> bool:
@@ -45,8 +83,8 @@ def _is_right(row, ref) -> bool:
         return ref is None or ref.kind in ("DESC", "ORGDESC", "THING")
     if ref is None:
         return False
-    words = set(ref.name.lower().replace("'s", "").replace("\u2019s", "").split())
-    return any(k in words for k in referent_keys(row.referent))
+    words = _forms(ref)
+    return any(k in words for k in label_keys(row.referent))
 
 
 def build_rows(root: Path, split: str, gold: dict, chain: bool = True,
@@ -72,7 +110,13 @@ def build_rows(root: Path, split: str, gold: dict, chain: bool = True,
                 continue
             cands = disc.candidates(tok.lower_, tok.idx)
             y = np.array([_is_right(row, r) for r, _ in cands], dtype=float)
+            suffix = _suffix(row.referent)
+            if suffix:  # "Donald Trump Jr.": not his father, when the son is a candidate
+                same = np.array([r is not None and suffix in _forms(r) for r, _ in cands])
+                if (y * same).any():
+                    y = y * same
             if not y.any():
+                DROPPED.append((name, row.source_text, row.referent))
                 continue
             x = np.array([[f.get(k, 0.0) for k in FEATURES] for _, f in cands])
             out.append((x, y))
@@ -153,6 +197,10 @@ def main(argv: list[str]) -> int:
                         help="candidates without earlier resolved pronouns as mentions")
     parser.add_argument("--cv", type=int, default=0, metavar="K",
                         help="also print K-fold cross-validated accuracy (folds by article)")
+    parser.add_argument("--dropped", action="store_true",
+                        help="list gold rows no candidate of the stage can get right")
+    parser.add_argument("--no-write", action="store_true",
+                        help="fit and report without rewriting the artifact")
     args = parser.parse_args(argv)
     root = data_dir()
     if root is None or not (root / "polnear-speakers").is_dir():
@@ -170,8 +218,14 @@ def main(argv: list[str]) -> int:
     if args.cv:
         print(f"cross-validated ranking accuracy ({args.cv} folds by article): "
               f"{cross_validate(rows, groups, args.l2, args.cv):.3f}")
+    print(f"{len(DROPPED)} gold rows without a right candidate (not trainable)")
+    if args.dropped:
+        for name, pron, referent in DROPPED:
+            print(f"  dropped: {name} {pron!r} -> {referent!r}")
     w = fit(rows, args.l2)
     print(f"ranking accuracy on its {len(rows)} training rows: {accuracy(rows, w):.3f}")
+    if args.no_write:
+        return 0
     OUT.write_text(json.dumps({
         "about": "pronoun speaker ranker: scripts/train_speaker_ranker.py on the tuning half "
                  "of polnear-speakers (make speaker-model)",

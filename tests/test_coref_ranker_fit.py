@@ -61,3 +61,33 @@ def test_padding_does_not_change_the_fit():
             grad -= (q - p) @ x / 2
         w -= 0.1 * grad
     assert np.allclose(both, w)
+
+
+class _Ref:
+    def __init__(self, name, kind="PERSON"):
+        self.name, self.kind = name, kind
+
+
+def _row(referent):
+    from newsgraph.eval.speakers import SpeakerRow
+
+    return SpeakerRow("doc", (0, 2), "he", (0, 0), referent, "person")
+
+
+def test_a_generational_suffix_in_a_label_is_not_the_surname():
+    """"Ann Roe Jr." labels the Roe the article names; her entity may lack the suffix."""
+    mod = _module()
+    assert mod.label_keys("Walter Brandt Jr.") == ["brandt"]
+    assert mod.label_keys("Ada Quist III and Lena Moss") == ["quist", "moss"]
+    assert mod._is_right(_row("Walter Brandt Jr."), _Ref("Walter Brandt"))
+    assert not mod._is_right(_row("Walter Brandt Jr."), _Ref("Jr. Walters"))
+
+
+def test_a_party_named_by_its_adjective_answers_to_its_plural():
+    mod = _module()
+    assert mod._is_right(_row("Republicans"), _Ref("Republican", "NORP"))
+    assert mod._is_right(_row("House Democrats"), _Ref("Democratic", "NORP"))
+    assert mod._is_right(_row("Democrats"), _Ref("Democrats", "NORP"))
+    # only a nationality or party: a person's name is matched as written
+    assert not mod._is_right(_row("Republicans"), _Ref("Tom Republican", "PERSON"))
+    assert not mod._is_right(_row("Republicans"), _Ref("Democratic", "NORP"))

@@ -62,7 +62,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             cue=Span.of(text, *c.cue) if c.cue else None,
             source=source,
             speaker=getattr(res.entity, "id", None),
-            speaker_name=getattr(res.entity, "name", None) or res.name,
+            speaker_name=res.name or getattr(res.entity, "name", None),
             speaker_reason=res.reason,
             speaker_confidence=res.confidence,
             sourcing=res.sourcing,

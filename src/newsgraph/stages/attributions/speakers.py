@@ -349,6 +349,19 @@ def _sourcing_for_entity(ent) -> str:
     return "named_person" if ent.label == "PERSON" else "named_org"
 
 
+def _group_name(ent, pos: int) -> Optional[str]:
+    """The people a nationality or party stands for, as the text wrote them: "they" after
+    "Republicans" is the Republicans, though the entity took its name from an adjective
+    ("a Republican senator").  The latest plural mention before ``pos``, else None."""
+    if getattr(ent, "label", None) != "NORP":
+        return None
+    plural = [m.span for m in ent.mentions if m.span.start < pos and m.kind != "pronoun"
+              and m.span.text[-1:] == "s" and m.span.text[:-1].lower() in
+              (ent.name.lower(), ent.name.lower()[:-2])]
+    latest = max(plural, key=lambda s: s.start) if plural else None
+    return None if latest is None or latest.text == ent.name else latest.text
+
+
 class SpeakerResolver:
     """Resolves source spans of one article; remembers speakers for later pronouns."""
 
@@ -716,7 +729,8 @@ class SpeakerResolver:
                               "anonymous" if ref.kind in ("DESC", "ORGDESC") else "named_person",
                               name=ref.name, confidence=choice.confidence)
         return Resolution(ref.entity, choice.reason, _sourcing_for_entity(ref.entity),
-                          confidence=choice.confidence)
+                          name=_group_name(ref.entity, head.idx) if low in GROUP_PRONOUNS
+                          else None, confidence=choice.confidence)
 
     def _named_description(self, ref) -> Optional[Resolution]:
         """"Veltrix cut its forecast. The company ... It said": a pronoun that takes up
