@@ -84,50 +84,34 @@ def dump_dev(root: Path, limit: int | None) -> list[dict]:
 
 
 def dump_train(root: Path, limit: int | None) -> list[dict]:
-    from newsgraph.eval.polnear import load_split, parse_timed
-    from newsgraph.model import Article
-    from newsgraph.pipeline import Analysis, load_stages
-    from newsgraph.stages.attributions.coref import Discourse
-    from newsgraph.stages.attributions.quotes import find_quotes
-    from newsgraph.stages.attributions.syntax import token_at
-    from train_speaker_ranker import TRAIN_LABELS, _is_right, load_train_labels
+    from train_speaker_ranker import TRAIN_LABELS, _is_right, load_train_labels, pronoun_rows
 
     gold = load_train_labels(*TRAIN_LABELS)
-    docs = [(n, t) for n, t, _ in load_split(root / "polnear", "train") if n in gold][:limit]
-    texts = [t.read_text(encoding="utf-8") for _, t in docs]
-    norms, parsed, _ = parse_timed(texts)
-    entities = next(s for s in load_stages() if s.name == "entities")
     out = []
-    for (name, _), text, norm, doc in zip(docs, texts, norms, parsed):
-        analysis = Analysis(Article(id=name, text=text), norm=norm, doc=doc)
-        entities.fn(analysis)
-        disc = Discourse(doc, norm, analysis.entities, find_quotes(norm, text))
-        for row in sorted(gold[name], key=lambda r: r.source[0]):
-            tok = token_at(doc, row.source[0])
-            if tok is None:
-                continue
-            choice = disc.resolve(tok.lower_, tok.idx)
-            ref = choice.referent
-            named_ok = ref is not None and choice.confidence >= MIN_PRONOUN_CONFIDENCE
-            if row.referent is None:
-                right = ref is None or ref.entity is None and ref.kind != "PAIR" or not named_ok
-            else:  # as the trainer labels candidates (suffixes, a party's plural)
-                right = named_ok and _is_right(row, ref)
-            if right:
-                continue
-            pred_named = named_ok and ref is not None and (ref.entity is not None
-                                                           or ref.kind == "PAIR")
-            reason = choice.reason if named_ok or ref is None else \
-                f"{choice.reason}; too uncertain ({ref.name})"
-            out.append({
-                "set": "train", "doc": name, "pron": row.source_text, "pos": row.source[0],
-                "gold": row.referent, "gold_kind": row.kind,
-                "pred": ref.name if ref is not None else None,
-                "pred_kind": ref.kind if ref is not None else None,
-                "reason": reason, "conf": choice.confidence,
-                "kind": kind_of(row.source_text, row.referent, row.kind,
-                                ref.name if ref is not None else None, pred_named, reason),
-                "sentence": sentence_at(doc, row.source[0])})
+    for name, disc, row, tok in pronoun_rows(root, "train", gold, limit):
+        doc = tok.doc
+        choice = disc.resolve(tok.lower_, tok.idx)
+        ref = choice.referent
+        named_ok = ref is not None and choice.confidence >= MIN_PRONOUN_CONFIDENCE
+        if row.referent is None:
+            right = ref is None or ref.entity is None and ref.kind != "PAIR" or not named_ok
+        else:  # as the trainer labels candidates (suffixes, a party's plural)
+            right = named_ok and _is_right(row, ref)
+        if right:
+            continue
+        pred_named = named_ok and ref is not None and (ref.entity is not None
+                                                       or ref.kind == "PAIR")
+        reason = choice.reason if named_ok or ref is None else \
+            f"{choice.reason}; too uncertain ({ref.name})"
+        out.append({
+            "set": "train", "doc": name, "pron": row.source_text, "pos": row.source[0],
+            "gold": row.referent, "gold_kind": row.kind,
+            "pred": ref.name if ref is not None else None,
+            "pred_kind": ref.kind if ref is not None else None,
+            "reason": reason, "conf": choice.confidence,
+            "kind": kind_of(row.source_text, row.referent, row.kind,
+                            ref.name if ref is not None else None, pred_named, reason),
+            "sentence": sentence_at(doc, row.source[0])})
     return out
 
 

@@ -87,6 +87,25 @@ def _is_right(row, ref) -> bool:
     return any(k in words for k in label_keys(row.referent))
 
 
+def pronoun_rows(root: Path, split: str, gold: dict, limit: int | None = None):
+    """(article name, its :class:`Discourse`, gold row, pronoun token) for every gold
+    pronoun row of PolNeAR ``split`` in text order; each article is parsed once and given
+    its entities, as the stage sees it.  The trainer and ``dump_speaker_errors`` both read
+    this."""
+    docs = [(n, t) for n, t, _ in load_split(root / "polnear", split) if n in gold][:limit]
+    texts = [t.read_text(encoding="utf-8") for _, t in docs]
+    norms, parsed, _ = parse_timed(texts)
+    entities = next(s for s in load_stages() if s.name == "entities")
+    for (name, _), text, norm, doc in zip(docs, texts, norms, parsed):
+        analysis = Analysis(Article(id=name, text=text), norm=norm, doc=doc)
+        entities.fn(analysis)
+        disc = Discourse(doc, norm, analysis.entities, find_quotes(norm, text))
+        for row in sorted(gold[name], key=lambda r: r.source[0]):
+            tok = token_at(doc, row.source[0])
+            if tok is not None:
+                yield name, disc, row, tok
+
+
 def build_rows(root: Path, split: str, gold: dict, chain: bool = True,
                groups: list | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
     """(feature matrix, 0/1 right vector) per gold pronoun row with a right candidate.
@@ -95,37 +114,26 @@ def build_rows(root: Path, split: str, gold: dict, chain: bool = True,
     Rows are read in text order and, with ``chain``, each pronoun's right referent takes
     it as a mention before the next one is read, as the stage adds the pronouns it
     resolves; ``groups`` collects each row's article name (for cross-validation)."""
-    docs = [(n, t) for n, t, _ in load_split(root / "polnear", split) if n in gold]
-    texts = [t.read_text(encoding="utf-8") for _, t in docs]
-    norms, parsed, _ = parse_timed(texts)
-    entities = next(s for s in load_stages() if s.name == "entities")
     out = []
-    for (name, _), text, norm, doc in zip(docs, texts, norms, parsed):
-        analysis = Analysis(Article(id=name, text=text), norm=norm, doc=doc)
-        entities.fn(analysis)
-        disc = Discourse(doc, norm, analysis.entities, find_quotes(norm, text))
-        for row in sorted(gold[name], key=lambda r: r.source[0]):
-            tok = token_at(doc, row.source[0])
-            if tok is None:
-                continue
-            cands = disc.candidates(tok.lower_, tok.idx)
-            y = np.array([_is_right(row, r) for r, _ in cands], dtype=float)
-            suffix = _suffix(row.referent)
-            if suffix:  # "Donald Trump Jr.": not his father, when the son is a candidate
-                same = np.array([r is not None and suffix in _forms(r) for r, _ in cands])
-                if (y * same).any():
-                    y = y * same
-            if not y.any():
-                DROPPED.append((name, row.source_text, row.referent))
-                continue
-            x = np.array([[f.get(k, 0.0) for k in FEATURES] for _, f in cands])
-            out.append((x, y))
-            if groups is not None:
-                groups.append(name)
-            right = next((r for (r, _), ok in zip(cands, y) if ok and r is not None), None)
-            if right is not None and chain:
-                # as the stage does with its own choice: the resolved pronoun joins the chain
-                disc.add_mention(right, tok.idx, tok.idx + len(tok.text))
+    for name, disc, row, tok in pronoun_rows(root, split, gold):
+        cands = disc.candidates(tok.lower_, tok.idx)
+        y = np.array([_is_right(row, r) for r, _ in cands], dtype=float)
+        suffix = _suffix(row.referent)
+        if suffix:  # "Donald Trump Jr.": not his father, when the son is a candidate
+            same = np.array([r is not None and suffix in _forms(r) for r, _ in cands])
+            if (y * same).any():
+                y = y * same
+        if not y.any():
+            DROPPED.append((name, row.source_text, row.referent))
+            continue
+        x = np.array([[f.get(k, 0.0) for k in FEATURES] for _, f in cands])
+        out.append((x, y))
+        if groups is not None:
+            groups.append(name)
+        right = next((r for (r, _), ok in zip(cands, y) if ok and r is not None), None)
+        if right is not None and chain:
+            # as the stage does with its own choice: the resolved pronoun joins the chain
+            disc.add_mention(right, tok.idx, tok.idx + len(tok.text))
     return out
 
 
