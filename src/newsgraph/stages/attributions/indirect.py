@@ -28,7 +28,8 @@ from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
 from .syntax import (content_parts, content_spans, key, parenthetical, quoted_as_saying,
-                     same_paragraph, source_span, sourceless, subject_kind, token_at, trailing_readings, trim)
+                     same_paragraph, source_span, sourceless, subject_kind, token_at,
+                     trailing_readings, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)

@@ -424,8 +424,9 @@ def source_span(token) -> Optional[tuple[int, int]]:
                     if obj.dep_ == "pobj":
                         return obj.left_edge.i, obj.right_edge.i + 1
         return None
-    if quoted_as_saying(token) and _passive_subject(token) is not None:
-        return _passive_subject(token)
+    spoke = _passive_subject(token) if quoted_as_saying(token) else None
+    if spoke is not None:
+        return spoke
     for child in token.children:
         if child.dep_ == "agent":
             for obj in child.children:
@@ -519,7 +520,9 @@ def parenthetical(token) -> bool:
 def _around_parenthetical(token) -> Optional[list[tuple[int, int]]]:
     """"[The museum], Mr. Obama said, [would make visitors ...]": a cue phrase set off by
     commas inside the clause it reports; the content is the clause on both sides of it,
-    including a clause the parser hung on the cue ("[Though it was seamless], he said, ...")."""
+    including a clause the parser hung on the cue ("[Though it was seamless], he said, ...").
+    The parser may also hang the frame on the clause before it ("[The stove was on],
+    police said, [and a heater had been left running]"): the same two sides."""
     doc = token.doc
     if token.dep_ != "parataxis":
         return None
