@@ -200,6 +200,22 @@ class _Context:
         from .judge import agent_kind
         return agent_kind(obj) == "agent" and obj.lower_ not in ("it", "them", "this", "that")
 
+    def _ccomp_subj(self):
+        """Words of the subject of the trigger's clausal complement, with its modifiers:
+        "warned that heavy rains will cause landslides" gives {"rain", "rains", "heavy"}."""
+        if self.is_noun:
+            return set()
+        out = set()
+        for c in self.tok.children:
+            if c.dep_ != "ccomp":
+                continue
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    out.add(s.lemma_.lower())
+                    out.add(s.lower_)
+                    out.update(syntax.modifier_lemmas(s))
+        return out
+
     def _xcomp_lemma(self):
         return {c.lemma_.lower() for c in self.tok.children if c.dep_ in ("xcomp", "advcl")}
 
