@@ -314,3 +314,19 @@ def test_a_warning_of_a_hazard_is_no_threat(analyze, text):
 ])
 def test_a_warning_of_ones_own_force_is_a_threat(analyze, text):
     assert "THREATEN" in {t for t, _ in _types(analyze, text)}
+
+
+
+def test_a_warning_clause_hung_on_the_object_is_read(analyze):
+    # the parser may attach "that ..." to the object: the hazard is still what is warned of
+    text = "Officials in the county are warning residents that oncoming rains will cause landslides."
+    assert "THREATEN" not in {t for t, _ in _candidate_types(analyze, text)}
+
+@pytest.mark.parametrize("text,present", [
+    ("Rebels attacked the town during the storm.", ("ASSAULT", "attacked")),
+    ("The storm forced the army to retreat.", ("RETREAT", "retreat")),
+    ("The rebels warned villagers that their fighters would burn the crops.",
+     ("THREATEN", "warned")),
+])
+def test_threats_made_during_a_hazard_stay(analyze, text, present):
+    assert present in _candidate_types(analyze, text)

@@ -206,9 +206,12 @@ class _Context:
         if self.is_noun:
             return set()
         out = set()
-        for c in self.tok.children:
-            if c.dep_ != "ccomp":
-                continue
+        clauses = [c for c in self.tok.children if c.dep_ == "ccomp"]
+        obj = syntax.first_child(self.tok, "dobj")
+        if obj is not None:  # "warned residents that rains ...": the parser may hang it on the object
+            clauses += [c for c in obj.children if c.dep_ in ("acl", "relcl")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        for c in clauses:
             for s in c.children:
                 if s.dep_ in ("nsubj", "nsubjpass"):
                     out.add(s.lemma_.lower())
