@@ -263,3 +263,70 @@ def test_positions_are_stances_only_away_from_fighting(analyze, text, kind):
     ("attacked army positions"): with fighters or an army in the sentence, the attack is
     one."""
     assert [e.type for e in analyze(text).events] == [kind]
+
+
+
+def _candidate_types(analyze, text):
+    """(type, trigger word) of every candidate the lexicon proposes, before the judge."""
+    from newsgraph.stages.events import extract
+    return {(e.type, e.trigger.text.lower().split()[0])
+            for e in extract(analyze(text), judge=None)}
+
+
+@pytest.mark.parametrize("text,absent", [
+    # discipline and roster moves in sport are no political acts
+    ("The striker was fined by the league for arguing with the referee.", ("SANCTION", "fined")),
+    ("The guard was suspended for two games after the brawl on the court.",
+     ("SANCTION", "suspended")),
+    ("The Harbor City club released four players before the season.", ("RETREAT", "released")),
+    ("The Otters surrendered a late lead and lost in overtime.", ("RETREAT", "surrendered")),
+    ("The midfielder was banned for three games by the league.", ("COERCE", "banned")),
+])
+def test_sports_discipline_is_no_political_event(analyze, text, absent):
+    assert absent not in _candidate_types(analyze, text)
+    assert absent not in _types(analyze, text)
+
+
+@pytest.mark.parametrize("text,present", [
+    ("The ministry fined the oil company for polluting the river delta.", ("SANCTION", "fined")),
+    ("The government suspended the talks with the rebels on Friday.", ("SANCTION", "suspended")),
+    ("The rebels released four prisoners on Tuesday.", ("RETREAT", "released")),
+    ("The gunman surrendered his rifle to the deputies.", ("RETREAT", "surrendered")),
+])
+def test_the_same_verbs_outside_sport(analyze, text, present):
+    assert present in _candidate_types(analyze, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials warned residents that heavy rains will cause landslides in the valley.",
+    "The governor warned that the storm could flood coastal towns.",
+    "The mayor warned villagers of flooding along the river.",
+    "Rising floodwaters threatened dozens of homes near the dam.",
+])
+def test_a_warning_of_a_hazard_is_no_threat(analyze, text):
+    assert "THREATEN" not in {t for t, _ in _candidate_types(analyze, text)}
+    assert "THREATEN" not in {t for t, _ in _types(analyze, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The militia warned that its fighters would attack the town.",
+    "The minister warned that the country would impose sanctions on its neighbour.",
+])
+def test_a_warning_of_ones_own_force_is_a_threat(analyze, text):
+    assert "THREATEN" in {t for t, _ in _types(analyze, text)}
+
+
+
+def test_a_warning_clause_hung_on_the_object_is_read(analyze):
+    # the parser may attach "that ..." to the object: the hazard is still what is warned of
+    text = "Officials in the county are warning residents that oncoming rains will cause landslides."
+    assert "THREATEN" not in {t for t, _ in _candidate_types(analyze, text)}
+
+@pytest.mark.parametrize("text,present", [
+    ("Rebels attacked the town during the storm.", ("ASSAULT", "attacked")),
+    ("The storm forced the army to retreat.", ("RETREAT", "retreat")),
+    ("The rebels warned villagers that their fighters would burn the crops.",
+     ("THREATEN", "warned")),
+])
+def test_threats_made_during_a_hazard_stay(analyze, text, present):
+    assert present in _candidate_types(analyze, text)

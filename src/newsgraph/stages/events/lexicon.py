@@ -19,7 +19,7 @@ PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "R
                 "COERCE", "ASSAULT")
 
 _SET_KEYS = ("mod", "obj", "pobj", "prep", "prt", "head", "sector", "context", "subj",
-             "xcomp_lemma", "gov_prep", "nocontext")
+             "xcomp_lemma", "gov_prep", "nocontext", "ccomp_subj")
 
 
 @dataclass(frozen=True)

@@ -200,6 +200,25 @@ class _Context:
         from .judge import agent_kind
         return agent_kind(obj) == "agent" and obj.lower_ not in ("it", "them", "this", "that")
 
+    def _ccomp_subj(self):
+        """Words of the subject of the trigger's clausal complement, with its modifiers:
+        "warned that heavy rains will cause landslides" gives {"rain", "rains", "heavy"}."""
+        if self.is_noun:
+            return set()
+        out = set()
+        clauses = [c for c in self.tok.children if c.dep_ == "ccomp"]
+        obj = syntax.first_child(self.tok, "dobj")
+        if obj is not None:  # "warned residents that rains ...": the parser may hang it on the object
+            clauses += [c for c in obj.children if c.dep_ in ("acl", "relcl")
+                        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+        for c in clauses:
+            for s in c.children:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    out.add(s.lemma_.lower())
+                    out.add(s.lower_)
+                    out.update(syntax.modifier_lemmas(s))
+        return out
+
     def _xcomp_lemma(self):
         return {c.lemma_.lower() for c in self.tok.children if c.dep_ in ("xcomp", "advcl")}
 
