@@ -223,3 +223,17 @@ def test_a_trailing_quoted_as_saying_frame_credits_who_spoke(analyze):
     quote = '"We could not hold the line," coach Dana Pirelli was quoted as saying.'
     found = [a for a in analyze(quote).attributions if a.kind == "direct"]
     assert [a.speaker_name for a in found] == ["Dana Pirelli"]
+
+
+def test_a_name_after_an_age_is_a_person_and_takes_her_pronouns(analyze):
+    """"his sister, 19-year-old Zhaniya Holt," was tagged an organisation, so "Holt said"
+    had no person and "she" went to the injured boy."""
+    text = ("A 4-year-old boy was hurt on Sunday when a pistol went off in a bedroom. The "
+            "boy's sister, 19-year-old Zhaniya Holt, spoke with KWXR by phone on Monday. She "
+            "said her brother is in stable condition. Holt said the family did not know the "
+            "gun was loaded.")
+    analysis = analyze(text)
+    assert any(e.name == "Zhaniya Holt" and e.label == "PERSON" for e in analysis.entities)
+    speakers = {a.content.text[:12]: a.speaker_name for a in analysis.attributions}
+    assert speakers.get("her brother ") == "Zhaniya Holt"
+    assert speakers.get("the family d") == "Zhaniya Holt"

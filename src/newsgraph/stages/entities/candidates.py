@@ -582,6 +582,8 @@ def _repair(doc, start: int, end: int, label: str) -> Cand | None:
         label = "PERSON"  # "Kremlin spokesman Dmitry Orlov", "NBC's Lester Holt" tagged ORG
     if label == "PRODUCT" and _given_name_person(doc, start, end):
         label = "PERSON"  # "Ines Varga, who owns the bakery" (titles of works stay out)
+    if label in ("ORG", "GPE", "NORP") and _aged(doc, start, end):
+        label = "PERSON"  # "his sister, 19-year-old Zhaniya Holt," tagged ORG
     if not _looks_like_name(doc, start, end, label):
         return None
     last = doc[end - 1].text
@@ -720,6 +722,27 @@ def _skip_titles(doc, start: int, end: int) -> int:
         else:
             break
     return i
+
+
+_AGE = re.compile(r"^(\d{1,3})-year-old$")
+
+
+def _aged(doc, start: int, end: int) -> bool:
+    """A name of two or three capitalised words right after a person's age ("19-year-old
+    Zhaniya Holt") is a person's, whatever the tagger said, unless it ends in an
+    organisation's word ("the 100-year-old Marlow Foods" keeps its label) or only
+    qualifies the noun after it ("a 22-year-old White House intern")."""
+    if not 2 <= end - start <= 3 or start == 0:
+        return False
+    age = "".join(t.text for t in doc[max(0, start - 5):start] if not t.is_space)
+    m = _AGE.search(age[-12:]) if age.endswith("old") else None
+    if m is None or int(m.group(1)) > 110:
+        return False
+    if end < len(doc) and doc[end - 1].dep_ == "compound" and doc[end].pos_ == "NOUN":
+        return False  # "a 22-year-old White House intern": the name only qualifies a noun
+    words = [t.text for t in doc[start:end]]
+    return all(w[:1].isupper() for w in words) and not any(
+        w in lexicon.org_heads() or w in lexicon.org_words() for w in words)
 
 
 def _looks_like_name(doc, start: int, end: int, label: str) -> bool:
