@@ -237,3 +237,14 @@ def test_a_name_after_an_age_is_a_person_and_takes_her_pronouns(analyze):
     speakers = {a.content.text[:12]: a.speaker_name for a in analysis.attributions}
     assert speakers.get("her brother ") == "Zhaniya Holt"
     assert speakers.get("the family d") == "Zhaniya Holt"
+
+
+def test_quotes_in_single_marks_are_direct_quotes(analyze):
+    """British papers quote with single marks: the quotes are direct and credited."""
+    a = analyze("A barn burned down near Alder on Saturday.\n\n"
+                "'We have a lot of questions,' Fire Chief Nell Ostby said of the blaze.\n\n"
+                "'The animals were saved,' Ostby said. 'Nobody was hurt.'\n")
+    direct = [(x.content.text, x.speaker_name) for x in a.attributions if x.kind == "direct"]
+    assert ("'We have a lot of questions,'", "Nell Ostby") in direct, direct
+    assert any(t.startswith("'The animals were saved,'") and t.endswith("hurt.'")
+               and s == "Nell Ostby" for t, s in direct), direct

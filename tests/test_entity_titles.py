@@ -162,3 +162,19 @@ def test_tagger_boundaries_around_a_title_are_mended(text, spans):
     assert ents[0].name == name
     title = text[:text.index(name)].strip()
     assert [r.span.text for r in ents[0].roles] == [title]
+
+
+@pytest.mark.parametrize("title,name", [("Capt.", "Doug Fenn"), ("Sgt.", "Dan Kerr"),
+                                        ("Lt.", "Doug Fenn")])
+def test_an_abbreviated_title_between_a_force_and_a_name_is_the_persons(analyze, title, name):
+    """The small model tags "State Police Capt. Doug Fenn" as one organisation, or "State
+    Police Sgt." as one: the force, then the titled person, who is the one speaking."""
+    a = analyze(f'"We have questions," State Police {title} {name} said of the fire. '
+                "The truck was burned, the state police said in a news release.")
+    persons = people(a)
+    assert list(persons) == [name], [(e.label, e.name) for e in a.entities]
+    assert [r.endswith(title) for r in roles(persons[name])] == [True]
+    assert [e.name for e in a.entities if e.label == "ORG"] == ["State Police"]
+    by_content = {x.content.text.strip('",'): x.speaker_name for x in a.attributions}
+    assert by_content["We have questions"] == name
+    assert by_content["The truck was burned"] == "State Police"

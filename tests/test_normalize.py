@@ -46,3 +46,21 @@ def test_a_gallery_counter_opening_a_caption_is_blanked_in_the_parsed_copy():
     assert len(out) == len(text)
     assert out.startswith(" " * len("Image 3 of 10") + " Relatives say")
     assert out.endswith("The Image 3 of 10 is a title.")  # only at a paragraph's start
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("'We have questions,' Kerr said.", '"We have questions," Kerr said.'),
+    ("She said: 'We don't know yet.'", 'She said: "We don\'t know yet."'),
+    ("\u2018Go away!\u2019 the man shouted.", '"Go away!" the man shouted.'),
+    # not quotes of a sentence, or apostrophes
+    ("He called it 'a disgrace' and left.", "He called it 'a disgrace' and left."),
+    ("In the '90s the Smiths' dog barked.", "In the '90s the Smiths' dog barked."),
+    # nested in a double-quoted stretch: left alone
+    ('"He told me \'Stop it,\' and left," she said.', '"He told me \'Stop it,\' and left," she said.'),
+])
+def test_a_sentence_quoted_with_single_marks_reads_as_a_quote(text, expected):
+    assert normalize_text(text) == expected
+
+
+def test_a_subhead_in_single_marks_and_title_case_is_left_as_written():
+    assert normalize_text("'All Bets Are Off.'\n") == "'All Bets Are Off.'\n"

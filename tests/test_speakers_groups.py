@@ -30,3 +30,30 @@ def test_a_named_speaker_keeps_the_entity_name(analyze):
         "was close.")
     assert _by_content(an, "raise costs for growers").speaker_name == "Ruth Calder"
     assert _by_content(an, "the vote was close").speaker_name == "Ruth Calder"
+
+
+def test_part_of_a_group_is_not_the_body_or_place_named_in_it(analyze):
+    """"Half of Vermont Democrats", "All of the Harbor Lines drivers": some members
+    spoke, not the state, the party or the company as a body."""
+    for text, needle, source in [
+        ("Half of Vermont Democrats said they backed the water plan.",
+         "backed the water plan", "Half of Vermont Democrats"),
+        ("All of the Harbor Lines drivers said they would strike on Monday.",
+         "would strike on Monday", "All of the Harbor Lines drivers"),
+        ("Most of the Ohio delegation said the bill was flawed.",
+         "the bill was flawed", "Most of the Ohio delegation")]:
+        att = _by_content(analyze(text), needle)
+        assert att.speaker is None, (text, att.speaker_name)
+        assert att.speaker_name == source
+        assert att.sourcing == "anonymous"
+
+
+def test_police_unit_named_after_officers_is_not_the_force(analyze):
+    """A bare "authorities said" goes to the one police force the story names, and a
+    unit with "Police" inside its name is not a force."""
+    an = analyze("Detectives from the Crimes Against Police Officers Section took over the "
+                 "case on Friday. Authorities said the man fled on foot.")
+    assert _by_content(an, "fled on foot").speaker is None
+    an = analyze("Officers of the Dayton Police Department were called at noon. "
+                 "Police said the man fled on foot.")
+    assert _by_content(an, "fled on foot").speaker_name == "Dayton Police Department"

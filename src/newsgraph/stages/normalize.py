@@ -44,6 +44,47 @@ _PUNCT_RUN = re.compile(r"[^\w\s]{%d,}" % PUNCTUATION_RUN)
 # Relatives") and "Image" became a speaker; in the parsed copy it becomes spaces.
 _GALLERY_LABEL = re.compile(r"(?m)^[ \t]*(?:Image|Photo|Slide|Picture) \d{1,3} of \d{1,3}\b")
 
+# A sentence quoted with single marks, as some British papers quote ('We are shocked,' she
+# said.): the opening mark starts a word after a space or the paragraph's start and comes
+# before a capital or a digit; the closing one follows the sentence's last punctuation and
+# comes before a space.  Apostrophes inside words ("don't") may stand between; no other
+# single mark may (so "the officers' cars" ends no quote).  Only in a paragraph with no
+# double marks, where single ones cannot be quotes nested in a double-quoted one.
+_SINGLE_QUOTED = re.compile(
+    r"(?:^|(?<=[\s(\[\u2014-]))'(?=[A-Z0-9])"
+    r"(?:[^'\"\n]|(?<=\w)'(?=\w))*?[,.!?]'(?=\s|$)")
+
+
+def _single_quotes_to_double(out: str) -> str:
+    """Single marks quoting a whole sentence become double ones (same offsets), so the
+    quote finder and the parser read British-style quotes as they read American ones."""
+    if "'" not in out:
+        return out
+    chars = list(out)
+    pos = 0
+    for para in out.split("\n"):
+        if '"' not in para and "'" in para:
+            for m in _SINGLE_QUOTED.finditer(para):
+                if _title_case(m.group()):
+                    continue  # a headline's or subhead's 'Words In Capitals': left as written
+                chars[pos + m.start()] = '"'
+                chars[pos + m.end() - 1] = '"'
+        pos += len(para) + 1
+    return "".join(chars)
+
+
+def _title_case(words: str) -> bool:
+    """Every word of three letters or more capitalised, short function words aside, and
+    two such words at least."""
+    long = [w for w in re.findall(r"[^\W\d_][\w']*", words)
+            if len(w) >= 3 and w not in _TITLE_CASE_MINOR]
+    return len(long) >= 2 and all(w[0].isupper() for w in long)
+
+
+_TITLE_CASE_MINOR = frozenset(("the", "and", "for", "but", "nor", "yet", "with", "from", "into",
+                               "onto", "over", "off", "out", "via", "than"))
+
+
 def _function_words() -> tuple[frozenset, frozenset]:
     data = json.loads((Path(__file__).parents[1] / "lexicons" / "function_words.json")
                       .read_text(encoding="utf-8"))
@@ -63,6 +104,7 @@ def normalize_text(text: str) -> str:
         return ' "' if before.isspace() or before in "([{" else '" '
 
     out = _DOUBLED.sub(doubled, out)
+    out = _single_quotes_to_double(out)
     out = _PUNCT_RUN.sub(lambda m: " " * len(m.group()), out)
     out = _GALLERY_LABEL.sub(lambda m: " " * len(m.group()), out)
     assert len(out) == len(text)
@@ -102,7 +144,7 @@ def check_language(text: str) -> None:
                               "newsgraph analyses English news only")
 
 
-@stage("normalize", version="1.1", requires=("text",), assigns=("norm",), order=ORDER)
+@stage("normalize", version="1.2", requires=("text",), assigns=("norm",), order=ORDER)
 def normalize(analysis: Analysis) -> None:
     text = analysis.article.text
     if not text.strip():

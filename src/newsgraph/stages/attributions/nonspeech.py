@@ -72,6 +72,12 @@ def action_verbs() -> frozenset[str]:
     return frozenset(_lines("attribution_actions.txt"))
 
 
+# Nouns whose "that" clause is a proposition someone put forward.
+PROPOSITION_NOUNS = frozenset((
+    "report", "claim", "allegation", "accusation", "rumor", "rumour", "suggestion",
+    "speculation", "assertion", "contention", "charge", "notion", "idea", "view"))
+
+
 def _clause(doc, start: int, end: int) -> bool:
     """True when the characters start..end hold a finite clause ("that he lied")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -87,6 +93,11 @@ def _clause(doc, start: int, end: int) -> bool:
             and any(c.dep_ == "nsubj" for c in root.children) \
             and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
         return True  # a past read as a participle: "the two cars collided", tagged VBN
+    if root.lemma_.lower() in PROPOSITION_NOUNS and any(
+            c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                               for m in c.children) for c in root.children):
+        return True  # "denied reports that the coach would go": the claim is in the noun's
+        # "that" clause (a complement, not a relative clause as in "a plan that would ...")
     # A noun phrase whose own clause is a relative one ("a plan that would ban shooting")
     # states nothing, unless it carries words said: quoted words, or a reporting verb
     # ("a letter that says ...", "responded, saying ...").
@@ -96,7 +107,6 @@ def _clause(doc, start: int, end: int) -> bool:
 
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=1)
 def belief_cues() -> frozenset[str]:
     return frozenset(w.lower() for w in _lines("attribution_belief_cues.txt"))

@@ -218,6 +218,18 @@ def _most_named(rows, every=None):
     return max((r[2] for r in rows), key=lambda e: counts[e.id])
 
 
+# Words for a part of a group: "Most of the Ohio delegation" is some of its members, not
+# Ohio or the delegation as a body.
+GROUP_PARTS = frozenset((
+    "half", "halves", "third", "thirds", "quarter", "quarters", "percent", "majority",
+    "majorities", "minority", "most", "all", "some", "many", "few", "none", "several",
+    "both", "each", "either", "neither", "any", "dozens", "hundreds", "thousands", "scores"))
+
+# How the name of a police force ends ("Dayton Police", "the Dayton Police Department",
+# "Lee County Sheriff's Office").
+FORCE_ENDS = frozenset(("police", "department", "force", "office", "constabulary", "service",
+                        "sheriff", "pd", "dept", "dept."))
+
 _PLACES_OF_WORDS = frozenset(("on", "in", "at", "via", "through"))
 _WORDS_PLACED = frozenset((
     "post", "posting", "statement", "interview", "video", "journal", "article", "broadcast",
@@ -412,12 +424,14 @@ class SpeakerResolver:
         if force is not None:  # "a statement from Hazel Crest police": the police speak
             return self.resolve(force.left_edge.i, force.i + 1, depth=1)
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
-        if head.pos_ == "NUM" and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
-                                      for c in head.children) \
+        if (head.pos_ == "NUM" or head.lower_ in GROUP_PARTS) \
+                and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
+                        for c in head.children) \
                 and not (hit is not None and hit[4] == "appositive"):
-            # "One of the gunmen", "two of the victims": unnamed members of a group, and
-            # no name inside ("one of the protesters from Ohio") is who spoke; "One of
-            # her cousins, Ann Roe," is named by the appositive
+            # "One of the gunmen", "two of the victims", "half of Vermont Democrats", "all
+            # of the GOP candidates": unnamed members of a group, and no name inside ("one
+            # of the protesters from Ohio") is who spoke; "One of her cousins, Ann Roe," is
+            # named by the appositive
             return Resolution(None, "unnamed member of a group", "anonymous",
                               name=doc[a:b].text)
         outside = hit is not None and hit[4] == "named" and not (hit[0] <= head.idx < hit[1]) \
@@ -612,12 +626,14 @@ class SpeakerResolver:
 
     def _police_force(self, pos: int):
         """The one police force the article names ("Portsmouth Police", "the Dayton Police
-        Department"), for a bare "police said" after it; None when none or several."""
+        Department"), for a bare "police said" after it; None when none or several. A unit
+        of a force or a person the tagger took for an organisation ("State Police Capt. Ann
+        Lee") is not the force: its name must end as a force's does."""
         forces = {}
         for r in self.index.before(pos, ("ORG",), limit=200):
             words = r[2].name.lower().replace("'s", "").split()
-            if "police" in words or "sheriff" in words:
-                forces[r[2].id] = r[2]
+            if ("police" in words or "sheriff" in words) and words[-1] in FORCE_ENDS:
+                forces[r[2].id] = r[2]  # not "the Crimes Against Police Officers Section"
         return next(iter(forces.values())) if len(forces) == 1 else None
 
     def _described_by_name(self, head, ent) -> Optional[Resolution]:

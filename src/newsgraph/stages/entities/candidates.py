@@ -383,27 +383,48 @@ def _split_org_then_person(doc, ents) -> list[tuple[int, int, str]]:
     Board Karin Holt" (a long role before the name, one span in the small model) are the
     organisation and then the person, not one organisation that speaks."""
     spans = []
+    people = {e.start for e in ents if e.label_ == "PERSON"}
     for ent in ents:
         if ent.label_ not in _REPAIRABLE:
             continue
         cut = _person_after_org(doc, ent.start, ent.end) if ent.label_ == "ORG" else None
         if cut is None:
-            spans.append((ent.start, ent.end, ent.label_))
+            end = ent.end
+            if ent.label_ == "ORG" and ent.end in people:
+                end = _before_titles(doc, ent.start, ent.end)
+                if not _org_word(doc[end - 1]):
+                    end = ent.end  # only "State Police | Sgt. | Ann Lee": the name's title
+            spans.append((ent.start, end, ent.label_))
         else:
-            spans += [(ent.start, cut, "ORG"), (cut, ent.end, "PERSON")]
+            spans += [(ent.start, _before_titles(doc, ent.start, cut), "ORG"),
+                      (cut, ent.end, "PERSON")]
     return spans
+
+
+def _org_word(tok) -> bool:
+    return tok.text in lexicon.org_heads() or tok.text in lexicon.org_words()
+
+
+def _before_titles(doc, start: int, end: int) -> int:
+    """Where the run of title words ending at ``end`` begins ("State Police | Capt. |
+    Ann Lee"): the title is the person's role, not part of the organisation's name."""
+    while end > start + 1 and is_title(doc[end - 1]):
+        end -= 1
+    return end
 
 
 def _person_after_org(doc, start: int, end: int) -> int | None:
     """Where a given name and surname begin after an organisation's last word
     (``entity_org_heads.txt``, ``entity_org_words.txt``) inside one span, when the
-    organisation keeps two words of its own, or after any office named by "TITLE of
-    (the)" before the span; else None."""
+    organisation keeps two words of its own (titles between them are the person's:
+    "State Police Capt. Doug Cain"), or after any office named by "TITLE of (the)" before
+    the span; else None."""
     heads, words = lexicon.org_heads(), lexicon.org_words()
     titled = _role_of_before(doc, start)
     for cut in range(end - 2, start, -1):
-        org = [t for t in doc[start:cut] if t.lower_ not in _DETS]
-        org_end = doc[cut - 1].text in heads or doc[cut - 1].text in words
+        org_stop = _before_titles(doc, start, cut)  # "State Police Capt. | Doug Cain"
+        org = [t for t in doc[start:org_stop] if t.lower_ not in _DETS]
+        org_end = doc[org_stop - 1].text in heads or doc[org_stop - 1].text in words
         if (len(org) >= 2 and org_end or titled and org) \
                 and _given_name_person(doc, cut, end, census=True):
             return cut
