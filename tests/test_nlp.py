@@ -28,3 +28,18 @@ def test_abbreviated_ranks_keep_their_period_and_end_no_sentence():
     assert "Sgt." in tokens and "Det." in tokens
     assert len(list(doc.sents)) == 1
     assert "Ines Barros" in [e.text for e in doc.ents]
+
+
+def test_a_clock_time_ends_the_sentence_before_a_new_one():
+    doc = parse("Officers were called at 3 a.m. Police said the man fled on foot. "
+                "They were called again at 1:15 a.m. Lt. Ray Dunn said no one was hurt.")
+    assert [s.text for s in doc.sents] == [
+        "Officers were called at 3 a.m.", "Police said the man fled on foot.",
+        "They were called again at 1:15 a.m.", "Lt. Ray Dunn said no one was hurt."]
+
+
+def test_a_clock_time_followed_by_its_day_or_zone_goes_on():
+    for text in ("The man was shot around 11 p.m. Sunday in the 300 block of Main Street.",
+                 "The match starts at 7 p.m. ET on the main court.",
+                 "The vote closes at 8 p.m. Eastern on Tuesday."):
+        assert len(list(parse(text).sents)) == 1, text

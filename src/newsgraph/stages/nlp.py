@@ -45,6 +45,22 @@ TITLE_ABBREVIATIONS = frozenset(
     "gen gov sen rep dr mr mrs ms prof rev st".split())
 
 
+# "at 3 a.m. Police said ...": the clock's period is also the full stop, and the small
+# model mostly reads on into the next sentence.  A capitalised word after "a.m."/"p.m."
+# starts a sentence unless it goes on with the time: a day, a month, a time zone.
+CLOCK_SUFFIXES = frozenset(("a.m.", "p.m."))
+TIME_GOES_ON = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
+    "thurs fri sat sun january february march april may june july august september october "
+    "november december jan feb mar apr jun jul aug sep sept oct nov dec et est edt ct cst "
+    "cdt pt pst pdt mt mst mdt gmt utc bst cet eastern central pacific mountain local "
+    "today tonight yesterday tomorrow".split())
+
+
+def _word(tok) -> str:
+    return tok.lower_.rstrip(".,;:")
+
+
 @Language.component("newsgraph_glued_sentences")
 def split_glued_sentences(doc):
     """Start a sentence after a glued period or a line break; the parser keeps preset
@@ -72,6 +88,13 @@ def split_glued_sentences(doc):
                 and doc[tok.i - 1].lower_ in TITLE_ABBREVIATIONS and nxt.text[:1].isupper() \
                 and not doc[tok.i - 1].whitespace_:
             nxt.is_sent_start = False
+        elif tok.text.endswith(".") and tok.lower_[:-1] in TITLE_ABBREVIATIONS \
+                and tok.whitespace_ and nxt.text[:1].isupper():
+            nxt.is_sent_start = False  # "Lt. Ray Dunn", the title one token with its period
+        elif tok.lower_ in CLOCK_SUFFIXES and tok.whitespace_ and nxt.text[:1].isupper() \
+                and (nxt.is_alpha or nxt.lower_.rstrip(".") in TITLE_ABBREVIATIONS) \
+                and _word(nxt) not in TIME_GOES_ON:
+            nxt.is_sent_start = True
     return doc
 
 
