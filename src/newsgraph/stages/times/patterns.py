@@ -59,9 +59,9 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b"),
         ("slash", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
         ("mdy", rf"\b(?:(?P<rel>last|this|next)\s+)?(?:(?P<wd>{p['WD']}),?\s+)?(?P<mon>{p['MON']})\s+(?P<dom>{p['DOM']})"
-                rf"(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
+                rf"(?:,?\s+(?:of\s+)?(?P<year>{p['YEAR']}))?\b"),
         ("dmy", rf"\b(?:(?P<wd>{p['WD']}),?\s+)?(?:the\s+)?(?P<dom>{p['DOM']})\s+(?:of\s+)?"
-                rf"(?P<mon>{p['MON']})(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
+                rf"(?P<mon>{p['MON']})(?:,?\s+(?:of\s+)?(?P<year>{p['YEAR']}))?\b"),
         ("month", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next)\s+)?"
                   rf"(?P<mon>{p['MON']})(?:(?:,?\s+|\s+of\s+)(?P<year>{p['YEAR']}|{p['SPOKEN']})"
                   rf"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"),
@@ -81,7 +81,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("decade", rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s"
                    rf"|'(?P<short>\d0)s|(?<=the\s)(?:nineteen[\s-]+)?(?P<word>{p['DECW']}))\b"),
         ("ago", rf"\b(?P<num>{p['NUM']}|{p['FUZZY']})?(?:\s+(?:more|additional|full))?\s*"
-                rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence"
+                rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>(?:from|after|before)\s+"
+                r"(?P<dayref>today|tomorrow|tmrw?|yesterday)\b|ago|earlier|from\s+now|hence"
                 r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))"),
         ("yearago", r"\b(?:year-ago|year-earlier)\b"),
         ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"

@@ -29,6 +29,8 @@ def h_ago(m, ctx):
         cq = context_quarter(ctx, m.start())
         if cq:
             return "DATE", f"{cq[0] - 1}-Q{cq[1]}"
+    if m["dayref"]:  # "three days from today", "two days before yesterday": a day
+        return "DATE", _from_day(ctx.anchor, m["dayref"].lower(), unit, sign * n)
     if ctx.anchor is None:
         return "DATE", cal.shift(None, unit if unit in "DWMQY" else "Y", 0)
     if unit in ("TH", "TM", "TS"):
@@ -48,6 +50,28 @@ def h_ago(m, ctx):
         y, mo = cal.add_months(int(base[:4]), int(base[5:7]), months)
         return "DATE", str(y) if unit == "Y" else f"{y}-{mo:02d}"
     return "DATE", cal.shift(base or ctx.anchor, unit, sign * int(n))
+
+
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1}
+_UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "E": 120, "C": 1200}
+
+
+def _from_day(anchor: Optional[date], word: str, unit: str, n: float) -> str:
+    """The day ``n`` units from the day ``word`` names ("yesterday", "tomorrow"): a count
+    from a named day is itself a day ("four months from tomorrow" is 2017-03-08)."""
+    if anchor is None:
+        return "XXXX-XX-XX"
+    base = anchor + timedelta(days=_DAY_WORDS[word])
+    if unit in ("TH", "TM", "TS"):
+        return cal.day(base)
+    if unit in ("D", "W", "2W"):
+        return cal.day(base + timedelta(days=round(n * {"D": 1, "W": 7, "2W": 14}[unit])))
+    months = n * _UNIT_MONTHS[unit]
+    whole = int(months)
+    y, mo = cal.add_months(base.year, base.month, whole)
+    last = (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).day
+    out = date(y, mo, min(base.day, last))
+    return cal.day(out + timedelta(days=round((months - whole) * 30)))
 
 
 _ANAPHORIC = {"later", "earlier", "after", "before"}  # "ago", "from now" count from the anchor
