@@ -95,3 +95,33 @@ def test_of_before_the_year_of_a_date(times, text, span, value):
     found = times(text)
     assert span in found, list(found)
     assert found[span].value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Traders sold heavily in the morning and bought back later.", "the morning",
+     "2024-11-18TMO"),
+    ("The storm reached the coast on Friday. Roads were closed during the night.",
+     "the night", "2024-11-15TNI"),
+])
+def test_a_part_of_the_day_after_in_or_during(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert (found[span].type, found[span].value) == ("TIME", value)
+
+
+@pytest.mark.parametrize("text, span", [
+    ("He died in the morning of his wedding.", "the morning"),
+    ("She works in the evening shift at the plant.", "the evening"),
+])
+def test_a_part_of_the_day_that_names_no_time(times, text, span):
+    assert span not in times(text)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Great show last nite with friends", "last nite", "2024-11-17TNI"),
+    ("Dinner tmr nite at the usual place?", "tmr nite", "2024-11-19TNI"),
+])
+def test_nite_as_written_in_messages(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value

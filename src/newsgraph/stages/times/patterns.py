@@ -32,7 +32,7 @@ def pieces() -> dict[str, str]:
         "FUZZY": alternation(lex["fuzzy_numbers"]),
         "UNIT": r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?"
                 r"|decades?|century|centuries|millennium|millennia|hrs?|mins?)",
-        "PART": r"(?:morning|afternoon|evening|night)",
+        "PART": r"(?:morning|afternoon|evening|night|nite)",  # "nite" in messages
         "ORD": ordinals,
         "SEASON": alternation(lex["seasons"]),
         "DECW": alternation(lex["decade_words"]),
@@ -107,6 +107,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                    rf"|yesterday|today|tomorrow|tonight|tmrw?|tdy)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
+        ("daypart", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?P<part>morning|afternoon|evening|night)\b"
+                    r"(?!\s+(?:of|after|before)\b|[\s-]+(?:time|shift|session|sky|air|news)\b|-)"),
         ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.]\s?(?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
                   rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
                   rf"|(?P<h2>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening)"
@@ -170,7 +172,7 @@ RULE_TRIGGERS = {
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
     "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",),
-    "wdweek": ("WD",), "wddom": ("WD",),
+    "wdweek": ("WD",), "wddom": ("WD",), "daypart": ("WORD",),
 }
 
 

@@ -300,6 +300,16 @@ def h_relday(m, ctx):
     return "DATE", value
 
 
+def h_daypart(m, ctx):
+    """"in the morning", "during the night": that part of the day the story is at (the last
+    day it named, within about two paragraphs), else of the publication day."""
+    part = lexicon()["day_parts"][m["part"].lower()]
+    day = _story_point(ctx, m.start(), "D")
+    if ctx.anchor is None and not isinstance(day, date):
+        return "TIME", f"XXXX-XX-XXT{part}"
+    return "TIME", f"{cal.day(day if isinstance(day, date) else ctx.anchor)}T{part}"
+
+
 def h_clock(m, ctx):
     if m["word"] and re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
         return None  # "high noon": the idiom
