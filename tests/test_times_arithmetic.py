@@ -125,3 +125,18 @@ def test_nite_as_written_in_messages(times, text, span, value):
     found = times(text)
     assert span in found, list(found)
     assert found[span].value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The market reopens Sat 23rd after repairs.", "Sat 23rd", "2024-11-23"),
+    ("Are you free on Sunday 1?", "Sunday 1", "2024-12-01"),
+])
+def test_a_weekday_with_its_day_of_the_month(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert found[span].value == value
+
+
+def test_a_number_after_a_weekday_that_counts_something(times):
+    found = times("On Sunday 1 person was hurt in the crash.")
+    assert "Sunday" in found and "Sunday 1" not in found, list(found)

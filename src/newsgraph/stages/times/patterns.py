@@ -96,12 +96,13 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                     r"(?!\w|'|\.\w)(?P<pl>)(?P<part>)(?P<ppl>)"),
         ("wdweek", rf"\b(?P<wd>{p['WD']})\s+of\s+(?P<wrel>last|next|this|the\s+following"
                    r"|the\s+previous|that|the\s+same)\s+week\b"),
-        ("wddom", rf"\b(?P<wd>{p['WD']}),?\s+"
+        ("wddom", rf"\b(?P<wd>{p['WD']}|{p['WDA']}),?\s+"
                   r"(?:the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
                   r"|(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
                   r"|(?:the\s+)?(?P<dom3>(?:twenty|thirty)[\s-](?:first|second|third|fourth"
-                  r"|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth))"
-                  r"\b(?![-/]|[\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
+                  r"|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth)"
+                  r"|(?P<dom4>[12]\d|3[01]|0?[1-9])(?=\s*(?:[.!?;)]|$)))"  # "on Sunday 31!"
+                  r"\b(?![-/]|[\s,]+(?:of\s+)?(?-i:[A-Z][a-z]+)\b)"),  # not "Friday 13th October"
         ("weekof", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
                    rf"\s+week\s+of\s+(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"

@@ -239,7 +239,9 @@ def h_wddom(m, ctx):
     """"Monday the 27th", "Wednesday the thirty-first": the date near the anchor whose day
     of the month falls on that weekday; no such date within two months: no match."""
     wd = weekday_number(m["wd"])
-    raw = m["dom"] or m["dom2"] or m["dom3"]
+    if m["wd"].lower() in lexicon()["weekday_abbreviations"] and not m["wd"][:1].isupper():
+        return None  # "sat 14th": the verb; "Sat 14th" is the day
+    raw = m["dom"] or m["dom2"] or m["dom3"] or m["dom4"]
     dom = dom_number(raw)
     if not 1 <= dom <= 31 or ctx.anchor is None:
         return None
