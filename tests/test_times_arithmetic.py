@@ -69,6 +69,8 @@ def test_a_day_and_a_clock_time_apart_stay_two(times):
      "2025-04-12"),
     ("The congress met April 8-12, 1998 in Rome.", "April 8", "1998-04-08", "12, 1998",
      "1998-04-12"),
+    ("Her leave ran May 9th, 2023 through 17th.", "May 9th, 2023", "2023-05-09", "17th",
+     "2023-05-17"),
 ])
 def test_the_other_end_of_a_range_of_days_is_a_date(times, text, first, value, last,
                                                     last_value):

@@ -234,8 +234,7 @@ def _day_ranges(items: list[dict], norm: str) -> list[dict]:
         else:
             m = _RANGE_TAIL.match(norm, item["end"])
             if m and int(m.group(1)) > dom:
-                added.append((m.start(1), m.end(2) if m.group(2) else m.end(1),
-                               int(m.group(1)), item, m.group(2)))
+                added.append((m.start(1), m.end(), int(m.group(1)), item, m.group(2)))
     for start, end, day, item, year in added:
         if year:  # the year after the range is the first day's too; its own match goes
             items = [i for i in items if not (start <= i["start"] and i["end"] <= end)]
