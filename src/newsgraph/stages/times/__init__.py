@@ -162,7 +162,8 @@ _THEN_CLOCK = re.compile(r"[ \t]*,?[ \t]*")  # "Saturday, 7 p.m.", "tomorrow 10a
 
 def _merge_clock(items: list[dict], norm: str) -> list[dict]:
     """"5 p.m. EST Nov. 9" and "noon Thursday": a clock time joined to the day after it;
-    "this Sat, 7pm" and "tomorrow at 10 a.m.": a day joined to the clock time after it."""
+    "this Sat, 7pm" and "tomorrow 10am": a day joined to the clock time right after it (not
+    across "at": "today at 9am" is two expressions in the tweets' annotation)."""
     out: list[dict] = []
     for item in items:
         prev = out[-1] if out else None
@@ -212,8 +213,9 @@ def _date_clocks(items: list[dict], ctx: Context) -> None:
         item["value"] = day["value"] + item["value"][item["value"].index("T"):]
 
 
-_RANGE_HEAD = re.compile(r"(?<![\d.,:/-])([12]\d|3[01]|0?[1-9])[ \t]*(?:-|\u2013|to|and|through|till)[ \t]*$")
-_RANGE_TAIL = re.compile(r"[ \t]*(?:-|\u2013|to|and|through|till)[ \t]*([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_RANGE_TO = r"[ \t]*(?:-|\u2013|to|and|through|till)[ \t]*"  # "19-20", "8 and 9", "9th through 17th"
+_RANGE_HEAD = re.compile(r"(?<![\d.,:/-])([12]\d|3[01]|0?[1-9])" + _RANGE_TO + "$")
+_RANGE_TAIL = re.compile(_RANGE_TO + r"([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
                          r"(?:,?[ \t]+((?:1[6-9]|20)\d\d)\b(?![\d,.]\d|%)"
                          r"|(?=[ \t]*(?:$|[^\w\s]|[A-Z]|(?:at|in|on|from|for|with|http)\b)))")
 

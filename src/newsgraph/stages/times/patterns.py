@@ -108,7 +108,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                    rf"|yesterday|today|tomorrow|tonight|tmrw?|tdy)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
-        ("daypart", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+(?P<part>morning|afternoon|evening|night)\b"
+        ("daypart", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+"
+                    r"(?P<part>morning|afternoon|evening|night)\b"
                     r"(?!\s+(?:of|after|before)\b|[\s-]+(?:time|shift|session|sky|air|news)\b|-)"),
         ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.]\s?(?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
                   rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"

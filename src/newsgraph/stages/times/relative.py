@@ -25,12 +25,12 @@ def h_ago(m, ctx):
     if raw and n is None or not raw and m["unit"].lower().endswith("s"):
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     n = 1 if n is None else n
+    if m["dayref"]:  # "three days from today", "two days before yesterday": a day
+        return "DATE", _from_day(ctx.anchor, m["dayref"].lower(), unit, sign * n)
     if unit == "Y" and n == 1 and sign < 0:
         cq = context_quarter(ctx, m.start())
         if cq:
             return "DATE", f"{cq[0] - 1}-Q{cq[1]}"
-    if m["dayref"]:  # "three days from today", "two days before yesterday": a day
-        return "DATE", _from_day(ctx.anchor, m["dayref"].lower(), unit, sign * n)
     if ctx.anchor is None:
         return "DATE", cal.shift(None, unit if unit in "DWMQY" else "Y", 0)
     if unit in ("TH", "TM", "TS"):
