@@ -147,3 +147,13 @@ def test_a_weekday_with_its_day_of_the_month(times, text, span, value):
 def test_a_number_after_a_weekday_that_counts_something(times):
     found = times("On Sunday 1 person was hurt in the crash.")
     assert "Sunday" in found and "Sunday 1" not in found, list(found)
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Been almost 7months since I last swam.", "7months", "P7M"),
+    ("Haven't run in 16days, sadly.", "16days", "P16D"),
+])
+def test_a_number_glued_to_its_unit(times, text, span, value):
+    found = times(text)
+    assert span in found, list(found)
+    assert (found[span].type, found[span].value) == ("DURATION", value)

@@ -119,7 +119,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight"
                      r"|consecutive|long|trading|business|calendar|fiscal))?"
-                     r"(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?)\b))"  # "1hr": glued short units
+                     r"(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?|days?|weeks?|months?|years?)\b))"  # "1hr", "2weeks"
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
                      r"(?!\s*-\s*old|\s+old\b|-\d|-to-)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
