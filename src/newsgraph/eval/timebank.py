@@ -117,9 +117,19 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
+_SHORT_WEEK = re.compile(r"^(\d{4})-w(\d)(?=$|-)")
+
+
+def canonical_value(value: Optional[str]) -> str:
+    """A TimeML value in one spelling: lower case, and an ISO week number of two digits (a
+    few TimeBank golds write week 6 of 2000 as ``2000-W6``; TIMEX3 and ISO 8601 write
+    ``2000-W06``)."""
+    return _SHORT_WEEK.sub(r"\1-w0\2", (value or "").lower())
+
+
 def same_value(gold: dict, pred: dict) -> bool:
-    """TimeBank's value test: the same TimeML string, case aside."""
-    return (gold["value"] or "").lower() == (pred["value"] or "").lower()
+    """TimeBank's value test: the same TimeML value, case and spelling aside."""
+    return canonical_value(gold["value"]) == canonical_value(pred["value"])
 
 
 def score(docs: list[GoldDoc], preds: list[list[dict]], right=same_value) -> dict:

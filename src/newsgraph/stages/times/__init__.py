@@ -157,8 +157,13 @@ def _modifier(norm: str, start: int, floor: int, ttype: str, value: str, core: s
 _PLAIN_DAY = re.compile(r"\d{4}-\d\d-\d\d(?:TNI)?")  # a day, or "tonight" ("8 p.m. tonight")
 
 
+_THEN_CLOCK = re.compile(r"[ \t]*,?[ \t]*")  # "Saturday, 7 p.m.", "tomorrow 10am"
+
+
 def _merge_clock(items: list[dict], norm: str) -> list[dict]:
-    """"5 p.m. EST Nov. 9" and "noon Thursday": a clock time joined to the day after it."""
+    """"5 p.m. EST Nov. 9" and "noon Thursday": a clock time joined to the day after it;
+    "this Sat, 7pm" and "tomorrow 10am": a day joined to the clock time right after it (not
+    across "at": "today at 9am" is two expressions in the tweets' annotation)."""
     out: list[dict] = []
     for item in items:
         prev = out[-1] if out else None
@@ -167,6 +172,12 @@ def _merge_clock(items: list[dict], norm: str) -> list[dict]:
             prev["value"] = item["value"][:10] + prev["value"][prev["value"].index("T"):]
             prev["end"] = item["end"]
             prev["dated"] = True
+            continue
+        if prev and item["kind"] == "clock" and item["mod"] is None and prev["kind"] in _DAY_REFS \
+                and _PLAIN_DAY.fullmatch(prev["value"] or "") and "T" in (item["value"] or "") \
+                and _THEN_CLOCK.fullmatch(norm[prev["end"]:item["start"]]):
+            prev.update(value=prev["value"][:10] + item["value"][item["value"].index("T"):],
+                        end=item["end"], type="TIME", kind="clock", dated=True)
             continue
         out.append(item)
     return out
@@ -202,8 +213,44 @@ def _date_clocks(items: list[dict], ctx: Context) -> None:
         item["value"] = day["value"] + item["value"][item["value"].index("T"):]
 
 
+_RANGE_TO = r"[ \t]*(?:-|\u2013|to|and|through|till)[ \t]*"  # "19-20", "8 and 9", "9th through 17th"
+_RANGE_HEAD = re.compile(r"(?<![\d.,:/-])([12]\d|3[01]|0?[1-9])" + _RANGE_TO + "$")
+_RANGE_TAIL = re.compile(_RANGE_TO + r"([12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+                         r"(?:,?[ \t]+((?:1[6-9]|20)\d\d)\b(?![\d,.]\d|%)"
+                         r"|(?=[ \t]*(?:$|[^\w\s]|[A-Z]|(?:at|in|on|from|for|with|http)\b)))")
+
+
+def _day_ranges(items: list[dict], norm: str) -> list[dict]:
+    """"19-20 Oct", "8 and 9 March", "April 8-12, 2025": the bare day number at the other
+    end of a range of days in one month is a date of its own, in the same month and year
+    (the year written after the range is both days')."""
+    added = []
+    for item in items:
+        if item["kind"] not in ("mdy", "dmy") or not _DAY_VALUE.fullmatch(item["value"] or ""):
+            continue
+        dom = int(item["value"][8:10])
+        if item["kind"] == "dmy":
+            m = _RANGE_HEAD.search(norm, max(0, item["start"] - 16), item["start"])
+            if m and int(m.group(1)) < dom:
+                added.append((m.start(1), m.end(1), int(m.group(1)), item, None))
+        else:
+            m = _RANGE_TAIL.match(norm, item["end"])
+            if m and int(m.group(1)) > dom:
+                added.append((m.start(1), m.end(), int(m.group(1)), item, m.group(2)))
+    for start, end, day, item, year in added:
+        if year:  # the year after the range is the first day's too; its own match goes
+            items = [i for i in items if not (start <= i["start"] and i["end"] <= end)]
+            item["value"] = year + item["value"][4:]
+        if any(i["start"] < end and start < i["end"] for i in items):
+            continue
+        items.append({"start": start, "end": end, "type": "DATE", "mod": None, "kind": "rangeday",
+                      "value": f"{item['value'][:8]}{day:02d}"})
+    items.sort(key=lambda i: i["start"])
+    return items
+
+
 def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
-            tag: str = "times@1.4") -> list[TimeExpression]:
+            tag: str = "times@1.5") -> list[TimeExpression]:
     """All time expressions of ``text`` (``norm``: its same-length normalised copy)."""
     norm = norm if norm is not None else text
     anchor = cal.parse_anchor(published)
@@ -239,7 +286,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
             ctx.refs["day_end"] = end
         floor = end
-    items = _merge_clock(items, norm)
+    items = _day_ranges(_merge_clock(items, norm), norm)
     _date_clocks(items, ctx)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
@@ -251,7 +298,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     return out
 
 
-@stage("times", version="1.4", requires=("doc",), assigns=("times",), order=40)
+@stage("times", version="1.5", requires=("doc",), assigns=("times",), order=40)
 def times_stage(analysis: Analysis) -> None:
     """Fill ``analysis.times`` from the text, the parse and the publication date."""
     analysis.times = extract(analysis.article.text, analysis.norm, analysis.doc,

@@ -32,7 +32,7 @@ def pieces() -> dict[str, str]:
         "FUZZY": alternation(lex["fuzzy_numbers"]),
         "UNIT": r"(?:seconds?|minutes?|hours?|days?|weeks?|fortnights?|months?|quarters?|years?"
                 r"|decades?|century|centuries|millennium|millennia|hrs?|mins?)",
-        "PART": r"(?:morning|afternoon|evening|night)",
+        "PART": r"(?:morning|afternoon|evening|night|nite)",  # "nite" in messages
         "ORD": ordinals,
         "SEASON": alternation(lex["seasons"]),
         "DECW": alternation(lex["decade_words"]),
@@ -59,9 +59,9 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("iso", r"\b(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?:T(?P<hh>[0-2]\d):(?P<mm>[0-5]\d))?\b"),
         ("slash", r"\b(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)\b"),
         ("mdy", rf"\b(?:(?P<rel>last|this|next)\s+)?(?:(?P<wd>{p['WD']}),?\s+)?(?P<mon>{p['MON']})\s+(?P<dom>{p['DOM']})"
-                rf"(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
+                rf"(?:,?\s+(?:of\s+)?(?P<year>{p['YEAR']}))?\b"),
         ("dmy", rf"\b(?:(?P<wd>{p['WD']}),?\s+)?(?:the\s+)?(?P<dom>{p['DOM']})\s+(?:of\s+)?"
-                rf"(?P<mon>{p['MON']})(?:,?\s+(?P<year>{p['YEAR']}))?\b"),
+                rf"(?P<mon>{p['MON']})(?:,?\s+(?:of\s+)?(?P<year>{p['YEAR']}))?\b"),
         ("month", rf"\b(?:(?P<rel>this\s+past|this\s+coming|this|last|next)\s+)?"
                   rf"(?P<mon>{p['MON']})(?:(?:,?\s+|\s+of\s+)(?P<year>{p['YEAR']}|{p['SPOKEN']})"
                   rf"|\s+(?:of\s+)?(?P<yrel>this|last|next)\s+year)?\b"),
@@ -81,7 +81,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("decade", rf"\b(?:(?P<the>the)\s+)?(?:(?P<mod>early|mid-?|late)[\s-]*)?(?:(?P<dec>1[5-9]\d0|20\d0)'?s"
                    rf"|'(?P<short>\d0)s|(?<=the\s)(?:nineteen[\s-]+)?(?P<word>{p['DECW']}))\b"),
         ("ago", rf"\b(?P<num>{p['NUM']}|{p['FUZZY']})?(?:\s+(?:more|additional|full))?\s*"
-                rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence"
+                rf"(?P<unit>{p['UNIT']})(?:\s+or\s+so)?\s+(?P<dir>(?:from|after|before)\s+"
+                r"(?P<dayref>today|tomorrow|tmrw?|yesterday)\b|ago|earlier|from\s+now|hence"
                 r"|before(?=\s*[.,;:!?)]|\s*$)|after(?=\s*[.,;:!?)]|\s*$))"),
         ("yearago", r"\b(?:year-ago|year-earlier)\b"),
         ("relunit", rf"\b(?:(?P<the>the)\s+)?(?P<rel>{p['REL']})\s+(?P<unit>week|weekend|month|year"
@@ -95,17 +96,21 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                     r"(?!\w|'|\.\w)(?P<pl>)(?P<part>)(?P<ppl>)"),
         ("wdweek", rf"\b(?P<wd>{p['WD']})\s+of\s+(?P<wrel>last|next|this|the\s+following"
                    r"|the\s+previous|that|the\s+same)\s+week\b"),
-        ("wddom", rf"\b(?P<wd>{p['WD']}),?\s+"
+        ("wddom", rf"\b(?P<wd>{p['WD']}|{p['WDA']}),?\s+"
                   r"(?:the\s+(?P<dom>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
                   r"|(?P<dom2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))"
                   r"|(?:the\s+)?(?P<dom3>(?:twenty|thirty)[\s-](?:first|second|third|fourth"
-                  r"|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth))"
-                  r"\b(?![-/]|[\s,]+(?:of\s+)?[A-Z][a-z]+\b)"),
+                  r"|fifth|sixth|seventh|eighth|ninth)|twentieth|thirtieth)"
+                  r"|(?P<dom4>[12]\d|3[01]|0?[1-9])(?=\s*(?:[.!?;)]|$)))"  # "on Sunday 31!"
+                  r"\b(?![-/]|[\s,]+(?:of\s+)?(?-i:[A-Z][a-z]+)\b)"),  # not "Friday 13th October"
         ("weekof", rf"\b(?:the\s+)?(?P<ord>first|second|third|fourth|last|final|1st|2nd|3rd|4th)"
                    rf"\s+week\s+of\s+(?:the\s+year\s+)?(?P<year>{p['YEAR']})\b"),
         ("relday", rf"\b(?:(?P<rel>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
                    rf"|yesterday|today|tomorrow|tonight|tmrw?|tdy)(?:\s+(?P<part>{p['PART']}))?"
                    rf"|(?P<this>this|last)\s+(?P<part2>{p['PART']}|night))\b"),
+        ("daypart", r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s))the\s+"
+                    r"(?P<part>morning|afternoon|evening|night)\b"
+                    r"(?!\s+(?:of|after|before)\b|[\s-]+(?:time|shift|session|sky|air|news)\b|-)"),
         ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.]\s?(?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
                   rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
                   rf"|(?P<h2>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening)"
@@ -114,7 +119,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                      r"|following|previous|latest|initial|remaining|additional|further|same|other)\s+)?"
                      rf"(?P<num>{p['NUM']}|{p['FUZZY']})(?P<half2>\s+and\s+a\s+half)?(?:\s+(?:more|additional|full|straight"
                      r"|consecutive|long|trading|business|calendar|fiscal))?"
-                     r"(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?)\b))"  # "1hr": glued short units
+                     r"(?:[\s-]+|(?<=\d)(?=(?:hrs?|mins?|days?|weeks?|months?|years?)\b))"  # "1hr", "2weeks"
                      rf"(?P<unit>{p['UNIT']})(?P<adj>-long)?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?\b"
                      r"(?!\s*-\s*old|\s+old\b|-\d|-to-)"),
         ("recentunits", r"\brecent\s+(?P<unit>days|weeks|months|quarters|years|decades)\b"),
@@ -169,7 +174,7 @@ RULE_TRIGGERS = {
     "future": ("WORD", "UNIT"), "holiday": ("WORD", "UNIT"), "year": ("NUM",),
     "spokenyear": ("WORD",), "weekend": ("UNIT",), "yearend": ("UNIT",), "theyear": ("UNIT",), "recentunits": ("UNIT",),
     "unitlong": ("UNIT",), "narrday": ("UNIT",), "newyear": ("UNIT",), "weekof": ("UNIT",),
-    "wdweek": ("WD",), "wddom": ("WD",),
+    "wdweek": ("WD",), "wddom": ("WD",), "daypart": ("WORD",),
 }
 
 

@@ -25,6 +25,8 @@ def h_ago(m, ctx):
     if raw and n is None or not raw and m["unit"].lower().endswith("s"):
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF"
     n = 1 if n is None else n
+    if m["dayref"]:  # "three days from today", "two days before yesterday": a day
+        return "DATE", _from_day(ctx.anchor, m["dayref"].lower(), unit, sign * n)
     if unit == "Y" and n == 1 and sign < 0:
         cq = context_quarter(ctx, m.start())
         if cq:
@@ -48,6 +50,28 @@ def h_ago(m, ctx):
         y, mo = cal.add_months(int(base[:4]), int(base[5:7]), months)
         return "DATE", str(y) if unit == "Y" else f"{y}-{mo:02d}"
     return "DATE", cal.shift(base or ctx.anchor, unit, sign * int(n))
+
+
+_DAY_WORDS = {"yesterday": -1, "today": 0, "tomorrow": 1, "tmr": 1, "tmrw": 1}
+_UNIT_MONTHS = {"M": 1, "Q": 3, "Y": 12, "E": 120, "C": 1200}
+
+
+def _from_day(anchor: Optional[date], word: str, unit: str, n: float) -> str:
+    """The day ``n`` units from the day ``word`` names ("yesterday", "tomorrow"): a count
+    from a named day is itself a day ("four months from tomorrow" is 2017-03-08)."""
+    if anchor is None:
+        return "XXXX-XX-XX"
+    base = anchor + timedelta(days=_DAY_WORDS[word])
+    if unit in ("TH", "TM", "TS"):
+        return cal.day(base)
+    if unit in ("D", "W", "2W"):
+        return cal.day(base + timedelta(days=round(n * {"D": 1, "W": 7, "2W": 14}[unit])))
+    months = n * _UNIT_MONTHS[unit]
+    whole = int(months)
+    y, mo = cal.add_months(base.year, base.month, whole)
+    last = (date(y + mo // 12, mo % 12 + 1, 1) - timedelta(days=1)).day
+    out = date(y, mo, min(base.day, last))
+    return cal.day(out + timedelta(days=round((months - whole) * 30)))
 
 
 _ANAPHORIC = {"later", "earlier", "after", "before"}  # "ago", "from now" count from the anchor
@@ -215,7 +239,9 @@ def h_wddom(m, ctx):
     """"Monday the 27th", "Wednesday the thirty-first": the date near the anchor whose day
     of the month falls on that weekday; no such date within two months: no match."""
     wd = weekday_number(m["wd"])
-    raw = m["dom"] or m["dom2"] or m["dom3"]
+    if m["wd"].lower() in lexicon()["weekday_abbreviations"] and not m["wd"][:1].isupper():
+        return None  # "sat 14th": the verb; "Sat 14th" is the day
+    raw = m["dom"] or m["dom2"] or m["dom3"] or m["dom4"]
     dom = dom_number(raw)
     if not 1 <= dom <= 31 or ctx.anchor is None:
         return None
@@ -274,6 +300,16 @@ def h_relday(m, ctx):
     if part:
         return "TIME", f"{value}T{part}"
     return "DATE", value
+
+
+def h_daypart(m, ctx):
+    """"in the morning", "during the night": that part of the day the story is at (the last
+    day it named, within about two paragraphs), else of the publication day."""
+    part = lexicon()["day_parts"][m["part"].lower()]
+    day = _story_point(ctx, m.start(), "D")
+    if ctx.anchor is None and not isinstance(day, date):
+        return "TIME", f"XXXX-XX-XXT{part}"
+    return "TIME", f"{cal.day(day if isinstance(day, date) else ctx.anchor)}T{part}"
 
 
 def h_clock(m, ctx):
