@@ -248,3 +248,17 @@ def test_quotes_in_single_marks_are_direct_quotes(analyze):
     assert ("'We have a lot of questions,'", "Nell Ostby") in direct, direct
     assert any(t.startswith("'The animals were saved,'") and t.endswith("hurt.'")
                and s == "Nell Ostby" for t, s in direct), direct
+
+
+def test_a_report_denied_is_a_claim_outside_politics(analyze):
+    a = analyze("The club denied reports that its coach would be fired after the loss.")
+    assert [x.content.text for x in a.attributions] == [
+        "reports that its coach would be fired after the loss"]
+
+
+def test_a_frame_the_parser_hung_on_a_long_claim_still_credits_it(analyze):
+    a = analyze("Ice loss from mountain glaciers in the Andes has doubled since 2000, a team "
+                "of researchers reported on Wednesday in the journal Earth Systems.")
+    assert [(x.content.text, x.source.text) for x in a.attributions] == [
+        ("Ice loss from mountain glaciers in the Andes has doubled since 2000",
+         "a team of researchers")]

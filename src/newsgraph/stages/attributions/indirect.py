@@ -83,6 +83,7 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
     kinds = _source_kinds(offered)
     scores, threshold = _score(offered, kinds, ctx)
     scores = [max(x, threshold) if _trailing_frame(tok, rel, a, b)
+              or _frame_hung_on_claim(tok, rel)
               or (rel == "head" and (closes_sentence(tok) or parenthetical(tok)))
               or (rel == "ccomp" and _mistagged_verb(tok)) else x
               for (tok, rel, a, b), x in zip(offered, scores)]
@@ -172,6 +173,27 @@ def _trailing_frame(tok, rel: str, a: int, b: int) -> bool:
         return False  # "In 2009, police said ...": not a trailing frame
     deps = FRAME_DEPS | PASSIVE_FRAME_DEPS if quoted_as else FRAME_DEPS
     return all(c.i < frame or c.dep_ in deps for c in tok.children)
+
+
+def _frame_hung_on_claim(tok, rel: str) -> bool:
+    """"<clause>, a team of researchers reported on Wednesday in the journal X.": the
+    same trailing frame, which the parser hung on the claim's verb (as an adverbial
+    clause or a conjunct) when the sentence is long.  The content is then its head's
+    clause (reading ``head``)."""
+    if rel != "head" or tok.dep_ not in ("advcl", "conj") or tok.head.dep_ != "ROOT" \
+            or tok.i < tok.head.i or tok.tag_ not in ("VBD", "VBZ", "VBP", "VBN") \
+            or any(c.dep_ in ("aux", "auxpass") for c in tok.children) \
+            or tok.lemma_.lower() not in reporting_verbs():
+        return False
+    subj = [c for c in tok.children if c.dep_ == "nsubj"]
+    if len(subj) != 1 or subj[0].i > tok.i:
+        return False
+    doc = tok.doc
+    frame = subj[0].left_edge.i
+    if frame == 0 or doc[frame - 1].text != ",":
+        return False
+    return all(c.i < frame or c.dep_ in FRAME_DEPS for c in tok.children) and all(
+        t.is_punct or t.is_space for t in doc[tok.right_edge.i + 1:tok.sent.end])
 
 
 FRAME_DEPS = frozenset(("nsubj", "prep", "npadvmod", "advmod", "punct", "dobj", "dative"))
