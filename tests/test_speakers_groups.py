@@ -57,3 +57,16 @@ def test_police_unit_named_after_officers_is_not_the_force(analyze):
     an = analyze("Officers of the Dayton Police Department were called at noon. "
                  "Police said the man fled on foot.")
     assert _by_content(an, "fled on foot").speaker_name == "Dayton Police Department"
+
+
+def test_a_place_that_only_locates_the_speakers_is_not_the_speaker(analyze):
+    for text, needle in [
+        ("Some delegates at the convention in Philadelphia said the platform was too weak.",
+         "the platform was too weak"),
+        ("Nobody in British Columbia said the new tax was fair.", "the new tax was fair"),
+        ("Most shop owners in Portland said the parking fees drove buyers away.",
+         "drove buyers away")]:
+        att = _by_content(analyze(text), needle)
+        assert att.speaker is None, (text, att.speaker_name)
+        assert att.sourcing == "anonymous"
+        assert att.speaker_name and att.speaker_name.split()[0] in ("Some", "Nobody", "Most")

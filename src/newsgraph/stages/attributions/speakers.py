@@ -455,6 +455,13 @@ class SpeakerResolver:
             # described by the name, who is not the name
             return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous",
                               name=self._phrase(head))
+        if outside and hit[2].label in ("GPE", "LOC", "NORP") \
+                and _hangs_by_preposition(doc, hit, head):
+            # "Some delegates at the convention in Philadelphia", "Nobody in British
+            # Columbia", "10News in San Diego": the place only locates who spoke
+            return Resolution(None, f"{head.lower_} in {hit[2].name}",
+                              None if head.pos_ == "PROPN" else "anonymous",
+                              name=doc[a:b].text.removeprefix("the ").removeprefix("The "))
         if hit is not None and _modifies_head(doc, hit, head):
             res = self._described_by_name(head, hit[2])
             if res is not None:
