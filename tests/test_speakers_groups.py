@@ -70,3 +70,9 @@ def test_a_place_that_only_locates_the_speakers_is_not_the_speaker(analyze):
         assert att.speaker is None, (text, att.speaker_name)
         assert att.sourcing == "anonymous"
         assert att.speaker_name and att.speaker_name.split()[0] in ("Some", "Nobody", "Most")
+
+
+def test_a_capitalised_title_of_a_body_is_an_unnamed_holder_not_the_body(analyze):
+    att = _by_content(analyze("The President of the City Council of Harbor Falls said the "
+                              "vote would be held on Tuesday."), "vote would be held")
+    assert att.speaker is None and att.sourcing == "anonymous", att.speaker_name

@@ -449,8 +449,10 @@ class SpeakerResolver:
             # which the tagger ended at the place
             return Resolution(None, "organisation named after its place", "named_org",
                               name=self._phrase(head).removeprefix("the ").removeprefix("The "))
-        if hit is not None and hit[4] == "named" and _describes_a_person(head) \
-                and _hangs_by_preposition(doc, hit, head):
+        if hit is not None and hit[4] == "named" and (
+                _describes_a_person(head) or outside and head.pos_ == "PROPN"
+                and key(head.text) in titles()) and _hangs_by_preposition(doc, hit, head):
+            # (a capitalised title too: "The President of the City Council of Huntsville")
             # "the owner of Harbor Lanes", "a lawyer for the Carver family": a person
             # described by the name, who is not the name
             return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous",
@@ -461,7 +463,7 @@ class SpeakerResolver:
             # Columbia", "10News in San Diego": the place only locates who spoke
             return Resolution(None, f"{head.lower_} in {hit[2].name}",
                               None if head.pos_ == "PROPN" else "anonymous",
-                              name=doc[a:b].text.removeprefix("the ").removeprefix("The "))
+                              name=doc[a:b].text)
         if hit is not None and _modifies_head(doc, hit, head):
             res = self._described_by_name(head, hit[2])
             if res is not None:
