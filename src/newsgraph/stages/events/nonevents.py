@@ -133,6 +133,9 @@ def _shooting_stats(verb) -> bool:
     shooting told as a share or a count of tries, no one shot."""
     if verb.lemma_.lower() != "shoot":
         return False
+    if any(any(ch.isdigit() for ch in o.text) and o.like_num
+           for o in syntax.children(verb, "dobj", "obj")):
+        return True  # "while shooting 51 percent", the share cut off ("shooting 51.")
     for t in verb.subtree:
         if t.i <= verb.i:
             continue
