@@ -372,3 +372,23 @@ def test_word_senses_with_no_act(analyze, text, absent):
 ])
 def test_the_same_words_naming_acts(analyze, text, present):
     assert present in _candidate_types(analyze, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan is wrecking our schools and our towns, she warned.",
+    "The senator warned that the bill would raise prices for families.",
+    "Officials warned that the deal could collapse.",
+])
+def test_a_warning_of_no_force_to_no_one_is_a_statement(analyze, text):
+    assert "THREATEN" not in {t for t, _ in _candidate_types(analyze, text)}
+    assert "THREATEN" not in {t for t, _ in _types(analyze, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The militia warned that its fighters would attack the town.",
+    "The general warned of serious consequences if the rebels did not withdraw.",
+    "Iran warned Israel against any strike on its nuclear sites.",
+    "Activists warned of more protests if the vote is annulled.",
+])
+def test_a_warning_of_force_or_to_someone_stays_a_threat(analyze, text):
+    assert "THREATEN" in {t for t, _ in _types(analyze, text)}
