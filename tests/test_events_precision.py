@@ -392,3 +392,28 @@ def test_a_warning_of_no_force_to_no_one_is_a_statement(analyze, text):
 ])
 def test_a_warning_of_force_or_to_someone_stays_a_threat(analyze, text):
     assert "THREATEN" in {t for t, _ in _types(analyze, text)}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The nation protested the new border fees.", "nation"),
+    ("The administration condemned the raid.", "administration"),
+    ("The opposition boycotted the vote.", "opposition"),
+    ("The organization sued the city over the ban.", "organization"),
+])
+def test_bodies_named_like_ideas_can_act(analyze, text, word):
+    # "-tion" and "-ity" end the words for acts and ideas, and some words for bodies too
+    from newsgraph.stages.events.judge import agent_kind
+
+    tok = next(t for t in analyze(text).doc if t.lower_ == word)
+    assert agent_kind(tok) == "agent"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The decision angered the farmers.", "decision"),
+    ("The restructuring should help the bank.", "restructuring"),
+])
+def test_acts_and_ideas_still_cannot_act(analyze, text, word):
+    from newsgraph.stages.events.judge import agent_kind
+
+    tok = next(t for t in analyze(text).doc if t.lower_ == word)
+    assert agent_kind(tok) == "nonagent"
