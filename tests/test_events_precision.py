@@ -330,3 +330,90 @@ def test_a_warning_clause_hung_on_the_object_is_read(analyze):
 ])
 def test_threats_made_during_a_hazard_stay(analyze, text, present):
     assert present in _candidate_types(analyze, text)
+
+
+# Word senses with no act in them (helper-106, issue 13): filming and photography, hopes
+# killed, a run "charged" somewhere, a parade, an execution done well or badly, the police
+# arriving at a scene, a team's attack, a share of shots made.  Each checked on the lexicon's
+# candidates (before the judge), next to the same words where they name an act.
+
+@pytest.mark.parametrize("text,absent", [
+    ("Shooting on the new period drama wrapped in Dublin last week.", ("ASSAULT", "shooting")),
+    ("The documentary crew spent a week shooting in the desert.", ("ASSAULT", "shooting")),
+    ("Her photography exhibition is about night shooting in empty car parks.",
+     ("ASSAULT", "shooting")),
+    ("A late own goal killed the Rovers' hopes of promotion.", ("ASSAULT", "killed")),
+    ("The bull charged through the fence and into the field.", ("ACCUSE", "charged")),
+    ("Sellers charged back into the bond market on Friday.", ("ACCUSE", "charged")),
+    ("The lender charged $12 million against its profits.", ("ACCUSE", "charged")),
+    ("The veterans will march in the city parade on Sunday.", ("PROTEST", "march")),
+    ("The bug allows remote code execution on older routers.", ("ASSAULT", "execution")),
+    ("The coach said sloppy execution cost them the final.", ("ASSAULT", "execution")),
+    ("The suspect had fled by the time police arrived.", ("MOBILIZE", "arrived")),
+    ("The visitors' attack faded after the interval.", ("ASSAULT", "attack")),
+    ("Moss kept shooting 61 from the line all year.", ("ASSAULT", "shooting")),
+])
+def test_word_senses_with_no_act(analyze, text, absent):
+    assert absent not in _candidate_types(analyze, text)
+    assert absent not in _types(analyze, text)
+
+
+@pytest.mark.parametrize("text,present", [
+    ("Police said a man was shot dead outside the studio where the drama is filmed.",
+     ("ASSAULT", "shot")),
+    ("Militants killed two villagers near the border on Monday.", ("ASSAULT", "killed")),
+    ("Prosecutors charged the mayor with fraud on Tuesday.", ("ACCUSE", "charged")),
+    ("Thousands of farmers marched on parliament to demand lower fuel prices.",
+     ("PROTEST", "marched")),
+    ("The execution of the two prisoners drew protests from abroad.", ("ASSAULT", "execution")),
+    ("Riot police arrived as protesters blocked the main road.", ("MOBILIZE", "arrived")),
+    ("Rebels launched an attack on the army base at dawn.", ("ASSAULT", "attack")),
+    ("The gunman shot 2 people before he fled.", ("ASSAULT", "shot")),
+])
+def test_the_same_words_naming_acts(analyze, text, present):
+    assert present in _candidate_types(analyze, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The plan is wrecking our schools and our towns, she warned.",
+    "The senator warned that the bill would raise prices for families.",
+    "Officials warned that the deal could collapse.",
+])
+def test_a_warning_of_no_force_to_no_one_is_a_statement(analyze, text):
+    assert "THREATEN" not in {t for t, _ in _candidate_types(analyze, text)}
+    assert "THREATEN" not in {t for t, _ in _types(analyze, text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The militia warned that its fighters would attack the town.",
+    "The general warned of serious consequences if the rebels did not withdraw.",
+    "Iran warned Israel against any strike on its nuclear sites.",
+    "Activists warned of more protests if the vote is annulled.",
+])
+def test_a_warning_of_force_or_to_someone_stays_a_threat(analyze, text):
+    assert "THREATEN" in {t for t, _ in _types(analyze, text)}
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The nation protested the new border fees.", "nation"),
+    ("The administration condemned the raid.", "administration"),
+    ("The opposition boycotted the vote.", "opposition"),
+    ("The organization sued the city over the ban.", "organization"),
+])
+def test_bodies_named_like_ideas_can_act(analyze, text, word):
+    # "-tion" and "-ity" end the words for acts and ideas, and some words for bodies too
+    from newsgraph.stages.events.judge import agent_kind
+
+    tok = next(t for t in analyze(text).doc if t.lower_ == word)
+    assert agent_kind(tok) == "agent"
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The decision angered the farmers.", "decision"),
+    ("The restructuring should help the bank.", "restructuring"),
+])
+def test_acts_and_ideas_still_cannot_act(analyze, text, word):
+    from newsgraph.stages.events.judge import agent_kind
+
+    tok = next(t for t in analyze(text).doc if t.lower_ == word)
+    assert agent_kind(tok) == "nonagent"
