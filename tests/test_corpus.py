@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -544,3 +545,70 @@ def test_an_age_is_read_apart_from_other_numbers_and_only_for_dated_pairs():
     assert far[at["ages_x_log_gap"]] > near[at["ages_x_log_gap"]] > 0
     assert undated[at["ages_dated"]] == undated[at["ages_x_log_gap"]] == 0.0
     assert undated[at["numbers"]] == near[at["ages_dated"]]  # the only number shared
+
+
+def _in_riverton(article):
+    article.entities.append({"id": "G1", "label": "GPE", "name": "Riverton", "roles": [],
+                             "mentions": [{"start": 0, "end": 8, "text": "Riverton"}] * 2})
+    return article
+
+
+_BLOCK_PARTY = [
+    ("j1", "2024-06-09", "Two dead, five wounded in Riverton block party shooting",
+     "Two men were shot dead and five people wounded at a block party in Riverton late on "
+     "Saturday. Police spokesman Carl Benning said a gunman opened fire into the crowd and "
+     "ran off. Mayor Ada Pryce called the shooting senseless.", ["Carl Benning", "Ada Pryce"]),
+    ("j2", "2024-06-10", "Riverton shooting: police seek gunman",
+     "Police in Riverton are looking for the gunman who opened fire at a block party, killing "
+     "two men and wounding five people. Spokesman Carl Benning said the crowd scattered as "
+     "shots rang out.", ["Carl Benning"]),
+]
+_NIGHTCLUB = ("Four people were hurt outside the Velvet Room nightclub in Riverton early on "
+              "Sunday when a fight in the queue ended in gunfire. Carl Benning, a police "
+              "spokesman, said detectives were reviewing camera footage from the club's door.")
+
+
+def test_a_report_months_later_in_the_same_city_starts_its_own_story():
+    """A story is a window in time: three months after a block-party shooting, a nightclub
+    shooting in the same city, quoting the same police spokesman, shares places, a name
+    and words with it, and the model alone would join them (the gap only decays); it
+    starts a story of its own.  Two days after, or naming the story's month, it may join."""
+    from newsgraph.corpus.stories import StoryIndex, _day, story_features
+
+    def index_and(later):
+        index = StoryIndex()
+        for key, day, title, text, people in _BLOCK_PARTY:
+            index.add(key, story_features(_in_riverton(_report(key, day, title, text, people))))
+        return index, story_features(_in_riverton(later))
+
+    title = "Four wounded in Riverton nightclub shooting"
+    index, late = index_and(_report("s1", "2024-09-15", title, _NIGHTCLUB, ["Carl Benning"]))
+    story = index.stories[index.story_of["j1"]]
+    index._count(late)
+    terms, entities = index._weigh(late.terms), index._weigh(late.entities)
+    day = _day(late.published)
+    assert late.times == []  # it names no month or year
+    score = index.similarity(story, terms, entities, day, late.names)
+    assert score > index.threshold  # the model alone joins them
+    assert not index.in_window(story, day, late.times, score)
+    assert index.in_window(story, day, ["m6"], score)  # naming the story's month
+    assert index.in_window(story, day, late.times, 0.99)  # or all but sure
+
+    index, late = index_and(_report("s1", "2024-09-15", title, _NIGHTCLUB, ["Carl Benning"]))
+    assert index.add("s1", late).new
+    index, soon = index_and(_report("s1", "2024-06-11", title, _NIGHTCLUB, ["Carl Benning"]))
+    assert not index.add("s1", soon).new  # within a week the gap does not gate
+
+
+def test_a_follow_up_dates_the_story_it_follows_up():
+    from newsgraph.corpus.stories import dates_story, time_refs
+
+    assert time_refs("Charged in the June 9 shooting; sentenced Sept. 3, 2025. "
+                     "He may appeal; Mayor Pryce spoke.") == ["m6", "m9", "y2025"]
+    june, day = date(2024, 6, 9).toordinal(), date(2024, 9, 15).toordinal()
+    assert dates_story(["m6"], june, june + 1, day)
+    assert not dates_story(["m9", "y2024"], june, june + 1, day)  # its own month and year
+    assert not dates_story([], june, june + 1, day)
+    # a year later, the story's year dates it; a window over two months holds both
+    assert dates_story(["y2024"], june, june + 1, date(2025, 6, 20).toordinal())
+    assert dates_story(["m7"], june, date(2024, 7, 2).toordinal(), day)

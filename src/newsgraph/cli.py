@@ -370,7 +370,8 @@ def query(
     dedupe: bool = typer.Option(False, "--dedupe", help="articles, quotes, events: count a "
                                 "syndicated story once (leave out its copies)."),
     timeline: bool = typer.Option(False, "--timeline", help="entity: what it said and did, "
-                                  "by date, across articles."),
+                                  "by date, across articles (a place: the events there and "
+                                  "the articles naming it)."),
 ) -> None:
     """List stored articles, entities, quotes, events, times, quantities or failures, and
     across articles: corpus-entities, stories, one story (`query story ID`), an entity's

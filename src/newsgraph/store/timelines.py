@@ -3,9 +3,12 @@
 These read the links the corpus layer writes (``articles.story``, ``copy_group``,
 ``entities.corpus_entity``).  An attribution's speaker and an event's actor and target
 are per-article entity ids; joining them to ``entities`` gives their corpus entity, which
-is what lets "what did this person say, across all articles" be one query.  Copies are
-counted once: a row from a copy is kept only when the article naming its copy group
-does not hold the same record (same kind, same corpus entity, same words).
+is what lets "what did this person say, across all articles" be one query.  An event's
+place is a per-article entity id too (in its JSON), so a place's timeline holds the
+events located there, and the articles naming it.  Copies are counted once: a row from a
+copy is kept only when the article naming its copy group does not hold the same record
+(same kind, same corpus entity, same words), and an article row only for the first
+article of its copy group that names the place.
 """
 
 from __future__ import annotations
@@ -54,10 +57,28 @@ _MINE = ("WITH mine AS MATERIALIZED (SELECT article, id, corpus_entity FROM enti
 _MY_QUOTES = _rows(_QUOTE_ROWS,
     who="m.corpus_entity",
     join="JOIN mine m ON m.article = q.article AND m.id = q.speaker")
+# as actor or target, or as its place (a place neither says nor does: what happened there)
 _MY_EVENTS = _rows(_EVENT_ROWS,
     who="CASE WHEN m.id = e.actor_entity THEN m.corpus_entity END",
     join="JOIN mine m ON m.article = e.article "
-         "AND (m.id = e.actor_entity OR m.id = e.target_entity)")
+         "AND (m.id = e.actor_entity OR m.id = e.target_entity "
+         "OR m.id = json_extract_string(e.data, '$.place'))")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# The articles naming a place (a person's or organisation's articles are their own list,
+# `query entities`): one row per report, the copy group's first article that names it.
+_MY_ARTICLES = f"""
+    SELECT a.published AS date, 'article' AS kind, a.id AS article, a.copy_group AS copy_of,
+           a.source AS who, coalesce(a.title, '') AS what,
+           CAST(n.mentions AS TEXT) || CASE WHEN n.mentions = 1 THEN ' mention'
+               ELSE ' mentions' END AS detail,
+           NULL AS start, NULL AS "end"
+    FROM (SELECT m.article, sum(x.mentions) AS mentions FROM mine m
+          JOIN corpus_entities c ON c.id = m.corpus_entity AND c.label IN {PLACE_LABELS}
+          JOIN entities x ON x.article = m.article AND x.id = m.id GROUP BY m.article) n
+    JOIN articles a ON a.hash = n.article
+    QUALIFY row_number() OVER (PARTITION BY coalesce(a.copy_root, a.hash)
+        ORDER BY (a.copy_root IS NULL OR a.copy_root = a.hash) DESC, a.seq) = 1
+"""
 _COLUMNS = ["date", "kind", "article", "copy_of", "who", "what", "detail", "start", "end"]
 # A record of a copy whose group's named article holds the same record is left out.
 _ONCE = """
@@ -114,8 +135,9 @@ def find_corpus_entities(store: Store, name: str) -> list[str]:
 
 
 def entity_timeline(store: Store, name: str, *, limit: Optional[int] = None):
-    """What an entity said (quotes) and did (events as actor), and what was done to it
-    (events as target), by date across articles, copies counted once."""
+    """What an entity said (quotes) and did (events as actor), what was done to it
+    (events as target) and, for a place, what happened there (events located there)
+    and the articles naming it, by date across articles, copies counted once."""
     ids = find_corpus_entities(store, name)
     if not ids:
         raise NewsgraphError(f"no corpus entity named {name!r}; list them with "
@@ -123,7 +145,8 @@ def entity_timeline(store: Store, name: str, *, limit: Optional[int] = None):
     cols = ", ".join(f'"{c}"' for c in _COLUMNS)
     sql = (f"{_MINE} SELECT {cols} FROM ({_once(_MY_QUOTES)}) "
            f"UNION ALL SELECT {cols} FROM ({_once(_MY_EVENTS)}) "
-           "ORDER BY date NULLS LAST, article, start")
+           f"UNION ALL SELECT {cols} FROM ({_MY_ARTICLES}) "
+           "ORDER BY date NULLS LAST, article, kind = 'article' DESC, start")
     if limit:
         sql += f" LIMIT {int(limit)}"
     return store.query(sql, [ids])
