@@ -76,3 +76,18 @@ def test_a_capitalised_title_of_a_body_is_an_unnamed_holder_not_the_body(analyze
     att = _by_content(analyze("The President of the City Council of Harbor Falls said the "
                               "vote would be held on Tuesday."), "vote would be held")
     assert att.speaker is None and att.sourcing == "anonymous", att.speaker_name
+
+
+def test_a_nationality_or_party_word_inside_the_source_is_not_the_speaker(analyze):
+    att = _by_content(analyze("Lund, the Danish shipping company, said freight rates would "
+                              "rise."), "freight rates would rise")
+    assert att.speaker_name != "Danish", att.speaker_name
+    att = _by_content(analyze("Labor unions, farm groups and many Democratic lawmakers said "
+                              "the trade deal was bad for workers."), "bad for workers")
+    assert att.speaker_name not in ("Democratic", "Democrats"), att.speaker_name
+
+
+def test_a_document_without_a_named_issuer_keeps_its_description(analyze):
+    att = _by_content(analyze("The boy had been hit twice, according to court records."),
+                      "had been hit twice")
+    assert att.speaker is None and att.speaker_name == "court records"

@@ -188,9 +188,19 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
         if r[2].label == "PERSON" and not _is_possessor(text, r):
             return r + ("named",)
     for r in found:
-        if not _is_possessor(text, r):
+        if not _is_possessor(text, r) and not _modifier(doc, r[0], r[1], r[2].label):
             return r + ("named",)
     return None
+
+
+def _modifier(doc, start: int, end: int, label: str) -> bool:
+    """A nationality, religion or party word modifying another noun ("the Canadian mining
+    company", "many Democratic lawmakers"): the noun is who speaks, not the group."""
+    if label != "NORP":
+        return False  # ("a CNN tally", "an AP poll": an organisation modifying is its issuer)
+    root = _mention_root(doc, start, end)
+    return root is not None and root.dep_ in ("amod", "compound", "nmod") \
+        and root.head.pos_ == "NOUN" and not (start <= root.head.idx < end)
 
 
 def _most_named(rows, every=None):
@@ -510,7 +520,7 @@ class SpeakerResolver:
                 return res
         if media:
             return Resolution(None, f"{media} without a named entity", media,
-                              name=self._ent_name(a, b, head))
+                              name=self._ent_name(a, b, head) or self._phrase(head))
         name = self._ent_name(a, b, head)
         if lemma in anonymous_nouns() or head.tag_ in ("NNS",) and not name:
             # unnamed stays unnamed, but the reader still sees who: "police", "officials"
@@ -707,7 +717,11 @@ class SpeakerResolver:
                 j = i + 1
                 while j < b and doc[j].ent_iob_ == "I":
                     j += 1
-                return doc[i:j].text
+                if not _modifier(doc, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text),
+                                 doc[i].ent_type_):
+                    return doc[i:j].text
+                i = j
+                continue
             i += 1
         return None
 
