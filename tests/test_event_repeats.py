@@ -163,3 +163,11 @@ def test_an_attack_named_as_the_doer_of_its_harm_is_no_actor_against_the_gunman(
     assert shooting.same_as is None, _show(an)
     assert _by_word(an, "killed").same_as == shooting.id, _show(an)
     assert _by_word(an, "opened fire").same_as == shooting.id, _show(an)
+
+
+def test_an_after_clause_shared_by_two_harms_is_the_cause_of_the_first_too(analyze):
+    an = analyze("One man was killed and two women were hurt after two gunmen opened fire "
+                 "at a bar on Friday, police said.", published="2026-03-14")
+    killed, fire = _by_word(an, "killed"), _by_word(an, "opened fire")
+    assert killed.same_as is None, _show(an)
+    assert fire.same_as == killed.id, _show(an)

@@ -313,7 +313,8 @@ def _governs(top, low, limit: int = 6, cause: bool = False) -> bool:
     """Whether ``low`` hangs under ``top`` within a few steps, not through a clause of time.
     With ``cause`` (``low`` tells an attack, ``top`` its harm), a clause of "after" with no
     measure of time is the harm's cause: "was killed after two men opened fire", not
-    "was killed hours after two men opened fire"."""
+    "was killed hours after two men opened fire"; so it is of a harm joined to another
+    that holds the clause ("one was killed and two were hurt after ...")."""
     cur = low
     for _ in range(limit):
         if cur.i == top.i:
@@ -322,8 +323,8 @@ def _governs(top, low, limit: int = 6, cause: bool = False) -> bool:
             return False
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("advcl", "pcomp") and any(
                 c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in cur.children) \
-                and not (cause and cur.dep_ == "advcl" and cur.head.i == top.i
-                         and _bare_after(cur)):
+                and not (cause and cur.dep_ == "advcl" and _bare_after(cur) and (
+                    cur.head.i == top.i or cur.head.dep_ == "conj" and cur.head.head.i == top.i)):
             return False
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "pcomp" \
                 and cur.head.lower_ in _TIME_MARKS:
