@@ -105,3 +105,69 @@ def test_other_shootings_are_not_the_story_s_shooting(analyze):
                  "shootings were reported across the city later that night.",
                  published="2026-03-14")
     assert _by_word(an, "shootings").same_as is None
+
+
+def _show(an):
+    return [(e.id, e.type, e.mode, e.trigger.text, e.modality, e.same_as) for e in an.events]
+
+
+def test_a_shooting_retold_in_other_words_points_at_the_first(analyze):
+    an = analyze("Two gunmen opened fire outside a diner on Birch Lane on Friday night. "
+                 "The gunfire sent customers running, police said. Detectives said the "
+                 "shooting appeared to be targeted.", published="2026-03-14")
+    first = _by_word(an, "opened fire")
+    assert first.same_as is None, _show(an)
+    assert _by_word(an, "gunfire").same_as == first.id, _show(an)
+    assert _by_word(an, "shooting").same_as == first.id, _show(an)
+
+
+def test_an_arrest_retold_as_a_detention_points_at_the_first(analyze):
+    an = analyze("Officers detained a man near the station on Tuesday after a fight. Police "
+                 "said he was arrested without incident.", published="2026-03-14")
+    detained, arrested = _by_word(an, "detained"), _by_word(an, "arrested")
+    assert detained.same_as is None, _show(an)
+    assert arrested.same_as == detained.id, _show(an)
+
+
+def test_a_round_up_of_shootings_keeps_its_shootings_apart(analyze):
+    an = analyze("At 2 p.m. on Sunday, a man was shot on Cedar Street, police said. At 9 p.m. "
+                 "on Sunday, a woman was stabbed on Walnut Street. Later, two men opened fire "
+                 "near a school.", published="2026-03-16")
+    assert _by_word(an, "opened fire").same_as is None, _show(an)
+
+
+def test_fire_returned_is_the_other_side_s_act(analyze):
+    an = analyze("A gunman opened fire on two officers outside a warehouse on Monday. One "
+                 "officer returned fire, police said.", published="2026-03-14")
+    assert _by_word(an, "fire").same_as is None, _show(an)
+
+
+def test_an_arrest_is_not_the_jail_term_given_later(analyze):
+    an = analyze("Police arrested a man after a robbery at a bakery. He was later jailed "
+                 "for five years.", published="2026-06-14")
+    assert _by_word(an, "jailed").same_as is None, _show(an)
+
+
+def test_a_harm_caused_by_an_attack_told_in_an_after_clause_is_that_attack(analyze):
+    an = analyze("Three people were wounded after gunfire broke out at a park on Saturday, "
+                 "police said.", published="2026-03-14")
+    wounded, gunfire = _by_word(an, "wounded"), _by_word(an, "gunfire")
+    assert {wounded.same_as, gunfire.same_as} == {None, wounded.id}, _show(an)
+
+
+def test_an_attack_named_as_the_doer_of_its_harm_is_no_actor_against_the_gunman(analyze):
+    an = analyze("Police arrested a suspect in a drive-by shooting that killed a teenager "
+                 "outside a party on Friday. Witnesses said a man in a passing car opened "
+                 "fire on the crowd.", published="2026-03-16")
+    shooting = _by_word(an, "shooting")
+    assert shooting.same_as is None, _show(an)
+    assert _by_word(an, "killed").same_as == shooting.id, _show(an)
+    assert _by_word(an, "opened fire").same_as == shooting.id, _show(an)
+
+
+def test_an_after_clause_shared_by_two_harms_is_the_cause_of_the_first_too(analyze):
+    an = analyze("One man was killed and two women were hurt after two gunmen opened fire "
+                 "at a bar on Friday, police said.", published="2026-03-14")
+    killed, fire = _by_word(an, "killed"), _by_word(an, "opened fire")
+    assert killed.same_as is None, _show(an)
+    assert fire.same_as == killed.id, _show(an)

@@ -78,3 +78,48 @@ def test_the_acts_view_counts_an_attack_and_its_harm_in_one_sentence_as_one_act(
     assert _pairs(events, doc, acts=True) == (1, 3, 0)
     events[1].trigger = Span(18, 24, "parked")  # not a harm word: no rescue
     assert _pairs(events, doc, acts=True) == (0, 3, 0)
+
+
+def test_underspecified_times_fit_the_times_they_could_be():
+    from newsgraph.stages.events.incidents import _same_time
+
+    assert _same_time("XXXX-12-25", "2008-12-25")
+    assert _same_time("2010", "XXXX")
+    assert _same_time("XXXX-WXX-3", "2009-02-04")  # a Wednesday
+    assert not _same_time("XXXX-WXX-7", "2009-02-04")  # not a Sunday
+    assert _same_time("XXXX-WXX-2", "XXXX-XX-XXTNI")
+    assert not _same_time("XXXX-12-25", "2008-12-24")
+    assert not _same_time("PRESENT_REF", "2016-08-10")
+    assert not _same_time("XXXX-12-25", "2008-12-25", strict=True)
+
+
+def test_a_mention_joins_by_its_lemma_when_its_letters_differ():
+    from newsgraph.stages.events.incidents import Incident
+    from newsgraph.stages.events.repeats import Word
+
+    found = _event("EV1", "found", etype="SANCTION")
+    finds = _event("EV2", "finds", etype="SANCTION")
+    convicted = _event("EV3", "convicted", etype="SANCTION")
+    inc = Incident(0, found, Word(lemma="find"))
+    assert inc.takes(finds, Word(lemma="find"))
+    assert not inc.takes(convicted, Word(lemma="convict"))
+    assert not Incident(0, found, Word(lemma="found")).takes(finds, Word(lemma="finds"))
+
+
+def test_an_afternoon_and_a_clock_time_in_it_are_one_time_not_a_round_up():
+    from newsgraph.stages.events.incidents import _same_time
+
+    assert _same_time("2026-03-15TAF", "2026-03-15T14:21")
+    assert not _same_time("2026-03-15TMO", "2026-03-15T14:21")
+    assert _same_time("2026-03-15TEV", "2026-03-15TNI")
+
+    def three(first, second):
+        events = [_event("EV1", "shot"), _event("EV2", "shooting"), _event("EV3", "shot")]
+        for ev, t in zip(events, (first, second, "2026-03-15")):
+            ev.time_value = t
+        link_incidents(events)
+        return [e.same_as for e in events]
+
+    assert three("2026-03-15TAF", "2026-03-15T14:21") == [None, "EV1", "EV1"]
+    # two clock times of a day: a round-up, where the day alone joins neither
+    assert three("2026-03-15T14:00", "2026-03-15T21:00") == [None, None, None]

@@ -8,7 +8,9 @@ not the noun "killing") joins the one attack it tells of, in two ways:
 
 - *in its own sentence*, when one word hangs on the other: "wounded in a shooting",
   "a shooting that injured five", "shot and killed", "opened fire, killing three".  A
-  clause of time ("hours after another man was struck") is no such link;
+  clause of time ("hours after another man was struck") is no such link, except an
+  attack told in a bare "after" clause of its harm: its cause ("four were wounded after
+  gunfire broke out");
 - *across the article*, to the one attack whose victim it names again ("the boy" after
   "a boy was shot", "Devon" after "Devon was shot"); or, when the article tells of only
   one attack on people and of no separate one ("in a separate shooting", "another
@@ -77,6 +79,8 @@ class Word:
     reflexive: bool = False  # "killed himself": the doer's own act on himself
     a_new_one: bool = False  # and one brought in as new: "a woman", "another man"
     other_cause: bool = False  # "killed in a car crash": a harm told with a cause no attack
+    answer: bool = False  # "returned fire", "shot back": the other side's act
+    actor_is_act: bool = False  # its actor is another mention: "a shooting that killed two"
 
 
 def read(ev: Event, doc) -> Word:
@@ -105,7 +109,16 @@ def read(ev: Event, doc) -> Word:
         word.a_new_one = head is not None and (_other(head) or any(
             c.dep_ == "det" and c.lower_ in ("a", "an") for c in head.children))
     word.elsewhere = _elsewhere(ev, tok, doc, word.presupposed)
+    word.answer = _answer(tok)
     return word
+
+
+def _answer(tok) -> bool:
+    """Fire answered: "returned fire", "fired back", "shot back"."""
+    if any(c.lower_ == "back" and c.dep_ in ("advmod", "prt") for c in tok.children):
+        return True
+    return tok.lemma_.lower() == "fire" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in (
+        "return", "exchange")
 
 
 def _elsewhere(ev: Event, tok, doc, definite: bool) -> bool:
@@ -277,17 +290,31 @@ def _linked_in_sentence(h, attack, doc) -> bool:
                 continue
             ht = syntax.token_at(doc, hev.trigger.start, hev.trigger.end)
             at = syntax.token_at(doc, aev.trigger.start, aev.trigger.end)
-            if ht is not None and at is not None and (_governs(ht, at) or _governs(at, ht)):
+            if ht is not None and at is not None and (
+                    _governs(ht, at, cause=not aword.harm) or _governs(at, ht)):
                 return True
     return False
+
+
+def _bare_after(clause) -> bool:
+    """A clause led by "after" alone: no "hours after", "days after", "soon after"."""
+    marks = [c for c in clause.children
+             if c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS]
+    return [m.lower_ for m in marks] == ["after"] and not any(
+        c.dep_ in ("npadvmod", "advmod", "nummod") for m in marks for c in m.children) \
+        and not any(c.dep_ == "npadvmod" for c in clause.children)
 
 
 # Clauses of time: what they tell happened at another moment ("hours after X was struck").
 _TIME_MARKS = frozenset(("after", "before", "since", "until", "till", "while", "when", "as"))
 
 
-def _governs(top, low, limit: int = 6) -> bool:
-    """Whether ``low`` hangs under ``top`` within a few steps, not through a clause of time."""
+def _governs(top, low, limit: int = 6, cause: bool = False) -> bool:
+    """Whether ``low`` hangs under ``top`` within a few steps, not through a clause of time.
+    With ``cause`` (``low`` tells an attack, ``top`` its harm), a clause of "after" with no
+    measure of time is the harm's cause: "was killed after two men opened fire", not
+    "was killed hours after two men opened fire"; so it is of a harm joined to another
+    that holds the clause ("one was killed and two were hurt after ...")."""
     cur = low
     for _ in range(limit):
         if cur.i == top.i:
@@ -295,7 +322,9 @@ def _governs(top, low, limit: int = 6) -> bool:
         if cur.head.i == cur.i:
             return False
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ in ("advcl", "pcomp") and any(
-                c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in cur.children):
+                c.dep_ in ("mark", "advmod") and c.lower_ in _TIME_MARKS for c in cur.children) \
+                and not (cause and cur.dep_ == "advcl" and _bare_after(cur) and (
+                    cur.head.i == top.i or cur.head.dep_ == "conj" and cur.head.head.i == top.i)):
             return False
         if cur.pos_ in ("VERB", "AUX") and cur.dep_ == "pcomp" \
                 and cur.head.lower_ in _TIME_MARKS:
