@@ -43,3 +43,11 @@ def test_a_clock_time_followed_by_its_day_or_zone_goes_on():
                  "The match starts at 7 p.m. ET on the main court.",
                  "The vote closes at 8 p.m. Eastern on Tuesday."):
         assert len(list(parse(text).sents)) == 1, text
+
+
+def test_no_sentence_break_inside_names_or_after_a_street():
+    for text, n in (("Analysts at A.M. Best said the outlook was stable.", 1),
+                    ("The P.M. Ravi Menon said the talks went well.", 1),
+                    ("Polls close at 8 p.m. Moscow time, officials said.", 1),
+                    ("Two men were shot on Main St. The victims were taken to a hospital.", 2)):
+        assert len(list(parse(text).sents)) == n, text

@@ -91,3 +91,19 @@ def test_a_document_without_a_named_issuer_keeps_its_description(analyze):
     att = _by_content(analyze("The boy had been hit twice, according to court records."),
                       "had been hit twice")
     assert att.speaker is None and att.speaker_name == "court records"
+
+
+def test_review_cases_keep_their_named_bodies(analyze):
+    """A body named on the source's own head stays a named organisation; "of" a place is
+    that place's body; a force named "Police <place>" is the force."""
+    att = _by_content(analyze("The Chinese government said the talks would resume."),
+                      "talks would resume")
+    assert att.sourcing == "named_org"
+    att = _by_content(analyze("Police Scotland said a man had been arrested. Police said he "
+                              "was 34."), "he was 34")
+    assert att.speaker_name == "Police Scotland"
+
+
+def test_hearing_reports_is_no_claim(analyze):
+    a = analyze("Officers heard reports that shots were fired near the school.")
+    assert not a.attributions, [(x.cue, x.content.text) for x in a.attributions]

@@ -53,12 +53,32 @@ TIME_GOES_ON = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur "
     "thurs fri sat sun january february march april may june july august september october "
     "november december jan feb mar apr jun jul aug sep sept oct nov dec et est edt ct cst "
-    "cdt pt pst pdt mt mst mdt gmt utc bst cet eastern central pacific mountain local "
-    "today tonight yesterday tomorrow".split())
+    "cdt pt pst pdt mt mst mdt gmt utc bst cet cest eet eest wet west msk ist jst kst hkt "
+    "sgt aest aedt acst awst nzst nzdt hst akst akdt ast adt eastern central pacific "
+    "mountain atlantic local today tonight yesterday tomorrow christmas".split())
 
 
-def _word(tok) -> str:
+def _bare_word(tok) -> str:
     return tok.lower_.rstrip(".,;:")
+
+
+_CLOCK = re.compile(r"\d{1,2}(?::\d\d)?")
+
+
+def _clock_end(doc, tok) -> bool:
+    """"a.m."/"p.m." written in lower case after a clock time ("at 3 a.m."), not the
+    "A.M." of "A.M. Best" or the "P.M." of a prime minister."""
+    return tok.text in CLOCK_SUFFIXES and bool(tok.whitespace_) and tok.i > 0 \
+        and bool(_CLOCK.fullmatch(doc[tok.i - 1].text))
+
+
+def _street(doc, tok) -> bool:
+    """"Main St." / "Elm Dr." (a street ending a sentence), not the title "St."/"Dr.":
+    the abbreviation comes after a capitalised word or a number."""
+    if tok.lower_[:-1] not in ("st", "dr") or tok.i == 0:
+        return False
+    before = doc[tok.i - 1]
+    return before.is_title or before.text[:1].isdigit()
 
 
 @Language.component("newsgraph_glued_sentences")
@@ -89,12 +109,13 @@ def split_glued_sentences(doc):
                 and not doc[tok.i - 1].whitespace_:
             nxt.is_sent_start = False
         elif tok.text.endswith(".") and tok.lower_[:-1] in TITLE_ABBREVIATIONS \
-                and tok.whitespace_ and nxt.text[:1].isupper():
+                and tok.whitespace_ and nxt.text[:1].isupper() and not _street(doc, tok):
             nxt.is_sent_start = False  # "Lt. Ray Dunn", the title one token with its period
-        elif tok.lower_ in CLOCK_SUFFIXES and tok.whitespace_ and nxt.text[:1].isupper() \
+        elif _clock_end(doc, tok) and nxt.text[:1].isupper() \
                 and (nxt.is_alpha or nxt.lower_.rstrip(".") in TITLE_ABBREVIATIONS) \
-                and _word(nxt) not in TIME_GOES_ON:
-            nxt.is_sent_start = True
+                and _bare_word(nxt) not in TIME_GOES_ON \
+                and not (nxt.i + 1 < len(doc) and doc[nxt.i + 1].lower_ == "time"):
+            nxt.is_sent_start = True  # (not "8 p.m. Moscow time")
     return doc
 
 

@@ -72,10 +72,25 @@ def action_verbs() -> frozenset[str]:
     return frozenset(_lines("attribution_actions.txt"))
 
 
-# Nouns whose "that" clause is a proposition someone put forward.
+# Nouns whose "that" clause is a proposition someone put forward, and the verbs that take
+# a stance on one ("denied reports that ...", not "heard reports that ...").
 PROPOSITION_NOUNS = frozenset((
     "report", "claim", "allegation", "accusation", "rumor", "rumour", "suggestion",
     "speculation", "assertion", "contention", "charge", "notion", "idea", "view"))
+STANCE_ON_PROPOSITIONS = frozenset((
+    "deny", "dismiss", "reject", "refute", "rebut", "dispute", "confirm", "contest"))
+
+
+def _proposition(doc, start: int, end: int) -> bool:
+    """The content is a noun whose "that" clause holds the claim ("reports that the coach
+    would go"): a complement, not a relative clause as in "a plan that would ..."."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    root = span.root
+    return root.lemma_.lower() in PROPOSITION_NOUNS and any(
+        c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                           for m in c.children) for c in root.children)
 
 
 def _clause(doc, start: int, end: int) -> bool:
@@ -93,11 +108,6 @@ def _clause(doc, start: int, end: int) -> bool:
             and any(c.dep_ == "nsubj" for c in root.children) \
             and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
         return True  # a past read as a participle: "the two cars collided", tagged VBN
-    if root.lemma_.lower() in PROPOSITION_NOUNS and any(
-            c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that"
-                                               for m in c.children) for c in root.children):
-        return True  # "denied reports that the coach would go": the claim is in the noun's
-        # "that" clause (a complement, not a relative clause as in "a plan that would ...")
     # A noun phrase whose own clause is a relative one ("a plan that would ban shooting")
     # states nothing, unless it carries words said: quoted words, or a reporting verb
     # ("a letter that says ...", "responded, saying ...").
@@ -164,6 +174,8 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
         return True
     if _clause(doc, *content):
         return False  # every check below is about a content that is no clause
+    if lemma in STANCE_ON_PROPOSITIONS and _proposition(doc, *content):
+        return False  # "denied reports that the coach would be fired": a stance on a claim
     if lemma in reporting_verbs() and lemma not in action_verbs() and not _passive(tok) \
             and not (lemma == "accuse" and not any(c.dep_ == "dobj" for c in tok.children)) \
             and _gerund(doc, *content):

@@ -188,19 +188,21 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
         if r[2].label == "PERSON" and not _is_possessor(text, r):
             return r + ("named",)
     for r in found:
-        if not _is_possessor(text, r) and not _modifier(doc, r[0], r[1], r[2].label):
+        if not _is_possessor(text, r) and not _modifier(doc, r[0], r[1], r[2].label, head):
             return r + ("named",)
     return None
 
 
-def _modifier(doc, start: int, end: int, label: str) -> bool:
+def _modifier(doc, start: int, end: int, label: str, head=None) -> bool:
     """A nationality, religion or party word modifying another noun ("the Canadian mining
     company", "many Democratic lawmakers"): the noun is who speaks, not the group."""
     if label != "NORP":
         return False  # ("a CNN tally", "an AP poll": an organisation modifying is its issuer)
     root = _mention_root(doc, start, end)
     return root is not None and root.dep_ in ("amod", "compound", "nmod") \
-        and root.head.pos_ == "NOUN" and not (start <= root.head.idx < end)
+        and root.head.pos_ == "NOUN" and not (start <= root.head.idx < end) \
+        and not (head is not None and root.head.i == head.i)  # "The Chinese government":
+    # a name on the source's own head is read by _described_by_name
 
 
 def _most_named(rows, every=None):
@@ -300,6 +302,17 @@ def _describes_a_person(head) -> bool:
 
 # Prepositions that give members of the group they hang on, not whom it serves.
 _EXAMPLES = frozenset(("like", "including"))
+
+
+PLACE_BODIES = frozenset(("embassy", "consulate", "ministry", "council", "parliament",
+                          "department", "office", "court", "army", "navy", "legislature",
+                          "senate", "assembly", "cabinet", "administration", "regime"))
+
+
+def _body_word(head) -> bool:
+    """A word for a body of a place ("the Embassy of France", "the government of Chad"):
+    the place's own organ, which the rules for named bodies read."""
+    return head.lemma_.lower() in INSTITUTIONS | PLACE_BODIES
 
 
 def _hangs_by_preposition(doc, row, head) -> bool:
@@ -448,7 +461,7 @@ class SpeakerResolver:
             and hit[2].label != "PERSON"
         if outside and head.lemma_.lower() in anonymous_nouns():
             return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous",
-                              name=self._phrase(head))
+                              name=doc[a:b].text if head.pos_ == "PROPN" else self._phrase(head))
         if outside and hit[2].label in ("GPE", "NORP", "LOC") and head.lower_ in INSTITUTIONS:
             # "Little Rock police", "state authorities": the body speaks, not the place
             return Resolution(None, f"{head.lower_} of {hit[2].name}", "named_org",
@@ -468,7 +481,7 @@ class SpeakerResolver:
             return Resolution(None, f"unnamed {head.lower_} of {hit[2].name}", "anonymous",
                               name=self._phrase(head))
         if outside and hit[2].label in ("GPE", "LOC", "NORP") \
-                and _hangs_by_preposition(doc, hit, head):
+                and not _body_word(head) and _hangs_by_preposition(doc, hit, head):
             # "Some delegates at the convention in Philadelphia", "Nobody in British
             # Columbia", "10News in San Diego": the place only locates who spoke
             return Resolution(None, f"{head.lower_} in {hit[2].name}",
@@ -651,7 +664,8 @@ class SpeakerResolver:
         forces = {}
         for r in self.index.before(pos, ("ORG",), limit=200):
             words = r[2].name.lower().replace("'s", "").split()
-            if ("police" in words or "sheriff" in words) and words[-1] in FORCE_ENDS:
+            if ("police" in words or "sheriff" in words) and (
+                    words[-1] in FORCE_ENDS or words[0] == "police"):  # "Police Scotland"
                 forces[r[2].id] = r[2]  # not "the Crimes Against Police Officers Section"
         return next(iter(forces.values())) if len(forces) == 1 else None
 
@@ -718,7 +732,7 @@ class SpeakerResolver:
                 while j < b and doc[j].ent_iob_ == "I":
                     j += 1
                 if not _modifier(doc, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text),
-                                 doc[i].ent_type_):
+                                 doc[i].ent_type_, head):
                     return doc[i:j].text
                 i = j
                 continue

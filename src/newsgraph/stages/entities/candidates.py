@@ -393,7 +393,7 @@ def _split_org_then_person(doc, ents) -> list[tuple[int, int, str]]:
             if ent.label_ == "ORG" and ent.end in people:
                 end = _before_titles(doc, ent.start, ent.end)
                 if not _org_word(doc[end - 1]):
-                    end = ent.end  # only "State Police | Sgt. | Ann Lee": the name's title
+                    end = ent.end  # the title is cut only after an organisation's word
             spans.append((ent.start, end, ent.label_))
         else:
             spans += [(ent.start, _before_titles(doc, ent.start, cut), "ORG"),
@@ -419,13 +419,11 @@ def _person_after_org(doc, start: int, end: int) -> int | None:
     organisation keeps two words of its own (titles between them are the person's:
     "State Police Capt. Doug Cain"), or after any office named by "TITLE of (the)" before
     the span; else None."""
-    heads, words = lexicon.org_heads(), lexicon.org_words()
     titled = _role_of_before(doc, start)
     for cut in range(end - 2, start, -1):
         org_stop = _before_titles(doc, start, cut)  # "State Police Capt. | Doug Cain"
         org = [t for t in doc[start:org_stop] if t.lower_ not in _DETS]
-        org_end = doc[org_stop - 1].text in heads or doc[org_stop - 1].text in words
-        if (len(org) >= 2 and org_end or titled and org) \
+        if (len(org) >= 2 and _org_word(doc[org_stop - 1]) or titled and org) \
                 and _given_name_person(doc, cut, end, census=True):
             return cut
     return None
