@@ -338,6 +338,13 @@ def test_a_worker_that_cannot_load_the_pipeline_says_why_in_one_line(tmp_path):
         "report it; NEWSGRAPH_DEBUG=1 shows the traceback)"]
 
 
+def _foreground() -> None:
+    """Start the child as a terminal's foreground job, with Ctrl-C at its default: a child
+    inherits an ignored SIGINT (as background jobs get it), and then ignores Ctrl-C by
+    design, whatever state the test runner's own process is in."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_ctrl_c_does_not_wait_for_a_busy_worker(tmp_path):
     plugin = _stall_plugin(tmp_path / "plugin")
     articles = _articles(33)
@@ -345,7 +352,8 @@ def test_ctrl_c_does_not_wait_for_a_busy_worker(tmp_path):
     src = _write_jsonl(tmp_path / "in.jsonl", articles)
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "analyze", "--jsonl",
                              "--workers", "1", str(src)], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, env=_env(plugin), text=True)
+                            stderr=subprocess.PIPE, env=_env(plugin), text=True,
+                            preexec_fn=_foreground)
     assert json.loads(proc.stdout.readline())["id"] == "art00"
     time.sleep(0.5)  # the stalled batch is in the worker
     proc.send_signal(signal.SIGINT)
