@@ -1,8 +1,7 @@
 """Trigger readings that name no event, whatever the verb: an accident, harm to oneself, a
 crime named as what a charge is about, harm done by nature, a permission no one gives, a
-refusal to comment, a player's shooting statistics, a warning that warns no one of anything
-done by force.  :func:`.triggers.find` drops a candidate when one of these holds (session
-20, the warning session 21; figures in docs/status.md)."""
+refusal to comment, a player's shooting statistics.  :func:`.triggers.find` drops a
+candidate when one of these holds (session 20; figures in docs/status.md)."""
 
 from __future__ import annotations
 
@@ -160,34 +159,3 @@ def no_attack(tok, is_noun: bool, sent) -> bool:
     if not is_noun and (_self_harm(tok) or _shooting_stats(tok)):
         return True
     return _accident_in(sent)
-
-
-# What a warning may hold that makes it a threat besides a trigger of force: its outcome.
-_THREAT_WORDS = frozenset(("consequence", "consequences", "repercussion", "repercussions",
-                           "retaliation", "retaliate", "reprisal", "reprisals", "action",
-                           "actions", "measure", "measures", "force", "war", "response"))
-_WARNED_OF = frozenset(("of", "against", "about"))
-
-
-def warns_of_nothing(verb, lex, conflict_types) -> bool:
-    """"It is undermining our values, he warned": a warning with no one warned and nothing
-    in what is said that anyone could do by force (no trigger of a conflict type, no
-    consequences, retaliation or action) is a statement, not a threat."""
-    if verb.lemma_.lower() != "warn" or verb.pos_ != "VERB":
-        return False
-    if any(agent_kind(o) in ("agent", "it") for o in syntax.children(verb, "dobj", "dative")):
-        return False  # "warned Qatar", "warned its citizens": someone is warned
-    content = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp", "advcl")]
-    content += [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _WARNED_OF
-                for p in syntax.children(c, "pobj", "pcomp")]
-    if verb.dep_ in ("parataxis", "ccomp") and verb.head.i != verb.i and verb.head.i < verb.i:
-        content.append(verb.head)  # "It is ...," he warned: the quote is what is warned
-    for c in content:
-        for t in c.subtree:
-            low, lem = t.lower_, t.lemma_.lower()
-            if low in _THREAT_WORDS or lem in _THREAT_WORDS:
-                return False
-            entry = lex.verbs.get(lem) if t.pos_ == "VERB" else lex.nouns.get(lem)
-            if entry is not None and ({entry.type} | {a.type for a in entry.alts}) & conflict_types:
-                return False
-    return True

@@ -15,7 +15,7 @@ from typing import Optional
 from . import args, syntax
 from .coding import code_actor, entity_for
 from .nonevents import (PERMISSION_VERBS, declines_to_say, harm_by_nature, no_attack,
-                        permitted_by_someone, warns_of_nothing)
+                        permitted_by_someone)
 from .lexicon import Entry, load
 
 
@@ -495,9 +495,6 @@ def find(analysis, sent) -> list[Candidate]:
         if etype == "ASSAULT" and no_attack(tok, is_noun, sent):
             continue
         if etype == "REJECT" and not is_noun and declines_to_say(tok):
-            continue
-        if etype == "THREATEN" and not is_noun and warns_of_nothing(
-                tok, lex, lex.modality["conflict_types"]):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
