@@ -568,6 +568,18 @@ def test_transcript_turns_are_one_attribution_each(analyze):
     assert not any("HOLM:" in att.content.text for att in a.attributions)
 
 
+def test_one_guest_answering_questions_is_a_transcript(analyze):
+    a = analyze("An edited transcript of the interview follows.\n\n"
+                "Q: When did you decide to leave the band?\n\n"
+                "OKONJO: The day they sold the tour bus. I saw where it was going.\n\n"
+                "Q: Any regrets?\n\n"
+                "OKONJO: None at all. I play more now than I did then.\n")
+    turns = [att for att in a.attributions if att.cue is not None and att.cue.text == ":"]
+    assert [t.source.text for t in turns] == ["OKONJO", "OKONJO"]
+    assert turns[1].content.text.startswith("None at all")
+    assert not any("leave the band" in att.content.text for att in a.attributions)
+
+
 def test_one_upper_case_label_is_a_heading_not_a_transcript(analyze):
     a = analyze("UPDATE: The council moved the vote to Thursday evening.\n\n"
                 "UPDATE: The vote was postponed again.\n\n"

@@ -44,6 +44,30 @@ def test_relatives_sharing_a_surname_keep_their_own_words(analyze):
     assert 0.0 < months.speaker_confidence <= 1.0
 
 
+def test_a_bare_surname_stays_with_the_namesake_who_has_the_turn(analyze):
+    an = analyze(
+        "Carla Nunez scored twice as the Rovers won 2-0 on Sunday. \"I felt calm,\" Nunez "
+        "said.\n\nHer father, Tomas Nunez, watched from the stands. He said he had driven "
+        "all night to be there. \"She never looked nervous,\" Nunez said.\n\n"
+        "Coach Ana Ruiz said the defense had improved. \"We are learning,\" Nunez said "
+        "later.")
+    assert _by_content(an, "I felt calm").speaker_name == "Carla Nunez"
+    assert _by_content(an, "driven all night").speaker_name == "Tomas Nunez"
+    turn = _by_content(an, "never looked nervous")
+    assert turn.speaker_name == "Tomas Nunez"
+    assert "namesake" in turn.speaker_reason
+    # someone else spoke in between: the text's own "Nunez" again
+    assert _by_content(an, "We are learning").speaker_name == "Carla Nunez"
+
+
+def test_a_participle_after_the_reported_clause_is_the_reporters(analyze):
+    an = analyze("The coach said the players needed rest, adding that the schedule was "
+                 "brutal.\n\nA spokeswoman said the board would review its controls, "
+                 "adding that she could not discuss staff matters.")
+    assert _by_content(an, "schedule was brutal").speaker_name == "The coach"
+    assert _by_content(an, "discuss staff matters").speaker_name == "A spokeswoman"
+
+
 def test_pronoun_after_an_unnamed_spokesperson_stays_unnamed(analyze):
     an = analyze(
         "Union leader Karen Wells said the strike would continue until wages rose. "
@@ -206,6 +230,8 @@ def test_passive_accused_by_makes_the_agent_the_source(analyze):
     for a in an.attributions:
         assert a.source is None or a.source.text != "The mayor", a.to_dict()
     assert _by_content(an, "altered twice").source.text == "The auditor"
+    charge = _by_content(an, "hiding a $4 million deficit")
+    assert charge.source.text == "the city auditor" and charge.cue.text == "accused"
 
 
 def test_headline_topic_before_a_colon_is_no_speaker(analyze):

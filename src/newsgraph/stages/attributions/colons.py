@@ -43,7 +43,8 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
 
 
 def transcript_turns(doc, norm: str) -> list[Candidate]:
-    """``WALLACE: ...`` lines, when at least two upper-case labels each open two lines or more.
+    """``WALLACE: ...`` lines, when at least two upper-case labels each open two lines or more,
+    or one label answers two "Q:" lines or more.
 
     One label alone ("UPDATE:", "EDITOR'S NOTE:") is a section heading, and
     single letters ("Q:", "A:") name nobody (:func:`interview_answers` reads those).
@@ -51,8 +52,8 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
     found = list(_TURN.finditer(norm))
     counts = Counter(m.group(1) for m in found)
     speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
-    if len(speakers) < 2:
-        return []
+    if len(speakers) < 2 and not (speakers and _questions(norm) >= MIN_TURNS):
+        return []  # one label answering "Q:" lines is an interview with one guest
     out = []
     for m in found:
         if m.group(1) not in speakers:
@@ -68,6 +69,11 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
 
 _QA = re.compile(r"^[^\S\n]*(Q|A|Question|Answer)[^\S\n]*[:.][^\S\n]+(\S[^\n]*?)[^\S\n]*$",
                  re.MULTILINE)
+
+
+def _questions(norm: str) -> int:
+    """How many lines open with "Q:" or "Question:"."""
+    return sum(m.group(1) in ("Q", "Question") for m in _QA.finditer(norm))
 
 
 def interview_answers(analysis) -> list[Candidate]:

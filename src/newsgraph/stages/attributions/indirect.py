@@ -71,7 +71,7 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
         mine = [t for t in title if t.idx not in taken]
         found += [_onto(doc, title, c) for c in _found(title, norm, quoted, mine)]
     found, relays = split_relays(doc, norm, direct, found)
-    return _settle(direct, found) + relays
+    return _settle(direct, found, doc) + relays
 
 
 def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
@@ -338,6 +338,22 @@ def _frame(d: Candidate) -> tuple[int, int]:
     return d.content[1], d.cue[1]
 
 
+def _reports_first(doc, c: Candidate, d: Candidate) -> bool:
+    """"Capps said that Congress must act, saying, \"...\"": the quote's cue goes on the
+    claim ``c`` reports, so the quote's frame runs from Capps over ``c``, which is a
+    report of its own, not a part of the frame."""
+    if doc is None or c.cue_token is None or d.cue_token is None or c.cue_token >= d.cue_token:
+        return False
+    tok = doc[d.cue_token]
+    for _ in range(3):
+        if tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.i == c.cue_token:
+            return True
+    return False
+
+
 def _inside(c: Candidate, outer: Candidate) -> bool:
     return outer.content[0] <= c.cue[0] < outer.content[1]
 
@@ -371,7 +387,7 @@ class _Near:
         return list(seen.values())
 
 
-def _settle(direct: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+def _settle(direct: list[Candidate], found: list[Candidate], doc=None) -> list[Candidate]:
     """Give each stretch of text to one attribution, as PolNeAR does.
 
     Direct quotes win; a cue nested in another attribution's content loses to
@@ -385,14 +401,14 @@ def _settle(direct: list[Candidate], found: list[Candidate]) -> list[Candidate]:
         near_direct.add(d, d.content)
         if d.cue is not None:
             frame = _frame(d)
-            near_frames.add(frame, frame)
+            near_frames.add((frame, d), frame)
     for c in sorted(found, key=lambda c: -c.score):
         reach = _reach(c)
         if any(_overlap(c.content, d.content) > 0.5 or _inside(c, d)
                for d in near_direct.near(reach)):
             continue
-        if any(f[0] <= c.content[0] and c.content[1] <= f[1]
-               for f in near_frames.near(c.content)):
+        if any(f[0] <= c.content[0] and c.content[1] <= f[1] and not _reports_first(doc, c, d)
+               for f, d in near_frames.near(c.content)):
             continue  # "had a message for the crowd: \"...\"" is the quote's frame
         clash = [k for k in near_kept.near(reach) if id(k) in alive and (
             _overlap(c.content, k.content) > 0.5 or _inside(c, k) or _inside(k, c))]

@@ -176,6 +176,9 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
         return False  # every check below is about a content that is no clause
     if lemma in STANCE_ON_PROPOSITIONS and _proposition(doc, *content):
         return False  # "denied reports that the coach would be fired": a stance on a claim
+    if lemma == "accuse" and any(c.dep_ == "agent" for c in tok.children) \
+            and _gerund(doc, *content):
+        return False  # "was accused by prosecutors of giving the wrong doses": their charge
     if lemma in reporting_verbs() and lemma not in action_verbs() and not _passive(tok) \
             and not (lemma == "accuse" and not any(c.dep_ == "dobj" for c in tok.children)) \
             and _gerund(doc, *content):

@@ -493,6 +493,10 @@ class SpeakerResolver:
                 return res
         if hit is not None:
             ent = hit[2]
+            other = self._namesake_in_turn(ent, a, b)
+            if other is not None:
+                return Resolution(other, "bare surname shared: the namesake who spoke last",
+                                  _sourcing_for_entity(other))
             return Resolution(ent, f"{hit[4]} in the source", _sourcing_for_entity(ent))
         low = head.lower_
         if head.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
@@ -581,6 +585,31 @@ class SpeakerResolver:
             return Resolution(None, "unnamed description of an unknown kind", None,
                               name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
+
+    def _namesake_in_turn(self, ent, a: int, b: int):
+        """Quotation turn-taking for a bare surname two people share: "Patricia Smith, the
+        victim's mother, said ... 'He was kind,' Smith said" is the mother speaking again,
+        although the entities stage gives a bare "Smith" to the person the text first
+        called so.  The namesake who spoke last keeps the turn when nobody else spoke
+        since and the name's first holder was not mentioned in between.  Over 4,300
+        gun-violence, ECB+ and PolNeAR train articles this moved 18 speakers; read by
+        hand, 15 to the right person, 2 wrong (a son quoted, then his father's tweet
+        after "his father"), 1 a split entity (session 22)."""
+        if ent.label != "PERSON" or b - a != 1 or not self.speakers:
+            return None
+        word = self.doc[a]
+        surname = word.text
+        if ent.name.split()[-1] != surname:
+            return None
+        pos, other = self.speakers[-1]
+        if other is ent or other.label != "PERSON" or pos >= word.idx:
+            return None
+        words = other.name.split()
+        if len(words) < 2 or words[-1] != surname:
+            return None
+        if any(r[2] is ent and pos <= r[0] < word.idx for r in self.index.inside(pos, word.idx)):
+            return None  # the first holder named again since the namesake spoke
+        return other
 
     def _document_issuer(self, head, a: int, b: int) -> Optional[Resolution]:
         """Who issued the document that speaks: the agent of a participle on it ("a report
