@@ -74,7 +74,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             content_parts=[Span.of(text, *part) for part in c.parts] if len(c.parts) > 1 else [],
         )
         if res.entity is not None:
-            resolver.remember(att.cue.start if att.cue else content.start, res.entity)
+            resolver.remember(att.cue.start if att.cue else content.start, res.entity, res.reason)
         out.append(att)
         prev = att
     return out
