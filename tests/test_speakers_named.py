@@ -72,6 +72,14 @@ def test_a_document_released_by_a_named_body_speaks_for_it(analyze):
     assert a.speaker_name is not None and "Harwell Water Board" in a.speaker_name
 
 
+def test_a_document_obtained_by_an_outlet_is_not_the_outlets_word(analyze):
+    an = analyze("According to county records obtained by the Harwell Courier, the couple "
+                 "sold four houses in two years.")
+    a = _by_content(an, "sold four houses")
+    assert a.speaker is None and a.sourcing == "document"
+    assert "Courier" not in (a.speaker_name or "")
+
+
 def test_the_statement_is_the_one_its_issuer_put_out_just_before(analyze):
     an = analyze('The Marlow Rowing Club issued a statement on Sunday. "We are shocked and '
                  'saddened," the statement said.')

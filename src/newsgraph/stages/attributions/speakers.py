@@ -117,6 +117,11 @@ class Resolution:
     confidence: Optional[float] = None
 
 
+# "records *obtained by* the newspaper", "a memo *seen by* Reuters": who holds a
+# document, not who issued it (the document speaks unnamed)
+HELD_NOT_ISSUED = frozenset(("obtain", "see", "review", "examine", "receive", "acquire"))
+
+
 class MentionIndex:
     """Entity mentions of one article sorted by offset, for overlap and look-back queries."""
 
@@ -645,7 +650,8 @@ class SpeakerResolver:
         issuer is resolved as any source is; None when no such issuer is written."""
         doc = self.doc
         for child in head.children:
-            if child.dep_ == "acl" and child.i > head.i:
+            if child.dep_ == "acl" and child.i > head.i \
+                    and child.lemma_.lower() not in HELD_NOT_ISSUED:
                 for agent in child.children:
                     if agent.dep_ == "agent":
                         obj = next((o for o in agent.children if o.dep_ == "pobj"), None)
