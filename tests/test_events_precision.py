@@ -148,6 +148,7 @@ def _modality(analyze, text, trigger):
 @pytest.mark.parametrize("text,modality", [
     ("A reward is offered for information leading to an arrest in the case.", "hypothetical"),
     ("Crime Stoppers pays up to $1,000 for tips that lead to an arrest.", "hypothetical"),
+    ("Police offer a reward for information that leads to an arrest.", "hypothetical"),
     ("The tip led to the arrest of two men on Friday.", "happened"),
 ])
 def test_an_act_information_may_bring_about_is_only_possible(analyze, text, modality):
