@@ -115,6 +115,14 @@ def test_modality_negated(analyze):
     assert e is not None and e.modality == "negated"
 
 
+def test_what_an_act_did_not_do_does_not_negate_the_act(analyze):
+    e = _find(_events(analyze, "The arrest of the two men will not affect the inquiry, the "
+                               "sheriff said."), "COERCE", "arrest")
+    assert e is not None and e.modality == "happened"
+    e = _find(_events(analyze, "The attack on the convoy never happened."), "ASSAULT", "attack")
+    assert e is not None and e.modality == "negated"
+
+
 def test_event_without_its_own_time_is_only_reported_by_publication(analyze):
     e = _find(_events(analyze, "Police detained the mayor of Tarvik.", published="2024-03-05"),
               "COERCE")

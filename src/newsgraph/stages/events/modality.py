@@ -13,6 +13,10 @@ from __future__ import annotations
 from . import syntax
 from .lexicon import load
 
+# Verbs whose subject act is what takes place or not ("the attack did not happen").
+_OCCURRING = frozenset(("happen", "occur", "proceed", "materialize", "materialise", "come",
+                        "end", "stop", "succeed", "fail", "work"))
+
 # Verbs about keeping something from happening: their object event is only possible.
 _AVERTING = frozenset(("avoid", "prevent", "block", "stop", "halt", "deter", "veto", "refrain"))
 
@@ -147,6 +151,11 @@ def modality_of(tok) -> str:
             if cue in ("negated", "planned", "hypothetical"):
                 own = _own_clause(gov)
                 return "negated" if own == "negated" and cue != "negated" else cue
+            return "happened"
+        if gov is not None and tok.dep_ == "nsubj" and tok.head.i == gov.i \
+                and gov.lemma_.lower() not in load().light_verbs | _OCCURRING:
+            # "The arrest will not affect the case", "the strike did not kill anyone":
+            # what the act did or did not do is said of an act that happened
             return "happened"
         if gov is None:
             head = tok.head
