@@ -709,6 +709,16 @@ def test_a_victim_in_a_dropped_passive_is_the_target_not_the_actor(analyze, text
     assert ev.actor is None and ev.target is not None and ev.target.span.text == target
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Ana Ruiz was shot by a shotgun in the yard.", "shot"),
+    ("The man said the gun was unloaded, but the pistol discharged and struck his son.",
+     "struck"),
+])
+def test_a_weapon_is_never_the_actor(analyze, text, trigger):
+    ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
+    assert ev.actor is None
+
+
 @pytest.mark.parametrize("text, trigger, actor", [
     ("The gunman shot and killed two people before fleeing.", "shot", "The gunman"),
     ("The suspect shot at officers from a balcony.", "shot", "The suspect"),

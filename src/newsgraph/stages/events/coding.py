@@ -203,6 +203,13 @@ def can_act(tok) -> bool:
 
 
 _NOT_DOERS_ENT = frozenset(("DATE", "TIME"))
+
+
+@lru_cache(maxsize=1)
+def _instruments() -> frozenset:
+    """``event_instruments.txt``: weapons, which no act has as its actor."""
+    return frozenset(line.strip() for line in load_text("event_instruments.txt").splitlines()
+                     if line.strip() and not line.startswith("#"))
 _DEMONSTRATIVES = frozenset(("this", "these", "those"))
 
 
@@ -211,8 +218,8 @@ def can_be_actor(tok) -> bool:
     ("today's shooting", "Hours later, groups filed"; "a 17-year-old" is a person) or a bare
     demonstrative ("This led to patrols").  Stricter than
     :func:`can_act`, which the judge reads as a feature and was trained with."""
-    if not can_act(tok):
-        return False
+    if not can_act(tok) or tok.pos_ == "NOUN" and tok.lemma_.lower() in _instruments():
+        return False  # (a weapon is what the act is done with: "shot by a shotgun")
     if tok.ent_type_ in _NOT_DOERS_ENT and tok.pos_ != "ADJ" or tok.pos_ == "ADV":
         return False
     return not (tok.pos_ in ("PRON", "DET") and tok.lower_ in _DEMONSTRATIVES)
