@@ -68,6 +68,23 @@ def test_a_participle_after_the_reported_clause_is_the_reporters(analyze):
     assert _by_content(an, "discuss staff matters").speaker_name == "A spokeswoman"
 
 
+def test_a_possessive_subject_after_a_quote_is_the_speaker_not_a_name_inside(analyze):
+    an = analyze("Singer Mara Quill has entered a clinic.\n\n"
+                 "'Mara Quill has checked herself into the Harbor Clinic,' her rep says in a "
+                 "statement.\n\n'We ask for privacy at this time.'")
+    a = _by_content(an, "checked herself into")
+    assert a.source.text == "her rep"
+    assert a.speaker is None and a.speaker_name == "her rep"
+
+
+def test_a_described_speaker_after_a_quote_is_not_the_name_that_describes_them(analyze):
+    an = analyze("\u201cMy answer, that was unfair,\u201d Lopez's former campaign manager said "
+                 "in an interview on Sunday. \u201cShe should apologize.\u201d")
+    a = _by_content(an, "that was unfair")
+    assert a.source is not None and a.source.text.endswith("campaign manager")
+    assert a.speaker is None
+
+
 def test_pronoun_after_an_unnamed_spokesperson_stays_unnamed(analyze):
     an = analyze(
         "Union leader Karen Wells said the strike would continue until wages rose. "

@@ -117,7 +117,9 @@ def _fallback_source(resolver: SpeakerResolver, doc, c: Candidate) -> None:
         return
     lo = cue.sent.start_char
     rows = [r for r in resolver.index.inside(lo, cue.idx)
-            if r[2].label == "PERSON" and r[3] != "pronoun" and r[1] <= cue.idx]
+            if r[2].label == "PERSON" and r[3] != "pronoun" and r[1] <= cue.idx
+            and not any(a <= r[0] < b for a, b in c.parts or [c.content])]
+    # (a name inside the quoted words is not who quotes them)
     if rows:
         r = rows[-1]
         c.source_chars = (r[0], r[1])

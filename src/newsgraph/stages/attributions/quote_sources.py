@@ -40,7 +40,8 @@ def quote_source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
         span = _outside(doc, *span, q)  # the closing mark and comma hang on the name
         span = span if span[0] < span[1] else None
     if span is not None and not (q.start <= doc[span[0]].idx < q.end) \
-            and doc[span[0]].lower_ not in _OBJECT_PRONOUNS:
+            and not (doc[span[0]].lower_ in _OBJECT_PRONOUNS and doc[span[0]].tag_ != "PRP$"):
+        # (an object pronoun is no subject; "her rep says" opens with a possessive)
         a, b = _outside(doc, *span, q)
         if a < b and not _is_date(doc[a:b]):
             if a <= cue.i - 1 < b:

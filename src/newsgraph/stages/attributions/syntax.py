@@ -194,6 +194,8 @@ def _misparsed_clause(token, kids) -> Optional[tuple[int, int]]:
         return None
     first, last = subjects
     comma = last.left_edge.i - 1
+    while comma > first.i and token.doc[comma].tag_ == "''":
+        comma -= 1  # '"My reaction, that was outrageous," Obama's strategist said'
     if comma <= first.i or token.doc[comma].text != ",":
         return None
     return first.left_edge.i, comma
