@@ -25,10 +25,32 @@ def data_dir() -> Optional[Path]:
     candidates = [Path(env)] if env else []
     repo = Path(__file__).resolve().parents[3]
     candidates += [repo.parent / "shared" / "data", Path.cwd().parent / "shared" / "data"]
+    main = _main_checkout(repo)
+    if main is not None:  # a git worktree elsewhere: the data beside the main checkout
+        candidates.append(main.parent / "shared" / "data")
     for c in candidates:
         if c.is_dir():
             return c
     return None
+
+
+def _main_checkout(repo: Path) -> Optional[Path]:
+    """The main checkout of a git worktree (whose ``.git`` is a file naming
+    ``<main>/.git/worktrees/<name>``), or None.  Without this, tests run in a worktree
+    outside the project folder skipped every check that reads ../shared, the
+    reference article's among them."""
+    marker = repo / ".git"
+    if not marker.is_file():
+        return None
+    try:
+        line = marker.read_text(encoding="utf-8").strip()
+    except OSError:
+        return None
+    if not line.startswith("gitdir:"):
+        return None
+    gitdir = Path(line.split(":", 1)[1].strip())
+    return gitdir.parents[2] if len(gitdir.parents) > 2 and gitdir.parent.name == "worktrees" \
+        else None
 
 
 def require_data_dir() -> Path:
