@@ -85,6 +85,26 @@ def test_a_described_speaker_after_a_quote_is_not_the_name_that_describes_them(a
     assert a.speaker is None
 
 
+@pytest.mark.parametrize("text, needle, name", [
+    ("Mayor Ann Holt and Police Chief Raul Diaz told reporters the curfew would end on "
+     "Friday.", "curfew would end", "Mayor Ann Holt and Police Chief Raul Diaz"),
+    ("David and Haley Cole said their son had been bullied for months.", "bullied",
+     "David and Haley Cole"),
+    ("Prosecutors and detectives said the suspect had fled to Ohio.", "fled to Ohio",
+     "Prosecutors and detectives"),
+])
+def test_sources_named_together_are_no_single_speaker(analyze, text, needle, name):
+    a = _by_content(analyze(text), needle)
+    assert a.speaker is None and a.speaker_name == name
+    assert a.speaker_reason.startswith("sources named together")
+
+
+def test_one_person_with_two_descriptions_is_one_speaker(analyze):
+    a = _by_content(analyze("Former mayor and longtime union organizer Rita Vasquez said the "
+                            "strike would last a week."), "strike would last")
+    assert a.speaker_name == "Rita Vasquez"
+
+
 def test_pronoun_after_an_unnamed_spokesperson_stays_unnamed(analyze):
     an = analyze(
         "Union leader Karen Wells said the strike would continue until wages rose. "

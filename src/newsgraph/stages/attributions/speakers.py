@@ -349,6 +349,39 @@ def _role_names(holder, name: str) -> bool:
     return name.lower() in f"{roles} {holder.name}".lower()
 
 
+_TRUNK_DEPS = frozenset(("compound", "nmod", "conj", "amod", "det", "predet", "nummod",
+                         "quantmod", "nsubj", "nsubjpass"))
+
+
+def _on_trunk(tok, head) -> bool:
+    """Whether ``tok`` is ``head`` or hangs on it by names and modifiers only, not inside
+    a prepositional phrase, an appositive or a clause."""
+    for _ in range(6):
+        if tok.i == head.i:
+            return True
+        if tok.dep_ not in _TRUNK_DEPS or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
+def _before_relative(doc, x: int, y: int) -> int:
+    """The end of tokens x..y cut before a ", who ..." clause ("Democrats across the
+    country, who highlighted ...": the clause is no part of the name)."""
+    for t in doc[x + 1:y]:
+        if t.lower_ in ("who", "which", "whose") and doc[t.i - 1].text == ",":
+            return t.i - 1
+    return y
+
+
+def _stands_alone(head) -> bool:
+    """Whether a noun phrase with this head names someone by itself: a name, a pronoun, a
+    plural, or a noun with its own determiner ("the mayor"); "reality star" in "mogul
+    and reality star Ann Roe" only describes."""
+    return head.pos_ in ("PROPN", "PRON") or head.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ in ("det", "poss", "nummod") for c in head.children)
+
+
 def _before_clause(head, b: int) -> int:
     """The end of the source cut before a clause that modifies its head noun ("The union
     *representing workers at the plant in Leeds*", "a man *who met Obama*"): what is named
@@ -454,6 +487,10 @@ class SpeakerResolver:
             if res is not None:  # "a report released by X", "the statement" X issued
                 return res
         b = _before_clause(head, b)  # "The union representing workers in Leeds": not Leeds
+        if depth == 0:
+            joint = self._joint(head, a, b)
+            if joint is not None:  # "Mayor Ann Holt and Chief Raul Diaz told reporters"
+                return joint
         force = _issuing_force(head)
         if force is not None:  # "a statement from Hazel Crest police": the police speak
             return self.resolve(force.left_edge.i, force.i + 1, depth=1)
@@ -596,6 +633,42 @@ class SpeakerResolver:
             return Resolution(None, "unnamed description of an unknown kind", None,
                               name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
+
+    def _joint(self, head, a: int, b: int) -> Optional[Resolution]:
+        """Sources named together ("David and Haley Cole said", "Prosecutors and
+        detectives said", "Donald Trump and House Speaker Paul Ryan said"): every one of
+        them said it, so no one of them is the speaker; the record keeps the whole phrase
+        and each part's resolution in its reason.  Only an "and" on the source's trunk
+        joins speakers: one inside a phrase of the name ("the daughter of Bill Clinton
+        and ..."), or within one entity's name ("Procter and Gamble"), does not."""
+        doc = self.doc
+        cc = next((t for t in doc[a:b] if t.dep_ == "cc" and t.lower_ in ("and", "&")
+                   and a < t.i < b - 1 and t.head.pos_ in ("NOUN", "PROPN", "PRON")
+                   and _on_trunk(t.head, head)), None)
+        if cc is None or any(r[0] < cc.idx < r[1] for r in self.index.inside(cc.idx, cc.idx + 1)):
+            return None
+        end = cc.i
+        while end > a and doc[end - 1].text in (",", "both", "Both"):
+            end -= 1
+        parts = [(a, end), (cc.i + 1, b)]
+        if any(x >= y or not _stands_alone(_head(doc, x, y)) for x, y in parts):
+            return None  # "real estate mogul and reality star Ann Roe": one person
+        second = _head(doc, *parts[1])
+        if doc[cc.i - 1].text == "," and second.tag_ in ("NN", "NNP") and any(
+                c.dep_ == "det" and c.lower_ in ("a", "an") for c in second.children):
+            return None  # "Ann Roe, a professor at X, and a co-editor of Y": one person
+        parts = [(x, _before_relative(doc, x, y)) for x, y in parts]
+        res = [self.resolve(x, y, depth=1) for x, y in parts]
+        names = [r.name or getattr(r.entity, "name", None) or doc[x:y].text
+                 for r, (x, y) in zip(res, parts)]
+        kinds = {r.sourcing for r in res}
+        sourcing = "named_person" if "named_person" in kinds else \
+            "named_org" if "named_org" in kinds else res[0].sourcing
+        spoken = [names[k] if doc[x].pos_ == "PRON" and y - x == 1
+                  and names[k] not in names[:k] + names[k + 1:] else doc[x:y].text
+                  for k, (x, y) in enumerate(parts)]
+        return Resolution(None, "sources named together: " + "; ".join(names), sourcing,
+                          name=" and ".join(spoken))
 
     def _namesake_in_turn(self, ent, a: int, b: int):
         """Quotation turn-taking for a bare surname two people share: "Patricia Smith, the
