@@ -92,6 +92,8 @@ def test_a_described_speaker_after_a_quote_is_not_the_name_that_describes_them(a
      "David and Haley Cole"),
     ("Prosecutors and detectives said the suspect had fled to Ohio.", "fled to Ohio",
      "Prosecutors and detectives"),
+    ("Prosecutors and county detectives said police consider Omar Bell a suspect.",
+     "consider Omar Bell a suspect", "Prosecutors and county detectives"),
 ])
 def test_sources_named_together_are_no_single_speaker(analyze, text, needle, name):
     a = _by_content(analyze(text), needle)

@@ -104,6 +104,12 @@ def _clause(doc, start: int, end: int) -> bool:
     if root.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE
                                   for c in root.children):
         return True  # "charged that the firm lied", "said it would appeal"
+    if root.tag_ == "VB" and any(c.dep_ == "nsubj" and (c.tag_ in ("NNS", "NNPS") or c.lower_
+                                                       in ("they", "we", "you", "i"))
+                                 for c in root.children) \
+            and not any(c.dep_ in ("aux", "mark") for c in root.children):
+        return True  # a present tense tagged as a base form: "police consider him a suspect"
+        # (not "watched it pass": a singular subject before a base form is a small clause)
     if root.tag_ == "VBN" and root.lower_ != root.lemma_.lower() \
             and any(c.dep_ == "nsubj" for c in root.children) \
             and not any(c.dep_ in ("aux", "auxpass") for c in root.children):
