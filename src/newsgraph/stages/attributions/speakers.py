@@ -374,6 +374,14 @@ def _before_relative(doc, x: int, y: int) -> int:
     return y
 
 
+def _part_head(doc, x: int, y: int, a: int, b: int):
+    """The head of tokens x..y of a source a..b: the one hung outside the whole source if
+    any ("county *detectives* said" parsed with "Prosecutors and county" as a modifier)."""
+    outside = [t for t in doc[x:y] if t.head.i < x or t.head.i >= y or t.head is t]
+    return next((t for t in outside if t.head.i < a or t.head.i >= b or t.head is t),
+                outside[0] if outside else doc[x])
+
+
 def _stands_alone(head) -> bool:
     """Whether a noun phrase with this head names someone by itself: a name, a pronoun, a
     plural, or a noun with its own determiner ("the mayor"); "reality star" in "mogul
@@ -651,9 +659,9 @@ class SpeakerResolver:
         while end > a and doc[end - 1].text in (",", "both", "Both"):
             end -= 1
         parts = [(a, end), (cc.i + 1, b)]
-        if any(x >= y or not _stands_alone(_head(doc, x, y)) for x, y in parts):
+        if any(x >= y or not _stands_alone(_part_head(doc, x, y, a, b)) for x, y in parts):
             return None  # "real estate mogul and reality star Ann Roe": one person
-        second = _head(doc, *parts[1])
+        second = _part_head(doc, *parts[1], a, b)
         if doc[cc.i - 1].text == "," and second.tag_ in ("NN", "NNP") and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in second.children):
             return None  # "Ann Roe, a professor at X, and a co-editor of Y": one person
