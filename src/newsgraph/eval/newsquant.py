@@ -133,7 +133,9 @@ def _max_matching(n_pred: int, n_gold: int, ok) -> int:
 def score_sentence(preds, golds, canonical: dict) -> dict:
     gv = [parse_gold_value(g["value"]) for g in golds]
     pv = [pred_value(q) for q in preds]
-    gu = [{norm_unit(g.get("unit"), canonical), norm_unit(g.get("normalized_unit"), canonical)}
+    # A set without a surface ``unit`` column (CQE's Recognizers-Text sets) is matched on
+    # ``normalized_unit`` alone: a missing column is not a gold "no unit".
+    gu = [{norm_unit(g[k], canonical) for k in ("unit", "normalized_unit") if k in g}
           for g in golds]
     pu = [norm_unit(q.unit, canonical) for q in preds]
     tp_v, match_v = _max_matching(len(preds), len(golds), lambda p, g: values_equal(pv[p], gv[g]))
