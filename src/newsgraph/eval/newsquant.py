@@ -101,6 +101,8 @@ def norm_unit(unit: Optional[str], canonical: dict) -> str:
         return canonical[u]
     if u in _names(canonical):
         return u  # already a canonical name ("indian rupee" is not "indian" + "rupee" -> "indian rupee")
+    if " per " in u:  # each side of a rate as a whole name: "metric ton per year" is "tonne per year"
+        return " per ".join(norm_unit(part, canonical) for part in u.split(" per "))
     words = u.replace("/", " / ").split()
     out: list[str] = []
     for n, w in enumerate(words):

@@ -39,7 +39,11 @@ FLOORS = {"value_f1": 0.90, "value_unit_f1": 0.80,
 
 
 # CQE's unit names that are ours under another name (names only; no unit is added by this).
-CQE_UNIT_NAMES = {"pound-mass": "pound"}
+# The others are the currency and ratio names of CQE's unit dictionary (its unit.json) whose
+# surfaces are one of our units: "netherlands guilde" (sic) has "dutch guilder", "guilder".
+CQE_UNIT_NAMES = {"pound-mass": "pound", "netherlands guilde": "dutch guilder", "swedish krone": "swedish krona",
+                  "polish złoty": "polish zloty", "costa rican colón": "costa rican colon",
+                  "parts-per-million": "part per million", "parts-per-billion": "part per billion"}
 
 
 def load(root: Path) -> dict[str, list[dict]]:
