@@ -148,3 +148,80 @@ def test_an_amount_before_a_month_is_no_date():
 ])
 def test_days_next_to_a_month_stay_dates(text):
     assert quantities(text) == []
+
+
+@pytest.mark.parametrize("text,needle,unit,currency", [
+    ("The villa was sold for 900,000 guilders in 1998.", "900,000 guilders", "dutch guilder", "NLG"),
+    ("A loaf cost 3,000 lire before the euro.", "3,000 lire", "italian lira", "ITL"),
+    ("The club paid 40 million pesetas for him.", "40 million pesetas", "spanish peseta", "ESP"),
+    ("She earned 12,000 Deutsche marks a year.", "12,000 Deutsche marks", "deutsche mark per year", "DEM"),
+    ("The hotel charged 450 francs a night.", "450 francs", "franc per night", None),
+    ("The fare rose to 250 dinars.", "250 dinars", "dinar", None),
+    ("A kilo of rice sells for 900 kyats.", "900 kyats", "myanmar kyat", "MMK"),
+    ("Drinks were 20 quid each.", "20 quid", "pound sterling", "GBP"),
+    ("The stamp is 45¢ now.", "45¢", "cent", "USD"),
+    ("The coin is worth 2 euro cents.", "2 euro cents", "cent", "EUR"),
+    ("The deal is worth CAD$ 15 million.", "CAD$ 15 million", "canadian dollar", "CAD"),
+    ("The bid was Can$2.1 billion.", "Can$2.1 billion", "canadian dollar", "CAD"),
+    ("Tickets cost 300 NT dollars.", "300 NT dollars", "new taiwan dollar", "TWD"),
+])
+def test_currencies_beyond_the_main_ones(text, needle, unit, currency):
+    q = one(text, needle)
+    assert (q.unit, q.currency) == (unit, currency)
+    assert q.span.text.startswith(needle)
+
+
+@pytest.mark.parametrize("text,needle,unit,value", [
+    ("The striker cost 50 million pounds last summer.", "50 million pounds", "pound sterling", 50e6),
+    ("She was fined 300 pounds for speeding.", "300 pounds", "pound sterling", 300),
+    ("Lunch cost him 5 pounds 20.", "5 pounds", "pound sterling", 5.20),
+    ("The meal was 8 pounds 40 pence.", "8 pounds", "pound sterling", 8.40),
+    ("The firm recalled 2 million pounds of beef.", "2 million pounds", "pound", 2e6),
+    ("The newborn weighs 8 pounds.", "8 pounds", "pound", 8),
+    ("The bag weighed 50 pounds and cost 20 pounds.", "50 pounds", "pound", 50),
+    ("The bag weighed 50 pounds and cost 20 pounds.", "20 pounds", "pound sterling", 20),
+])
+def test_pounds_are_money_only_where_money_is_said(text, needle, unit, value):
+    q = one(text, needle)
+    assert q.unit == unit and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("The field pumps 400,000 barrels of crude a day.", "400,000 barrels", "barrel per day"),
+    ("The mine ships 34,000 tonnes of copper per year.", "34,000 tonnes", "tonne per year"),
+    ("He bought 3 kg of rice a week ago.", "3 kg", "kilogram"),  # "a week ago" is no rate
+])
+def test_a_rate_after_the_thing_measured(text, needle, unit):
+    assert one(text, needle).unit == unit
+
+
+@pytest.mark.parametrize("text,value", [
+    ("per cent of twenty-two", 22),
+    ("Percent of 15.", 15),
+])
+def test_percent_named_before_its_number(text, value):
+    q = one(text, str(value) if str(value) in text else "twenty")
+    assert (q.unit, q.value) == ("percentage", value)
+
+
+@pytest.mark.parametrize("text", [
+    "About 40 percent of 10 million people voted.",  # the percent is 40's
+    "A large percent of 18-year-olds voted.",  # 18 does not end its phrase
+])
+def test_percent_of_a_number_that_is_something_else(text):
+    assert all(q.value != 10e6 or q.unit != "percentage" for q in quantities(text))
+    assert not any(q.unit == "percentage" and q.value == 18 for q in quantities(text))
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("Pressure fell to 950 hPa overnight.", "950 hPa", "hectopascal"),
+    ("The siren reached 120 dB.", "120 dB", "decibel"),
+    ("The device yields 15 kilotons.", "15 kilotons", "kiloton"),
+    ("Workers got 20 millisieverts.", "20 millisieverts", "millisievert"),
+    ("He drank 3 pints of ale.", "3 pints", "pint"),
+    ("Add 2 fl oz of cream.", "2 fl oz", "fluid ounce"),
+    ("The hatchback gets 52 mpg.", "52 mpg", "mile per gallon"),
+])
+def test_units_added_to_the_lexicon(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle

@@ -78,6 +78,8 @@ class Lexicon:
     record_before: frozenset  # "unbeaten 12-0", "a record of 216-146"
     result_nouns: frozenset  # "fell to a 2-1 defeat": a game's score after all
     height_nouns: frozenset  # "the 6-10 forward": positions a height is written before
+    pound_money_cues: frozenset  # "paid 20 pounds": 'pounds' is sterling after one of these
+    pound_weight_cues: frozenset  # "weighs 20 pounds": and a weight with one of these
     street_words: frozenset  # "Avenue", "St": a number before a name ending in one is an address
     not_identifier_modifiers: frozenset  # "the total number is 450" is an amount, not an id
     max_alias: int
@@ -141,13 +143,13 @@ def _lower_prefix(p: str) -> bool:
 def _currencies(lex: dict, canonical: dict):
     prefix, attached, words, suffix, minor_w, minor_a, scaled = {}, {}, {}, {}, {}, {}, {}
     for e in lex["currencies"]:
-        unit = Unit(e["name"], "money", currency=e["code"])
+        unit = Unit(e["name"], "money", currency=e["code"])  # code null: a name several currencies share
         for p in e.get("prefixes", []):
             prefix[split_tokens(p)] = unit
             if _lower_prefix(p):
                 prefix.setdefault(split_tokens(p.lower()), unit)
             canonical.setdefault(p.lower(), unit.name)
-        for letter, factor in _CODE_SCALES.items():
+        for letter, factor in _CODE_SCALES.items() if e["code"] else ():
             scaled[(letter + e["code"],)] = (unit, factor)
         for p in e.get("attached_prefixes", []):
             attached[split_tokens(p)] = unit
@@ -199,6 +201,8 @@ def lexicon() -> Lexicon:
         not_identifier_modifiers=frozenset(cues["not_identifier_modifiers"]),
         street_words=frozenset(cues["street_words"]),
         height_nouns=frozenset(cues["height_nouns"]),
+        pound_money_cues=frozenset(cues["pound_money_cues"]),
+        pound_weight_cues=frozenset(cues["pound_weight_cues"]),
         score_verbs=frozenset(cues["score_verbs"]),
         record_verbs=frozenset(cues["record_verbs"]), record_after=frozenset(cues["record_after"]),
         record_before=frozenset(cues["record_before"]), result_nouns=frozenset(cues["result_nouns"]),

@@ -142,6 +142,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
         m = unit_after(t, num.end, lex, attached_to_number=t.attached(num.end))
         if m is not None and m.hyphen and m.unit.kind == "time":
             return None  # "a five-year plan": a modifier, left to the times stage
+        if m is not None and m.unit.name == "pound" and _pounds_of_money(t, cand.first, num, m.end, lex):
+            m = with_denominator(t, UnitMatch(lex.currency_prefix[("£",)], m.end, "pound sterling"), lex)
         if m is not None:
             cand.unit, cand.unit_name, cand.end = m.unit, m.name, m.end
             if m.unit.name == "foot":
@@ -150,9 +152,65 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
                 _minor_tail(t, cand, lex, word=True)
         elif digits and num.end < len(t) and t.attached(num.end) and t.text[num.end][0].isalpha():
             return None  # "3G", "2018s", "4K" is handled as a scale: a name, not a measure
+        else:
+            _percent_before(t, cand, lex)
     _range(t, cand, num, lex, between=first > 0 and t.low[first - 1] == "between")
     _bound_after(t, cand, lex)
     return cand
+
+
+_PERCENT_WORDS = frozenset(("percent", "percents", "percentage"))
+
+
+def _percent_before(t: Toks, cand: Cand, lex: Lexicon) -> None:
+    """'per cent of twenty-two', 'percent of 15.' : the percentage named before its number.
+
+    Only when the percent word is no other number's unit ('40 percent of 10 million' is not
+    this) and the number ends its phrase ('a high percent of 18-year-olds' is not this).
+    """
+    k, n = cand.first, len(t)
+    if k < 2 or t.low[k - 1] != "of" or cand.value_max is not None:
+        return
+    if cand.end < n and t.text[cand.end] not in _CLAUSE_END:
+        return
+    p = k - 2
+    if t.low[p] in ("cent", "cents") and p > 0 and t.low[p - 1] == "per":
+        p -= 1
+    elif t.low[p] not in _PERCENT_WORDS:
+        return
+    if p > 0 and (t.text[p - 1][0].isdigit() or t.low[p - 1] in lex.ones or t.low[p - 1] in lex.tens
+                  or t.low[p - 1] in lex.scales or t.low[p - 1] in ("a", "the", "what", "which", "high",
+                                                                     "low", "large", "small", "big")):
+        return
+    unit = lex.unit_words.get(("percent",))
+    cand.unit, cand.unit_name, cand.first = unit, unit.name, p
+
+
+def _pounds_of_money(t: Toks, first: int, num: Num, end: int, lex: Lexicon) -> bool:
+    """'sold for 2.3 million pounds', 'paid 20 pounds', '5 pounds 20 pence': sterling, not weight.
+
+    Money when pence follow, or when a money word stands before the number in its sentence
+    (six words back at most) or the number is scaled, and no weight word is near and no
+    'of' follows ('2 million pounds of beef' is a weight)."""
+    n = len(t)
+    if end < n and t.low[end] == "of":
+        return False
+    k = end + (end < n and t.low[end] == "and")
+    if k + 1 < n and t.text[k].isdigit() and t.low[k + 1] in ("pence", "p"):
+        return True
+    if any(w in lex.pound_weight_cues for w in t.low[end:end + 2]):
+        return False  # "20 pounds heavier"
+    k = first - 1
+    while k >= 0 and first - k <= 6 and t.text[k] not in _SENTENCE_STOPS:
+        if t.low[k] in lex.pound_weight_cues:
+            return False
+        if t.low[k] in lex.pound_money_cues:
+            return True  # the nearest cue decides: "weighed 50 pounds and cost 20 pounds"
+        k -= 1
+    return num.scaled
+
+
+_SENTENCE_STOPS = frozenset(".!?;")
 
 
 def _word_before(t: Toks, k: int) -> bool:

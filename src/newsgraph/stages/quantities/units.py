@@ -17,6 +17,7 @@ from .tokens import Toks
 # "a month" is a rate only when not followed by one of these ("a year ago").
 _NOT_RATE_AFTER = frozenset("ago earlier later before after from since".split())
 _RATE_WORDS = frozenset("second minute hour day week month year quarter decade century night session".split())
+_TIME_NAMES = frozenset("second minute hour day week month year".split())
 # Nouns that make "$60 a barrel", "$5 a share" a price per unit.
 _RATE_NOUNS = frozenset("share barrel gallon litre liter ounce pound ton tonne head person piece ticket "
                         "kilo kilogram bottle pack seat plate game".split())
@@ -108,12 +109,31 @@ def with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
         den = _denominator(t, k + 1, lex, rate_only=False)
     elif word in ("a", "an", "every"):
         den = _denominator(t, k + 1, lex, rate_only=True)
+    elif word == "of" and m.unit.kind != "money":
+        return _rate_after_thing(t, m, k + 1, lex)
     else:
         den = None
     if den is None:
         return m
     name, end = den
     return UnitMatch(m.unit, end, f"{m.name} per {name}", m.hyphen)
+
+
+def _rate_after_thing(t: Toks, m: UnitMatch, k: int, lex: Lexicon) -> UnitMatch:
+    """'400,000 barrels of oil a day', '34,500 tonnes of copper per year': a rate in time
+    after the measured thing (one to three plain words).  The quantity's span stays on the
+    unit, so the thing is still read as what is measured."""
+    n = len(t)
+    for j in range(k + 1, min(k + 4, n)):
+        if not all(t.text[x].isalpha() and t.text[x].islower() and t.low[x] not in ("a", "an", "per", "every")
+                   for x in range(k, j)):
+            return m
+        if t.low[j] in ("a", "an", "per", "every"):
+            den = _denominator(t, j + 1, lex, rate_only=True)
+            if den is not None and den[0] in _TIME_NAMES:
+                return UnitMatch(m.unit, m.end, f"{m.name} per {den[0]}", m.hyphen)
+            return m
+    return m
 
 
 def _denominator(t: Toks, k: int, lex: Lexicon, rate_only: bool) -> Optional[tuple[str, int]]:
