@@ -225,3 +225,36 @@ def test_percent_of_a_number_that_is_something_else(text):
 def test_units_added_to_the_lexicon(text, needle, unit):
     q = one(text, needle)
     assert q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,value,unit", [
+    ("He served two and a half years in prison.", "two and a half years", 2.5, "year"),
+    ("The hearing lasted 1 and a half hours.", "1 and a half hours", 1.5, "hour"),
+    ("The town has three and a half thousand homes.", "three and a half thousand homes", 3500, "homes"),
+    ("Stir in two and three quarters cups of flour.", "two and three quarters cups", 2.75, "cup"),
+])
+def test_whole_and_a_part(text, needle, value, unit):
+    q = one(text, needle)
+    assert q.value == pytest.approx(value) and q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("The road is 12 KM long.", "12 KM", "kilometre"),
+    ("The parcel weighs 20 KG.", "20 KG", "kilogram"),
+    ("The flask holds 500 ML.", "500 ML", "millilitre"),
+    ("The office has 5,000 sq. ft. of space.", "5,000 sq. ft.", "square foot"),
+    ("Short tons: it weighed 1.5 short tons.", "1.5 short tons", "short ton"),
+    ("The car emits 120 g/km of CO2.", "120 g/km", "gram per kilometre"),
+])
+def test_unit_spellings_in_capitals_with_points_and_over_a_denominator(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,value", [
+    ('The guard is 6\'2" tall.', "6'2\"", 6 + 2 / 12),
+    ("The 6\u203211\u2033 center signed on.", "6\u203211\u2033", 6 + 11 / 12),
+])
+def test_heights_written_with_feet_and_inch_marks(text, needle, value):
+    q = one(text, needle)
+    assert (q.unit, q.span.text) == ("foot", needle) and q.value == pytest.approx(value)

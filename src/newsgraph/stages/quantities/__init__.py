@@ -26,6 +26,7 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
   beef", "weighs 8 pounds" are not).  A rate in time may follow the thing measured
   ("400,000 barrels of oil a day" is "barrel per day").  "per cent of twenty-two" is 22
   percent when "per cent" is no other number's unit and the number ends its phrase.
+* "two and a half years" is 2.5 year; "6'2\"" is a height in feet (6.17 foot).
 * Fractions: "more than half of" is 0.5 with bound ">"; "a third less" is 1/3 with
   change "down".  "one of the best players" is no count (``scan.COUNT_ONE_OF``).
 * Numbers that identify are refused: phone numbers, web and mail addresses, journal

@@ -421,7 +421,7 @@ def _is_record(t: Toks, first: int, end: int, lex: Lexicon) -> bool:
 
 def _special_form(t: Toks, cand: Cand, lex: Lexicon, digits: bool) -> bool:
     """Number pairs that are neither ranges nor counts: records, proportions, heights."""
-    if digits and (_tally(t, cand, lex) or _dash_height(t, cand, lex)):
+    if digits and (_tally(t, cand, lex) or _dash_height(t, cand, lex) or _quote_height(t, cand, lex)):
         return True
     return _proportion(t, cand, lex)
 
@@ -460,6 +460,30 @@ def _dash_height(t: Toks, cand: Cand, lex: Lexicon) -> bool:
     foot = lex.unit_words[("foot",)]
     cand.value += int(t.text[k + 1]) / 12
     cand.unit, cand.unit_name, cand.end = foot, foot.name, k + 2
+    return True
+
+
+_FEET_MARKS = frozenset("'′’")
+_INCH_MARKS = frozenset('"″”')
+
+
+def _quote_height(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'6'2"', '5′11″': feet and inches written with marks, read as feet (6.17)."""
+    k, n = cand.end, len(t)
+    if k + 1 >= n or cand.written or cand.end != cand.num_start + 1 or not 1 <= cand.value <= 8 \
+            or t.text[k] not in _FEET_MARKS or not t.attached(k) or not t.attached(k + 1) \
+            or not t.text[k + 1].isdigit() or int(t.text[k + 1]) >= 12:
+        return False
+    end = k + 2
+    if end < n and t.text[end] in _INCH_MARKS and t.attached(end):
+        end += 1
+    elif end + 1 < n and t.text[end] in _FEET_MARKS and t.text[end + 1] in _FEET_MARKS and t.attached(end):
+        end += 2  # two apostrophes for the inch mark
+    else:
+        return False
+    foot = lex.unit_words[("foot",)]
+    cand.value += int(t.text[k + 1]) / 12
+    cand.unit, cand.unit_name, cand.end = foot, foot.name, end
     return True
 
 

@@ -90,7 +90,10 @@ def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool, lex: Lexi
     if end < len(t) and t.attached(end) and (t.text[end][0].isalnum()) and t.text[end - 1][-1].isalnum():
         return False  # "3G", "4x4", "16s" is not seconds plus something; "33%of" keeps its "%"
     if len(t.text[j]) == 1 and t.text[j].isalpha() and size == 1:
-        return attached or unit.detached
+        # "120 g/km": a one-letter symbol over a denominator stands apart too
+        over = end + 1 < len(t) and t.text[end] == "/" and t.attached(end) and t.attached(end + 1) \
+            and t.text[end + 1][0].isalpha()
+        return attached or unit.detached or over
     if not attached and t.text[j] in ("in", "am", "pm", "a", "an"):
         return False
     return True
