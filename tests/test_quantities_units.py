@@ -258,3 +258,21 @@ def test_unit_spellings_in_capitals_with_points_and_over_a_denominator(text, nee
 def test_heights_written_with_feet_and_inch_marks(text, needle, value):
     q = one(text, needle)
     assert (q.unit, q.span.text) == ("foot", needle) and q.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("The robot can dive to 6,000 m below the surface.", "6,000 m", "metre"),
+    ("Sea temperatures have risen 0.3 C since 1990.", "0.3 C", "celsius"),
+    ("Keeping warming under 1.5 C is the aim.", "1.5 C", "celsius"),
+])
+def test_one_letter_symbols_apart_from_the_digits_by_their_sentence(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle
+
+
+def test_a_detached_c_without_temperature_words_is_no_celsius():
+    assert all(q.unit != "celsius" for q in quantities("The bond was rated 3 C by the agency."))
+
+
+def test_a_page_range_in_brackets_is_no_quantity():
+    assert spans("The study ran in volume 12 (pages 221-240) of the journal.") == []

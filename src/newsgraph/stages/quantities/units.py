@@ -93,10 +93,36 @@ def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool, lex: Lexi
         # "120 g/km": a one-letter symbol over a denominator stands apart too
         over = end + 1 < len(t) and t.text[end] == "/" and t.attached(end) and t.attached(end + 1) \
             and t.text[end + 1][0].isalpha()
-        return attached or unit.detached or over
+        return attached or unit.detached or over or _detached_by_context(t, j, unit)
     if not attached and t.text[j] in ("in", "am", "pm", "a", "an"):
         return False
     return True
+
+
+# Words of a sentence that make a detached "C" or "F" after digits a temperature ("rose 0.3 C").
+_TEMPERATURE_WORDS = frozenset("temperature temperatures warming warmed warmer warmest cooler coolest colder coldest "
+                               "heat heatwave degrees celsius fahrenheit thermometer climate freezing frost weather "
+                               "forecast".split())
+
+
+def _detached_by_context(t: Toks, j: int, unit: Unit) -> bool:
+    """A one-letter symbol apart from its digits, read by its sentence: 'dive to 6,000 m'
+    (distance words, as for an attached 'm'), 'temperatures rose 0.3 C' (temperature words)."""
+    if j < 1 or not t.text[j - 1][0].isdigit() or (j + 1 < len(t) and t.attached(j + 1)):
+        return False
+    if unit.name == "metre" and t.text[j] == "m":
+        from .numbers import _distance_lean
+
+        return _distance_lean(t, j) > 0
+    if unit.kind == "temperature" and t.text[j] in ("C", "F"):
+        k = j - 1
+        while k > 0 and j - k < 30 and t.text[k - 1] not in (".", "!", "?", ";"):
+            k -= 1
+        hi = j + 1
+        while hi < len(t) and hi - j < 30 and t.text[hi] not in (".", "!", "?", ";"):
+            hi += 1
+        return any(w in _TEMPERATURE_WORDS for w in t.low[k:hi])
+    return False
 
 
 def with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
