@@ -276,3 +276,16 @@ def test_a_detached_c_without_temperature_words_is_no_celsius():
 
 def test_a_page_range_in_brackets_is_no_quantity():
     assert spans("The study ran in volume 12 (pages 221-240) of the journal.") == []
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("Net weight: 20 [kg] per crate.", "20 [kg]", "kilogram"),
+    ("Range 450 (km) on one charge.", "450 (km)", "kilometre"),
+])
+def test_a_unit_symbol_in_brackets_after_the_number(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle
+
+
+def test_a_one_letter_bracket_is_a_clause_letter_not_a_unit():
+    assert all(q.unit is None for q in quantities("Section 5 (b) of the act applies."))

@@ -154,6 +154,7 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
             return None  # "3G", "2018s", "4K" is handled as a scale: a name, not a measure
         else:
             _percent_before(t, cand, lex)
+            _bracketed_unit(t, cand, lex)
     _range(t, cand, num, lex, between=first > 0 and t.low[first - 1] == "between")
     _bound_after(t, cand, lex)
     return cand
@@ -184,6 +185,25 @@ def _percent_before(t: Toks, cand: Cand, lex: Lexicon) -> None:
         return
     unit = lex.unit_words.get(("percent",))
     cand.unit, cand.unit_name, cand.first = unit, unit.name, p
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _bracketed_unit(t: Toks, cand: Cand, lex: Lexicon) -> None:
+    """'20 [kg]', '5 (km)': a unit symbol of two or more letters in brackets right after the number."""
+    k, n = cand.end, len(t)
+    if cand.unit is not None or k + 2 >= n or t.text[k] not in _BRACKETS or not t.text[k - 1][0].isdigit():
+        return
+    for size in (3, 2, 1):
+        close = k + 1 + size
+        if close >= n or t.text[close] != _BRACKETS[t.text[k]]:
+            continue
+        key = tuple(t.text[k + 1:close])
+        unit = lex.unit_symbols.get(key)
+        if unit is not None and len("".join(key)) >= 2 and all(t.attached(x) for x in range(k + 1, close + 1)):
+            cand.unit, cand.unit_name, cand.end = unit, unit.name, close + 1
+        return
 
 
 def _pounds_of_money(t: Toks, first: int, num: Num, end: int, lex: Lexicon) -> bool:
