@@ -289,3 +289,27 @@ def test_a_unit_symbol_in_brackets_after_the_number(text, needle, unit):
 
 def test_a_one_letter_bracket_is_a_clause_letter_not_a_unit():
     assert all(q.unit is None for q in quantities("Section 5 (b) of the act applies."))
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("The menu says 500 ₹ for two.", "500 ₹", "indian rupee"),
+    ("A coffee is 12 zł there.", "12 zł", "polish zloty"),
+    ("Entry was 15 € per person.", "15 €", "euro per person"),
+    ("The fee is 2,000 HUF.", "2,000 HUF", "hungarian forint"),
+    ("A bowl of pho costs 40,000 VND.", "40,000 VND", "vietnamese dong"),
+    ("The wallet held 5 ETH.", "5 ETH", "ethereum"),
+    ("It cost 10 british pound in all.", "10 british pound", "pound sterling"),
+    ("Sweets used to cost 10p.", "10p", "penny"),
+])
+def test_currency_signs_and_codes_after_the_number(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text.startswith(needle)
+
+
+def test_a_sign_that_opens_the_next_amount_is_not_the_first_ones_unit():
+    qs = quantities("He paid with 10 $5 bills.")
+    assert [(q.span.text, q.unit) for q in qs if q.unit == "dollar"] == [("$5", "dollar")]
+
+
+def test_a_clock_time_is_still_no_pence():
+    assert spans("We met at 9 p.m. sharp.") == []

@@ -129,6 +129,10 @@ _CODE_SCALES = {"M": 1e6, "MM": 1e6, "K": 1e3, "k": 1e3}
 _LOWER_CODES = frozenset("usd eur gbp jpy cny rmb aud cad hkd chf inr sgd nzd".split())
 
 
+# Codes that are English words in capitals ("3 TRY", "10 COP"): not read after a number.
+_WORD_CODES = frozenset("TRY COP CUP MAD PEN GEL ALL TOP BOB SOS MOP".split())
+
+
 def _lower_prefix(p: str) -> bool:
     """A prefix also read in lower case: a code ('usd 20', 'rmb 10') or letters with '$' ('hk $', 'c $'),
     but not one letter that is a word or a clitic ('a $5 fee', "it's $5")."""
@@ -155,6 +159,8 @@ def _currencies(lex: dict, canonical: dict):
             attached[split_tokens(p)] = unit
         for s in e.get("suffix_symbols", []):
             suffix[split_tokens(s)] = unit
+        if e["code"] and e["code"] not in _WORD_CODES:
+            suffix.setdefault((e["code"],), unit)  # "100 HUF", "5,000 VND": the code after the number
         for w in e.get("words", []):
             words[split_tokens(w.lower())] = unit
             canonical.setdefault(w.lower(), unit.name)

@@ -283,8 +283,9 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
         return True  # "9:30", "9/17/16"
     if j < n and t.low[j] in _CLOCK:
         after = t.text[j + 1] if j + 1 < n else ""
-        if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)):
-            return True
+        if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)
+                                                        and j + 2 < n and t.low[j + 2] == "m"):
+            return True  # "11 a.m." ("10p." ending a sentence is pence)
     if not _day_or_year(text) and not (i + 1 < n and t.attached(i + 1) and t.text[i + 1][0].isdigit()):
         return False  # "In May 4,000 people marched", "$37,305.97 February expenses": no date
         # ("Feb. 21,2015" is one: the year glued to the day after a comma)

@@ -68,7 +68,7 @@ def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optio
         key = tuple(t.text[j:j + size])
         low = tuple(t.low[j:j + size])
         unit = (lex.currency_suffix_symbols.get(key) or lex.minor_attached.get(key)
-                if attached_to_number else None)
+                if attached_to_number else _suffix_apart(t, j, size, key, lex))
         unit = unit or lex.unit_symbols.get(key)
         word_unit = lex.currency_words.get(low) or lex.minor_words.get(low) or lex.unit_words.get(low)
         if unit is not None and not _symbol_ok(t, j, size, unit, attached_to_number or hyphen, lex):
@@ -80,6 +80,18 @@ def unit_after(t: Toks, j: int, lex: Lexicon, attached_to_number: bool) -> Optio
     if best is None:
         return None
     return with_denominator(t, best, lex)
+
+
+def _suffix_apart(t: Toks, j: int, size: int, key: tuple, lex: Lexicon) -> Optional[Unit]:
+    """A currency sign or code written after the number with a space ('50 €', '100 zł', '100 HUF'),
+    but not one that is the prefix of the next amount ('10 $5 bills')."""
+    unit = lex.currency_suffix_symbols.get(key)
+    if unit is None:
+        return None
+    end = j + size
+    if end < len(t) and t.attached(end) and t.text[end][0].isdigit():
+        return None
+    return unit
 
 
 def _symbol_ok(t: Toks, j: int, size: int, unit: Unit, attached: bool, lex: Lexicon) -> bool:
