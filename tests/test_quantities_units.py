@@ -313,3 +313,20 @@ def test_a_sign_that_opens_the_next_amount_is_not_the_first_ones_unit():
 
 def test_a_clock_time_is_still_no_pence():
     assert spans("We met at 9 p.m. sharp.") == []
+
+
+def test_the_lb_symbol_is_always_a_weight():
+    assert one("They paid 25 lbs of silver in tribute.", "25 lbs").unit == "pound"
+    assert one("The parcel, worth little, weighed 25 lb.", "25 lb").unit == "pound"
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("Add 25 cl of rum.", "25 cl", "centilitre"),
+    ("It has a 250 cc engine.", "250 cc", "cubic centimetre"),
+    ("The beam took 40 kN.", "40 kN", "kilonewton"),
+    ("The lamp gives 800 lumens.", "800 lumens", "lumen"),
+    ("Her blood pressure was 120 mmHg.", "120 mmHg", "millimetre of mercury"),
+])
+def test_more_units_of_measure(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle

@@ -142,7 +142,8 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
         m = unit_after(t, num.end, lex, attached_to_number=t.attached(num.end))
         if m is not None and m.hyphen and m.unit.kind == "time":
             return None  # "a five-year plan": a modifier, left to the times stage
-        if m is not None and m.unit.name == "pound" and _pounds_of_money(t, cand.first, num, m.end, lex):
+        if m is not None and m.unit.name == "pound" and t.low[m.end - 1] in ("pound", "pounds") \
+                and _pounds_of_money(t, cand.first, num, m.end, lex):
             m = with_denominator(t, UnitMatch(lex.currency_prefix[("£",)], m.end, "pound sterling"), lex)
         if m is not None:
             cand.unit, cand.unit_name, cand.end = m.unit, m.name, m.end
