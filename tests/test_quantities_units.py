@@ -330,3 +330,14 @@ def test_the_lb_symbol_is_always_a_weight():
 def test_more_units_of_measure(text, needle, unit):
     q = one(text, needle)
     assert q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,value,unit", [
+    ("A plate costs Rs.25 at the stall.", "Rs.25", 25, "indian rupee"),
+    ("The flat sold for Rs.25 lakh.", "Rs.25 lakh", 2.5e6, "indian rupee"),
+    ("Lunch in Rio is R$25 now.", "R$25", 25, "brazilian real"),
+    ("Gum was $.25 a pack.", "$.25", 0.25, "dollar per pack"),
+])
+def test_prefixes_with_a_point_or_a_letter(text, needle, value, unit):
+    q = one(text, needle)
+    assert q.value == pytest.approx(value) and q.unit == unit

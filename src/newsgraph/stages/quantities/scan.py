@@ -109,8 +109,15 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
     num = read_number(t, i, lex, money=cur is not None)
     if num is None:
         return None
-    if cur is not None and t.text[cur[1]] in _BARE_LETTER_CURRENCY and not (num.scaled or "," in t.text[i]):
-        return None  # "R2-billion" is rand, "R2-D2" and "R5 road" are not
+    if cur is not None and t.text[cur[1]] in _BARE_LETTER_CURRENCY and cur[1] + 1 == i \
+            and not (num.scaled or "," in t.text[i]):
+        return None  # "R2-billion" is rand, "R2-D2" and "R5 road" are not ("R$25" is reais)
+    if cur is not None and t.text[i][0] == "." and t.text[i][1:].isdigit() and t.attached(i) \
+            and (t.text[i - 1], ".") in lex.currency_prefix:
+        shift = 10.0 ** (len(t.text[i]) - 1)  # "Rs.25": the prefix's point, not a decimal point
+        num.value, num.raw = num.value * shift, num.raw * shift
+        if num.value_max is not None:
+            num.value_max *= shift
     if not COUNT_ONE_OF and num.written and t.low[i] == "one" and num.end == i + 1 and num.end < len(t) and t.low[num.end] == "of":
         return None  # "one of the best players": membership, not a count
     if digits and _not_a_quantity_after(t, i, num.end, lex):
