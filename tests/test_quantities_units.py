@@ -341,3 +341,8 @@ def test_more_units_of_measure(text, needle, unit):
 def test_prefixes_with_a_point_or_a_letter(text, needle, value, unit):
     q = one(text, needle)
     assert q.value == pytest.approx(value) and q.unit == unit
+
+
+def test_a_capitalised_symbol_is_no_road_name():
+    assert one("The road is 25 Km long.", "25 Km").unit == "kilometre"
+    assert spans("They met near 7 Mile and Gratiot.") == []

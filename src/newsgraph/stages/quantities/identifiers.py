@@ -121,7 +121,7 @@ def _road_name(t: Toks, cand: Cand, lex: Lexicon) -> bool:
     """
     k = cand.end - 1
     word = t.text[k]
-    if k <= cand.num_start or not word[:1].isupper() or not word[1:].islower() or cand.unit.kind != "length":
+    if k <= cand.num_start or len(word) <= 2 or not word[:1].isupper() or not word[1:].islower() or cand.unit.kind != "length":
         return False
     if cand.end < len(t) and t.low[cand.end] in lex.street_words:
         return True
