@@ -346,3 +346,20 @@ def test_prefixes_with_a_point_or_a_letter(text, needle, value, unit):
 def test_a_capitalised_symbol_is_no_road_name():
     assert one("The road is 25 Km long.", "25 Km").unit == "kilometre"
     assert spans("They met near 7 Mile and Gratiot.") == []
+
+
+def test_us_dollar_sign_after_the_amount():
+    q = one("The plant cost 100 million US$.", "100 million US$")
+    assert (q.value, q.unit) == (1e8, "dollar")
+
+
+@pytest.mark.parametrize("text,first,second", [
+    ("The stock rose 1 1/8 to 23 5/8.", 1.125, 23.625),
+    ("The index fell 12 to 1,340.", 12, 1340),
+])
+def test_a_bare_change_then_the_level_reached_is_no_range(text, first, second):
+    assert [(q.value, q.value_max) for q in quantities(text)] == [(first, None), (second, None)]
+
+
+def test_from_a_to_b_without_a_change_verb_is_still_a_range():
+    assert [(q.value, q.value_max) for q in quantities("Attendance grew from 5 to 10.")] == [(5, 10)]
