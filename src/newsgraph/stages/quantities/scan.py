@@ -369,9 +369,6 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     plain = cand.unit is None and cand.written and k + 1 < n and t.text[k + 1][0].isalpha()
     if not (conn in _RANGE_DASH or conn == "to" or (conn == "and" and between) or (conn == "or" and plain)):
         return
-    if conn == "to" and cand.unit is None and cand.first > 0 \
-            and (t.low[cand.first - 1] in lex.change_up or t.low[cand.first - 1] in lex.change_down):
-        return  # "rose 1 1/8 to 23 5/8": the change, then the level it reached
     if conn in _RANGE_DASH and k + 1 < n and t.attached(k + 1) != t.attached(k):
         return  # "Stoxx 50 -1.3%": a sign, not a range dash
     k2 = k + 1
@@ -389,6 +386,9 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if second is None or second.vague or second.fraction:
         return
     m = unit_after(t, second.end, lex, attached_to_number=t.attached(second.end))
+    if conn == "to" and cand.unit is None and m is None and cand.first > 0 \
+            and (t.low[cand.first - 1] in lex.change_up or t.low[cand.first - 1] in lex.change_down):
+        return  # "rose 1 1/8 to 23 5/8": the change, then the level it reached ("rise 5 to 10 percent" is a range)
     if cand.unit is not None and cand.unit.kind == "money":
         m2 = None if m is None or m.unit.kind != "money" else m
         end, unit2 = (m2.end if m2 else second.end), cand.unit
