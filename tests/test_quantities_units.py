@@ -363,3 +363,12 @@ def test_a_bare_change_then_the_level_reached_is_no_range(text, first, second):
 
 def test_from_a_to_b_without_a_change_verb_is_still_a_range():
     assert [(q.value, q.value_max) for q in quantities("Attendance grew from 5 to 10.")] == [(5, 10)]
+
+
+@pytest.mark.parametrize("text,needle,value,value_max,unit", [
+    ("Temperatures of 20°-25°C are forecast.", "20°-25°C", 20, 25, "celsius"),
+    ("Between 3 and 4 million people came.", "3 and 4 million people", 3e6, 4e6, "people"),
+])
+def test_units_and_scales_after_a_range(text, needle, value, value_max, unit):
+    q = one(text, needle)
+    assert (q.value, q.value_max, q.unit) == (value, value_max, unit)

@@ -396,7 +396,9 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
         if cand.unit is not None and m is None and conn not in _RANGE_DASH and not between \
                 and not (cand.first > 0 and t.low[cand.first - 1] == "from"):
             return  # "gained 0.7 percent to 6,327.80": the index level is a second quantity
-        if cand.unit is not None and m is not None and m.unit.name != cand.unit.name:
+        if cand.unit is not None and m is not None and cand.unit.name == "degree" and m.unit.kind == "temperature":
+            cand.unit, cand.unit_name = m.unit, m.name  # "20°-25°C": both ends in celsius
+        elif cand.unit is not None and m is not None and m.unit.name != cand.unit.name:
             return
         unit2 = m.unit if m else cand.unit
         end = m.end if m else second.end
@@ -422,6 +424,8 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if not num.scaled and second.scaled and abs(num.raw) < abs(second.raw):
         lo = num.raw * (second.value / second.raw if second.raw else 1.0)
     cand.value, cand.value_max, cand.is_range, cand.end = lo, second.value, True, end
+    if second.scaled:
+        cand.flags.add("scaled")  # "3 and 4 million": a scaled amount, not a date
     cand.unit = cand.unit or unit2
     if cand.unit is not None and cand.unit.kind == "money" and " per " not in (cand.unit_name or ""):
         _money_tail(t, cand, lex)
