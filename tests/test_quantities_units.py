@@ -372,3 +372,13 @@ def test_from_a_to_b_without_a_change_verb_is_still_a_range():
 def test_units_and_scales_after_a_range(text, needle, value, value_max, unit):
     q = one(text, needle)
     assert (q.value, q.value_max, q.unit) == (value, value_max, unit)
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("Prices rose 5 per-cent in May.", "5 per-cent", "percentage"),
+    ("Output rose 5 p.c. last year.", "5 p.c.", "percentage"),
+    ("The jobless rate rose 2 pct points.", "2 pct points", "percentage point"),
+])
+def test_percent_spellings(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle
