@@ -382,3 +382,16 @@ def test_units_and_scales_after_a_range(text, needle, value, value_max, unit):
 def test_percent_spellings(text, needle, unit):
     q = one(text, needle)
     assert q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("The density is 300 people per square kilometre.", "300 people per square kilometre",
+     "people per square kilometre"),
+    ("The clinic sees 40 patients a week.", "40 patients a week", "patients per week"),
+    ("They hired 20 people a year ago.", "20 people", "people"),  # "a year ago" is no rate
+    ("The field pumps 4,000 bpd.", "4,000 bpd", "barrel per day"),
+    ("He earns $50,000 p.a. now.", "$50,000 p.a.", "dollar per year"),
+])
+def test_rates_after_counts_and_abbreviated_rates(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle

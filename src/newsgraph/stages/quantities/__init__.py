@@ -62,7 +62,7 @@ from .lexicon import Lexicon, lexicon
 from .nouns import DocIndex, counted_noun, measured_thing
 from .scan import Cand, scan, start_words
 from .tokens import Toks
-from .units import UnitMatch, with_denominator
+from .units import UnitMatch, rate_after_count, with_denominator
 
 TOLERANCE = 0.02
 
@@ -136,6 +136,10 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     end_char = head.idx + len(head.text)
     while cand.end < len(t) and t.end[cand.end] <= end_char:
         cand.end += 1
+    if cand.end < len(t) and t.start[cand.end - 1] >= char and t.low[cand.end] in ("per", "a", "an"):
+        rate = rate_after_count(t, cand.end, lex)  # "300 people per square kilometre", "three meals a day"
+        if rate is not None:
+            cand.unit_name, cand.end = f"{cand.unit_name} per {rate[0]}", rate[1]
     return True
 
 

@@ -146,6 +146,8 @@ def with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
     if k >= n:
         return m
     word = t.low[k]
+    if t.low[k:k + 4] == ["p", ".", "a", "."] and all(t.attached(x) for x in range(k + 1, k + 4)):
+        return UnitMatch(m.unit, k + 4, f"{m.name} per year", m.hyphen)  # "$50,000 p.a."
     if word in ("per", "/", "each"):
         den = _denominator(t, k + 1, lex, rate_only=False)
     elif word in ("a", "an", "every"):
@@ -158,6 +160,25 @@ def with_denominator(t: Toks, m: UnitMatch, lex: Lexicon) -> UnitMatch:
         return m
     name, end = den
     return UnitMatch(m.unit, end, f"{m.name} per {name}", m.hyphen)
+
+
+def rate_after_count(t: Toks, k: int, lex: Lexicon) -> Optional[tuple[str, int]]:
+    """After a counted noun: 'per square kilometre' (a unit) or 'a day' (time): (name, end)."""
+    if t.low[k] == "per":
+        n = len(t)
+        j = k + 1
+        for size in (3, 2, 1):
+            key, low = tuple(t.text[j:j + size]), tuple(t.low[j:j + size])
+            unit = lex.unit_words.get(low) or lex.unit_symbols.get(key)
+            if unit is not None and len(key) == size and (j + size >= n or t.low[j + size] not in _NOT_RATE_AFTER):
+                return unit.name, j + size
+        if j < n and t.low[j] in _LATIN_DENOMINATORS:
+            return _LATIN_DENOMINATORS[t.low[j]], j + 1
+        return None
+    den = _denominator(t, k + 1, lex, rate_only=True)
+    if den is not None and den[0] in _TIME_NAMES:
+        return den
+    return None
 
 
 def _rate_after_thing(t: Toks, m: UnitMatch, k: int, lex: Lexicon) -> UnitMatch:
