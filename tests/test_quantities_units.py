@@ -395,3 +395,11 @@ def test_percent_spellings(text, needle, unit):
 def test_rates_after_counts_and_abbreviated_rates(text, needle, unit):
     q = one(text, needle)
     assert q.unit == unit and q.span.text == needle
+
+
+@pytest.mark.parametrize("text", [
+    "( Mon Mar 09 17:08:35 PDT 2015 $__output )",  # template residue after a year
+    "In 1989 $ 50 million was spent.",  # the sign opens the next amount
+])
+def test_a_year_before_a_sign_takes_no_currency(text):
+    assert not any(q.unit == "dollar" and q.value in (1989, 2015) for q in quantities(text))

@@ -89,8 +89,11 @@ def _suffix_apart(t: Toks, j: int, size: int, key: tuple, lex: Lexicon) -> Optio
     if unit is None:
         return None
     end = j + size
-    if end < len(t) and t.attached(end) and t.text[end][0].isdigit():
-        return None
+    if end < len(t) and t.attached(end) and t.text[end][0] not in ".,;:!?)\"'\u201d\u2019":
+        return None  # "10 $5 bills", "2015 $__output": the sign belongs to what touches it
+    if end < len(t) and t.text[end][0].isdigit() and len(t.text[j - 1]) == 4 and t.text[j - 1].isdigit() \
+            and 1500 <= int(t.text[j - 1]) <= 2100:
+        return None  # "in 1989 $ 50 million": a year, and the sign opens the next amount
     return unit
 
 
