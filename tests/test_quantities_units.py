@@ -403,3 +403,15 @@ def test_rates_after_counts_and_abbreviated_rates(text, needle, unit):
 ])
 def test_a_year_before_a_sign_takes_no_currency(text):
     assert not any(q.unit == "dollar" and q.value in (1989, 2015) for q in quantities(text))
+
+
+@pytest.mark.parametrize("text,needle,unit", [
+    ("The ticket was 25 danish krones.", "25 danish krones", "danish krone"),
+    ("The bill came to 9,000 south korean won.", "9,000 south korean won", "south korean won"),
+    ("Bread costs 40 russian roubles.", "40 russian roubles", "russian ruble"),
+    ("A meal is 30 bolivianos.", "30 bolivianos", "bolivian boliviano"),
+    ("The fine was 500 CFA francs.", "500 CFA francs", "cfa franc"),
+])
+def test_currency_names_in_singular_plural_and_more_countries(text, needle, unit):
+    q = one(text, needle)
+    assert q.unit == unit and q.span.text == needle

@@ -144,6 +144,23 @@ def _lower_prefix(p: str) -> bool:
     return p.lower() in _LOWER_CODES
 
 
+def _number_forms(names: list) -> list:
+    """The names as listed, then the singular or plural the list lacks ('indian rupees' ->
+    'indian rupee', 'south african rand' -> 'south african rands'); codes and other short
+    words are left alone."""
+    out = list(names)
+    seen = {w.lower() for w in names}
+    for w in names:
+        last = w.split()[-1]
+        if len(last) < 4 or not last.isalpha():
+            continue
+        other = w[:-1] if last.endswith("s") and not last.endswith("ss") else w + "s"
+        if other.lower() not in seen:
+            out.append(other)
+            seen.add(other.lower())
+    return out
+
+
 def _currencies(lex: dict, canonical: dict):
     prefix, attached, words, suffix, minor_w, minor_a, scaled = {}, {}, {}, {}, {}, {}, {}
     for e in lex["currencies"]:
@@ -161,8 +178,8 @@ def _currencies(lex: dict, canonical: dict):
             suffix[split_tokens(s)] = unit
         if e["code"] and e["code"] not in _WORD_CODES:
             suffix.setdefault((e["code"],), unit)  # "100 HUF", "5,000 VND": the code after the number
-        for w in e.get("words", []):
-            words[split_tokens(w.lower())] = unit
+        for w in _number_forms(e.get("words", [])):
+            words.setdefault(split_tokens(w.lower()), unit)
             canonical.setdefault(w.lower(), unit.name)
     for e in lex["minor"]:
         unit = Unit(e["name"], "money", currency=e["code"])
