@@ -415,3 +415,14 @@ def test_a_year_before_a_sign_takes_no_currency(text):
 def test_currency_names_in_singular_plural_and_more_countries(text, needle, unit):
     q = one(text, needle)
     assert q.unit == unit and q.span.text == needle
+
+
+def test_a_change_with_its_unit_then_the_level_is_two_quantities():
+    assert [(q.value, q.value_max) for q in quantities("The dollar rose 0.5 yen to 143.2 yen.")] == \
+        [(0.5, None), (143.2, None)]
+    q = one("Sales rose $5 to $10 million.", "$5")
+    assert (q.value, q.value_max) == (5e6, 10e6)  # the scale is shared: a range
+
+
+def test_bil_as_a_scale():
+    assert one("It cost $3.5bil in all.", "$3.5bil").value == pytest.approx(3.5e9)

@@ -386,9 +386,11 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if second is None or second.vague or second.fraction:
         return
     m = unit_after(t, second.end, lex, attached_to_number=t.attached(second.end))
-    if conn == "to" and cand.unit is None and m is None and cand.first > 0 \
+    if conn == "to" and (cand.unit is not None or m is None) and cand.first > 0 \
+            and not (second.scaled and not num.scaled) \
             and (t.low[cand.first - 1] in lex.change_up or t.low[cand.first - 1] in lex.change_down):
-        return  # "rose 1 1/8 to 23 5/8": the change, then the level it reached ("rise 5 to 10 percent" is a range)
+        return  # "rose 1 1/8 to 23 5/8", "rose 0.5 yen to 143.2 yen": the change, then the level
+        # it reached ("rise 5 to 10 percent", the unit on the second number only, is a range)
     if cand.unit is not None and cand.unit.kind == "money":
         m2 = None if m is None or m.unit.kind != "money" else m
         end, unit2 = (m2.end if m2 else second.end), cand.unit
