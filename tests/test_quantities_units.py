@@ -426,3 +426,7 @@ def test_a_change_with_its_unit_then_the_level_is_two_quantities():
 
 def test_bil_as_a_scale():
     assert one("It cost $3.5bil in all.", "$3.5bil").value == pytest.approx(3.5e9)
+
+
+def test_a_salary_per_season():
+    assert one("He signed for 1.2 million euros a season.", "1.2 million euros").unit == "euro per season"

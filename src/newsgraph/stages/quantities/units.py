@@ -16,7 +16,7 @@ from .tokens import Toks
 
 # "a month" is a rate only when not followed by one of these ("a year ago").
 _NOT_RATE_AFTER = frozenset("ago earlier later before after from since".split())
-_RATE_WORDS = frozenset("second minute hour day week month year quarter decade century night session".split())
+_RATE_WORDS = frozenset("second minute hour day week month year quarter decade century night session season".split())
 _TIME_NAMES = frozenset("second minute hour day week month year".split())
 # Nouns that make "$60 a barrel", "$5 a share" a price per unit.
 _RATE_NOUNS = frozenset("share barrel gallon litre liter ounce pound ton tonne head person piece ticket "
