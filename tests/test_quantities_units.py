@@ -430,3 +430,7 @@ def test_bil_as_a_scale():
 
 def test_a_salary_per_season():
     assert one("He signed for 1.2 million euros a season.", "1.2 million euros").unit == "euro per season"
+
+
+def test_a_made_singular_that_is_another_word_is_no_currency():
+    assert one("She bought 25 sole fillets.", "25").unit != "peruvian sol"

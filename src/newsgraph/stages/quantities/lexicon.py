@@ -144,6 +144,10 @@ def _lower_prefix(p: str) -> bool:
     return p.lower() in _LOWER_CODES
 
 
+# Forms the singular/plural rule would make that are other words ("25 sole fillets").
+_NOT_CURRENCY_FORMS = frozenset(("sole", "lat"))
+
+
 def _number_forms(names: list) -> list:
     """The names as listed, then the singular or plural the list lacks ('indian rupees' ->
     'indian rupee', 'south african rand' -> 'south african rands'); codes and other short
@@ -155,7 +159,7 @@ def _number_forms(names: list) -> list:
         if len(last) < 4 or not last.isalpha():
             continue
         other = w[:-1] if last.endswith("s") and not last.endswith("ss") else w + "s"
-        if other.lower() not in seen:
+        if other.lower() not in seen and other.lower() not in _NOT_CURRENCY_FORMS:
             out.append(other)
             seen.add(other.lower())
     return out
