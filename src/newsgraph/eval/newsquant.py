@@ -101,6 +101,8 @@ def norm_unit(unit: Optional[str], canonical: dict) -> str:
         return canonical[u]
     if u in _names(canonical):
         return u  # already a canonical name ("indian rupee" is not "indian" + "rupee" -> "indian rupee")
+    if " per " in u:  # each side of a rate as a whole name: "metric ton per year" is "tonne per year"
+        return " per ".join(norm_unit(part, canonical) for part in u.split(" per "))
     words = u.replace("/", " / ").split()
     out: list[str] = []
     for n, w in enumerate(words):
@@ -133,7 +135,9 @@ def _max_matching(n_pred: int, n_gold: int, ok) -> int:
 def score_sentence(preds, golds, canonical: dict) -> dict:
     gv = [parse_gold_value(g["value"]) for g in golds]
     pv = [pred_value(q) for q in preds]
-    gu = [{norm_unit(g.get("unit"), canonical), norm_unit(g.get("normalized_unit"), canonical)}
+    # A set without a surface ``unit`` column (CQE's Recognizers-Text sets) is matched on
+    # ``normalized_unit`` alone: a missing column is not a gold "no unit".
+    gu = [{norm_unit(g[k], canonical) for k in ("unit", "normalized_unit") if k in g}
           for g in golds]
     pu = [norm_unit(q.unit, canonical) for q in preds]
     tp_v, match_v = _max_matching(len(preds), len(golds), lambda p, g: values_equal(pv[p], gv[g]))

@@ -29,14 +29,22 @@ from . import data_dir, parse_timed, pct_of_parse, print_table
 from .newsquant import score_split, split_rows
 
 CQE_SETS = ("age", "currency", "dimension", "temperature")
-# Pinned just below the measured pooled figures (session 20, quantities@1.4: 0.912 / 0.861)
-# and the locked half (0.900 / 0.819).
-FLOORS = {"value_f1": 0.90, "value_unit_f1": 0.85,
-          "halves.locked.value_f1": 0.89, "halves.locked.value_unit_f1": 0.81}
+# Pinned just below the measured pooled figures and the locked half.  Session 21 (helper-114):
+# these sets have no surface ``unit`` column, which the scorer used to read as a gold "no
+# unit", so a prediction without a unit matched every gold unit; with that fixed,
+# quantities@1.4 measures value 0.912 / value+unit 0.814 pooled, locked 0.900 / 0.752
+# (0.861 / 0.819 before the fix).  quantities@1.5 (same session): pooled 0.919 / 0.854, locked
+# 0.907 / 0.802.
+FLOORS = {"value_f1": 0.91, "value_unit_f1": 0.84,
+          "halves.locked.value_f1": 0.90, "halves.locked.value_unit_f1": 0.79}
 
 
 # CQE's unit names that are ours under another name (names only; no unit is added by this).
-CQE_UNIT_NAMES = {"pound-mass": "pound"}
+# The others are the currency and ratio names of CQE's unit dictionary (its unit.json) whose
+# surfaces are one of our units: "netherlands guilde" (sic) has "dutch guilder", "guilder".
+CQE_UNIT_NAMES = {"pound-mass": "pound", "netherlands guilde": "dutch guilder", "swedish krone": "swedish krona",
+                  "polish złoty": "polish zloty", "costa rican colón": "costa rican colon",
+                  "parts-per-million": "part per million", "parts-per-billion": "part per billion"}
 
 
 def load(root: Path) -> dict[str, list[dict]]:

@@ -21,6 +21,12 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
   "went 0-for-9", "a 10-2 record", "improved to 52-3", "Alvarez (52-3, 36 KOs)" and
   "the Hawks (12-4)" unit "record"; ``value`` and ``value_max`` are the
   two sides as written.  A height in feet and inches is feet ("7-foot-3" = 7.25 foot).
+* "pounds" is a weight unless money is said around it ("paid 20 pounds", "fined 300
+  pounds", "2.3 million pounds", "5 pounds 20 pence" are sterling; "2 million pounds of
+  beef", "weighs 8 pounds" are not).  A rate in time may follow the thing measured
+  ("400,000 barrels of oil a day" is "barrel per day").  "per cent of twenty-two" is 22
+  percent when "per cent" is no other number's unit and the number ends its phrase.
+* "two and a half years" is 2.5 year; "6'2\"" is a height in feet (6.17 foot).
 * Fractions: "more than half of" is 0.5 with bound ">"; "a third less" is 1/3 with
   change "down".  "one of the best players" is no count (``scan.COUNT_ONE_OF``).
 * Numbers that identify are refused: phone numbers, web and mail addresses, journal
@@ -56,12 +62,12 @@ from .lexicon import Lexicon, lexicon
 from .nouns import DocIndex, counted_noun, measured_thing
 from .scan import Cand, scan, start_words
 from .tokens import Toks
-from .units import UnitMatch, with_denominator
+from .units import UnitMatch, rate_after_count, with_denominator
 
 TOLERANCE = 0.02
 
 
-@stage("quantities", version="1.4", requires=("doc",), assigns=("quantities",), order=50)
+@stage("quantities", version="1.5", requires=("doc",), assigns=("quantities",), order=50)
 def quantities_stage(analysis: Analysis) -> None:
     analysis.quantities = extract(analysis.article.text, analysis.doc, norm=analysis.norm,
                                   tag=quantities_stage.stage_tag)
@@ -130,6 +136,10 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     end_char = head.idx + len(head.text)
     while cand.end < len(t) and t.end[cand.end] <= end_char:
         cand.end += 1
+    if cand.end < len(t) and t.start[cand.end - 1] >= char and t.low[cand.end] in ("per", "a", "an"):
+        rate = rate_after_count(t, cand.end, lex)  # "300 people per square kilometre", "three meals a day"
+        if rate is not None:
+            cand.unit_name, cand.end = f"{cand.unit_name} per {rate[0]}", rate[1]
     return True
 
 

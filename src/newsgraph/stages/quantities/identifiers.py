@@ -66,7 +66,8 @@ def refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         return True  # "Dak Prescott (4)": a shirt number or a reference; "the Hawks (12-4)" is a record
     if cand.first > 0:
         prev, low = t.text[cand.first - 1], t.low[cand.first - 1]
-        if low in lex.identifier_nouns and not _sentence_start(t, cand.first - 1):
+        if low in lex.identifier_nouns and (not _sentence_start(t, cand.first - 1) or prev.islower()):
+            # "(pages 221-240)": a lower-case noun after a bracket or quote starts no sentence
             return True
         if _named_identifier(t, cand, lex):
             return True
@@ -120,7 +121,7 @@ def _road_name(t: Toks, cand: Cand, lex: Lexicon) -> bool:
     """
     k = cand.end - 1
     word = t.text[k]
-    if k <= cand.num_start or not word[:1].isupper() or not word[1:].islower() or cand.unit.kind != "length":
+    if k <= cand.num_start or len(word) <= 2 or not word[:1].isupper() or not word[1:].islower() or cand.unit.kind != "length":
         return False
     if cand.end < len(t) and t.low[cand.end] in lex.street_words:
         return True

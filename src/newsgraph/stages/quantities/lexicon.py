@@ -78,6 +78,8 @@ class Lexicon:
     record_before: frozenset  # "unbeaten 12-0", "a record of 216-146"
     result_nouns: frozenset  # "fell to a 2-1 defeat": a game's score after all
     height_nouns: frozenset  # "the 6-10 forward": positions a height is written before
+    pound_money_cues: frozenset  # "paid 20 pounds": 'pounds' is sterling after one of these
+    pound_weight_cues: frozenset  # "weighs 20 pounds": and a weight with one of these
     street_words: frozenset  # "Avenue", "St": a number before a name ending in one is an address
     not_identifier_modifiers: frozenset  # "the total number is 450" is an amount, not an id
     max_alias: int
@@ -127,6 +129,10 @@ _CODE_SCALES = {"M": 1e6, "MM": 1e6, "K": 1e3, "k": 1e3}
 _LOWER_CODES = frozenset("usd eur gbp jpy cny rmb aud cad hkd chf inr sgd nzd".split())
 
 
+# Codes that are English words in capitals ("3 TRY", "10 COP"): not read after a number.
+_WORD_CODES = frozenset("TRY COP CUP MAD PEN GEL ALL TOP BOB SOS MOP".split())
+
+
 def _lower_prefix(p: str) -> bool:
     """A prefix also read in lower case: a code ('usd 20', 'rmb 10') or letters with '$' ('hk $', 'c $'),
     but not one letter that is a word or a clitic ('a $5 fee', "it's $5")."""
@@ -138,23 +144,46 @@ def _lower_prefix(p: str) -> bool:
     return p.lower() in _LOWER_CODES
 
 
+# Forms the singular/plural rule would make that are other words ("25 sole fillets").
+_NOT_CURRENCY_FORMS = frozenset(("sole", "lat"))
+
+
+def _number_forms(names: list) -> list:
+    """The names as listed, then the singular or plural the list lacks ('indian rupees' ->
+    'indian rupee', 'south african rand' -> 'south african rands'); codes and other short
+    words are left alone."""
+    out = list(names)
+    seen = {w.lower() for w in names}
+    for w in names:
+        last = w.split()[-1]
+        if len(last) < 4 or not last.isalpha():
+            continue
+        other = w[:-1] if last.endswith("s") and not last.endswith("ss") else w + "s"
+        if other.lower() not in seen and other.lower() not in _NOT_CURRENCY_FORMS:
+            out.append(other)
+            seen.add(other.lower())
+    return out
+
+
 def _currencies(lex: dict, canonical: dict):
     prefix, attached, words, suffix, minor_w, minor_a, scaled = {}, {}, {}, {}, {}, {}, {}
     for e in lex["currencies"]:
-        unit = Unit(e["name"], "money", currency=e["code"])
+        unit = Unit(e["name"], "money", currency=e["code"])  # code null: a name several currencies share
         for p in e.get("prefixes", []):
             prefix[split_tokens(p)] = unit
             if _lower_prefix(p):
                 prefix.setdefault(split_tokens(p.lower()), unit)
             canonical.setdefault(p.lower(), unit.name)
-        for letter, factor in _CODE_SCALES.items():
+        for letter, factor in _CODE_SCALES.items() if e["code"] else ():
             scaled[(letter + e["code"],)] = (unit, factor)
         for p in e.get("attached_prefixes", []):
             attached[split_tokens(p)] = unit
         for s in e.get("suffix_symbols", []):
             suffix[split_tokens(s)] = unit
-        for w in e.get("words", []):
-            words[split_tokens(w.lower())] = unit
+        if e["code"] and e["code"] not in _WORD_CODES:
+            suffix.setdefault((e["code"],), unit)  # "100 HUF", "5,000 VND": the code after the number
+        for w in _number_forms(e.get("words", [])):
+            words.setdefault(split_tokens(w.lower()), unit)
             canonical.setdefault(w.lower(), unit.name)
     for e in lex["minor"]:
         unit = Unit(e["name"], "money", currency=e["code"])
@@ -199,6 +228,8 @@ def lexicon() -> Lexicon:
         not_identifier_modifiers=frozenset(cues["not_identifier_modifiers"]),
         street_words=frozenset(cues["street_words"]),
         height_nouns=frozenset(cues["height_nouns"]),
+        pound_money_cues=frozenset(cues["pound_money_cues"]),
+        pound_weight_cues=frozenset(cues["pound_weight_cues"]),
         score_verbs=frozenset(cues["score_verbs"]),
         record_verbs=frozenset(cues["record_verbs"]), record_after=frozenset(cues["record_after"]),
         record_before=frozenset(cues["record_before"]), result_nouns=frozenset(cues["result_nouns"]),

@@ -96,6 +96,9 @@ def _digits(t: Toks, i: int, lex: Lexicon, money: bool) -> Num:
             raw *= 10 ** (sign * int(t.text[k]))
             j = k + 1
     j, raw = _fraction_part(t, i, j, raw)
+    part = _and_a_part(t, j) if t.text[i].isdigit() and j == i + 1 else None
+    if part is not None:
+        j, raw = part[0], raw + part[1]  # "2 and a half years"
     return _scale(t, j, lex, raw, money, scaled=False)
 
 
@@ -326,4 +329,20 @@ def _words(t: Toks, i: int, lex: Lexicon) -> Optional[Num]:
     value = total + cur
     if value == 0 and t.low[i] != "zero":
         return None
+    part = _and_a_part(t, j)
+    if part is not None and last_scale == 1 and float(value).is_integer():
+        num = _scale(t, part[0], lex, value + part[1], money=False, scaled=False)  # "two and a half million"
+        num.written = True
+        return num
     return Num(value, j, written=True, scaled=last_scale > 1, raw=value / last_scale)
+
+
+_AND_PARTS = {("a", "half"): 0.5, ("one", "half"): 0.5, ("a", "quarter"): 0.25, ("one", "quarter"): 0.25,
+              ("a", "third"): 1 / 3, ("three", "quarters"): 0.75}
+
+
+def _and_a_part(t: Toks, j: int) -> Optional[tuple[int, float]]:
+    """'and a half', 'and three quarters' after a whole number: (index after it, the part)."""
+    if j + 2 < len(t) and t.low[j] == "and" and (t.low[j + 1], t.low[j + 2]) in _AND_PARTS:
+        return j + 3, _AND_PARTS[(t.low[j + 1], t.low[j + 2])]
+    return None

@@ -109,8 +109,15 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
     num = read_number(t, i, lex, money=cur is not None)
     if num is None:
         return None
-    if cur is not None and t.text[cur[1]] in _BARE_LETTER_CURRENCY and not (num.scaled or "," in t.text[i]):
-        return None  # "R2-billion" is rand, "R2-D2" and "R5 road" are not
+    if cur is not None and t.text[cur[1]] in _BARE_LETTER_CURRENCY and cur[1] + 1 == i \
+            and not (num.scaled or "," in t.text[i]):
+        return None  # "R2-billion" is rand, "R2-D2" and "R5 road" are not ("R$25" is reais)
+    if cur is not None and t.text[i][0] == "." and t.text[i][1:].isdigit() and t.attached(i) \
+            and (t.text[i - 1], ".") in lex.currency_prefix:
+        shift = 10.0 ** (len(t.text[i]) - 1)  # "Rs.25": the prefix's point, not a decimal point
+        num.value, num.raw = num.value * shift, num.raw * shift
+        if num.value_max is not None:
+            num.value_max *= shift
     if not COUNT_ONE_OF and num.written and t.low[i] == "one" and num.end == i + 1 and num.end < len(t) and t.low[num.end] == "of":
         return None  # "one of the best players": membership, not a count
     if digits and _not_a_quantity_after(t, i, num.end, lex):
@@ -142,6 +149,9 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
         m = unit_after(t, num.end, lex, attached_to_number=t.attached(num.end))
         if m is not None and m.hyphen and m.unit.kind == "time":
             return None  # "a five-year plan": a modifier, left to the times stage
+        if m is not None and m.unit.name == "pound" and t.low[m.end - 1] in ("pound", "pounds") \
+                and _pounds_of_money(t, cand.first, num, m.end, lex):
+            m = with_denominator(t, UnitMatch(lex.currency_prefix[("£",)], m.end, "pound sterling"), lex)
         if m is not None:
             cand.unit, cand.unit_name, cand.end = m.unit, m.name, m.end
             if m.unit.name == "foot":
@@ -150,9 +160,85 @@ def read_quantity(t: Toks, i: int, lex: Lexicon) -> Optional[Cand]:
                 _minor_tail(t, cand, lex, word=True)
         elif digits and num.end < len(t) and t.attached(num.end) and t.text[num.end][0].isalpha():
             return None  # "3G", "2018s", "4K" is handled as a scale: a name, not a measure
+        else:
+            _percent_before(t, cand, lex)
+            _bracketed_unit(t, cand, lex)
     _range(t, cand, num, lex, between=first > 0 and t.low[first - 1] == "between")
     _bound_after(t, cand, lex)
     return cand
+
+
+_PERCENT_WORDS = frozenset(("percent", "percents", "percentage"))
+
+
+def _percent_before(t: Toks, cand: Cand, lex: Lexicon) -> None:
+    """'per cent of twenty-two', 'percent of 15.' : the percentage named before its number.
+
+    Only when the percent word is no other number's unit ('40 percent of 10 million' is not
+    this) and the number ends its phrase ('a high percent of 18-year-olds' is not this).
+    """
+    k, n = cand.first, len(t)
+    if k < 2 or t.low[k - 1] != "of" or cand.value_max is not None:
+        return
+    if cand.end < n and t.text[cand.end] not in _CLAUSE_END:
+        return
+    p = k - 2
+    if t.low[p] in ("cent", "cents") and p > 0 and t.low[p - 1] == "per":
+        p -= 1
+    elif t.low[p] not in _PERCENT_WORDS:
+        return
+    if p > 0 and (t.text[p - 1][0].isdigit() or t.low[p - 1] in lex.ones or t.low[p - 1] in lex.tens
+                  or t.low[p - 1] in lex.scales or t.low[p - 1] in ("a", "the", "what", "which", "high",
+                                                                     "low", "large", "small", "big")):
+        return
+    unit = lex.unit_words.get(("percent",))
+    cand.unit, cand.unit_name, cand.first = unit, unit.name, p
+
+
+_BRACKETS = {"(": ")", "[": "]", "{": "}", "<": ">"}
+
+
+def _bracketed_unit(t: Toks, cand: Cand, lex: Lexicon) -> None:
+    """'20 [kg]', '5 (km)': a unit symbol of two or more letters in brackets right after the number."""
+    k, n = cand.end, len(t)
+    if cand.unit is not None or k + 2 >= n or t.text[k] not in _BRACKETS or not t.text[k - 1][0].isdigit():
+        return
+    for size in (3, 2, 1):
+        close = k + 1 + size
+        if close >= n or t.text[close] != _BRACKETS[t.text[k]]:
+            continue
+        key = tuple(t.text[k + 1:close])
+        unit = lex.unit_symbols.get(key)
+        if unit is not None and len("".join(key)) >= 2 and all(t.attached(x) for x in range(k + 1, close + 1)):
+            cand.unit, cand.unit_name, cand.end = unit, unit.name, close + 1
+        return
+
+
+def _pounds_of_money(t: Toks, first: int, num: Num, end: int, lex: Lexicon) -> bool:
+    """'sold for 2.3 million pounds', 'paid 20 pounds', '5 pounds 20 pence': sterling, not weight.
+
+    Money when pence follow, or when a money word stands before the number in its sentence
+    (six words back at most) or the number is scaled, and no weight word is near and no
+    'of' follows ('2 million pounds of beef' is a weight)."""
+    n = len(t)
+    if end < n and t.low[end] == "of":
+        return False
+    k = end + (end < n and t.low[end] == "and")
+    if k + 1 < n and t.text[k].isdigit() and t.low[k + 1] in ("pence", "p"):
+        return True
+    if any(w in lex.pound_weight_cues for w in t.low[end:end + 2]):
+        return False  # "20 pounds heavier"
+    k = first - 1
+    while k >= 0 and first - k <= 6 and t.text[k] not in _SENTENCE_STOPS:
+        if t.low[k] in lex.pound_weight_cues:
+            return False
+        if t.low[k] in lex.pound_money_cues:
+            return True  # the nearest cue decides: "weighed 50 pounds and cost 20 pounds"
+        k -= 1
+    return num.scaled
+
+
+_SENTENCE_STOPS = frozenset(".!?;")
 
 
 def _word_before(t: Toks, k: int) -> bool:
@@ -205,8 +291,9 @@ def _not_a_quantity_after(t: Toks, i: int, j: int, lex: Lexicon) -> bool:
         return True  # "9:30", "9/17/16"
     if j < n and t.low[j] in _CLOCK:
         after = t.text[j + 1] if j + 1 < n else ""
-        if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)):
-            return True
+        if t.low[j] in ("am", "pm", "a.m.", "p.m.") or (after == "." and t.attached(j + 1)
+                                                        and j + 2 < n and t.low[j + 2] == "m"):
+            return True  # "11 a.m." ("10p." ending a sentence is pence)
     if not _day_or_year(text) and not (i + 1 < n and t.attached(i + 1) and t.text[i + 1][0].isdigit()):
         return False  # "In May 4,000 people marched", "$37,305.97 February expenses": no date
         # ("Feb. 21,2015" is one: the year glued to the day after a comma)
@@ -299,6 +386,11 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if second is None or second.vague or second.fraction:
         return
     m = unit_after(t, second.end, lex, attached_to_number=t.attached(second.end))
+    if conn == "to" and (cand.unit is not None or m is None) and cand.first > 0 \
+            and not (second.scaled and not num.scaled) \
+            and (t.low[cand.first - 1] in lex.change_up or t.low[cand.first - 1] in lex.change_down):
+        return  # "rose 1 1/8 to 23 5/8", "rose 0.5 yen to 143.2 yen": the change, then the level
+        # it reached ("rise 5 to 10 percent", the unit on the second number only, is a range)
     if cand.unit is not None and cand.unit.kind == "money":
         m2 = None if m is None or m.unit.kind != "money" else m
         end, unit2 = (m2.end if m2 else second.end), cand.unit
@@ -306,7 +398,9 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
         if cand.unit is not None and m is None and conn not in _RANGE_DASH and not between \
                 and not (cand.first > 0 and t.low[cand.first - 1] == "from"):
             return  # "gained 0.7 percent to 6,327.80": the index level is a second quantity
-        if cand.unit is not None and m is not None and m.unit.name != cand.unit.name:
+        if cand.unit is not None and m is not None and cand.unit.name == "degree" and m.unit.kind == "temperature":
+            cand.unit, cand.unit_name = m.unit, m.name  # "20°-25°C": both ends in celsius
+        elif cand.unit is not None and m is not None and m.unit.name != cand.unit.name:
             return
         unit2 = m.unit if m else cand.unit
         end = m.end if m else second.end
@@ -332,6 +426,8 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if not num.scaled and second.scaled and abs(num.raw) < abs(second.raw):
         lo = num.raw * (second.value / second.raw if second.raw else 1.0)
     cand.value, cand.value_max, cand.is_range, cand.end = lo, second.value, True, end
+    if second.scaled:
+        cand.flags.add("scaled")  # "3 and 4 million": a scaled amount, not a date
     cand.unit = cand.unit or unit2
     if cand.unit is not None and cand.unit.kind == "money" and " per " not in (cand.unit_name or ""):
         _money_tail(t, cand, lex)
@@ -363,7 +459,7 @@ def _is_record(t: Toks, first: int, end: int, lex: Lexicon) -> bool:
 
 def _special_form(t: Toks, cand: Cand, lex: Lexicon, digits: bool) -> bool:
     """Number pairs that are neither ranges nor counts: records, proportions, heights."""
-    if digits and (_tally(t, cand, lex) or _dash_height(t, cand, lex)):
+    if digits and (_tally(t, cand, lex) or _dash_height(t, cand, lex) or _quote_height(t, cand, lex)):
         return True
     return _proportion(t, cand, lex)
 
@@ -402,6 +498,30 @@ def _dash_height(t: Toks, cand: Cand, lex: Lexicon) -> bool:
     foot = lex.unit_words[("foot",)]
     cand.value += int(t.text[k + 1]) / 12
     cand.unit, cand.unit_name, cand.end = foot, foot.name, k + 2
+    return True
+
+
+_FEET_MARKS = frozenset("'′’")
+_INCH_MARKS = frozenset('"″”')
+
+
+def _quote_height(t: Toks, cand: Cand, lex: Lexicon) -> bool:
+    """'6'2"', '5′11″': feet and inches written with marks, read as feet (6.17)."""
+    k, n = cand.end, len(t)
+    if k + 1 >= n or cand.written or cand.end != cand.num_start + 1 or not 1 <= cand.value <= 8 \
+            or t.text[k] not in _FEET_MARKS or not t.attached(k) or not t.attached(k + 1) \
+            or not t.text[k + 1].isdigit() or int(t.text[k + 1]) >= 12:
+        return False
+    end = k + 2
+    if end < n and t.text[end] in _INCH_MARKS and t.attached(end):
+        end += 1
+    elif end + 1 < n and t.text[end] in _FEET_MARKS and t.text[end + 1] in _FEET_MARKS and t.attached(end):
+        end += 2  # two apostrophes for the inch mark
+    else:
+        return False
+    foot = lex.unit_words[("foot",)]
+    cand.value += int(t.text[k + 1]) / 12
+    cand.unit, cand.unit_name, cand.end = foot, foot.name, end
     return True
 
 
