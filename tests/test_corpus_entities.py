@@ -206,6 +206,31 @@ def test_fuzzy_organisation_names_are_respellings_not_other_words():
     assert linker.add(art("a6", ent("E1", "ORG", "Kesteen Police Department")))["E1"] != kestle
 
 
+def test_a_name_without_its_generic_last_words_joins_with_shared_context():
+    linker = EntityLinker()
+    dept = linker.add(art("a1", ent("E1", "ORG", "Ardley Police Department"),
+                          ent("E2", "PERSON", "Dana Whitcombe")))["E1"]
+    # no shared context: not enough
+    assert linker.add(art("a2", ent("E1", "ORG", "Ardley Police")))["E1"] != dept
+    linker = EntityLinker()
+    dept = linker.add(art("a1", ent("E1", "ORG", "Ardley Police Department"),
+                          ent("E2", "PERSON", "Dana Whitcombe")))["E1"]
+    short = linker.add(art("a2", ent("E1", "ORG", "Ardley Police"),
+                           ent("E2", "PERSON", "Dana Whitcombe")))["E1"]
+    assert short == dept
+    # the words left over name something else, not a generic noun
+    trust = linker.add(art("a4", ent("E1", "ORG", "Brenmoor Harbour Trust"),
+                           ent("E2", "PERSON", "Ola Finch")))["E1"]
+    assert linker.add(art("a5", ent("E1", "ORG", "Brenmoor Harbour"),
+                          ent("E2", "PERSON", "Ola Finch")))["E1"] != trust
+    # the longer name after only the shorter one was seen
+    linker = EntityLinker()
+    office = linker.add(art("b1", ent("E1", "ORG", "Tarrow County Sheriff"),
+                            ent("E2", "PERSON", "Lee Ambrose")))["E1"]
+    assert linker.add(art("b2", ent("E1", "ORG", "Tarrow County Sheriff Office"),
+                          ent("E2", "PERSON", "Lee Ambrose")))["E1"] == office
+
+
 def test_a_city_stands_for_its_team_only_where_the_team_is_named_by_its_own_name():
     linker = EntityLinker()
     first = linker.add(art("a1", ent("E1", "ORG", "Port Alma Otters"),

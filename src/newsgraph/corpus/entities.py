@@ -30,7 +30,9 @@ about how news writes names and none about particular names:
   Police Department" / "Killeen Police Department"); the distinctive end of a known
   name ("Colts", "Red Sox" / "Boston Red Sox", and the longer name after only the short
   one was seen), but not when it ends in a generic organisation noun ("Department", from
-  ``lexicons/entity_org_heads.txt``).
+  ``lexicons/entity_org_heads.txt``); a name of two words or more without the generic
+  nouns that end a known name ("Alma Police" / "Alma Police Department", either order),
+  only with shared context (a co-mentioned entity or the story).
 - **A city for its team.**  In an article that names a team by its own name alone
   ("Otters") where earlier articles wrote it as a place and that name ("Port Alma
   Otters"), the place ("Port Alma") is the team: news calls teams by their city ("Port
@@ -444,6 +446,10 @@ class EntityLinker:
                         and _same_words(m.key[2:], k[2:]) for k in e.keys
                         if k.startswith("o:"))]
         found = self._best(fuzzy, m, story)
+        if found:
+            return found
+        if len(words) > 1:
+            found = self._best(self._org_prefixes(words), m, story, min_shared=1)
         if found or words[-1] in _generic_heads():
             return found
         # "Red Sox" or "Sox": the end of a known "Boston Red Sox"
@@ -453,6 +459,26 @@ class EntityLinker:
             found = found or self._best([e for e in self._get("o:" + " ".join(tail))
                                          if e.longest == len(tail)], m, story)
         return found
+
+    def _org_prefixes(self, words: list[str]) -> list[CorpusEntity]:
+        """Organisations whose names and this one (``words``, its key's words) differ only
+        by generic organisation nouns at the end of the longer: a known longer name
+        ("Alma Police" -> "Alma Police Department"), or an entity known only by a shorter
+        name.  Both sides keep two words or more: "Ford" is not "Ford Foundation"."""
+        out = []
+        for e in self._get("of:" + words[0], MAX_BLOCK):
+            for k in e.keys:
+                if not k.startswith("o:"):
+                    continue
+                other = k[2:].split()
+                n = min(len(other), len(words))
+                longer = other if len(other) > len(words) else words
+                if n > 1 and len(other) != len(words) and other[:n] == words[:n] and all(
+                        w in _generic_heads() for w in longer[n:]) and (
+                        len(other) > len(words) or e.longest == len(other)):
+                    out.append(e)
+                    break
+        return out
 
     def _get(self, key: str, limit: Optional[int] = None) -> list[CorpusEntity]:
         """Entities filed under a key, oldest first (the first ``limit`` of them)."""
