@@ -225,10 +225,16 @@ def test_a_name_without_its_generic_last_words_joins_with_shared_context():
                           ent("E2", "PERSON", "Ola Finch")))["E1"] != trust
     # the longer name after only the shorter one was seen
     linker = EntityLinker()
-    office = linker.add(art("b1", ent("E1", "ORG", "Tarrow County Sheriff"),
+    police = linker.add(art("b1", ent("E1", "ORG", "Tarrow County Police"),
                             ent("E2", "PERSON", "Lee Ambrose")))["E1"]
-    assert linker.add(art("b2", ent("E1", "ORG", "Tarrow County Sheriff Office"),
-                          ent("E2", "PERSON", "Lee Ambrose")))["E1"] == office
+    assert linker.add(art("b2", ent("E1", "ORG", "Tarrow County Police Department"),
+                          ent("E2", "PERSON", "Lee Ambrose")))["E1"] == police
+    # a town taken for an organisation is not its police
+    linker = EntityLinker()
+    town = linker.add(art("c1", ent("E1", "ORG", "Fort Brenly"),
+                          ent("E2", "PERSON", "Lee Ambrose")))["E1"]
+    assert linker.add(art("c2", ent("E1", "ORG", "Fort Brenly Police"),
+                          ent("E2", "PERSON", "Lee Ambrose")))["E1"] != town
 
 
 def test_a_city_stands_for_its_team_only_where_the_team_is_named_by_its_own_name():

@@ -30,9 +30,10 @@ about how news writes names and none about particular names:
   Police Department" / "Killeen Police Department"); the distinctive end of a known
   name ("Colts", "Red Sox" / "Boston Red Sox", and the longer name after only the short
   one was seen), but not when it ends in a generic organisation noun ("Department", from
-  ``lexicons/entity_org_heads.txt``); a name of two words or more without the generic
-  nouns that end a known name ("Alma Police" / "Alma Police Department", either order),
-  only with shared context (a co-mentioned entity or the story).
+  ``lexicons/entity_org_heads.txt``); a name of two words or more ending in such a noun
+  that is a known name without the generic nouns that end it ("Alma Police" / "Alma
+  Police Department", either order), only with shared context (a co-mentioned entity or
+  the story).
 - **A city for its team.**  In an article that names a team by its own name alone
   ("Otters") where earlier articles wrote it as a place and that name ("Port Alma
   Otters"), the place ("Port Alma") is the team: news calls teams by their city ("Port
@@ -464,7 +465,9 @@ class EntityLinker:
         """Organisations whose names and this one (``words``, its key's words) differ only
         by generic organisation nouns at the end of the longer: a known longer name
         ("Alma Police" -> "Alma Police Department"), or an entity known only by a shorter
-        name.  Both sides keep two words or more: "Ford" is not "Ford Foundation"."""
+        name.  The shorter has two words or more and ends in such a noun itself: "Ford"
+        is not "Ford Foundation", and a town the tagger took for an organisation ("Fort
+        Alma") is not its police ("Fort Alma Police")."""
         out = []
         for e in self._get("of:" + words[0], MAX_BLOCK):
             for k in e.keys:
@@ -474,7 +477,7 @@ class EntityLinker:
                 n = min(len(other), len(words))
                 longer = other if len(other) > len(words) else words
                 if n > 1 and len(other) != len(words) and other[:n] == words[:n] and all(
-                        w in _generic_heads() for w in longer[n:]) and (
+                        w in _generic_heads() for w in longer[n - 1:]) and (
                         len(other) > len(words) or e.longest == len(other)):
                     out.append(e)
                     break
