@@ -468,6 +468,9 @@ class EntityLinker:
         name.  The shorter has two words or more and ends in such a noun itself: "Ford"
         is not "Ford Foundation", and a town the tagger took for an organisation ("Fort
         Alma") is not its police ("Fort Alma Police")."""
+        heads = _generic_heads()
+        if words[-1] not in heads:  # the generic nouns at the end are both names' last
+            return []
         out = []
         for e in self._get("of:" + words[0], MAX_BLOCK):
             for k in e.keys:
@@ -477,7 +480,7 @@ class EntityLinker:
                 n = min(len(other), len(words))
                 longer = other if len(other) > len(words) else words
                 if n > 1 and len(other) != len(words) and other[:n] == words[:n] and all(
-                        w in _generic_heads() for w in longer[n - 1:]) and (
+                        w in heads for w in longer[n - 1:]) and (
                         len(other) > len(words) or e.longest == len(other)):
                     out.append(e)
                     break
