@@ -107,6 +107,18 @@ def test_one_person_with_two_descriptions_is_one_speaker(analyze):
     assert a.speaker_name == "Rita Vasquez"
 
 
+def test_what_a_source_described_as_something_is_its_claim(analyze):
+    an = analyze("A man was shot on Friday in what police described as a dispute over money.")
+    a = _by_content(an, "a dispute over money")
+    assert a.source.text == "police" and a.cue.text == "described"
+    an = analyze("He was described by colleagues as a quiet and careful worker.")
+    assert [a.source.text for a in an.attributions] == ["colleagues"]
+    an = analyze("The gang claimed as its turf the park north of the stadium.")
+    assert not an.attributions
+    an = analyze("Police arrested a man described as the girl's father.")
+    assert all(a.source is None or a.source.text != "a man" for a in an.attributions)
+
+
 def test_pronoun_after_an_unnamed_spokesperson_stays_unnamed(analyze):
     an = analyze(
         "Union leader Karen Wells said the strike would continue until wages rose. "

@@ -222,8 +222,18 @@ def _called_as(doc, cue, content: tuple[int, int]) -> bool:
     with what it was said to be, a claim in a small clause."""
     if cue.lemma_.lower() not in reporting_verbs():
         return False
-    return any(c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")
-               for c in cue.children if content[0] <= c.idx < content[1])
+    characterises = cue.lemma_.lower() in CHARACTERISING
+    return any(c.dep_ == "oprd" and content[0] <= c.idx < content[1]
+               or c.dep_ == "prep" and c.lower_ == "as" and (
+                   content[0] <= c.idx < content[1] or characterises
+                   and any(content[0] <= g.idx < content[1] for g in c.children))
+               for c in cue.children)  # (what police described *as a dispute*)
+
+
+# Verbs that say what something is: "what police described as a dispute" is the police's
+# claim, "claimed as its turf the park" an act.
+CHARACTERISING = frozenset(("describe", "characterize", "characterise", "label", "portray",
+                            "depict", "brand", "term", "dub", "call"))
 
 
 def _unseen_verb(tok) -> bool:

@@ -456,9 +456,13 @@ def source_span(token) -> Optional[tuple[int, int]]:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    cut = [g.i for g in obj.children if g.dep_ == "prep" and g.lower_ == "of"
-                           and any(c.dep_ == "pcomp" for c in g.children)]
+                    cut = [g.i for g in obj.children if g.dep_ == "prep" and (
+                        g.lower_ == "of" and any(c.dep_ == "pcomp" for c in g.children)
+                        or g.lower_ == "as")]  # "described by colleagues *as quiet*"
                     return obj.left_edge.i, cut[0] if cut else obj.right_edge.i + 1
+    if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN") \
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
+        return None  # "a man described as her father": he is described; by whom, unsaid
     if token.dep_ == "acl" and token.pos_ == "VERB" and token.head.pos_ in ("NOUN", "PROPN"):
         noun = token.head
         prep = noun.head
