@@ -136,3 +136,14 @@ def test_a_unit_named_after_its_county_is_the_unit_not_the_county(analyze):
     att, = analyze(text).attributions
     assert att.sourcing == "named_org"
     assert att.speaker_name == "Harlan County Metro Homicide Unit"
+
+
+def test_an_abbreviated_title_names_the_holder_of_the_role(analyze):
+    an = analyze("Gov. Maria Ortega signed the bill on Monday. The governor said the law would "
+                 "take effect in July.")
+    a = next(a for a in an.attributions if "take effect" in a.content.text)
+    assert a.speaker_name == "Maria Ortega"
+    an = analyze("Sen. Ann Ruiz of Ohio spoke first. The Vermont senator said the vote was "
+                 "rushed.")
+    a = next(a for a in an.attributions if "rushed" in a.content.text)
+    assert a.speaker is None  # a senator of another state, not the one named

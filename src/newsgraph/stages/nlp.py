@@ -124,11 +124,23 @@ TITLES_FILE = Path(__file__).resolve().parents[1] / "lexicons" / "title_abbrevia
 
 def title_abbreviations() -> list[str]:
     """Abbreviated titles kept as one token with their period ("Sgt.", "Lt.")."""
+    return [title for title, _ in _title_rows()]
+
+
+@lru_cache(maxsize=1)
+def title_words() -> dict[str, str]:
+    """The role word an abbreviated title stands for, by the title in lower case without
+    its period ("gov" -> "governor", "sgt" -> "sergeant")."""
+    return {title.rstrip(".").lower(): word for title, word in _title_rows() if word}
+
+
+def _title_rows() -> list[tuple[str, str]]:
     out = []
     for line in TITLES_FILE.read_text(encoding="utf-8").splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
-            out.append(line)
+            title, _, word = line.partition("\t")
+            out.append((title.strip(), word.strip()))
     return out
 
 

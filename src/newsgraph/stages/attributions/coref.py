@@ -45,6 +45,7 @@ from typing import Optional
 
 from ...model import NAME_AGAIN
 from ..entities.lexicon import census_given_names
+from ..nlp import title_words
 from .lexicon import (LEXICONS, _lines, anonymous_nouns, description_nouns, media_words,
                       reporting_verbs)
 
@@ -760,7 +761,8 @@ def holds_title(text: str, start: int, end: int, word: str) -> bool:
     appositive right after it ("Gary Hart, the county coroner,")."""
     before = _TITLE_WORDS.search(text[max(0, start - 40):start])
     words = (before.group(1).split() if before else []) + text[start:end].split()[:-1]
-    if word in {w.strip(".").lower() for w in words}:
+    held = {w.strip(".").lower() for w in words}
+    if word in held or word in {title_words().get(w) for w in held}:  # "Gov." is governor
         return True  # also a title the name's own mention holds ("Coroner Gary Hargrove")
     after = _APPOS_ROLE.match(text, end)
     return bool(after) and after.group(1).split()[-1].lower() == word

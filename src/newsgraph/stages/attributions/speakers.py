@@ -777,6 +777,9 @@ class SpeakerResolver:
         a title before the name or an appositive after it (:func:`.coref.holds_title`).
         None when nobody was named with it."""
         words = words or (head.lower_,)
+        if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "LOC")
+               for c in head.children):
+            return None  # "the Vermont senator": not whichever senator was named last
         for start, end, ent, _ in self.index.before(head.idx, ("PERSON",), limit=40):
             if all(holds_title(self.text, start, end, w) for w in words):
                 return ent
