@@ -29,7 +29,9 @@ small town or a street named only in this story's reports ties a follow-up to it
 city named in many stories does not.  The victim's age ("a 13-year-old") is read the same
 way, its weight growing with the gap, while shared words and places count for less the
 older the story is (months on, they are as likely another shooting in the same city).
-These and a dated copy of the main cosines are features of dated pairs only, fitted on
+Whether the article dates the story (it names a month of the story's window or its year,
+:func:`dates_story`: "the June 24 shooting" in an October arrest report) counts too, alone
+and times the gap.  These and a dated copy of the main cosines are features of dated pairs only, fitted on
 top of the others: an undated corpus is judged as before.
 
 A story is also a window in time: an article dated more than :data:`LONG_GAP_DAYS`
@@ -66,14 +68,14 @@ FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_
             "log_story_size", "words_dated", "people_dated", "places_dated", "log_gap_dated",
             "specific_names_dated", "specific_names_x_log_gap", "specific_places_dated",
             "specific_places_x_log_gap", "ages_dated", "ages_x_log_gap", "words_x_log_gap",
-            "places_x_log_gap"]
+            "places_x_log_gap", "dates_story_dated", "dates_story_x_log_gap"]
 # Features that are 0 unless both the article and the story are dated: a correction for
 # dated pairs fitted on top of the others (scripts/train_story_model.py), so an undated
 # corpus is decided as before.
 DATED_FEATURES = {"words_dated", "people_dated", "places_dated", "log_gap_dated",
                   "specific_names_dated", "specific_names_x_log_gap", "specific_places_dated",
                   "specific_places_x_log_gap", "ages_dated", "ages_x_log_gap", "words_x_log_gap",
-                  "places_x_log_gap"}
+                  "places_x_log_gap", "dates_story_dated", "dates_story_x_log_gap"}
 TITLE_BOOST = 2.0  # a title word counts as this many body occurrences
 CENTROID_TERMS = 80  # a story keeps this many heaviest words (and entities) in its centroid
 QUERY_TERMS = 12  # an article looks up stories through this many of its heaviest words
@@ -154,15 +156,20 @@ def dates_story(times, first: int, last: int, day: int) -> bool:
     the article's own."""
     if not times:
         return False
+    refs = _window_refs(first, last, date.fromordinal(day).year)
+    return any(t in refs for t in times)
+
+
+@lru_cache(maxsize=4096)  # asked once per candidate story of every dated article
+def _window_refs(first: int, last: int, own: int) -> frozenset[str]:
+    """The months of the window ``first``..``last`` and its years other than ``own``."""
     start, end = date.fromordinal(first), date.fromordinal(last)
-    own = date.fromordinal(day).year
-    months = set()
+    refs = set()
     year, month = start.year, start.month
-    while (year, month) <= (end.year, end.month) and len(months) < 12:
-        months.add(f"m{month}")
+    while (year, month) <= (end.year, end.month) and len(refs) < 12:
+        refs.add(f"m{month}")
         year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    years = {f"y{y}" for y in range(start.year, end.year + 1) if y != own}
-    return any(t in months or t in years for t in times)
+    return frozenset(refs | {f"y{y}" for y in range(start.year, end.year + 1) if y != own})
 
 
 _NAME_PARTS = re.compile(r"[\s.,]+")
@@ -398,6 +405,9 @@ class StoryIndex:
         # word or entity -> the stories holding it, least recently joined first (a dict
         # used as an ordered set), at most POSTINGS_CAP of them
         self.postings: dict[str, dict[str, None]] = defaultdict(dict)
+        # the months and years the article being placed names (time_refs), set by _count,
+        # where every placement starts (the trainer's oracle too): pair_features reads them
+        self._times: list[str] = []
 
     # -- weighting --------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -411,6 +421,7 @@ class StoryIndex:
         return table[n]
 
     def _count(self, features: StoryFeatures) -> None:
+        self._times = features.times
         self.n_docs += 1
         self._log_n = self._log(self.n_docs + 1)
         for vector in (features.terms, features.entities):
@@ -462,8 +473,10 @@ class StoryIndex:
         (words, numbers; people, organisations, places), the date gap, the story size,
         and the people named in full that tie the article to this story in particular
         (alone and times the gap: a follow-up naming the victim or the suspect months
-        later is still the story), the ages both give, and the words and places shared
-        times the gap."""
+        later is still the story), the ages both give, the words and places shared
+        times the gap, and whether the article dates the story (:func:`dates_story`:
+        names a month of its window, or its year), alone and times the gap.  The
+        article's months and years are those :meth:`_count` last saw."""
         story_terms, story_entities = self._centroid(story)
         words = _partials(terms, story_terms)
         keys = _partials(entities, story_entities)
@@ -492,6 +505,12 @@ class StoryIndex:
         named["ages_x_log_gap"] = ages * log_gap
         named["words_x_log_gap"] = named["words"] * log_gap
         named["places_x_log_gap"] = named["places"] * log_gap
+        # a follow-up says when what it follows up happened ("the June 24 shooting"): it
+        # names a month of the story's window, or its year; worth more the later it comes
+        dates = (1.0 if gap is not None and story.first is not None
+                 and dates_story(self._times, story.first, story.last, day) else 0.0)
+        named["dates_story_dated"] = dates
+        named["dates_story_x_log_gap"] = dates * log_gap
         return [named[f] for f in FEATURES]
 
     def similarity(self, story: Story, terms: dict[str, float], entities: dict[str, float],
