@@ -102,7 +102,7 @@ speaker-model: install
 # Refit the story-joining model (src/newsgraph/lexicons/story_model.json) on the tuning halves
 # of ECB+ subtopics and gun-violence incidents (about five minutes: the entities stage over both).
 story-model: install
-	$(PY) scripts/train_story_model.py
+	$(PY) scripts/train_story_model.py --dated-only
 
 # Retrain the events judge (src/newsgraph/lexicons/event_judge.npz) on the tuning halves of
 # the event sets (PLOVER gold, events-extra, our labelled and written sentences; a few
