@@ -106,6 +106,35 @@ def test_quarters_halves_and_fiscal_years(times):
     assert one(times, "Margins shrank in the last quarter.", "the last quarter").value == "2024-Q3"
 
 
+@pytest.mark.parametrize("text, span, value", [
+    ("Revenue at the bakery chain rose 8% in Q3 2023.", "Q3 2023", "2023-Q3"),
+    ("Results for 2022-Q4 disappointed investors.", "2022-Q4", "2022-Q4"),
+    ("Deliveries climbed in Q1'23 and again in Q2/2023.", "Q1'23", "2023-Q1"),
+    ("Deliveries climbed in Q1'23 and again in Q2/2023.", "Q2/2023", "2023-Q2"),
+    ("Margins were thin in H2 2021.", "H2 2021", "2021-H2"),
+    ("The toy maker said Q2 earnings beat forecasts.", "Q2", "2024-Q2"),
+])
+def test_short_quarter_and_half_codes(times, text, span, value):
+    """The business spelling of quarters and halves: "Q3 2023" is 2023-Q3; a bare "Q2" is
+    the latest second quarter, as "second-quarter" would be."""
+    assert one(times, text, span).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "She test-drove the new Audi Q3 on Friday.",
+    "He was hired on an H1 visa.",
+    "Doctors tracked the H1N1 strain.",
+    "Fill in box Q2 of the tax form.",
+])
+def test_short_codes_that_are_no_quarters(times, text):
+    assert not any(t.span.text.startswith(("Q", "H")) for t in times(text))
+
+
+def test_short_quarter_code_is_the_quarter_later_comparisons_use(times):
+    found = by_text(times("Lindqvist Paper posted a loss in Q2. Sales fell from a year ago."))
+    assert found["a year ago"].value == "2023-Q2"
+
+
 def test_quarter_named_by_its_end_date(times):
     """A quarter ended July 31 spans May to July: mostly the second calendar quarter."""
     found = by_text(times("In the quarter ended July 31, the retailer lost $2 million, "

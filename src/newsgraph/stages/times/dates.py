@@ -206,6 +206,34 @@ def h_quarter(m, ctx):
     return "DATE", value
 
 
+_PREV_CAP = re.compile(r"(?<![.!?:;\n\"\u201c(])\s(?-i:[A-Z][\w&-]*)\s+$")
+
+
+_OF_NEXT = re.compile(r"\s+of\b", re.I)
+
+
+def h_qcode(m, ctx):
+    """Quarters and halves in the short business spelling: "Q3 2023", "2023-Q3", "Q1'24",
+    "H1 2023" (the year's quarter or half), and "Q2" alone (the latest second quarter, as
+    "second-quarter" is; not after a capitalised name, "the Audi Q3")."""
+    code, n = m["code"], int(m["n"])
+    if code == "H" and n > 2:
+        return None
+    raw = m["y1"] or m["y2"] or m["yy"]
+    if raw:
+        year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    elif code == "H" or _PREV_CAP.search(ctx.text[max(0, m.start() - 30):m.start()]) \
+            or _OF_NEXT.match(ctx.text, m.end()):
+        return None  # "H1" alone is a visa or a flu; "Audi Q3" a car; "Q2 of the form"
+    else:
+        year = _quarter_year(ctx, n, "quarter", ctx.tense(m.start(), m.end()))
+        if year is None:
+            return "DATE", f"XXXX-Q{n}"
+    if code == "Q" and _reported(m, ctx, year, n):
+        ctx.last_quarter = (year, n, m.start())
+    return "DATE", f"{year}-{code}{n}"
+
+
 _YEAR_BACK = {"year-ago", "year-earlier", "ago", "earlier"}
 
 
