@@ -285,6 +285,17 @@ def test_days_relative_to_the_story(times):
         "that same day"].value == "2024-11-17"
 
 
+def test_that_day_after_a_month_is_a_day_of_that_month(times):
+    """The time named last is the referent: after "in May 2019" (a month, no day), "that day"
+    is some day of May 2019, not the Tuesday named in an earlier sentence."""
+    found = by_text(times("The council voted on Tuesday. The old bridge had been closed in "
+                          "May 2019. Engineers inspected it that same day."))
+    assert found["that same day"].value == "2019-05-XX"
+    found = by_text(times("A storm hit the coast in August. Volunteers were at the pier that "
+                          "day and stayed for a week."))
+    assert found["that day"].value == "2024-08-XX"
+
+
 def test_that_day_without_a_named_day_is_left_alone(times):
     assert "that day" not in by_text(times("Traders who sold that day lost heavily."))
 

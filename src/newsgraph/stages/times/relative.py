@@ -480,6 +480,9 @@ _NARR_SHIFT = {"that": 0, "that same": 0, "the same": 0, "the next": 1, "the fol
                "the previous": -1, "the preceding": -1, "before": -1, "after": 1}
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
 def h_narrday(m, ctx):
     """"the next day", "that same day": a day relative to the last day the story named.
 
@@ -488,6 +491,10 @@ def h_narrday(m, ctx):
     """
     key = re.sub(r"\s+", " ", (m["rel"] or m["ba"]).lower())
     ref = ctx.refs.get("day")
+    month = ctx.refs.get("date") or ""
+    if _MONTH_VALUE.fullmatch(month) and ctx.refs.get("date_at", -1) > ctx.refs.get("day_end", -1):
+        # "killed last October ... crossed out that same day": a day of the month named last
+        return "DATE", f"{month}-XX"
     if not ref:  # known only in the text-order pass; while choosing, keep the candidate
         return None if ctx.resolving else ("DATE", "XXXX-XX-XX")
     return "DATE", cal.day(date.fromisoformat(ref) + timedelta(days=_NARR_SHIFT[key]))
