@@ -94,3 +94,16 @@ def test_half_of_a_decade_is_no_half_year(times, text, span, value):
 ])
 def test_a_reported_incident_has_happened(times, text, span, value):
     assert times(text)[span] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("A vigil for the family is planned for Thursday.", "Thursday", AFTER),
+    ("The plea hearing is scheduled for Thursday.", "Thursday", AFTER),
+    ("Autopsies are scheduled Thursday, the coroner said.", "Thursday", AFTER),
+    ("The budget vote is set for Thursday.", "Thursday", AFTER),
+    ("The audit, which is due Thursday, will be made public.", "Thursday", AFTER),
+    # the plan already past
+    ("The plea hearing was scheduled for Thursday.", "Thursday", BEFORE),
+])
+def test_a_present_plan_looks_ahead(times, text, span, value):
+    assert times(text)[span] == value
