@@ -88,6 +88,8 @@ def test_half_of_a_decade_is_no_half_year(times, text, span, value):
     ("Detectives are still looking into Thursday's crash on Route 9.", "Thursday", BEFORE),
     ("The robbery on Thursday comes a month after a similar one.", "Thursday", BEFORE),
     ("Investigators are studying the blaze in March at the mill.", "March", "2024-03"),
+    ("Police are investigating the killings of two men at a farm Thursday night.",
+     "Thursday night", BEFORE),
     # a day that is not an incident's keeps the clause's direction
     ("Police will hold a briefing Thursday about the fire.", "Thursday", AFTER),
     ("The man charged in the shooting will appear in court Thursday.", "Thursday", AFTER),

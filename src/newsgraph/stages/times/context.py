@@ -50,6 +50,25 @@ def _after_incident(text: str, start: int, end: int) -> bool:
                 or after.match(text[end:end + 30]))
 
 
+def _in_incident_phrase(doc, start: int) -> bool:
+    """'the fatal shootings of four people in a home Thursday night': an incident noun
+    heads the words before the day, with no verb or punctuation between (within 12 words)."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    nouns = lexicon()["incident_nouns"]
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
+        prev = doc[i]
+        if prev.pos_ in ("VERB", "AUX") or prev.is_punct:
+            return False
+        if prev.lower_ in nouns and prev.pos_ == "NOUN" and prev.dep_ != "compound":
+            return True
+    return False
+
+
 @dataclass
 class Context:
     """What the handlers may consult besides the match itself."""
@@ -105,7 +124,7 @@ class Context:
         cue = cue_tense(self.text, start)
         if cue:
             return cue
-        if _after_incident(self.text, start, end):
+        if _after_incident(self.text, start, end) or _in_incident_phrase(self.doc, start):
             return PAST
         return clause_tense(self.doc, start, end)
 
