@@ -296,6 +296,14 @@ def test_that_day_after_a_month_is_a_day_of_that_month(times):
     assert found["that day"].value == "2024-08-XX"
 
 
+@pytest.mark.parametrize("text", [
+    '"I thought it was the Christmas tree falling," she said.',
+    "Stores ran out of Halloween costumes before the weekend.",
+])
+def test_holiday_things_are_no_dates(times, text):
+    assert not [t for t in times(text) if t.span.text in ("Christmas", "Halloween")]
+
+
 def test_that_day_without_a_named_day_is_left_alone(times):
     assert "that day" not in by_text(times("Traders who sold that day lost heavily."))
 

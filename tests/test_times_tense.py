@@ -90,6 +90,10 @@ def test_half_of_a_decade_is_no_half_year(times, text, span, value):
     ("Investigators are studying the blaze in March at the mill.", "March", "2024-03"),
     ("Police are investigating the killings of two men at a farm Thursday night.",
      "Thursday night", BEFORE),
+    ("A man faces charges over the fatal stabbing of a 19-year-old student Thursday night.",
+     "Thursday night", BEFORE),
+    ("Deputies are searching for two men after a home invasion on Thursday.", "Thursday",
+     BEFORE),
     # a day that is not an incident's keeps the clause's direction
     ("Police will hold a briefing Thursday about the fire.", "Thursday", AFTER),
     ("The man charged in the shooting will appear in court Thursday.", "Thursday", AFTER),

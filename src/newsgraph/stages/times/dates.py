@@ -316,9 +316,15 @@ def h_spokenyear(m, ctx):
     return "DATE", str(2000 + int(rest or 0))
 
 
+_HOLIDAY_THINGS = re.compile(r"\s+(?:trees?|lights|decorations?|ornaments?|cards?|sweaters?"
+                            r"|stockings?|wreaths?|costumes?)\b", re.I)  # not "shopping", a season
+
+
 def h_holiday(m, ctx):
     if not capitalised(m["name"]):
         return None
+    if _HOLIDAY_THINGS.match(ctx.text, m.end()):
+        return None  # "my Christmas tree", "Halloween costumes": things, not the day
     spec = lexicon()["holidays"][re.sub(r"\s+", " ", m["name"].lower())]
     rel = (m["rel"] or "").lower()
     tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
