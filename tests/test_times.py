@@ -304,6 +304,21 @@ def test_holiday_things_are_no_dates(times, text):
     assert not [t for t in times(text) if t.span.text in ("Christmas", "Halloween")]
 
 
+@pytest.mark.parametrize("text, absent", [
+    ("Two men were hurt in a crash on Tuesday in Spring, deputies said.", "Spring"),
+    ("Deputies detained a man in the Spring-area robbery.", "Spring"),
+    ("A woman was robbed in the 1900 block of Oak Avenue on Friday.", "1900"),
+])
+def test_towns_and_street_blocks_are_no_times(times, text, absent):
+    assert absent not in by_text(times(text))
+
+
+def test_seasons_still_read(times):
+    assert one(times, "The pool will reopen in the spring.", "the spring").value == "2025-SP"
+    assert one(times, "Last Spring, the board cut the budget.", "Last Spring").value == "2024-SP"
+    assert one(times, "Classes for Fall 2025 fill quickly.", "Fall 2025").value == "2025-FA"
+
+
 def test_that_day_without_a_named_day_is_left_alone(times):
     assert "that day" not in by_text(times("Traders who sold that day lost heavily."))
 

@@ -339,6 +339,9 @@ def h_holiday(m, ctx):
 _YEAR_HEADS = frozenset("year month quarter result level figure earning sale high low".split())
 
 
+_BLOCK = re.compile(r"\s+block\s+of\b", re.I)
+
+
 def h_year(m, ctx):
     """A four-digit year, unless the number counts something ("2000 soldiers", "$1990") or is
     the title of a work ("the film 1917")."""
@@ -350,6 +353,8 @@ def h_year(m, ctx):
         return None
     if _work_title(ctx.text, m.start()) and ctx.next_tag(m.end()) not in ("NN", "NNS"):
         return None
+    if _BLOCK.match(ctx.text, m.end()):
+        return None  # "in the 1900 block of Elm Street": an address
     tok = ctx.token(m.start())
     if tok is not None:
         if tok.tag_ not in ("CD", "NNP", "NN"):

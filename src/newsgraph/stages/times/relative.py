@@ -13,6 +13,7 @@ from .context import (NARRATIVE_REACH, REL_SHIFT, SMALLER, UNIT_CODE, capitalise
                       context_quarter, dom_number, duration_value, month_number, unit_code,
                       weekday_number, year_number)
 from .lexicon import lexicon, number_value
+from .names import _title_case
 from .tense import FUTURE, PAST
 
 
@@ -141,8 +142,17 @@ def h_relunit(m, ctx):
 _SEASON_PREP = re.compile(r"\b(?:in|during|by|until|through|since|over)\s+$", re.I)
 
 
+_AFTER_BREAK = re.compile(r"(?:^|[.!?:;\n\"\u201c(\u2022-])\s*$")
+
+
 def h_season(m, ctx):
     season = lexicon()["seasons"][m["season"].lower()]
+    word = m["season"]
+    if word[:1].isupper() and not word.isupper() and not m["year"] \
+            and (ctx.text[m.end():m.end() + 1] == "-"
+                 or not _AFTER_BREAK.search(ctx.text[max(0, m.start() - 40):m.start()])
+                 and not _title_case(ctx.text, m.start(), m.end())):
+        return None  # "a home in Spring", "the Spring-area shooting": a town, not the season
     rel = (m["rel"] or "").lower().split()
     word = m["season"].lower()
     if m["year"]:
