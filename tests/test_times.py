@@ -308,9 +308,17 @@ def test_holiday_things_are_no_dates(times, text):
     ("Two men were hurt in a crash on Tuesday in Spring, deputies said.", "Spring"),
     ("Deputies detained a man in the Spring-area robbery.", "Spring"),
     ("A woman was robbed in the 1900 block of Oak Avenue on Friday.", "1900"),
+    ("Shots were fired in the 2000 block East Pine Road.", "2000"),
+    ("The crash closed FM 1960 and Highway 2010 for hours.", "1960"),
+    ("The crash closed FM 1960 and Highway 2010 for hours.", "2010"),
 ])
 def test_towns_and_street_blocks_are_no_times(times, text, absent):
     assert absent not in by_text(times(text))
+
+
+def test_years_beside_road_words_still_read(times):
+    assert one(times, "The US 2020 election drew record turnout.", "2020").value == "2020"
+    assert one(times, "The 2020 block grant was renewed.", "2020").value == "2020"
 
 
 def test_seasons_still_read(times):

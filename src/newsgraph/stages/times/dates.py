@@ -339,7 +339,9 @@ def h_holiday(m, ctx):
 _YEAR_HEADS = frozenset("year month quarter result level figure earning sale high low".split())
 
 
-_BLOCK = re.compile(r"\s+block\s+of\b", re.I)
+_BLOCK = re.compile(r"\s+block\s+(?:of\b|(?-i:[A-Z]))", re.I)
+_ROAD = re.compile(r"\b(?-i:FM|RM|SR|CR|Hwy|Highway|Route|Rte|Interstate|Farm\s+Road"
+                   r"|State\s+Road|County\s+Road|Loop)[\s-]+$")
 
 
 def h_year(m, ctx):
@@ -353,8 +355,8 @@ def h_year(m, ctx):
         return None
     if _work_title(ctx.text, m.start()) and ctx.next_tag(m.end()) not in ("NN", "NNS"):
         return None
-    if _BLOCK.match(ctx.text, m.end()):
-        return None  # "in the 1900 block of Elm Street": an address
+    if _BLOCK.match(ctx.text, m.end()) or _ROAD.search(ctx.text[max(0, m.start() - 16):m.start()]):
+        return None  # "in the 1900 block of Elm Street", "on FM 1960": an address, a road
     tok = ctx.token(m.start())
     if tok is not None:
         if tok.tag_ not in ("CD", "NNP", "NN"):
