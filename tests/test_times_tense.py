@@ -94,6 +94,8 @@ def test_half_of_a_decade_is_no_half_year(times, text, span, value):
      "Thursday night", BEFORE),
     ("Deputies are searching for two men after a home invasion on Thursday.", "Thursday",
      BEFORE),
+    ("Deputies are looking into a crash involving a school bus Thursday morning.",
+     "Thursday morning", BEFORE),
     # a day that is not an incident's keeps the clause's direction
     ("Police will hold a briefing Thursday about the fire.", "Thursday", AFTER),
     ("The man charged in the shooting will appear in court Thursday.", "Thursday", AFTER),

@@ -62,8 +62,10 @@ def _in_incident_phrase(doc, start: int) -> bool:
     nouns = lexicon()["incident_nouns"]
     for i in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
         prev = doc[i]
-        if prev.pos_ in ("VERB", "AUX") or prev.is_punct and prev.tag_ != "HYPH":
-            return False  # a hyphen stays inside the phrase ("a 13-year-old girl")
+        if prev.pos_ in ("VERB", "AUX") and not (prev.dep_ == "acl" and prev.tag_ == "VBG") \
+                or prev.is_punct and prev.tag_ != "HYPH":
+            return False  # a hyphen stays inside ("a 13-year-old girl"), as does "a shooting
+            # involving a child": a participle that only describes the noun
         if prev.lower_ in nouns and prev.pos_ == "NOUN" and prev.dep_ != "compound":
             return True
     return False
