@@ -106,6 +106,35 @@ def test_quarters_halves_and_fiscal_years(times):
     assert one(times, "Margins shrank in the last quarter.", "the last quarter").value == "2024-Q3"
 
 
+@pytest.mark.parametrize("text, span, value", [
+    ("Revenue at the bakery chain rose 8% in Q3 2023.", "Q3 2023", "2023-Q3"),
+    ("Results for 2022-Q4 disappointed investors.", "2022-Q4", "2022-Q4"),
+    ("Deliveries climbed in Q1'23 and again in Q2/2023.", "Q1'23", "2023-Q1"),
+    ("Deliveries climbed in Q1'23 and again in Q2/2023.", "Q2/2023", "2023-Q2"),
+    ("Margins were thin in H2 2021.", "H2 2021", "2021-H2"),
+    ("The toy maker said Q2 earnings beat forecasts.", "Q2", "2024-Q2"),
+])
+def test_short_quarter_and_half_codes(times, text, span, value):
+    """The business spelling of quarters and halves: "Q3 2023" is 2023-Q3; a bare "Q2" is
+    the latest second quarter, as "second-quarter" would be."""
+    assert one(times, text, span).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "She test-drove the new Audi Q3 on Friday.",
+    "He was hired on an H1 visa.",
+    "Doctors tracked the H1N1 strain.",
+    "Fill in box Q2 of the tax form.",
+])
+def test_short_codes_that_are_no_quarters(times, text):
+    assert not any(t.span.text.startswith(("Q", "H")) for t in times(text))
+
+
+def test_short_quarter_code_is_the_quarter_later_comparisons_use(times):
+    found = by_text(times("Lindqvist Paper posted a loss in Q2. Sales fell from a year ago."))
+    assert found["a year ago"].value == "2023-Q2"
+
+
 def test_quarter_named_by_its_end_date(times):
     """A quarter ended July 31 spans May to July: mostly the second calendar quarter."""
     found = by_text(times("In the quarter ended July 31, the retailer lost $2 million, "
@@ -254,6 +283,48 @@ def test_days_relative_to_the_story(times):
     assert found["The next day"].value == "2024-03-04"  # counted from the named day
     assert by_text(times("Rebels attacked on Sunday and withdrew that same day."))[
         "that same day"].value == "2024-11-17"
+
+
+def test_that_day_after_a_month_is_a_day_of_that_month(times):
+    """The time named last is the referent: after "in May 2019" (a month, no day), "that day"
+    is some day of May 2019, not the Tuesday named in an earlier sentence."""
+    found = by_text(times("The council voted on Tuesday. The old bridge had been closed in "
+                          "May 2019. Engineers inspected it that same day."))
+    assert found["that same day"].value == "2019-05-XX"
+    found = by_text(times("A storm hit the coast in August. Volunteers were at the pier that "
+                          "day and stayed for a week."))
+    assert found["that day"].value == "2024-08-XX"
+
+
+@pytest.mark.parametrize("text", [
+    '"I thought it was the Christmas tree falling," she said.',
+    "Stores ran out of Halloween costumes before the weekend.",
+])
+def test_holiday_things_are_no_dates(times, text):
+    assert not [t for t in times(text) if t.span.text in ("Christmas", "Halloween")]
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("Two men were hurt in a crash on Tuesday in Spring, deputies said.", "Spring"),
+    ("Deputies detained a man in the Spring-area robbery.", "Spring"),
+    ("A woman was robbed in the 1900 block of Oak Avenue on Friday.", "1900"),
+    ("Shots were fired in the 2000 block East Pine Road.", "2000"),
+    ("The crash closed FM 1960 and Highway 2010 for hours.", "1960"),
+    ("The crash closed FM 1960 and Highway 2010 for hours.", "2010"),
+])
+def test_towns_and_street_blocks_are_no_times(times, text, absent):
+    assert absent not in by_text(times(text))
+
+
+def test_years_beside_road_words_still_read(times):
+    assert one(times, "The US 2020 election drew record turnout.", "2020").value == "2020"
+    assert one(times, "The 2020 block grant was renewed.", "2020").value == "2020"
+
+
+def test_seasons_still_read(times):
+    assert one(times, "The pool will reopen in the spring.", "the spring").value == "2025-SP"
+    assert one(times, "Last Spring, the board cut the budget.", "Last Spring").value == "2024-SP"
+    assert one(times, "Classes for Fall 2025 fill quickly.", "Fall 2025").value == "2025-FA"
 
 
 def test_that_day_without_a_named_day_is_left_alone(times):

@@ -79,3 +79,39 @@ def test_half_of_a_decade_is_no_half_year(times, text, span, value):
     found = times(text)
     assert found[span] == value, found
     assert not any(v.endswith(("-H1", "-H2")) for v in found.values()) or value.endswith("H1")
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # the clause is present or looks ahead, but the incident it names has happened
+    ("Police are investigating a stabbing Thursday night outside a bar.", "Thursday night",
+     BEFORE),
+    ("Detectives are still looking into Thursday's crash on Route 9.", "Thursday", BEFORE),
+    ("The robbery on Thursday comes a month after a similar one.", "Thursday", BEFORE),
+    ("Investigators are studying the blaze in March at the mill.", "March", "2024-03"),
+    ("Police are investigating the killings of two men at a farm Thursday night.",
+     "Thursday night", BEFORE),
+    ("A man faces charges over the fatal stabbing of a 19-year-old student Thursday night.",
+     "Thursday night", BEFORE),
+    ("Deputies are searching for two men after a home invasion on Thursday.", "Thursday",
+     BEFORE),
+    ("Deputies are looking into a crash involving a school bus Thursday morning.",
+     "Thursday morning", BEFORE),
+    # a day that is not an incident's keeps the clause's direction
+    ("Police will hold a briefing Thursday about the fire.", "Thursday", AFTER),
+    ("The man charged in the shooting will appear in court Thursday.", "Thursday", AFTER),
+])
+def test_a_reported_incident_has_happened(times, text, span, value):
+    assert times(text)[span] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("A vigil for the family is planned for Thursday.", "Thursday", AFTER),
+    ("The plea hearing is scheduled for Thursday.", "Thursday", AFTER),
+    ("Autopsies are scheduled Thursday, the coroner said.", "Thursday", AFTER),
+    ("The budget vote is set for Thursday.", "Thursday", AFTER),
+    ("The audit, which is due Thursday, will be made public.", "Thursday", AFTER),
+    # the plan already past
+    ("The plea hearing was scheduled for Thursday.", "Thursday", BEFORE),
+])
+def test_a_present_plan_looks_ahead(times, text, span, value):
+    assert times(text)[span] == value

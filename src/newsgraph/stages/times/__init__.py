@@ -250,7 +250,7 @@ def _day_ranges(items: list[dict], norm: str) -> list[dict]:
 
 
 def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
-            tag: str = "times@1.5") -> list[TimeExpression]:
+            tag: str = "times@1.6") -> list[TimeExpression]:
     """All time expressions of ``text`` (``norm``: its same-length normalised copy)."""
     norm = norm if norm is not None else text
     anchor = cal.parse_anchor(published)
@@ -298,7 +298,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     return out
 
 
-@stage("times", version="1.5", requires=("doc",), assigns=("times",), order=40)
+@stage("times", version="1.6", requires=("doc",), assigns=("times",), order=40)
 def times_stage(analysis: Analysis) -> None:
     """Fill ``analysis.times`` from the text, the parse and the publication date."""
     analysis.times = extract(analysis.article.text, analysis.norm, analysis.doc,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import date
 from typing import Any, Optional
 
 from .lexicon import lexicon, number_value
-from .tense import FUTURE, clause_tense, cue_tense
+from .tense import FUTURE, PAST, clause_tense, cue_tense
 
 REL_SHIFT = {"this": 0, "current": 0, "latest": -1, "same": 0, "that": 0, "last": -1, "past": -1,
               "previous": -1, "the previous": -1, "this past": -1, "next": 1, "coming": 1,
@@ -32,6 +33,42 @@ NARRATIVE_REACH = 800  # characters: about two paragraphs of news
 
 SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH": ("TM", 60),
             "TM": ("TS", 60), "E": ("Y", 10), "Q": ("M", 3)}
+
+
+@lru_cache(maxsize=1)
+def _incident_regexes() -> tuple[re.Pattern, re.Pattern]:
+    words = "|".join(re.escape(w) for w in lexicon()["incident_nouns"])
+    return (re.compile(rf"\b(?:{words})\s+(?:on\s+|in\s+|early\s+|late\s+)?$", re.I),
+            re.compile(rf"^['\u2019]s\s+(?:\w+\s+)?(?:{words})\b", re.I))
+
+
+def _after_incident(text: str, start: int, end: int) -> bool:
+    """'the shooting Saturday night', 'a crash on Monday', "Sunday's shooting": the day of
+    an incident the story reports, which has happened (see the lexicon's incident_nouns)."""
+    before, after = _incident_regexes()
+    return bool(before.search(text[max(0, start - 30):start])
+                or after.match(text[end:end + 30]))
+
+
+def _in_incident_phrase(doc, start: int) -> bool:
+    """'the fatal shootings of four people in a home Thursday night': an incident noun
+    heads the words before the day, with no verb or punctuation between (within 12 words)."""
+    if doc is None:
+        return False
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    tok = span[0]
+    nouns = lexicon()["incident_nouns"]
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 12) - 1, -1):
+        prev = doc[i]
+        if prev.pos_ in ("VERB", "AUX") and not (prev.dep_ == "acl" and prev.tag_ == "VBG") \
+                or prev.is_punct and prev.tag_ != "HYPH":
+            return False  # a hyphen stays inside ("a 13-year-old girl"), as does "a shooting
+            # involving a child": a participle that only describes the noun
+        if prev.lower_ in nouns and prev.pos_ == "NOUN" and prev.dep_ != "compound":
+            return True
+    return False
 
 
 @dataclass
@@ -89,6 +126,8 @@ class Context:
         cue = cue_tense(self.text, start)
         if cue:
             return cue
+        if _after_incident(self.text, start, end) or _in_incident_phrase(self.doc, start):
+            return PAST
         return clause_tense(self.doc, start, end)
 
     def token(self, start: int):

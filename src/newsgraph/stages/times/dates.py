@@ -206,6 +206,34 @@ def h_quarter(m, ctx):
     return "DATE", value
 
 
+_PREV_CAP = re.compile(r"(?<![.!?:;\n\"\u201c(])\s(?-i:[A-Z][\w&-]*)\s+$")
+
+
+_OF_NEXT = re.compile(r"\s+of\b", re.I)
+
+
+def h_qcode(m, ctx):
+    """Quarters and halves in the short business spelling: "Q3 2023", "2023-Q3", "Q1'24",
+    "H1 2023" (the year's quarter or half), and "Q2" alone (the latest second quarter, as
+    "second-quarter" is; not after a capitalised name, "the Audi Q3")."""
+    code, n = m["code"], int(m["n"])
+    if code == "H" and n > 2:
+        return None
+    raw = m["y1"] or m["y2"] or m["yy"]
+    if raw:
+        year = int(raw) if len(raw) == 4 else 2000 + int(raw)
+    elif code == "H" or _PREV_CAP.search(ctx.text[max(0, m.start() - 30):m.start()]) \
+            or _OF_NEXT.match(ctx.text, m.end()):
+        return None  # "H1" alone is a visa or a flu; "Audi Q3" a car; "Q2 of the form"
+    else:
+        year = _quarter_year(ctx, n, "quarter", ctx.tense(m.start(), m.end()))
+        if year is None:
+            return "DATE", f"XXXX-Q{n}"
+    if code == "Q" and _reported(m, ctx, year, n):
+        ctx.last_quarter = (year, n, m.start())
+    return "DATE", f"{year}-{code}{n}"
+
+
 _YEAR_BACK = {"year-ago", "year-earlier", "ago", "earlier"}
 
 
@@ -288,9 +316,15 @@ def h_spokenyear(m, ctx):
     return "DATE", str(2000 + int(rest or 0))
 
 
+_HOLIDAY_THINGS = re.compile(r"\s+(?:trees?|lights|decorations?|ornaments?|cards?|sweaters?"
+                            r"|stockings?|wreaths?|costumes?)\b", re.I)  # not "shopping", a season
+
+
 def h_holiday(m, ctx):
     if not capitalised(m["name"]):
         return None
+    if _HOLIDAY_THINGS.match(ctx.text, m.end()):
+        return None  # "my Christmas tree", "Halloween costumes": things, not the day
     spec = lexicon()["holidays"][re.sub(r"\s+", " ", m["name"].lower())]
     rel = (m["rel"] or "").lower()
     tense = PAST if rel == "last" else FUTURE if rel == "next" else ctx.tense(m.start(), m.end())
@@ -305,6 +339,11 @@ def h_holiday(m, ctx):
 _YEAR_HEADS = frozenset("year month quarter result level figure earning sale high low".split())
 
 
+_BLOCK = re.compile(r"\s+block\s+(?:of\b|(?-i:[A-Z]))", re.I)
+_ROAD = re.compile(r"\b(?-i:FM|RM|SR|CR|Hwy|Highway|Route|Rte|Interstate|Farm\s+Road"
+                   r"|State\s+Road|County\s+Road|Loop)[\s-]+$")
+
+
 def h_year(m, ctx):
     """A four-digit year, unless the number counts something ("2000 soldiers", "$1990") or is
     the title of a work ("the film 1917")."""
@@ -316,6 +355,8 @@ def h_year(m, ctx):
         return None
     if _work_title(ctx.text, m.start()) and ctx.next_tag(m.end()) not in ("NN", "NNS"):
         return None
+    if _BLOCK.match(ctx.text, m.end()) or _ROAD.search(ctx.text[max(0, m.start() - 16):m.start()]):
+        return None  # "in the 1900 block of Elm Street", "on FM 1960": an address, a road
     tok = ctx.token(m.start())
     if tok is not None:
         if tok.tag_ not in ("CD", "NNP", "NN"):

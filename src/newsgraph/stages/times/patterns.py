@@ -72,6 +72,8 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
         ("quarter", rf"\b(?:(?:{p['YEAR']}|fiscal|year-ago|year-earlier)[\s-]+){{0,2}}"
                     rf"(?P<ord>{p['ORD']}|1st|2nd|3rd|4th)-(?:fiscal-)?(?P<unit>quarter|half)"
                     r"(?P<pl>s)?(?P<ofrel>)(?P<ofyear>)\b"),
+        ("qcode", r"(?<![\w.-])(?:(?P<y1>(?:19|20)\d\d)[\s/-]?)?(?-i:(?P<code>[QH])(?P<n>[1-4]))"
+                  r"(?:(?:[\s/-]|\s+of\s+)(?P<y2>(?:19|20)\d\d)|(?:'|[/-]'?)(?P<yy>\d\d))?(?![\w-])"),
         ("qref", rf"\b(?:{qpre}[\s-]+){{1,3}}(?P<unit>quarter|period|nine\s+months|six\s+months)"
                  r"(?:\s+(?:a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:last|the\s+previous)\s+year))?\b"),
         ("fiscal", rf"\b(?:(?P<fy>FY)\s*'?(?P<fyn>\d{{4}}|\d\d)\b|(?:the\s+)?fiscal\s+(?:year\s+)?"
@@ -166,7 +168,7 @@ def modifier_regex() -> re.Pattern:
 # Which trigger class each rule needs nearby (see :func:`trigger_regex`).
 RULE_TRIGGERS = {
     "iso": ("NUM",), "slash": ("NUM",), "mdy": ("MON",), "dmy": ("MON",), "month": ("MON",),
-    "quarter": ("UNIT",), "qref": ("UNIT",), "fiscal": ("NUM", "WORD"), "century": ("UNIT",),
+    "quarter": ("UNIT",), "qcode": ("UNIT",), "qref": ("UNIT",), "fiscal": ("NUM", "WORD"), "century": ("UNIT",),
     "decade": ("NUM", "WORD"), "ago": ("UNIT",), "yearago": ("UNIT",), "relunit": ("UNIT",),
     "season": ("WORD",), "weekday": ("WD",), "relday": ("WORD", "UNIT"), "clock": ("CLOCK", "WORD"),
     "duration": ("UNIT",), "bareunits": ("UNIT",), "set": ("WORD",), "setword": ("WORD", "UNIT"),
@@ -181,7 +183,7 @@ RULE_TRIGGERS = {
 _UNIT_WORDS = ("hr hrs min mins second seconds minute minutes hour hours hourly day days week "
                "weeks weekend weekends fortnight fortnights month months quarter quarters year "
                "years decade decades century centuries millennium millennia half period periods "
-               "yearend")
+               "yearend q h")
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ from .context import (NARRATIVE_REACH, REL_SHIFT, SMALLER, UNIT_CODE, capitalise
                       context_quarter, dom_number, duration_value, month_number, unit_code,
                       weekday_number, year_number)
 from .lexicon import lexicon, number_value
+from .names import _title_case
 from .tense import FUTURE, PAST
 
 
@@ -141,8 +142,17 @@ def h_relunit(m, ctx):
 _SEASON_PREP = re.compile(r"\b(?:in|during|by|until|through|since|over)\s+$", re.I)
 
 
+_AFTER_BREAK = re.compile(r"(?:^|[.!?:;\n\"\u201c(\u2022-])\s*$")
+
+
 def h_season(m, ctx):
     season = lexicon()["seasons"][m["season"].lower()]
+    word = m["season"]
+    if word[:1].isupper() and not word.isupper() and not m["year"] \
+            and (ctx.text[m.end():m.end() + 1] == "-"
+                 or not _AFTER_BREAK.search(ctx.text[max(0, m.start() - 40):m.start()])
+                 and not _title_case(ctx.text, m.start(), m.end())):
+        return None  # "a home in Spring", "the Spring-area shooting": a town, not the season
     rel = (m["rel"] or "").lower().split()
     word = m["season"].lower()
     if m["year"]:
@@ -480,6 +490,9 @@ _NARR_SHIFT = {"that": 0, "that same": 0, "the same": 0, "the next": 1, "the fol
                "the previous": -1, "the preceding": -1, "before": -1, "after": 1}
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-\d\d")
+
+
 def h_narrday(m, ctx):
     """"the next day", "that same day": a day relative to the last day the story named.
 
@@ -488,6 +501,10 @@ def h_narrday(m, ctx):
     """
     key = re.sub(r"\s+", " ", (m["rel"] or m["ba"]).lower())
     ref = ctx.refs.get("day")
+    month = ctx.refs.get("date") or ""
+    if _MONTH_VALUE.fullmatch(month) and ctx.refs.get("date_at", -1) > ctx.refs.get("day_end", -1):
+        # "killed last October ... crossed out that same day": a day of the month named last
+        return "DATE", f"{month}-XX"
     if not ref:  # known only in the text-order pass; while choosing, keep the candidate
         return None if ctx.resolving else ("DATE", "XXXX-XX-XX")
     return "DATE", cal.day(date.fromisoformat(ref) + timedelta(days=_NARR_SHIFT[key]))

@@ -115,6 +115,8 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
         return PERFECT
     if verb.tag_ == "VBG" and any(a.tag_ in ("VBP", "VBZ") for a in auxes):
         return FUTURE  # "are meeting on Tuesday": a present progressive plans ahead
+    if _present_plan(verb, auxes, future_gov):
+        return FUTURE  # "the hearing is scheduled for Tuesday", "the report is due Tuesday"
     if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl", "advcl"):
         return PAST  # "reported on Sunday"
     if _misread_past(verb, auxes):
@@ -127,6 +129,17 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
 # A participle clause without its own auxiliary ("with the third departing each Thursday",
 # "starting at noon Saturday") happens when the clause it hangs from happens.
 _NONFINITE_DEPS = frozenset({"advcl", "pcomp", "acl", "xcomp"})
+
+
+def _present_plan(verb, auxes, future_gov) -> bool:
+    """A present passive of a verb of planning ("is scheduled for", "are set for") or a
+    present "be" with such a complement ("is due", "is set"): a plan, so it looks ahead."""
+    if verb.tag_ == "VBN" and verb.lower_ in future_gov:
+        return any(a.tag_ in ("VBZ", "VBP") for a in auxes)
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and not auxes:
+        return any(c.dep_ in ("acomp", "attr", "oprd") and c.lower_ in future_gov
+                   for c in verb.children)
+    return False
 
 
 def _governing_verb(token):
