@@ -143,7 +143,25 @@ def test_an_abbreviated_title_names_the_holder_of_the_role(analyze):
                  "take effect in July.")
     a = next(a for a in an.attributions if "take effect" in a.content.text)
     assert a.speaker_name == "Maria Ortega"
-    an = analyze("Sen. Ann Ruiz of Ohio spoke first. The Vermont senator said the vote was "
-                 "rushed.")
+    an = analyze("Sen. Ann Ruiz of Ohio and Sen. Tom Bell of Iowa spoke first. The Vermont "
+                 "senator said the vote was rushed.")
     a = next(a for a in an.attributions if "rushed" in a.content.text)
-    assert a.speaker is None  # a senator of another state, not the one named
+    assert a.speaker is None  # one of several senators named: not the last by default
+
+
+@pytest.mark.parametrize("text, needle", [
+    ('Rep. Tom Ward toured the plant. "We need better pay," the union representative said.',
+     "better pay"),
+    ('Gov. Maria Ortega met Lt. Gov. Dan Price on Tuesday. "We are ready," the lieutenant '
+     'said.', "We are ready"),
+])
+def test_a_title_with_other_words_is_not_any_holder(analyze, text, needle):
+    a = next(a for a in analyze(text).attributions if needle in a.content.text)
+    assert a.speaker is None
+
+
+def test_a_nationality_before_a_title_still_finds_its_holder(analyze):
+    an = analyze('President Vladimir Petrov met the envoy. "We are ready for talks," the '
+                 'Russian president said.')
+    a = next(a for a in an.attributions if "ready for talks" in a.content.text)
+    assert a.speaker_name == "Vladimir Petrov"

@@ -52,12 +52,13 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
     found = list(_TURN.finditer(norm))
     counts = Counter(m.group(1) for m in found)
     speakers = {label for label, n in counts.items() if n >= MIN_TURNS}
-    if len(speakers) < 2 and not (speakers and _questions(norm) >= MIN_TURNS):
+    answering = len(speakers) < 2
+    if answering and not (speakers and _questions(norm) >= MIN_TURNS):
         return []  # one label answering "Q:" lines is an interview with one guest
     out = []
     for m in found:
-        if m.group(1) not in speakers:
-            continue
+        if m.group(1) not in speakers or answering and not _after_question(norm, m.start()):
+            continue  # ("RELATED: ..." twice near a Q&A answers nothing)
         start, end = m.span(2)
         label = doc.char_span(*m.span(1), alignment_mode="expand")
         if label is None or not len(label):
@@ -69,6 +70,12 @@ def transcript_turns(doc, norm: str) -> list[Candidate]:
 
 _QA = re.compile(r"^[^\S\n]*(Q|A|Question|Answer)[^\S\n]*[:.][^\S\n]+(\S[^\n]*?)[^\S\n]*$",
                  re.MULTILINE)
+
+
+def _after_question(norm: str, line_start: int) -> bool:
+    """Whether the last non-empty line before ``line_start`` is a "Q:" question."""
+    before = norm[:line_start].rstrip().rsplit("\n", 1)[-1].strip().lstrip("\"\u201c")
+    return before.startswith(("Q:", "Q.", "Question:"))
 
 
 def _questions(norm: str) -> int:

@@ -754,6 +754,11 @@ _TITLE_WORDS = re.compile(r"((?:[A-Z][\w'-]*\.?\s+){1,3})$")
 _APPOS_ROLE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.'-]*'s)\s+([\w' -]{1,40}?)\s*[,.;]")
 
 
+# Words that make one title of two ("Lt. Gov.", "Vice President", "Atty. Gen."): abbreviated
+# titles and prefixes of rank.
+_TITLE_PARTS = frozenset(("lieutenant", "vice", "deputy", "acting", "assistant"))
+
+
 def holds_title(text: str, start: int, end: int, word: str) -> bool:
     """Whether the name at start..end carries ``word`` as its title: capitalised words
     right before it or inside it before the surname ("Officer", "Police Officer",
@@ -761,8 +766,13 @@ def holds_title(text: str, start: int, end: int, word: str) -> bool:
     appositive right after it ("Gary Hart, the county coroner,")."""
     before = _TITLE_WORDS.search(text[max(0, start - 40):start])
     words = (before.group(1).split() if before else []) + text[start:end].split()[:-1]
-    held = {w.strip(".").lower() for w in words}
-    if word in held or word in {title_words().get(w) for w in held}:  # "Gov." is governor
+    low = [w.strip(".").lower() for w in words]
+    for k, w in enumerate(low):
+        if word != w and word != title_words().get(w):  # "Gov." is governor
+            continue
+        parts = _TITLE_PARTS | title_words().keys()
+        if k + 1 < len(low) and low[k + 1] in parts or k and low[k - 1] in parts:
+            continue  # "Lt. Gov. Dan Price" is neither "the governor" nor "the lieutenant"
         return True  # also a title the name's own mention holds ("Coroner Gary Hargrove")
     after = _APPOS_ROLE.match(text, end)
     return bool(after) and after.group(1).split()[-1].lower() == word

@@ -661,11 +661,16 @@ class SpeakerResolver:
         parts = [(a, end), (cc.i + 1, b)]
         if any(x >= y or not _stands_alone(_part_head(doc, x, y, a, b)) for x, y in parts):
             return None  # "real estate mogul and reality star Ann Roe": one person
+        if not any(t.pos_ in ("PROPN", "PRON") for t in doc[parts[0][0]:parts[0][1]]) and any(
+                t.dep_ == "appos" and t.pos_ == "PROPN" for t in doc[cc.i + 1:b]):
+            return None  # "The president and CEO of the bank, Jane Wu,": one person
         second = _part_head(doc, *parts[1], a, b)
         if doc[cc.i - 1].text == "," and second.tag_ in ("NN", "NNP") and any(
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in second.children):
             return None  # "Ann Roe, a professor at X, and a co-editor of Y": one person
         parts = [(x, _before_relative(doc, x, y)) for x, y in parts]
+        if doc[parts[0][0]:parts[0][1]].text == doc[parts[1][0]:parts[1][1]].text:
+            return None  # "Johnson and Johnson": one company's name
         res = [self.resolve(x, y, depth=1) for x, y in parts]
         names = [r.name or getattr(r.entity, "name", None) or doc[x:y].text
                  for r, (x, y) in zip(res, parts)]
@@ -676,7 +681,7 @@ class SpeakerResolver:
                   and names[k] not in names[:k] + names[k + 1:] else doc[x:y].text
                   for k, (x, y) in enumerate(parts)]
         return Resolution(None, "sources named together: " + "; ".join(names), sourcing,
-                          name=" and ".join(spoken))
+                          name=" and ".join(spoken).strip(" ,"))
 
     def _namesake_in_turn(self, ent, a: int, b: int):
         """Quotation turn-taking for a bare surname two people share: "Patricia Smith, the
@@ -715,10 +720,10 @@ class SpeakerResolver:
             return True
         if not reason.startswith("pronoun"):
             return False
-        tok = next((t for t in self.doc if t.idx >= pos), None)
-        if tok is None:
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or not len(span):
             return False
-        sent = tok.sent
+        sent = span[0].sent
         start = self.doc[sent.start - 1].sent.start_char if sent.start else sent.start_char
         return any(r[2] is other and len(self.text[r[0]:r[1]].split()) >= 2
                    for r in self.index.between(start, sent.end_char))
@@ -777,13 +782,27 @@ class SpeakerResolver:
         a title before the name or an appositive after it (:func:`.coref.holds_title`).
         None when nobody was named with it."""
         words = words or (head.lower_,)
-        if any(c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "LOC")
-               for c in head.children):
-            return None  # "the Vermont senator": not whichever senator was named last
+        kids = [c for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i]
+        places = any(c.ent_type_ in ("GPE", "LOC") or c.pos_ == "PROPN" and c.ent_type_ != "NORP"
+                     for c in kids)
+        mods = [c.lower_ for c in kids
+                if c.ent_type_ not in ("NORP", "GPE", "LOC") and c.pos_ != "PROPN"]
+        holders = []
         for start, end, ent, _ in self.index.before(head.idx, ("PERSON",), limit=40):
             if all(holds_title(self.text, start, end, w) for w in words):
-                return ent
-        return None
+                near = self.text[max(0, start - 60):min(end + 60, head.left_edge.idx)].lower()
+                # "the union representative": the description's own words must be the
+                # named holder's too ("the Russian president": a nationality word is not
+                # written next to every name)
+                if not all(m in near for m in mods):
+                    return None
+                if not places:
+                    return ent
+                if ent not in holders:
+                    holders.append(ent)
+        # "the Sanford police chief" is the one police chief named; "the Vermont senator"
+        # is not whichever of several senators was named last
+        return holders[0] if len(holders) == 1 else None
 
     def _named_body(self, head):
         """"The Orange County Sheriff's Office ... the sheriff's office said": the one
