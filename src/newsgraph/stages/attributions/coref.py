@@ -759,6 +759,12 @@ _APPOS_ROLE = re.compile(r",\s+(?:the|a|an|[A-Z][\w.'-]*'s)\s+([\w' -]{1,40}?)\s
 _TITLE_PARTS = frozenset(("lieutenant", "vice", "deputy", "acting", "assistant"))
 
 
+@lru_cache(maxsize=1)
+def _title_parts() -> frozenset:
+    """:data:`_TITLE_PARTS` and every abbreviated title ("lt", "gov", "atty")."""
+    return _TITLE_PARTS | frozenset(title_words())
+
+
 def holds_title(text: str, start: int, end: int, word: str) -> bool:
     """Whether the name at start..end carries ``word`` as its title: capitalised words
     right before it or inside it before the surname ("Officer", "Police Officer",
@@ -770,7 +776,7 @@ def holds_title(text: str, start: int, end: int, word: str) -> bool:
     for k, w in enumerate(low):
         if word != w and word != title_words().get(w):  # "Gov." is governor
             continue
-        parts = _TITLE_PARTS | title_words().keys()
+        parts = _title_parts()
         if k + 1 < len(low) and low[k + 1] in parts or k and low[k - 1] in parts:
             continue  # "Lt. Gov. Dan Price" is neither "the governor" nor "the lieutenant"
         return True  # also a title the name's own mention holds ("Coroner Gary Hargrove")

@@ -97,11 +97,11 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         elif dep == "agent" and token.pos_ == "VERB":
             # "was accused by prosecutors *of giving the wrong doses*": the parser hangs
             # what the agent accuses of on the agent, not on the verb
-            of = [g for c in child.children if c.dep_ == "pobj" for g in c.children
-                  if g.dep_ == "prep" and g.lower_ == "of"]
-            objs = [c for c in of[0].children if c.dep_ == "pcomp"] if of else []
-            if objs:
-                yield "prep_of", objs[0].left_edge.i, objs[0].right_edge.i + 1
+            of = [g for c in child.children if c.dep_ == "pobj"
+                  for g in stranded_on_agent(c) if g.lower_ == "of"]
+            if of:
+                obj = next(c for c in of[0].children if c.dep_ == "pcomp")
+                yield "prep_of", obj.left_edge.i, obj.right_edge.i + 1
     if token.dep_ in ("prep", "advcl", "parataxis", "ccomp") and token.head is not token:
         span = head_remainder(token)
         if span is not None:
@@ -110,6 +110,14 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if subj is not None:  # "*the plan* was endorsed by the mayor": the subject is the content
             yield "nsubjpass", subj.left_edge.i, subject_extent(subj)[1]
+
+
+def stranded_on_agent(obj) -> list:
+    """Prepositions the parser hung on a passive's agent that belong to the verb: "was
+    accused by prosecutors *of giving* ...", "was described by colleagues *as quiet*".
+    They end the source and the "of" one is what was charged."""
+    return [g for g in obj.children if g.dep_ == "prep" and (
+        g.lower_ == "of" and any(c.dep_ == "pcomp" for c in g.children) or g.lower_ == "as")]
 
 
 def trailing_readings(token) -> Iterator[tuple[str, int, int]]:
@@ -455,10 +463,8 @@ def source_span(token) -> Optional[tuple[int, int]]:
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    cut = [g.i for g in obj.children if g.dep_ == "prep" and (
-                        g.lower_ == "of" and any(c.dep_ == "pcomp" for c in g.children)
-                        or g.lower_ == "as")]  # "described by colleagues *as quiet*"
-                    return obj.left_edge.i, cut[0] if cut else obj.right_edge.i + 1
+                    cut = stranded_on_agent(obj)
+                    return obj.left_edge.i, cut[0].i if cut else obj.right_edge.i + 1
     if token.dep_ == "acl" and token.tag_ == "VBN" and token.head.pos_ in ("NOUN", "PROPN") \
             and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.children):
         return None  # "a man described as her father": he is described; by whom, unsaid
