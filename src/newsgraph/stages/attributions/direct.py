@@ -53,6 +53,8 @@ class Candidate:
     para: int = -1
     parts: list = field(default_factory=list)
     refusal: bool = False  # "declined to comment": kept, negated, though nothing was said
+    # the attribution a frameless quote continues (set by adopt_orphans)
+    anchor: Optional["Candidate"] = field(default=None, repr=False, compare=False)
 
 
 def is_cue_token(tok) -> bool:
@@ -158,6 +160,7 @@ def adopt_orphans(norm: str, cands: list[Candidate]) -> list[Candidate]:
         if gap.count("\n") <= 2 and len(gap) < 400:
             if _relayed(norm, last):
                 c.inherit = False  # kept, with nobody named: see _relayed
+            c.anchor = last
             out.append(c)
     return out
 

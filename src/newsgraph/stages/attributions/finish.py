@@ -22,7 +22,14 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
     out: list[Attribution] = []
     prev: Optional[Attribution] = None
     political = political_news(text)
+    made: dict[int, Attribution] = {}  # id(candidate) -> its record
     for c in sorted(cands, key=_anchor):
+        if c.inherit and c.anchor is not None:
+            prev = made.get(id(c.anchor))
+            if prev is None:
+                c = _introduced(c)
+                if c is None:
+                    continue
         if c.source is None and c.source_chars is None and c.cue_token is not None \
                 and not c.inherit and not c.sourceless:
             _fallback_source(resolver, doc, c)
@@ -76,8 +83,23 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         if res.entity is not None:
             resolver.remember(att.cue.start if att.cue else content.start, res.entity, res.reason)
         out.append(att)
+        made[id(c)] = att
         prev = att
     return out
+
+
+def _introduced(c: Candidate) -> Optional[Candidate]:
+    """A frameless quote right after a sentence that was no speech: "The singer posted a
+    long message on Instagram." / "He did not know how long she had worked there." and
+    then the quote.  The sentence introduces who speaks next, so the quote takes that
+    sentence's source (not the last speaker's, who may be paragraphs away); with no
+    source there, nobody is named and the quote is left out."""
+    anchor = c.anchor
+    if anchor.source is None and anchor.source_chars is None or anchor.refusal:
+        return None
+    c.inherit = False
+    c.source, c.source_chars = anchor.source, anchor.source_chars
+    return c
 
 
 def inside_parentheses(text: str, cue_start: int, content: tuple[int, int]) -> tuple[int, int]:

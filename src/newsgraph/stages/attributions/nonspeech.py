@@ -67,6 +67,14 @@ CLAUSE_OPENERS = frozenset(("that", "whether", "if", "how", "why", "what", "when
 MODIFIERS = frozenset(("amod", "compound", "npadvmod"))
 
 
+def _verb_root(span):
+    """The span's root, or its verb when the parse gives it two ("two teens were
+    wounded" with "teens" hung on the cue as its object: :func:`.syntax._object_as_subject`)."""
+    roots = [t for t in span if not span.start <= t.head.i < span.end or t.head.i == t.i]
+    verbs = [t for t in roots if t.pos_ in ("VERB", "AUX")]
+    return verbs[0] if len(roots) == 2 and len(verbs) == 1 else span.root
+
+
 @lru_cache(maxsize=1)
 def action_verbs() -> frozenset[str]:
     return frozenset(_lines("attribution_actions.txt"))
@@ -100,7 +108,7 @@ def _clause(doc, start: int, end: int) -> bool:
         return False
     if span[0].lower_ in CLAUSE_OPENERS:
         return True
-    root = span.root
+    root = _verb_root(span)
     if root.tag_ in FINITE or any(c.dep_ in ("aux", "auxpass") and c.tag_ in FINITE
                                   for c in root.children):
         return True  # "charged that the firm lied", "said it would appeal"
@@ -178,6 +186,9 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
     lemma = tok.lemma_.lower()
     if _writers_aside(tok):
         return True
+    if lemma in _APPEALS and _agentless_passive(tok) and _public(tok) \
+            and doc.text[content[0]:content[0] + 3].lower() == "to ":
+        return True  # "Anyone with information is asked to call "SFPD" ...": an appeal
     if _clause(doc, *content):
         return False  # every check below is about a content that is no clause
     if lemma in STANCE_ON_PROPOSITIONS and _proposition(doc, *content):
@@ -262,6 +273,19 @@ def _put_question(tok) -> bool:
     sentence opening with "asked" reports a question put to the source, not an action."""
     return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" \
         and tok.i == tok.sent.start
+
+
+# Verbs of a request, whose agentless passive ("is asked to call", "are urged to come
+# forward") is a tip-line appeal, with or without quoted words in it (a tip line's name).
+_APPEALS = frozenset(("ask", "urge", "encourage", "request", "advise", "invite"))
+
+
+def _public(tok) -> bool:
+    """The passive's subject is the public, not someone a question was put to ("Trump
+    was asked to name ..." is a reporter's question)."""
+    subj = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return subj is not None and subj.pos_ != "PROPN" and subj.lower_ not in (
+        "he", "she", "i", "we", "they", "you")
 
 
 def _agentless_passive(tok) -> bool:

@@ -87,7 +87,7 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         if dep == "dobj" and audience and is_audience(child):
             continue  # "addressing the nation": the object is who listens
         if dep in CHILD_RELS:
-            yield dep, child.left_edge.i, clause_end(child)
+            yield dep, _object_as_subject(kids, child), clause_end(child)
         elif dep == "acl" and token.pos_ == "NOUN" and child.i > token.i and _complement(child):
             yield "nacl", child.left_edge.i, clause_end(child)  # "her decision to leave"
         elif dep == "prep" and token.pos_ in ("VERB", "NOUN"):
@@ -110,6 +110,21 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
         subj = next((c for c in kids if c.dep_ == "nsubjpass"), None)
         if subj is not None:  # "*the plan* was endorsed by the mayor": the subject is the content
             yield "nsubjpass", subj.left_edge.i, subject_extent(subj)[1]
+
+
+def _object_as_subject(kids, clause) -> int:
+    """Where a clause's content starts.  "told us *two teens* were wounded", "warned
+    *young voters* would stay home": the parser makes the reported clause's subject the
+    cue's object and leaves the clause without one; the object right before such a
+    clause is its subject, and what was said starts there."""
+    start = clause.left_edge.i
+    if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX") \
+            or any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
+        return start
+    obj = next((c for c in kids if c.dep_ == "dobj" and c.right_edge.i + 1 == start), None)
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return start
+    return obj.left_edge.i
 
 
 def stranded_on_agent(obj) -> list:
@@ -487,7 +502,18 @@ def source_span(token) -> Optional[tuple[int, int]]:
     subj = subject_of(token)
     if subj is None or subj.dep_ == "csubj":
         return None
-    return same_paragraph(token, *subject_extent(subj))
+    return same_paragraph(token, *_before_cue(subj, token, subject_extent(subj)))
+
+
+def _before_cue(subj, cue, extent: tuple[int, int]) -> tuple[int, int]:
+    """A subject before its cue ends before it: "*MPD* originally reported that there were
+    three victims; two teens and a man" with the list hung on "MPD" as an appositive
+    would make the whole sentence the source."""
+    start, end = extent
+    if not (subj.i < cue.i < end):
+        return extent
+    ends = [c.right_edge.i + 1 for c in subj.children if c.right_edge.i < cue.i]
+    return start, max([subj.i + 1] + ends)
 
 
 # Prepositions whose object is where or when something was said, not who said it ("on a
