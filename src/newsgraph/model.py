@@ -166,6 +166,10 @@ class Attribution:
     # The quoted pieces when the content is split around its cue ("A," he said, "B"):
     # ``content`` then covers them all, and ``content_parts`` lists each piece.
     content_parts: list[Span] = field(default_factory=list)
+    # Sources named together ("Mayor X and Chief Y said"): ``speaker`` is null, since no
+    # one of them said it alone, and this lists the Entity.id of each part that resolves
+    # to an entity, so the statement counts in each one's record.  Empty otherwise.
+    speakers: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         out = _record_dict(self)

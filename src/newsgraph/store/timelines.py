@@ -44,6 +44,13 @@ def _rows(template: str, who: str, join: str) -> str:
     return template.replace("@WHO", who).replace("@JOIN", join)
 
 
+def _spoke(alias: str) -> str:
+    """The entity ``alias`` said the attribution ``q``: its speaker, or one of the sources
+    named together (``speakers`` in the record's JSON: "Mayor X and Chief Y said")."""
+    return (f"({alias}.id = q.speaker OR "
+            f"list_contains(json_extract_string(q.data, '$.speakers[*]'), {alias}.id))")
+
+
 _QUOTES = _rows(_QUOTE_ROWS,
     who="x.corpus_entity",
     join="LEFT JOIN entities x ON x.article = q.article AND x.id = q.speaker")
@@ -56,7 +63,7 @@ _MINE = ("WITH mine AS MATERIALIZED (SELECT article, id, corpus_entity FROM enti
          "WHERE corpus_entity IN (SELECT unnest(?)))")
 _MY_QUOTES = _rows(_QUOTE_ROWS,
     who="m.corpus_entity",
-    join="JOIN mine m ON m.article = q.article AND m.id = q.speaker")
+    join=f"JOIN mine m ON m.article = q.article AND {_spoke('m')}")
 # as actor or target, or as its place (a place neither says nor does: what happened there)
 _MY_EVENTS = _rows(_EVENT_ROWS,
     who="CASE WHEN m.id = e.actor_entity THEN m.corpus_entity END",
@@ -167,7 +174,7 @@ def network(store: Store, story_id: Optional[str] = None, *, limit: Optional[int
         SELECT DISTINCT coalesce(a.copy_root, a.hash) AS report, xs.corpus_entity AS src,
                'SPEAKS_ABOUT' AS relation, xm.corpus_entity AS dst, a.id AS article
         FROM attributions q JOIN articles a ON a.hash = q.article
-        JOIN entities xs ON xs.article = q.article AND xs.id = q.speaker
+        JOIN entities xs ON xs.article = q.article AND {_spoke('xs')}
         JOIN entities xm ON xm.article = q.article AND xm.corpus_entity IS NOT NULL
              AND xm.label IN ('PERSON', 'ORG')
              AND xm.corpus_entity <> xs.corpus_entity

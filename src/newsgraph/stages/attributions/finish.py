@@ -79,6 +79,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             mode=mode,
             stage=tag,
             content_parts=[Span.of(text, *part) for part in c.parts] if len(c.parts) > 1 else [],
+            speakers=[e.id for e in res.members],
         )
         if res.entity is not None:
             resolver.remember(att.cue.start if att.cue else content.start, res.entity, res.reason)

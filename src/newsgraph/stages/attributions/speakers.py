@@ -115,6 +115,7 @@ class Resolution:
     sourcing: Optional[str]
     name: Optional[str] = None
     confidence: Optional[float] = None
+    members: tuple = ()  # sources named together: each part's entity (model.Entity)
 
 
 # "records *obtained by* the newspaper", "a memo *seen by* Reuters": who holds a
@@ -680,8 +681,9 @@ class SpeakerResolver:
         spoken = [names[k] if doc[x].pos_ == "PRON" and y - x == 1
                   and names[k] not in names[:k] + names[k + 1:] else doc[x:y].text
                   for k, (x, y) in enumerate(parts)]
+        members = tuple({id(r.entity): r.entity for r in res if r.entity is not None}.values())
         return Resolution(None, "sources named together: " + "; ".join(names), sourcing,
-                          name=" and ".join(spoken).strip(" ,"))
+                          name=" and ".join(spoken).strip(" ,"), members=members)
 
     def _namesake_in_turn(self, ent, a: int, b: int):
         """Quotation turn-taking for a bare surname two people share: "Patricia Smith, the
