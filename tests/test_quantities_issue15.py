@@ -267,3 +267,22 @@ def test_a_height_with_inch_spelled_out():
 ])
 def test_scaled_decimals_keep_the_value_as_written(sentence, number, value):
     assert one(sentence, number).value == value
+
+
+@pytest.mark.parametrize("text,needle,a,b", [
+    ("The Owls limped to a 2-9 start under their new coach.", "2-9", 2, 9),
+    ("The Comets, who started 0-5, have won four straight.", "0-5", 0, 5),
+    ("Last year the club went 10-6 and missed the playoffs.", "10-6", 10, 6),
+    ("The veteran is 14-3 in her career against left-handers.", "14-3", 14, 3),
+    ("The Rangers are 7-1 this season.", "7-1", 7, 1),
+    ("A 5-1 stretch in March saved their season.", "5-1", 5, 1),
+])
+def test_a_record_is_no_range_whichever_side_is_larger(text, needle, a, b):
+    q = one(text, needle)
+    assert (q.unit, q.value, q.value_max) == ("record", a, b)
+    assert not q.span.text.endswith(("start", "stretch"))
+
+
+def test_a_score_before_a_season_word_stays_a_score():
+    q = one("The Pilots won 3-1 in the season opener.", "3-1")
+    assert (q.unit, q.value, q.value_max) == ("score", 3, 1)
