@@ -34,6 +34,9 @@ _EXPLICIT = {"iso", "slash", "mdy", "dmy", "month", "year", "spokenyear"}
 _YEAR_VALUE = re.compile(r"\d{4}")
 _DAY_REFS = {"iso", "slash", "mdy", "dmy", "weekday", "relday", "holiday"}  # named days only
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# Expressions that put the story in a year, named ("in 2008") or counted ("last year", "two
+# years earlier"): the reference of "the year before", "a year earlier", "the previous year"
+_YEAR_REFS = _EXPLICIT | {"relunit", "ago", "season", "fiscal"}
 _JOIN = re.compile(r"[ \t]*(?:\([^()]{1,24}\)[ \t]*)?,?[ \t]+(?:on[ \t]+)?")  # one line
 
 
@@ -250,7 +253,7 @@ def _day_ranges(items: list[dict], norm: str) -> list[dict]:
 
 
 def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
-            tag: str = "times@1.6") -> list[TimeExpression]:
+            tag: str = "times@1.7") -> list[TimeExpression]:
     """All time expressions of ``text`` (``norm``: its same-length normalised copy)."""
     norm = norm if norm is not None else text
     anchor = cal.parse_anchor(published)
@@ -282,6 +285,11 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["date"] = value  # the story's reference time for "the following year"
             ctx.refs["date_at"] = start
             ctx.refs["date_scene"] = ctx.sets_scene(start, end)
+        if ttype == "DATE" and kind in _YEAR_REFS and _YEAR_VALUE.match(value or "") \
+                and (kind not in _EXPLICIT or ctx.refs.get("date_at") == start) \
+                and not ctx.in_background(start, end):
+            ctx.refs["year"] = int(value[:4])  # the year the story is at for "the year before"
+            ctx.refs["year_at"], ctx.refs["year_end"] = start, end
         if kind in _DAY_REFS and _DAY_VALUE.match(value or ""):
             ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
             ctx.refs["day_end"] = end
@@ -298,7 +306,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     return out
 
 
-@stage("times", version="1.6", requires=("doc",), assigns=("times",), order=40)
+@stage("times", version="1.7", requires=("doc",), assigns=("times",), order=40)
 def times_stage(analysis: Analysis) -> None:
     """Fill ``analysis.times`` from the text, the parse and the publication date."""
     analysis.times = extract(analysis.article.text, analysis.norm, analysis.doc,

@@ -121,6 +121,17 @@ class Context:
         root = span.root
         return root.dep_ not in ("compound", "nmod", "amod", "poss", "appos")
 
+    def in_background(self, start: int, end: int) -> bool:
+        """Whether the date at [start, end) dates a description of something rather than the
+        story's line: it names a thing ("the 2008 crisis") or sits in a clause that describes
+        a noun ("The company, founded in 1980, said ...", "a mill that closed in 1975")."""
+        if not self.sets_scene(start, end):
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
+        if span is None or not len(span):
+            return False
+        return any(t.dep_ in ("acl", "relcl", "appos") for t in span.root.ancestors)
+
     def tense(self, start: int, end: int):
         """Direction of the expression: a preposition cue first, then the clause's tense."""
         cue = cue_tense(self.text, start)
