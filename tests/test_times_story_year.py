@@ -54,3 +54,19 @@ def test_a_story_year_out_of_reach_is_not_used(times):
     filler = "The council met and talked about roads and parks for a long time. " * 14
     text = f"The mill shut in 2008. {filler}Sales fell 3 percent from a year earlier."
     assert times(text)["a year earlier"].value == "2023"
+
+
+def test_a_year_that_bounds_a_span_is_not_the_story_year(times):
+    text = "Sales fell last year for the first time since 2009. The year before, they rose 3%."
+    assert times(text)["year before"].value == "2022"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("The guard was freed from jail in 2019 and arrested again the next year.", "the next year",
+     "2020"),
+    ("He was fired in 2016, and the next year he sued the city.", "the next year", "2017"),
+    # a window ahead of the publication, not the year after the story's
+    ("The mill opened in 2019; it will close over the next year.", "the next year", "2025"),
+])
+def test_the_next_year_told_in_the_past(times, text, span, value):
+    assert times(text)[span].value == value

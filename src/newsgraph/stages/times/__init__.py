@@ -37,6 +37,8 @@ _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
 # Expressions that put the story in a year, named ("in 2008") or counted ("last year", "two
 # years earlier"): the reference of "the year before", "a year earlier", "the previous year"
 _YEAR_REFS = _EXPLICIT | {"relunit", "ago", "season", "fiscal"}
+# ... but a year that bounds a span ("the first time since 2009", "until 2030") is not one
+_BOUNDARY = re.compile(r"\b(?:since|until|till|through|by)\s+$", re.I)
 _JOIN = re.compile(r"[ \t]*(?:\([^()]{1,24}\)[ \t]*)?,?[ \t]+(?:on[ \t]+)?")  # one line
 
 
@@ -287,6 +289,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["date_scene"] = ctx.sets_scene(start, end)
         if ttype == "DATE" and kind in _YEAR_REFS and _YEAR_VALUE.match(value or "") \
                 and (kind not in _EXPLICIT or ctx.refs.get("date_at") == start) \
+                and not _BOUNDARY.search(norm, max(0, start - 10), start) \
                 and not ctx.in_background(start, end):
             ctx.refs["year"] = int(value[:4])  # the year the story is at for "the year before"
             ctx.refs["year_at"], ctx.refs["year_end"] = start, end

@@ -130,6 +130,17 @@ def _title(m) -> bool:
     return m.start("unit") > m.start() and m["unit"][:1].isupper() and not m.group().isupper()
 
 
+_WINDOW_PREP = re.compile(r"\b(?:over|in|within|during|for|through|throughout)\s+$", re.I)
+
+
+def _told_next(m, ctx) -> bool:
+    """"(arrested again) the next year": the year after the story's, as told in the past; not
+    a window ahead of the publication ("over the next year", "will ... the next year")."""
+    if _WINDOW_PREP.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return False
+    return ctx.tense(m.start(), m.end()) != FUTURE
+
+
 def h_relunit(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = re.sub(r"\s+", " ", m["unit"].lower())
@@ -140,7 +151,8 @@ def h_relunit(m, ctx):
     n = REL_SHIFT[rel]
     code = UNIT_CODE[unit]
     ref = ctx.refs.get("date")
-    year = _story_year(ctx, m.start()) if rel in _NARRATIVE and code == "Y" else None
+    narrative = rel in _NARRATIVE or rel == "next" and m["the"] and _told_next(m, ctx)
+    year = _story_year(ctx, m.start()) if narrative and code == "Y" else None
     if year is not None:  # "last year ... the previous year": the year the story is at
         return "DATE", str(year + n)
     if ref and rel in _NARRATIVE and code in ("Y", "M"):
