@@ -12,6 +12,7 @@ Without an anchor relative expressions keep an underspecified value.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Optional
 
 from ...model import Span, TimeExpression
@@ -188,6 +189,24 @@ def _merge_clock(items: list[dict], norm: str) -> list[dict]:
     return out
 
 
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _weekday_then_date(items: list[dict], norm: str) -> None:
+    """"Wednesday afternoon, July 9, 2014": a weekday (with a part of the day) set before
+    the date it names takes that date when the weekdays agree, not one near the publication."""
+    for prev, item in zip(items, items[1:]):
+        if prev["kind"] != "weekday" or item["kind"] not in ("mdy", "dmy", "iso", "slash") \
+                or not _COMMA.fullmatch(norm[prev["end"]:item["start"]]):
+            continue
+        try:
+            mine, named = date.fromisoformat(prev["value"][:10]), date.fromisoformat(item["value"][:10])
+        except (TypeError, ValueError):
+            continue
+        if mine != named and mine.isoweekday() == named.isoweekday():
+            prev["value"] = item["value"][:10] + prev["value"][10:]
+
+
 _STATED_YEAR = re.compile(r"\d{4}|['\u2019]\d\d\b|\d{1,2}[/.-]\d{1,2}[/.-]\d\d")
 
 
@@ -298,6 +317,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["day_end"] = end
         floor = end
     items = _day_ranges(_merge_clock(items, norm), norm)
+    _weekday_then_date(items, norm)
     _date_clocks(items, ctx)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
