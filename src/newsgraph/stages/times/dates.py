@@ -408,7 +408,8 @@ def _in_game(m, ctx) -> bool:
 
 
 _MONEY = re.compile(r"[$\u20ac\u00a3%]")
-_SCORE = re.compile(r"\b(?:led|trailed|won|beat|outscored|scored)\b[^.]{0,30}\b\d{1,3}-\d{1,3}\b")
+_SCORE = re.compile(r"\b(?:led|trailed|won|beat|outscored|scored)\b[^.]{0,30}\b\d{1,3}-\d{1,3}\b"
+                    r"|\b\d{1,3}-\d{1,3}\s+(?:run|lead|deficit|advantage)\b")  # "a 12-0 run", "a 21-7 lead"
 
 
 @lru_cache(maxsize=None)
