@@ -70,3 +70,13 @@ def test_a_year_that_bounds_a_span_is_not_the_story_year(times):
 ])
 def test_the_next_year_told_in_the_past(times, text, span, value):
     assert times(text)[span].value == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Shares have more than doubled since January.", "January", "2024-01"),
+    ("The bridge has been shut since Nov. 25.", "Nov. 25", "2023-11-25"),
+    ("Rents have climbed since March 3.", "March 3", "2024-03-03"),
+])
+def test_since_a_month_or_day_is_the_latest_one_before_the_publication(times, text, span,
+                                                                        value):
+    assert times(text)[span].value == value
