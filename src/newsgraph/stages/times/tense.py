@@ -111,6 +111,11 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0, caption: bool = Fa
         gov = _governing_verb(verb.head)
         if gov is not None and gov is not verb:
             return _verb_tense(gov, future_aux, future_gov, depth + 1)
+    if verb.tag_ == "VBN" and auxes and all(a.tag_ == "VBG" for a in auxes) \
+            and verb.dep_ in _NONFINITE_DEPS and depth < 3:
+        gov = _governing_verb(verb.head)  # "died Friday after being shot Thursday"
+        if gov is not None and gov is not verb:
+            return _verb_tense(gov, future_aux, future_gov, depth + 1)
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         if verb.lower_ in future_gov and not any(a.tag_ == "VBD" for a in auxes):
             return FUTURE  # "has scheduled a news conference Thursday"
