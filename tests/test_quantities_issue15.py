@@ -286,3 +286,13 @@ def test_a_record_is_no_range_whichever_side_is_larger(text, needle, a, b):
 def test_a_score_before_a_season_word_stays_a_score():
     q = one("The Pilots won 3-1 in the season opener.", "3-1")
     assert (q.unit, q.value, q.value_max) == ("score", 3, 1)
+
+
+def test_reference_marks_are_no_quantities():
+    text = "Two guards were hurt.[6][7] The crowd fled,[12] and the mayor spoke.[16]:88 [note 3]"
+    assert spans(text) == ["Two guards"]
+
+
+def test_a_reference_mark_glued_to_the_counted_noun_is_left_off_the_unit():
+    q = one("The storm flattened nine barns.[4][5]", "nine")
+    assert (q.value, q.unit, q.span.text) == (9, "barns", "nine barns")

@@ -51,6 +51,8 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Optional
 
@@ -132,8 +134,8 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     if "fraction" in cand.flags:
         return True
     cand.counted = True
-    cand.unit_name = index.text[unit_start.idx:head.idx + len(head.text)]
-    end_char = head.idx + len(head.text)
+    end_char = head.idx + len(_REF_TAIL.sub("", head.text))  # "others.[6][7]": one token to spaCy
+    cand.unit_name = index.text[unit_start.idx:end_char]
     while cand.end < len(t) and t.end[cand.end] <= end_char:
         cand.end += 1
     if cand.end < len(t) and t.start[cand.end - 1] >= char and t.low[cand.end] in ("per", "a", "an"):
@@ -141,6 +143,9 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         if rate is not None:
             cand.unit_name, cand.end = f"{cand.unit_name} per {rate[0]}", rate[1]
     return True
+
+
+_REF_TAIL = re.compile(r"[.,;:]?\[.*$")  # reference marks glued to a word: "others.[6][26]"
 
 
 # A bare number that stands for people or things named elsewhere: "Five are dead", "killing
