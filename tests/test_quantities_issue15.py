@@ -296,3 +296,8 @@ def test_reference_marks_are_no_quantities():
 def test_a_reference_mark_glued_to_the_counted_noun_is_left_off_the_unit():
     q = one("The storm flattened nine barns.[4][5]", "nine")
     assert (q.value, q.unit, q.span.text) == (9, "barns", "nine barns")
+
+
+def test_a_gallery_counter_is_no_quantity():
+    text = "Photo: Jane Roe Image 1 of 2 Cedar police say 14 homes burned. Image 3 of / 33 Caption"
+    assert spans(text) == ["14 homes"]
