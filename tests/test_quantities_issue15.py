@@ -301,3 +301,8 @@ def test_a_reference_mark_glued_to_the_counted_noun_is_left_off_the_unit():
 def test_a_gallery_counter_is_no_quantity():
     text = "Photo: Jane Roe Image 1 of 2 Cedar police say 14 homes burned. Image 3 of / 33 Caption"
     assert spans(text) == ["14 homes"]
+
+
+def test_ages_in_a_list_of_names_are_apposed_ages():
+    assert spans("The dead were Jane Doe, 45; John Roe, 30; and Ann Lee, 8.") == []
+    assert spans("Sales fell in March, 45 of them in one week.")[0] == "45"

@@ -86,9 +86,9 @@ def refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
                 and low not in lex.change_up and low not in lex.change_down \
                 and not _score_after_team(t, cand, lex):
             return True
-        if prev == "," and cand.end < len(t) and t.text[cand.end] == "," and cand.first >= 2 \
+        if prev == "," and cand.end < len(t) and t.text[cand.end] in (",", ";", ".") and cand.first >= 2 \
                 and t.text[cand.first - 2][0].isupper() and not cand.written:
-            return True  # "Jane Doe, 45, said": an age in apposition, not counted in NewsQuant
+            return True  # "Jane Doe, 45, said", "Jane Doe, 45; John Roe, 30.": an age in apposition
     return False
 
 
