@@ -267,3 +267,42 @@ def test_a_height_with_inch_spelled_out():
 ])
 def test_scaled_decimals_keep_the_value_as_written(sentence, number, value):
     assert one(sentence, number).value == value
+
+
+@pytest.mark.parametrize("text,needle,a,b", [
+    ("The Owls limped to a 2-9 start under their new coach.", "2-9", 2, 9),
+    ("The Comets, who started 0-5, have won four straight.", "0-5", 0, 5),
+    ("Last year the club went 10-6 and missed the playoffs.", "10-6", 10, 6),
+    ("The veteran is 14-3 in her career against left-handers.", "14-3", 14, 3),
+    ("The Rangers are 7-1 this season.", "7-1", 7, 1),
+    ("A 5-1 stretch in March saved their season.", "5-1", 5, 1),
+])
+def test_a_record_is_no_range_whichever_side_is_larger(text, needle, a, b):
+    q = one(text, needle)
+    assert (q.unit, q.value, q.value_max) == ("record", a, b)
+    assert not q.span.text.endswith(("start", "stretch"))
+
+
+def test_a_score_before_a_season_word_stays_a_score():
+    q = one("The Pilots won 3-1 in the season opener.", "3-1")
+    assert (q.unit, q.value, q.value_max) == ("score", 3, 1)
+
+
+def test_reference_marks_are_no_quantities():
+    text = "Two guards were hurt.[6][7] The crowd fled,[12] and the mayor spoke.[16]:88 [note 3]"
+    assert spans(text) == ["Two guards"]
+
+
+def test_a_reference_mark_glued_to_the_counted_noun_is_left_off_the_unit():
+    q = one("The storm flattened nine barns.[4][5]", "nine")
+    assert (q.value, q.unit, q.span.text) == (9, "barns", "nine barns")
+
+
+def test_a_gallery_counter_is_no_quantity():
+    text = "Photo: Jane Roe Image 1 of 2 Cedar police say 14 homes burned. Image 3 of / 33 Caption"
+    assert spans(text) == ["14 homes"]
+
+
+def test_ages_in_a_list_of_names_are_apposed_ages():
+    assert spans("The dead were Jane Doe, 45; John Roe, 30; and Ann Lee, 8.") == []
+    assert spans("Sales fell in March, 45 of them in one week.")[0] == "45"

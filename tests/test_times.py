@@ -447,6 +447,8 @@ def test_a_weekday_takes_the_date_its_sentence_gives(times):
     "Okafor scored twice in the second half as the home side pulled away.",
     "The visitors outscored the hosts 30-18 in the third quarter.",
     "The Gulls trailed by 14 at halftime. Their coach called the first half a disgrace.",
+    "The Pumas went on a 12-0 run in the third quarter.",  # a run or a lead is a game's
+    "The Owls built a 21-7 lead in the second quarter and never looked back.",
 ])
 def test_periods_of_a_game_are_no_calendar_quarters(times, text):
     assert [t for t in times(text) if "Q" in (t.value or "") or "H" in (t.value or "")] == []

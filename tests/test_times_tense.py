@@ -115,3 +115,16 @@ def test_a_reported_incident_has_happened(times, text, span, value):
 ])
 def test_a_present_plan_looks_ahead(times, text, span, value):
     assert times(text)[span] == value
+
+
+@pytest.mark.parametrize("text, span, value", [
+    # a passive without a finite verb of its own ("after being shot") takes its governor's
+    ("The cyclist died Saturday after being struck by a van Thursday.", "Thursday", BEFORE),
+    ("The hikers will be honoured after being rescued Thursday.", "Thursday", AFTER),
+])
+def test_a_nonfinite_passive_follows_its_governor(times, text, span, value):
+    assert times(text)[span] == value
+
+
+def test_a_clock_inside_a_longer_time_is_not_read_alone(times):
+    assert "08:35 PDT" not in times("Logged ( Mon Nov 18 17:08:35 PDT 2024 ) by the server.")

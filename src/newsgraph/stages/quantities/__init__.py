@@ -18,9 +18,9 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
 * An attached "m" is metres or millions by the words of its sentence ("won the 600m",
   "the 800m runner" vs "raised 600m in funding", "60m people").
 * Scores and records are their own units, not ranges: "won 106-103" is unit "score",
-  "went 0-for-9", "a 10-2 record", "improved to 52-3", "Alvarez (52-3, 36 KOs)" and
-  "the Hawks (12-4)" unit "record"; ``value`` and ``value_max`` are the
-  two sides as written.  A height in feet and inches is feet ("7-foot-3" = 7.25 foot).
+  "went 0-for-9", "a 10-2 record", "improved to 52-3", "Alvarez (52-3, 36 KOs)",
+  "the Hawks (12-4)", "a 2-9 start", "started 0-5" and "14-3 in her career" unit
+  "record"; ``value`` and ``value_max`` are the two sides as written.  A height in feet and inches is feet ("7-foot-3" = 7.25 foot).
 * "pounds" is a weight unless money is said around it ("paid 20 pounds", "fined 300
   pounds", "2.3 million pounds", "5 pounds 20 pence" are sterling; "2 million pounds of
   beef", "weighs 8 pounds" are not).  A rate in time may follow the thing measured
@@ -51,6 +51,8 @@ Conventions (documented in ``newsgraph.eval.newsquant`` too, where they are scor
 
 from __future__ import annotations
 
+import re
+
 from functools import lru_cache
 from typing import Optional
 
@@ -67,7 +69,7 @@ from .units import UnitMatch, rate_after_count, with_denominator
 TOLERANCE = 0.02
 
 
-@stage("quantities", version="1.5", requires=("doc",), assigns=("quantities",), order=50)
+@stage("quantities", version="1.6", requires=("doc",), assigns=("quantities",), order=50)
 def quantities_stage(analysis: Analysis) -> None:
     analysis.quantities = extract(analysis.article.text, analysis.doc, norm=analysis.norm,
                                   tag=quantities_stage.stage_tag)
@@ -132,8 +134,8 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
     if "fraction" in cand.flags:
         return True
     cand.counted = True
-    cand.unit_name = index.text[unit_start.idx:head.idx + len(head.text)]
-    end_char = head.idx + len(head.text)
+    end_char = head.idx + len(_REF_TAIL.sub("", head.text))  # "others.[6][7]": one token to spaCy
+    cand.unit_name = index.text[unit_start.idx:end_char]
     while cand.end < len(t) and t.end[cand.end] <= end_char:
         cand.end += 1
     if cand.end < len(t) and t.start[cand.end - 1] >= char and t.low[cand.end] in ("per", "a", "an"):
@@ -141,6 +143,9 @@ def _attach_noun(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
         if rate is not None:
             cand.unit_name, cand.end = f"{cand.unit_name} per {rate[0]}", rate[1]
     return True
+
+
+_REF_TAIL = re.compile(r"[.,;:]?\[.*$")  # reference marks glued to a word: "others.[6][26]"
 
 
 # A bare number that stands for people or things named elsewhere: "Five are dead", "killing

@@ -1,8 +1,9 @@
 """Numbers that identify rather than measure: the identifier filter of the quantities stage.
 
 Two passes.  Before scanning, ``masked_spans`` blanks character spans whose every number
-is part of a name: phone numbers, web and mail addresses, journal citations and chains of
-three or more digit groups (card and account numbers, ISO dates, version numbers).  After
+is part of a name: phone numbers, web and mail addresses, journal citations, reference marks
+("[6][7]"), gallery counters ("Image 3 of 33") and chains of three or more digit groups (card and account numbers, ISO dates,
+version numbers).  After
 scanning, ``refuse`` drops a unit-less candidate by its context: years and spaCy's dates,
 street numbers ("350 Fifth Avenue in", "the 300 block of Elm Street"), road names made of a
 number and a unit word ("6 Mile Road"), numbers after a
@@ -33,6 +34,10 @@ URL_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 ID_CHAIN_RE = re.compile(r"\b\d+(?:[-/.]\d+){2,}\b")
 # Journal citations, volume(issue): first-last page: "Nature 512: 88-91", "12(3):45-67".
 CITATION_RE = re.compile(r"\b\d{1,4}\s?(?:\(\d{1,5}\))?\s?:\s?\d{1,5}[-\u2013]\d{1,5}\b")
+# Reference marks copied from encyclopaedias: "killed.[6][7]", "[note 2]", "[16]:87", "[16]:106-107".
+REF_MARK_RE = re.compile(r"\[(?:note\s+)?\d{1,4}\](?::\s?\d{1,5}(?:[-\u2013]\d{1,5})?)?")
+# A gallery's counter: "Image 3 of 33", "Photo 2 of / 12", "Slide 4 of 9".
+GALLERY_RE = re.compile(r"\b(?:Image|Photo|Slide|Picture)\s+\d{1,3}\s+of\s+/?\s*\d{1,3}\b")
 
 _ABBREV_LABELS = frozenset("no vol fig art sec ch pp p nos op ep pt".split())
 _DIAL_VERBS = frozenset("dial dials dialed dialled dialing dialling call calls called calling text texted".split())
@@ -42,7 +47,9 @@ _NEVER_AFTER_CAP = frozenset("the a an in on at of for to by and or but with fro
 
 def masked_spans(text: str) -> list[tuple[int, int]]:
     """Character spans whose numbers identify rather than measure (phones, URLs, citations), in order."""
-    spans = [(m.start(), m.end()) for rx in (PHONE_RE, URL_RE, CITATION_RE, ID_CHAIN_RE) for m in rx.finditer(text)]
+    spans = [(m.start(), m.end())
+             for rx in (PHONE_RE, URL_RE, CITATION_RE, ID_CHAIN_RE, REF_MARK_RE, GALLERY_RE)
+             for m in rx.finditer(text)]
     return sorted(spans)
 
 
@@ -79,9 +86,9 @@ def refuse(t: Toks, cand: Cand, lex: Lexicon, index: DocIndex) -> bool:
                 and low not in lex.change_up and low not in lex.change_down \
                 and not _score_after_team(t, cand, lex):
             return True
-        if prev == "," and cand.end < len(t) and t.text[cand.end] == "," and cand.first >= 2 \
+        if prev == "," and cand.end < len(t) and t.text[cand.end] in (",", ";", ".") and cand.first >= 2 \
                 and t.text[cand.first - 2][0].isupper() and not cand.written:
-            return True  # "Jane Doe, 45, said": an age in apposition, not counted in NewsQuant
+            return True  # "Jane Doe, 45, said", "Jane Doe, 45; John Roe, 30.": an age in apposition
     return False
 
 

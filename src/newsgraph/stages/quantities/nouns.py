@@ -82,9 +82,16 @@ def counted_noun(index: DocIndex, char: int, not_counted: frozenset, after_of: b
         j += 1
     if head is None:
         return None
-    if doc[head].pos_ == "PROPN" and doc[head].tag_ != "NNPS":
+    if doc[head].pos_ == "PROPN" and doc[head].tag_ != "NNPS" and not _glued_reference(doc[head].text):
         return "name"  # "787 Dreamliner", "49 Zorro Ranch Road", "11 Pro": a name, not a count
     return doc[first], doc[head], doc[_unit_start(doc, first, head)]
+
+
+def _glued_reference(word: str) -> bool:
+    """'barns.[4][5]': a lower-case word with reference marks glued on, which spaCy keeps as one
+    token and tags as a name; the word before the marks is the counted noun."""
+    cut = word.find("[")
+    return cut > 0 and word[:cut].rstrip(".,;:").islower() and word[cut + 1:cut + 2].isdigit()
 
 
 def _unit_start(doc, first: int, head: int) -> int:

@@ -386,6 +386,10 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
     if second is None or second.vague or second.fraction:
         return
     m = unit_after(t, second.end, lex, attached_to_number=t.attached(second.end))
+    record = cand.unit is None and conn in _RANGE_DASH and not num.written \
+        and _is_record(t, cand.first, second.end, lex)
+    if record:
+        m = None  # "a 2-9 start": the noun after names the record, it is no counted unit
     if conn == "to" and (cand.unit is not None or m is None) and cand.first > 0 \
             and not (second.scaled and not num.scaled) \
             and (t.low[cand.first - 1] in lex.change_up or t.low[cand.first - 1] in lex.change_down):
@@ -407,7 +411,8 @@ def _range(t: Toks, cand: Cand, num: Num, lex: Lexicon, between: bool) -> None:
         if cand.unit is None and m is not None:
             cand.unit, cand.unit_name = m.unit, m.name
     result = cand.first > 0 and t.low[cand.first - 1] in lex.score_verbs
-    record = cand.unit is None and conn in _RANGE_DASH and not num.written and _is_record(t, cand.first, end, lex)
+    record = record or cand.unit is None and conn in _RANGE_DASH and not num.written \
+        and _is_record(t, cand.first, end, lex)
     if cand.unit is None and not num.written and float(num.value).is_integer() and float(second.value).is_integer() \
             and (conn in _RANGE_DASH and (num.value >= second.value or result or record)
                  or conn == "to" and num.value > second.value):
@@ -446,6 +451,8 @@ def _is_record(t: Toks, first: int, end: int, lex: Lexicon) -> bool:
         return False
     if after in lex.record_after:
         return True
+    if _record_word_ahead(t, end, lex) and not any(w in lex.score_verbs for w in t.low[max(first - 3, 0):first]):
+        return True  # "is 14-3 in her career"; but "won 3-1 in the season opener" is a score
     before = t.low[first - 1] if first > 0 else ""
     if before in lex.record_before or (before == "of" and first > 1 and t.low[first - 2] in lex.record_before):
         return True
@@ -454,6 +461,20 @@ def _is_record(t: Toks, first: int, end: int, lex: Lexicon) -> bool:
     if before == "(" and after in (")", ",", ";") and first > 1 and t.text[first - 2][:1].isupper() \
             and not any(w in lex.score_verbs for w in t.low[max(first - 5, 0):first - 1]):
         return True  # a team's or a fighter's record after the name
+    return False
+
+
+_RECORD_GLUE = frozenset("in on for of this last the his her their its".split())
+
+
+def _record_word_ahead(t: Toks, end: int, lex: Lexicon) -> bool:
+    """'14-3 in her career', '5-2 on the season', '7-1 this season': a record word after a
+    few function words only (a word of content between ends the look)."""
+    for k in range(end, min(end + 4, len(t))):
+        if t.low[k] in lex.record_after and k > end:
+            return True
+        if t.low[k] not in _RECORD_GLUE:
+            return False
     return False
 
 

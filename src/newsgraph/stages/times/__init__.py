@@ -12,6 +12,7 @@ Without an anchor relative expressions keep an underspecified value.
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Any, Optional
 
 from ...model import Span, TimeExpression
@@ -34,6 +35,11 @@ _EXPLICIT = {"iso", "slash", "mdy", "dmy", "month", "year", "spokenyear"}
 _YEAR_VALUE = re.compile(r"\d{4}")
 _DAY_REFS = {"iso", "slash", "mdy", "dmy", "weekday", "relday", "holiday"}  # named days only
 _DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d")
+# Expressions that put the story in a year, named ("in 2008") or counted ("last year", "two
+# years earlier"): the reference of "the year before", "a year earlier", "the previous year"
+_YEAR_REFS = _EXPLICIT | {"relunit", "ago", "season", "fiscal"}
+# ... but a year that bounds a span ("the first time since 2009", "until 2030") is not one
+_BOUNDARY = re.compile(r"\b(?:since|until|till|through|by)\s+$", re.I)
 _JOIN = re.compile(r"[ \t]*(?:\([^()]{1,24}\)[ \t]*)?,?[ \t]+(?:on[ \t]+)?")  # one line
 
 
@@ -183,6 +189,24 @@ def _merge_clock(items: list[dict], norm: str) -> list[dict]:
     return out
 
 
+_COMMA = re.compile(r"[ \t]*,[ \t]*")
+
+
+def _weekday_then_date(items: list[dict], norm: str) -> None:
+    """"Wednesday afternoon, July 9, 2014": a weekday (with a part of the day) set before
+    the date it names takes that date when the weekdays agree, not one near the publication."""
+    for prev, item in zip(items, items[1:]):
+        if prev["kind"] != "weekday" or item["kind"] not in ("mdy", "dmy", "iso", "slash") \
+                or not _COMMA.fullmatch(norm[prev["end"]:item["start"]]):
+            continue
+        try:
+            mine, named = date.fromisoformat(prev["value"][:10]), date.fromisoformat(item["value"][:10])
+        except (TypeError, ValueError):
+            continue
+        if mine != named and mine.isoweekday() == named.isoweekday():
+            prev["value"] = item["value"][:10] + prev["value"][10:]
+
+
 _STATED_YEAR = re.compile(r"\d{4}|['\u2019]\d\d\b|\d{1,2}[/.-]\d{1,2}[/.-]\d\d")
 
 
@@ -250,7 +274,7 @@ def _day_ranges(items: list[dict], norm: str) -> list[dict]:
 
 
 def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
-            tag: str = "times@1.6") -> list[TimeExpression]:
+            tag: str = "times@1.7") -> list[TimeExpression]:
     """All time expressions of ``text`` (``norm``: its same-length normalised copy)."""
     norm = norm if norm is not None else text
     anchor = cal.parse_anchor(published)
@@ -282,11 +306,18 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             ctx.refs["date"] = value  # the story's reference time for "the following year"
             ctx.refs["date_at"] = start
             ctx.refs["date_scene"] = ctx.sets_scene(start, end)
+        if ttype == "DATE" and kind in _YEAR_REFS and _YEAR_VALUE.match(value or "") \
+                and (kind not in _EXPLICIT or ctx.refs.get("date_at") == start) \
+                and not _BOUNDARY.search(norm, max(0, start - 10), start) \
+                and not ctx.in_background(start, end):
+            ctx.refs["year"] = int(value[:4])  # the year the story is at for "the year before"
+            ctx.refs["year_at"], ctx.refs["year_end"] = start, end
         if kind in _DAY_REFS and _DAY_VALUE.match(value or ""):
             ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
             ctx.refs["day_end"] = end
         floor = end
     items = _day_ranges(_merge_clock(items, norm), norm)
+    _weekday_then_date(items, norm)
     _date_clocks(items, ctx)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
@@ -298,7 +329,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     return out
 
 
-@stage("times", version="1.6", requires=("doc",), assigns=("times",), order=40)
+@stage("times", version="1.7", requires=("doc",), assigns=("times",), order=40)
 def times_stage(analysis: Analysis) -> None:
     """Fill ``analysis.times`` from the text, the parse and the publication date."""
     analysis.times = extract(analysis.article.text, analysis.norm, analysis.doc,

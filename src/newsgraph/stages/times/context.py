@@ -28,6 +28,23 @@ UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "year": "Y", "decade": 
 TIME_UNITS = {"TS": "S", "TM": "M", "TH": "H"}
 
 
+# A photo credit: "(AP Photo/Jane Roe)", "Photo: Jane Roe / The Courier", "Photo by Jane Roe",
+# "(Photo: ...)", "/ Getty Images", "(Jane Roe/AP)", "Image 3 of 12" (a gallery's counter)
+_CREDIT = re.compile(r"\((?:AP|Reuters|AFP|Getty|[A-Z][\w.]*)?\s*Photo\b|\bPhoto(?:graph)?\s*(?:by\b|:|credit\b)"
+                     r"|/\s*(?:Getty Images|AP Photo)\b|/\s*(?:AP|Reuters|AFP|EPA|Getty)\)"
+                     r"|\bImage \d+ of /? ?\d+\b")
+CAPTION_REACH = (150, 250)  # characters before and after an expression a credit may stand
+
+
+def in_caption(text: str, start: int) -> bool:
+    """Whether the expression at ``start`` is in a photo caption: a photo credit stands near
+    it on the same line (a caption is credited right before or after its words)."""
+    lo = max(text.rfind("\n", 0, start) + 1, start - CAPTION_REACH[0])
+    nl = text.find("\n", start)
+    hi = min(len(text) if nl < 0 else nl, start + CAPTION_REACH[1])
+    return bool(_CREDIT.search(text, lo, hi))
+
+
 NARRATIVE_REACH = 800  # characters: about two paragraphs of news
 
 
@@ -121,6 +138,17 @@ class Context:
         root = span.root
         return root.dep_ not in ("compound", "nmod", "amod", "poss", "appos")
 
+    def in_background(self, start: int, end: int) -> bool:
+        """Whether the date at [start, end) dates a description of something rather than the
+        story's line: it names a thing ("the 2008 crisis") or sits in a clause that describes
+        a noun ("The company, founded in 1980, said ...", "a mill that closed in 1975")."""
+        if not self.sets_scene(start, end):
+            return True
+        span = self.doc.char_span(start, end, alignment_mode="expand") if self.doc is not None else None
+        if span is None or not len(span):
+            return False
+        return any(t.dep_ in ("acl", "relcl", "appos") for t in span.root.ancestors)
+
     def tense(self, start: int, end: int):
         """Direction of the expression: a preposition cue first, then the clause's tense."""
         cue = cue_tense(self.text, start)
@@ -128,7 +156,7 @@ class Context:
             return cue
         if _after_incident(self.text, start, end) or _in_incident_phrase(self.doc, start):
             return PAST
-        return clause_tense(self.doc, start, end)
+        return clause_tense(self.doc, start, end, caption=in_caption(self.text, start))
 
     def token(self, start: int):
         """The parse token covering character ``start`` (None without a parse)."""

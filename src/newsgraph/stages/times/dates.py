@@ -82,9 +82,34 @@ def h_date(m, ctx):
     value = cal.near_ref(ref, month, dom) if ref else None
     if value and value > ctx.anchor.isoformat():
         value = None  # a past event told in the story's time is not after its publication
+    if value is None and _after_since(m, ctx):
+        value = _latest_before(ctx.anchor, month, dom)
     if value is None:
         value = cal.month_date(ctx.anchor, month, dom, ctx.tense(m.start(), m.end()))
     return ("DATE", value) if value else None  # "Feb. 30" is no date
+
+
+_SINCE = re.compile(r"\bsince\s+(?:early\s+|late\s+|mid-?\s*)?$", re.I)
+
+
+def _after_since(m, ctx) -> bool:
+    """"since January", "since March 3": the start of a span reaching the publication, so
+    the latest such month or day not after it (however far back: "Shares have doubled since
+    January" written in November is this January, not the next)."""
+    return ctx.anchor is not None and bool(_SINCE.search(ctx.text, max(0, m.start() - 12), m.start()))
+
+
+def _latest_before(anchor: date, month: int, dom: Optional[int]) -> Optional[str]:
+    """The latest month (or day of a month) at or before ``anchor``."""
+    year = anchor.year if (month, dom or 1) <= (anchor.month, anchor.day if dom else 1) else anchor.year - 1
+    if dom is None:
+        return f"{year}-{month:02d}"
+    for y in (year, year - 1):
+        try:
+            return date(y, month, dom).isoformat()
+        except ValueError:
+            continue  # Feb. 29 outside a leap year
+    return None
 
 
 def h_month(m, ctx):
@@ -110,6 +135,8 @@ def h_month(m, ctx):
         year += 0 if month > ctx.anchor.month else 1
     elif rel and rel[0] == "this":
         pass
+    elif _after_since(m, ctx):
+        return "DATE", _latest_before(ctx.anchor, month, None)
     else:
         return "DATE", cal.month_date(ctx.anchor, month, None, ctx.tense(m.start(), m.end()))
     return "DATE", f"{year}-{month:02d}"
@@ -408,7 +435,8 @@ def _in_game(m, ctx) -> bool:
 
 
 _MONEY = re.compile(r"[$\u20ac\u00a3%]")
-_SCORE = re.compile(r"\b(?:led|trailed|won|beat|outscored|scored)\b[^.]{0,30}\b\d{1,3}-\d{1,3}\b")
+_SCORE = re.compile(r"\b(?:led|trailed|won|beat|outscored|scored)\b[^.]{0,30}\b\d{1,3}-\d{1,3}\b"
+                    r"|\b\d{1,3}-\d{1,3}\s+(?:run|lead|deficit|advantage)\b")  # "a 12-0 run", "a 21-7 lead"
 
 
 @lru_cache(maxsize=None)

@@ -114,7 +114,7 @@ def _rules(p: dict[str, str]) -> list[tuple[str, str]]:
                     r"(?P<part>morning|afternoon|evening|night)\b"
                     r"(?!\s+(?:of|after|before)\b|[\s-]+(?:time|shift|session|sky|air|news)\b|-)"),
         ("clock", rf"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.]\s?(?P<min>[0-5]\d))?\s*(?P<ap>[ap]\.m\.?|[ap]m\b)"
-                  rf"|(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
+                  rf"|(?<![\d:])(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|h\b))"
                   rf"|(?P<h2>1[0-2]|0?[1-9])(?:\s+o'clock)?\s+in\s+the\s+(?P<dp>morning|afternoon|evening)"
                   rf"|(?P<word>noon|midnight|midday))(?P<tz>{p['TZ']})"),
         ("duration", rf"\b(?:(?P<the>the)\s+)?(?:(?P<rel>past|last|next|first|final|coming"

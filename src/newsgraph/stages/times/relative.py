@@ -46,6 +46,8 @@ def h_ago(m, ctx):
     if unit == "C":
         return "DATE", str(ctx.anchor.year // 100 + sign * int(n))
     base = _story_point(ctx, m.start(), unit) if direction in _ANAPHORIC else None
+    if isinstance(base, int):  # a year the story is at: "a year earlier" counts from it
+        return "DATE", str(base + sign * int(n))
     if isinstance(base, str):  # a month the story is at: "two years earlier" counts from it
         months = sign * int(n) * (12 if unit == "Y" else 1)
         y, mo = cal.add_months(int(base[:4]), int(base[5:7]), months)
@@ -81,7 +83,12 @@ _ANAPHORIC = {"later", "earlier", "after", "before"}  # "ago", "from now" count 
 def _story_point(ctx, start: int, unit: str):
     """What "three days earlier" counts from: the last day the story named (a date), or the
     last month it named when the unit is months or years (a "YYYY-MM" string), if within
-    about two paragraphs before ``start``; None: the publication date."""
+    about two paragraphs before ``start``; None: the publication date.  For years, a year
+    the story moved to after those ("in 2008", "last year") wins (an int): "Prices rose last
+    year after falling the year before" counts from last year, not from the publication."""
+    year = _story_year(ctx, start) if unit == "Y" else None
+    if year is not None:
+        return year
     day, end = ctx.refs.get("day"), ctx.refs.get("day_end", -1)
     if day and 0 <= start - end <= NARRATIVE_REACH:
         try:
@@ -93,6 +100,18 @@ def _story_point(ctx, start: int, unit: str):
             and 0 <= start - at <= NARRATIVE_REACH:
         return ref[:7]
     return None
+
+
+def _story_year(ctx, start: int) -> Optional[int]:
+    """The year the story last moved to, when that is the latest reference before ``start``
+    (later than the last day and the last month named) and within about two paragraphs."""
+    year, at = ctx.refs.get("year"), ctx.refs.get("year_at", -1)
+    if year is None or not 0 <= start - ctx.refs.get("year_end", -1) <= NARRATIVE_REACH:
+        return None
+    month = ctx.refs.get("date") or ""
+    if at < ctx.refs.get("day_end", -1) or len(month) >= 7 and at <= ctx.refs.get("date_at", -1):
+        return None  # a day or month named after it (or with it) is the nearer reference
+    return year
 
 
 def h_yearago(m, ctx):
@@ -111,6 +130,17 @@ def _title(m) -> bool:
     return m.start("unit") > m.start() and m["unit"][:1].isupper() and not m.group().isupper()
 
 
+_WINDOW_PREP = re.compile(r"\b(?:over|in|within|during|for|through|throughout)\s+$", re.I)
+
+
+def _told_next(m, ctx) -> bool:
+    """"(arrested again) the next year": the year after the story's, as told in the past; not
+    a window ahead of the publication ("over the next year", "will ... the next year")."""
+    if _WINDOW_PREP.search(ctx.text, max(0, m.start() - 12), m.start()):
+        return False
+    return ctx.tense(m.start(), m.end()) != FUTURE
+
+
 def h_relunit(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = re.sub(r"\s+", " ", m["unit"].lower())
@@ -121,6 +151,10 @@ def h_relunit(m, ctx):
     n = REL_SHIFT[rel]
     code = UNIT_CODE[unit]
     ref = ctx.refs.get("date")
+    narrative = rel in _NARRATIVE or rel == "next" and m["the"] and _told_next(m, ctx)
+    year = _story_year(ctx, m.start()) if narrative and code == "Y" else None
+    if year is not None:  # "last year ... the previous year": the year the story is at
+        return "DATE", str(year + n)
     if ref and rel in _NARRATIVE and code in ("Y", "M"):
         # "the following year", "that month": relative to the date the story is at
         if code == "Y":

@@ -52,11 +52,13 @@ def cue_tense(text: str, start: int):
     return UNKNOWN
 
 
-def clause_tense(doc, start: int, end: int, through_nouns: bool = False):
+def clause_tense(doc, start: int, end: int, through_nouns: bool = False, caption: bool = False):
     """PAST, FUTURE or UNKNOWN for the expression at characters [start, end) of ``doc``.
 
     An expression modifying a noun ("a June agreement") says nothing about the clause's
     tense unless ``through_nouns`` ("reported fourth-quarter earnings": were they reported?).
+    In a photo ``caption`` the simple present shows a scene already taken ("Police stand
+    outside the house Tuesday"), not a plan: it is PAST.
     """
     if doc is None:
         return UNKNOWN
@@ -79,10 +81,10 @@ def clause_tense(doc, start: int, end: int, through_nouns: bool = False):
     if possessive and _simple_present(token, [c for c in token.children
                                               if c.dep_ in ("aux", "auxpass")]):
         return UNKNOWN  # "the move follows Tuesday's declaration": no plan, no direction
-    return _verb_tense(token, future_aux, future_gov)
+    return _verb_tense(token, future_aux, future_gov, caption=caption)
 
 
-def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
+def _verb_tense(verb, future_aux, future_gov, depth: int = 0, caption: bool = False):
     """Tense of one verb from its tag, its auxiliaries and (for infinitives) its governor."""
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     aux_words = {a.lower_ for a in auxes}
@@ -109,6 +111,11 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
         gov = _governing_verb(verb.head)
         if gov is not None and gov is not verb:
             return _verb_tense(gov, future_aux, future_gov, depth + 1)
+    if verb.tag_ == "VBN" and auxes and all(a.tag_ == "VBG" for a in auxes) \
+            and verb.dep_ in _NONFINITE_DEPS and depth < 3:
+        gov = _governing_verb(verb.head)  # "died Friday after being shot Thursday"
+        if gov is not None and gov is not verb:
+            return _verb_tense(gov, future_aux, future_gov, depth + 1)
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         if verb.lower_ in future_gov and not any(a.tag_ == "VBD" for a in auxes):
             return FUTURE  # "has scheduled a news conference Thursday"
@@ -122,6 +129,8 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0):
     if _misread_past(verb, auxes):
         return PAST  # "Weakness hurt the index on Friday": no present agrees with it
     if _simple_present(verb, auxes):
+        if caption:
+            return PAST  # a caption's present: the scene in the photo, already past
         return FUTURE  # "The two leaders meet Monday": news present for a planned event
     return UNKNOWN
 
