@@ -60,3 +60,14 @@ def test_a_quote_after_a_cue_that_was_no_speech_does_not_take_an_older_speaker(a
 ])
 def test_a_tip_line_appeal_is_nobody_s_claim(analyze, text):
     assert analyze(text).attributions == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Harbor Foods will close nine stores by June, the Ohio-based grocer said Tuesday.",
+     "the Ohio-based grocer"),
+    ("The man, a Brooklyn-born chef, said he was done with television.", "The man"),
+    ("The company, a Texas firm, said it would appeal the ruling.", "The company"),
+])
+def test_a_place_that_only_qualifies_the_source_does_not_speak(analyze, text, speaker):
+    att = next(a for a in analyze(text).attributions if a.cue and a.cue.text == "said")
+    assert att.speaker_name == speaker

@@ -198,7 +198,8 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
         if r[2].label == "PERSON" and not _is_possessor(text, r):
             return r + ("named",)
     for r in found:
-        if not _is_possessor(text, r) and not _norp_modifier(doc, r[0], r[1], r[2].label, head):
+        if not _is_possessor(text, r) and not _norp_modifier(doc, r[0], r[1], r[2].label, head) \
+                and not _place_modifier(doc, r[0], r[1], r[2].label, head):
             return r + ("named",)
     return None
 
@@ -213,6 +214,34 @@ def _norp_modifier(doc, start: int, end: int, label: str, head=None) -> bool:
         and root.head.pos_ == "NOUN" and not (start <= root.head.idx < end) \
         and not (head is not None and root.head.i == head.i)  # "The Chinese government":
     # a name on the source's own head is read by _described_by_name
+
+
+def _place_modifier(doc, start: int, end: int, label: str, head) -> bool:
+    """A place qualifying a noun other than the source's head: "The man, a *Brooklyn*-born
+    chef, said", "The company, a *Texas* firm, said".  The place is not who speaks (on
+    the head itself, "the Sanford police chief", :func:`_modifies_head` reads it)."""
+    if label not in ("GPE", "LOC"):
+        return False
+    up = _mention_root(doc, start, end)
+    while up is not None and up.dep_ in ("amod", "compound", "nmod", "npadvmod") \
+            and up.head.i != up.i:
+        up = up.head
+        if up.pos_ == "NOUN":
+            return up.i != head.i and not start <= up.idx < end and not _by_preposition(up, head)
+        if up.tag_ not in ("VBN", "JJ", "HYPH") and up.pos_ != "PROPN":
+            return False
+    return False
+
+
+def _by_preposition(noun, head) -> bool:
+    """``noun`` hangs from the source's head through a preposition ("a poll *of* Indiana
+    voters"): the place is read by the preposition rules, which keep the whole phrase."""
+    up = noun
+    while up.i != head.i and up.head.i != up.i:
+        if up.dep_ in ("pobj", "prep"):
+            return True
+        up = up.head
+    return False
 
 
 def _most_named(rows, every=None):
@@ -406,7 +435,8 @@ def _before_clause(head, b: int) -> int:
 def _modifies_head(doc, row, head) -> bool:
     """True when the mention ``row`` lies outside the source's head, a common noun, and
     only modifies it: every token of the mention hangs as compound/nmod/amod from a word
-    up to the head ("Sanford" in "the Sanford police chief")."""
+    up to the head ("Sanford" in "the Sanford police chief", "Ohio" in "the Ohio-based
+    grocer", where the parser makes the place a noun modifier of "based")."""
     if row[0] <= head.idx < row[1] or head.tag_ not in ("NN", "NNS"):
         return False
     toks = [t for t in head.subtree if row[0] <= t.idx < row[1]]
@@ -415,7 +445,8 @@ def _modifies_head(doc, row, head) -> bool:
     for t in toks:
         up = t
         while up.i != head.i:
-            if up.dep_ not in ("compound", "nmod", "amod", "poss") or up.head.i == up.i:
+            if up.dep_ not in ("compound", "nmod", "amod", "poss", "npadvmod") \
+                    or up.head.i == up.i:
                 return False
             up = up.head
     return True
@@ -863,7 +894,8 @@ class SpeakerResolver:
             # "Felt's family revealed": whose family, not who spoke
             return Resolution(None, f"{head.lower_} of {ent.name}", "anonymous",
                               name=self._phrase(head))
-        if ent.label in ("GPE", "NORP") and not head.ent_type_:
+        if ent.label in ("GPE", "NORP") and (not head.ent_type_ or head.is_lower):
+            # (a lower-case head the tagger took for a name alone, "grocer", is none)
             # "the US software giant", "Republican voters": a place or nationality
             # qualifying a noun no list knows is part of the description, not who speaks
             # (an organisation there usually is: "the IMF report", "a House panel")
@@ -897,8 +929,9 @@ class SpeakerResolver:
                 j = i + 1
                 while j < b and doc[j].ent_iob_ == "I":
                     j += 1
-                if not _norp_modifier(doc, doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text),
-                                 doc[i].ent_type_, head):
+                chars = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+                if not _norp_modifier(doc, *chars, doc[i].ent_type_, head) \
+                        and not _place_modifier(doc, *chars, doc[i].ent_type_, head):
                     return doc[i:j].text
                 i = j
                 continue
