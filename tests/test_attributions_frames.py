@@ -71,3 +71,12 @@ def test_a_tip_line_appeal_is_nobody_s_claim(analyze, text):
 def test_a_place_that_only_qualifies_the_source_does_not_speak(analyze, text, speaker):
     att = next(a for a in analyze(text).attributions if a.cue and a.cue.text == "said")
     assert att.speaker_name == speaker
+
+
+def test_a_quote_framed_by_a_long_abbreviated_title_is_found(analyze):
+    text = ("Officers were called to the office at noon.\n"
+            "\"Everyone else got out safely,\" Const. Ravi Gill said.\n"
+            "\"He ran the red light,\" Tpr. Ann Moss said.\n")
+    said = {a.content.text: a.speaker_name for a in analyze(text).attributions}
+    assert said.get('"Everyone else got out safely,"') == "Ravi Gill"
+    assert said.get('"He ran the red light,"') == "Ann Moss"

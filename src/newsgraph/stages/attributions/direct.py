@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
+from ..nlp import title_abbreviations
 from .lexicon import _lines, learned_table, naming_verbs, reporting_verbs
 from .quotes import Quote
 from .quote_sources import DASHES, colon_source, dash_source, name_run, noun_run, quote_source
@@ -663,11 +665,24 @@ def _frame_stop(norm: str, pos: int) -> int:
             ends.append(i)
     limit = min(ends)
     for m in _SENT_END.finditer(norm, pos, limit):
-        if m.group() == "." and _ABBREV.search(norm, max(0, m.start() - 8), m.start()):
+        if m.group() == "." and (_ABBREV.search(norm, max(0, m.start() - 8), m.start())
+                                 or _titled(norm, m.start())):
             continue
         ends.append(m.end())
         break
     return min(ends)
+
+
+def _titled(norm: str, period: int) -> bool:
+    """The period closes an abbreviated title of the lexicon ("Const.", "Supt."), longer
+    than :data:`_ABBREV` reads."""
+    word = norm[max(0, period - 8):period].split()[-1:] or [""]
+    return f"{word[0]}." in _abbreviated_titles()
+
+
+@lru_cache(maxsize=1)
+def _abbreviated_titles() -> frozenset:
+    return frozenset(title_abbreviations())
 
 
 def _next_quote_mark(norm: str, pos: int) -> int:
