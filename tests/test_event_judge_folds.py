@@ -60,3 +60,33 @@ def test_fold_judge_decides_as_a_stored_judge():
     assert judge.keeps({"bias": 1.0, "w=troops": 1.0})
     assert not judge.keeps({"bias": 1.0, "w=season": 1.0})
     assert judge.threshold == 0.5
+
+
+def test_candidates_the_rules_drop_are_trained_on_only_when_asked():
+    # parse() stores the candidates the stage's no-event rules keep, then those only a pass
+    # without the rules finds (ruled True); collect() leaves the latter out by default, so
+    # the default training set is what it was before they were stored.
+    from types import SimpleNamespace
+
+    mod = _module()
+    item = SimpleNamespace(key="k", set="written", events=[], types=set(), complete=True)
+    cache = {"k": [((0, 4), "ASSAULT", {"bias": 1.0}, False),
+                   ((10, 14), "ASSAULT", {"bias": 1.0, "w=hunter": 1.0}, True)]}
+    default = mod.collect([item], cache, ruled=False)
+    both = mod.collect([item], cache, ruled=True)
+    assert [r[2] for r in default] == ["NONE"] and not any(mod.ruled(r) for r in default)
+    assert [mod.ruled(r) for r in both] == [False, True]
+    assert not mod.ruled(_rows()[0])  # rows without the flag are candidates the rules keep
+
+
+def test_a_dropped_candidate_with_a_gold_type_is_not_trained_on():
+    # In the stage a candidate the rules drop never reaches the judge: it is only a NONE
+    # example, never one to keep.
+    from types import SimpleNamespace
+
+    mod = _module()
+    item = SimpleNamespace(key="k", set="cameo", events=[SimpleNamespace(
+        trigger=None, uncertain=False, type="ASSAULT")], types={"ASSAULT"}, complete=False)
+    cache = {"k": [((0, 4), "ASSAULT", {"bias": 1.0}, True)]}
+    assert mod.label(item, (0, 4), "ASSAULT") == "ASSAULT"
+    assert mod.collect([item], cache, ruled=True) == []

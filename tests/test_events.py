@@ -751,3 +751,21 @@ def test_he_in_a_plural_sources_report_is_not_the_source(analyze):
 def test_an_act_done_by_nobody_did_not_happen(analyze, text, trigger):
     ev = next(e for e in _events(analyze, text) if e.trigger.text == trigger)
     assert ev.modality == "negated"
+
+
+def test_training_sees_the_candidates_the_no_event_rules_drop(analyze):
+    # The stage drops an accidental shooting and a permission no one gives before the judge
+    # sees them; `make event-model` can also train on them (rules=False) as no-event examples.
+    from newsgraph.stages.events import candidates
+
+    for text, etype, trigger in (
+            ("The hunter accidentally shot his brother in the woods on Sunday.", "ASSAULT",
+             "shot"),
+            ("The new law allows farmers to sell raw milk at markets.", "CONCEDE", "allows")):
+        res = analyze(text)
+        on = {(ev.type, ev.trigger.text.lower()) for ev, _ in candidates(res, judge=None)}
+        off = {(ev.type, ev.trigger.text.lower())
+               for ev, _ in candidates(res, judge=None, rules=False)}
+        assert (etype, trigger) not in on
+        assert (etype, trigger) in off
+        assert on <= off

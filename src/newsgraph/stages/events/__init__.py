@@ -50,8 +50,10 @@ def extract(analysis: Analysis, tag: str = "events@1.5", judge="trained") -> lis
     return events
 
 
-def candidates(analysis: Analysis, tag: str = "events@1.5", judge=None) -> list:
-    """(event, judge features) of every candidate the judge keeps, in text order."""
+def candidates(analysis: Analysis, tag: str = "events@1.5", judge=None,
+               rules: bool = True) -> list:
+    """(event, judge features) of every candidate the judge keeps, in text order.
+    ``rules=False`` leaves the no-event rules out (``triggers.find``; training only)."""
     doc = analysis.doc
     if doc is None:
         return []
@@ -59,7 +61,7 @@ def candidates(analysis: Analysis, tag: str = "events@1.5", judge=None) -> list:
     furniture = furniture_of(analysis)  # captions, link lists, footers: no events there
     for sent in doc.sents:
         found = []
-        cands = find(analysis, sent)
+        cands = find(analysis, sent, rules)
         if not cands and not _has_speech_verb(sent):
             continue
         context = judge_model.sentence_features(sent)

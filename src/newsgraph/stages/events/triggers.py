@@ -255,10 +255,13 @@ def _holds(alt, ctx: _Context) -> bool:
     return True
 
 
-def _read(entry: Entry, ctx: _Context) -> tuple[Optional[str], Optional[str], frozenset]:
-    """(type, mode, object words that decided it) of a trigger in its context."""
+def _read(entry: Entry, ctx: _Context, rules: bool = True
+          ) -> tuple[Optional[str], Optional[str], frozenset]:
+    """(type, mode, object words that decided it) of a trigger in its context.  Without
+    ``rules`` the alternatives that read no event (type null) are passed over, so the
+    reading is the one the lexicon would give without its exceptions."""
     for alt in entry.alts:
-        if _holds(alt, ctx):
+        if (rules or alt.type is not None) and _holds(alt, ctx):
             return alt.type, alt.mode, alt.conds.get("obj", frozenset())
     return entry.type, entry.mode, frozenset()
 
@@ -464,8 +467,14 @@ def _routine_business(verb, ctx: "_Context", lex) -> bool:
     return not any(_public(ctx.analysis, p) for p in parties)
 
 
-def find(analysis, sent) -> list[Candidate]:
-    """Trigger candidates in one sentence, in text order."""
+def find(analysis, sent, rules: bool = True) -> list[Candidate]:
+    """Trigger candidates in one sentence, in text order.
+
+    Without ``rules`` the hand-written no-event rules are not applied (the lexicon's
+    null readings, a release of no one, a question, routine business, no attack, a
+    refusal to comment, a missing actor, a permission no one gives, harm by nature):
+    the judge's training sees those candidates too, as the no-event examples they mostly
+    are (``scripts/train_event_model.py``); the stage always applies them."""
     lex = load()
     words_cache: list = []
 
@@ -480,34 +489,15 @@ def find(analysis, sent) -> list[Candidate]:
         if entry is None:
             continue
         ctx = _Context(analysis, tok, is_noun, sent_words, entry)
-        etype, mode, via_obj = _read(entry, ctx)
+        etype, mode, via_obj = _read(entry, ctx, rules)
         if etype is None or (is_noun and _anaphoric(tok)):
             continue
-        if entry.needs_object and not is_noun and ctx.get("obj_token") is None \
-                and not syntax.children(tok, "dative", "xcomp", "ccomp"):
-            continue
-        if mode == "release" and not is_noun and not _releases_someone(tok, ctx, lex):
-            continue
-        if etype == "REQUEST" and not is_noun and (_asks_a_question(tok) or _calls_no_one(tok)):
-            continue
-        if etype in _DEAL_TYPES and _routine_business(tok, ctx, lex):
-            continue
-        if etype == "ASSAULT" and no_attack(tok, is_noun, sent):
-            continue
-        if etype == "REJECT" and not is_noun and declines_to_say(tok):
+        if rules and _ruled_out(tok, is_noun, etype, mode, entry, ctx, sent, lex):
             continue
         if etype in ("REQUEST", "REJECT") and mode is None:
             mode = _shared_mode(ctx, lex)
         cand = Candidate(tok, etype, mode, entry)
-        if entry.needs_actor and ctx.get("actor_tok") is None and not (
-                not is_noun and syntax.is_passive(tok)):
-            continue  # (an agentless passive names no actor: "was charged with murder")
         cand.actor_tok = ctx.get("actor_tok")
-        if not is_noun and tok.lemma_.lower() in PERMISSION_VERBS \
-                and not permitted_by_someone(cand.actor_tok):
-            continue
-        if etype == "ASSAULT" and harm_by_nature(cand.actor_tok):
-            continue
         if via_obj and not is_noun:
             obj = ctx.get("obj_token")
             # Only an object that decided the reading is part of the trigger: in
@@ -529,6 +519,30 @@ def find(analysis, sent) -> list[Candidate]:
     consumed = {t.i for c in out for t in c.consumed}
     consumed.update(_restated(out))
     return [c for c in out if c.token.i not in consumed]
+
+
+def _ruled_out(tok, is_noun: bool, etype: str, mode, entry: Entry, ctx: _Context, sent,
+               lex) -> bool:
+    """Whether a hand-written rule says this reading names no event (see :func:`find`)."""
+    if entry.needs_object and not is_noun and ctx.get("obj_token") is None \
+            and not syntax.children(tok, "dative", "xcomp", "ccomp"):
+        return True
+    if mode == "release" and not is_noun and not _releases_someone(tok, ctx, lex):
+        return True
+    if etype == "REQUEST" and not is_noun and (_asks_a_question(tok) or _calls_no_one(tok)):
+        return True
+    if etype in _DEAL_TYPES and _routine_business(tok, ctx, lex):
+        return True
+    if etype == "ASSAULT" and no_attack(tok, is_noun, sent):
+        return True
+    if etype == "REJECT" and not is_noun and declines_to_say(tok):
+        return True
+    actor = ctx.get("actor_tok")
+    if entry.needs_actor and actor is None and not (not is_noun and syntax.is_passive(tok)):
+        return True  # (an agentless passive names no actor: "was charged with murder")
+    if not is_noun and tok.lemma_.lower() in PERMISSION_VERBS and not permitted_by_someone(actor):
+        return True
+    return etype == "ASSAULT" and harm_by_nature(actor)
 
 
 def _shared_mode(ctx: _Context, lex):
