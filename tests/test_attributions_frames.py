@@ -80,3 +80,25 @@ def test_a_quote_framed_by_a_long_abbreviated_title_is_found(analyze):
     said = {a.content.text: a.speaker_name for a in analyze(text).attributions}
     assert said.get('"Everyone else got out safely,"') == "Ravi Gill"
     assert said.get('"He ran the red light,"') == "Ann Moss"
+
+
+def test_a_long_claim_whose_subject_the_parse_made_the_object_of_said_is_kept(analyze):
+    text = ("Police said two women and one man, all in their thirties, working at a bakery "
+            "branch choked on smoke after rioters smashed the windows of the building on "
+            "Harbor Avenue and threw in burning rags.")
+    att = next(a for a in analyze(text).attributions if a.cue and a.cue.text == "said")
+    assert att.content.text.startswith("two women and one man")
+    assert "choked on smoke" in att.content.text
+
+
+def test_a_said_object_with_a_relative_clause_is_no_claim(analyze):
+    text = "She said the name of the man who attacked her outside the station."
+    assert all(not a.content.text.startswith("the name") for a in analyze(text).attributions)
+
+
+@pytest.mark.parametrize("text", [
+    "The priest said a prayer for the families before the vigil began.",
+    "The striker said goodbye to the fans after his last game in March.",
+])
+def test_words_of_a_rite_are_no_claim(analyze, text):
+    assert [a for a in analyze(text).attributions if a.cue and a.cue.text == "said"] == []

@@ -54,6 +54,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import _lines, learned_table, reporting_verbs
+from .syntax import said_object
 
 # Passives of these report a view even with nobody named ("is believed to", "was deemed").
 EPISTEMIC = frozenset(("believe", "think", "suspect", "say", "consider", "deem", "describe",
@@ -65,6 +66,13 @@ CLAUSE_OPENERS = frozenset(("that", "whether", "if", "how", "why", "what", "when
 # A participle that modifies a noun is an adjective: "a non-life-*threatening* wound",
 # "a *promising* start" carry no words said.
 MODIFIERS = frozenset(("amod", "compound", "npadvmod"))
+
+
+def _said_clause(tok, content: tuple[int, int]) -> bool:
+    """The content is the clause a long sentence's parse scattered after "said" (its
+    subject as the object, :func:`.syntax.said_object`): a claim."""
+    doc = tok.doc
+    return any(doc[a].idx == content[0] for _, a, _ in said_object(tok))
 
 
 def _verb_root(span):
@@ -186,10 +194,12 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
     lemma = tok.lemma_.lower()
     if _writers_aside(tok):
         return True
+    if lemma == "say" and _rite_after(tok):
+        return True  # "said a prayer for the families", "said goodbye": words of a rite
     if lemma in _APPEALS and _agentless_passive(tok) and _public(tok) \
             and doc.text[content[0]:content[0] + 3].lower() == "to ":
         return True  # "Anyone with information is asked to call "SFPD" ...": an appeal
-    if _clause(doc, *content):
+    if _clause(doc, *content) or _said_clause(tok, content):
         return False  # every check below is about a content that is no clause
     if lemma in STANCE_ON_PROPOSITIONS and _proposition(doc, *content):
         return False  # "denied reports that the coach would be fired": a stance on a claim
@@ -273,6 +283,17 @@ def _put_question(tok) -> bool:
     sentence opening with "asked" reports a question put to the source, not an action."""
     return tok.lemma_.lower() == "ask" and tok.tag_ == "VBN" and tok.dep_ == "advcl" \
         and tok.i == tok.sent.start
+
+
+# What "say" does as an act, not a claim: "said a prayer", "said goodbye to his fans".
+_RITES = frozenset("prayer prayers grace mass goodbye goodbyes hello farewell rosary".split())
+
+def _rite_after(tok) -> bool:
+    """The word after "said" (past an article) is a rite's ("said a prayer ...", however
+    the parser hangs the rest)."""
+    nxt = next((t for t in tok.doc[tok.i + 1:tok.i + 3] if t.lower_ not in ("a", "an", "the")),
+               None)
+    return nxt is not None and nxt.lemma_.lower() in _RITES
 
 
 # Verbs of a request, whose agentless passive ("is asked to call", "are urged to come
