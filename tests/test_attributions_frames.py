@@ -102,3 +102,11 @@ def test_a_said_object_with_a_relative_clause_is_no_claim(analyze):
 ])
 def test_words_of_a_rite_are_no_claim(analyze, text):
     assert [a for a in analyze(text).attributions if a.cue and a.cue.text == "said"] == []
+
+
+def test_a_name_someone_is_known_by_is_no_claim(analyze):
+    text = ("Tom Reyes, the deputy chief of the state police during the bribery scandal who, "
+            "better known as \" Mr. Ledger, \" became the best-known informant in the state's "
+            "history, died yesterday.\nHis tips brought down the governor, a Republican, and "
+            "two senators before the election, and the legislature passed a new ethics law.\n")
+    assert [a for a in analyze(text).attributions if a.cue and a.cue.text == "known"] == []

@@ -194,6 +194,9 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
     lemma = tok.lemma_.lower()
     if _writers_aside(tok):
         return True
+    if lemma == "know" and tok.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "as"
+                                                    for c in tok.children):
+        return True  # "who, better known as "Deep Throat," became ...": a name, not words
     if lemma == "say" and _rite_after(tok):
         return True  # "said a prayer for the families", "said goodbye": words of a rite
     if lemma in _APPEALS and _agentless_passive(tok) and _public(tok) \
