@@ -110,3 +110,10 @@ def test_a_name_someone_is_known_by_is_no_claim(analyze):
             "history, died yesterday.\nHis tips brought down the governor, a Republican, and "
             "two senators before the election, and the legislature passed a new ethics law.\n")
     assert [a for a in analyze(text).attributions if a.cue and a.cue.text == "known"] == []
+
+
+def test_an_entry_of_a_list_of_people_is_no_claim(analyze):
+    text = ("The three men were sentenced on Friday.\n"
+            "Dario Lent: Lent admitted to driving the car. He was given 12 years.\n"
+            "Omar Fisk: He was found guilty of robbery and given eight years.\n")
+    assert [a for a in analyze(text).attributions if a.cue and a.cue.text == ":"] == []

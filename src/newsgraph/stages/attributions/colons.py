@@ -167,10 +167,21 @@ def _name_lines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
         rest = norm[colon + 1:end].strip()
         if len(rest.split()) < MIN_CLAIM_WORDS or rest[0].isdigit():
             continue
+        if named and _about_itself(span, rest):
+            continue  # "Ann Roe: Roe admitted the theft ...": a list entry about her
         kind = "direct" if rest[0] == '"' else "indirect"
         out.append(Candidate(kind, (colon + 1, end), (colon, colon + 1), None,
                              (span[0].i, span[-1].i + 1), score=0.8))
     return out
+
+
+def _about_itself(label, rest: str) -> bool:
+    """The words after a name's colon open with that name, or a pronoun, in the third
+    person: an entry of a list of people ("Branden Cole: Cole admitted to ...", "Ann Roe:
+    She was sentenced ..."), not what the name said."""
+    first = rest.lstrip("\"' ").split(" ", 1)[0].strip(",.")
+    return first in {t.text for t in label if t.pos_ == "PROPN"} or first in (
+        "He", "She", "They", "His", "Her", "Their")
 
 
 def _single_quoted_headlines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
