@@ -190,7 +190,7 @@ def parse_batch(batch: list[Analysis | ArticleError], batch_size: int = 32
     return out
 
 
-@stage("nlp", version="1.0", requires=("norm",), assigns=("doc", "sentences", "tokens", "ner"),
+@stage("nlp", version="1.1", requires=("norm",), assigns=("doc", "sentences", "tokens", "ner"),
        order=ORDER)
 def nlp_stage(analysis: Analysis) -> None:
     """Per-document form of the parse (the Pipeline batches it instead)."""

@@ -27,7 +27,7 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         if c.inherit and c.anchor is not None:
             prev = made.get(id(c.anchor))
             if prev is None:
-                c = _introduced(c)
+                c = _introduced(doc, c)
                 if c is None:
                     continue
         if c.source is None and c.source_chars is None and c.cue_token is not None \
@@ -89,18 +89,49 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
     return out
 
 
-def _introduced(c: Candidate) -> Optional[Candidate]:
+def _introduced(doc, c: Candidate) -> Optional[Candidate]:
     """A frameless quote right after a sentence that was no speech: "The singer posted a
     long message on Instagram." / "He did not know how long she had worked there." and
     then the quote.  The sentence introduces who speaks next, so the quote takes that
-    sentence's source (not the last speaker's, who may be paragraphs away); with no
-    source there, nobody is named and the quote is left out."""
+    sentence's source (not the last speaker's, who may be paragraphs away).  Only a
+    single person introduces so, in the sentence right before the quote, with nobody
+    else the sentence is about ("Reporters asked Mayor X ...", "Police identified the
+    victim as ...", "Surveillance video showed the gunman ..." are followed by someone
+    else's words); otherwise nobody is named and the quote is left out."""
     anchor = c.anchor
-    if anchor.source is None and anchor.source_chars is None or anchor.refusal:
+    if anchor.source is None or anchor.refusal or anchor.cue_token is None:
+        return None
+    cue = doc[anchor.cue_token]
+    before = doc.char_span(c.content[0], c.content[0] + 1, alignment_mode="expand")
+    if before is None or before.start == 0 or doc[before.start - 1].sent != cue.sent \
+            and not _adjacent_sentences(doc, cue.sent, before.start):
+        return None
+    if cue.lemma_.lower() in _ASKING or not _one_person(doc, *anchor.source) \
+            or any(t.ent_type_ == "PERSON" for t in cue.sent
+                   if not anchor.source[0] <= t.i < anchor.source[1]):
         return None
     c.inherit = False
     c.source, c.source_chars = anchor.source, anchor.source_chars
     return c
+
+
+# Sentences that put a question or a name to someone, whose answer or words follow.
+_ASKING = frozenset(("ask", "question", "identify", "release", "name", "describe", "show",
+                     "quiz", "press", "interview", "call"))
+
+
+def _adjacent_sentences(doc, sent, quote_start: int) -> bool:
+    """The quote opens the sentence right after ``sent`` (only spaces between)."""
+    return all(t.is_space or t.is_punct for t in doc[sent.end:quote_start])
+
+
+def _one_person(doc, a: int, b: int) -> bool:
+    """The source is one person: a name, "he"/"she", or a singular noun."""
+    head = doc[a:b].root
+    if head.lower_ in ("he", "she"):
+        return True
+    return head.tag_ in ("NN", "NNP") and head.ent_type_ in ("", "PERSON") \
+        and not head.lower_ in ("police", "authorities")
 
 
 def inside_parentheses(text: str, cue_start: int, content: tuple[int, int]) -> tuple[int, int]:

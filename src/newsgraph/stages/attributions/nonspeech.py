@@ -292,11 +292,10 @@ def _put_question(tok) -> bool:
 _RITES = frozenset("prayer prayers grace mass goodbye goodbyes hello farewell rosary".split())
 
 def _rite_after(tok) -> bool:
-    """The word after "said" (past an article) is a rite's ("said a prayer ...", however
-    the parser hangs the rest)."""
-    nxt = next((t for t in tok.doc[tok.i + 1:tok.i + 3] if t.lower_ not in ("a", "an", "the")),
-               None)
-    return nxt is not None and nxt.lemma_.lower() in _RITES
+    """"said a prayer", "said goodbye to the fans": the object of "said" is a rite's word,
+    a lower-case common noun (not "the mass shooting", "Grace Kim", "prayer vigils")."""
+    return any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.is_lower
+               and c.lemma_.lower() in _RITES for c in tok.children)
 
 
 # Verbs of a request, whose agentless passive ("is asked to call", "are urged to come

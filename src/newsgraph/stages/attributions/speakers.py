@@ -238,8 +238,8 @@ def _by_preposition(noun, head) -> bool:
     voters"): the place is read by the preposition rules, which keep the whole phrase."""
     up = noun
     while up.i != head.i and up.head.i != up.i:
-        if up.dep_ in ("pobj", "prep"):
-            return True
+        if up.dep_ in ("pobj", "prep", "poss"):
+            return True  # (or a possessor: "the Dallas County medical examiner's office")
         up = up.head
     return False
 
@@ -701,8 +701,9 @@ class SpeakerResolver:
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in second.children):
             return None  # "Ann Roe, a professor at X, and a co-editor of Y": one person
         parts = [(x, _before_relative(doc, x, y)) for x, y in parts]
-        if doc[parts[0][0]:parts[0][1]].text == doc[parts[1][0]:parts[1][1]].text:
-            return None  # "Johnson and Johnson": one company's name
+        if doc[parts[0][0]:parts[0][1]].text == doc[parts[1][0]:parts[1][1]].text or all(
+                y - x == 1 and doc[x].pos_ == "PROPN" for x, y in parts) and b - a == 3:
+            return None  # "Johnson and Johnson", "Smith and Wesson": one company's name
         res = [self.resolve(x, y, depth=1) for x, y in parts]
         names = [r.name or getattr(r.entity, "name", None) or doc[x:y].text
                  for r, (x, y) in zip(res, parts)]
@@ -712,9 +713,19 @@ class SpeakerResolver:
         spoken = [names[k] if doc[x].pos_ == "PRON" and y - x == 1
                   and names[k] not in names[:k] + names[k + 1:] else doc[x:y].text
                   for k, (x, y) in enumerate(parts)]
-        members = tuple({id(r.entity): r.entity for r in res if r.entity is not None}.values())
+        members = tuple({id(r.entity): r.entity for r, (x, y) in zip(res, parts)
+                         if r.entity is not None and self._names_head(r.entity, doc, x, y, a, b)
+                         }.values())
         return Resolution(None, "sources named together: " + "; ".join(names), sourcing,
                           name=" and ".join(spoken).strip(" ,"), members=members)
+
+    def _names_head(self, ent, doc, x: int, y: int, a: int, b: int) -> bool:
+        """The part of a joint source is the entity itself, its mention on the part's head
+        ("Chief Raul Diaz"), not a name it only mentions ("a background check *with the
+        State Police*", "teachers *at Lincoln High*")."""
+        head = _part_head(doc, x, y, a, b)
+        return any(r[2] is ent and r[0] <= head.idx < r[1]
+                   for r in self.index.inside(head.idx, head.idx + 1))
 
     def _namesake_in_turn(self, ent, a: int, b: int):
         """Quotation turn-taking for a bare surname two people share: "Patricia Smith, the

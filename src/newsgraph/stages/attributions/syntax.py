@@ -122,8 +122,9 @@ def _object_as_subject(kids, clause) -> int:
             or any(c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children):
         return start
     obj = next((c for c in kids if c.dep_ == "dobj" and c.right_edge.i + 1 == start), None)
-    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM"):
-        return start
+    if obj is None or obj.pos_ not in ("NOUN", "PROPN", "NUM") \
+            or obj.lemma_.lower() in audience_nouns():
+        return start  # ("told investigators Kaleb was alone": the listeners stay out)
     return obj.left_edge.i
 
 
@@ -184,10 +185,15 @@ def said_object(token) -> list[tuple[str, int, int]]:
     if obj is None or obj.lemma_.lower() in _SAID_THINGS or obj.pos_ not in ("NOUN", "PROPN") \
             or token.doc[obj.left_edge.i].is_quote or token.doc[obj.left_edge.i - 1].is_quote:
         return []  # (a word said in quote marks, 'said "CNN" five times', is what was said)
+    if any(c.dep_ == "poss" for c in obj.children) or not (
+            obj.tag_ in ("NNS", "NNPS") or obj.pos_ == "PROPN"
+            or any(c.dep_ == "nummod" for c in obj.children)):
+        return []  # "said their vows", "said the suspect's name": things said, no claim
     end = token.sent.end
-    while end > obj.i + 1 and token.doc[end - 1].is_punct or token.doc[end - 1].is_space:
+    while end > obj.i + 1 and (token.doc[end - 1].is_punct or token.doc[end - 1].is_space):
         end -= 1
     if not any(t.pos_ == "VERB" and t.tag_ in ("VBD", "VBZ", "VBP") and t.dep_ != "relcl"
+               and not (t.head.i == token.i and t.dep_ == "conj")
                for t in token.doc[obj.i + 1:end]):
         return []  # no finite verb after the object, but in a relative clause of a noun
         # ("said the name of the man who attacked her"): no clause was misread
