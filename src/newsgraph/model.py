@@ -170,6 +170,9 @@ class Attribution:
     # one of them said it alone, and this lists the Entity.id of each part that resolves
     # to an entity, so the statement counts in each one's record.  Empty otherwise.
     speakers: list[str] = field(default_factory=list)
+    # A report inside another's content ("Police said *the driver told officers he had
+    # been drinking*"): the id of that outer attribution.  Null for a top-level record.
+    within: Optional[str] = None
 
     def to_dict(self) -> dict:
         out = _record_dict(self)

@@ -16,6 +16,9 @@ Four passes over the parse, each cheap:
    noun phrase of the sentence).
    A title-case headline is scored in its own sentence-case parse
    (:mod:`.headline`), since the tagger reads "Senators Slam Plan" as a name.
+   A report inside another's content ("Police said *the driver told officers he
+   had been drinking*") is a record of its own whose ``within`` names the outer one
+   (:mod:`.nested`; not in political news, where PolNeAR keeps it in the outer).
 3. **Colon lines** (:mod:`.colons`): ``Name: claim`` headlines, headlines
    quoting in single marks, and transcript turns (``SPEAKER: words``); a statement
    reprinted without marks after "X released the following statement:"
@@ -62,7 +65,10 @@ def attributions(analysis: Analysis) -> None:
     direct = direct_candidates(analysis, quotes)
     with one_blas_thread():
         indirect = indirect_candidates(analysis, direct, quotes)
-    kept = direct + indirect
+    # reports inside reports (nested.py) skip the passes below, which look for the one
+    # attribution a stretch of text belongs to, and meet the others again in finish
+    nested = [c for c in indirect if c.within is not None]
+    kept = direct + [c for c in indirect if c.within is None]
     kept = colon_lines(analysis, kept)
     kept = statement_blocks(analysis, kept)
     kept = kept + tail_frames(analysis, kept)
@@ -72,7 +78,7 @@ def attributions(analysis: Analysis) -> None:
     hedges = hedge_candidates(analysis, kept)
     kept = kept + hedges
     kept = kept + refusal_candidates(analysis, kept)
-    atts = finish(analysis, kept, attributions.stage_tag)
+    atts = finish(analysis, kept + nested, attributions.stage_tag)
     credit_from_body(analysis.norm, atts, titles())
     analysis.attributions = atts
 

@@ -57,6 +57,8 @@ class Candidate:
     refusal: bool = False  # "declined to comment": kept, negated, though nothing was said
     # the attribution a frameless quote continues (set by adopt_orphans)
     anchor: Optional["Candidate"] = field(default=None, repr=False, compare=False)
+    # the attribution whose content holds this one's cue (a report inside a report)
+    within: Optional["Candidate"] = field(default=None, repr=False, compare=False)
 
 
 def is_cue_token(tok) -> bool:

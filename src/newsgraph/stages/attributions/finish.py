@@ -85,8 +85,34 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             resolver.remember(att.cue.start if att.cue else content.start, res.entity, res.reason)
         out.append(att)
         made[id(c)] = att
-        prev = att
-    return out
+        if c.within is None:
+            prev = att  # a frameless quote goes on in the voice of the outer report
+    return _link_nested(cands, made, out)
+
+
+def _link_nested(cands: list[Candidate], made: dict, out: list[Attribution]
+                 ) -> list[Attribution]:
+    """Point each inner report at its outer record by id; an inner report whose outer
+    record was dropped (no speech, an empty refusal) goes too, since it was read as a
+    layer of a report that is not there."""
+    gone = set()
+    for c in cands:
+        if c.within is None or id(c) not in made:
+            continue
+        outer = made.get(id(c.within))
+        if outer is None:
+            gone.add(id(made[id(c)]))
+        else:
+            made[id(c)].within = outer.id
+    if not gone:
+        return out
+    kept = [a for a in out if id(a) not in gone]
+    renamed = {a.id: f"A{n}" for n, a in enumerate(kept, 1)}
+    for a in kept:
+        a.id = renamed[a.id]
+        if a.within is not None:
+            a.within = renamed[a.within]
+    return kept
 
 
 def _introduced(doc, c: Candidate) -> Optional[Candidate]:

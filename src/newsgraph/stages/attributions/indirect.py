@@ -8,7 +8,8 @@ candidate wins.  Without the model, the count table (how often
 ``lemma|POS|relation`` was annotated as a cue with that content) is used, with
 a prior for the hand list of reporting verbs so that a verb never seen in
 training ("quipped that") still counts.  Overlapping candidates are settled by
-score, the way PolNeAR gives each token to at most one attribution.
+score, the way PolNeAR gives each token to at most one attribution; a report nested
+in another's content is kept besides as a record of its own (:mod:`.nested`).
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ from typing import Optional
 import numpy as np
 
 from .direct import Candidate
-from .nonspeech import EPISTEMIC
+from .nested import inner_report
+from .nonspeech import EPISTEMIC, political_news
 from .lexicon import hedge_pattern, learned_table, reporting_verbs
 from .headline import sentence_case_headline
 from .quotes import Quote, content_kind
@@ -71,7 +73,7 @@ def indirect_candidates(analysis, direct: list[Candidate], quotes: list[Quote]
         mine = [t for t in title if t.idx not in taken]
         found += [_onto(doc, title, c) for c in _found(title, norm, quoted, mine)]
     found, relays = split_relays(doc, norm, direct, found)
-    return _settle(direct, found, doc) + relays
+    return _settle(direct, found, doc, nest=not political_news(analysis.article.text)) + relays
 
 
 def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
@@ -387,16 +389,19 @@ class _Near:
         return list(seen.values())
 
 
-def _settle(direct: list[Candidate], found: list[Candidate], doc=None) -> list[Candidate]:
+def _settle(direct: list[Candidate], found: list[Candidate], doc=None, nest: bool = False
+            ) -> list[Candidate]:
     """Give each stretch of text to one attribution, as PolNeAR does.
 
     Direct quotes win; a cue nested in another attribution's content loses to
     that outer attribution ("X said *the senator believes Y*"); otherwise the
-    better-scored candidate wins.
+    better-scored candidate wins.  With ``nest``, a nested cue that is a report
+    of its own is kept besides, linked to the outer one (:mod:`.nested`).
     """
     kept: list[Candidate] = []
     alive: set[int] = set()  # ids of the kept candidates not displaced since
     near_direct, near_frames, near_kept = _Near(), _Near(), _Near()
+    nested: list[tuple[Candidate, Candidate]] = []  # (inner report, the outer holding it)
     for d in direct:
         near_direct.add(d, d.content)
         if d.cue is not None:
@@ -414,12 +419,32 @@ def _settle(direct: list[Candidate], found: list[Candidate], doc=None) -> list[C
             _overlap(c.content, k.content) > 0.5 or _inside(c, k) or _inside(k, c))]
         if clash and all(_inside(k, c) and not _inside(c, k) for k in clash):
             alive.difference_update(id(k) for k in clash)
+            nested += [(k, c) for k in clash]
         elif clash:
+            if all(_inside(c, k) and not _inside(k, c) for k in clash):
+                nested.append((c, min(clash, key=lambda k: k.content[1] - k.content[0])))
             continue
         kept.append(c)
         alive.add(id(c))
         near_kept.add(c, reach)
-    return [k for k in kept if id(k) in alive]
+    out = [k for k in kept if id(k) in alive]
+    if not nest:
+        return out
+    return out + _inner_reports(direct, nested, alive, doc)
+
+
+def _inner_reports(direct: list[Candidate], nested: list, alive: set[int], doc
+                   ) -> list[Candidate]:
+    """The reports nested in a kept attribution's content (:mod:`.nested`), settled among
+    themselves (one layer: a report inside an inner report stays in it), each pointing
+    at its outer attribution by ``within``."""
+    owner = {id(c): k for c, k in nested if id(k) in alive}
+    inner = [c for c, k in nested if id(c) in owner and id(c) not in alive
+             and inner_report(doc, c, k)]
+    inner = _settle(direct, inner, doc, nest=False)
+    for c in inner:
+        c.within = owner[id(c)]
+    return inner
 
 
 def hedge_candidates(analysis, kept: list[Candidate]) -> list[Candidate]:
