@@ -133,3 +133,17 @@ def running_server(db: Path, *args: str, env: dict | None = None):
         if process.poll() is None:
             process.kill()
             process.communicate()
+
+
+@pytest.fixture(scope="module")
+def times(request):
+    """times(text, published=the test module's ANCHOR) -> {span text: TimeExpression},
+    through the times stage only (modules that read times this way share it)."""
+    pipeline = Pipeline(only=["times"])
+    anchor = getattr(request.module, "ANCHOR", None)
+
+    def run(text: str, published: str | None = anchor):
+        return {t.span.text: t for t in pipeline.analyze(Article(id="t", text=text,
+                                                                 published=published)).times}
+
+    return run

@@ -5,20 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph import Article, Pipeline
-
 ANCHOR = "2024-11-18"
-
-
-@pytest.fixture(scope="module")
-def times():
-    pipeline = Pipeline(only=["times"])
-
-    def run(text: str, published: str | None = ANCHOR):
-        return {t.span.text: t for t in pipeline.analyze(Article(id="t", text=text,
-                                                                 published=published)).times}
-
-    return run
 
 
 @pytest.mark.parametrize("text, span, value", [
