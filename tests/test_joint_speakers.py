@@ -44,3 +44,13 @@ def test_a_joint_statement_is_in_each_speaker_s_timeline(tmp_path, pipeline):
             assert content in said, name
         columns, rows = timelines.entity_timeline(store, "Lena Park")
         assert content not in [dict(zip(columns, r))["what"] for r in rows]
+
+
+def test_two_surnames_of_people_named_in_full_are_two_speakers(pipeline):
+    text = ("Reporters Maria Lopez and David Chen broke the story in May.\n"
+            "Lopez and Chen said they would never reveal their source.\n")
+    analysis = pipeline.analyze(Article(id="pair", text=text))
+    att = next(a for a in analysis.attributions if a.cue and a.cue.text == "said")
+    names = {e.id: e.name for e in analysis.entities}
+    assert att.speaker is None and sorted(names[i] for i in att.speakers) == ["David Chen",
+                                                                             "Maria Lopez"]

@@ -55,7 +55,7 @@ from .tails import tail_frames
 from .mistags import verb_only_frames
 
 
-@stage("attributions", version="2.58", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.59", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""

@@ -404,6 +404,11 @@ def _before_relative(doc, x: int, y: int) -> int:
     return y
 
 
+def _a_named_person(ent) -> bool:
+    """A person the article names with more than one word."""
+    return ent is not None and ent.label == "PERSON" and len(ent.name.split()) > 1
+
+
 def _part_head(doc, x: int, y: int, a: int, b: int):
     """The head of tokens x..y of a source a..b: the one hung outside the whole source if
     any ("county *detectives* said" parsed with "Prosecutors and county" as a modifier)."""
@@ -701,10 +706,13 @@ class SpeakerResolver:
                 c.dep_ == "det" and c.lower_ in ("a", "an") for c in second.children):
             return None  # "Ann Roe, a professor at X, and a co-editor of Y": one person
         parts = [(x, _before_relative(doc, x, y)) for x, y in parts]
-        if doc[parts[0][0]:parts[0][1]].text == doc[parts[1][0]:parts[1][1]].text or all(
-                y - x == 1 and doc[x].pos_ == "PROPN" for x, y in parts) and b - a == 3:
-            return None  # "Johnson and Johnson", "Smith and Wesson": one company's name
+        if doc[parts[0][0]:parts[0][1]].text == doc[parts[1][0]:parts[1][1]].text:
+            return None  # "Johnson and Johnson": one company's name
         res = [self.resolve(x, y, depth=1) for x, y in parts]
+        if b - a == 3 and all(y - x == 1 and doc[x].pos_ == "PROPN" for x, y in parts) \
+                and not all(_a_named_person(r.entity) for r in res):
+            return None  # "Smith and Wesson said it ...": one company's name, unless both
+            # words are people the article names in full ("Woodward and Bernstein")
         names = [r.name or getattr(r.entity, "name", None) or doc[x:y].text
                  for r, (x, y) in zip(res, parts)]
         kinds = {r.sourcing for r in res}
