@@ -23,7 +23,7 @@ record, when:
   nested cues are mostly a politician's own views inside their speech ("said he thinks
   ...", "said he hoped ..."), which PolNeAR leaves in the outer record.
 
-Measured (session 126): other-beats gold all e2e tuning 0.849 -> 0.855, locked
+Measured (session 23): other-beats gold all e2e tuning 0.849 -> 0.855, locked
 0.809 -> 0.812; PolNeAR dev unchanged, since 81 of 84 of its articles are political
 news (without that condition all e2e fell, locked 0.682 -> 0.667, tuning 0.733 -> 0.717).
 Over 100 gun-violence articles 23 records were added: 17 right (4 of them evidence or a
