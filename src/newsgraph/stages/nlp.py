@@ -122,9 +122,11 @@ def split_glued_sentences(doc):
 TITLES_FILE = Path(__file__).resolve().parents[1] / "lexicons" / "title_abbreviations.txt"
 
 
-def title_abbreviations() -> list[str]:
-    """Abbreviated titles kept as one token with their period ("Sgt.", "Lt.")."""
-    return [title for title, _ in _title_rows()]
+@lru_cache(maxsize=1)
+def title_abbreviations() -> frozenset[str]:
+    """Abbreviated titles kept as one token with their period ("Sgt.", "Lt."); also what
+    ends no sentence in a quote's frame (attributions)."""
+    return frozenset(title for title, _ in _title_rows())
 
 
 @lru_cache(maxsize=1)

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Optional
 
 from ..nlp import title_abbreviations
@@ -679,12 +678,7 @@ def _titled(norm: str, period: int) -> bool:
     """The period closes an abbreviated title of the lexicon ("Const.", "Supt."), longer
     than :data:`_ABBREV` reads."""
     word = norm[max(0, period - 8):period].split()[-1:] or [""]
-    return f"{word[0]}." in _abbreviated_titles()
-
-
-@lru_cache(maxsize=1)
-def _abbreviated_titles() -> frozenset:
-    return frozenset(title_abbreviations())
+    return f"{word[0]}." in title_abbreviations()
 
 
 def _next_quote_mark(norm: str, pos: int) -> int:
