@@ -142,3 +142,55 @@ def test_a_joint_member_is_a_part_s_own_name_not_one_it_mentions(analyze):
     text = ("He had been arrested five times, according to court records and a background "
             "check with the State Police.")
     assert all(a.speakers == [] for a in analyze(text).attributions)
+
+
+@pytest.mark.parametrize("text, cue", [
+    ('The witness was questioned for an hour. She replied, "No," to each of the questions '
+     'put to her by the prosecutor.', "replied"),
+    ('"We will appeal," the lawyer hired by the family told reporters.', "told"),
+])
+def test_a_participle_describing_a_noun_after_a_quote_is_no_frame(analyze, text, cue):
+    """"the questions *put* to her by the prosecutor": the prosecutor asked, the witness
+    answered; the quote's frame is the verb that has its own subject."""
+    direct = [a for a in analyze(text).attributions if a.kind == "direct"]
+    assert [a.cue.text for a in direct] == [cue]
+
+
+def test_a_quoted_never_is_what_was_said_not_a_negation(analyze):
+    text = 'Ms. Lena Ortiz was asked if she would sell the farm. She answered, "Never," at once.'
+    att = _by_cue(analyze(text))["answered"]
+    assert att.polarity == "positive" and att.content.text.startswith('"Never')
+
+
+@pytest.mark.parametrize("text, cue, polarity", [
+    ("No member of the club's staff would comment on the offer or confirm whether the fee "
+     "had risen.", "confirm", "negated"),
+    ("The coach did not attend the meeting, but said the striker would play.", "said",
+     "positive"),
+])
+def test_a_denied_first_verb_denies_its_or_alternative(analyze, text, cue, polarity):
+    assert _by_cue(analyze(text))[cue].polarity == polarity
+
+
+@pytest.mark.parametrize("text, content", [
+    ("One of three people hurt Friday outside a bakery has died, detectives said Saturday, "
+     "marking the second deadly crash on that road this year.",
+     "One of three people hurt Friday outside a bakery has died"),
+    ("Crash on Elm Street injures 2 people, Dayton police say\n\nMedics took both drivers "
+     "to the hospital.", "Crash on Elm Street injures 2 people"),
+    ("Storm floods a mall on Route 9, fire officials say Crews pumped water out of the "
+     "basement all night.", "Storm floods a mall on Route 9"),
+])
+def test_a_trailing_frame_credits_the_clause_before_it(analyze, text, content):
+    """A participle after the frame (", marking ..."), a headline's line break, and a
+    caption run on into the next sentence leave "<clause>, police say" a frame."""
+    att = _by_cue(analyze(text))
+    assert [a.content.text for a in att.values() if a.cue.text in ("said", "say")] == [content]
+
+
+def test_a_related_link_s_headline_is_no_claim_of_the_article(analyze):
+    text = ("The victims were found near the bridge, police said.\n\n"
+            "RELATED: Man hurt in River Road crash, police say\n\n"
+            "The road stayed closed until noon.\n")
+    atts = analyze(text).attributions
+    assert [a.content.text for a in atts] == ["The victims were found near the bridge"]

@@ -54,3 +54,37 @@ def test_two_surnames_of_people_named_in_full_are_two_speakers(pipeline):
     names = {e.id: e.name for e in analysis.entities}
     assert att.speaker is None and sorted(names[i] for i in att.speakers) == ["David Chen",
                                                                              "Maria Lopez"]
+
+
+def test_every_name_of_a_three_part_list_speaks(pipeline):
+    text = ("Mayor Ann Cole, Sheriff Dan Ruiz and Judge Mia Park said the courthouse would "
+            "reopen on Monday.\n")
+    analysis = pipeline.analyze(Article(id="three", text=text))
+    att = next(a for a in analysis.attributions if a.cue and a.cue.text == "said")
+    names = {e.id: e.name for e in analysis.entities}
+    assert att.speaker is None
+    assert sorted(names[i] for i in att.speakers) == ["Ann Cole", "Dan Ruiz", "Mia Park"]
+    assert att.speaker_name == "Mayor Ann Cole, Sheriff Dan Ruiz and Judge Mia Park"
+
+
+def test_an_appositive_before_the_and_is_no_third_speaker(pipeline):
+    text = ("Ann Roe, a chemist at the state university, and Tom Barry said the water "
+            "was safe to drink.\n")
+    analysis = pipeline.analyze(Article(id="appos", text=text))
+    att = next(a for a in analysis.attributions if a.cue and a.cue.text == "said")
+    names = {e.id: e.name for e in analysis.entities}
+    assert sorted(names[i] for i in att.speakers) == ["Ann Roe", "Tom Barry"]
+
+
+def test_quotes_by_entity_name_find_a_joint_statement(tmp_path, pipeline):
+    from newsgraph.store import queries
+    analysis = pipeline.analyze(Article(id="bridge", text=TEXT, published="2026-03-02"))
+    content = _joint(analysis).content.text
+    with Store(tmp_path / "q.duckdb") as store:
+        store.save(analysis)
+        for name in ("Ann Holt", "raul diaz"):
+            columns, rows = queries.quotes(store, entity=name)
+            said = [dict(zip(columns, r))["content"] for r in rows]
+            assert content in said, name
+        _, rows = queries.quotes(store, entity="Lena Park")
+        assert content not in [r[columns.index("content")] for r in rows]

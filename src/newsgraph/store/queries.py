@@ -205,8 +205,12 @@ def _quotes(*, speaker: Optional[str] = None, entity: Optional[str] = None,
     w = _Where()
     if speaker:
         w.add("(q.speaker_name ILIKE ? OR q.source ILIKE ?)", f"%{speaker}%", f"%{speaker}%")
-    if entity:  # the exact canonical name, as `query entities` lists it
-        w.add("lower(q.speaker_name) = lower(?)", entity)
+    if entity:  # the exact canonical name, as `query entities` lists it; a joint
+        # statement ("Mayor X and Chief Y said") counts for each source named in it
+        w.add("(lower(q.speaker_name) = lower(?) OR EXISTS (SELECT 1 FROM entities x "
+              "WHERE x.article = q.article AND lower(x.name) = lower(?) AND "
+              "list_contains(json_extract_string(q.data, '$.speakers[*]'), x.id)))",
+              entity, entity)
     w.article(article)
     w.equal("q.kind", kind)
     w.equal("q.sourcing", sourcing)

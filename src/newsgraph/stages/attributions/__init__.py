@@ -53,9 +53,10 @@ from .scorer import one_blas_thread
 from .statements import statement_blocks
 from .tails import tail_frames
 from .mistags import verb_only_frames
+from .posts import signed_posts
 
 
-@stage("attributions", version="2.59", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.60", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
@@ -71,6 +72,7 @@ def attributions(analysis: Analysis) -> None:
     kept = direct + [c for c in indirect if c.within is None]
     kept = colon_lines(analysis, kept)
     kept = statement_blocks(analysis, kept)
+    kept = kept + signed_posts(analysis, kept)
     kept = kept + tail_frames(analysis, kept)
     kept = kept + verb_only_frames(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)

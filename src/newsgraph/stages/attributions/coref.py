@@ -370,8 +370,10 @@ class Discourse:
                     if info is not None:
                         holder.mentions.append(info)
                     continue
-            if poss_name and not org_noun and tok.tag_ != "NNS":
+            if poss_name and not org_noun and tok.tag_ != "NNS" and lemma not in FAMILY:
                 continue  # "Trump's spokeswoman" may be named nearby; leave it to the source
+            # (kin stay, as "the driver's sister" does: "Reyes's mother ... She said" is
+            # the mother, unnamed, not the last woman named)
             # (a group stays: "Mr. Rubio's advisers conceded ... they were hoping" is the
             # advisers, unnamed, not two men named before them)
             plural = tok.tag_ == "NNS" or tok.lower_ in ("police", "authorities")

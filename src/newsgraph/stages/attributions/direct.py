@@ -58,6 +58,7 @@ class Candidate:
     anchor: Optional["Candidate"] = field(default=None, repr=False, compare=False)
     # the attribution whose content holds this one's cue (a report inside a report)
     within: Optional["Candidate"] = field(default=None, repr=False, compare=False)
+    author: Optional[str] = None  # an embedded post's signed name (posts.py)
 
 
 def is_cue_token(tok) -> bool:
@@ -389,9 +390,9 @@ def _following_cue(doc, norm: str, q: Quote):
     while tok is not None and tok.idx < stop and n < FOLLOW_CUE_WINDOW:
         if tok.tag_ in ("WP", "WDT"):
             break  # a relative clause about the speaker: its verbs are not the cue
-        if is_cue_token(tok) or _trailing_cue(tok):
+        if (is_cue_token(tok) or _trailing_cue(tok)) and not _reduced_relative(tok):
             return ("verb", tok, None)
-        if tok.pos_ not in _FRAME_POS and not _name_word(tok):
+        if tok.pos_ not in _FRAME_POS and not _name_word(tok) and not _reduced_relative(tok):
             break
         n += 1
         tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
@@ -410,9 +411,18 @@ def _far_cue(doc, first, stop: int):
     for tok in doc[first.i:min(len(doc), first.i + DESCRIBED_WINDOW)]:
         if tok.idx >= stop:
             break
-        if tok.tag_ in ("VBD", "VBZ", "VBN") and is_cue_token(tok) and not _has_aux(tok):
+        if tok.tag_ in ("VBD", "VBZ", "VBN") and is_cue_token(tok) and not _has_aux(tok) \
+                and not _reduced_relative(tok):
             return ("named", tok, first.i)
     return None
+
+
+def _reduced_relative(tok) -> bool:
+    """A participle that only describes a noun before it ("to the questions *posed* by the
+    judge", "a statement *released* by the club said"): after a quote it is no frame,
+    since its agent asked or issued something and did not say the quote."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and tok.head.i < tok.i \
+        and any(c.dep_ == "agent" for c in tok.children)  # (not "the 43-year-old asked")
 
 
 def _has_aux(tok) -> bool:
@@ -426,6 +436,8 @@ def _comma_frame_cue(doc, first, stop: int):
     for tok in doc[first.i:min(len(doc), first.i + FOLLOW_CUE_WINDOW)]:
         if tok.idx >= stop or tok.tag_ in ("WP", "WDT"):
             return None
+        if _reduced_relative(tok):
+            continue
         if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
                 and not _name_word(tok) and not _has_aux(tok):
             return ("verb", tok, None) if seen_name else None

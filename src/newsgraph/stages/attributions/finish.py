@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Optional
 
 from ...model import Attribution, Span
+from ..furniture import on_link_line
 from .direct import Candidate
 from .lexicon import channels
 from .nonspeech import narrative_thought, no_speech, political_news
@@ -33,7 +34,12 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         if c.source is None and c.source_chars is None and c.cue_token is not None \
                 and not c.inherit and not c.sourceless:
             _fallback_source(resolver, doc, c)
+        if c.cue and on_link_line(text, c.cue[0]):
+            continue  # "RELATED: Man hurt in crash, police say": another article's headline
         res = _resolve(resolver, doc, c, prev)
+        if c.author and res.entity is None:  # a post's signature names its author whole
+            res = Resolution(None, "signed post, name not an entity", res.sourcing,
+                             name=c.author)
         if c.kind == "indirect" and c.cue_token is not None and not c.parts:
             c.content = joined_clauses(doc, c.cue_token, c.content)
         if c.cue:

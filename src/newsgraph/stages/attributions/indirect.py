@@ -84,7 +84,8 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
     ctx = DocContext(doc, norm)
     kinds = _source_kinds(offered)
     scores, threshold = _score(offered, kinds, ctx)
-    scores = [max(x, threshold) if _trailing_frame(tok, rel, a, b)
+    scores = [0.0 if _glued_reading(tok, rel, a) else max(x, threshold)
+              if _trailing_frame(tok, rel, a, b)
               or _frame_hung_on_claim(tok, rel)
               or (rel == "head" and (closes_sentence(tok) or parenthetical(tok)))
               or (rel == "ccomp" and _mistagged_verb(tok)) else x
@@ -174,7 +175,28 @@ def _trailing_frame(tok, rel: str, a: int, b: int) -> bool:
     if any(not (t.is_punct or t.is_space) for t in doc[tok.sent.start:a]):
         return False  # "In 2009, police said ...": not a trailing frame
     deps = FRAME_DEPS | PASSIVE_FRAME_DEPS if quoted_as else FRAME_DEPS
-    return all(c.i < frame or c.dep_ in deps for c in tok.children)
+    return all(c.i < frame or c.dep_ in deps or c.is_space or _comma_participle(c)
+               or _glued_reading(tok, "ccomp", c.left_edge.i)
+               for c in tok.children)  # (a headline's paragraph break hangs on its verb)
+
+
+def _glued_reading(tok, rel: str, a: int) -> bool:
+    """"Crash injures 2, police say Police and medics went ...": a clause right after the
+    verb of a trailing frame, with no "that" or comma and opening on a capital, is the
+    next sentence run on (captions, page text without stops), not what was said."""
+    doc = tok.doc
+    return rel.split("~")[0] == "ccomp" and a == tok.i + 1 and a < len(doc) and doc[a].text[:1].isupper() \
+        and a > 1 and doc[a].sent.start <= tok.i and any(
+            c.dep_ == "ccomp" and c.i < tok.i for c in tok.children) \
+        and any(c.dep_ == "nsubj" and c.i < tok.i and doc[c.left_edge.i - 1].text == ","
+                for c in tok.children)
+
+
+def _comma_participle(tok) -> bool:
+    """", marking the third death this year", ", adding that ...": a participle clause set
+    off by a comma after the frame comments on the whole report and leaves it a frame."""
+    return tok.dep_ == "advcl" and tok.tag_ == "VBG" and tok.left_edge.i > 0 \
+        and tok.doc[tok.left_edge.i - 1].text == ","
 
 
 def _frame_hung_on_claim(tok, rel: str) -> bool:

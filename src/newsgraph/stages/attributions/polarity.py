@@ -37,8 +37,9 @@ NOBODY = frozenset(("nobody", "none", "neither", "no-one"))
 
 
 def _negated(tok) -> bool:
-    if any(c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ == "advmod" for c in tok.children):
-        return True
+    if any((c.dep_ == "neg" or c.lower_ in NEGATORS and c.dep_ == "advmod")
+           and not _quoted_word(c) for c in tok.children):
+        return True  # (a quoted "Never" the parse hung on "answered" is what was said)
     if tok.lemma_.lower() in reporting_verbs() and any(
             c.dep_ == "nsubj" and _nobody(c) for c in tok.children):
         return True  # "Neither side would say why": nobody said it (a passive's subject
@@ -46,6 +47,26 @@ def _negated(tok) -> bool:
     if tok.dep_ == "pcomp" and tok.head.lower_ == "without":
         return True
     return False
+
+
+def _quoted_word(tok) -> bool:
+    """A word right inside quote marks: ``He answered, "Never,"``."""
+    return tok.i > 0 and tok.doc[tok.i - 1].text in _QUOTE_MARKS
+
+
+_QUOTE_MARKS = frozenset(('"', "\u201c", "\u201d", "'", "\u2018", "\u2019"))
+
+
+def _alternative_of(tok):
+    """The verb whose "or" alternative ``tok`` is ("would not comment *or confirm*",
+    "No member would add comment or *indicate* whether"), else None: a negation or a
+    nobody-subject on the first verb denies both."""
+    if tok.dep_ != "conj" or tok.head is tok:
+        return None
+    head = tok.head
+    if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):
+        return None
+    return head
 
 
 def _nobody(subj) -> bool:
@@ -65,6 +86,10 @@ def cue_polarity(doc, cue_token) -> str:
     if tok.lemma_.lower() in REFUSAL:
         return "negated"
     if _negated(tok):
+        return "negated"
+    first = _alternative_of(tok)
+    if first is not None and (_negated(first) or any(
+            c.dep_ == "nsubj" and _nobody(c) for c in first.children)):
         return "negated"
     head = tok.head
     if tok.dep_ in ("xcomp", "ccomp") and head is not tok:

@@ -417,6 +417,24 @@ def _part_head(doc, x: int, y: int, a: int, b: int):
                 outside[0] if outside else doc[x])
 
 
+def _listed(doc, a: int, end: int) -> list:
+    """The items of a list before its last "and" ("Mayor Ann Cole, Sheriff Dan Ruiz and
+    ..."): split at each comma the parser follows with a conjunct, so the middle names
+    are speakers too; one item when no comma opens a conjunct (an appositive, "Ann Roe,
+    a professor, and ...", stays whole and is judged as one)."""
+    cuts = [t.i for t in doc[a + 1:end] if t.text == "," and t.i + 1 < end
+            and any(u.dep_ == "conj" and u.head.i < t.i
+                    for u in doc[t.i + 1:end] if u.head.i < t.i or u.head.i >= end)]
+    bounds = [a] + [c + 1 for c in cuts]
+    ends = cuts + [end]
+    return [(x, y) for x, y in zip(bounds, ends)]
+
+
+def _and_list(words: list) -> str:
+    """"A and B", "A, B and C": a joint source's name as a reader writes it."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
 def _stands_alone(head) -> bool:
     """Whether a noun phrase with this head names someone by itself: a name, a pronoun, a
     plural, or a noun with its own determiner ("the mayor"); "reality star" in "mogul
@@ -695,7 +713,7 @@ class SpeakerResolver:
         end = cc.i
         while end > a and doc[end - 1].text in (",", "both", "Both"):
             end -= 1
-        parts = [(a, end), (cc.i + 1, b)]
+        parts = _listed(doc, a, end) + [(cc.i + 1, b)]
         if any(x >= y or not _stands_alone(_part_head(doc, x, y, a, b)) for x, y in parts):
             return None  # "real estate mogul and reality star Ann Roe": one person
         if not any(t.pos_ in ("PROPN", "PRON") for t in doc[parts[0][0]:parts[0][1]]) and any(
@@ -725,7 +743,7 @@ class SpeakerResolver:
                          if r.entity is not None and self._names_head(r.entity, doc, x, y, a, b)
                          }.values())
         return Resolution(None, "sources named together: " + "; ".join(names), sourcing,
-                          name=" and ".join(spoken).strip(" ,"), members=members)
+                          name=_and_list([w.strip(" ,") for w in spoken]), members=members)
 
     def _names_head(self, ent, doc, x: int, y: int, a: int, b: int) -> bool:
         """The part of a joint source is the entity itself, its mention on the part's head
