@@ -194,3 +194,9 @@ def test_a_related_link_s_headline_is_no_claim_of_the_article(analyze):
             "The road stayed closed until noon.\n")
     atts = analyze(text).attributions
     assert [a.content.text for a in atts] == ["The victims were found near the bridge"]
+
+
+def test_a_that_clause_the_parse_hangs_on_the_addressee_is_what_was_told(analyze):
+    att = _by_cue(analyze("The old pitcher once told an interviewer that records were made "
+                          "to be broken.")).get("told")
+    assert att is not None and att.content.text == "that records were made to be broken"

@@ -28,3 +28,11 @@ def test_a_dash_and_a_name_without_a_handle_and_date_is_no_post(analyze):
     text = ("The mill burned on Sunday night \u2014 Jane Hill watched it from her porch.\n\n"
             "Nobody was hurt, said Fire Chief Dan Ortiz.\n")
     assert _posts(analyze(text)) == []
+
+
+def test_markup_around_a_post_is_no_part_of_its_words(analyze):
+    text = ("The senator answered on Friday.\n\n"
+            '<tweet id="12" author="@SenAnnLowe">The bill is dead. We start again in May. '
+            "\u2014 Ann Lowe (@SenAnnLowe) May 2, 2026</tweet>\n")
+    posts = _posts(analyze(text))
+    assert [p.content.text for p in posts] == ["The bill is dead. We start again in May."]

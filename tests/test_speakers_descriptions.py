@@ -175,3 +175,17 @@ def test_a_place_written_after_a_preposition_is_no_short_form_of_a_firm(analyze)
         "The company said it would cooperate.")
     att = _by_content(an, "cooperate")
     assert att.speaker_name == "Boeing"
+
+
+def test_the_demonym_is_the_person_named_with_that_country(analyze):
+    text = ("Kenya's Amos Kiprop won the marathon in 2:06 on Sunday, ahead of Peru's Luis "
+            "Quispe.\n\n"
+            "\"The last ten kilometres hurt,\" the Kenyan told reporters.\n\n"
+            "\"I will be back,\" the Peruvian said. \"Next year is mine,\" the Norwegian said.\n")
+    analysis = analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    by_source = {a.source.text: a for a in analysis.attributions if a.source}
+    assert names[by_source["the Kenyan"].speaker] == "Amos Kiprop"
+    assert names[by_source["the Peruvian"].speaker] == "Luis Quispe"
+    norwegian = by_source["the Norwegian"]  # nobody named with Norway: stays unnamed
+    assert norwegian.speaker is None and norwegian.sourcing == "anonymous"

@@ -354,7 +354,7 @@ class Discourse:
                     and tok.lower_ not in ("police", "authorities") and not org_noun:
                 continue
             if tok.dep_ == "appos" or any(c.dep_ == "appos" and c.ent_type_ for c in
-                                          tok.children):
+                                          tok.children) or _named_after_of(tok):
                 continue  # "Ivanka Trump, the nominee's daughter": the name is the referent
             i = bisect_right(cstarts, tok.idx) - 1
             if i >= 0 and covered[i][0] <= tok.idx < covered[i][1]:
@@ -871,3 +871,12 @@ def _latest_subject(doc, pos: int):
         if doc[i].dep_ in ("nsubj", "nsubjpass"):
             return doc[i]
     return None
+
+
+def _named_after_of(tok) -> bool:
+    """"A resident of Oak Hollow, Gary Pruitt, said": the parse hangs the person's name
+    on the place of the "of" phrase, but the name is the description's referent (the
+    source resolves it so), not a second person the pronouns may take."""
+    return any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
+               and c.head.dep_ == "pobj" and c.head.head.head.i == tok.i
+               for c in tok.subtree)

@@ -88,7 +88,8 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
             speakers=[e.id for e in res.members],
         )
         if res.entity is not None:
-            resolver.remember(att.cue.start if att.cue else content.start, res.entity, res.reason)
+            resolver.remember(att.cue.start if att.cue else content.start, res.entity, res.reason,
+                              (content.start, content.end))
         out.append(att)
         made[id(c)] = att
         if c.within is None:

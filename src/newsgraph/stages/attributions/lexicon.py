@@ -113,3 +113,40 @@ def speaker_nouns() -> frozenset[str]:
     """
     words = set(description_nouns()) | set(anonymous_nouns()) | set(media_words())
     return frozenset(words | audience_nouns())
+
+
+def _country_rows() -> list[list[str]]:
+    text = (LEXICONS / "country_names.tsv").read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def country_words() -> dict[str, str]:
+    """Lower-case country name or demonym -> ISO code ("sweden", "swedish" -> SWE)."""
+    out: dict[str, str] = {}
+    for cols in _country_rows():
+        for col in cols[1:3]:
+            for word in col.split(";"):
+                if word.strip():
+                    out.setdefault(word.strip().lower(), cols[0].strip())
+    return out
+
+
+# Demonyms that, after "the", name a people or a government, not one person: "the French",
+# "the Chinese", "the British", "the Swiss"
+_PEOPLE_ENDINGS = ("ish", "ese", "ch", "ss", "s")
+
+
+@lru_cache(maxsize=1)
+def nationality_nouns() -> dict[str, str]:
+    """Lower-case singular demonym that names one person ("swede", "brazilian") -> code."""
+    out: dict[str, str] = {}
+    for cols in _country_rows():
+        if len(cols) < 3:
+            continue
+        for word in cols[2].split(";"):
+            word = word.strip().lower()
+            if word and " " not in word and not word.endswith(_PEOPLE_ENDINGS):
+                out.setdefault(word, cols[0].strip())
+    return out

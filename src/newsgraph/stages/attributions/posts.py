@@ -5,7 +5,7 @@ a dash, the author's name, the handle in parentheses and the date.  The author s
 words, verbatim, but nothing marks them as speech: no quotation marks for the direct pass,
 no verb for the indirect one.  Over the gun-violence set about 230 such signatures stand in
 about 90 articles (police forces, reporters, mayors); an audit counted three of them missed
-in one article.
+in one article.  PolNeAR annotates them the same way (the dash as cue, the name as source).
 
 The post is the text from the start of its line (or the previous signature) to the dash,
 less a trailing picture or short link; its author is the name, resolved as any source is.
@@ -25,6 +25,7 @@ _SIGNED = re.compile(
 # what the widget leaves at the end of the post's text
 _LINKS = re.compile(r"(?:\s*(?:pic\.twitter\.com/\w+|https?://\S+|t\.co/\w+))+\s*$")
 MIN_WORDS = 3
+_OPENING_TAG = re.compile(r"\s*<[a-z][^<>\n]{0,300}>")
 
 
 def signed_posts(analysis, kept: list[Candidate]) -> list[Candidate]:
@@ -36,6 +37,9 @@ def signed_posts(analysis, kept: list[Candidate]) -> list[Candidate]:
     for m in _SIGNED.finditer(norm):
         start = max(norm.rfind("\n", 0, m.start()) + 1, last_end)
         last_end = m.end()
+        tag = _OPENING_TAG.match(norm, start, m.start())
+        if tag:  # a corpus's markup around the post: '<tweet id="..." author="@x">'
+            start = tag.end()
         text = norm[start:m.start()]
         trimmed = _LINKS.sub("", text).rstrip()
         lead = len(trimmed) - len(trimmed.lstrip())

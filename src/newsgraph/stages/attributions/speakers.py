@@ -20,7 +20,8 @@ from ...model import NAME_AGAIN
 from ..entities.lexicon import honorifics, key, org_heads, titles
 from ..events.judge import person_nouns
 from .coref import FAMILY, PERSON_NOUNS, QUANTIFIERS, Discourse, holds_title
-from .lexicon import anonymous_nouns, description_nouns, media_words
+from .lexicon import (anonymous_nouns, country_words, description_nouns, media_words,
+                      nationality_nouns)
 from .quotes import find_quotes
 from .syntax import subject_extent
 
@@ -155,6 +156,22 @@ class MentionIndex:
                 if len(out) >= limit:
                     break
         return out
+
+
+def _country_code(tok) -> Optional[str]:
+    """The country a capitalised word names or is the demonym of ("Sweden", "Swedish",
+    "Swede"), from the country table the events stage also reads."""
+    if not tok.text[:1].isupper():
+        return None
+    return country_words().get(tok.text.lower())
+
+
+def _nationality(doc, a: int, b: int, head) -> Optional[str]:
+    """The country code of a source that is "the" and a singular demonym ("the Swede",
+    "the Brazilian"), else None."""
+    if b - a != 2 or doc[a].lower_ != "the" or head.i != a + 1 or head.tag_ in ("NNS", "NNPS"):
+        return None
+    return nationality_nouns().get(head.text.lower()) if head.text[:1].isupper() else None
 
 
 def _head(doc, a: int, b: int):
@@ -512,8 +529,10 @@ class SpeakerResolver:
         self.has_entities = bool(analysis.entities)
         self.speakers: list[tuple[int, object]] = []  # (offset, entity) of resolved speakers
         self.last_reason = ""  # how the last of them was resolved
+        self.last_content = (0, 0)  # and what they said
         self._analysis = analysis
         self._discourse: Optional[Discourse] = None
+        self._by_span: dict[tuple[int, int], Resolution] = {}
 
     @property
     def discourse(self) -> Discourse:
@@ -525,10 +544,14 @@ class SpeakerResolver:
                                         getattr(a.article, "author", None))
         return self._discourse
 
-    def remember(self, pos: int, entity, reason: str = "") -> None:
+    def remember(self, pos: int, entity, reason: str = "",
+                 content: tuple[int, int] = (0, 0)) -> None:
+        """Note who spoke at ``pos``, how that was resolved and what they said (a name
+        inside their own words does not take a namesake's turn away)."""
         if entity is not None:
             self.speakers.append((pos, entity))
             self.last_reason = reason
+            self.last_content = content
 
     def last_speaker(self, pos: int, labels: tuple[str, ...]):
         for p, ent in reversed(self.speakers):
@@ -538,7 +561,16 @@ class SpeakerResolver:
 
     def resolve(self, a: int, b: int, depth: int = 0) -> Resolution:
         """Resolve source tokens a..b of the parse (``depth`` > 0: an issuer of a document
-        being resolved, which does not look for issuers again)."""
+        being resolved, which does not look for issuers again).  One source shared by
+        conjoined cues ("Reyes said he called and learned ...") is one speaker: the
+        first resolution of a span is kept, though speaking turns have moved since."""
+        if depth:
+            return self._resolve_span(a, b, depth)
+        if (a, b) not in self._by_span:
+            self._by_span[(a, b)] = self._resolve_span(a, b)
+        return self._by_span[(a, b)]
+
+    def _resolve_span(self, a: int, b: int, depth: int = 0) -> Resolution:
         doc = self.doc
         head = _head(doc, a, b)
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < a:
@@ -557,6 +589,9 @@ class SpeakerResolver:
         force = _issuing_force(head)
         if force is not None:  # "a statement from Hazel Crest police": the police speak
             return self.resolve(force.left_edge.i, force.i + 1, depth=1)
+        nationality = _nationality(doc, a, b, head)
+        if nationality is not None:  # "the Swede told reporters": a person, not a people
+            return self._by_nationality(head, nationality, a, b)
         hit = _entity_for_span(self.index, doc, self.text, a, b, head)
         if (head.pos_ == "NUM" or head.lower_ in GROUP_PARTS) \
                 and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i
@@ -697,6 +732,22 @@ class SpeakerResolver:
                               name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
 
+    def _by_nationality(self, head, code: str, a: int, b: int) -> Resolution:
+        """"Sweden's Erik Lindqvist ... the Swede said": the nearest person named before
+        with that country beside the name (its name or demonym within a few words); with
+        none, an unnamed description.  Sports and foreign news call people so."""
+        doc = self.doc
+        for row in self.index.before(head.idx, ("PERSON",), limit=12):
+            span = doc.char_span(row[0], row[1], alignment_mode="expand")
+            if span is None:
+                continue
+            near = doc[max(0, span.start - 4):min(len(doc), span.end + 3)]
+            if any(_country_code(t) == code for t in near if not span.start <= t.i < span.end):
+                return Resolution(row[2], f"{head.text} named before with the country",
+                                  "named_person")
+        return Resolution(None, "unnamed description by nationality", "anonymous",
+                          name=doc[a:b].text)
+
     def _joint(self, head, a: int, b: int) -> Optional[Resolution]:
         """Sources named together ("David and Haley Cole said", "Prosecutors and
         detectives said", "Donald Trump and House Speaker Paul Ryan said"): every one of
@@ -775,8 +826,11 @@ class SpeakerResolver:
         words = other.name.split()
         if len(words) < 2 or words[-1] != surname:
             return None
-        if any(r[2] is ent for r in self.index.between(pos, word.idx)):
-            return None  # the first holder named again since the namesake spoke
+        said = self.last_content
+        if any(r[2] is ent and not said[0] <= r[0] < said[1]
+               for r in self.index.between(pos, word.idx)):
+            return None  # the first holder named again since the namesake spoke (not
+            # in the namesake's own words: "learned that Joshua had been shot")
         return other if self._turn_named(pos, other) else None
 
     def _turn_named(self, pos: int, other) -> bool:

@@ -202,7 +202,8 @@ def said_object(token) -> list[tuple[str, int, int]]:
 
 def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
     """"told analysts *on a call* that the company had ...", "wrote *in an opinion* that
-    ...": the parser hangs the "that" clause on the noun before it, as a relative clause
+    ...", "told *an interviewer* that records ...": the parser hangs the "that" clause on
+    the noun before it, as a relative clause
     or a clause of the noun.
     A relative clause opens with a pronoun that is its subject or object; this one opens
     with "that" as a complementizer (``mark``), or with a "that" the parser made a subject
@@ -211,15 +212,12 @@ def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
     if token.pos_ != "VERB" or token.lemma_.lower() not in reporting_verbs() \
             or any(c.dep_ == "ccomp" and c.i > token.i for c in kids):
         return []
-    out = []
-    for prep in kids:
-        if prep.dep_ != "prep" or prep.i < token.i:
-            continue
-        for obj in prep.children:
-            for rel in obj.children:
-                if rel.dep_ in ("relcl", "acl") and _opens_complement(rel):
-                    out.append(("ccomp", rel.left_edge.i, clause_end(rel)))
-    return out
+    nouns = [obj for prep in kids if prep.dep_ == "prep" and prep.i > token.i
+             for obj in prep.children]
+    if token.lemma_.lower() in addressee_verbs():  # "told *an interviewer* that ..."
+        nouns += [obj for obj in kids if obj.dep_ == "dobj" and obj.i > token.i]
+    return [("ccomp", rel.left_edge.i, clause_end(rel)) for obj in nouns
+            for rel in obj.children if rel.dep_ in ("relcl", "acl") and _opens_complement(rel)]
 
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
