@@ -200,3 +200,20 @@ def test_a_that_clause_the_parse_hangs_on_the_addressee_is_what_was_told(analyze
     att = _by_cue(analyze("The old pitcher once told an interviewer that records were made "
                           "to be broken.")).get("told")
     assert att is not None and att.content.text == "that records were made to be broken"
+
+
+def test_a_title_before_a_participle_is_no_quote(analyze):
+    text = ('"The Lantern Keeper," a drama shot in three weeks, won best picture on '
+            'Saturday.\n\nDirector Yuki Tanaka thanked her crew.\n')
+    assert [a for a in analyze(text).attributions if a.kind == "direct"] == []
+
+
+def test_a_conjoined_verb_with_a_modal_stays_in_the_claim(analyze):
+    said = _by_cue(analyze("Police said the gunman targeted two clerks and also may have "
+                           "intended to shoot a third."))["said"]
+    assert said.content.text == ("the gunman targeted two clerks and also may have "
+                                 "intended to shoot a third")
+    by_cue = _by_cue(analyze("The mayor said that taxes would rise, and predicted that the "
+                             "budget would balance."))
+    assert by_cue["said"].content.text == "that taxes would rise"
+    assert by_cue["predicted"].content.text == "that the budget would balance"

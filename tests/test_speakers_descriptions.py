@@ -189,3 +189,25 @@ def test_the_demonym_is_the_person_named_with_that_country(analyze):
     assert names[by_source["the Peruvian"].speaker] == "Luis Quispe"
     norwegian = by_source["the Norwegian"]  # nobody named with Norway: stays unnamed
     assert norwegian.speaker is None and norwegian.sourcing == "anonymous"
+
+
+def test_an_age_standing_for_a_person_speaks_and_is_taken_up_by_he(analyze):
+    text = ("Rovers signed a striker from Lisbon on Monday. Manager Greg Holloway said the "
+            "fee was fair.\n\n"
+            "The 24-year-old said he had turned down two other clubs. \"When the manager "
+            "called me, I knew,\" he said.\n")
+    atts = analyze(text).attributions
+    age = next(a for a in atts if a.source and a.source.text == "The 24-year-old")
+    assert age.content.text == "he had turned down two other clubs"
+    assert age.speaker is None and age.sourcing == "anonymous"
+    he = next(a for a in atts if a.kind == "direct")
+    assert he.speaker is None and he.speaker_name == "The 24-year-old"
+
+
+def test_an_age_named_before_with_a_person_is_that_person(analyze):
+    text = ("Police arrested Dana Kell, 31, on Friday.\n\n"
+            "The 31-year-old told a judge that she had been at work that night.\n")
+    analysis = analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    att = next(a for a in analysis.attributions if a.cue.text == "told")
+    assert names[att.speaker] == "Dana Kell"

@@ -345,6 +345,15 @@ class Discourse:
         cstarts = [c[0] for c in covered]
         by_lemma: dict[str, Referent] = {}
         for tok in self.doc:
+            if _age_noun(tok):  # "The 24-year-old said ... he said": an unnamed person
+                info = self._info(tok.idx, tok.idx + len(tok.text))
+                if info is not None:
+                    r = Referent(f"desc:{tok.idx}", None,
+                                 self.doc[tok.left_edge.i:tok.i + 1].text, "DESC",
+                                 plural=False, lemma="person")
+                    r.mentions.append(info)
+                    self.referents.append(r)
+                continue
             if tok.tag_ not in ("NN", "NNS") or tok.dep_ in ("compound", "amod"):
                 continue
             lemma = tok.lemma_.lower()
@@ -880,3 +889,11 @@ def _named_after_of(tok) -> bool:
     return any(c.dep_ == "appos" and c.ent_type_ == "PERSON"
                and c.head.dep_ == "pobj" and c.head.head.head.i == tok.i
                for c in tok.subtree)
+
+
+def _age_noun(tok) -> bool:
+    """An age standing for a person: "the 24-year-old", not "a 24-year-old man"."""
+    return tok.lower_ in ("old", "year-old") and tok.dep_ in ("nsubj", "nsubjpass", "dobj",
+                                                              "pobj", "appos") \
+        and any(t.lower_ in ("year", "years") or t.lower_.endswith("-year")
+                for t in tok.subtree) and any(t.like_num for t in tok.subtree)

@@ -436,10 +436,12 @@ def _comma_frame_cue(doc, first, stop: int):
     for tok in doc[first.i:min(len(doc), first.i + FOLLOW_CUE_WINDOW)]:
         if tok.idx >= stop or tok.tag_ in ("WP", "WDT"):
             return None
-        if _reduced_relative(tok):
-            continue
+        if tok.tag_ == "VBN" and tok.dep_ == "acl":
+            continue  # "a drama *shot* in three weeks": a participle, no manner of speaking
         if tok.pos_ == "VERB" and tok.tag_ in ("VBD", "VBZ", "VBP", "VBN") \
                 and not _name_word(tok) and not _has_aux(tok):
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < first.i for c in tok.children):
+                return None  # '"The Lantern Keeper," a drama ..., won': the quote is its subject
             return ("verb", tok, None) if seen_name else None
         if tok.pos_ in ("PROPN", "PRON", "NOUN") or _name_word(tok):
             seen_name = True

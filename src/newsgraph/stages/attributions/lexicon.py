@@ -142,11 +142,14 @@ _PEOPLE_ENDINGS = ("ish", "ese", "ch", "ss", "s")
 def nationality_nouns() -> dict[str, str]:
     """Lower-case singular demonym that names one person ("swede", "brazilian") -> code."""
     out: dict[str, str] = {}
+    places = {w.strip().lower() for cols in _country_rows()
+              for col in cols[1:2] + cols[3:4] for w in col.split(";")}
     for cols in _country_rows():
         if len(cols) < 3:
             continue
         for word in cols[2].split(";"):
             word = word.strip().lower()
-            if word and " " not in word and not word.endswith(_PEOPLE_ENDINGS):
+            if word and " " not in word and not word.endswith(_PEOPLE_ENDINGS) \
+                    and word not in places:  # "the Vatican" is a state's seat, not a person
                 out.setdefault(word, cols[0].strip())
     return out

@@ -166,6 +166,16 @@ def _country_code(tok) -> Optional[str]:
     return country_words().get(tok.text.lower())
 
 
+def _age_of(head) -> Optional[str]:
+    """The number of an age used as a noun ("the 24-year-old", "a 19-year-old"), else
+    None; an age that qualifies a noun ("a 24-year-old man") is that noun's business."""
+    if head.lower_ not in ("old", "year-old") or head.dep_ == "amod":
+        return None
+    num = next((t for t in head.subtree if t.like_num), None)
+    years = any(t.lower_ in ("year", "years") or t.lower_.endswith("-year") for t in head.subtree)
+    return num.text if num is not None and years else None
+
+
 def _nationality(doc, a: int, b: int, head) -> Optional[str]:
     """The country code of a source that is "the" and a singular demonym ("the Swede",
     "the Brazilian"), else None."""
@@ -589,6 +599,9 @@ class SpeakerResolver:
         force = _issuing_force(head)
         if force is not None:  # "a statement from Hazel Crest police": the police speak
             return self.resolve(force.left_edge.i, force.i + 1, depth=1)
+        age = _age_of(head)
+        if age is not None and depth == 0:  # "The 24-year-old said": a person of that age
+            return self._by_age(head, age, a, b)
         nationality = _nationality(doc, a, b, head)
         if nationality is not None:  # "the Swede told reporters": a person, not a people
             return self._by_nationality(head, nationality, a, b)
@@ -731,6 +744,23 @@ class SpeakerResolver:
             return Resolution(None, "unnamed description of an unknown kind", None,
                               name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
+
+    def _by_age(self, head, age: str, a: int, b: int) -> Resolution:
+        """"Ana Ruiz, 24, ... The 24-year-old said": the nearest person named before with
+        that age ("Name, 24," or "24-year-old Name"); with none, an unnamed person."""
+        doc = self.doc
+        for row in self.index.before(head.idx, ("PERSON",), limit=12):
+            span = doc.char_span(row[0], row[1], alignment_mode="expand")
+            if span is None:
+                continue
+            after = doc[span.end:span.end + 3]
+            if len(after) >= 2 and after[0].text == "," and after[1].text == age:
+                return Resolution(row[2], "age named before with the person", "named_person")
+            before = doc[max(0, span.start - 4):span.start].text.replace(" ", "")
+            if before.endswith(f"{age}-year-old"):
+                return Resolution(row[2], "age named before with the person", "named_person")
+        phrase = doc[a:b].text if b - a <= 8 else doc[head.left_edge.i:head.i + 1].text
+        return Resolution(None, "unnamed person described by age", "anonymous", name=phrase)
 
     def _by_nationality(self, head, code: str, a: int, b: int) -> Resolution:
         """"Sweden's Erik Lindqvist ... the Swede said": the nearest person named before

@@ -317,6 +317,12 @@ def is_audience(noun) -> bool:
         or noun.lemma_.lower() in audience_nouns()
 
 
+def _modal(verb) -> bool:
+    """"... and also *may have* intended to shoot another": a modal marks the claim's own
+    verb; a second report is told as a fact ("and predicted that ...")."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
 def clause_end(head) -> int:
     """End of a content clause, stopping before a conjoined reporting verb.
 
@@ -327,7 +333,7 @@ def clause_end(head) -> int:
     verbs = reporting_verbs()
     for child in head.children:
         if child.dep_ in ("conj", "advcl") and child.i > head.i \
-                and child.lemma_.lower() in verbs \
+                and child.lemma_.lower() in verbs and not _modal(child) \
                 and (child.tag_ == "VBG" or any(g.dep_ in ("ccomp", "xcomp")
                                                 for g in child.children)):
             cut = child.left_edge.i
