@@ -217,3 +217,16 @@ def test_a_conjoined_verb_with_a_modal_stays_in_the_claim(analyze):
                              "budget would balance."))
     assert by_cue["said"].content.text == "that taxes would rise"
     assert by_cue["predicted"].content.text == "that the budget would balance"
+
+
+@pytest.mark.parametrize("text", [
+    "Officers arrived to find the father and two children wounded.",
+    "Police responding to a call found the boy's body near the park.",
+])
+def test_finding_on_the_scene_is_no_report(analyze, text):
+    assert analyze(text).attributions == []
+
+
+def test_a_study_still_finds(analyze):
+    att = _by_cue(analyze("The study found that bees learn faster in cool hives."))["found"]
+    assert att.content.text == "that bees learn faster in cool hives"

@@ -211,3 +211,22 @@ def test_an_age_named_before_with_a_person_is_that_person(analyze):
     names = {e.id: e.name for e in analysis.entities}
     att = next(a for a in analysis.attributions if a.cue.text == "told")
     assert names[att.speaker] == "Dana Kell"
+
+
+def test_the_first_word_of_a_firm_named_before_is_the_firm(analyze):
+    text = ("Shares of Harlow Foods rose 9% on Thursday.\n\n"
+            "Harlow said on Friday that sales would grow next year.\n")
+    analysis = analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    att = next(a for a in analysis.attributions if a.cue.text == "said")
+    assert names.get(att.speaker, att.speaker_name) == "Harlow Foods"
+    assert att.sourcing == "named_org"
+
+
+def test_an_age_after_the_cue_of_a_quote_is_its_source(analyze):
+    text = ("Police arrested Jan Immel, 29, on Monday.\n\n"
+            "\"I did nothing wrong,\" said the 29-year-old.\n")
+    analysis = analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    quote = next(a for a in analysis.attributions if a.kind == "direct")
+    assert quote.source.text == "the 29-year-old" and names[quote.speaker] == "Jan Immel"

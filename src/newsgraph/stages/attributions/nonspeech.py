@@ -197,6 +197,9 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
     if lemma == "know" and tok.tag_ == "VBN" and any(c.dep_ == "prep" and c.lower_ == "as"
                                                     for c in tok.children):
         return True  # "who, better known as "Deep Throat," became ...": a name, not words
+    if lemma == "find" and _finder_on_the_scene(tok) \
+            and not doc.text[content[0]:content[1]].lower().startswith("that"):
+        return True  # "officers arrived to find the father wounded": a discovery
     if lemma == "say" and _rite_after(tok):
         return True  # "said a prayer for the families", "said goodbye": words of a rite
     if lemma in _APPEALS and _agentless_passive(tok) and _public(tok) \
@@ -223,6 +226,22 @@ def no_speech(doc, cue_token, content: tuple[int, int], polarity: str,
     if _agentless_passive(tok) or _unseen_verb(tok):
         return True
     return polarity == "negated" and lemma not in reporting_verbs()
+
+
+# Who finds things on the scene, not in data: "police found the boy's body"
+_ON_THE_SCENE = frozenset("police officer deputy trooper detective investigator agent "
+                          "firefighter paramedic medic crew rescuer responder neighbor "
+                          "neighbour witness resident passerby family relative".split())
+
+
+def _finder_on_the_scene(tok) -> bool:
+    """The subject of "find" (or of the verb "find" completes: "arrived to find") is a
+    person or a responder: PolNeAR's finders are polls, studies, juries and reports."""
+    verb = tok.head if tok.dep_ in ("xcomp", "advcl") and tok.head is not tok else tok
+    subj = next((c for v in (tok, verb) for c in v.children if c.dep_ == "nsubj"), None)
+    return subj is not None and (subj.pos_ == "PRON" and subj.lower_ != "it"
+                                 or subj.ent_type_ == "PERSON"
+                                 or subj.lemma_.lower() in _ON_THE_SCENE)
 
 
 def _passive_subject(cue, content: tuple[int, int]) -> bool:

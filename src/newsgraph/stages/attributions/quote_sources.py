@@ -57,7 +57,7 @@ def quote_source(doc, cue, q: Quote) -> Optional[tuple[int, int]]:
         nxt = cue.i + 1
         if nxt < len(doc) and doc[nxt].pos_ == "PROPN" and doc[nxt].ent_type_ not in NOT_SOURCES:
             return name_run(doc, nxt)  # inverted: "...," said Jane Doe
-        phrase = noun_run(doc, nxt) or _described_name(doc, nxt)
+        phrase = noun_run(doc, nxt) or _described_name(doc, nxt) or _age_phrase(doc, nxt)
         if phrase is not None:
             return phrase  # inverted: "...," said the woman, "...," said one aide
     if cue.tag_ == "VBG" and cue.sent.root is not cue:
@@ -127,11 +127,25 @@ def name_run(doc, i: int) -> tuple[int, int]:
     return a, b
 
 
+def _age_phrase(doc, i: int) -> Optional[tuple[int, int]]:
+    """"the 29-year-old" from token ``i``: an age standing for a person, or None."""
+    for j in range(i, min(len(doc), i + 7)):
+        if doc[j].lower_ in ("old", "year-old"):
+            words = doc[i:j + 1]
+            if any(t.like_num for t in words) and all(
+                    t.tag_ in ("DT", "CD", "HYPH", "NN", "JJ") for t in words):
+                return i, j + 1
+            return None
+    return None
+
+
 def _is_date(span) -> bool:
     """A dateline or date the parser took for the subject ("LOS ANGELES, Sept. 28 (UPI)")."""
     if not any(t.ent_type_ in NOT_SOURCES for t in span) or any(
             t.ent_type_ in ("PERSON", "ORG") or t.pos_ == "PRON" for t in span):
         return False
+    if span[-1].lower_ in ("old", "year-old"):
+        return False  # "said the 29-year-old": an age standing for a person
     head = next((t for t in span if t.head.i < span.start or t.head.i >= span.end
                  or t.head is t), span[0])
     dateline = span[0].text.isupper() and len(span[0].text) > 1

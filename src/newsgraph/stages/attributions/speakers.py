@@ -12,6 +12,7 @@ Whatever stays unresolved gets a reason instead of a guess.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
@@ -156,6 +157,10 @@ class MentionIndex:
                 if len(out) >= limit:
                     break
         return out
+
+
+# "Metro police", "Nashville police": a force named by its place, often no entity
+_PLACE_POLICE = re.compile(r"\b[A-Z][a-z]+ police\b")
 
 
 def _country_code(tok) -> Optional[str]:
@@ -715,6 +720,11 @@ class SpeakerResolver:
             label = self._ent_label(a, b)
             return Resolution(None, reason, "named_person" if label == "PERSON" else "named_org",
                               name=name)
+        if head.pos_ == "PROPN" and b - a == 1:
+            firm = self._first_word_of_org(head)
+            if firm is not None:  # "Harlow Foods ... Harlow did not comment": its short form
+                return Resolution(firm, "first word of an organisation named before",
+                                  "named_org")
         if head.pos_ == "PROPN":
             a2, b2 = head.i, head.i + 1
             # the whole name, across a possessive: "Ada County Coroner's Office"
@@ -744,6 +754,17 @@ class SpeakerResolver:
             return Resolution(None, "unnamed description of an unknown kind", None,
                               name=self._phrase(head))
         return Resolution(None, "source names no entity", None)
+
+    def _first_word_of_org(self, head):
+        """The one organisation named before ``head`` whose name of two words or more
+        begins with this word, when no person has it as a name; else None."""
+        word = head.text
+        found = {id(r[2]): r[2] for r in self.index.before(head.idx, ("ORG",), limit=40)
+                 if len(r[2].name.split()) >= 2 and r[2].name.split()[0] == word}
+        people = self.index.before(head.idx, ("PERSON",), limit=40)
+        if len(found) != 1 or any(word in r[2].name.split() for r in people):
+            return None
+        return next(iter(found.values()))
 
     def _by_age(self, head, age: str, a: int, b: int) -> Resolution:
         """"Ana Ruiz, 24, ... The 24-year-old said": the nearest person named before with
@@ -985,7 +1006,15 @@ class SpeakerResolver:
             if ("police" in words or "sheriff" in words) and (
                     words[-1] in FORCE_ENDS or words[0] == "police"):  # "Police Scotland"
                 forces[r[2].id] = r[2]  # not "the Crimes Against Police Officers Section"
-        return next(iter(forces.values())) if len(forces) == 1 else None
+        if len(forces) != 1:
+            return None
+        force = next(iter(forces.values()))
+        inside = [(r[0], r[1]) for r in self.index.before(pos, ("ORG",), limit=200)
+                  if r[2] is force]
+        for m in _PLACE_POLICE.finditer(self.text, 0, pos):
+            if not any(a <= m.start() < b for a, b in inside):
+                return None  # "Metro police said" too: which force is meant is not clear
+        return force
 
     def _described_by_name(self, head, ent) -> Optional[Resolution]:
         """"the Sanford police chief", "a Trump campaign spokesman", "the Clinton campaign":
