@@ -34,3 +34,26 @@ def test_a_colon_that_names_nobody_introduces_no_statement(analyze):
                  "Save a third of the money now, borrow a third from the bank, and raise the "
                  "rest from the members over the next two years.")
     assert not [a for a in an.attributions if "borrow a third" in a.content.text]
+
+
+def test_interview_turns_labelled_with_the_guest_s_surname(analyze):
+    text = ("Q&A: A baker on closing her shop\n\n"
+            "Marisol Reyes opened her bakery in 2006. We spoke with her about closing it.\n\n"
+            "Why close now?\n\n"
+            "Reyes: Rent doubled this spring. I did not want to raise prices again.\n\n"
+            "What will you miss most?\n\n"
+            "Reyes: The Friday mornings with my sister in the kitchen.\n")
+    analysis = analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    turns = [a for a in analysis.attributions if a.cue.text == ":"]
+    assert [a.content.text for a in turns] == [
+        "Rent doubled this spring. I did not want to raise prices again.",
+        "The Friday mornings with my sister in the kitchen."]
+    assert {names.get(a.speaker) for a in turns} == {"Marisol Reyes"}
+
+
+def test_one_name_colon_line_is_no_interview(analyze):
+    text = ("Marisol Reyes opened her bakery in 2006.\n\n"
+            "Reyes: the last baker on Main Street closes her doors\n")
+    assert [a for a in analyze(text).attributions if a.cue and a.cue.text == ":"
+            and a.kind == "indirect" and a.content.text.startswith("the last")] == []

@@ -230,3 +230,30 @@ def test_an_age_after_the_cue_of_a_quote_is_its_source(analyze):
     names = {e.id: e.name for e in analysis.entities}
     quote = next(a for a in analysis.attributions if a.kind == "direct")
     assert quote.source.text == "the 29-year-old" and names[quote.speaker] == "Jan Immel"
+
+
+def test_a_letter_that_reads_is_the_letter_s_words_not_its_addressee_s(analyze):
+    text = ("Police released a letter from Dan Ruiz to the boy's mother that reads, \"I am "
+            "sorry for what I did to your son.\"\n")
+    analysis = analyze(text)
+    names = {e.id: e.name for e in analysis.entities}
+    quote = next(a for a in analysis.attributions if a.kind == "direct")
+    assert names.get(quote.speaker) == "Dan Ruiz"
+
+
+def test_bare_police_is_the_named_force_unless_another_force_is_named(analyze):
+    one = analyze("The Dayton Police Department said a man was shot. Dayton police said "
+                  "he was 20. Police said he would live.\n")
+    assert one.attributions[-1].speaker_name == "Dayton Police Department"
+    two = analyze("Virginia State Police said a trooper died on Monday.\n\n"
+                  "In Nashville, Metro police said shots were fired. Police said two men "
+                  "were held.\n")
+    assert two.attributions[-1].speaker is None
+
+
+def test_a_firm_named_by_its_trade_is_the_firm_of_the_story(analyze):
+    text = ("SkyLink Airways grounded 300 flights on Tuesday after a computer failure.\n\n"
+            "\"We let our customers down,\" the airline said in a statement.\n")
+    analysis = analyze(text)
+    quote = next(a for a in analysis.attributions if a.kind == "direct")
+    assert quote.speaker_name == "SkyLink Airways" and quote.sourcing == "named_org"

@@ -56,7 +56,7 @@ from .mistags import verb_only_frames
 from .posts import signed_posts
 
 
-@stage("attributions", version="2.63", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.64", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""

@@ -33,6 +33,7 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
     """``taken`` plus every colon attribution; transcript turns replace what they cut across."""
     doc, norm = analysis.doc, analysis.norm
     turns = transcript_turns(doc, norm) + interview_answers(analysis)
+    turns += [t for t in named_answers(analysis) if t.cue not in {u.cue for u in turns}]
     if turns:
         labels = [t.cue[0] for t in turns]
         taken = [c for c in taken
@@ -102,6 +103,33 @@ def interview_answers(analysis) -> list[Candidate]:
         return []
     return [Candidate("indirect", m.span(2), (m.end(1), m.end(1) + 1), None, source, score=0.8)
             for m in answers]
+
+
+_NAMED_TURN = re.compile(r"^[^\S\n]*([A-Z][\w'\-]+(?:[^\S\n]+[A-Z][\w'\-]+){0,2}):"
+                         r"[^\S\n]+(\S[^\n]*?)[^\S\n]*$", re.MULTILINE)
+
+
+def named_answers(analysis) -> list[Candidate]:
+    """An interview printed as turns labelled with the guest's name in ordinary case
+    ("Vega: Rent doubled."): lines opened by the full name or surname of a person the
+    article named before, when that label opens two lines or more.  The label is the
+    source; the questions (unlabelled, or "Q:") make no record."""
+    doc, norm = analysis.doc, analysis.norm
+    names = set()
+    for e in analysis.entities:
+        if e.label == "PERSON" and len(e.name.split()) >= 2:
+            names |= {e.name, e.name.split()[-1]}
+    found = [m for m in _NAMED_TURN.finditer(norm) if m.group(1) in names
+             and len(m.group(2).split()) >= MIN_CLAIM_WORDS]
+    counts = Counter(m.group(1) for m in found)
+    out = []
+    for m in found:
+        label = doc.char_span(*m.span(1), alignment_mode="expand")
+        if counts[m.group(1)] < MIN_TURNS or label is None or not len(label):
+            continue
+        out.append(Candidate("indirect", m.span(2), (m.end(1), m.end(1) + 1), None,
+                             (label.start, label.end), score=0.8))
+    return out
 
 
 def _untagged_name(doc, before: int):

@@ -832,7 +832,7 @@ def _in_content(tok) -> bool:
     is talked about, less likely the next speaker than the one who reports."""
     verbs = reporting_verbs()
     for _ in range(12):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verbs:
             return True
@@ -845,7 +845,7 @@ def _report_of(tok) -> int:
     said [Doe lied when he claimed ...]"), as a token index, or -1 (:func:`_in_content`)."""
     verbs = reporting_verbs()
     for _ in range(12):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return -1
         if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in verbs:
             return tok.i

@@ -384,7 +384,7 @@ def _reports_first(doc, c: Candidate, d: Candidate) -> bool:
         return False
     tok = doc[d.cue_token]
     for _ in range(3):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.i == c.cue_token:

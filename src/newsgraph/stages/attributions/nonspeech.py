@@ -237,7 +237,7 @@ _ON_THE_SCENE = frozenset("police officer deputy trooper detective investigator 
 def _finder_on_the_scene(tok) -> bool:
     """The subject of "find" (or of the verb "find" completes: "arrived to find") is a
     person or a responder: PolNeAR's finders are polls, studies, juries and reports."""
-    verb = tok.head if tok.dep_ in ("xcomp", "advcl") and tok.head is not tok else tok
+    verb = tok.head if tok.dep_ in ("xcomp", "advcl") and tok.head.i != tok.i else tok
     subj = next((c for v in (tok, verb) for c in v.children if c.dep_ == "nsubj"), None)
     return subj is not None and (subj.pos_ == "PRON" and subj.lower_ != "it"
                                  or subj.ent_type_ == "PERSON"

@@ -61,7 +61,7 @@ def _alternative_of(tok):
     """The verb whose "or" alternative ``tok`` is ("would not comment *or confirm*",
     "No member would add comment or *indicate* whether"), else None: a negation or a
     nobody-subject on the first verb denies both."""
-    if tok.dep_ != "conj" or tok.head is tok:
+    if tok.dep_ != "conj" or tok.head.i == tok.i:
         return None
     head = tok.head
     if not any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in head.children):

@@ -147,7 +147,7 @@ def _is_date(span) -> bool:
     if span[-1].lower_ in ("old", "year-old"):
         return False  # "said the 29-year-old": an age standing for a person
     head = next((t for t in span if t.head.i < span.start or t.head.i >= span.end
-                 or t.head is t), span[0])
+                 or t.head.i == t.i), span[0])
     dateline = span[0].text.isupper() and len(span[0].text) > 1
     if head.pos_ == "NUM" and not dateline and (head.lower_ == "one" or any(
             c.dep_ == "prep" and c.lower_ == "of" for c in head.children)):

@@ -12,7 +12,6 @@ Whatever stays unresolved gets a reason instead of a guess.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Optional
@@ -159,8 +158,28 @@ class MentionIndex:
         return out
 
 
-# "Metro police", "Nashville police": a force named by its place, often no entity
-_PLACE_POLICE = re.compile(r"\b[A-Z][a-z]+ police\b")
+# Nouns for a business that, definite and unqualified, mean the firm the story is about
+FIRM_NOUNS = frozenset(("company", "firm", "airline", "carrier", "automaker", "retailer",
+                        "grocer", "insurer", "lender", "brewer", "manufacturer", "startup"))
+
+
+def _document_antecedent(clause):
+    """"a letter from the driver to the boy's mother *that reads* ...": the parse hangs a
+    document's relative clause on the nearest noun; what reads is the document a few
+    prepositions up, not the mother."""
+    if clause.lemma_.lower() != "read":
+        return None
+    noun = clause.head
+    for _ in range(4):
+        if media_words().get(noun.lemma_.lower()) == "document":
+            return noun
+        if noun.dep_ != "pobj" or noun.head.head.i == noun.head.i:
+            return None
+        noun = noun.head.head
+        if noun.pos_ in ("VERB", "AUX"):  # "released a letter ... to the mother that reads"
+            return next((c for c in noun.children if c.dep_ == "dobj"
+                         and media_words().get(c.lemma_.lower()) == "document"), None)
+    return None
 
 
 def _country_code(tok) -> Optional[str]:
@@ -192,7 +211,7 @@ def _nationality(doc, a: int, b: int, head) -> Optional[str]:
 def _head(doc, a: int, b: int):
     """The syntactic head of tokens a..b (the one whose head lies outside)."""
     for tok in doc[a:b]:
-        if tok.head.i < a or tok.head.i >= b or tok.head is tok:
+        if tok.head.i < a or tok.head.i >= b or tok.head.i == tok.i:
             return tok
     return doc[a]
 
@@ -421,7 +440,7 @@ def _on_trunk(tok, head) -> bool:
     for _ in range(6):
         if tok.i == head.i:
             return True
-        if tok.dep_ not in _TRUNK_DEPS or tok.head is tok:
+        if tok.dep_ not in _TRUNK_DEPS or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -444,8 +463,8 @@ def _a_named_person(ent) -> bool:
 def _part_head(doc, x: int, y: int, a: int, b: int):
     """The head of tokens x..y of a source a..b: the one hung outside the whole source if
     any ("county *detectives* said" parsed with "Prosecutors and county" as a modifier)."""
-    outside = [t for t in doc[x:y] if t.head.i < x or t.head.i >= y or t.head is t]
-    return next((t for t in outside if t.head.i < a or t.head.i >= b or t.head is t),
+    outside = [t for t in doc[x:y] if t.head.i < x or t.head.i >= y or t.head.i == t.i]
+    return next((t for t in outside if t.head.i < a or t.head.i >= b or t.head.i == t.i),
                 outside[0] if outside else doc[x])
 
 
@@ -589,8 +608,9 @@ class SpeakerResolver:
         doc = self.doc
         head = _head(doc, a, b)
         if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.i < a:
-            noun = head.head.head  # "the senator, who said ...": resolve the antecedent
-            a, b = noun.left_edge.i, noun.i + 1
+            document = _document_antecedent(head.head)
+            noun = document or head.head.head  # "the senator, who said ...": the antecedent
+            a, b = noun.left_edge.i, (noun.right_edge.i if document is not None else noun.i) + 1
             head = noun
         if media_words().get(head.lemma_.lower()) == "document" and depth == 0:
             res = self._document_issuer(head, a, b)
@@ -1011,8 +1031,13 @@ class SpeakerResolver:
         force = next(iter(forces.values()))
         inside = [(r[0], r[1]) for r in self.index.before(pos, ("ORG",), limit=200)
                   if r[2] is force]
-        for m in _PLACE_POLICE.finditer(self.text, 0, pos):
-            if not any(a <= m.start() < b for a, b in inside):
+        own = set(force.name.split())
+        for tok in self.doc:
+            if tok.idx >= pos:
+                break
+            place = self.doc[tok.i - 1] if tok.i else None
+            if tok.text == "police" and place is not None and place.pos_ == "PROPN" \
+                    and place.text not in own and not any(a <= tok.idx < b for a, b in inside):
                 return None  # "Metro police said" too: which force is meant is not clear
         return force
 
@@ -1162,9 +1187,10 @@ class SpeakerResolver:
             if all(_role_names(ent, q) for q in [lemma] + qualifiers):
                 return Resolution(ent, "description matches a role or name",
                                   _sourcing_for_entity(ent))
-        if rows and label == "ORG" and lemma in ("company", "firm") and not qualifiers:
+        if rows and label == "ORG" and lemma in FIRM_NOUNS and not qualifiers:
             # "the company" in a story about one firm is that firm (5 of 5 read right;
-            # "the campaign", "the group", "the newspaper" were 1 of 10)
+            # "the campaign", "the group", "the newspaper" were 1 of 10); "the airline",
+            # "the grocer" name a firm by its trade as "the company" does
             firms = self.index.before(head.idx, labels, limit=400)
             acting = {r[2].id for r in firms if not _in_a_phrase(self.doc, r[0], r[1])}
             firms = [r for r in firms if r[2].id in acting]

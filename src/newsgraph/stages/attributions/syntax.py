@@ -59,7 +59,7 @@ def subject_kind(token, span: Optional[tuple[int, int]] = ...) -> str:
     doc = token.doc
     head = doc[span[0]]
     for t in doc[span[0]:span[1]]:
-        if t.head.i < span[0] or t.head.i >= span[1] or t.head is t:
+        if t.head.i < span[0] or t.head.i >= span[1] or t.head.i == t.i:
             head = t
             break
     if head.pos_ == "PRON":
@@ -102,7 +102,7 @@ def candidates(token) -> Iterator[tuple[str, int, int]]:
             if of:
                 obj = next(c for c in of[0].children if c.dep_ == "pcomp")
                 yield "prep_of", obj.left_edge.i, obj.right_edge.i + 1
-    if token.dep_ in ("prep", "advcl", "parataxis", "ccomp") and token.head is not token:
+    if token.dep_ in ("prep", "advcl", "parataxis", "ccomp") and token.head.i != token.i:
         span = head_remainder(token)
         if span is not None:
             yield "head", span[0], span[1]
@@ -429,7 +429,7 @@ def subject_of(token):
         if cur is token and _second_report(token):
             cur = token.head.head  # past the reported clause, to the first report's verb
             continue
-        if cur.dep_ in _CLIMB and cur.head is not cur and cur.head.pos_ not in ("NOUN", "PROPN"):
+        if cur.dep_ in _CLIMB and cur.head.i != cur.i and cur.head.pos_ not in ("NOUN", "PROPN"):
             cur = cur.head
             continue
         return None
