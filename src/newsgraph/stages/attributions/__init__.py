@@ -54,9 +54,10 @@ from .statements import statement_blocks
 from .tails import tail_frames
 from .mistags import verb_only_frames
 from .posts import signed_posts
+from .inner_quotes import inner_quotes
 
 
-@stage("attributions", version="2.64", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.65", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
@@ -80,6 +81,7 @@ def attributions(analysis: Analysis) -> None:
     hedges = hedge_candidates(analysis, kept)
     kept = kept + hedges
     kept = kept + refusal_candidates(analysis, kept)
+    nested = nested + inner_quotes(analysis, kept)
     atts = finish(analysis, kept + nested, attributions.stage_tag)
     credit_from_body(analysis.norm, atts, titles())
     analysis.attributions = atts

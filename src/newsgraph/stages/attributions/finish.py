@@ -53,7 +53,8 @@ def finish(analysis, cands: list[Candidate], tag: str) -> list[Attribution]:
         elif polarity == "negated" and (says_nothing(content.text)
                                         or refused_action(doc, c.cue_token)):
             continue  # "refused to leave", an empty negation the model offered: nothing
-        elif no_speech(doc, c.cue_token, c.content, polarity, political):
+        elif not (c.kind == "direct" and c.within is not None) \
+                and no_speech(doc, c.cue_token, c.content, polarity, political):
             continue  # "was charged with arson", "a crash that claimed two lives"
         mode = cue_mode(doc, c.cue_token)
         if mode == "thought" and narrative_thought(doc, c.cue_token, political):

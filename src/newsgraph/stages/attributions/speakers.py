@@ -1201,6 +1201,9 @@ class SpeakerResolver:
                     head.idx, ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT"),
                     limit=400) if _acts(self.doc, r[0], r[1])]
                 ent = _most_named(firms, every)
+                if lemma not in ("company", "firm") and len(acting) > 1:
+                    ent = None  # "the airline" among several bodies: which one is not
+                    # clear (a French channel named more than the airline it reported on)
                 if ent is not None:
                     return Resolution(ent, "description: the organisation named most before it",
                                       _sourcing_for_entity(ent))
