@@ -230,3 +230,12 @@ def test_finding_on_the_scene_is_no_report(analyze, text):
 def test_a_study_still_finds(analyze):
     att = _by_cue(analyze("The study found that bees learn faster in cool hives."))["found"]
     assert att.content.text == "that bees learn faster in cool hives"
+
+
+def test_a_cue_joined_to_a_passive_has_the_listener_as_subject(analyze):
+    heard = _by_cue(analyze("A branch of Harbor Bank had been contacted by a caller and told "
+                            "that a bomb had been planted."))["told"]
+    assert heard.speaker is None and heard.speaker_name is None
+    told = _by_cue(analyze("The man was arrested and told police that he had been at "
+                           "home."))["told"]
+    assert told.source.text == "The man"

@@ -29,9 +29,9 @@ from .relay import closes_sentence, split_relays
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
-from .syntax import (content_parts, content_spans, key, parenthetical, quoted_as_saying,
-                     same_paragraph, source_span, sourceless, subject_kind, token_at,
-                     trailing_readings, trim)
+from .syntax import (content_parts, content_spans, key, parenthetical, passive_conjunct,
+                     quoted_as_saying, same_paragraph, source_span, sourceless, subject_kind,
+                     token_at, trailing_readings, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
@@ -101,6 +101,8 @@ def _found(doc, norm: str, quoted: bytearray, tokens: list) -> list[Candidate]:
                          for (tok, _, a, b, rel), no in zip(kept, unnamed)], ctx)
     found = []
     for (tok, s, a, b, rel), no, (src, nobody) in zip(kept, unnamed, chosen):
+        if passive_conjunct(tok):  # the learned chooser would name the listener
+            src, nobody = None, True
         if src is None and _age_subject(tok):  # "The 24-year-old said": the source model
             subj = next(c for c in tok.children if c.dep_ == "nsubj")  # never saw one
             src, nobody = (subj.left_edge.i, subj.right_edge.i + 1), False

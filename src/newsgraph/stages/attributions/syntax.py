@@ -474,9 +474,22 @@ def sourceless(token) -> bool:
     if token.lemma_.lower() in RAISING and token.pos_ in ("VERB", "AUX") \
             and token.tag_ != "VBG":  # "is looking to" is an intent, not an appearance
         return True
+    if passive_conjunct(token):
+        return True
     kids = [c.dep_ for c in token.children]
     return token.tag_ == "VBN" and "auxpass" in kids and "agent" not in kids \
         and not quoted_as_saying(token)
+
+
+def passive_conjunct(token) -> bool:
+    """"had been contacted by a caller and *told* that a bomb ...": a cue joined to a
+    passive verb, with no subject or agent of its own, is passive too: its subject heard
+    the words (not "was arrested and told police that ...": an addressee makes it active)."""
+    kids = {c.dep_ for c in token.children}
+    return token.dep_ == "conj" and not {"agent", "nsubj", "nsubjpass"} & kids \
+        and any(c.dep_ == "auxpass" for c in token.head.children) and (
+            token.tag_ == "VBN" or token.lemma_.lower() in addressee_verbs()
+            and not {"dobj", "dative"} & kids)
 
 
 def quoted_as_saying(token) -> bool:
