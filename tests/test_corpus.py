@@ -644,3 +644,44 @@ def test_naming_the_story_month_is_a_feature_of_dated_pairs_growing_with_the_gap
     assert other[at["dates_story_dated"]] == other[at["dates_story_x_log_gap"]] == 0.0
     undated = features(naming, None)
     assert undated[at["dates_story_dated"]] == undated[at["dates_story_x_log_gap"]] == 0.0
+
+
+def test_a_report_opening_like_the_story_opening_scores_higher_on_the_lead_feature():
+    """Two similar events: the story's report and both later reports share their
+    background paragraph (the city's earlier heists), but only the same event's report
+    opens like the story's; the lead feature (title and first LEAD_CHARS characters of
+    the body) tells them apart, and the background beyond it does not count."""
+    from newsgraph.corpus.stories import (FEATURES, LEAD_CHARS, StoryIndex, lead_terms,
+                                          story_features)
+
+    background = ("\nThe raid was the latest in a run of jewel thefts in the city, which insurers "
+                  "say has become a favourite of organised gangs. Police have stepped up patrols "
+                  "around the luxury shops and asked owners to install bollards.")
+
+    def opening(text: str) -> str:
+        assert len(text) < LEAD_CHARS
+        return text + " " * (LEAD_CHARS - len(text))  # the background starts past the lead
+
+    story_text = opening("Four robbers rammed a pickup into a watch shop on Quay Street on "
+                         "Monday morning and fled with watches worth two million euros, "
+                         "setting the pickup on fire as they left.") + background
+    same = opening("Robbers drove a pickup through the front of a watch shop on Quay Street "
+                   "on Monday and escaped with watches worth two million euros before "
+                   "burning the pickup.") + background
+    other = opening("Thieves dressed as cleaners took diamonds worth eighty million euros from "
+                    "a boutique near the opera house on Thursday afternoon after tying up the "
+                    "staff.") + background
+    assert "insurer" not in lead_terms(None, story_text)
+    index = StoryIndex()
+    first = story_features(_report("k1", None, None, story_text))
+    index._count(first)
+    index._join("k1", "S1", first, None, 0.0)
+    at = FEATURES.index("lead")
+
+    def lead_feature(text: str) -> float:
+        later = story_features(_report("k2", None, None, text))
+        index._count(later)  # the article being placed: its opening is read from here
+        return index.pair_features(index.stories["S1"], index._weigh(later.terms),
+                                   index._weigh(later.entities), None)[at]
+
+    assert lead_feature(same) > 2 * lead_feature(other)
