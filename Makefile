@@ -106,8 +106,11 @@ story-model: install
 	$(PY) scripts/train_story_model.py
 
 # Retrain the events judge (src/newsgraph/lexicons/event_judge.npz) on the tuning halves of
-# the event sets (PLOVER gold, events-extra, our labelled and written sentences; a few
-# minutes: every sentence goes through the pipeline). Needs scikit-learn (the [train] extra).
+# the event sets (PLOVER gold, events-extra, our labelled and written sentences, the
+# training-only written sentences, and the candidates the no-event rules drop as no-event
+# examples; about 15 minutes on 2 CPUs: every sentence goes through the pipeline, then C
+# is chosen by cross-validation). Writes the committed file byte for byte on the tree that
+# trained it (no flags needed). Needs scikit-learn (the [train] extra).
 event-model: install
 	$(PY) -m pip install -q -e '.[train]'
 	$(PY) scripts/train_event_model.py

@@ -64,8 +64,8 @@ def test_fold_judge_decides_as_a_stored_judge():
 
 def test_candidates_the_rules_drop_are_trained_on_only_when_asked():
     # parse() stores the candidates the stage's no-event rules keep, then those only a pass
-    # without the rules finds (ruled True); collect() leaves the latter out by default, so
-    # the default training set is what it was before they were stored.
+    # without the rules finds (ruled True); collect() adds the latter only with ruled=True
+    # (what main() asks since session 24; --after-rules leaves them out).
     from types import SimpleNamespace
 
     mod = _module()

@@ -28,6 +28,11 @@ only as totals).  Sets, all read at run time:
   misleading word (``gold/events-written-negatives.jsonl``); split into halves like the
   others (the tuning half is trained on), scored on its own rows outside ``all`` so that
   those stay comparable with earlier sessions.
+- ``wtrain``: event sentences we wrote in session 24 as training examples only (never
+  scored, no locked half): acts the judge learnt to drop because the no-event rules'
+  negatives share their words (a release from jail or prison beside "released from the
+  hospital", aid handed out, a warning of war told as speech;
+  ``gold/events-written-train.jsonl``).  Incomplete: only the listed events are used.
 - ``pairs``: sentences we wrote in session 14 in contrasting pairs over one trigger word:
   the word in a beat where it is no event ("beat the Stags 4-2", "a heart attack", "the flu
   shot", "a campaign rally", an accidental shooting) and in the act PLOVER codes ("a crowd
@@ -49,6 +54,7 @@ from .speakers import is_locked
 
 GOLD = Path(__file__).resolve().parent / "gold"
 HELDOUT_SETS = frozenset(("beatsneg",))  # sets with no tuning half
+TRAIN_ONLY_SETS = frozenset(("wtrain",))  # no locked half, never scored (ngec keeps its halves)
 SEPARATE_SETS = frozenset(("beatsneg", "moreneg", "pairs"))  # scored outside the ``all`` rows
 TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
          "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -75,6 +81,8 @@ class Item:
 
     @property
     def locked(self) -> bool:
+        if self.set in TRAIN_ONLY_SETS:
+            return False
         return self.set in HELDOUT_SETS or is_locked(self.key)
 
     @property
@@ -223,7 +231,8 @@ def load_real(data: Path) -> list[Item]:
     return out
 
 
-def load_written(name: str = "written", path: Path = GOLD / "events-written.jsonl") -> list[Item]:
+def load_written(name: str = "written", path: Path = GOLD / "events-written.jsonl",
+                 complete: bool = True) -> list[Item]:
     if not path.exists():
         return []
     out = []
@@ -235,7 +244,7 @@ def load_written(name: str = "written", path: Path = GOLD / "events-written.json
             trig = (i, i + len(e["trigger"])) if i >= 0 else None
             evs.append(GoldEvent(e["type"], trig, [e["actor"]] if e.get("actor") else [],
                                  e.get("modality")))
-        out.append(Item(f"{name}:{r['beat']}:{n}", name, text, evs, True))
+        out.append(Item(f"{name}:{r['beat']}:{n}", name, text, evs, complete))
     return out
 
 
@@ -244,6 +253,7 @@ def load_all(data: Path, with_ngec: bool = True) -> list[Item]:
         + load_written() + load_written("beatsneg", GOLD / "events-written-heldout.jsonl") \
         + load_written("moreneg", GOLD / "events-written-negatives.jsonl") \
         + load_written("pairs", GOLD / "events-written-pairs.jsonl")
-    if with_ngec:
-        items += load_ngec(data)
+    if with_ngec:  # training examples only: never scored
+        items += load_ngec(data) + load_written("wtrain", GOLD / "events-written-train.jsonl",
+                                                complete=False)
     return items

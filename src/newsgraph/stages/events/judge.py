@@ -19,7 +19,8 @@ preposition that only says when (``prep_when``: "fired the coach on Monday" is n
 "fired on").  Classes are the 16 PLOVER types plus
 ``NONE``.  It is trained by ``make event-model`` (``scripts/train_event_model.py``)
 on the tuning halves of PLOVER gold, the events-extra sets, real news sentences
-we labelled and sentences we wrote; the weights are ``lexicons/event_judge.npz``.
+we labelled and sentences we wrote, with the candidates the no-event rules drop as
+``NONE`` examples (session 24); the weights are ``lexicons/event_judge.npz``.
 
 A candidate is kept when the judge's probability of ``NONE`` is below the
 stored threshold, with the lexicon's type.  Tried and dropped (no gain on the
@@ -137,9 +138,23 @@ _QUANTITY_HEADS = frozenset(("hundred", "hundreds", "thousand", "thousands", "do
                              "pair", "team", "band", "handful", "score", "scores"))
 
 
+# Compounds of "man", "woman", "person", "people" name people ("fishermen", "policewoman",
+# "chairperson", "tradespeople"), however many the person-noun list leaves out; not these.
+_PERSON_COMPOUND_ENDS = ("man", "woman", "person", "people")
+_NOT_PERSON_COMPOUNDS = frozenset(("talisman", "ottoman", "doberman", "caiman", "walkman",
+                                   "superman", "batman", "pacman", "catamaran"))
+
+
+def _person_compound(tok) -> bool:
+    low = _lem(tok)
+    return tok.pos_ == "NOUN" and len(low) > 5 and low.endswith(_PERSON_COMPOUND_ENDS) \
+        and low not in _NOT_PERSON_COMPOUNDS
+
+
 def agent_kind(tok) -> str:
     """Whether a participant is someone who can act: ``agent`` (a named person, body or
-    place, a pronoun for people, a word for people or groups), ``thing`` (a force of
+    place, a pronoun for people, a word for people or groups, a compound of
+    "man" or "people": "fishermen"), ``thing`` (a force of
     nature, a machine, a work or product: "the heatwave", "the beam", "the app"),
     ``nonagent`` (a word listed as an act or idea: "the decision"), ``noun`` (another
     common noun), ``it`` or ``none``.  "hundreds of refugees" is read by "refugees"."""
@@ -154,7 +169,8 @@ def agent_kind(tok) -> str:
         if inner is not None:
             tok = inner
     lem = _lem(tok)
-    if actorish(tok) or tok.pos_ == "PRON" or lem in people or tok.lower_ in people:
+    if actorish(tok) or tok.pos_ == "PRON" or lem in people or tok.lower_ in people \
+            or _person_compound(tok):
         return "agent"
     if lem in things or tok.lower_ in things:
         return "thing"
