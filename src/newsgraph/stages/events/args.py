@@ -97,7 +97,7 @@ def verb_actor(verb, entry=None, depth: int = 0):
         if verb.dep_ != "conj":
             return None
     subj = syntax.first_child(verb, *syntax.SUBJ)
-    if subj is None and verb.pos_ == "ADJ" and verb.head is not verb:
+    if subj is None and verb.pos_ == "ADJ" and verb.head.i != verb.i:
         subj = syntax.first_child(verb.head, *syntax.SUBJ)  # "X is willing to"
     if subj is not None:
         if subj.lower_ in syntax.REL_PRONOUNS and verb.dep_ == "relcl":
