@@ -1032,14 +1032,20 @@ class SpeakerResolver:
         inside = [(r[0], r[1]) for r in self.index.before(pos, ("ORG",), limit=200)
                   if r[2] is force]
         own = set(force.name.split())
-        for tok in self.doc:
-            if tok.idx >= pos:
+        for idx, place in self._place_police():
+            if idx >= pos:
                 break
-            place = self.doc[tok.i - 1] if tok.i else None
-            if tok.text == "police" and place is not None and place.pos_ == "PROPN" \
-                    and place.text not in own and not any(a <= tok.idx < b for a, b in inside):
+            if place not in own and not any(a <= idx < b for a, b in inside):
                 return None  # "Metro police said" too: which force is meant is not clear
         return force
+
+    def _place_police(self) -> list[tuple[int, str]]:
+        """(offset, place word) of every "<Place> police" in the article, found once."""
+        if not hasattr(self, "_police_places"):
+            doc = self.doc
+            self._police_places = [(t.idx, doc[t.i - 1].text) for t in doc
+                                   if t.text == "police" and t.i and doc[t.i - 1].pos_ == "PROPN"]
+        return self._police_places
 
     def _described_by_name(self, head, ent) -> Optional[Resolution]:
         """"the Sanford police chief", "a Trump campaign spokesman", "the Clinton campaign":
