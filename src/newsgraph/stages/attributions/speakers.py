@@ -158,6 +158,12 @@ class MentionIndex:
         return out
 
 
+# Last words of newspapers named after their place ("The Hollywood Reporter", "the Orlando
+# Sentinel") that the entity stage's organisation heads leave out: there a short
+# "Courier" must still find "Port Alma Courier" across articles (corpus/entities.py)
+MASTHEADS = frozenset(("Reporter", "Chronicle", "Examiner", "Sentinel", "Observer", "Courier",
+                       "Dispatch", "Inquirer", "Bulletin", "Telegraph"))
+
 # Nouns for a business that, definite and unqualified, mean the firm the story is about
 FIRM_NOUNS = frozenset(("company", "firm", "airline", "carrier", "automaker", "retailer",
                         "grocer", "insurer", "lender", "brewer", "manufacturer", "startup"))
@@ -651,7 +657,7 @@ class SpeakerResolver:
             return Resolution(None, f"{head.lower_} of {hit[2].name}", "named_org",
                               name=self._phrase(head))
         if outside and hit[2].label in ("GPE", "LOC") and head.pos_ == "PROPN" \
-                and head.text in org_heads():
+                and (head.text in org_heads() or head.text in MASTHEADS):
             # "the Tuscaloosa County Metro Homicide Unit": a body named after its place,
             # which the tagger ended at the place
             return Resolution(None, "organisation named after its place", "named_org",

@@ -35,7 +35,7 @@ from . import roles as rl
 ORDER = 30
 
 
-@stage("entities", version="1.13", requires=("doc",), assigns=("entities",), order=ORDER)
+@stage("entities", version="1.14", requires=("doc",), assigns=("entities",), order=ORDER)
 def entities_stage(analysis: Analysis) -> None:
     """Fill ``analysis.entities``, ids E1, E2, ... in order of first mention."""
     analysis.entities = extract(analysis.doc, analysis.article.text, entities_stage.stage_tag)
