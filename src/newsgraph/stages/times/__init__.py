@@ -19,6 +19,8 @@ from ...model import Span, TimeExpression
 from ...pipeline import Analysis, stage
 from . import calendar as cal
 from .lexicon import alternation, lexicon
+from .context import caption_like
+from .display import agree_with_story
 from .names import in_name
 from .quotes import redate_quoted
 from .normalise import HANDLERS, Context
@@ -274,7 +276,7 @@ def _day_ranges(items: list[dict], norm: str) -> list[dict]:
 
 
 def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
-            tag: str = "times@1.7") -> list[TimeExpression]:
+            tag: str = "times@1.8") -> list[TimeExpression]:
     """All time expressions of ``text`` (``norm``: its same-length normalised copy)."""
     norm = norm if norm is not None else text
     anchor = cal.parse_anchor(published)
@@ -301,6 +303,9 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             new_start, mod = _modifier(norm, start, floor, ttype, value, core)
         items.append({"start": new_start, "end": end, "type": ttype, "value": value, "mod": mod,
                       "kind": kind})
+        floor = end
+        if caption_like(norm, start):
+            continue  # a caption dates a photo and a headline the day it ran: no story reference
         if kind in _EXPLICIT and _YEAR_VALUE.match(value or "") \
                 and (_states_year(kind, core) or ctx.narrative_ref(start) is None):
             ctx.refs["date"] = value  # the story's reference time for "the following year"
@@ -315,10 +320,10 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
         if kind in _DAY_REFS and _DAY_VALUE.match(value or ""):
             ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
             ctx.refs["day_end"] = end
-        floor = end
     items = _day_ranges(_merge_clock(items, norm), norm)
     _weekday_then_date(items, norm)
     _date_clocks(items, ctx)
+    agree_with_story(items, norm, doc)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
     for item in items:
@@ -329,7 +334,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     return out
 
 
-@stage("times", version="1.7", requires=("doc",), assigns=("times",), order=40)
+@stage("times", version="1.8", requires=("doc",), assigns=("times",), order=40)
 def times_stage(analysis: Analysis) -> None:
     """Fill ``analysis.times`` from the text, the parse and the publication date."""
     analysis.times = extract(analysis.article.text, analysis.norm, analysis.doc,

@@ -45,6 +45,28 @@ def in_caption(text: str, start: int) -> bool:
     return bool(_CREDIT.search(text, lo, hi))
 
 
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_CLOSED = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]\s]*$")
+HEADLINE_WORDS = (2, 20)
+
+
+def headline_like(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` reads as a headline: two to twenty words, nothing closing
+    it as a sentence (a caption scraped without its credit looks the same)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:len(text) if end < 0 else end].strip()
+    words = len(_WORD.findall(line))
+    return HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not _CLOSED.search(line)
+
+
+def caption_like(text: str, pos: int) -> bool:
+    """A line whose dates must not become the story's reference and are seen from the
+    publication: a credited caption or a headline-like line (a photo's date is not the
+    story's, and a headline is written on the day it is published)."""
+    return headline_like(text, pos) or in_caption(text, pos)
+
+
 NARRATIVE_REACH = 800  # characters: about two paragraphs of news
 
 
@@ -56,12 +78,13 @@ SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH":
 def _incident_regexes() -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(w) for w in lexicon()["incident_nouns"])
     return (re.compile(rf"\b(?:{words})\s+(?:on\s+|in\s+|early\s+|late\s+)?$", re.I),
-            re.compile(rf"^['\u2019]s\s+(?:\w+\s+)?(?:{words})\b", re.I))
+            re.compile(rf"^(?:['\u2019]s\s+(?:\w+\s+)?|\s+)(?:{words})\b", re.I))
 
 
 def _after_incident(text: str, start: int, end: int) -> bool:
-    """'the shooting Saturday night', 'a crash on Monday', "Sunday's shooting": the day of
-    an incident the story reports, which has happened (see the lexicon's incident_nouns)."""
+    """'the shooting Saturday night', 'a crash on Monday', "Sunday's shooting", "the Friday
+    robbery": the day of an incident the story reports, which has happened (see the
+    lexicon's incident_nouns)."""
     before, after = _incident_regexes()
     return bool(before.search(text[max(0, start - 30):start])
                 or after.match(text[end:end + 30]))
@@ -106,7 +129,7 @@ class Context:
         a year in a past clause belongs to that year ("On Dec. 27 they broke in").
         A bare year ("founded in 2015") is too weak a sign and is not used."""
         ref, at = self.refs.get("date"), self.refs.get("date_at", -1)
-        if not self.refs.get("date_scene"):
+        if not self.refs.get("date_scene") or caption_like(self.text, start):
             return None
         if not ref or len(ref) < 7 or not ref[5:7].isdigit() or start - at > NARRATIVE_REACH:
             return None
@@ -156,7 +179,8 @@ class Context:
             return cue
         if _after_incident(self.text, start, end) or _in_incident_phrase(self.doc, start):
             return PAST
-        return clause_tense(self.doc, start, end, caption=in_caption(self.text, start))
+        return clause_tense(self.doc, start, end, caption=in_caption(self.text, start)
+                            or headline_like(self.text, start))
 
     def token(self, start: int):
         """The parse token covering character ``start`` (None without a parse)."""

@@ -57,8 +57,9 @@ def clause_tense(doc, start: int, end: int, through_nouns: bool = False, caption
 
     An expression modifying a noun ("a June agreement") says nothing about the clause's
     tense unless ``through_nouns`` ("reported fourth-quarter earnings": were they reported?).
-    In a photo ``caption`` the simple present shows a scene already taken ("Police stand
-    outside the house Tuesday"), not a plan: it is PAST.
+    In a photo ``caption`` or a headline the simple present shows a scene already taken
+    ("Police stand outside the house Tuesday", "Storm knocks out power Thursday"), not a
+    plan: it is PAST; there "Mayor set to sign budget Monday" is the plan "is set to".
     """
     if doc is None:
         return UNKNOWN
@@ -92,6 +93,14 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0, caption: bool = Fa
         return FUTURE
     if aux_words & _modals() and not any(a.lemma_ == "have" for a in auxes):
         return FUTURE  # "the Senate may vote Tuesday"
+    if "to" in aux_words and verb.head.i == verb.i:
+        return FUTURE  # "Council to vote on budget Thursday": a headline's plan
+    if caption and verb.head.i == verb.i and not auxes and verb.tag_ in ("VBD", "VBN") \
+            and verb.lower_ in future_gov and any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in verb.children):
+        return FUTURE  # "Mayor set to sign budget Monday": a headline's "is set to" (in
+        # running text "set" with no auxiliary is a past)
     if "to" in aux_words and depth < 3:
         gov = verb.head
         holders = (gov, gov.head) if gov.pos_ == "ADJ" else (gov,)
