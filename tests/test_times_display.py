@@ -68,3 +68,21 @@ def test_a_captions_date_is_no_reference_for_the_story(times, caption):
 def test_a_day_before_an_incident_noun_is_past(times):
     found = times("Police seek a suspect in the Friday robbery of a pharmacy.", "2024-11-21")
     assert found["Friday"].value == "2024-11-15"
+
+
+def test_a_captions_date_serves_its_own_line(times):
+    text = ("Deputies leave the farmhouse on Nov. 14 after a standoff. The man was suspected of "
+            "setting a barn on fire the previous day. (AP Photo/Jane Roe)\n\nThe farm was sold "
+            "last year.")
+    assert times(text)["the previous day"].value == "2024-11-13"
+
+
+@pytest.mark.parametrize("text, span, value", [
+    ("Posted: 09/21/2015 3:54 PM\n\nA man has been charged in the robbery of a pharmacy.\n\n"
+     "The robbery happened at 2:30 a.m. Saturday, Sept. 12, near the river.",
+     "2:30 a.m. Saturday, Sept. 12", "2015-09-12T02:30"),
+    ("Posted on 09/21/2015\n\nA man has been charged in the robbery.\n\nThe robbery happened "
+     "Sept. 12 near the river.", "Sept. 12", "2015-09-12"),
+])
+def test_a_date_stamp_line_still_dates_the_story(times, text, span, value):
+    assert times(text, "2017-01-28")[span].value == value

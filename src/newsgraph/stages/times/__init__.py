@@ -286,7 +286,12 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     ctx.resolving = True
     items = []
     floor = 0
+    kept_refs = None  # (line, the story's references) while in a caption's line
     for start, end, kind, m in kept:
+        line = norm.rfind("\n", 0, start)
+        if kept_refs is not None and line != kept_refs[0]:
+            ctx.refs = kept_refs[1]  # out of the caption: the story's references again
+            kept_refs = None
         resolved = HANDLERS[kind](m, ctx)
         if resolved is None:
             continue  # needs story context that is missing ("that day" with no day named)
@@ -304,8 +309,10 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
         items.append({"start": new_start, "end": end, "type": ttype, "value": value, "mod": mod,
                       "kind": kind})
         floor = end
-        if caption_like(norm, start):
-            continue  # a caption dates a photo and a headline the day it ran: no story reference
+        if kept_refs is None and caption_like(norm, start, end):
+            # a caption dates a photo and a headline the day it ran: what they set serves
+            # their own line only ("... on March 14 ... the previous day"), not the story
+            kept_refs = (line, dict(ctx.refs))
         if kind in _EXPLICIT and _YEAR_VALUE.match(value or "") \
                 and (_states_year(kind, core) or ctx.narrative_ref(start) is None):
             ctx.refs["date"] = value  # the story's reference time for "the following year"

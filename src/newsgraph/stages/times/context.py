@@ -60,11 +60,25 @@ def headline_like(text: str, pos: int) -> bool:
     return HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not _CLOSED.search(line)
 
 
-def caption_like(text: str, pos: int) -> bool:
+_STAMP_WORD = re.compile(r"[A-Za-z]{3,}")  # words, not clock digits; "PM", "EDT" aside
+
+
+def caption_like(text: str, start: int, end: Optional[int] = None) -> bool:
     """A line whose dates must not become the story's reference and are seen from the
     publication: a credited caption or a headline-like line (a photo's date is not the
-    story's, and a headline is written on the day it is published)."""
-    return headline_like(text, pos) or in_caption(text, pos)
+    story's, and a headline is written on the day it is published). A line that is little
+    more than the expression [start, end) ("Posted: 09/21/2015 4:25 PM") is a date stamp,
+    which dates the story itself."""
+    if in_caption(text, start):
+        return True
+    if not headline_like(text, start):
+        return False
+    if end is None:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + " " + text[end:len(text) if line_end < 0 else line_end]
+    return len([w for w in _STAMP_WORD.findall(rest) if not (w.isupper() and len(w) <= 4)]) > 3
 
 
 NARRATIVE_REACH = 800  # characters: about two paragraphs of news
