@@ -86,3 +86,18 @@ def test_a_captions_date_serves_its_own_line(times):
 ])
 def test_a_date_stamp_line_still_dates_the_story(times, text, span, value):
     assert times(text, "2017-01-28")[span].value == value
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Shoppers lined up outside the mall on Black Friday.", "2024-11-29"),
+    ("Online sales on Cyber Monday beat last year's.", "2024-12-02"),
+])
+def test_shopping_days_are_named_days(times, text, value):
+    (found,) = [t for t in times(text, "2024-12-05").values() if t.value.startswith("2024")]
+    assert found.value == value
+
+
+def test_a_headline_day_told_two_ways_in_the_story_keeps_its_own_reading(times):
+    text = ("Band plays two shows Saturday\n\nThe band will play on Saturday night in Dayton, "
+            "its manager said. It played a matinee there on Saturday afternoon.")
+    assert times(text)["Saturday"].value == "2024-11-16"

@@ -48,6 +48,7 @@ def in_caption(text: str, start: int) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
 _CLOSED = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]\s]*$")
 HEADLINE_WORDS = (2, 20)
+HEADLINE_CHARS = 300  # twenty long words at most
 
 
 def headline_like(text: str, pos: int) -> bool:
@@ -55,7 +56,10 @@ def headline_like(text: str, pos: int) -> bool:
     it as a sentence (a caption scraped without its credit looks the same)."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
-    line = text[start:len(text) if end < 0 else end].strip()
+    end = len(text) if end < 0 else end
+    if end - start > HEADLINE_CHARS:
+        return False  # a paragraph, not a headline (and no word count over a whole document)
+    line = text[start:end].strip()
     words = len(_WORD.findall(line))
     return HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not _CLOSED.search(line)
 
@@ -125,6 +129,11 @@ def _in_incident_phrase(doc, start: int) -> bool:
     return False
 
 
+def incident_day(text: str, doc, start: int, end: int) -> bool:
+    """Whether the expression at [start, end) dates an incident the story reports."""
+    return _after_incident(text, start, end) or _in_incident_phrase(doc, start)
+
+
 @dataclass
 class Context:
     """What the handlers may consult besides the match itself."""
@@ -191,7 +200,7 @@ class Context:
         cue = cue_tense(self.text, start)
         if cue:
             return cue
-        if _after_incident(self.text, start, end) or _in_incident_phrase(self.doc, start):
+        if incident_day(self.text, self.doc, start, end):
             return PAST
         return clause_tense(self.doc, start, end, caption=in_caption(self.text, start)
                             or headline_like(self.text, start))

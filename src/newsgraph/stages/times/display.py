@@ -21,11 +21,13 @@ import re
 from datetime import date
 from typing import Optional
 
-from .context import headline_like, in_caption
+from .context import headline_like, in_caption, incident_day
 from .tense import FUTURE, PAST, PERFECT, UNKNOWN, clause_tense, cue_tense
 
 _REL = re.compile(r"(?:the\s+)?(?:last|next|this|past|coming|previous|following)\s", re.I)
 _DAY = re.compile(r"\d{4}-\d\d-\d\d")
+_LEADING_SPACE = re.compile(r"\s*")
+_NONSPACE = re.compile(r"\S")
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
@@ -37,7 +39,7 @@ def _line(text: str, pos: int) -> tuple[int, int]:
 def _opening_line(text: str, pos: int) -> bool:
     """The line at ``pos`` is the text's first, and the story goes on after it."""
     start, end = _line(text, pos)
-    return not text[:start].strip() and bool(text[end:].strip())
+    return _LEADING_SPACE.match(text).end() >= start and _NONSPACE.search(text, end) is not None
 
 
 def display_line(text: str, pos: int) -> bool:
@@ -46,12 +48,14 @@ def display_line(text: str, pos: int) -> bool:
 
 
 def told_tense(text: str, doc, start: int, end: int):
-    """The tense the words themselves give the expression: a cue ("until"), an auxiliary or
-    a past form, or UNKNOWN when only the simple present (the news present, or a headline's
-    past) or nothing at all would decide."""
+    """The tense the words themselves give the expression: a cue ("until"), an incident it
+    dates ("the Friday robbery"), an auxiliary or a past form; UNKNOWN when only the simple
+    present (the news present, or a headline's past) or nothing at all would decide."""
     cue = cue_tense(text, start)
     if cue:
         return cue
+    if incident_day(text, doc, start, end):
+        return PAST
     plain = clause_tense(doc, start, end)
     if plain == FUTURE and clause_tense(doc, start, end, caption=True) == PAST:
         return UNKNOWN  # the simple present: its reading is the line's kind, not its words
@@ -69,8 +73,8 @@ def _weekday(value: Optional[str]) -> Optional[int]:
 
 def agree_with_story(items: list[dict], text: str, doc) -> None:
     """A weekday in a display line whose words give no tense takes the date of the same
-    weekday told in the story with a tense of its own (the first such outside display
-    lines); a headline's simple present with no such day in the story is past."""
+    weekday told in the story with a tense of its own, when all such tellings outside
+    display lines name one date (a page of teasers may tell two Saturdays)."""
     body = [i for i in items if i["kind"] == "weekday" and not display_line(text, i["start"])
             and _weekday(i["value"]) is not None]
     for item in items:
@@ -79,14 +83,15 @@ def agree_with_story(items: list[dict], text: str, doc) -> None:
             continue
         if _REL.match(text, item["start"]):
             continue  # "last Friday", "next Monday" say their own week
-        if told_tense(text, doc, item["start"], item["end"]) not in (UNKNOWN,):
+        if told_tense(text, doc, item["start"], item["end"]) is not UNKNOWN:
             continue
+        if not headline_like(text, item["start"]) and not in_caption(text, item["start"]) \
+                and clause_tense(doc, item["start"], item["end"], caption=True) != PAST:
+            continue  # an opening sentence that is no simple present is the lede: its own
         if in_caption(text, item["start"]) and clause_tense(doc, item["start"], item["end"],
                                                             caption=True) == PAST:
             continue  # a credited photo shows what is past, whatever the story says
-        told = [b for b in body if _weekday(b["value"]) == wd
-                and told_tense(text, doc, b["start"], b["end"]) in (PAST, PERFECT, FUTURE)]
-        if told:
-            item["value"] = told[0]["value"][:10] + item["value"][10:]
-
-
+        told = {b["value"][:10] for b in body if _weekday(b["value"]) == wd
+                and told_tense(text, doc, b["start"], b["end"]) in (PAST, PERFECT, FUTURE)}
+        if len(told) == 1:
+            item["value"] = told.pop() + item["value"][10:]
