@@ -19,6 +19,8 @@ from ...model import Span, TimeExpression
 from ...pipeline import Analysis, stage
 from . import calendar as cal
 from .lexicon import alternation, lexicon
+from .context import caption_like
+from .display import agree_with_story
 from .names import in_name
 from .quotes import redate_quoted
 from .normalise import HANDLERS, Context
@@ -274,7 +276,7 @@ def _day_ranges(items: list[dict], norm: str) -> list[dict]:
 
 
 def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
-            tag: str = "times@1.7") -> list[TimeExpression]:
+            tag: str = "times@1.8") -> list[TimeExpression]:
     """All time expressions of ``text`` (``norm``: its same-length normalised copy)."""
     norm = norm if norm is not None else text
     anchor = cal.parse_anchor(published)
@@ -284,7 +286,12 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     ctx.resolving = True
     items = []
     floor = 0
+    kept_refs = None  # (line, the story's references) while in a caption's line
     for start, end, kind, m in kept:
+        line = norm.rfind("\n", 0, start)
+        if kept_refs is not None and line != kept_refs[0]:
+            ctx.refs = kept_refs[1]  # out of the caption: the story's references again
+            kept_refs = None
         resolved = HANDLERS[kind](m, ctx)
         if resolved is None:
             continue  # needs story context that is missing ("that day" with no day named)
@@ -301,6 +308,11 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
             new_start, mod = _modifier(norm, start, floor, ttype, value, core)
         items.append({"start": new_start, "end": end, "type": ttype, "value": value, "mod": mod,
                       "kind": kind})
+        floor = end
+        if kept_refs is None and caption_like(norm, start, end):
+            # a caption dates a photo and a headline the day it ran: what they set serves
+            # their own line only ("... on March 14 ... the previous day"), not the story
+            kept_refs = (line, dict(ctx.refs))
         if kind in _EXPLICIT and _YEAR_VALUE.match(value or "") \
                 and (_states_year(kind, core) or ctx.narrative_ref(start) is None):
             ctx.refs["date"] = value  # the story's reference time for "the following year"
@@ -315,10 +327,10 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
         if kind in _DAY_REFS and _DAY_VALUE.match(value or ""):
             ctx.refs["day"] = value[:10]  # the story's reference day for "the next day"
             ctx.refs["day_end"] = end
-        floor = end
     items = _day_ranges(_merge_clock(items, norm), norm)
     _weekday_then_date(items, norm)
     _date_clocks(items, ctx)
+    agree_with_story(items, norm, doc)
     redate_quoted(items, norm, doc, anchor, _DAY_REFS - {"relday"})
     out = []
     for item in items:
@@ -329,7 +341,7 @@ def extract(text: str, norm: Optional[str], doc: Any, published: Optional[str],
     return out
 
 
-@stage("times", version="1.7", requires=("doc",), assigns=("times",), order=40)
+@stage("times", version="1.8", requires=("doc",), assigns=("times",), order=40)
 def times_stage(analysis: Analysis) -> None:
     """Fill ``analysis.times`` from the text, the parse and the publication date."""
     analysis.times = extract(analysis.article.text, analysis.norm, analysis.doc,

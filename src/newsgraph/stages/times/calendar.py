@@ -178,7 +178,11 @@ def season_value(anchor: Optional[date], season: str, n: int, tense) -> str:
 
 
 def _holiday_in(year: int, spec: str) -> date:
-    """A holiday in ``year`` from "MM-DD" or "MM/weekday/n" (n = -1: last; "+": after a Monday)."""
+    """A holiday in ``year`` from "MM-DD" or "MM/weekday/n" (n = -1: last; "+": after a
+    Monday), "@k" k days after that ("11/4/4@1": Black Friday, the day after Thanksgiving)."""
+    spec, _, shift = spec.partition("@")
+    if shift:
+        return _holiday_in(year, spec) + timedelta(days=int(shift))
     if "-" in spec[:3]:
         mm, dd = (int(x) for x in spec.split("-"))
         return date(year, mm, dd)

@@ -45,6 +45,46 @@ def in_caption(text: str, start: int) -> bool:
     return bool(_CREDIT.search(text, lo, hi))
 
 
+_WORD = re.compile(r"[^\W_]+(?:['\u2019.-][^\W_]+)*")
+_CLOSED = re.compile(r"[.!?:;,][\"'\u201d\u2019)\]\s]*$")
+HEADLINE_WORDS = (2, 20)
+HEADLINE_CHARS = 300  # twenty long words at most
+
+
+def headline_like(text: str, pos: int) -> bool:
+    """Whether the line at ``pos`` reads as a headline: two to twenty words, nothing closing
+    it as a sentence (a caption scraped without its credit looks the same)."""
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    if end - start > HEADLINE_CHARS:
+        return False  # a paragraph, not a headline (and no word count over a whole document)
+    line = text[start:end].strip()
+    words = len(_WORD.findall(line))
+    return HEADLINE_WORDS[0] <= words <= HEADLINE_WORDS[1] and not _CLOSED.search(line)
+
+
+_STAMP_WORD = re.compile(r"[A-Za-z]{3,}")  # words, not clock digits; "PM", "EDT" aside
+
+
+def caption_like(text: str, start: int, end: Optional[int] = None) -> bool:
+    """A line whose dates must not become the story's reference and are seen from the
+    publication: a credited caption or a headline-like line (a photo's date is not the
+    story's, and a headline is written on the day it is published). A line that is little
+    more than the expression [start, end) ("Posted: 09/21/2015 4:25 PM") is a date stamp,
+    which dates the story itself."""
+    if in_caption(text, start):
+        return True
+    if not headline_like(text, start):
+        return False
+    if end is None:
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[line_start:start] + " " + text[end:len(text) if line_end < 0 else line_end]
+    return len([w for w in _STAMP_WORD.findall(rest) if not (w.isupper() and len(w) <= 4)]) > 3
+
+
 NARRATIVE_REACH = 800  # characters: about two paragraphs of news
 
 
@@ -56,12 +96,13 @@ SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("TH", 24), "TH":
 def _incident_regexes() -> tuple[re.Pattern, re.Pattern]:
     words = "|".join(re.escape(w) for w in lexicon()["incident_nouns"])
     return (re.compile(rf"\b(?:{words})\s+(?:on\s+|in\s+|early\s+|late\s+)?$", re.I),
-            re.compile(rf"^['\u2019]s\s+(?:\w+\s+)?(?:{words})\b", re.I))
+            re.compile(rf"^(?:['\u2019]s\s+(?:\w+\s+)?|\s+)(?:{words})\b", re.I))
 
 
 def _after_incident(text: str, start: int, end: int) -> bool:
-    """'the shooting Saturday night', 'a crash on Monday', "Sunday's shooting": the day of
-    an incident the story reports, which has happened (see the lexicon's incident_nouns)."""
+    """'the shooting Saturday night', 'a crash on Monday', "Sunday's shooting", "the Friday
+    robbery": the day of an incident the story reports, which has happened (see the
+    lexicon's incident_nouns)."""
     before, after = _incident_regexes()
     return bool(before.search(text[max(0, start - 30):start])
                 or after.match(text[end:end + 30]))
@@ -88,6 +129,11 @@ def _in_incident_phrase(doc, start: int) -> bool:
     return False
 
 
+def incident_day(text: str, doc, start: int, end: int) -> bool:
+    """Whether the expression at [start, end) dates an incident the story reports."""
+    return _after_incident(text, start, end) or _in_incident_phrase(doc, start)
+
+
 @dataclass
 class Context:
     """What the handlers may consult besides the match itself."""
@@ -106,7 +152,7 @@ class Context:
         a year in a past clause belongs to that year ("On Dec. 27 they broke in").
         A bare year ("founded in 2015") is too weak a sign and is not used."""
         ref, at = self.refs.get("date"), self.refs.get("date_at", -1)
-        if not self.refs.get("date_scene"):
+        if not self.refs.get("date_scene") or caption_like(self.text, start):
             return None
         if not ref or len(ref) < 7 or not ref[5:7].isdigit() or start - at > NARRATIVE_REACH:
             return None
@@ -154,9 +200,10 @@ class Context:
         cue = cue_tense(self.text, start)
         if cue:
             return cue
-        if _after_incident(self.text, start, end) or _in_incident_phrase(self.doc, start):
+        if incident_day(self.text, self.doc, start, end):
             return PAST
-        return clause_tense(self.doc, start, end, caption=in_caption(self.text, start))
+        return clause_tense(self.doc, start, end, caption=in_caption(self.text, start)
+                            or headline_like(self.text, start))
 
     def token(self, start: int):
         """The parse token covering character ``start`` (None without a parse)."""

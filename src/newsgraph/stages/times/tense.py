@@ -57,8 +57,9 @@ def clause_tense(doc, start: int, end: int, through_nouns: bool = False, caption
 
     An expression modifying a noun ("a June agreement") says nothing about the clause's
     tense unless ``through_nouns`` ("reported fourth-quarter earnings": were they reported?).
-    In a photo ``caption`` the simple present shows a scene already taken ("Police stand
-    outside the house Tuesday"), not a plan: it is PAST.
+    In a photo ``caption`` or a headline the simple present shows a scene already taken
+    ("Police stand outside the house Tuesday", "Storm knocks out power Thursday"), not a
+    plan: it is PAST; there "Mayor set to sign budget Monday" is the plan "is set to".
     """
     if doc is None:
         return UNKNOWN
@@ -73,7 +74,7 @@ def clause_tense(doc, start: int, end: int, through_nouns: bool = False, caption
     # A possessive ("Monday's debate will be ...") names the day of the event the clause is
     # about, so the clause's tense places it; measured neutral on TimeBank, unlike compounds.
     for _ in range(6):  # climb to the governing verb
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):
@@ -92,29 +93,37 @@ def _verb_tense(verb, future_aux, future_gov, depth: int = 0, caption: bool = Fa
         return FUTURE
     if aux_words & _modals() and not any(a.lemma_ == "have" for a in auxes):
         return FUTURE  # "the Senate may vote Tuesday"
+    if "to" in aux_words and verb.head.i == verb.i:
+        return FUTURE  # "Council to vote on budget Thursday": a headline's plan
+    if caption and verb.head.i == verb.i and not auxes and verb.tag_ in ("VBD", "VBN") \
+            and verb.lower_ in future_gov and any(
+                c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                for c in verb.children):
+        return FUTURE  # "Mayor set to sign budget Monday": a headline's "is set to" (in
+        # running text "set" with no auxiliary is a past)
     if "to" in aux_words and depth < 3:
         gov = verb.head
         holders = (gov, gov.head) if gov.pos_ == "ADJ" else (gov,)
-        if gov is not verb and any(a.lemma_ == "have" and a.tag_ == "VBD" for h in holders
+        if gov.i != verb.i and any(a.lemma_ == "have" and a.tag_ == "VBD" for h in holders
                                    for a in h.children if a.dep_ in ("aux", "auxpass")):
             return PAST  # "had been due to expire Friday": the plan lies in the past
-        if gov is not verb and (gov.lemma_.lower() in future_gov or gov.lower_ in future_gov):
+        if gov.i != verb.i and (gov.lemma_.lower() in future_gov or gov.lower_ in future_gov):
             return FUTURE
-        if gov is not verb and gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP"):
+        if gov.i != verb.i and gov.lemma_ == "be" and gov.tag_ in ("VBZ", "VBP"):
             return FUTURE  # "is to resume trading Tuesday"
-        if gov is not verb and gov.pos_ in ("VERB", "AUX", "ADJ"):
+        if gov.i != verb.i and gov.pos_ in ("VERB", "AUX", "ADJ"):
             return _verb_tense(gov, future_aux, future_gov, depth + 1)
         return UNKNOWN
     if any(a.tag_ == "VBD" for a in auxes) or verb.tag_ == "VBD":
         return PAST
     if verb.tag_ == "VBG" and not auxes and verb.dep_ in _NONFINITE_DEPS and depth < 3:
         gov = _governing_verb(verb.head)
-        if gov is not None and gov is not verb:
+        if gov is not None and gov.i != verb.i:
             return _verb_tense(gov, future_aux, future_gov, depth + 1)
     if verb.tag_ == "VBN" and auxes and all(a.tag_ == "VBG" for a in auxes) \
             and verb.dep_ in _NONFINITE_DEPS and depth < 3:
         gov = _governing_verb(verb.head)  # "died Friday after being shot Thursday"
-        if gov is not None and gov is not verb:
+        if gov is not None and gov.i != verb.i:
             return _verb_tense(gov, future_aux, future_gov, depth + 1)
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in auxes):
         if verb.lower_ in future_gov and not any(a.tag_ == "VBD" for a in auxes):
@@ -156,7 +165,7 @@ def _governing_verb(token):
     for _ in range(4):
         if token.pos_ in ("VERB", "AUX"):
             return token
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
