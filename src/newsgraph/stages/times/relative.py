@@ -393,7 +393,7 @@ def _someday(m, ctx) -> bool:
         if tok.pos_ in ("VERB", "AUX"):
             return any(c.dep_ == "aux" and c.lower_ in _MODALS for c in tok.children) \
                 or tok.lower_ in _MODALS
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
