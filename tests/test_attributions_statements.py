@@ -57,3 +57,13 @@ def test_one_name_colon_line_is_no_interview(analyze):
             "Reyes: the last baker on Main Street closes her doors\n")
     assert [a for a in analyze(text).attributions if a.cue and a.cue.text == ":"
             and a.kind == "indirect" and a.content.text.startswith("the last")] == []
+
+
+def test_each_named_turn_is_one_record(analyze):
+    text = ("Ann Lee runs the shop. We asked her about it.\n\nWhy?\n\n"
+            "Lee: Because the rent went up again this year and we could not pay it.\n\n"
+            "What next?\n\nLee: We will open a smaller shop in May near the station.\n")
+    turns = [a for a in analyze(text).attributions if a.cue and a.cue.text == ":"]
+    assert [a.content.text for a in turns] == [
+        "Because the rent went up again this year and we could not pay it.",
+        "We will open a smaller shop in May near the station."]

@@ -39,7 +39,8 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
         taken = [c for c in taken
                  if not any(c.content[0] < colon < c.content[1] for colon in labels)]
         taken = taken + turns
-    out = _name_lines(doc, norm, taken)
+    colons = {t.cue for t in turns}
+    out = [c for c in _name_lines(doc, norm, taken) if c.cue not in colons]  # one per turn
     return taken + out + _single_quoted_headlines(doc, norm, taken + out)
 
 
