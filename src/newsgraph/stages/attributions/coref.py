@@ -48,6 +48,7 @@ from ..entities.lexicon import census_given_names
 from ..nlp import title_words
 from .lexicon import (LEXICONS, _lines, anonymous_nouns, description_nouns, media_words,
                       reporting_verbs)
+from .syntax import age_number
 
 SINGULAR_PERSON = frozenset("he she him her".split())
 FIRST_PERSON = frozenset("i me we us".split())
@@ -901,8 +902,6 @@ def _named_after_of(tok) -> bool:
 
 
 def _age_noun(tok) -> bool:
-    """An age standing for a person: "the 24-year-old", not "a 24-year-old man"."""
-    return tok.lower_ in ("old", "year-old") and tok.dep_ in ("nsubj", "nsubjpass", "dobj",
-                                                              "pobj", "appos") \
-        and any(t.lower_ in ("year", "years") or t.lower_.endswith("-year")
-                for t in tok.subtree) and any(t.like_num for t in tok.subtree)
+    """An age standing for a person in a noun's place: "the 24-year-old"."""
+    return tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "appos") \
+        and age_number(tok) is not None

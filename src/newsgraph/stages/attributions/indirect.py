@@ -29,9 +29,9 @@ from .relay import closes_sentence, split_relays
 from .sources import choose_all
 from .scorer import (DocContext, add_dense, candidate_sparse, dense_features, hopeless,
                      sparse_logits, trained_model)
-from .syntax import (content_parts, content_spans, key, parenthetical, passive_conjunct,
-                     quoted_as_saying, same_paragraph, source_span, sourceless, subject_kind,
-                     token_at, trailing_readings, trim)
+from .syntax import (age_number, content_parts, content_spans, key, parenthetical,
+                     passive_conjunct, quoted_as_saying, same_paragraph, source_span,
+                     sourceless, subject_kind, token_at, trailing_readings, trim)
 
 THRESHOLD = 0.35  # for the cue model's probability: about F1/2, the F1-optimal cut of a calibrated model
 TABLE_THRESHOLD = 0.3  # for the count table's hit rate (fallback)
@@ -204,8 +204,7 @@ def _age_subject(tok) -> bool:
     if tok.lemma_.lower() not in reporting_verbs():
         return False
     subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.i < tok.i), None)
-    return subj is not None and subj.lower_ in ("old", "year-old") and any(
-        c.lower_ in ("year", "years") or c.lower_.endswith("-year") for c in subj.subtree)
+    return subj is not None and age_number(subj) is not None
 
 
 def _comma_participle(tok) -> bool:

@@ -23,7 +23,7 @@ from .coref import FAMILY, PERSON_NOUNS, QUANTIFIERS, Discourse, holds_title
 from .lexicon import (anonymous_nouns, country_words, description_nouns, media_words,
                       nationality_nouns)
 from .quotes import find_quotes
-from .syntax import subject_extent
+from .syntax import age_number, subject_extent
 
 PERSON_PRONOUNS = frozenset("he she him her i me".split())
 GROUP_PRONOUNS = frozenset("they them we us".split())
@@ -194,16 +194,6 @@ def _country_code(tok) -> Optional[str]:
     if not tok.text[:1].isupper():
         return None
     return country_words().get(tok.text.lower())
-
-
-def _age_of(head) -> Optional[str]:
-    """The number of an age used as a noun ("the 24-year-old", "a 19-year-old"), else
-    None; an age that qualifies a noun ("a 24-year-old man") is that noun's business."""
-    if head.lower_ not in ("old", "year-old") or head.dep_ == "amod":
-        return None
-    num = next((t for t in head.subtree if t.like_num), None)
-    years = any(t.lower_ in ("year", "years") or t.lower_.endswith("-year") for t in head.subtree)
-    return num.text if num is not None and years else None
 
 
 def _nationality(doc, a: int, b: int, head) -> Optional[str]:
@@ -480,11 +470,8 @@ def _listed(doc, a: int, end: int) -> list:
     are speakers too; one item when no comma opens a conjunct (an appositive, "Ann Roe,
     a professor, and ...", stays whole and is judged as one)."""
     cuts = [t.i for t in doc[a + 1:end] if t.text == "," and t.i + 1 < end
-            and any(u.dep_ == "conj" and u.head.i < t.i
-                    for u in doc[t.i + 1:end] if u.head.i < t.i or u.head.i >= end)]
-    bounds = [a] + [c + 1 for c in cuts]
-    ends = cuts + [end]
-    return [(x, y) for x, y in zip(bounds, ends)]
+            and any(u.dep_ == "conj" and u.head.i < t.i for u in doc[t.i + 1:end])]
+    return list(zip([a] + [c + 1 for c in cuts], cuts + [end]))
 
 
 def _and_list(words: list) -> str:
@@ -573,6 +560,7 @@ class SpeakerResolver:
         self._analysis = analysis
         self._discourse: Optional[Discourse] = None
         self._by_span: dict[tuple[int, int], Resolution] = {}
+        self._police_places: Optional[list[tuple[int, str]]] = None
 
     @property
     def discourse(self) -> Discourse:
@@ -630,7 +618,7 @@ class SpeakerResolver:
         force = _issuing_force(head)
         if force is not None:  # "a statement from Hazel Crest police": the police speak
             return self.resolve(force.left_edge.i, force.i + 1, depth=1)
-        age = _age_of(head)
+        age = age_number(head)
         if age is not None and depth == 0:  # "The 24-year-old said": a person of that age
             return self._by_age(head, age, a, b)
         nationality = _nationality(doc, a, b, head)
@@ -796,16 +784,16 @@ class SpeakerResolver:
         """"Ana Ruiz, 24, ... The 24-year-old said": the nearest person named before with
         that age ("Name, 24," or "24-year-old Name"); with none, an unnamed person."""
         doc = self.doc
-        for row in self.index.before(head.idx, ("PERSON",), limit=12):
-            span = doc.char_span(row[0], row[1], alignment_mode="expand")
-            if span is None:
-                continue
+
+        def aged(span) -> bool:
             after = doc[span.end:span.end + 3]
-            if len(after) >= 2 and after[0].text == "," and after[1].text == age:
-                return Resolution(row[2], "age named before with the person", "named_person")
             before = doc[max(0, span.start - 4):span.start].text.replace(" ", "")
-            if before.endswith(f"{age}-year-old"):
-                return Resolution(row[2], "age named before with the person", "named_person")
+            return len(after) >= 2 and after[0].text == "," and after[1].text == age \
+                or before.endswith(f"{age}-year-old")
+
+        ent = self._person_named_with(head, aged)
+        if ent is not None:
+            return Resolution(ent, "age named before with the person", "named_person")
         phrase = doc[a:b].text if b - a <= 8 else doc[head.left_edge.i:head.i + 1].text
         return Resolution(None, "unnamed person described by age", "anonymous", name=phrase)
 
@@ -814,16 +802,26 @@ class SpeakerResolver:
         with that country beside the name (its name or demonym within a few words); with
         none, an unnamed description.  Sports and foreign news call people so."""
         doc = self.doc
-        for row in self.index.before(head.idx, ("PERSON",), limit=12):
-            span = doc.char_span(row[0], row[1], alignment_mode="expand")
-            if span is None:
-                continue
+
+        def of_country(span) -> bool:
             near = doc[max(0, span.start - 4):min(len(doc), span.end + 3)]
-            if any(_country_code(t) == code for t in near if not span.start <= t.i < span.end):
-                return Resolution(row[2], f"{head.text} named before with the country",
-                                  "named_person")
+            return any(_country_code(t) == code for t in near
+                       if not span.start <= t.i < span.end)
+
+        ent = self._person_named_with(head, of_country)
+        if ent is not None:
+            return Resolution(ent, f"{head.text} named before with the country", "named_person")
         return Resolution(None, "unnamed description by nationality", "anonymous",
                           name=doc[a:b].text)
+
+    def _person_named_with(self, head, beside):
+        """The nearest of the last dozen people named before ``head`` whose mention's
+        tokens pass ``beside`` (an age or a country written next to the name), or None."""
+        for row in self.index.before(head.idx, ("PERSON",), limit=12):
+            span = self.doc.char_span(row[0], row[1], alignment_mode="expand")
+            if span is not None and beside(span):
+                return row[2]
+        return None
 
     def _joint(self, head, a: int, b: int) -> Optional[Resolution]:
         """Sources named together ("David and Haley Cole said", "Prosecutors and
@@ -1047,7 +1045,7 @@ class SpeakerResolver:
 
     def _place_police(self) -> list[tuple[int, str]]:
         """(offset, place word) of every "<Place> police" in the article, found once."""
-        if not hasattr(self, "_police_places"):
+        if self._police_places is None:
             doc = self.doc
             self._police_places = [(t.idx, doc[t.i - 1].text) for t in doc
                                    if t.text == "police" and t.i and doc[t.i - 1].pos_ == "PROPN"]

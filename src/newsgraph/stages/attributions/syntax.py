@@ -481,6 +481,18 @@ def sourceless(token) -> bool:
         and not quoted_as_saying(token)
 
 
+def age_number(tok) -> Optional[str]:
+    """The number of an age standing for a person ("the 24-year-old", "a 19-year-old"),
+    ``tok`` being its head "old"; None for any other word, and for an age that qualifies
+    a noun ("a 24-year-old man"), which is that noun's business."""
+    if tok.lower_ not in ("old", "year-old") or tok.dep_ == "amod":
+        return None
+    words = list(tok.subtree)
+    num = next((t for t in words if t.like_num), None)
+    years = any(t.lower_ in ("year", "years") or t.lower_.endswith("-year") for t in words)
+    return num.text if num is not None and years else None
+
+
 def passive_conjunct(token) -> bool:
     """"had been contacted by a caller and *told* that a bomb ...": a cue joined to a
     passive verb, with no subject or agent of its own, is passive too: its subject heard
