@@ -67,3 +67,28 @@ def test_each_named_turn_is_one_record(analyze):
     assert [a.content.text for a in turns] == [
         "Because the rent went up again this year and we could not pay it.",
         "We will open a smaller shop in May near the station."]
+
+
+def test_a_headline_crediting_its_source_after_a_colon(analyze):
+    an = analyze("Woman Found Dead in Burning Car: Police\n\nA woman was found dead on "
+                 "Friday in a car on Route 4.")
+    a = _find(an, "Woman Found Dead in Burning Car")
+    assert a is not None and a.source.text == "Police"
+    an = analyze("Charges Filed After Crash at Marina: DA\u2019s Office\n\nA man was charged "
+                 "on Thursday.")
+    a = _find(an, "Charges Filed After Crash at Marina")
+    assert a is not None and a.source.text.endswith("Office")
+
+
+def test_a_headline_topic_after_a_colon_is_no_source(analyze):
+    an = analyze("Storm Closes Schools Across the County: Updates\n\nSchools closed on Monday.")
+    assert not [a for a in an.attributions if "Storm Closes" in a.content.text]
+
+
+def test_a_force_acronym_headline_with_a_number_first_is_a_claim(analyze):
+    an = analyze("GMPD: 16-year-old accidentally shoots himself\n\nGLENVILLE - Police say a "
+                 "teen shot himself on Sunday.")
+    a = _find(an, "16-year-old accidentally shoots himself")
+    assert a is not None and a.source.text == "GMPD"
+    an = analyze("Totals: 46 votes for, 12 against\n\nThe council met on Monday.")
+    assert not [a for a in an.attributions if "46 votes" in a.content.text]

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from .direct import Candidate
-from .lexicon import speaker_nouns
+from .lexicon import FORCE_ACRONYM, police_force_name, speaker_nouns
 from .quote_sources import name_run
 
 MIN_CLAIM_WORDS = 3
@@ -41,6 +41,9 @@ def colon_lines(analysis, taken: list[Candidate]) -> list[Candidate]:
         taken = taken + turns
     colons = {t.cue for t in turns}
     out = [c for c in _name_lines(doc, norm, taken) if c.cue not in colons]  # one per turn
+    out += [c for c in source_after_colon(doc, norm)
+            if not any(t.cue == c.cue or t.content[0] <= c.cue[0] < t.content[1]
+                       for t in taken + out)]
     return taken + out + _single_quoted_headlines(doc, norm, taken + out)
 
 
@@ -162,7 +165,8 @@ def _speaks(doc, word, body_start: int) -> bool:
     ("Police: ...") or a document ("Poll: ...").
     A topic ("Budget: council cuts hours") is no source."""
     low = word.lower_
-    if low in DOCUMENT_SOURCES or low in GROUP_SOURCES or low in speaker_nouns():
+    if low in DOCUMENT_SOURCES or low in GROUP_SOURCES or low in speaker_nouns() \
+            or FORCE_ACRONYM.fullmatch(word.text):  # "NYPD: ...": a police force
         return True
     return any(e.label_ in ("PERSON", "ORG", "NORP") and e.start_char > body_start
                and any(t.lower_ == low for t in e) for e in doc.ents)
@@ -194,14 +198,52 @@ def _name_lines(doc, norm: str, taken: list[Candidate]) -> list[Candidate]:
         end = norm.find("\n", colon)
         end = len(norm) if end < 0 else end
         rest = norm[colon + 1:end].strip()
-        if len(rest.split()) < MIN_CLAIM_WORDS or rest[0].isdigit():
-            continue
+        if len(rest.split()) < MIN_CLAIM_WORDS or rest[0].isdigit() and not _has_verb(
+                doc, end - len(norm[colon + 1:end].lstrip()), end):
+            continue  # "Total: 46 votes"; not "Police: 16-year-old shoots himself"
         if named and _about_itself(span, rest):
             continue  # "Ann Roe: Roe admitted the theft ...": a list entry about her
         kind = "direct" if rest[0] == '"' else "indirect"
         out.append(Candidate(kind, (colon + 1, end), (colon, colon + 1), None,
                              (span[0].i, span[-1].i + 1), score=0.8))
     return out
+
+
+def _has_verb(doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.pos_ == "VERB" for t in span)
+
+
+# "<claim>: <source>" on a headline: "Man Shot Outside Bar: Police", "... Dead: DA's Office"
+_SOURCE_AFTER = re.compile(r"^[^\w\n]*(\w[^\n]{10,200}?):[^\S\n]*"
+                           r"((?:[A-Z][\w.\-]*(?:['\u2019]s)?[^\S\n]+){0,3}"
+                           r"[A-Z][\w.\-]*)[^\S\n]*$")
+
+
+def source_after_colon(doc, norm: str) -> list[Candidate]:
+    """A headline that ends with its source after a colon ("Woman Dead After Crash:
+    Police", "Charges Filed: DA's Office"): the words before the colon are the claim, the
+    capitalised words after it the source, when they can speak (a police force, a body's
+    office, a group or a document: :func:`_speaks_after`)."""
+    end = norm.find("\n")
+    end = len(norm) if end < 0 else end
+    m = _SOURCE_AFTER.match(norm[:end])
+    if m is None or len(m.group(1).split()) < MIN_CLAIM_WORDS:
+        return []
+    span = doc.char_span(m.start(2), m.end(2), alignment_mode="expand")
+    if span is None or not _speaks_after(span):
+        return []
+    colon = m.end(1)
+    return [Candidate("indirect", (m.start(1), colon), (colon, colon + 1), None,
+                      (span[0].i, span[-1].i + 1), score=0.8)]
+
+
+def _speaks_after(span) -> bool:
+    last = span[-1].lower_
+    return police_force_name(span.text) or last in GROUP_SOURCES or last in DOCUMENT_SOURCES \
+        or last in ("office", "department", "sheriff", "coroner", "officials", "spokesman",
+                    "spokeswoman", "spokesperson") \
+        or any(e.label_ in ("PERSON", "ORG") and e.start_char >= span.start_char for e in span.ents)
 
 
 def _about_itself(label, rest: str) -> bool:

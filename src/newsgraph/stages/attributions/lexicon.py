@@ -153,3 +153,22 @@ def nationality_nouns() -> dict[str, str]:
                     and word not in places:  # "the Vatican" is a state's seat, not a person
                 out.setdefault(word, cols[0].strip())
     return out
+
+
+# How the name of a police force ends ("Dayton Police", "the Dayton Police Department",
+# "Lee County Sheriff's Office").
+FORCE_ENDS = frozenset(("police", "department", "force", "office", "constabulary", "service",
+                        "sheriff", "pd", "dept", "dept."))
+
+FORCE_ACRONYM = re.compile(r"[A-Z]{1,5}PD")  # "NYPD", "LMPD": a city's police department
+
+
+def police_force_name(name: str) -> bool:
+    """Whether an organisation's name is a police or sheriff's force's: "Radcliff Police",
+    "Police Scotland", "the Dayton Police Department", "LMPD"; not a unit within one ("the
+    Crimes Against Police Officers Section")."""
+    if FORCE_ACRONYM.fullmatch(name):
+        return True
+    words = name.lower().replace("'s", "").replace("\u2019s", "").split()
+    return ("police" in words or "sheriff" in words) and (
+        words[-1] in FORCE_ENDS or words[0] == "police")

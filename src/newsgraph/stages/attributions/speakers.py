@@ -20,8 +20,8 @@ from ...model import NAME_AGAIN
 from ..entities.lexicon import honorifics, key, org_heads, titles
 from ..events.judge import person_nouns
 from .coref import FAMILY, PERSON_NOUNS, QUANTIFIERS, Discourse, holds_title
-from .lexicon import (anonymous_nouns, country_words, description_nouns, media_words,
-                      nationality_nouns)
+from .lexicon import (FORCE_ACRONYM, anonymous_nouns, country_words, description_nouns,
+                      media_words, nationality_nouns, police_force_name)
 from .quotes import find_quotes
 from .syntax import age_number, subject_extent
 
@@ -54,7 +54,8 @@ _ISSUING = frozenset(("issue", "release", "publish", "put", "send", "post", "fil
 
 # Documents mostly written about their possessor, not by them ("his records").
 _ABOUT_SOMEONE = frozenset(("record", "records", "data", "figures", "indictment",
-                            "transcript", "filing", "report"))
+                            "transcript", "filing", "report", "biography", "bio", "obituary",
+                            "autopsy", "profile", "warrant", "file", "dossier"))
 
 
 def _a_person(tok) -> bool:
@@ -236,7 +237,7 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
     appos = {c.i for c in head.children if c.dep_ == "appos"}
     for r in found:
         if r[0] <= head.idx < r[1]:
-            return r + ("named",)
+            return _titled_member(index, doc, r) or r + ("named",)
     for r in found:
         toks = [t for t in doc[a:b] if r[0] <= t.idx < r[1]]
         if any(t.i in appos or t.head.i in appos for t in toks) and r[2].label == "PERSON":
@@ -247,6 +248,21 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
     for r in found:
         if not _is_possessor(text, r) and not _norp_modifier(doc, r[0], r[1], r[2].label, head) \
                 and not _place_modifier(doc, r[0], r[1], r[2].label, head):
+            return r + ("named",)
+    return None
+
+
+def _titled_member(index: MentionIndex, doc, org) -> Optional[tuple]:
+    """"LMPD Homicide Unit Lt. Todd Kessinger", "Acme CFO Jo Ruiz": a body, then only a
+    title, then a person's name; the parse may end the source at the body (two subjects
+    of one "said"), but the person speaks and the body is where they work."""
+    if org[2].label != "ORG":
+        return None
+    for r in index.between(org[1], org[1] + 40):
+        if r[2].label != "PERSON" or r[3] == "pronoun":
+            continue
+        gap = [t for t in doc if org[1] <= t.idx < r[0]]
+        if gap and all(key(t.text) in titles() for t in gap):
             return r + ("named",)
     return None
 
@@ -323,10 +339,23 @@ GROUP_PARTS = frozenset((
     "majorities", "minority", "most", "all", "some", "many", "few", "none", "several",
     "both", "each", "either", "neither", "any", "dozens", "hundreds", "thousands", "scores"))
 
-# How the name of a police force ends ("Dayton Police", "the Dayton Police Department",
-# "Lee County Sheriff's Office").
-FORCE_ENDS = frozenset(("police", "department", "force", "office", "constabulary", "service",
-                        "sheriff", "pd", "dept", "dept."))
+_FORCE_WORDS = frozenset(("the", "police", "sheriff", "department", "dept", "dept.", "force",
+                          "office", "service", "pd"))
+
+
+def _force_place(name: str) -> str:
+    """"Detroit Police Department" and "Detroit Police" -> "detroit": what tells forces
+    apart is whose they are."""
+    words = name.lower().replace("'s", "").replace("\u2019s", "").split()
+    return " ".join(w for w in words if w not in _FORCE_WORDS) or " ".join(words)
+
+
+def _initials(name: str) -> str:
+    """"Louisville Metro Police Department" -> "LMPD", "L.A. Police Department" -> "LAPD"
+    ("the", "of" and "'s" left out)."""
+    words = [w for w in name.replace("'s", "").split() if w.lower() not in ("the", "of")]
+    return "".join(w.replace(".", "").upper() if "." in w else w[0].upper() for w in words)
+
 
 _PLACES_OF_WORDS = frozenset(("on", "in", "at", "via", "through"))
 _WORDS_PLACED = frozenset((
@@ -519,6 +548,18 @@ def _modifies_head(doc, row, head) -> bool:
     return True
 
 
+def _name_runs_on(doc, row, head) -> bool:
+    """The mention ``row`` ends inside one proper name that goes on, through capitalised
+    words and possessives only, to the source's head ("[Los Angeles County District]
+    Attorney's Office"): the tagger cut the name short."""
+    between, i = [], head.i - 1
+    while i >= 0 and doc[i].idx >= row[1]:
+        between.append(doc[i])
+        i -= 1
+    return bool(between) and head.idx > row[1] and all(
+        t.pos_ == "PROPN" or t.tag_ == "POS" for t in between)
+
+
 def _is_possessor(text: str, row) -> bool:
     """True for "Poland's" in "Poland's foreign minister": not the speaker itself."""
     end = row[1]
@@ -561,6 +602,7 @@ class SpeakerResolver:
         self._discourse: Optional[Discourse] = None
         self._by_span: dict[tuple[int, int], Resolution] = {}
         self._police_places: Optional[list[tuple[int, str]]] = None
+        self._forces: Optional[list] = None
 
     @property
     def discourse(self) -> Discourse:
@@ -644,10 +686,12 @@ class SpeakerResolver:
             # "Little Rock police", "state authorities": the body speaks, not the place
             return Resolution(None, f"{head.lower_} of {hit[2].name}", "named_org",
                               name=self._phrase(head))
-        if outside and hit[2].label in ("GPE", "LOC") and head.pos_ == "PROPN" \
-                and (head.text in org_heads() or head.text in MASTHEADS):
+        if outside and head.pos_ == "PROPN" \
+                and (head.text in org_heads() or head.text in MASTHEADS) \
+                and (hit[2].label in ("GPE", "LOC") or _name_runs_on(doc, hit, head)):
             # "the Tuscaloosa County Metro Homicide Unit": a body named after its place,
-            # which the tagger ended at the place
+            # which the tagger ended at the place; "the Los Angeles County District
+            # Attorney's Office": a body whose name the tagger cut short
             return Resolution(None, "organisation named after its place", "named_org",
                               name=self._phrase(head).removeprefix("the ").removeprefix("The "))
         if hit is not None and hit[4] == "named" and (
@@ -742,9 +786,9 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             a2, b2 = head.i, head.i + 1
             # the whole name, across a possessive: "Ada County Coroner's Office"
-            while a2 > a and (doc[a2 - 1].pos_ == "PROPN" or doc[a2 - 1].tag_ == "POS"
+            while a2 > a and (doc[a2 - 1].pos_ == "PROPN" or doc[a2 - 1].tag_ in ("POS", "HYPH")
                               and a2 - 2 >= a and doc[a2 - 2].pos_ == "PROPN"):
-                a2 -= 1
+                a2 -= 1  # (and across a hyphen: "KSTP-TV")
             while a2 < head.i and _is_title(doc[a2].text):
                 a2 += 1  # "Sgt. Ines Barros": the rank is no part of the name
             return Resolution(None, "name not recognised as an entity", None,
@@ -1021,18 +1065,18 @@ class SpeakerResolver:
 
     def _police_force(self, pos: int):
         """The one police force the article names ("Portsmouth Police", "the Dayton Police
-        Department"), for a bare "police said" after it; None when none or several. A unit
-        of a force or a person the tagger took for an organisation ("State Police Capt. Ann
-        Lee") is not the force: its name must end as a force's does."""
-        forces = {}
-        for r in self.index.before(pos, ("ORG",), limit=200):
-            words = r[2].name.lower().replace("'s", "").split()
-            if ("police" in words or "sheriff" in words) and (
-                    words[-1] in FORCE_ENDS or words[0] == "police"):  # "Police Scotland"
-                forces[r[2].id] = r[2]  # not "the Crimes Against Police Officers Section"
-        if len(forces) != 1:
+        Department", "LMPD"), for a bare "police said" after it; None when none or several
+        anywhere in the article: a page of teasers from other towns before its own story
+        names one force early and another later, and which one a bare "police" means is not
+        clear. A unit of a force or a person the tagger took for an organisation ("State
+        Police Capt. Ann Lee") is not the force: its name must end as a force's does."""
+        if self._forces is None:
+            self._forces = self._named_forces()
+        if len(self._forces) != 1 or self._forces[0][0] >= pos:
             return None
-        force = next(iter(forces.values()))
+        force = self._forces[0][1]
+        if force is None:
+            return None
         inside = [(r[0], r[1]) for r in self.index.before(pos, ("ORG",), limit=200)
                   if r[2] is force]
         own = set(force.name.split())
@@ -1042,6 +1086,28 @@ class SpeakerResolver:
             if place not in own and not any(a <= idx < b for a, b in inside):
                 return None  # "Metro police said" too: which force is meant is not clear
         return force
+
+    def _named_forces(self) -> list:
+        """(first offset, entity) of each force the article names, one per force: "Detroit
+        Police" and "the Detroit Police Department" are one, and so are "LMPD" and
+        "Louisville Metro Police Department"; a force written only as an acronym the tagger
+        left untagged ("LMPD officers were called") counts too, as None."""
+        forces: dict = {}
+        acronyms = []
+        for r in self.index.rows:
+            if r[2].label != "ORG" or r[3] == "pronoun" or not police_force_name(r[2].name):
+                continue
+            if FORCE_ACRONYM.fullmatch(r[2].name):
+                acronyms.append((r[2].name, r[0], r[2]))
+            else:
+                forces.setdefault(_force_place(r[2].name), (r[0], r[2]))
+        by_initials = {_initials(e.name): k for k, (_, e) in forces.items()}
+        acronyms += [(t.text, t.idx, None) for t in self.doc if FORCE_ACRONYM.fullmatch(t.text)]
+        for name, idx, ent in sorted(acronyms, key=lambda a: a[1]):
+            key_ = by_initials.get(name, name)
+            if key_ not in forces or forces[key_][1] is None and ent is not None:
+                forces[key_] = (idx, ent)
+        return sorted(forces.values(), key=lambda f: f[0])
 
     def _place_police(self) -> list[tuple[int, str]]:
         """(offset, place word) of every "<Place> police" in the article, found once."""
