@@ -239,3 +239,22 @@ def test_a_cue_joined_to_a_passive_has_the_listener_as_subject(analyze):
     told = _by_cue(analyze("The man was arrested and told police that he had been at "
                            "home."))["told"]
     assert told.source.text == "The man"
+
+
+def test_an_admitted_or_confessed_deed_is_a_report(analyze):
+    an = analyze("At the hospital, the boy confessed to accidentally shooting himself while "
+                 "climbing out of a truck. The driver admitted to drinking before the crash.")
+    found = {a.cue.text: a.content.text for a in an.attributions}
+    assert "accidentally shooting himself" in found.get("confessed", "")
+    assert "drinking before the crash" in found.get("admitted", "")
+
+
+def test_admitting_a_thing_is_no_report_of_a_deed(analyze):
+    an = analyze("He admitted to the affair in 2010.")
+    assert not [a for a in an.attributions if a.cue.text == "admitted"]
+
+
+def test_calling_a_thing_something_is_a_claim_but_a_name_is_not(analyze):
+    an = analyze("The coach called the loss a wake-up call for the team. They called him Red.")
+    called = [a for a in an.attributions if a.cue.text == "called"]
+    assert [a.content.text for a in called] == ["the loss a wake-up call for the team"]

@@ -64,3 +64,14 @@ def test_a_sentence_quoted_with_single_marks_reads_as_a_quote(text, expected):
 
 def test_a_subhead_in_single_marks_and_title_case_is_left_as_written():
     assert normalize_text("'All Bets Are Off.'\n") == "'All Bets Are Off.'\n"
+
+
+def test_single_marks_inside_a_double_quote_left_open_on_earlier_lines_stay_single():
+    # one sentence per line: the double quote opened on the first line closes four lines
+    # down, so the single marks between quote inside it
+    text = ('"I did not like him.\nHe was rude.\nHe drove off and shouted,\n'
+            "'You will be sorry.'\nI was not. \"\nShe left town.")
+    assert normalize_text(text) == text
+    # after it closes, a British-style quote is converted again
+    later = text + "\n'We are moving on,' she said."
+    assert normalize_text(later).endswith('"We are moving on," she said.')

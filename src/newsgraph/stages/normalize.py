@@ -55,15 +55,30 @@ _SINGLE_QUOTED = re.compile(
     r"(?:[^'\"\n]|(?<=\w)'(?=\w))*?[,.!?]'(?=\s|$)")
 
 
+# Text printed one sentence per line opens a double quote on one line and closes it some
+# lines down; single marks on the lines between are a quote inside it ("He scolded me,
+# \n'You'll be sorry.'\nI wasn't."), not a British-style quote (the quote finder runs on
+# as far: quotes.MAX_RUN_ON_LINES).
+_OPEN_QUOTE_LINES = 12
+
+
 def _single_quotes_to_double(out: str) -> str:
     """Single marks quoting a whole sentence become double ones (same offsets), so the
-    quote finder and the parser read British-style quotes as they read American ones."""
+    quote finder and the parser read British-style quotes as they read American ones;
+    not inside a double quote left open on an earlier line."""
     if "'" not in out:
         return out
     chars = list(out)
     pos = 0
+    open_for = 0  # lines since a double quote was left open (one sentence per line)
     for para in out.split("\n"):
-        if '"' not in para and "'" in para:
+        if not para.strip():
+            open_for = 0  # a blank line: a real paragraph break
+        elif para.count('"') % 2:
+            open_for = 0 if open_for else 1
+        elif open_for:
+            open_for = 0 if open_for > _OPEN_QUOTE_LINES else open_for + 1
+        if '"' not in para and "'" in para and not open_for:
             for m in _SINGLE_QUOTED.finditer(para):
                 if _title_case(m.group()):
                     continue  # a headline's or subhead's 'Words In Capitals': left as written
@@ -144,7 +159,7 @@ def check_language(text: str) -> None:
                               "newsgraph analyses English news only")
 
 
-@stage("normalize", version="1.2", requires=("text",), assigns=("norm",), order=ORDER)
+@stage("normalize", version="1.3", requires=("text",), assigns=("norm",), order=ORDER)
 def normalize(analysis: Analysis) -> None:
     text = analysis.article.text
     if not text.strip():

@@ -54,7 +54,7 @@ import re
 from functools import lru_cache
 
 from .lexicon import _lines, learned_table, reporting_verbs
-from .syntax import said_object
+from .syntax import gerund_after, said_object
 
 # Passives of these report a view even with nobody named ("is believed to", "was deemed").
 EPISTEMIC = frozenset(("believe", "think", "suspect", "say", "consider", "deem", "describe",
@@ -254,18 +254,26 @@ def _passive_subject(cue, content: tuple[int, int]) -> bool:
 
 
 def _gerund(doc, start: int, end: int) -> bool:
-    """The content is a gerund's clause ("cutting the price", "taking the car")."""
+    """The content is a gerund's clause ("cutting the price", "taking the car", "to
+    accidentally shooting himself")."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span[0].tag_ == "VBG" \
-        and span.root.i == span[0].i
+    if span is None or not len(span):
+        return False
+    verb = gerund_after(doc, span[0].i)
+    return verb is not None and (span.root.i == verb.i or span.root.i == span[0].i
+                                 and span[0].lower_ in ("to", "of"))
 
 
 def _called_as(doc, cue, content: tuple[int, int]) -> bool:
     """"described him as a loner", "called the plan a disaster": a reporting verb's object
     with what it was said to be, a claim in a small clause."""
-    if cue.lemma_.lower() not in reporting_verbs():
+    lemma = cue.lemma_.lower()
+    if lemma == "call":  # "called the shooting tragic": naming what it is, not a phone call
+        return any(c.dep_ == "oprd" and content[0] <= c.idx < content[1]
+                   and c.pos_ != "PROPN" for c in cue.children)  # ("called him Red": a name)
+    if lemma not in reporting_verbs():
         return False
-    characterises = cue.lemma_.lower() in CHARACTERISING
+    characterises = lemma in CHARACTERISING
     return any(c.dep_ == "oprd" and content[0] <= c.idx < content[1]
                or c.dep_ == "prep" and c.lower_ == "as" and (
                    content[0] <= c.idx < content[1] or characterises

@@ -692,3 +692,15 @@ def content_parts(token, rel: str, a: int, b: int, source) -> list[tuple[int, in
         if ob - oa >= 3 and not any(t.is_sent_start for t in doc[oa + 1:ob]):
             parts = sorted([(a, b), (oa, ob)])
     return parts
+
+
+def gerund_after(doc, start: int):
+    """The gerund a content opening at token ``start`` reports, through "to" or "of" and
+    adverbs ("to *drinking*", "to accidentally *shooting* himself", "of *cutting*"), or
+    None: a deed admitted or boasted of, not a thing."""
+    i = start
+    if i < len(doc) and doc[i].lower_ in ("to", "of"):
+        i += 1
+    while i < len(doc) and doc[i].pos_ == "ADV":
+        i += 1
+    return doc[i] if i < len(doc) and doc[i].tag_ == "VBG" else None
