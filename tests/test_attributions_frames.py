@@ -258,3 +258,13 @@ def test_calling_a_thing_something_is_a_claim_but_a_name_is_not(analyze):
     an = analyze("The coach called the loss a wake-up call for the team. They called him Red.")
     called = [a for a in an.attributions if a.cue.text == "called"]
     assert [a.content.text for a in called] == ["the loss a wake-up call for the team"]
+
+
+def test_a_video_playlist_item_is_another_articles_headline(analyze):
+    an = analyze("3:36 Ann Lee released by captor, reunited with her family, sheriff says Pause\n"
+                 "1:22 Ann Lee's sister shares grief\n\n"
+                 "REDDING - Ann Lee was found on Thursday, the sheriff said.")
+    assert [a.content.text for a in an.attributions] == ["Ann Lee was found on Thursday"]
+    # a live blog's time stamp opening a sentence is no playlist
+    an = analyze("10:42 Police said the road would reopen at noon.")
+    assert [a.content.text for a in an.attributions] == ["the road would reopen at noon"]

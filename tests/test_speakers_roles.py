@@ -165,3 +165,11 @@ def test_a_nationality_before_a_title_still_finds_its_holder(analyze):
                  'Russian president said.')
     a = next(a for a in an.attributions if "ready for talks" in a.content.text)
     assert a.speaker_name == "Vladimir Petrov"
+
+
+def test_an_age_that_told_police_is_the_person_of_that_age(analyze):
+    # the small parser reads "The 24-year-old told police" as one noun phrase
+    an = analyze("Dana Voss, 24, was arrested on Friday. The 24-year-old told police she "
+                 "had found the gun in a park.")
+    a = [a for a in an.attributions if "found the gun in a park" in a.content.text]
+    assert a and a[0].speaker_name == "Dana Voss" and a[0].cue.text == "told"

@@ -184,15 +184,17 @@ def _list_label(line: _Line) -> Optional[re.Match]:
 
 def on_link_line(text: str, pos: int) -> bool:
     """Whether the line holding character ``pos`` is opened by a link-list label
-    ("RELATED: Man hurt in crash, police say"): another article's headline, whose claims
-    are not this article's."""
+    ("RELATED: Man hurt in crash, police say") or is a video playlist's item ("1:11 Boy
+    hurt in crash, police say Pause"): another article's headline, whose claims are not
+    this article's."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     raw = text[start:end if end >= 0 else len(text)]
     stripped = raw.strip()
     if not stripped:
         return False
-    return _list_label(_Line(start, start + len(stripped), stripped)) is not None
+    line = _Line(start, start + len(stripped), stripped)
+    return _list_label(line) is not None or bool(_VIDEO.search(stripped)) and line.headline_like
 
 
 def _line_kind(line: _Line) -> Optional[str]:

@@ -52,12 +52,12 @@ from .refusals import refusal_candidates
 from .scorer import one_blas_thread
 from .statements import statement_blocks
 from .tails import tail_frames
-from .mistags import verb_only_frames
+from .mistags import age_frames, verb_only_frames
 from .posts import signed_posts
 from .inner_quotes import inner_quotes
 
 
-@stage("attributions", version="2.69", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.70", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""
@@ -76,6 +76,7 @@ def attributions(analysis: Analysis) -> None:
     kept = kept + signed_posts(analysis, kept)
     kept = kept + tail_frames(analysis, kept)
     kept = kept + verb_only_frames(analysis, kept)
+    kept = kept + age_frames(analysis, kept)
     kept = adopt_orphans(analysis.norm, kept)
     kept = widen_embedded(analysis.doc, analysis.norm, kept)
     hedges = hedge_candidates(analysis, kept)

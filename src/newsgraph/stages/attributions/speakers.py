@@ -661,6 +661,10 @@ class SpeakerResolver:
         if force is not None:  # "a statement from Hazel Crest police": the police speak
             return self.resolve(force.left_edge.i, force.i + 1, depth=1)
         age = age_number(head)
+        if age is None and doc[b - 1].head.i >= b and age_number(doc[b - 1], alone=True):
+            # "The 24-year-old told police": the parse hung the age on the listeners
+            head = doc[b - 1]
+            age = age_number(head, alone=True)
         if age is not None and depth == 0:  # "The 24-year-old said": a person of that age
             return self._by_age(head, age, a, b)
         nationality = _nationality(doc, a, b, head)

@@ -481,11 +481,12 @@ def sourceless(token) -> bool:
         and not quoted_as_saying(token)
 
 
-def age_number(tok) -> Optional[str]:
+def age_number(tok, alone: bool = False) -> Optional[str]:
     """The number of an age standing for a person ("the 24-year-old", "a 19-year-old"),
     ``tok`` being its head "old"; None for any other word, and for an age that qualifies
-    a noun ("a 24-year-old man"), which is that noun's business."""
-    if tok.lower_ not in ("old", "year-old") or tok.dep_ == "amod":
+    a noun ("a 24-year-old man"), which is that noun's business, unless the caller knows
+    the age stands ``alone`` (a source span that ends at it)."""
+    if tok.lower_ not in ("old", "year-old") or tok.dep_ == "amod" and not alone:
         return None
     words = list(tok.subtree)
     num = next((t for t in words if t.like_num), None)
