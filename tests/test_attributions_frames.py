@@ -268,3 +268,27 @@ def test_a_video_playlist_item_is_another_articles_headline(analyze):
     # a live blog's time stamp opening a sentence is no playlist
     an = analyze("10:42 Police said the road would reopen at noon.")
     assert [a.content.text for a in an.attributions] == ["the road would reopen at noon"]
+
+
+def test_a_that_clause_hung_on_the_listeners_outlet_is_what_was_told(analyze):
+    # the parse as the small model gave it for a real article: the clause hangs, as a
+    # ccomp, on the outlet after the listeners ("our partners at the Call")
+    from spacy.tokens import Doc
+
+    from newsgraph.stages.attributions.syntax import _stranded_complements
+
+    nlp_vocab = analyze("x").doc.vocab
+    words = ["Investigators", "tell", "our", "partners", "at", "the", "Daily", "Call", "that",
+             "Harr", "stole", "guns", "."]
+    heads = [1, 1, 3, 1, 1, 7, 7, 4, 10, 10, 7, 10, 1]
+    deps = ["nsubj", "ROOT", "poss", "dobj", "prep", "det", "compound", "pobj", "mark",
+            "nsubj", "ccomp", "dobj", "punct"]
+    pos = ["NOUN", "VERB", "PRON", "NOUN", "ADP", "DET", "PROPN", "PROPN", "SCONJ", "PROPN",
+           "VERB", "NOUN", "PUNCT"]
+    tags = ["NNS", "VBP", "PRP$", "NNS", "IN", "DT", "NNP", "NNP", "IN", "NNP", "VBD", "NNS", "."]
+    lemmas = ["investigator", "tell", "our", "partner", "at", "the", "Daily", "Call", "that",
+              "Harr", "steal", "gun", "."]
+    doc = Doc(nlp_vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    tell = doc[1]
+    found = _stranded_complements(tell, list(tell.children))
+    assert [(rel, doc[a:b].text) for rel, a, b in found] == [("ccomp", "that Harr stole guns")]

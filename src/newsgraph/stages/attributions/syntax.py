@@ -216,8 +216,14 @@ def _stranded_complements(token, kids) -> list[tuple[str, int, int]]:
              for obj in prep.children]
     if token.lemma_.lower() in addressee_verbs():  # "told *an interviewer* that ..."
         nouns += [obj for obj in kids if obj.dep_ == "dobj" and obj.i > token.i]
+    # "tell our partners *at the Daily Call* that ...": the parse may make the clause a
+    # complement of the preposition's object, which no noun takes (not of a gerund:
+    # "after *determining* that ..." is a finding of its own)
+    objects = [obj for obj in nouns if obj.dep_ == "pobj"]
     return [("ccomp", rel.left_edge.i, clause_end(rel)) for obj in nouns
-            for rel in obj.children if rel.dep_ in ("relcl", "acl") and _opens_complement(rel)]
+            for rel in obj.children if (rel.dep_ in ("relcl", "acl") or obj in objects
+                                        and rel.dep_ == "ccomp" and rel.i > obj.i)
+            and _opens_complement(rel)]
 
 
 _SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
