@@ -261,8 +261,8 @@ def _titled_member(index: MentionIndex, doc, org) -> Optional[tuple]:
     for r in index.between(org[1], org[1] + 40):
         if r[2].label != "PERSON" or r[3] == "pronoun":
             continue
-        gap = [t for t in doc if org[1] <= t.idx < r[0]]
-        if gap and all(key(t.text) in titles() for t in gap):
+        gap = doc.char_span(org[1], r[0], alignment_mode="expand")
+        if gap is not None and len(gap) and all(key(t.text) in titles() for t in gap):
             return r + ("named",)
     return None
 
@@ -790,9 +790,10 @@ class SpeakerResolver:
         if head.pos_ == "PROPN":
             a2, b2 = head.i, head.i + 1
             # the whole name, across a possessive: "Ada County Coroner's Office"
-            while a2 > a and (doc[a2 - 1].pos_ == "PROPN" or doc[a2 - 1].tag_ in ("POS", "HYPH")
+            while a2 > a and (doc[a2 - 1].pos_ == "PROPN"
+                              or doc[a2 - 1].tag_ in ("POS", "HYPH")  # (and "KSTP-TV")
                               and a2 - 2 >= a and doc[a2 - 2].pos_ == "PROPN"):
-                a2 -= 1  # (and across a hyphen: "KSTP-TV")
+                a2 -= 1
             while a2 < head.i and _is_title(doc[a2].text):
                 a2 += 1  # "Sgt. Ines Barros": the rank is no part of the name
             return Resolution(None, "name not recognised as an entity", None,
