@@ -292,3 +292,22 @@ def test_a_that_clause_hung_on_the_listeners_outlet_is_what_was_told(analyze):
     tell = doc[1]
     found = _stranded_complements(tell, list(tell.children))
     assert [(rel, doc[a:b].text) for rel, a, b in found] == [("ccomp", "that Harr stole guns")]
+
+
+def test_a_report_inside_a_relative_clause(analyze):
+    an = analyze("The man who police say fired the shots was arrested on Monday. The woman, "
+                 "who police said was driving drunk, was charged.")
+    found = {a.content.text: a.speaker_name for a in an.attributions}
+    assert found.get("fired the shots") == "police"
+    assert found.get("was driving drunk") == "police"
+
+
+def test_a_name_in_a_clause_describing_the_speaker_is_not_the_speaker(analyze):
+    from newsgraph.stages.attributions.speakers import _in_relative_clause
+
+    an = analyze("Mia Lopez, a neighbor who knew Javon Reed, said he was kind.")
+    doc = an.doc
+    reed = next(e for e in an.entities if e.name.endswith("Reed"))
+    m = reed.mentions[0].span
+    said = next(t for t in doc if t.text == "said")
+    assert _in_relative_clause(doc, (m.start, m.end), 0, said.i)

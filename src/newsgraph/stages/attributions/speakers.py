@@ -231,7 +231,8 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
                      ) -> Optional[tuple]:
     """The best entity mention inside the source: at the head, else a person, else any."""
     start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
-    found = [r for r in index.inside(start, end) if r[3] != "pronoun"]
+    found = [r for r in index.inside(start, end) if r[3] != "pronoun"
+             and not _in_relative_clause(doc, r, a, b)]
     if not found:
         return None
     appos = {c.i for c in head.children if c.dep_ == "appos"}
@@ -250,6 +251,19 @@ def _entity_for_span(index: MentionIndex, doc, text: str, a: int, b: int, head
                 and not _place_modifier(doc, r[0], r[1], r[2].label, head):
             return r + ("named",)
     return None
+
+
+def _in_relative_clause(doc, row, a: int, b: int) -> bool:
+    """The mention lies in a clause that describes someone in the source ("Mia Lopez, a
+    17-year-old *who knew Reed*, said", "a lawyer *representing Reed*"): who is described
+    speaks, not who is named in the description (when the tagger missed the speaker's own
+    name, Reed was taken)."""
+    tok = next((t for t in doc[a:b] if row[0] <= t.idx < row[1]), None)
+    while tok is not None and a <= tok.i < b and tok.head.i != tok.i:
+        if tok.dep_ == "relcl" or tok.dep_ == "acl" and tok.tag_ == "VBG":
+            return True  # (not "polls conducted *for AP*", "a report released *by* X":
+        tok = tok.head  # the issuer of a document speaks)
+    return False
 
 
 def _titled_member(index: MentionIndex, doc, org) -> Optional[tuple]:
