@@ -31,7 +31,7 @@ from .triggers import Candidate, find
 __all__ = ["events_stage", "extract"]
 
 
-@stage("events", version="1.12", requires=("doc", "entities"), assigns=("events",), order=70)
+@stage("events", version="1.13", requires=("doc", "entities"), assigns=("events",), order=70)
 def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
