@@ -171,3 +171,21 @@ def test_an_after_clause_shared_by_two_harms_is_the_cause_of_the_first_too(analy
     killed, fire = _by_word(an, "killed"), _by_word(an, "opened fire")
     assert killed.same_as is None, _show(an)
     assert fire.same_as == killed.id, _show(an)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A cashier was shot and killed at a gas station on Route 9.", "shot and killed"),
+    ("The gunman shot and wounded three people outside the arena.", "shot and wounded"),
+])
+def test_an_attack_and_its_harm_joined_by_and_are_one_event(analyze, text, trigger):
+    """"shot and killed": one act told with two verbs is one event whose trigger spans
+    both (as our gold marks it), not an attack and a harm linked by ``same_as``."""
+    assert [(e.type, e.trigger.text) for e in analyze(text).events] == [("ASSAULT", trigger)]
+
+
+@pytest.mark.parametrize("text", [
+    "A gunman shot a clerk and then killed himself.",
+    "Two men were stabbed and one was killed.",
+])
+def test_a_harm_with_its_own_object_or_subject_stays_its_own_event(analyze, text):
+    assert len(_assaults(analyze(text))) == 2

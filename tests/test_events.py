@@ -720,7 +720,7 @@ def test_a_weapon_is_never_the_actor(analyze, text, trigger):
 
 
 @pytest.mark.parametrize("text, trigger, actor", [
-    ("The gunman shot and killed two people before fleeing.", "shot", "The gunman"),
+    ("The gunman shot and killed two people before fleeing.", "shot and killed", "The gunman"),
     ("The suspect shot at officers from a balcony.", "shot", "The suspect"),
     ("The suspect shot his neighbour twice.", "shot", "The suspect"),
 ])

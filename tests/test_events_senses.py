@@ -24,6 +24,14 @@ def _types(analyze, text):
     ("The mayor called on Monday to say the road would reopen.", ("REQUEST", "called")),
     # a game: the score says so, with no sports word in the sentence
     ("Harbor City beat Pinecrest 104-99 on Saturday night.", ("ASSAULT", "beat")),
+    # a weapon's name, a vehicle or an officer's post: what the trigger noun describes
+    ("Deputies said Tarrow kept an assault rifle in his truck.", ("ASSAULT", "assault")),
+    ("A patrol car was parked outside the Elm Street diner.", ("MOBILIZE", "patrol")),
+    ("Two patrol officers answered a noise complaint on Birch Lane.", ("MOBILIZE", "patrol")),
+    # a warrant is a document; no one has been arrested
+    ("A judge signed an arrest warrant for Dale Morrow on Friday.", ("COERCE", "arrest")),
+    # a discharge after care, not a release from custody
+    ("The wounded clerk was released after treatment at Harlow General.", ("RETREAT", "released")),
 ])
 def test_word_in_a_sense_plover_does_not_code(analyze, text, absent):
     assert absent not in _types(analyze, text)

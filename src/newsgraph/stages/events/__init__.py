@@ -31,7 +31,7 @@ from .triggers import Candidate, find
 __all__ = ["events_stage", "extract"]
 
 
-@stage("events", version="1.12", requires=("doc", "entities"), assigns=("events",), order=70)
+@stage("events", version="1.14", requires=("doc", "entities"), assigns=("events",), order=70)
 def events_stage(analysis: Analysis) -> None:
     analysis.events = extract(analysis, tag=events_stage.stage_tag)
 
@@ -76,7 +76,7 @@ def candidates(analysis: Analysis, tag: str = "events@1.5", judge=None,
                   for ev, tok, spk in _speech_acts(analysis, sent, [e for e, _ in found], tag)]
         found.extend(_judged(speech, judge))
         if judge is not None:  # training sees every candidate
-            found = _one_per_act(doc, found)
+            found = _joined_harm(doc, _one_per_act(doc, found))
         found.sort(key=lambda pair: (pair[0].trigger.start, pair[0].type))
         out.extend(p for p in found if not in_furniture(furniture, p[0].trigger.start))
     return out
@@ -118,6 +118,36 @@ def _one_per_act(doc, pairs: list) -> list:
                 keep.target = keep.target or ev.target
                 dropped.add(i)
                 break
+    return [p for k, p in enumerate(pairs) if k not in dropped]
+
+
+def _joined_harm(doc, pairs: list) -> list:
+    """One event for an attack and its harm joined by "and" ("was shot and killed", "shot
+    and wounded two men"): the harm verb, conjoined right after the attack verb of the
+    same type, is not a second act; the attack's trigger spans both words (as our gold
+    marks it), so the outcome stays in its words and the two are counted once."""
+    from .repeats import HARM
+
+    if len(pairs) < 2:
+        return pairs
+    toks = [syntax.token_at(doc, ev.trigger.start, ev.trigger.end) for ev, _ in pairs]
+    at = {t.i: k for k, t in enumerate(toks) if t is not None}
+    dropped = set()
+    for k, tok in enumerate(toks):
+        if tok is None or tok.pos_ != "VERB" or tok.dep_ != "conj" \
+                or tok.lemma_.lower() not in HARM or pairs[k][0].type != "ASSAULT":
+            continue
+        j = at.get(tok.head.i)
+        if j is None or j in dropped or pairs[j][0].type != "ASSAULT" or tok.head.i > tok.i:
+            continue
+        between = doc[tok.head.i + 1:tok.i]
+        if any(t.dep_ not in ("cc", "advmod", "prt") for t in between) or len(between) > 3:
+            continue  # "shot a man, then drove off and later killed ...": not one phrase
+        keep, harm = pairs[j][0], pairs[k][0]
+        keep.trigger = Span.of(doc.text, keep.trigger.start, harm.trigger.end)
+        keep.actor = keep.actor or harm.actor  # "was shot and killed by a neighbour"
+        keep.target = keep.target or harm.target
+        dropped.add(k)
     return [p for k, p in enumerate(pairs) if k not in dropped]
 
 

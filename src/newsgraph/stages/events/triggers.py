@@ -313,8 +313,8 @@ def _releases_someone(verb, ctx: "_Context", lex) -> bool:
     passive subject) is not a thing, an idea or a record ("released balloons", "has not
     released a motive", "released new developments"; a number may count people: "the
     remaining 12"), and it is no discharge after care ("treated and released", "released
-    from the hospital": ``MEDICAL_CARE`` words in its own or a joined verb's preposition
-    objects, or a joined verb of care)."""
+    from the hospital", "released after treatment": ``MEDICAL_CARE`` words in its own or a
+    joined verb's preposition objects, or a joined verb of care)."""
     from .judge import agent_kind
 
     obj = ctx.get("obj_token")
@@ -329,7 +329,7 @@ def _releases_someone(verb, ctx: "_Context", lex) -> bool:
         if v.i != verb.i and v.lemma_.lower() in care:
             return False
         for c in v.children:
-            if c.dep_ == "prep" and c.lower_ in ("from", "for", "at", "in", "to"):
+            if c.dep_ == "prep" and c.lower_ in ("from", "for", "at", "in", "to", "after"):
                 for p in syntax.children(c, "pobj"):
                     if p.lemma_.lower() in care or syntax.modifier_lemmas(p) & care:
                         return False
