@@ -57,7 +57,7 @@ from .posts import signed_posts
 from .inner_quotes import inner_quotes
 
 
-@stage("attributions", version="2.72", requires=("doc", "entities"), assigns=("attributions",),
+@stage("attributions", version="2.73", requires=("doc", "entities"), assigns=("attributions",),
        order=60)
 def attributions(analysis: Analysis) -> None:
     """Fill ``analysis.attributions`` in text order."""

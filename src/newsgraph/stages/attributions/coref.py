@@ -21,8 +21,10 @@ to the union leader quoted before).  Here a pronoun is resolved as coreference:
   paragraphs, subject position, whether its latest mention is the subject of a
   speech verb (turn-taking; "He added" carries on the latest speaker's turn),
   whether that mention sits inside someone else's quotation or inside what someone
-  else reports ("Roe said *Doe* could ..."), how often it was named, recency rank
-  among compatible candidates.
+  else reports ("Roe said *Doe* could ..."), or in a relative or adverbial clause
+  (background: "Gray, who served under *Bush*, ..."), how often it was named, how many
+  pronouns already took it up (the person the text keeps talking about: "He implied ...
+  He called ..." past a quoted intruder), recency rank among compatible candidates.
   A "nobody" candidate stands for an unnamed referent ("It says" of a report).
 * A linear ranker (``lexicons/speaker_ranker.json``, a conditional logit fitted
   by ``scripts/train_speaker_ranker.py`` on the *tuning* half of
@@ -85,6 +87,7 @@ FEATURES = (
     "none_he", "none_they", "none_it", "none_first", "none_latest_subject_thing",
     "author", "org_noun", "main_subject", "latest_subject", "addressee", "governs",
     "para_main", "thing", "in_content", "goes_on_speaker", "governs_nearest",
+    "embedded", "pronoun_chain",
 )
 ORG_NOUNS = frozenset("campaign company firm group committee government administration agency "
                       "department ministry newspaper network union association organization "
@@ -143,6 +146,8 @@ class MentionInfo:
     addressee: bool = False  # "told *Smith*", "said to *Smith*": spoken to, not speaking
     head_i: int = -1  # the mention's head token, for "X said *he* ..." (X governs he)
     in_content: bool = False  # in what another source reports: "Roe said *Doe* could ..."
+    embedded: bool = False  # in a relative or adverbial clause, or a noun's modifier
+    pronoun: bool = False  # a resolved pronoun joined to the chain (add_mention)
 
 
 @dataclass
@@ -194,7 +199,7 @@ class Discourse:
         self.quote_ranges = sorted((q.start, q.end) for q in quotes)
         self.quote_starts = [q[0] for q in self.quote_ranges]
         self.referents: list[Referent] = []
-        self._add_entities(entities or ())
+        self._add_entities(list(entities or ()))
         self._add_descriptions()
         self._add_pairs()
         self._add_things()
@@ -237,7 +242,7 @@ class Discourse:
                            and gov.head.lemma_.lower() in reporting_verbs())
         return MentionInfo(start, end, self.sent_of(start), self.para_of(start), subj, speech,
                            self.in_quote(start), poss, main, addressee, head.i,
-                           _in_content(head))
+                           _in_content(head), _embedded(head))
 
     # ---- referents -------------------------------------------------------------------
     def _add_entities(self, entities) -> None:
@@ -248,7 +253,14 @@ class Discourse:
             r = Referent(ent.id, ent, ent.name, ent.label,
                          plural=ent.label == "NORP")
             if ent.label == "PERSON":
-                self._given_name_vote(r, ent.name.split()[:-1])
+                words = ent.name.split()
+                if len(words) == 1 and not any(
+                        o is not ent and o.label == "PERSON" and len(o.name.split()) > 1
+                        and o.name.split()[-1] == words[0] for o in entities):
+                    # a person named by one given name only ("Caroline", "Hillary"),
+                    # never as anyone's surname in the article: a weak vote
+                    self._given_name_vote(r, words, weak=True)
+                self._given_name_vote(r, words[:-1])
                 for role in getattr(ent, "roles", ()):
                     for w in role.span.text.lower().split():
                         if w in gw and w not in PRONOUN_GENDER:
@@ -269,17 +281,19 @@ class Discourse:
                 self.referents.append(r)
 
     @staticmethod
-    def _given_name_vote(r: Referent, words: list[str]) -> None:
+    def _given_name_vote(r: Referent, words: list[str], weak: bool = False) -> None:
         """The first given name that tells a gender votes for it: strongly from the
         hand-made list; from the census tables (``census_given_names``) below one
         pronoun, because a name common for one sex is worn by the other too ("Lindsey",
-        "Jean"): the pronouns the text uses for the person decide then."""
+        "Jean"): the pronouns the text uses for the person decide then.  ``weak``: a
+        person named by one word only ("a resident named Caroline"), which may yet be a
+        surname, votes below one pronoun whatever list knows the name."""
         gw, census = gender_words(), census_given_names()
         for word in words:
             if not word[:1].isupper():
                 continue
             if gw.get(word) in ("m", "f"):
-                r.vote(gw[word], 2.0)
+                r.vote(gw[word], CENSUS_NAME_WEIGHT if weak else 2.0)
                 return
             if census.get(word):
                 r.vote(census[word], CENSUS_NAME_WEIGHT)
@@ -678,6 +692,8 @@ class Discourse:
                     d == 0 and p_report >= 0 and _report_of(self.doc[m.head_i]) == p_report)),
                 "governs_nearest": float(d == 0 and m.head_i == nearest_subject),
                 "goes_on_speaker": float(goes_on and r is latest_speaker),
+                "embedded": float(m.embedded),
+                "pronoun_chain": math.log1p(sum(x.pronoun for x in r.mentions[:count])),
             }
             out.append((r, f))
         if pron in ("i", "me") and not p_quote:
@@ -711,6 +727,7 @@ class Discourse:
         k = bisect_left(r.starts, start)
         if k < len(r.starts) and r.starts[k] == start:
             return
+        info.pronoun = True
         r.mentions.insert(k, info)
         r.starts.insert(k, start)
 
@@ -833,6 +850,22 @@ def _compatible(pron: str, r: Referent) -> bool:
             (r.kind in ("DESC", "THING") and r.plural)
     if pron in NEUTER:
         return r.kind in ("ORG", "GPE") or (r.kind in ("ORGDESC", "THING") and not r.plural)
+    return False
+
+
+_EMBEDDING = frozenset(("relcl", "acl", "advcl", "pcomp"))
+
+
+def _embedded(tok) -> bool:
+    """Whether ``tok`` sits in a relative, adverbial or participial clause ("Gray, who
+    served under *Mr. Bush*'s father, ticked ..."): a background mention, less likely
+    the one the next pronoun takes up."""
+    for _ in range(12):
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ in _EMBEDDING:
+            return True
+        tok = tok.head
     return False
 
 
