@@ -685,3 +685,34 @@ def test_a_report_opening_like_the_story_opening_scores_higher_on_the_lead_featu
                                    index._weigh(later.entities), None)[at]
 
     assert lead_feature(same) > 2 * lead_feature(other)
+
+
+def test_the_weekday_an_undated_opening_names_is_a_feature_of_undated_pairs():
+    """Without dates, the day an opening names ("on Monday morning") is when the event
+    happened: a report whose opening names a day the story's openings name shares it, one
+    naming only other days does not; reports naming no day, and dated pairs (their dates
+    say more), have neither feature."""
+    from newsgraph.corpus.stories import FEATURES, StoryIndex, lead_weekdays, story_features
+
+    assert lead_weekdays("Shop raided Monday", "Robbers fled on Monday, police said "
+                         "Tuesday.") == ["Monday", "Tuesday"]
+    assert lead_weekdays(None, "x" * 500 + " on Friday") == []  # past the opening
+    at = {f: FEATURES.index(f) for f in ("weekday_shared", "weekday_disjoint")}
+
+    def features(text: str, published: str | None = None) -> tuple[float, float]:
+        index = StoryIndex()
+        first = story_features(_report("k1", published, None, "Four robbers rammed a pickup "
+                                       "into a watch shop on Quay Street on Monday morning."))
+        day = date.fromisoformat(published).toordinal() if published else None
+        index._count(first)
+        index._join("k1", "S1", first, day, 0.0)
+        later = story_features(_report("k2", published, None, text))
+        index._count(later)  # the article being placed: its weekdays are read from here
+        x = index.pair_features(index.stories["S1"], index._weigh(later.terms), {}, day)
+        return x[at["weekday_shared"]], x[at["weekday_disjoint"]]
+
+    assert features("Robbers drove a pickup into a watch shop on Monday.") == (1.0, 0.0)
+    assert features("Thieves took diamonds from a boutique on Thursday.") == (0.0, 1.0)
+    assert features("Thieves took diamonds from a boutique.") == (0.0, 0.0)
+    assert features("Thieves took diamonds from a boutique on Thursday.",
+                    "2024-06-13") == (0.0, 0.0)

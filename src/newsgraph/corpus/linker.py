@@ -29,7 +29,7 @@ from .entities import FOUND, EntityLinker
 from .stories import StoryIndex, StoryMatch, story_features
 
 BATCH = 4000  # articles read and written per transaction (each write scans the tables once)
-STATE_VERSION = 3  # bump when the indexes' shape changes: older state files are ignored
+STATE_VERSION = 4  # bump when the indexes' shape changes: older state files are ignored
 STORY_ENTITIES = 8  # main entities listed per story
 LINKED_KINDS = {"PERSON", "ORG", "GPE", "LOC", "FAC"}
 

@@ -35,7 +35,11 @@ way, its weight growing with the gap, while shared words and places count for le
 older the story is (months on, they are as likely another shooting in the same city).
 Whether the article dates the story (it names a month of the story's window or its year,
 :func:`dates_story`: "the June 24 shooting" in an October arrest report) counts too, alone
-and times the gap.  These and a dated copy of the main cosines are features of dated pairs only, fitted on
+and times the gap.  An undated corpus (ECB+) has no gap to read, but an opening often names
+the day the event happened ("on Thursday afternoon", :func:`lead_weekdays`): whether the
+article's opening names a weekday that the story's openings name, or only other days,
+counts for undated pairs (two jewel heists in one city, one on a Monday and one on a
+Thursday; two clubs' offers to one player made on different days).  These and a dated copy of the main cosines are features of dated pairs only, fitted on
 top of the others: an undated corpus is judged as before.
 
 A story is also a window in time: an article dated more than :data:`LONG_GAP_DAYS`
@@ -73,7 +77,7 @@ FEATURES = ["words", "numbers", "people", "orgs", "places", "log_gap_days", "no_
             "log_gap_dated", "specific_names_dated", "specific_names_x_log_gap",
             "specific_places_dated", "specific_places_x_log_gap", "ages_dated",
             "ages_x_log_gap", "words_x_log_gap", "places_x_log_gap", "dates_story_dated",
-            "dates_story_x_log_gap"]
+            "dates_story_x_log_gap", "weekday_shared", "weekday_disjoint"]
 # Features that are 0 unless both the article and the story are dated: a correction for
 # dated pairs fitted on top of the others (scripts/train_story_model.py), so an undated
 # corpus is decided as before.
@@ -183,6 +187,16 @@ def _window_refs(first: int, last: int, own: int) -> frozenset[str]:
     return frozenset(refs | {f"y{y}" for y in range(start.year, end.year + 1) if y != own})
 
 
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def lead_weekdays(title: Optional[str], body: Optional[str]) -> list[str]:
+    """The weekdays the opening names ("on Thursday afternoon"): when the event happened,
+    for a report without a date.  Two reports of one event mostly name the same day; two
+    similar events rarely do."""
+    return sorted(set(_WEEKDAY.findall((title or "") + "\n" + (body or "")[:LEAD_CHARS])))
+
+
 def lead_terms(title: Optional[str], body: Optional[str]) -> dict[str, float]:
     """Sublinear counts of the content words of the title and the first
     :data:`LEAD_CHARS` characters of the body: what the report is about, before the
@@ -257,17 +271,19 @@ class StoryFeatures:
     names: list[str] = field(default_factory=list)  # people named in full (full_names)
     times: list[str] = field(default_factory=list)  # months and years named (time_refs)
     lead: dict[str, float] = field(default_factory=dict)  # the opening's words (lead_terms)
+    weekdays: list[str] = field(default_factory=list)  # weekdays the opening names
 
     def to_json(self) -> str:
         return json.dumps({"t": self.terms, "e": self.entities, "d": self.published,
-                           "h": self.title, "n": self.names, "m": self.times, "l": self.lead},
+                           "h": self.title, "n": self.names, "m": self.times, "l": self.lead,
+                           "w": self.weekdays},
                           ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def from_json(cls, data: str) -> "StoryFeatures":
         raw = json.loads(data)
         return cls(raw["t"], raw["e"], raw.get("d"), raw.get("h"), raw.get("n") or [],
-                   raw.get("m") or [], raw.get("l") or {})
+                   raw.get("m") or [], raw.get("l") or {}, raw.get("w") or [])
 
 
 def story_features(article: CorpusArticle, body: Optional[str] = None) -> StoryFeatures:
@@ -285,7 +301,7 @@ def story_features(article: CorpusArticle, body: Optional[str] = None) -> StoryF
     return StoryFeatures(terms, entity_keys(article.entities), article.published, article.title,
                          full_names(article.entities),
                          time_refs((article.title or "") + "\n" + (text or "")),
-                         lead_terms(article.title, text))
+                         lead_terms(article.title, text), lead_weekdays(article.title, text))
 
 
 def _normalise(vector: dict[str, float]) -> dict[str, float]:
@@ -351,6 +367,8 @@ class Story:
     weighted: Optional[tuple[int, dict, dict, dict]] = None  # (n_docs, terms, entities, lead)
     # full name or place key ("g:pahokee") -> members naming it
     names: dict[str, int] = field(default_factory=dict)
+    # weekday named in an opening (lead_weekdays) -> members naming it
+    weekdays: dict[str, int] = field(default_factory=dict)
 
     def gap_days(self, day: Optional[int]) -> Optional[int]:
         if day is None or self.first is None:
@@ -432,11 +450,13 @@ class StoryIndex:
         # word or entity -> the stories holding it, least recently joined first (a dict
         # used as an ordered set), at most POSTINGS_CAP of them
         self.postings: dict[str, dict[str, None]] = defaultdict(dict)
-        # the months and years the article being placed names (time_refs) and its weighted
-        # opening (lead_terms), set by _count, where every placement starts (the trainer's
-        # oracle too): pair_features reads them
+        # the months and years the article being placed names (time_refs), its weighted
+        # opening (lead_terms) and the weekdays the opening names (lead_weekdays), set by
+        # _count, where every placement starts (the trainer's oracle too): pair_features
+        # reads them
         self._times: list[str] = []
         self._lead: dict[str, float] = {}
+        self._weekdays: list[str] = []
 
     # -- weighting --------------------------------------------------------------------------
     def _idf(self, term: str) -> float:
@@ -451,6 +471,7 @@ class StoryIndex:
 
     def _count(self, features: StoryFeatures) -> None:
         self._times = features.times
+        self._weekdays = features.weekdays
         self.n_docs += 1
         self._log_n = self._log(self.n_docs + 1)
         for vector in (features.terms, features.entities):
@@ -507,9 +528,11 @@ class StoryIndex:
         and the people named in full that tie the article to this story in particular
         (alone and times the gap: a follow-up naming the victim or the suspect months
         later is still the story), the ages both give, the words and places shared
-        times the gap, and whether the article dates the story (:func:`dates_story`:
-        names a month of its window, or its year), alone and times the gap.  The
-        article's months and years, and its opening, are those :meth:`_count` last saw."""
+        times the gap, whether the article dates the story (:func:`dates_story`:
+        names a month of its window, or its year), alone and times the gap, and, for
+        undated pairs, whether the article's opening names a weekday the story's openings
+        name, or only others (:func:`lead_weekdays`).  The article's months and years, its
+        opening and its weekdays are those :meth:`_count` last saw."""
         story_terms, story_entities, story_lead = self._centroid(story)
         words = _partials(terms, story_terms)
         keys = _partials(entities, story_entities)
@@ -545,6 +568,14 @@ class StoryIndex:
                  and dates_story(self._times, story.first, story.last, day) else 0.0)
         named["dates_story_dated"] = dates
         named["dates_story_x_log_gap"] = dates * log_gap
+        # without dates, the weekday an opening names is when the event happened ("on
+        # Thursday afternoon"): two reports of one event mostly name the same day, two
+        # similar events of one kind (a heist on a Monday, one on a Thursday) rarely do;
+        # dated pairs have their dates
+        both = gap is None and bool(self._weekdays) and bool(story.weekdays)
+        hit = both and any(d in story.weekdays for d in self._weekdays)
+        named["weekday_shared"] = 1.0 if hit else 0.0
+        named["weekday_disjoint"] = 1.0 if both and not hit else 0.0
         return [named[f] for f in FEATURES]
 
     def similarity(self, story: Story, terms: dict[str, float], entities: dict[str, float],
@@ -613,6 +644,8 @@ class StoryIndex:
                      fit, self._idf, _normalise(features.lead))
         for name in _specific_keys(features):
             story.names[name] = story.names.get(name, 0) + 1
+        for day_name in features.weekdays:
+            story.weekdays[day_name] = story.weekdays.get(day_name, 0) + 1
         after = set(story.terms) | set(story.entities)
         for term in after:
             holders = self.postings[term]
