@@ -21,6 +21,17 @@ VERB_ONLY = frozenset(("allege", "alleges", "contend", "contends", "assert", "as
 MAX_SOURCE_WORDS = 6
 
 
+def _clause_from(doc, i: int, end: int):
+    """Character range of the clause from token ``i`` to the sentence's ``end`` (its final
+    stop left out), or None when it is too short or has no verb to be what was said."""
+    a, b = trim(doc, i, end)
+    while b > a and doc[b - 1].is_punct and doc[b - 1].text in ".!":
+        b -= 1
+    if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+        return None
+    return doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+
+
 def verb_only_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
     """One candidate per sentence opening "<noun phrase> allege(s) <clause>" that the
     parse missed (no kept candidate has that cue or holds the clause)."""
@@ -34,12 +45,10 @@ def verb_only_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
                 toks[k - 1].pos_ not in ("NOUN", "PROPN"):
             continue
         verb = toks[k]
-        a, b = trim(doc, verb.i + 1, sent.end)
-        while b > a and doc[b - 1].is_punct and doc[b - 1].text in ".!":
-            b -= 1
-        if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+        clause = _clause_from(doc, verb.i + 1, sent.end)
+        if clause is None:
             continue
-        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        start, end = clause
         if any(c.cue_token == verb.i or c.content[0] < end and start < c.content[1]
                and c.cue and sent.start_char <= c.cue[0] < start for c in kept):
             continue
@@ -78,12 +87,10 @@ def age_frames(analysis, kept: list[Candidate]) -> list[Candidate]:
                 i += 1
             if i == verb.i + 1:
                 continue
-        a, b = trim(doc, i, sent.end)
-        while b > a and doc[b - 1].is_punct and doc[b - 1].text in ".!":
-            b -= 1
-        if b - a < 3 or not any(t.pos_ in ("VERB", "AUX") for t in doc[a:b]):
+        clause = _clause_from(doc, i, sent.end)
+        if clause is None:
             continue
-        start, end = doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)
+        start, end = clause
         if any(c.cue_token == verb.i or c.content[0] < end and start < c.content[1]
                for c in kept):
             continue
