@@ -408,3 +408,23 @@ def test_acts_and_ideas_still_cannot_act(analyze, text, word):
 
     tok = next(t for t in analyze(text).doc if t.lower_ == word)
     assert agent_kind(tok) == "nonagent"
+
+
+@pytest.mark.parametrize("text", [
+    '"If they had found the gun, they would have picked it up and started shooting," '
+    'the neighbor said.',
+    '"I wouldn\'t think my friends would come and shoot up a party I\'m at," Dale said.',
+    '"If a child is shot and we don\'t speak up, then we are failing them," he said.',
+])
+def test_speech_about_others_or_a_past_that_did_not_happen_is_no_threat(analyze, text):
+    """A threat told as speech is the speaker's own future act: not someone named, not a
+    passive, not a "would have" past."""
+    assert "THREATEN" not in {e.type for e in analyze(text).events}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel leader said they would attack the capital if the talks failed.",
+    "The gang leader said he would burn down the shop if the owner went to police.",
+])
+def test_speech_of_ones_own_conditional_attack_is_a_threat(analyze, text):
+    assert "THREATEN" in {e.type for e in analyze(text).events}
